@@ -1,0 +1,3 @@
+import foederal from '@foederal/eslint-config';
+
+export default foederal;

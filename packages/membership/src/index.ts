@@ -1,0 +1,2 @@
+/** Package name. @example name */
+export const packageName = '@foederal/membership';
