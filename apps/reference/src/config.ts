@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import * as z from 'zod/mini';
+import { AppError } from './errors.js';
+
+const integer = (min: number, max: number) =>
+  z.pipe(
+    z.string().check(z.regex(/^\d+$/)),
+    z.transform((v) => Number(v)),
+  ).check(z.refine((n: number) => n >= min && n <= max, `zwischen ${min} und ${max} / between ${min} and ${max}`));
+
+const envSchema = z.object({
+  PORT: z.optional(integer(0, 65535)),
+  HOST: z.optional(z.string()),
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'postgres://…'))),
+  DATA_DIR: z.optional(z.string().check(z.minLength(1))),
+  BASE_URL: z.optional(z.url()),
+  UPLOAD_LIMIT_BYTES: z.optional(integer(1024, 4 * 1024 ** 3)),
+  CONTRIBUTION_LIMIT_PER_HOUR: z.optional(integer(1, 1_000_000)),
+  LOG_LEVEL: z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  SHUTDOWN_TIMEOUT_MS: z.optional(integer(0, 600_000)),
+  SEED_DEMO: z.optional(z.enum(['true', 'false'])),
+  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(8))),
+});
+
+/** The app's configuration, read from the environment by {@link loadConfig}. */
+export interface AppConfig {
+  /** TCP port; 0 picks a free one. Default 3000. */
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL connection string; SQLite under `dataDir` when absent. */
+  readonly databaseUrl: string | undefined;
+  /** Folder for the SQLite file. Default `data/` under the working directory. */
+  readonly dataDir: string;
+  /** Public base URL used in feeds, DCAT and OParl ids; defaults to `http://localhost:<port>`. */
+  readonly baseUrl: string | undefined;
+  /** Largest accepted upload (IFC models, attachments) in bytes. Default 50 MiB. */
+  readonly uploadLimitBytes: number;
+  /** Public contributions accepted per client address and hour. Default 20. */
+  readonly contributionLimitPerHour: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long shutdown waits for running requests. Default 10 s. */
+  readonly shutdownTimeoutMs: number;
+  /** Load demo data into an empty database. Default true. */
+  readonly seedDemo: boolean;
+  /** Password of the demo accounts; a fixed demo password when absent (printed on start). */
+  readonly adminPassword: string | undefined;
+}
+
+/**
+ * Read and validate the configuration from environment variables.
+ *
+ * @example
+ * const config = loadConfig({ PORT: '0', DATA_DIR: '/tmp/foederal' });
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
+  const parsed = z.safeParse(envSchema, picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? '?';
+    throw new AppError('config-invalid', `Ungültige Konfiguration / invalid configuration: ${where}: ${issue?.message ?? ''}`, {
+      details: { variable: where },
+    });
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT ?? 3000,
+    host: e.HOST ?? '0.0.0.0',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR ?? 'data'),
+    baseUrl: e.BASE_URL?.replace(/\/$/, ''),
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES ?? 50 * 1024 * 1024,
+    contributionLimitPerHour: e.CONTRIBUTION_LIMIT_PER_HOUR ?? 20,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    seedDemo: (e.SEED_DEMO ?? 'true') === 'true',
+    adminPassword: e.ADMIN_PASSWORD,
+  };
+}

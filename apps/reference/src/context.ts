@@ -1,0 +1,16 @@
+import type { AppConfig } from './config.js';
+import type { Repository } from './db/repository.js';
+import type { Logger } from './logger.js';
+
+/** What every route handler needs, created once per process by `startServer`. */
+export interface AppContext {
+  readonly config: AppConfig;
+  readonly repo: Repository;
+  readonly log: Logger;
+  /** Public base URL without trailing slash (feeds, DCAT, OParl ids). */
+  baseUrl: string;
+  /** False while starting and once shutdown has begun: `/ready` answers 503. */
+  ready: boolean;
+  /** Clock, replaceable in tests. */
+  readonly now: () => Date;
+}

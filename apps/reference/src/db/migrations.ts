@@ -1,0 +1,86 @@
+import { sql, type Migration, type MigrationProvider } from 'kysely';
+import { documentTables } from './schema.js';
+
+/** The SQL dialects the app speaks. */
+export type Dialect = 'sqlite' | 'postgres';
+
+const m0001 = (dialect: Dialect): Migration => ({
+  async up(db) {
+    for (const table of documentTables) {
+      await db.schema
+        .createTable(table)
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('parent_id', 'text')
+        .addColumn('status', 'text')
+        .addColumn('sort_key', 'text', (c) => c.notNull())
+        .addColumn('search', 'text', (c) => c.notNull())
+        .addColumn('unique_key', 'text', (c) => c.unique())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex(`${table}_parent`).on(table).columns(['parent_id', 'sort_key']).execute();
+      await db.schema.createIndex(`${table}_sort`).on(table).columns(['sort_key', 'id']).execute();
+    }
+    await db.schema
+      .createTable('model_files')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('bytes', sql.raw(dialect === 'postgres' ? 'bytea' : 'blob'), (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('bucket', 'text', (c) => c.notNull())
+      .addColumn('window_start', 'integer', (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('rate_limits_pk', ['bucket', 'window_start'])
+      .execute();
+    await db.schema
+      .createTable('meta')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db) {
+    for (const t of ['meta', 'rate_limits', 'api_tokens', 'sessions', 'users', 'model_files', ...documentTables]) {
+      await db.schema.dropTable(t).execute();
+    }
+  },
+});
+
+/** The one ordered list of migrations; the dialect only picks the binary column type. */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': m0001(dialect),
+  };
+}
+
+/** Provider for Kysely's `Migrator`. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, type Backend } from '../../test/backends.js';
+import { AppError } from '../errors.js';
+import { openRepository, type Repository } from './repository.js';
+
+const fields = (sortKey: string, extra: Partial<{ status: string; parentId: string; search: string }> = {}) => ({
+  sortKey,
+  search: extra.search ?? sortKey,
+  status: extra.status ?? null,
+  parentId: extra.parentId ?? null,
+});
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(AppError.isInstance(error), `expected AppError ${code}, got ${String(error)}`).toBe(true);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+for (const factory of backends) {
+  describe.skipIf(!factory.available)(`storage on ${factory.name}`, () => {
+    let backend: Backend;
+    let repo: Repository;
+    beforeAll(async () => {
+      backend = await factory.create();
+      repo = await openRepository(backend.options);
+    });
+    afterAll(async () => {
+      await repo?.close();
+      await backend?.dispose();
+    });
+
+    it('reports its dialect and answers a ping', async () => {
+      expect(repo.dialect).toBe(factory.name);
+      await expect(repo.ping()).resolves.toBeUndefined();
+    });
+
+    it('runs migrations once: reopening the same database migrates nothing and keeps data', async () => {
+      await repo.meta.claim('reopen-marker', 'x');
+      const again = await openRepository(backend.options);
+      expect(await again.meta.get('reopen-marker')).toBe('x');
+      await again.close();
+    });
+
+    it('creates version 1, reads it back, and refuses a second document with the same id', async () => {
+      const created = await repo.recommendations.create('r1', { title: 'Wartung 2018' }, fields('0001'));
+      expect(created.version).toBe(1);
+      const read = await repo.recommendations.require('r1');
+      expect(read.data).toEqual({ title: 'Wartung 2018' });
+      expect(read.version).toBe(1);
+      await expectCode(repo.recommendations.create('r1', { title: 'again' }, fields('0001')), 'conflict');
+      await expectCode(repo.recommendations.require('missing'), 'not-found');
+    });
+
+    it('updates with the expected version and refuses a stale one with 412 semantics', async () => {
+      await repo.votes.create('v1', { n: 1 }, fields('a'));
+      const v2 = await repo.votes.update('v1', 1, { n: 2 }, fields('a'));
+      expect(v2.version).toBe(2);
+      const stale = await expectCode(repo.votes.update('v1', 1, { n: 3 }, fields('a')), 'precondition-failed');
+      expect(stale.status).toBe(412);
+      expect(stale.details).toMatchObject({ current: 2, expected: 1 });
+      expect((await repo.votes.require('v1')).data).toEqual({ n: 2 });
+      await expectCode(repo.votes.update('nope', 1, { n: 1 }, fields('a')), 'not-found');
+    });
+
+    it('lets exactly one of many concurrent writers with the same version win', async () => {
+      await repo.bodies.create('b1', { writer: 'none' }, fields('b'));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => repo.bodies.update('b1', 1, { writer: i }, fields('b'))),
+      );
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as AppError).code).toBe('precondition-failed');
+      const stored = await repo.bodies.require('b1');
+      expect(stored.version).toBe(2);
+      expect(stored.data).toEqual((won[0] as PromiseFulfilledResult<{ data: unknown }>).value.data);
+    });
+
+    it('filters by parent and status, searches case-insensitively with literal % and _, and pages by keyset', async () => {
+      for (let i = 0; i < 7; i++) {
+        await repo.contributions.create(`c${i}`, { i }, fields(`2027-01-0${i + 1}`, {
+          parentId: i < 5 ? 'rec-a' : 'rec-b',
+          status: i % 2 === 0 ? 'published' : 'submitted',
+          search: i === 3 ? 'Rabatt 100% für_alle' : `Beitrag Nummer ${i}`,
+        }));
+      }
+      expect(await repo.contributions.count({ parentId: 'rec-a' })).toBe(5);
+      expect((await repo.contributions.list({ parentId: 'rec-a', status: ['published'] })).map((d) => d.id)).toEqual(['c0', 'c2', 'c4']);
+      expect((await repo.contributions.list({ status: [] }))).toEqual([]);
+      expect((await repo.contributions.list({ q: 'BEITRAG nummer' })).length).toBe(6);
+      expect((await repo.contributions.list({ q: '100%' })).map((d) => d.id)).toEqual(['c3']);
+      expect((await repo.contributions.list({ q: '%' })).map((d) => d.id)).toEqual(['c3']);
+      expect((await repo.contributions.list({ q: 'r_alle' })).map((d) => d.id)).toEqual(['c3']);
+      const seen: string[] = [];
+      let after: { sortKey: string; id: string } | undefined;
+      for (;;) {
+        const page = await repo.contributions.list({ limit: 3, ...(after ? { after } : {}) });
+        if (page.length === 0) break;
+        seen.push(...page.map((d) => d.id));
+        const last = page[page.length - 1]!;
+        after = { sortKey: last.sortKey, id: last.id };
+      }
+      expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+      expect((await repo.contributions.list({ order: 'desc', limit: 2 })).map((d) => d.id)).toEqual(['c6', 'c5']);
+    });
+
+    it('rolls back every write of a failed transaction and keeps those of a committed one', async () => {
+      await expect(
+        repo.transaction(async (tx) => {
+          await tx.pilots.create('p-rollback', { a: 1 }, fields('p'));
+          await tx.reports.create('rep-rollback', { a: 1 }, fields('p'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await repo.pilots.get('p-rollback')).toBeUndefined();
+      expect(await repo.reports.get('rep-rollback')).toBeUndefined();
+      await repo.transaction(async (tx) => {
+        await tx.pilots.create('p-commit', { a: 1 }, fields('p'));
+        await tx.transaction(async (inner) => inner.reports.create('rep-commit', { a: 2 }, fields('p', { parentId: 'p-commit' })));
+      });
+      expect((await repo.reports.require('rep-commit')).parentId).toBe('p-commit');
+    });
+
+    it('stores a submission with a client key exactly once under 200 concurrent attempts', async () => {
+      const attempts = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          repo.contributions.createOnce(`dup-${i}`, { text: 'same' }, { ...fields('z'), uniqueKey: 'client-key-1' }),
+        ),
+      );
+      expect(attempts.filter((a) => a.created)).toHaveLength(1);
+      const ids = new Set(attempts.map((a) => a.doc.id));
+      expect(ids.size).toBe(1);
+      expect(await repo.contributions.count({ q: 'z' })).toBe(1);
+    });
+
+    it('counts rate-limit hits atomically under concurrency', async () => {
+      const hits = await Promise.all(Array.from({ length: 50 }, () => repo.hit('ip:203.0.113.9', 1000)));
+      expect([...hits].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(await repo.hit('ip:203.0.113.9', 2000)).toBe(1);
+    });
+
+    it('claims a meta key only once', async () => {
+      const claims = await Promise.all(Array.from({ length: 10 }, () => repo.meta.claim('seed', 'now')));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('stores users, sessions (expiring) and tokens, and round-trips binary model files', async () => {
+      await repo.users.create({ id: 'u1', username: 'gs', display_name: 'Geschäftsstelle', role: 'secretariat', password_hash: 'h', created_at: 'now' });
+      await expectCode(
+        repo.users.create({ id: 'u2', username: 'gs', display_name: 'x', role: 'member', password_hash: 'h', created_at: 'now' }),
+        'conflict',
+      );
+      expect((await repo.users.byName('gs'))?.id).toBe('u1');
+      await repo.sessions.create({ id_hash: 's1', user_id: 'u1', csrf_token: 't', created_at: '2027-01-01T00:00:00Z', expires_at: '2027-01-02T00:00:00Z' });
+      expect(await repo.sessions.get('s1', '2027-01-01T12:00:00Z')).toBeDefined();
+      expect(await repo.sessions.get('s1', '2027-01-03T00:00:00Z')).toBeUndefined();
+      await repo.sessions.delete('s1');
+      expect(await repo.sessions.get('s1', '2027-01-01T12:00:00Z')).toBeUndefined();
+      await repo.tokens.create({ id: 't1', token_hash: 'abc', user_id: 'u1', label: 'CI', created_at: 'now' });
+      expect((await repo.tokens.byHash('abc'))?.user_id).toBe('u1');
+      const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+      await repo.modelFiles.put('m1', bytes);
+      expect(await repo.modelFiles.get('m1')).toEqual(bytes);
+    });
+  });
+}
+
+describe.skipIf(!backends[1]!.available)('two instances on one PostgreSQL database', () => {
+  it('migrate concurrently, seed once, and see each other\'s writes and version conflicts', async () => {
+    const backend = await backends[1]!.create();
+    try {
+      const [a, b] = await Promise.all([openRepository(backend.options), openRepository(backend.options)]);
+      const claims = await Promise.all([a.meta.claim('seed', 'a'), b.meta.claim('seed', 'b')]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await a.recommendations.create('shared', { by: 'a' }, fields('1'));
+      const seen = await b.recommendations.require('shared');
+      expect(seen.data).toEqual({ by: 'a' });
+      await b.recommendations.update('shared', 1, { by: 'b' }, fields('1'));
+      await expectCode(a.recommendations.update('shared', 1, { by: 'a again' }, fields('1')), 'precondition-failed');
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await backend.dispose();
+    }
+  });
+});

@@ -1,0 +1,404 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../errors.js';
+import { migrationProvider, type Dialect } from './migrations.js';
+import type { ApiTokenTable, Database, DocumentTableName, SessionTable, UserTable } from './schema.js';
+
+/** A stored aggregate with its version (the ETag) and bookkeeping. */
+export interface Versioned<T> {
+  readonly id: string;
+  readonly version: number;
+  readonly data: T;
+  readonly parentId: string | null;
+  readonly status: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The copied columns of a document, derived from its data by the caller. */
+export interface DocumentFields {
+  readonly parentId?: string | null;
+  readonly status?: string | null;
+  readonly sortKey: string;
+  readonly search: string;
+  readonly uniqueKey?: string | null;
+}
+
+/** Filter and keyset pagination for {@link DocumentStore.list}. */
+export interface ListOptions {
+  readonly parentId?: string;
+  readonly status?: readonly string[];
+  /** Case-insensitive substring of the search column. */
+  readonly q?: string;
+  /** Continue after this `sort_key`/`id` pair (from the last item of the previous page). */
+  readonly after?: { readonly sortKey: string; readonly id: string };
+  readonly limit?: number;
+  readonly order?: 'asc' | 'desc';
+}
+
+/** Versioned JSON aggregates in one table, with optimistic concurrency. */
+export interface DocumentStore<T> {
+  get(id: string): Promise<Versioned<T> | undefined>;
+  /** Like `get`, but a missing id is an `AppError('not-found')`. */
+  require(id: string): Promise<Versioned<T>>;
+  list(options?: ListOptions): Promise<Array<Versioned<T> & { readonly sortKey: string }>>;
+  count(options?: Omit<ListOptions, 'after' | 'limit' | 'order'>): Promise<number>;
+  /** Insert version 1; an existing id is an `AppError('conflict')`. */
+  create(id: string, data: T, fields: DocumentFields): Promise<Versioned<T>>;
+  /**
+   * Insert unless a document with the same `uniqueKey` exists; returns the stored one either way.
+   * Safe under concurrency on both dialects (`ON CONFLICT DO NOTHING`).
+   */
+  createOnce(id: string, data: T, fields: DocumentFields & { readonly uniqueKey: string }): Promise<{ created: boolean; doc: Versioned<T> }>;
+  /** Write version `expectedVersion + 1`; a different stored version is `AppError('precondition-failed')`. */
+  update(id: string, expectedVersion: number, data: T, fields: DocumentFields): Promise<Versioned<T>>;
+  delete(id: string, expectedVersion: number): Promise<void>;
+}
+
+export type User = UserTable;
+export type Session = SessionTable;
+export type ApiToken = ApiTokenTable;
+
+/**
+ * The one storage interface of the app. Implemented once with Kysely for SQLite and PostgreSQL.
+ */
+export interface Repository {
+  readonly dialect: Dialect;
+  readonly recommendations: DocumentStore<unknown>;
+  readonly contributions: DocumentStore<unknown>;
+  readonly votes: DocumentStore<unknown>;
+  readonly bodies: DocumentStore<unknown>;
+  readonly models: DocumentStore<unknown>;
+  readonly pilots: DocumentStore<unknown>;
+  readonly reports: DocumentStore<unknown>;
+  readonly projects: DocumentStore<unknown>;
+  /** Run `fn` in one transaction; nested calls join the outer transaction. */
+  transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R>;
+  users: {
+    get(id: string): Promise<User | undefined>;
+    byName(username: string): Promise<User | undefined>;
+    create(user: User): Promise<void>;
+    list(): Promise<User[]>;
+  };
+  sessions: {
+    create(session: Session): Promise<void>;
+    get(idHash: string, now: string): Promise<Session | undefined>;
+    delete(idHash: string): Promise<void>;
+  };
+  tokens: {
+    create(token: ApiToken): Promise<void>;
+    byHash(tokenHash: string): Promise<ApiToken | undefined>;
+  };
+  modelFiles: {
+    put(id: string, bytes: Uint8Array): Promise<void>;
+    get(id: string): Promise<Uint8Array | undefined>;
+  };
+  /** Count one hit in a fixed window and return the hits so far (atomic on both dialects). */
+  hit(bucket: string, windowStart: number): Promise<number>;
+  meta: {
+    get(key: string): Promise<string | undefined>;
+    /** Insert once; false when the key already existed (used to seed exactly once). */
+    claim(key: string, value: string): Promise<boolean>;
+  };
+  /** A cheap round trip to the database (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where to store: a PostgreSQL URL, or a SQLite file. */
+export type StorageOptions = { readonly databaseUrl: string } | { readonly sqliteFile: string };
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toVersioned<T>(row: Database['recommendations']): Versioned<T> & { sortKey: string } {
+  return {
+    id: row.id,
+    version: Number(row.version),
+    data: JSON.parse(row.data) as T,
+    parentId: row.parent_id,
+    status: row.status,
+    sortKey: row.sort_key,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): DocumentStore<T> {
+  // Kysely types tables by name; every document table has the same columns.
+  const t = table as 'recommendations';
+  const get = async (id: string) => {
+    const row = await db.selectFrom(t).selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toVersioned<T>(row);
+  };
+  const filtered = (options: Omit<ListOptions, 'after' | 'limit' | 'order'>) => {
+    let query = db.selectFrom(t);
+    if (options.parentId !== undefined) query = query.where('parent_id', '=', options.parentId);
+    if (options.status !== undefined) {
+      query = options.status.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('status', 'in', [...options.status]);
+    }
+    const q = options.q?.trim().toLowerCase();
+    if (q) query = query.where(sql<boolean>`search like ${`%${escapeLike(q)}%`} escape '\\'`);
+    return query;
+  };
+  return {
+    get,
+    async require(id) {
+      const doc = await get(id);
+      if (!doc) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`, { details: { table, id } });
+      return doc;
+    },
+    async list(options = {}) {
+      const order = options.order ?? 'asc';
+      let query = filtered(options).selectAll();
+      if (options.after) {
+        const { sortKey, id } = options.after;
+        const op = order === 'asc' ? '>' : '<';
+        query = query.where((eb) => eb.or([eb('sort_key', op, sortKey), eb.and([eb('sort_key', '=', sortKey), eb('id', op, id)])]));
+      }
+      query = query.orderBy('sort_key', order).orderBy('id', order);
+      if (options.limit !== undefined) query = query.limit(options.limit);
+      return (await query.execute()).map((row) => toVersioned<T>(row));
+    },
+    async count(options = {}) {
+      const row = await filtered(options).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async create(id, data, fields) {
+      const at = now();
+      try {
+        await db
+          .insertInto(t)
+          .values({
+            id,
+            version: 1,
+            parent_id: fields.parentId ?? null,
+            status: fields.status ?? null,
+            sort_key: fields.sortKey,
+            search: fields.search.toLowerCase(),
+            unique_key: fields.uniqueKey ?? null,
+            data: JSON.stringify(data),
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('conflict', `Existiert bereits / already exists: ${table}/${id}`, { cause: error });
+        throw error;
+      }
+      return { id, version: 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: at, updatedAt: at };
+    },
+    async createOnce(id, data, fields) {
+      const at = now();
+      const inserted = await db
+        .insertInto(t)
+        .values({
+          id,
+          version: 1,
+          parent_id: fields.parentId ?? null,
+          status: fields.status ?? null,
+          sort_key: fields.sortKey,
+          search: fields.search.toLowerCase(),
+          unique_key: fields.uniqueKey,
+          data: JSON.stringify(data),
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) {
+        return { created: true, doc: { id, version: 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: at, updatedAt: at } };
+      }
+      const existing = await db.selectFrom(t).selectAll().where('unique_key', '=', fields.uniqueKey).executeTakeFirst();
+      if (!existing) throw new AppError('conflict', `Existiert bereits / already exists: ${table}/${id}`);
+      return { created: false, doc: toVersioned<T>(existing) };
+    },
+    async update(id, expectedVersion, data, fields) {
+      const at = now();
+      const result = await db
+        .updateTable(t)
+        .set({
+          version: expectedVersion + 1,
+          parent_id: fields.parentId ?? null,
+          status: fields.status ?? null,
+          sort_key: fields.sortKey,
+          search: fields.search.toLowerCase(),
+          ...(fields.uniqueKey === undefined ? {} : { unique_key: fields.uniqueKey }),
+          data: JSON.stringify(data),
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning(['created_at'])
+        .executeTakeFirst();
+      if (!result) {
+        const current = await get(id);
+        if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`, { details: { table, id } });
+        throw new AppError(
+          'precondition-failed',
+          `Veraltete Version / stale version: ${table}/${id} ist bei Version ${current.version}, erwartet / expected ${expectedVersion}`,
+          { details: { table, id, current: current.version, expected: expectedVersion } },
+        );
+      }
+      return { id, version: expectedVersion + 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: result.created_at, updatedAt: at };
+    },
+    async delete(id, expectedVersion) {
+      const result = await db.deleteFrom(t).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) {
+        const current = await get(id);
+        if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`);
+        throw new AppError('precondition-failed', `Veraltete Version / stale version: ${table}/${id}`);
+      }
+    },
+  };
+}
+
+class KyselyRepository implements Repository {
+  readonly recommendations;
+  readonly contributions;
+  readonly votes;
+  readonly bodies;
+  readonly models;
+  readonly pilots;
+  readonly reports;
+  readonly projects;
+  readonly users: Repository['users'];
+  readonly sessions: Repository['sessions'];
+  readonly tokens: Repository['tokens'];
+  readonly modelFiles: Repository['modelFiles'];
+  readonly meta: Repository['meta'];
+
+  constructor(
+    readonly dialect: Dialect,
+    private readonly db: Db,
+    private readonly root: Kysely<Database>,
+    private readonly onClose: () => Promise<void>,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    const store = <T>(name: DocumentTableName) => documentStore<T>(db, name, now);
+    this.recommendations = store<unknown>('recommendations');
+    this.contributions = store<unknown>('contributions');
+    this.votes = store<unknown>('votes');
+    this.bodies = store<unknown>('bodies');
+    this.models = store<unknown>('models');
+    this.pilots = store<unknown>('pilots');
+    this.reports = store<unknown>('reports');
+    this.projects = store<unknown>('projects');
+    this.users = {
+      get: (id) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+      byName: (username) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+      create: async (user) => {
+        try {
+          await db.insertInto('users').values(user).execute();
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new AppError('conflict', `Benutzername vergeben / username taken: ${user.username}`, { cause: error });
+          throw error;
+        }
+      },
+      list: () => db.selectFrom('users').selectAll().orderBy('username').execute(),
+    };
+    this.sessions = {
+      create: async (s) => {
+        await db.insertInto('sessions').values(s).execute();
+      },
+      get: (idHash, at) => db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).where('expires_at', '>', at).executeTakeFirst(),
+      delete: async (idHash) => {
+        await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+      },
+    };
+    this.tokens = {
+      create: async (token) => {
+        await db.insertInto('api_tokens').values(token).execute();
+      },
+      byHash: (hash) => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
+    };
+    this.modelFiles = {
+      put: async (id, bytes) => {
+        await db.insertInto('model_files').values({ id, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).execute();
+      },
+      get: async (id) => {
+        const row = await db.selectFrom('model_files').select('bytes').where('id', '=', id).executeTakeFirst();
+        return row ? new Uint8Array(row.bytes) : undefined;
+      },
+    };
+    this.meta = {
+      get: async (key) => (await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value,
+      claim: async (key, value) => {
+        const row = await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+        return row !== undefined;
+      },
+    };
+  }
+
+  async hit(bucket: string, windowStart: number): Promise<number> {
+    const row = await this.db
+      .insertInto('rate_limits')
+      .values({ bucket, window_start: windowStart, hits: 1 })
+      .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql<number>`rate_limits.hits + 1` }))
+      .returning('hits')
+      .executeTakeFirstOrThrow();
+    return Number(row.hits);
+  }
+
+  async transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R> {
+    if (this.db.isTransaction) return fn(this);
+    return this.root.transaction().execute((trx) => fn(new KyselyRepository(this.dialect, trx, this.root, this.onClose, this.now)));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}
+
+/**
+ * Open the storage, run all pending migrations and return the repository. SQLite runs in WAL
+ * mode with a busy timeout; PostgreSQL uses a pool. Several processes may call this at once on
+ * one PostgreSQL database: Kysely's migrator holds an advisory lock while it migrates.
+ *
+ * @example
+ * const repo = await openRepository({ sqliteFile: 'data/foederal.sqlite' });
+ * await repo.transaction(async (tx) => tx.meta.claim('seeded', new Date().toISOString()));
+ */
+export async function openRepository(options: StorageOptions): Promise<Repository> {
+  let db: Kysely<Database>;
+  let dialect: Dialect;
+  if ('databaseUrl' in options) {
+    dialect = 'postgres';
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    pool.on('error', () => undefined); // idle client errors surface on the next query instead
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    dialect = 'sqlite';
+    if (options.sqliteFile !== ':memory:') mkdirSync(join(options.sqliteFile, '..'), { recursive: true });
+    const database = new SqliteDatabase(options.sqliteFile);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('foreign_keys = ON');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  }
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new AppError('storage', `Migration fehlgeschlagen / migration failed: ${failed}`, { cause: error });
+  }
+  return new KyselyRepository(dialect, db, db, () => db.destroy());
+}

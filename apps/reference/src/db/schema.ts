@@ -1,0 +1,102 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Columns shared by every aggregate table: the aggregate itself is a JSON document in `data`
+ * (validated by the zod schemas of the domain packages before it is written), `version` counts
+ * writes for optimistic concurrency, and a few copied columns serve filters and sorting.
+ */
+export interface DocumentTable {
+  id: string;
+  version: number;
+  /** Parent aggregate (the recommendation of a contribution, the pilot of a report). */
+  parent_id: string | null;
+  /** Lifecycle or review state, copied from `data` for filtering. */
+  status: string | null;
+  /** Sort key (catalogue number, date). */
+  sort_key: string;
+  /** Lower-case text searched by `q`. */
+  search: string;
+  /** A unique key supplied by the client (idempotent submissions). */
+  unique_key: string | null;
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  /** `scrypt$N$r$p$salt$hash`, base64url. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the session cookie value; the value itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  /** sha256 of the token. */
+  token_hash: string;
+  user_id: string;
+  label: string;
+  created_at: string;
+}
+
+export interface RateLimitTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+}
+
+export interface ModelFileTable {
+  id: string;
+  bytes: Uint8Array;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** Every table, as Kysely sees it. */
+export interface Database {
+  recommendations: DocumentTable;
+  contributions: DocumentTable;
+  votes: DocumentTable;
+  bodies: DocumentTable;
+  models: DocumentTable;
+  pilots: DocumentTable;
+  reports: DocumentTable;
+  projects: DocumentTable;
+  model_files: ModelFileTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  rate_limits: RateLimitTable;
+  meta: MetaTable;
+}
+
+/** Tables that hold versioned JSON aggregates. */
+export type DocumentTableName = 'recommendations' | 'contributions' | 'votes' | 'bodies' | 'models' | 'pilots' | 'reports' | 'projects';
+
+export const documentTables: readonly DocumentTableName[] = [
+  'recommendations',
+  'contributions',
+  'votes',
+  'bodies',
+  'models',
+  'pilots',
+  'reports',
+  'projects',
+];
+
+export type { Generated };
