@@ -1,0 +1,100 @@
+export {
+  localizedTextSchema,
+  slugSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  httpUrlSchema,
+  administrativeLevelSchema,
+  jurisdictionRefSchema,
+  personSchema,
+  licenseIdSchema,
+  licenseIris,
+  licenseSchema,
+  licenseFor,
+  attachmentRoleSchema,
+  attachmentSchema,
+  publisherSchema,
+  dataThemeSchema,
+} from './common-schemas.js';
+export type {
+  LocalizedText,
+  AdministrativeLevel,
+  JurisdictionRef,
+  Person,
+  LicenseId,
+  License,
+  AttachmentRole,
+  Attachment,
+  Publisher,
+  DataTheme,
+} from './common-schemas.js';
+export { decisionSchema } from './decision.js';
+export type { Decision } from './decision.js';
+export {
+  referenceSchema,
+  workingGroupSchema,
+  adoptionInstrumentSchema,
+  adoptionSchema,
+  recommendationStatusSchema,
+  recommendationSchema,
+} from './recommendation-schema.js';
+export type {
+  Reference,
+  WorkingGroup,
+  AdoptionInstrument,
+  Adoption,
+  RecommendationStatus,
+  RecommendationState,
+  Recommendation,
+} from './recommendation-schema.js';
+export {
+  contributionAuthorSchema,
+  anchorSchema,
+  contributionStateSchema,
+  answeredStates,
+  dispositionSchema,
+  contributionSchema,
+  draftSectionSchema,
+  consultationSchema,
+} from './consultation-schema.js';
+export type {
+  ContributionAuthor,
+  Anchor,
+  ContributionState,
+  Disposition,
+  Contribution,
+  DraftSection,
+  Consultation,
+} from './consultation-schema.js';
+export {
+  pilotSubjectSchema,
+  pilotParticipantSchema,
+  pilotStatusSchema,
+  pilotSchema,
+  experienceReportStatusSchema,
+  experienceReportSchema,
+} from './pilot-schema.js';
+export type {
+  PilotSubject,
+  PilotParticipant,
+  PilotStatus,
+  Pilot,
+  ExperienceReportStatus,
+  ExperienceReport,
+} from './pilot-schema.js';
+export { catalogueSchema } from './catalogue-schema.js';
+export type { Catalogue } from './catalogue-schema.js';
+export { RecommendationsError, ValidationError } from './errors.js';
+export type { RecommendationsErrorCode, ValidationIssue } from './errors.js';
+export {
+  recordSchemas,
+  toJsonPath,
+  validate,
+  parse,
+  validateJson,
+  validateRecommendation,
+  parseRecommendation,
+  validateCatalogue,
+  parseCatalogue,
+} from './validate.js';
+export type { RecordKind, RecordOf, ValidationResult } from './validate.js';
