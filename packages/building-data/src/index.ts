@@ -1,0 +1,43 @@
+export { BuildingDataError } from './errors.js';
+export type { BuildingDataErrorCode, ErrorLocation } from './errors.js';
+export { labelSchema } from './label.js';
+export type { Label, Language } from './label.js';
+
+export { din277AreasSchema, din277AreaKeys, din277AreaLabels, nufGroupKeys } from './physical/areas.js';
+export type { Din277Areas, Din277AreaKey } from './physical/areas.js';
+export {
+  siteSchema,
+  buildingSchema,
+  storeySchema,
+  spaceSchema,
+  addressSchema,
+  agsSchema,
+  ifcGlobalIdSchema,
+  jurisdictionRefSchema,
+} from './physical/spatial.js';
+export type { Site, Building, Storey, Space, Address, JurisdictionRef } from './physical/spatial.js';
+export { rollUpAreas } from './physical/area-rollup.js';
+export type {
+  AreaIssue,
+  AreaIssueLocation,
+  AreaRollUp,
+  AreaRollUpResult,
+  AreaTolerance,
+  SpatialKind,
+} from './physical/area-rollup.js';
+
+export {
+  createVocabulary,
+  checkVocabularyStructure,
+  vocabularyDataSchema,
+  vocabularyEntrySchema,
+} from './vocabularies/vocabulary.js';
+export type {
+  Vocabulary,
+  VocabularyData,
+  VocabularyEntry,
+  VocabularyInfo,
+  VocabularyProblem,
+} from './vocabularies/vocabulary.js';
+export { din277UsageCategories } from './vocabularies/din277.js';
+export type { Din277UsageCategory } from './vocabularies/din277.js';
