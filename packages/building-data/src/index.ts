@@ -41,3 +41,8 @@ export type {
 } from './vocabularies/vocabulary.js';
 export { din277UsageCategories } from './vocabularies/din277.js';
 export type { Din277UsageCategory } from './vocabularies/din277.js';
+export { din276CostGroups } from './vocabularies/din276.js';
+export { loadBwzk, bwzkParent } from './vocabularies/bwzk.js';
+export type { BwzkRow, BwzkSource } from './vocabularies/bwzk.js';
+export { germanStates, jurisdictionLevels, meterMedia, parseAgs } from './vocabularies/code-lists.js';
+export type { GermanState, JurisdictionLevel, MeterMedium } from './vocabularies/code-lists.js';

@@ -100,7 +100,7 @@ export interface VocabularyProblem {
  * checkVocabularyStructure({ ...data, entries: [...data.entries, data.entries[0]] }); // [{ problem: 'duplicate-code', … }]
  * ```
  */
-export function checkVocabularyStructure(data: Pick<VocabularyData, 'entries'>): VocabularyProblem[] {
+export function checkVocabularyStructure(data: { readonly entries: readonly VocabularyEntry[] }): VocabularyProblem[] {
   const problems: VocabularyProblem[] = [];
   const byCode = new Map<string, VocabularyEntry>();
   data.entries.forEach((entry, index) => {
