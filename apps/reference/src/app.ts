@@ -1,30 +1,86 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { authenticate } from './auth/session.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { healthRoutes } from './health.js';
-import { problemResponse, toProblem } from './problem.js';
+import { problemResponse, toProblem, type Problem } from './problem.js';
+import { assetRoutes } from './web/assets.js';
+import { authPages } from './web/auth-pages.js';
+import { langOf, t } from './web/i18n.js';
+import { alert } from './web/layout.js';
+import { render, Routes, type Env } from './web/routing.js';
+
+/** Hook for adding route groups (pages, API) to the app; each registers through `routes`. */
+export type RouteGroup = (ctx: AppContext, routes: Routes) => void;
+
+const routeGroups: RouteGroup[] = [authPages];
+
+/** Add a route group to every app created afterwards (used by the feature modules). */
+export function registerRouteGroup(group: RouteGroup): void {
+  routeGroups.push(group);
+}
+
+function wantsHtml(c: Context): boolean {
+  const p = c.req.path;
+  if (p.startsWith('/api/') || p.startsWith('/oparl/') || /\.(json|atom|ttl|jsonld)$/.test(p)) return false;
+  return (c.req.header('accept') ?? '').includes('text/html') || c.req.method === 'POST';
+}
+
+async function errorPage(c: Context<Env>, problem: Problem): Promise<Response> {
+  const lang = langOf(c);
+  const title = problem.status === 404 ? t(lang, 'notFoundTitle') : `${t(lang, 'errorTitle')} ${problem.status}`;
+  const detail = problem.status >= 500 ? undefined : problem.detail;
+  return render(c, title, () => html`<h1 class="kern-heading-large">${title}</h1>
+${alert(problem.status >= 500 ? 'danger' : 'warning', problem.title, detail)}
+<p><a class="kern-link" href="/">${t(lang, 'backHome')}</a></p>`, problem.status);
+}
 
 /**
  * The whole web application (API, feeds, pages) as one Hono app, without a listening socket:
- * tests call `app.request()` on it, `startServer` serves it.
+ * tests call `app.request()` on it, `startServer` serves it. Returns the app and its access table.
  *
  * @example
- * const app = createApp(ctx);
+ * const { app } = createApp(ctx);
  * const res = await app.request('/health');
  */
-export function createApp(ctx: AppContext): Hono {
-  const app = new Hono();
+export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
+  const app = new Hono<Env>();
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
     ctx.log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.route('/', healthRoutes(ctx));
-  app.notFound((c) => problemResponse(c, toProblem(new AppError('not-found', `Keine Seite unter / nothing at ${c.req.path}`), c.req.path)));
+  app.route('/', assetRoutes());
+  app.use(async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    await next();
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
+      c.res.headers.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    }
+  });
+  app.use(authenticate(ctx));
+  const routes = new Routes(app);
+  for (const group of routeGroups) group(ctx, routes);
+
+  app.notFound((c) => {
+    const problem = toProblem(new AppError('not-found', `Keine Seite unter / nothing at ${c.req.path}`), c.req.path);
+    return wantsHtml(c) ? errorPage(c as Context<Env>, problem) : problemResponse(c, problem);
+  });
   app.onError((error, c) => {
     const problem = toProblem(error, c.req.path);
     if (problem.status >= 500) ctx.log.error({ err: error, path: c.req.path }, 'request failed');
-    return problemResponse(c, problem);
+    const headers: Record<string, string> = {};
+    if (typeof problem['retryAfter'] === 'number') headers['Retry-After'] = String(problem['retryAfter']);
+    if (wantsHtml(c) && c.get('csrf') !== undefined) {
+      return errorPage(c, problem).then((res) => {
+        for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+        return res;
+      });
+    }
+    return problemResponse(c, problem, headers);
   });
-  return app;
+  return { app, routes };
 }

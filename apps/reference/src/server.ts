@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { Env } from './web/routing.js';
 import { createApp } from './app.js';
 import type { AppConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -12,7 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  readonly app: Hono;
+  readonly app: Hono<Env>;
   readonly ctx: AppContext;
   /** Stop accepting connections, finish running requests (up to the shutdown timeout), close storage. */
   close(): Promise<void>;
@@ -52,7 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     now: options.now ?? (() => new Date()),
   };
   if (options.prepare) await options.prepare(ctx);
-  const app = createApp(ctx);
+  const { app } = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
     s.once('error', reject);

@@ -1,0 +1,186 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { Repository } from '../db/repository.js';
+import { hashPassword } from './passwords.js';
+import { hasRole, isRole, type Role } from './roles.js';
+
+/** The signed-in user as handlers see it. */
+export interface CurrentUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
+
+/** Variables the auth middleware puts on the Hono context. */
+export interface AuthVariables {
+  user: CurrentUser | null;
+  /** Effective role: the user's, or `public`. */
+  role: Role;
+  /** How the request authenticated. */
+  via: 'session' | 'token' | 'none';
+  /** The CSRF token every form of this response must carry as `_csrf`. */
+  csrf: string;
+}
+
+export const sessionCookie = 'fdr_session';
+export const csrfCookie = 'fdr_csrf';
+const sessionHours = 8;
+
+/** sha256 in hex: sessions and API tokens are stored only as hashes. */
+export function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function token(prefix: string): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Create a user with a scrypt-hashed password. */
+export async function createUser(
+  repo: Repository,
+  input: { username: string; displayName: string; role: Role; password: string },
+): Promise<CurrentUser> {
+  const id = randomUUID();
+  await repo.users.create({
+    id,
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    created_at: new Date().toISOString(),
+  });
+  return { id, username: input.username, displayName: input.displayName, role: input.role };
+}
+
+/**
+ * Issue an API token for a user; only its sha256 is stored, the returned value is shown once.
+ *
+ * @example
+ * const secret = await createApiToken(repo, user.id, 'Portal des Landes');
+ * fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+ */
+export async function createApiToken(repo: Repository, userId: string, label: string): Promise<string> {
+  const secret = token('fdr_');
+  await repo.tokens.create({ id: randomUUID(), token_hash: digest(secret), user_id: userId, label, created_at: new Date().toISOString() });
+  return secret;
+}
+
+/** Start a session for a user and set its cookie. */
+export async function startSession(ctx: AppContext, c: Context, userId: string): Promise<void> {
+  const secret = token('');
+  const now = ctx.now();
+  await ctx.repo.sessions.create({
+    id_hash: digest(secret),
+    user_id: userId,
+    csrf_token: token(''),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + sessionHours * 3600_000).toISOString(),
+  });
+  setCookie(c, sessionCookie, secret, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: ctx.baseUrl.startsWith('https:'),
+    path: '/',
+    maxAge: sessionHours * 3600,
+  });
+}
+
+/** End the current session (if any) and clear its cookie. */
+export async function endSession(ctx: AppContext, c: Context): Promise<void> {
+  const secret = getCookie(c, sessionCookie);
+  if (secret) await ctx.repo.sessions.delete(digest(secret));
+  deleteCookie(c, sessionCookie, { path: '/' });
+}
+
+function isForm(c: Context): boolean {
+  const type = c.req.header('content-type') ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
+function isApi(c: Context): boolean {
+  return c.req.path.startsWith('/api/');
+}
+
+/**
+ * Authenticate every request (bearer API token, session cookie, or anonymous) and enforce CSRF
+ * on every state-changing request that carries ambient authority or comes from a form: the token
+ * must arrive as form field `_csrf` or header `X-CSRF-Token` and equal the session's (signed in)
+ * or the `fdr_csrf` cookie's (anonymous, double submit). Bearer-token requests need no CSRF token:
+ * browsers never attach them on their own.
+ */
+export function authenticate(ctx: AppContext): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('role', 'public');
+    c.set('via', 'none');
+    const authorization = c.req.header('authorization');
+    let sessionCsrf: string | undefined;
+    if (authorization !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const found = m ? await ctx.repo.tokens.byHash(digest(m[1] as string)) : undefined;
+      const user = found && (await ctx.repo.users.get(found.user_id));
+      if (!user || !isRole(user.role)) throw new AppError('unauthorised', 'Ungültiges API-Token / invalid API token');
+      c.set('user', { id: user.id, username: user.username, displayName: user.display_name, role: user.role });
+      c.set('role', user.role);
+      c.set('via', 'token');
+    } else {
+      const secret = getCookie(c, sessionCookie);
+      const session = secret ? await ctx.repo.sessions.get(digest(secret), ctx.now().toISOString()) : undefined;
+      const user = session && (await ctx.repo.users.get(session.user_id));
+      if (session && user && isRole(user.role)) {
+        c.set('user', { id: user.id, username: user.username, displayName: user.display_name, role: user.role });
+        c.set('role', user.role);
+        c.set('via', 'session');
+        sessionCsrf = session.csrf_token;
+      } else if (secret) {
+        deleteCookie(c, sessionCookie, { path: '/' });
+      }
+    }
+    let anonymousCsrf = getCookie(c, csrfCookie);
+    if (!anonymousCsrf || !/^[\w-]{20,100}$/.test(anonymousCsrf)) {
+      anonymousCsrf = token('');
+      setCookie(c, csrfCookie, anonymousCsrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: ctx.baseUrl.startsWith('https:') });
+    }
+    c.set('csrf', sessionCsrf ?? anonymousCsrf);
+
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+    if (unsafe && c.get('via') !== 'token' && (c.get('via') === 'session' || isForm(c))) {
+      let sent = c.req.header('x-csrf-token');
+      if (sent === undefined && isForm(c)) {
+        const body = await c.req.parseBody();
+        sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined;
+      }
+      if (sent === undefined || !safeEqual(sent, c.get('csrf'))) {
+        throw new AppError('csrf', 'Sicherheitstoken fehlt oder ist ungültig; bitte Seite neu laden / CSRF token missing or invalid; reload the page');
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Let only `required` (or a more privileged role) through: anonymous callers get 401 (API) or
+ * a redirect to the login page (pages), signed-in callers with too little rights get 403.
+ */
+export function requireRole(required: Role): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
+    if (hasRole(c.get('role'), required)) return next();
+    if (c.get('user') === null) {
+      if (!isApi(c) && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+        return c.redirect(`/anmelden?next=${encodeURIComponent(c.req.path)}`, 303);
+      }
+      throw new AppError('unauthorised', 'Bitte anmelden / please sign in');
+    }
+    throw new AppError('forbidden', `Nur für Rolle „${required}“ / role "${required}" required`);
+  };
+}

@@ -1,0 +1,62 @@
+import { html } from 'hono/html';
+import { setCookie } from 'hono/cookie';
+import { verifyPassword } from '../auth/passwords.js';
+import { endSession, startSession } from '../auth/session.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { clientAddress } from '../rate-limit.js';
+import { langOf, t } from './i18n.js';
+import { alert, csrfField, type PageContext } from './layout.js';
+import { formOf, render, type Routes } from './routing.js';
+
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+function loginForm(page: PageContext, next: string, failed: boolean) {
+  const { lang } = page;
+  return html`<h1 class="kern-heading-large">${t(lang, 'loginTitle')}</h1>
+${failed ? alert('danger', t(lang, 'loginFailed')) : ''}
+<p class="kern-body">${t(lang, 'loginHint')}</p>
+<form method="post" action="/anmelden" class="stack" style="max-width:28rem">
+  ${csrfField(page)}
+  <input type="hidden" name="next" value="${next}">
+  <div class="kern-form-input">
+    <label class="kern-label" for="username">${t(lang, 'username')}</label>
+    <input class="kern-form-input__input" id="username" name="username" type="text" autocomplete="username" required>
+  </div>
+  <div class="kern-form-input">
+    <label class="kern-label" for="password">${t(lang, 'password')}</label>
+    <input class="kern-form-input__input" id="password" name="password" type="password" autocomplete="current-password" required>
+  </div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${t(lang, 'signIn')}</span></button>
+</form>`;
+}
+
+/** Sign in and out (sessions), and the language switch. */
+export function authPages(ctx: AppContext, routes: Routes): void {
+  routes.get('/anmelden', 'public', (c) => render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false)));
+  routes.post('/anmelden', 'public', async (c) => {
+    const form = await formOf(c);
+    const windowStart = Math.floor(ctx.now().getTime() / 60_000);
+    const hits = await ctx.repo.hit(`login:${clientAddress(c)}`, windowStart);
+    if (hits > 20) throw new AppError('rate-limited', 'Zu viele Anmeldeversuche / too many sign-in attempts', { details: { retryAfter: 60 } });
+    const user = await ctx.repo.users.byName(form['username'] ?? '');
+    const ok = user !== undefined && (await verifyPassword(form['password'] ?? '', user.password_hash));
+    if (!ok || !user) {
+      ctx.log.info({ username: form['username'] }, 'sign-in failed');
+      return render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true), 401);
+    }
+    await startSession(ctx, c, user.id);
+    return c.redirect(safeNext(form['next']), 303);
+  });
+  routes.post('/abmelden', 'public', async (c) => {
+    await endSession(ctx, c);
+    return c.redirect('/', 303);
+  });
+  routes.get('/sprache', 'public', (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
+    setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
+    return c.redirect(safeNext(c.req.query('next')), 303);
+  });
+}
