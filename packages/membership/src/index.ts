@@ -1,2 +1,91 @@
-/** Package name. @example name */
-export const packageName = '@foederal/membership';
+export { MembershipError } from './errors.js';
+export type { MembershipErrorCode, MembershipErrorOptions } from './errors.js';
+export {
+  labels,
+  label,
+  jurisdictionLevelSchema,
+  memberLevelSchema,
+  jurisdictionKindSchema,
+  organizationClassificationSchema,
+  membershipKindSchema,
+  membershipRoleSchema,
+  motionKindSchema,
+  procedureSchema,
+  ballotOptionSchema,
+  countOptionSchema,
+  decisionOutcomeSchema,
+} from './vocabulary.js';
+export type {
+  BilingualText,
+  LabelTable,
+  JurisdictionLevel,
+  MemberLevel,
+  JurisdictionKind,
+  OrganizationClassification,
+  MembershipKind,
+  MembershipRole,
+  MotionKind,
+  Procedure,
+  BallotOption,
+  CountOption,
+  DecisionOutcome,
+  ChairLevel,
+} from './vocabulary.js';
+export {
+  states,
+  stateCodeSchema,
+  stateOfKey,
+  agsProblem,
+  arsProblem,
+  agsOfArs,
+  agsSchema,
+  arsSchema,
+  isoDateSchema,
+} from './identifiers.js';
+export type { StateCode } from './identifiers.js';
+export {
+  nameSchema,
+  jurisdictionSchema,
+  organizationSchema,
+  contactSchema,
+  personSchema,
+  postSchema,
+  membershipSchema,
+} from './model.js';
+export type { Name, Jurisdiction, Organization, Contact, Person, Post, Membership } from './model.js';
+export {
+  ratioSchema,
+  voteBaseSchema,
+  conditionSchema,
+  chairHolderSchema,
+  chairRotationSchema,
+  costSharingSchema,
+  rulesOfProcedureSchema,
+  motionKindsOf,
+} from './rules.js';
+export type { Ratio, VoteBase, Condition, ChairHolder, ChairRotation, CostSharing, RulesOfProcedure } from './rules.js';
+export { presets, isPresetId } from './presets.js';
+export type { PresetId } from './presets.js';
+export { koenigsteinerSchluessel } from './koenigstein-data.js';
+export type { KoenigsteinTable } from './koenigstein-data.js';
+export { koenigsteinTableSchema, koenigsteinTableFor } from './koenigstein.js';
+export {
+  voterSchema,
+  decisionScenarioSchema,
+  decisionCountSchema,
+  decisionReasonSchema,
+  decisionResultSchema,
+  resolveRules,
+  parseDecisionScenario,
+} from './scenario.js';
+export type {
+  Voter,
+  DecisionScenario,
+  DecisionScenarioInput,
+  DecisionCount,
+  DecisionReason,
+  DecisionResult,
+} from './scenario.js';
+export { evaluateDecision } from './evaluate.js';
+export type { EvaluateOptions } from './evaluate.js';
+export { chairFor } from './chair.js';

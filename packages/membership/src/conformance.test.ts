@@ -1,0 +1,48 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir, requirement } from '@foederal/test-utils';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chairFor } from './chair.js';
+import { MembershipError } from './errors.js';
+import { evaluateDecision } from './evaluate.js';
+import { decisionResultSchema } from './scenario.js';
+
+const dir = join(sharedDir, 'scenarios', 'decisions');
+const req = requirement(`decision scenarios (${dir})`, existsSync(dir), 'check out ../shared beside the repository');
+const files = req.available ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+
+describe.skipIf(!req.available)('shared decision and chair scenarios', () => {
+  it('finds the scenario files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const file of files) {
+    const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      rules: string;
+      date: string;
+      expect: { result?: string; quorate?: boolean; error?: boolean; chair?: string };
+    };
+    it(file, () => {
+      if (scenario.expect.chair !== undefined) {
+        expect(chairFor({ rules: scenario.rules, date: scenario.date })).toBe(scenario.expect.chair);
+      } else if (scenario.expect.error) {
+        let caught: unknown;
+        try {
+          evaluateDecision(scenario);
+        } catch (error) {
+          caught = error;
+        }
+        expect(MembershipError.isInstance(caught)).toBe(true);
+        expect((caught as MembershipError).memberId).toEqual(expect.any(String));
+      } else {
+        const result = evaluateDecision(scenario);
+        expect(decisionResultSchema.parse(result)).toEqual(result);
+        expect({ result: result.result, quorate: result.quorate }).toEqual({
+          result: scenario.expect.result,
+          quorate: scenario.expect.quorate,
+        });
+      }
+    });
+  }
+});
