@@ -1,0 +1,69 @@
+// @foederal/publication: the registry API contract and typed HTTP clients.
+export { PublicationError, isPublicationError } from './errors.js';
+export type { PublicationErrorCode, PublicationErrorDetails, IssueLocation } from './errors.js';
+export {
+  problemDetailsSchema,
+  problemMediaType,
+  problemTypes,
+  problemTypeUri,
+  createProblem,
+} from './problem.js';
+export type { ProblemDetails, ProblemCode, ProblemType, CreateProblemOptions } from './problem.js';
+export { defineRoute, json } from './contract/types.js';
+export type {
+  AnySchema,
+  ParamsSchema,
+  HttpMethod,
+  Role,
+  JsonBody,
+  BinaryBody,
+  TextBody,
+  BodyDefinition,
+  ResponseHeader,
+  SuccessResponse,
+  RouteDefinition,
+  Contract,
+  BinaryInput,
+  RouteParams,
+  RouteQuery,
+  RouteBody,
+  RouteBodyOutput,
+  RouteResult,
+  RouteResponseBody,
+  RouteItem,
+} from './contract/types.js';
+export { buildPath, routePattern, matchRoute, allowedMethods, validateRequest } from './contract/server.js';
+export type { RouteMatch, IncomingRequest, ValidRequest, InvalidRequest } from './contract/server.js';
+export {
+  parseLinkHeader,
+  formatLinkHeader,
+  parseEtagList,
+  formatEtag,
+  ifMatchSatisfied,
+  ifNoneMatchMatches,
+} from './http-headers.js';
+export type { LinkValue } from './http-headers.js';
+export { sha256Hex, contentDigest, parseContentDigest } from './digest.js';
+export { formatJsonPath } from './issues.js';
+export { registryContract, registryApiPrefix } from './registry/contract.js';
+export type { RegistryContract, RegistryRouteId } from './registry/contract.js';
+export {
+  pageSchema,
+  registryComponents,
+  transitionSchema,
+  contributionSubmissionSchema,
+  contributionDispositionSchema,
+  experienceReportSubmissionSchema,
+  experienceReportReviewSchema,
+  listRecommendationsQuerySchema,
+  listConsultationsQuerySchema,
+  listContributionsQuerySchema,
+  listPilotsQuerySchema,
+} from './registry/schemas.js';
+export type {
+  Transition,
+  ContributionSubmission,
+  ContributionDisposition,
+  ExperienceReportSubmission,
+  ExperienceReportReview,
+} from './registry/schemas.js';

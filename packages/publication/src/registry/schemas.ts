@@ -1,0 +1,241 @@
+// Schemas of the registry API. Records come from `@foederal/recommendations` and
+// `@foederal/membership` (never redefined here); this module only composes them into request
+// bodies, pages and query parameters.
+import * as z from 'zod/mini';
+import {
+  answeredStates,
+  attachmentRoleSchema,
+  attachmentSchema,
+  consultationSchema,
+  contributionSchema,
+  contributionStateSchema,
+  decisionSchema,
+  dispositionSchema,
+  experienceReportSchema,
+  experienceReportStatusSchema,
+  pilotSchema,
+  pilotStatusSchema,
+  recommendationSchema,
+  recommendationStatusSchema,
+  administrativeLevelSchema,
+  slugSchema,
+} from '@foederal/recommendations';
+import type { RecommendationState } from '@foederal/recommendations';
+import type { AnySchema } from '../contract/types.js';
+import { problemDetailsSchema } from '../problem.js';
+
+/**
+ * A page of a paginated list: `items`; the next page is linked by `Link: <…>; rel="next"`.
+ *
+ * @example
+ * const recommendationPage = pageSchema(recommendationSchema);
+ */
+export function pageSchema<S extends AnySchema>(item: S): z.ZodMiniObject<{ items: z.ZodMiniArray<S> }, z.core.$strip> {
+  return z.object({ items: z.array(item) });
+}
+
+const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(500)));
+const limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)));
+
+const recommendationStates = recommendationStatusSchema.def.options.map(
+  (option) => option.def.shape.state.def.values[0],
+) as [RecommendationState, ...RecommendationState[]];
+
+/** Query of `listRecommendations`. @example listRecommendationsQuerySchema.parse({ status: 'published', q: 'Wartung' }); */
+export const listRecommendationsQuerySchema = z.object({
+  status: z.optional(z.enum(recommendationStates)),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  cursor,
+  limit,
+});
+
+/** Path parameters naming a recommendation. */
+export const recommendationParamsSchema = z.object({ id: slugSchema });
+/** Path parameters naming one edition (version) of a recommendation. */
+export const editionParamsSchema = z.object({
+  id: slugSchema,
+  version: recommendationSchema.shape.version,
+});
+/** Path parameters naming an attachment of a recommendation. */
+export const attachmentParamsSchema = z.object({ id: slugSchema, attachmentId: attachmentSchema.shape.id });
+
+/** Query of `uploadAttachment`: the attachment's metadata (the media type is the `Content-Type`). */
+export const uploadAttachmentQuerySchema = z.object({
+  role: attachmentRoleSchema,
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  titleEn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  language: z.optional(z.enum(['de', 'en'])),
+});
+
+/**
+ * Body of a lifecycle transition: the new status and, for `adopted`, the adopting decision.
+ *
+ * @example
+ * transitionSchema.parse({ status: { state: 'published', date: '2027-05-02' } });
+ */
+export const transitionSchema = z.strictObject({
+  status: recommendationStatusSchema,
+  decision: z.optional(decisionSchema),
+});
+/** A lifecycle transition request. @example const t: Transition = { status: { state: 'draft' } }; */
+export type Transition = z.infer<typeof transitionSchema>;
+
+/** Query of `listConsultations`. */
+export const listConsultationsQuerySchema = z.object({ recommendation: z.optional(slugSchema), cursor, limit });
+/** Path parameters naming a consultation. */
+export const consultationParamsSchema = z.object({ consultationId: slugSchema });
+/** Path parameters naming a contribution. */
+export const contributionParamsSchema = z.object({ consultationId: slugSchema, contributionId: slugSchema });
+/** Query of `listContributions`. */
+export const listContributionsQuerySchema = z.object({ state: z.optional(contributionStateSchema), cursor, limit });
+
+/**
+ * What the public submits to a consultation: anchor, text and author; the registry assigns id,
+ * time and state.
+ *
+ * @example
+ * contributionSubmissionSchema.parse({ anchor: { section: '3.2' }, text: { de: 'Bitte ergänzen …' }, author: { kind: 'anonymous' } });
+ */
+export const contributionSubmissionSchema = z.strictObject({
+  anchor: contributionSchema.shape.anchor,
+  text: contributionSchema.shape.text,
+  author: contributionSchema.shape.author,
+});
+/** A contribution submission. @example const s: ContributionSubmission = { anchor: { section: '1' }, text: { de: 'Text' }, author: { kind: 'anonymous' } }; */
+export type ContributionSubmission = z.input<typeof contributionSubmissionSchema>;
+
+/**
+ * The secretariat's decision on a contribution: its new state and, for answered states
+ * (`accepted`, `partially-accepted`, `rejected`, `duplicate`), the disposition.
+ *
+ * @example
+ * contributionDispositionSchema.parse({ state: 'accepted', disposition: { reason: { de: 'Aufgenommen' }, answeredAt: '2027-03-01T09:00:00Z' } });
+ */
+export const contributionDispositionSchema = z.strictObject({
+  state: contributionStateSchema,
+  disposition: z.optional(dispositionSchema),
+});
+/** A disposition request. @example const d: ContributionDisposition = { state: 'published' }; */
+export type ContributionDisposition = z.input<typeof contributionDispositionSchema>;
+
+/** Contribution states that carry a disposition. @example dispositionStates.includes('rejected'); */
+export const dispositionStates: readonly string[] = answeredStates;
+
+/** Query of `listPilots`: filter by status, administrative level, Land (state key) and recommendation. */
+export const listPilotsQuerySchema = z.object({
+  status: z.optional(pilotStatusSchema),
+  level: z.optional(administrativeLevelSchema),
+  state: z.optional(z.string().check(z.regex(/^\d{2}$/))),
+  recommendation: z.optional(slugSchema),
+  cursor,
+  limit,
+});
+/** Path parameters naming a pilot. */
+export const pilotParamsSchema = z.object({ pilotId: slugSchema });
+/** Path parameters naming an experience report. */
+export const reportParamsSchema = z.object({ pilotId: slugSchema, reportId: slugSchema });
+/** Query of `listExperienceReports`. */
+export const listReportsQuerySchema = z.object({ cursor, limit });
+
+const reportShape = experienceReportSchema.shape;
+/**
+ * What an administration submits as an experience report; the registry assigns id, pilot and
+ * the review status `submitted`.
+ *
+ * @example
+ * experienceReportSubmissionSchema.parse({ title: { de: 'Erfahrungen' }, author: { organisation: 'Stadt A', jurisdiction: { level: 'municipality', key: '01054015', name: 'A' } },
+ *   date: '2027-09-01', worked: [{ de: 'Import' }], didNotWork: [], effortPersonDays: 3, costs: { amountCents: 0, currency: 'EUR' }, wouldRecommend: true, attachments: [] });
+ */
+export const experienceReportSubmissionSchema = z.strictObject({
+  title: reportShape.title,
+  author: reportShape.author,
+  date: reportShape.date,
+  worked: reportShape.worked,
+  didNotWork: reportShape.didNotWork,
+  effortPersonDays: reportShape.effortPersonDays,
+  costs: reportShape.costs,
+  wouldRecommend: reportShape.wouldRecommend,
+  attachments: reportShape.attachments,
+  license: reportShape.license,
+});
+/** An experience report submission. */
+export type ExperienceReportSubmission = z.input<typeof experienceReportSubmissionSchema>;
+
+/**
+ * The secretariat's review of an experience report: publish or reject (with a reason).
+ *
+ * @example
+ * experienceReportReviewSchema.parse({ status: { state: 'published', date: '2027-09-10' } });
+ */
+export const experienceReportReviewSchema = z.strictObject({ status: experienceReportStatusSchema });
+/** A review request. */
+export type ExperienceReportReview = z.input<typeof experienceReportReviewSchema>;
+
+/** Path parameters naming a decision (`2027/04` → year 2027, number 04). */
+export const decisionParamsSchema = z.object({
+  year: z.string().check(z.regex(/^\d{4}$/)),
+  number: z.string().check(z.regex(/^\d{1,4}$/)),
+});
+/** Query of `listDecisions`. */
+export const listDecisionsQuerySchema = z.object({ cursor, limit });
+
+/**
+ * The OpenAPI document served at `/openapi.json` (checked loosely: the version and the paths).
+ *
+ * @example
+ * openApiDocumentSchema.parse({ openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: {} });
+ */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string().check(z.regex(/^3\.1\.\d+$/)),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+
+/** A JSON-LD document (the DCAT-AP.de catalogue): a JSON object with an `@context`. */
+export const jsonLdDocumentSchema = z.looseObject({ '@context': z.unknown() });
+
+/** A page of recommendations. */
+export const recommendationPageSchema = pageSchema(recommendationSchema);
+/** A page of consultations. */
+export const consultationPageSchema = pageSchema(consultationSchema);
+/** A page of contributions. */
+export const contributionPageSchema = pageSchema(contributionSchema);
+/** A page of decisions. */
+export const decisionPageSchema = pageSchema(decisionSchema);
+/** A page of pilots. */
+export const pilotPageSchema = pageSchema(pilotSchema);
+/** A page of experience reports. */
+export const experienceReportPageSchema = pageSchema(experienceReportSchema);
+/** The editions (versions) of one recommendation, newest first. */
+export const editionListSchema = z.object({ items: z.array(recommendationSchema) });
+
+/**
+ * Named schemas of the registry API: the components of the OpenAPI document.
+ *
+ * @example
+ * Object.keys(registryComponents); // ['Recommendation', 'Attachment', …]
+ */
+export const registryComponents = {
+  ProblemDetails: problemDetailsSchema,
+  Recommendation: recommendationSchema,
+  RecommendationPage: recommendationPageSchema,
+  EditionList: editionListSchema,
+  Attachment: attachmentSchema,
+  Transition: transitionSchema,
+  Consultation: consultationSchema,
+  ConsultationPage: consultationPageSchema,
+  Contribution: contributionSchema,
+  ContributionPage: contributionPageSchema,
+  ContributionSubmission: contributionSubmissionSchema,
+  ContributionDisposition: contributionDispositionSchema,
+  Decision: decisionSchema,
+  DecisionPage: decisionPageSchema,
+  Pilot: pilotSchema,
+  PilotPage: pilotPageSchema,
+  ExperienceReport: experienceReportSchema,
+  ExperienceReportPage: experienceReportPageSchema,
+  ExperienceReportSubmission: experienceReportSubmissionSchema,
+  ExperienceReportReview: experienceReportReviewSchema,
+  OpenApiDocument: openApiDocumentSchema,
+  JsonLdDocument: jsonLdDocumentSchema,
+} as const;
