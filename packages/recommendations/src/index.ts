@@ -98,3 +98,19 @@ export {
   parseCatalogue,
 } from './validate.js';
 export type { RecordKind, RecordOf, ValidationResult } from './validate.js';
+export {
+  revisionSchema,
+  lifecycleEventSchema,
+  lifecycleGuards,
+  LifecycleError,
+  allowedEvents,
+  transition,
+} from './lifecycle.js';
+export type {
+  Revision,
+  LifecycleEvent,
+  LifecycleEventType,
+  LifecycleContext,
+  LifecycleGuard,
+  TransitionResult,
+} from './lifecycle.js';

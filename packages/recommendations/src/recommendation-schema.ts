@@ -128,7 +128,8 @@ export type RecommendationState = RecommendationStatus['state'];
 const semver =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-const recommendationObject = z.strictObject({
+/** The fields of a recommendation without the cross-field invariants (internal). */
+export const recommendationFields = z.strictObject({
   id: slugSchema,
   number: z.string().check(z.regex(/^\d{3,4}(?: [a-z]{2})?$/, bilingual(
     'laufende Nummer: drei oder vier Ziffern, optional Sprachkürzel (z. B. "136 en")',
@@ -155,7 +156,7 @@ const recommendationObject = z.strictObject({
   adoptions: z.array(adoptionSchema),
 });
 
-type RecommendationShape = z.infer<typeof recommendationObject>;
+type RecommendationShape = z.infer<typeof recommendationFields>;
 
 const decidedStates = new Set(['adopted', 'published', 'superseded']);
 const releasedStates = new Set(['published', 'superseded']);
@@ -220,6 +221,6 @@ function checkInvariants(value: RecommendationShape, ctx: z.core.$RefinementCtx<
  * const result = recommendationSchema.safeParse(exampleCatalogue.recommendations[0]);
  * result.success; // true
  */
-export const recommendationSchema = recommendationObject.check(z.superRefine(checkInvariants));
+export const recommendationSchema = recommendationFields.check(z.superRefine(checkInvariants));
 /** A recommendation record. @example const r: Recommendation = exampleCatalogue.recommendations[0]!; */
 export type Recommendation = z.infer<typeof recommendationSchema>;

@@ -67,7 +67,7 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turn zod issues into bilingual issues with JSON paths (nested union issues are flattened). */
-function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): ValidationIssue[] {
+export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
