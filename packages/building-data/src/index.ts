@@ -46,3 +46,6 @@ export { loadBwzk, bwzkParent } from './vocabularies/bwzk.js';
 export type { BwzkRow, BwzkSource } from './vocabularies/bwzk.js';
 export { germanStates, jurisdictionLevels, meterMedia, parseAgs } from './vocabularies/code-lists.js';
 export type { GermanState, JurisdictionLevel, MeterMedium } from './vocabularies/code-lists.js';
+export { createKeyGrammar, keyGrammarSchema, keySegmentSchema, keyCharsets } from './keys/key-grammar.js';
+export type { KeyGrammar, KeyGrammarData, KeyParts, KeyProblem, KeySegment, KeyCharset } from './keys/key-grammar.js';
+export { genericAksProfile, bactwinInspiredProfile } from './keys/key-profiles.js';
