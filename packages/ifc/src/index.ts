@@ -1,0 +1,10 @@
+export { IfcError } from './errors.js';
+export type { IfcErrorCode, IfcLocation, IfcWarning } from './errors.js';
+export { IfcModel } from './model.js';
+export type { IfcEntity, IfcHeader, OfTypeOptions } from './model.js';
+export { openIfc, parseIfc, isZip, unzipIfc, MAX_INPUT_BYTES } from './open.js';
+export type { IfcProgress, IfcSource, OpenIfcOptions } from './open.js';
+export { IfcSchema, ifcSchema, isSubtypeOf, schemaNameFor } from './schema/schema.js';
+export type { AttributeInfo, EntityInfo, IfcSchemaName, TypeKind } from './schema/schema.js';
+export { DERIVED, isReference, unwrap } from './step/values.js';
+export type { StepBinary, StepDerived, StepEnum, StepReference, StepTyped, StepValue } from './step/values.js';

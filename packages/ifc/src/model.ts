@@ -1,0 +1,405 @@
+import { IfcError, type IfcWarning } from './errors.js';
+import { ifcSchema, type IfcSchema, type IfcSchemaName } from './schema/schema.js';
+import { ArgumentDecoder } from './step/decode.js';
+import type { Scanner } from './step/scanner.js';
+import { isReference, type StepTyped, type StepValue } from './step/values.js';
+
+/** The HEADER section: FILE_DESCRIPTION, FILE_NAME and FILE_SCHEMA. */
+export interface IfcHeader {
+  readonly description: readonly string[];
+  readonly implementationLevel: string | null;
+  readonly fileName: string | null;
+  readonly timeStamp: string | null;
+  readonly author: readonly string[];
+  readonly organization: readonly string[];
+  readonly preprocessorVersion: string | null;
+  /** The authoring tool as written by it. */
+  readonly originatingSystem: string | null;
+  readonly authorization: string | null;
+  /** FILE_SCHEMA entries as written, e.g. `['IFC4']`. */
+  readonly schemas: readonly string[];
+}
+
+/** A decoded entity instance. */
+export interface IfcEntity {
+  /** Express id (`#id`). */
+  readonly id: number;
+  /** Upper-case type name as in the file, e.g. `IFCWALL`. */
+  readonly type: string;
+  /** Explicit attributes by schema name (`GlobalId`, `Name`, …) in STEP order. */
+  readonly attributes: Readonly<Record<string, StepValue>>;
+  /** The raw decoded arguments in STEP order. */
+  readonly args: readonly StepValue[];
+}
+
+/** Options of {@link IfcModel.ofType}. */
+export interface OfTypeOptions {
+  /** Also list instances of subtypes (`IfcWall` → `IfcWallStandardCase` too). Default false. */
+  readonly includeSubtypes?: boolean;
+}
+
+function str(v: StepValue | undefined): string | null {
+  return typeof v === 'string' ? v : null;
+}
+function strList(v: StepValue | undefined): string[] {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
+/** Holds the index arrays and decodes on demand. Not constructed directly: see `openIfc`. */
+export class IfcIndex {
+  readonly bytes: Uint8Array;
+  readonly count: number;
+  readonly ids: Uint32Array;
+  readonly types: Uint16Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly typeNames: readonly string[];
+  readonly maxId: number;
+  readonly #dense: Int32Array | undefined;
+  readonly #sparse: Map<number, number> | undefined;
+  readonly decoder: ArgumentDecoder;
+
+  constructor(scanner: Scanner, warn: (w: Omit<IfcWarning, 'line'> & { offset: number }) => void) {
+    this.bytes = scanner.bytes;
+    this.count = scanner.count;
+    this.ids = scanner.ids;
+    this.types = scanner.types;
+    this.starts = scanner.starts;
+    this.ends = scanner.ends;
+    this.typeNames = scanner.typeNames;
+    this.maxId = scanner.maxId;
+    this.decoder = new ArgumentDecoder(this.bytes);
+    const n = this.count;
+    const ids = this.ids;
+    if (this.maxId <= n * 4 + 65536) {
+      const dense = new Int32Array(this.maxId + 1).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const id = ids[i] as number;
+        if (dense[id] !== -1) {
+          warn({
+            code: 'duplicate-id',
+            message: `Doppelte Id #${id}, die erste gilt / duplicate id #${id}, the first one counts`,
+            offset: this.starts[i] as number,
+            entityId: id,
+          });
+        } else dense[id] = i;
+      }
+      this.#dense = dense;
+    } else {
+      const sparse = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const id = ids[i] as number;
+        if (sparse.has(id)) {
+          warn({
+            code: 'duplicate-id',
+            message: `Doppelte Id #${id}, die erste gilt / duplicate id #${id}, the first one counts`,
+            offset: this.starts[i] as number,
+            entityId: id,
+          });
+        } else sparse.set(id, i);
+      }
+      this.#sparse = sparse;
+    }
+  }
+
+  /** Position of `id` in the index arrays, or -1. */
+  indexOf(id: number): number {
+    if (this.#dense) return id >= 0 && id < this.#dense.length ? (this.#dense[id] as number) : -1;
+    return this.#sparse?.get(id) ?? -1;
+  }
+
+  /** Decodes the arguments of the entity at index position `i`. */
+  argsAt(i: number): StepValue[] {
+    return this.decoder.decodeList(this.starts[i] as number, this.ends[i] as number, this.ids[i]);
+  }
+}
+
+/**
+ * An opened IFC model: an index of every entity, decoded lazily. Create it with `openIfc`,
+ * `parseIfc` or `openIfcFile`.
+ *
+ * @example
+ * const model = parseIfc(bytes);
+ * console.log(model.schema, model.size, model.typeCounts()['IFCWALL']);
+ * for (const id of model.ofType('IfcSpace')) console.log(model.get(id)?.attributes['Name']);
+ */
+export class IfcModel {
+  /** Schema whose tables are used: `IFC2X3`, `IFC4` or `IFC4X3_ADD2`. */
+  readonly schema: IfcSchemaName;
+  /** The first FILE_SCHEMA entry as written (e.g. `IFC4X3_ADD2`, `IFC2X3`). */
+  readonly schemaIdentifier: string;
+  readonly header: IfcHeader;
+  /** Schema facts (hierarchy, attribute names) for this model's schema. */
+  readonly schemaInfo: IfcSchema;
+  /** Problems met while reading that did not stop it. */
+  readonly warnings: readonly IfcWarning[];
+  /** Number of DATA sections. */
+  readonly dataSections: number;
+  /** Size of the STEP text in bytes. */
+  readonly byteLength: number;
+  /** @internal */
+  readonly index: IfcIndex;
+  readonly #attrNames: (readonly string[] | undefined)[] = [];
+  #byType: { offsets: Uint32Array; order: Uint32Array } | undefined;
+
+  /** @internal */
+  constructor(init: {
+    index: IfcIndex;
+    header: IfcHeader;
+    schema: IfcSchemaName;
+    schemaIdentifier: string;
+    warnings: IfcWarning[];
+    dataSections: number;
+    byteLength: number;
+  }) {
+    this.index = init.index;
+    this.header = init.header;
+    this.schema = init.schema;
+    this.schemaIdentifier = init.schemaIdentifier;
+    this.schemaInfo = ifcSchema(init.schema);
+    this.warnings = init.warnings;
+    this.dataSections = init.dataSections;
+    this.byteLength = init.byteLength;
+  }
+
+  /** Number of entity instances. */
+  get size(): number {
+    return this.index.count;
+  }
+
+  /** The highest express id. */
+  get maxExpressId(): number {
+    return this.index.maxId;
+  }
+
+  /** True when an entity `#id` exists. */
+  has(id: number): boolean {
+    return this.index.indexOf(id) >= 0;
+  }
+
+  /** Upper-case type of `#id` without decoding it, or undefined. */
+  typeOf(id: number): string | undefined {
+    const i = this.index.indexOf(id);
+    return i < 0 ? undefined : this.index.typeNames[this.index.types[i] as number];
+  }
+
+  /** True when `#id` is of type `type` or a subtype of it. */
+  isA(id: number, type: string): boolean {
+    const t = this.typeOf(id);
+    return t !== undefined && this.schemaInfo.isSubtypeOf(t, type);
+  }
+
+  /** Attribute names for the interned type index. */
+  #names(t: number): readonly string[] {
+    let names = this.#attrNames[t];
+    if (!names) {
+      names = this.schemaInfo.attributeNames(this.index.typeNames[t] as string);
+      this.#attrNames[t] = names;
+    }
+    return names;
+  }
+
+  /**
+   * Decodes `#id`: its type, attributes named by the schema and raw arguments; undefined when
+   * there is no such entity. Throws an {@link IfcError} (`syntax`) with offset and id when its
+   * text is malformed.
+   */
+  get(id: number): IfcEntity | undefined {
+    const i = this.index.indexOf(id);
+    if (i < 0) return undefined;
+    const t = this.index.types[i] as number;
+    const args = this.index.argsAt(i);
+    const names = this.#names(t);
+    const attributes: Record<string, StepValue> = {};
+    const n = Math.min(names.length, args.length);
+    for (let k = 0; k < n; k++) attributes[names[k] as string] = args[k] as StepValue;
+    return { id, type: this.index.typeNames[t] as string, attributes, args };
+  }
+
+  /** The raw decoded arguments of `#id`, or undefined. */
+  args(id: number): StepValue[] | undefined {
+    const i = this.index.indexOf(id);
+    return i < 0 ? undefined : this.index.argsAt(i);
+  }
+
+  /** One attribute of `#id` by schema name (any case), or undefined. */
+  attribute(id: number, name: string): StepValue | undefined {
+    const t = this.typeOf(id);
+    if (t === undefined) return undefined;
+    const k = this.schemaInfo.attributeIndex(t, name);
+    if (k < 0) return undefined;
+    return this.args(id)?.[k];
+  }
+
+  /**
+   * The source text of each top-level argument of `#id`, exactly as written (e.g. an elevation
+   * `-1.8047785488306545E-12`).
+   */
+  rawArgs(id: number): string[] | undefined {
+    const i = this.index.indexOf(id);
+    if (i < 0) return undefined;
+    const d = this.index.decoder;
+    const spans: number[] = [];
+    d.spans = spans;
+    try {
+      this.index.argsAt(i);
+    } finally {
+      d.spans = undefined;
+    }
+    const out: string[] = [];
+    const td = new TextDecoder();
+    for (let k = 0; k < spans.length; k += 2) {
+      out.push(td.decode(this.index.bytes.subarray(spans[k] as number, spans[k + 1] as number)));
+    }
+    return out;
+  }
+
+  #typeOrder(): { offsets: Uint32Array; order: Uint32Array } {
+    if (!this.#byType) {
+      const { count, types, typeNames } = this.index;
+      const offsets = new Uint32Array(typeNames.length + 1);
+      for (let i = 0; i < count; i++) {
+        const t = (types[i] as number) + 1;
+        offsets[t] = (offsets[t] as number) + 1;
+      }
+      for (let t = 0; t < typeNames.length; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+      const fill = offsets.slice(0, typeNames.length);
+      const order = new Uint32Array(count);
+      for (let i = 0; i < count; i++) {
+        const t = types[i] as number;
+        order[fill[t] as number] = i;
+        fill[t] = (fill[t] as number) + 1;
+      }
+      this.#byType = { offsets, order };
+    }
+    return this.#byType;
+  }
+
+  /**
+   * Express ids of all instances of `type` (any case), in file order; with
+   * `{ includeSubtypes: true }` also of its subtypes.
+   */
+  ofType(type: string, options: OfTypeOptions = {}): number[] {
+    const wanted = new Set(
+      options.includeSubtypes ? this.schemaInfo.subtypesOf(type) : [type.toUpperCase()],
+    );
+    wanted.add(type.toUpperCase());
+    const { offsets, order } = this.#typeOrder();
+    const { typeNames, ids } = this.index;
+    const positions: number[] = [];
+    typeNames.forEach((name, t) => {
+      if (!wanted.has(name)) return;
+      for (let k = offsets[t] as number; k < (offsets[t + 1] as number); k++) positions.push(order[k] as number);
+    });
+    if (wanted.size > 1) positions.sort((a, b) => a - b);
+    return positions.map((i) => ids[i] as number);
+  }
+
+  /** Upper-case type name → number of instances. */
+  typeCounts(): Record<string, number> {
+    const counts = new Uint32Array(this.index.typeNames.length);
+    const { types, count } = this.index;
+    for (let i = 0; i < count; i++) {
+      const t = types[i] as number;
+      counts[t] = (counts[t] as number) + 1;
+    }
+    const out: Record<string, number> = {};
+    this.index.typeNames.forEach((name, t) => {
+      if (counts[t]) out[name] = counts[t] as number;
+    });
+    return out;
+  }
+
+  /** Every express id in file order. */
+  *ids(): IterableIterator<number> {
+    const { ids, count } = this.index;
+    for (let i = 0; i < count; i++) yield ids[i] as number;
+  }
+
+  /**
+   * Decodes every entity and checks every reference: returns the problems found (syntax errors
+   * and dangling references, with offset, line and entity id). Takes time on big models.
+   */
+  validate(options: { maxProblems?: number } = {}): IfcWarning[] {
+    const max = options.maxProblems ?? 1000;
+    const problems: (Omit<IfcWarning, 'line'> & { offset: number })[] = [];
+    const { count, ids, starts } = this.index;
+    const visit = (v: StepValue, id: number, offset: number): void => {
+      if (isReference(v)) {
+        if (this.index.indexOf(v.id) < 0 && problems.length < max) {
+          problems.push({
+            code: 'dangling-reference',
+            message: `Verweis auf fehlende Entität #${v.id} / reference to missing entity #${v.id}`,
+            offset,
+            entityId: id,
+          });
+        }
+      } else if (Array.isArray(v)) {
+        for (const x of v) visit(x as StepValue, id, offset);
+      } else if (typeof v === 'object' && v !== null && (v as StepTyped).kind === 'typed') visit((v as StepTyped).value, id, offset);
+    };
+    for (let i = 0; i < count && problems.length < max; i++) {
+      try {
+        const args = this.index.argsAt(i);
+        for (const a of args) visit(a, ids[i] as number, starts[i] as number);
+      } catch (e) {
+        if (!IfcError.isInstance(e)) throw e;
+        problems.push({ code: e.code, message: e.message, offset: e.offset ?? (starts[i] as number), entityId: ids[i] as number });
+      }
+    }
+    return withLines(this.index.bytes, problems);
+  }
+
+  /** The line (1-based) of a byte offset. */
+  lineOf(offset: number): number {
+    return withLines(this.index.bytes, [{ code: 'syntax', message: '', offset }])[0]?.line ?? 1;
+  }
+}
+
+/** Adds line numbers to located problems in one pass. */
+export function withLines(
+  bytes: Uint8Array,
+  items: readonly (Omit<IfcWarning, 'line'> & { offset: number })[],
+): IfcWarning[] {
+  const order = items.map((_, k) => k).sort((a, b) => (items[a]?.offset ?? 0) - (items[b]?.offset ?? 0));
+  const out: IfcWarning[] = new Array<IfcWarning>(items.length);
+  let line = 1;
+  let p = 0;
+  for (const k of order) {
+    const w = items[k] as Omit<IfcWarning, 'line'> & { offset: number };
+    for (;;) {
+      const nl = bytes.indexOf(0x0a, p);
+      if (nl < 0 || nl >= w.offset) break;
+      line++;
+      p = nl + 1;
+    }
+    out[k] = { ...w, line };
+  }
+  return out;
+}
+
+/** Reads the header entities into an {@link IfcHeader}. */
+export function readHeader(bytes: Uint8Array, entities: Scanner['header']): IfcHeader {
+  const d = new ArgumentDecoder(bytes);
+  const get = (name: string): StepValue[] => {
+    const e = entities.find((h) => h.name === name);
+    if (!e) return [];
+    return d.decodeList(e.start, e.end);
+  };
+  const desc = get('FILE_DESCRIPTION');
+  const fn = get('FILE_NAME');
+  const fs = get('FILE_SCHEMA');
+  return {
+    description: strList(desc[0]),
+    implementationLevel: str(desc[1]),
+    fileName: str(fn[0]),
+    timeStamp: str(fn[1]),
+    author: strList(fn[2]),
+    organization: strList(fn[3]),
+    preprocessorVersion: str(fn[4]),
+    originatingSystem: str(fn[5]),
+    authorization: str(fn[6]),
+    schemas: strList(fs[0]),
+  };
+}

@@ -1,0 +1,72 @@
+/** A reference to another entity: `#12`. */
+export interface StepReference {
+  readonly kind: 'ref';
+  readonly id: number;
+}
+/** An enumeration value other than `.T.`/`.F.`: `.ELEMENT.`, `.U.`. */
+export interface StepEnum {
+  readonly kind: 'enum';
+  readonly value: string;
+}
+/** A typed value in a select: `IFCLABEL('x')` → `{ kind: 'typed', type: 'IFCLABEL', value: 'x' }`. */
+export interface StepTyped {
+  readonly kind: 'typed';
+  /** Upper-case type name as written. */
+  readonly type: string;
+  readonly value: StepValue;
+}
+/** A binary literal `"0FF"` (hex digits as written, the first digit counts unused bits). */
+export interface StepBinary {
+  readonly kind: 'binary';
+  readonly value: string;
+}
+/** `*`: the value is derived from other attributes. */
+export interface StepDerived {
+  readonly kind: 'derived';
+}
+
+/**
+ * A decoded STEP argument. `$` is `null`; `.T.`/`.F.` are booleans; integers and reals are
+ * numbers; strings are decoded (`''`, `\X\`, `\X2\`, `\X4\`, `\S\`, `\P.\` resolved).
+ */
+export type StepValue =
+  | null
+  | boolean
+  | number
+  | string
+  | StepReference
+  | StepEnum
+  | StepTyped
+  | StepBinary
+  | StepDerived
+  | readonly StepValue[];
+
+/** The one `*` value. */
+export const DERIVED: StepDerived = Object.freeze({ kind: 'derived' });
+
+/**
+ * True when `v` is a reference `#id`.
+ *
+ * @example
+ * const wall = model.get(42);
+ * if (wall && isReference(wall.attributes['OwnerHistory'])) console.log(wall.attributes['OwnerHistory'].id);
+ */
+export function isReference(v: StepValue | undefined): v is StepReference {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as StepReference).kind === 'ref';
+}
+
+/**
+ * The plain value inside a typed value (`IFCLABEL('x')` → `'x'`), or the value itself; enums
+ * give their name.
+ *
+ * @example
+ * unwrap({ kind: 'typed', type: 'IFCREAL', value: 2.5 }); // 2.5
+ */
+export function unwrap(v: StepValue | undefined): StepValue | undefined {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as StepTyped | StepEnum;
+    if (o.kind === 'typed') return unwrap(o.value);
+    if (o.kind === 'enum') return o.value;
+  }
+  return v;
+}
