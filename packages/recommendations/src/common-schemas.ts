@@ -1,3 +1,4 @@
+import { jurisdictionLevelSchema } from '@foederal/membership';
 import * as z from 'zod/mini';
 
 /** Bilingual custom issue: German first, English second; read back by `validate`. */
@@ -44,12 +45,13 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 export const httpUrlSchema = z.httpUrl();
 
 /**
- * Administrative levels as named by DCAT-AP.de (`politicalGeocodingLevel`).
+ * Administrative levels as named by DCAT-AP.de (`politicalGeocodingLevel`); the same schema as
+ * `jurisdictionLevelSchema` of `@foederal/membership`.
  *
  * @example
  * administrativeLevelSchema.parse('municipality');
  */
-export const administrativeLevelSchema = z.enum(['federal', 'state', 'administrativeDistrict', 'municipality']);
+export const administrativeLevelSchema = jurisdictionLevelSchema;
 /** One of `federal`, `state`, `administrativeDistrict`, `municipality`. @example const l: AdministrativeLevel = 'state'; */
 export type AdministrativeLevel = z.infer<typeof administrativeLevelSchema>;
 

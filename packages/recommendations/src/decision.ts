@@ -1,18 +1,10 @@
+import { decisionResultSchema } from '@foederal/membership';
 import * as z from 'zod/mini';
 import { bilingual, isoDateSchema } from './common-schemas.js';
 
-// Interim shape of the vote result until `@foederal/membership` exports `decisionResultSchema`;
-// this module is the only place that changes when it lands.
-const interimDecisionResultSchema = z.looseObject({
-  result: z.enum(['pass', 'fail', 'pending']),
-  quorate: z.boolean(),
-  counts: z.array(z.looseObject({ option: z.string(), value: z.number(), group: z.exactOptional(z.string()) })),
-  reasons: z.array(z.unknown()),
-});
-
 /**
  * The adopting decision: decision id (`2027/04`, year/number), date, deciding body and the vote
- * result as computed by `@foederal/membership`.
+ * result as computed by `evaluateDecision` of `@foederal/membership` (its `decisionResultSchema`).
  *
  * @example
  * decisionSchema.parse({ id: '2027/04', date: '2027-04-15', result: { result: 'pass', quorate: true, counts: [], reasons: [] } });
@@ -24,7 +16,7 @@ export const decisionSchema = z.strictObject({
   ))),
   date: isoDateSchema,
   body: z.exactOptional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
-  result: interimDecisionResultSchema,
+  result: decisionResultSchema,
 });
 /** An adopting decision. @example const d: Decision = exampleCatalogue.recommendations[0]!.decision!; */
 export type Decision = z.infer<typeof decisionSchema>;
