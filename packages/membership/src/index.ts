@@ -77,6 +77,7 @@ export {
   decisionResultSchema,
   resolveRules,
   parseDecisionScenario,
+  describeIssue,
 } from './scenario.js';
 export type {
   Voter,
@@ -89,3 +90,11 @@ export type {
 export { evaluateDecision } from './evaluate.js';
 export type { EvaluateOptions } from './evaluate.js';
 export { chairFor } from './chair.js';
+export { compositionMemberSchema, checkComposition, memberLevelOf, compositionMembersFrom } from './composition.js';
+export type {
+  CompositionMember,
+  CompositionViolationCode,
+  CompositionViolation,
+  LevelSeats,
+  CompositionReport,
+} from './composition.js';

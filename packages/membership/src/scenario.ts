@@ -110,6 +110,46 @@ export const decisionResultSchema = z.object({
 /** Result of a decision. @example const r: DecisionResult = evaluateDecision(scenario); */
 export type DecisionResult = z.infer<typeof decisionResultSchema>;
 
+function list(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+/**
+ * A German and English message for one zod issue (zod/mini ships no messages of its own).
+ *
+ * @example
+ * describeIssue({ code: 'invalid_value', values: ['yes', 'no'], path: [], message: '', input: 'maybe' });
+ */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `erwartet ${issue.expected} / expected ${issue.expected}`;
+    case 'invalid_value':
+      return `erlaubt: ${list(issue.values)} / allowed: ${list(issue.values)}`;
+    case 'unrecognized_keys':
+      return `unbekannte Felder ${list(issue.keys)} / unknown fields ${list(issue.keys)}`;
+    case 'too_small':
+      return `zu klein/kurz (mindestens ${String(issue.minimum)}) / too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `zu groß/lang (höchstens ${String(issue.maximum)}) / too big (maximum ${String(issue.maximum)})`;
+    case 'invalid_format':
+      return `ungültiges Format (${issue.format}) / invalid format (${issue.format})`;
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (options) return `unbekannte Art; erlaubt: ${list(options)} / unknown kind; allowed: ${list(options)}`;
+      return 'passt zu keiner erlaubten Form / matches none of the allowed forms';
+    }
+    case 'invalid_key':
+      return `ungültiger Schlüssel / invalid key`;
+    case 'invalid_element':
+      return `ungültiges Element / invalid element`;
+    case 'not_multiple_of':
+      return `kein Vielfaches von ${String(issue.divisor)} / not a multiple of ${String(issue.divisor)}`;
+    case 'custom':
+      return issue.message;
+  }
+}
+
 /** Turn a zod error into a MembershipError with the JSON path of the first issue. */
 export function errorFromZod(
   error: z.core.$ZodError,
@@ -120,7 +160,7 @@ export function errorFromZod(
   const path = [...prefix, ...((issue?.path ?? []) as (string | number)[])];
   const more = error.issues.length > 1 ? ` (+${error.issues.length - 1})` : '';
   const what = code === 'invalid-rules' ? 'Ungültige Geschäftsordnung / invalid rules' : 'Ungültige Eingabe / invalid input';
-  return new MembershipError(code, `${what} at ${formatPath(path)}: ${issue?.message ?? 'invalid'}${more}`, {
+  return new MembershipError(code, `${what} at ${formatPath(path)}: ${issue ? describeIssue(issue) : 'invalid'}${more}`, {
     path,
     cause: error,
   });
