@@ -1,0 +1,77 @@
+const brand = Symbol.for('foederal.error');
+
+/** Stable codes of every error this package throws. */
+export type IdsErrorCode =
+  | 'xml-too-large'
+  | 'xml-encoding'
+  | 'xml-malformed'
+  | 'xml-doctype'
+  | 'xml-too-deep'
+  | 'xml-too-many-nodes'
+  | 'xml-attribute-too-long'
+  | 'xml-text-too-long'
+  | 'ids-invalid'
+  | 'model-unsupported';
+
+/** One finding of the IDS audit: where and why an IDS document is not valid. */
+export interface IdsIssue {
+  /** 1-based line of the offending element (0 when unknown). */
+  readonly line: number;
+  /** 1-based column of the offending element (0 when unknown). */
+  readonly column: number;
+  /** Element path such as `/ids/specifications/specification[2]/requirements/attribute[1]`. */
+  readonly path: string;
+  /** `error` makes the document invalid; `warning` points at something suspicious. */
+  readonly severity: 'error' | 'warning';
+  /** Stable rule identifier, e.g. `xsd-unexpected-element` or `attribute-unknown-name`. */
+  readonly rule: string;
+  /** Reason, German first, then English (`"… / …"`). */
+  readonly message: string;
+}
+
+/**
+ * The one base error of `@foederal/ids`. Every error carries a stable `code`, the place (line and
+ * column when known) and, for an invalid IDS document, the list of audit `issues`.
+ *
+ * @example
+ * try {
+ *   parseIds(xml);
+ * } catch (error) {
+ *   if (IdsError.isInstance(error)) console.log(error.code, error.line, error.issues);
+ * }
+ */
+export class IdsError extends Error {
+  /** Brand shared by all foederal errors, survives duplicate installs. */
+  readonly [brand] = true;
+  override readonly name: string = 'IdsError';
+  /** Stable machine-readable code. */
+  readonly code: IdsErrorCode;
+  /** 1-based line where the problem was found (0 when unknown). */
+  readonly line: number;
+  /** 1-based column where the problem was found (0 when unknown). */
+  readonly column: number;
+  /** Audit findings (only for `ids-invalid`). */
+  readonly issues: readonly IdsIssue[];
+
+  constructor(
+    code: IdsErrorCode,
+    message: string,
+    options: { line?: number; column?: number; issues?: readonly IdsIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.line = options.line ?? 0;
+    this.column = options.column ?? 0;
+    this.issues = options.issues ?? [];
+  }
+
+  /** True for any `IdsError`, also one created by another copy of this package. */
+  static isInstance(value: unknown): value is IdsError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[brand] === true &&
+      (value as { name?: unknown }).name === 'IdsError'
+    );
+  }
+}

@@ -1,0 +1,487 @@
+import type { IfcSchema, IfcSchemaName, StepValue } from '@foederal/ifc';
+import type { PartOfRelation } from './model.js';
+import type { IfcScalar } from './values.js';
+
+/** One decoded entity as the checker needs it (a subset of `@foederal/ifc`'s `IfcEntity`). */
+export interface IdsModelEntity {
+  readonly id: number;
+  /** Upper-case type name as written, e.g. `IFCWALL`. */
+  readonly type: string;
+  /** Explicit attributes by schema name. */
+  readonly attributes: Readonly<Record<string, StepValue>>;
+}
+
+/**
+ * What {@link checkIds} needs from an IFC model. `@foederal/ifc`'s `IfcModel` (from `parseIfc` /
+ * `openIfc`) satisfies it as is; other readers can be adapted.
+ */
+export interface IdsModel {
+  readonly schema: IfcSchemaName;
+  readonly schemaInfo: IfcSchema;
+  get(id: number): IdsModelEntity | undefined;
+  ofType(type: string, options?: { readonly includeSubtypes?: boolean }): readonly number[];
+  typeCounts(): Record<string, number>;
+}
+
+/** A value found in the model: a scalar, `null` (unset or empty), or a non-scalar (object, list, select of an object). */
+export type FoundValue = IfcScalar | null | { readonly kind: 'object' };
+
+/** One property (or quantity) with its values, its data type (e.g. `IFCLABEL`) and its source. */
+export interface FoundProperty {
+  readonly name: string;
+  readonly values: readonly FoundValue[];
+  readonly dataType: string | undefined;
+  /** False for complex and reference properties, which IDS cannot check. */
+  readonly supported: boolean;
+}
+
+/** A property set or quantity set as seen on one element (type sets merged, occurrence wins). */
+export interface FoundPropertySet {
+  readonly name: string;
+  readonly properties: ReadonlyMap<string, FoundProperty>;
+}
+
+/** A classification of an element: its system name and reference codes (with the ancestors'). */
+export interface FoundClassification {
+  readonly system: string | null;
+  readonly values: readonly string[];
+}
+
+const QUANTITY_TYPES: Record<string, [string, string]> = {
+  IFCQUANTITYLENGTH: ['LengthValue', 'IFCLENGTHMEASURE'],
+  IFCQUANTITYAREA: ['AreaValue', 'IFCAREAMEASURE'],
+  IFCQUANTITYVOLUME: ['VolumeValue', 'IFCVOLUMEMEASURE'],
+  IFCQUANTITYCOUNT: ['CountValue', 'IFCCOUNTMEASURE'],
+  IFCQUANTITYWEIGHT: ['WeightValue', 'IFCMASSMEASURE'],
+  IFCQUANTITYTIME: ['TimeValue', 'IFCTIMEMEASURE'],
+  IFCQUANTITYNUMBER: ['NumberValue', 'IFCNUMERICMEASURE'],
+};
+
+const SI_PREFIX: Record<string, number> = {
+  EXA: 1e18, PETA: 1e15, TERA: 1e12, GIGA: 1e9, MEGA: 1e6, KILO: 1e3, HECTO: 1e2, DECA: 1e1,
+  DECI: 1e-1, CENTI: 1e-2, MILLI: 1e-3, MICRO: 1e-6, NANO: 1e-9, PICO: 1e-12, FEMTO: 1e-15, ATTO: 1e-18,
+};
+
+const MEASURE_ALIASES: Record<string, string> = {
+  IFCPOSITIVELENGTHMEASURE: 'IFCLENGTHMEASURE',
+  IFCNONNEGATIVELENGTHMEASURE: 'IFCLENGTHMEASURE',
+  IFCPOSITIVEPLANEANGLEMEASURE: 'IFCPLANEANGLEMEASURE',
+};
+
+interface Conversion {
+  readonly scale: number;
+  readonly offset: number;
+}
+
+const isObj = (v: StepValue | undefined): v is Exclude<StepValue, null | boolean | number | string | readonly StepValue[]> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const refId = (v: StepValue | undefined): number | undefined => (isObj(v) && v.kind === 'ref' ? v.id : undefined);
+const refs = (v: StepValue | undefined): number[] => {
+  if (Array.isArray(v)) return (v as readonly StepValue[]).map(refId).filter((x): x is number => x !== undefined);
+  const one = refId(v);
+  return one === undefined ? [] : [one];
+};
+const str = (v: StepValue | undefined): string | null => {
+  if (typeof v === 'string') return v;
+  if (isObj(v) && v.kind === 'typed') return str(v.value);
+  if (isObj(v) && v.kind === 'enum') return v.value;
+  return null;
+};
+
+/**
+ * Work-around for `@foederal/ifc` 0.1 attribute tables that drop the attributes following
+ * `LIST … OF UNIQUE` (IfcTypeProduct loses `Tag`, so ElementType and PredefinedType of every type
+ * object shift by one). Re-aligns names with the positional `args` when exactly that shape is seen;
+ * does nothing once the tables are right.
+ */
+function realign(e: IdsModelEntity | undefined, schema: IfcSchema): IdsModelEntity | undefined {
+  if (!e || 'Tag' in e.attributes) return e;
+  const args = (e as { args?: readonly StepValue[] }).args;
+  const names = Object.keys(e.attributes);
+  if (!args || args.length !== names.length + 1 || !schema.isSubtypeOf(e.type, 'IFCTYPEPRODUCT')) return e;
+  const at = names.indexOf('RepresentationMaps');
+  if (at < 0) return e;
+  const fixed = [...names.slice(0, at + 1), 'Tag', ...names.slice(at + 1)];
+  const attributes: Record<string, StepValue> = {};
+  fixed.forEach((n, i) => (attributes[n] = args[i] as StepValue));
+  return { id: e.id, type: e.type, attributes };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Read-only views over an {@link IdsModel} for the facets: relation indexes built once (by
+ * scanning the relationship entities), property sets with type inheritance, classifications,
+ * materials, containment and units. All lookups are cached per element.
+ */
+export class ModelView {
+  readonly model: IdsModel;
+  readonly schema: IfcSchema;
+  #typeOf?: Map<number, number>;
+  #psetsOf?: Map<number, number[]>;
+  #typePsets?: Map<number, number[]>;
+  #classOf?: Map<number, number[]>;
+  #materialOf?: Map<number, number[]>;
+  #parents?: Map<number, { id: number; relation: PartOfRelation | 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT' }[]>;
+  #units?: Map<string, Conversion>;
+  readonly #entityCache = new Map<number, IdsModelEntity | undefined>();
+  readonly #psetCache = new Map<number, FoundPropertySet[]>();
+
+  constructor(model: IdsModel) {
+    this.model = model;
+    this.schema = model.schemaInfo;
+  }
+
+  get(id: number): IdsModelEntity | undefined {
+    if (this.#entityCache.has(id)) return this.#entityCache.get(id);
+    const e = realign(this.model.get(id), this.schema);
+    if (this.#entityCache.size > 50_000) this.#entityCache.clear();
+    this.#entityCache.set(id, e);
+    return e;
+  }
+
+  #ofType(type: string): readonly number[] {
+    return this.schema.entity(type) ? this.model.ofType(type, { includeSubtypes: true }) : [];
+  }
+
+  #buildDefinitions(): void {
+    this.#typeOf = new Map();
+    this.#psetsOf = new Map();
+    this.#typePsets = new Map();
+    for (const relId of this.#ofType('IFCRELDEFINESBYTYPE')) {
+      const rel = this.get(relId);
+      const type = refId(rel?.attributes['RelatingType']);
+      if (type === undefined) continue;
+      for (const obj of refs(rel?.attributes['RelatedObjects'])) this.#typeOf.set(obj, type);
+    }
+    for (const relId of this.#ofType('IFCRELDEFINESBYPROPERTIES')) {
+      const rel = this.get(relId);
+      const defs = refs(rel?.attributes['RelatingPropertyDefinition']);
+      for (const obj of refs(rel?.attributes['RelatedObjects'])) for (const d of defs) push(this.#psetsOf, obj, d);
+    }
+    for (const typeId of this.#ofType('IFCTYPEOBJECT')) {
+      const t = this.get(typeId);
+      const sets = refs(t?.attributes['HasPropertySets']);
+      if (sets.length) this.#typePsets.set(typeId, sets);
+    }
+    // IFC2X3 also relates types through IfcRelDefinesByType only; IFC4 has no IsTypedBy attribute to read.
+  }
+
+  /** The type object of an occurrence (IfcRelDefinesByType), if any. */
+  typeObjectOf(id: number): number | undefined {
+    if (!this.#typeOf) this.#buildDefinitions();
+    return this.#typeOf?.get(id);
+  }
+
+  /**
+   * Predefined type as IDS defines it: the type object's wins over the occurrence's; `USERDEFINED`
+   * also matches the custom name (ObjectType, ElementType or ProcessType). Returns the candidate
+   * values (empty when none is set).
+   */
+  predefinedTypes(id: number): string[] {
+    const own = (eid: number): string[] => {
+      const e = this.get(eid);
+      if (!e) return [];
+      const pt = str(e.attributes['PredefinedType']);
+      const out: string[] = pt === null ? [] : [pt];
+      if (pt === 'USERDEFINED' || pt === null) {
+        const custom = str(e.attributes['ObjectType']) ?? str(e.attributes['ElementType']) ?? str(e.attributes['ProcessType']);
+        if (custom !== null && custom !== '') out.push(custom);
+      }
+      return out;
+    };
+    const type = this.typeObjectOf(id);
+    if (type !== undefined) {
+      const fromType = own(type);
+      if (fromType.length > 0 && !(fromType.length === 1 && fromType[0] === 'NOTDEFINED')) return fromType;
+    }
+    return own(id);
+  }
+
+  /** Property and quantity sets of an element, including those of its type (occurrence values win). */
+  propertySets(id: number): FoundPropertySet[] {
+    const cached = this.#psetCache.get(id);
+    if (cached) return cached;
+    if (!this.#psetsOf) this.#buildDefinitions();
+    const merged = new Map<string, Map<string, FoundProperty>>();
+    const add = (setId: number) => {
+      const set = this.get(setId);
+      if (!set) return;
+      const name = str(set.attributes['Name']);
+      if (name === null) return;
+      const props = merged.get(name) ?? new Map<string, FoundProperty>();
+      merged.set(name, props);
+      const members = set.type === 'IFCELEMENTQUANTITY' ? refs(set.attributes['Quantities']) : refs(set.attributes['HasProperties']);
+      for (const pid of members) {
+        const p = this.#property(pid);
+        if (p) props.set(p.name, p);
+      }
+    };
+    const type = this.typeObjectOf(id);
+    // Type objects carry their sets in HasPropertySets; occurrences inherit them from their type.
+    const typeSets = [...(type !== undefined ? (this.#typePsets?.get(type) ?? []) : []), ...(this.#typePsets?.get(id) ?? [])];
+    for (const s of typeSets) add(s);
+    for (const s of this.#psetsOf?.get(id) ?? []) add(s);
+    const out = [...merged].map(([name, properties]) => ({ name, properties }));
+    if (this.#psetCache.size > 10_000) this.#psetCache.clear();
+    this.#psetCache.set(id, out);
+    return out;
+  }
+
+  #property(pid: number): FoundProperty | undefined {
+    const p = this.get(pid);
+    if (!p) return undefined;
+    const name = str(p.attributes['Name']);
+    if (name === null) return undefined;
+    const q = QUANTITY_TYPES[p.type];
+    if (q) {
+      const v = p.attributes[q[0]];
+      return { name, values: [this.scalar(v, q[1])], dataType: q[1], supported: true };
+    }
+    const typed = (v: StepValue | undefined): { value: FoundValue; type: string | undefined } => {
+      if (isObj(v) && v.kind === 'typed') return { value: this.scalar(v.value, v.type), type: v.type };
+      return { value: this.scalar(v, undefined), type: undefined };
+    };
+    const many = (list: StepValue | undefined) => (Array.isArray(list) ? (list as readonly StepValue[]) : list == null ? [] : [list]).map(typed);
+    let items: { value: FoundValue; type: string | undefined }[];
+    switch (p.type) {
+      case 'IFCPROPERTYSINGLEVALUE':
+        items = [typed(p.attributes['NominalValue'])];
+        break;
+      case 'IFCPROPERTYENUMERATEDVALUE':
+        items = many(p.attributes['EnumerationValues']);
+        break;
+      case 'IFCPROPERTYLISTVALUE':
+        items = many(p.attributes['ListValues']);
+        break;
+      case 'IFCPROPERTYBOUNDEDVALUE':
+        items = [p.attributes['UpperBoundValue'], p.attributes['LowerBoundValue'], p.attributes['SetPointValue']]
+          .filter((v) => v != null)
+          .map(typed);
+        break;
+      case 'IFCPROPERTYTABLEVALUE':
+        items = [...many(p.attributes['DefiningValues']), ...many(p.attributes['DefinedValues'])];
+        break;
+      default:
+        // IfcComplexProperty, IfcPropertyReferenceValue: objects, not checkable by IDS.
+        return { name, values: [{ kind: 'object' }], dataType: undefined, supported: false };
+    }
+    const values = items.length === 0 ? [null] : items.map((i) => i.value);
+    const dataType = items.find((i) => i.type !== undefined)?.type;
+    return { name, values, dataType, supported: true };
+  }
+
+  /**
+   * Convert a STEP value to a comparable scalar; `declared` is the (defined) type name, used to
+   * tell integers from reals and booleans from logicals and to convert measures to SI units.
+   */
+  scalar(v: StepValue | undefined, declared: string | undefined): FoundValue {
+    if (v === undefined || v === null) return null;
+    if (Array.isArray(v)) return (v as readonly StepValue[]).length === 0 ? null : { kind: 'object' };
+    if (isObj(v)) {
+      switch (v.kind) {
+        case 'typed':
+          return this.scalar(v.value, v.type);
+        case 'enum':
+          if (v.value === 'U' && declared && this.#base(declared) === 'LOGICAL') return { kind: 'unknown' };
+          if ((v.value === 'T' || v.value === 'F') && declared && /^(BOOLEAN|LOGICAL)$/.test(this.#base(declared) ?? '')) {
+            return { kind: 'boolean', value: v.value === 'T' };
+          }
+          return { kind: 'string', value: v.value };
+        case 'binary':
+          return { kind: 'string', value: v.value };
+        case 'derived':
+          return null;
+        default:
+          return { kind: 'object' };
+      }
+    }
+    if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+    if (typeof v === 'string') return v === '' ? null : { kind: 'string', value: v };
+    if (typeof v !== 'number') return { kind: 'object' };
+    const base = declared ? this.#base(declared) : undefined;
+    const integer = base === 'INTEGER' || (base === undefined && Number.isInteger(v) && declared === undefined);
+    const conv = declared ? this.unitConversion(declared) : undefined;
+    const value = conv ? v * conv.scale + conv.offset : v;
+    return { kind: 'number', value, integer: integer && !conv };
+  }
+
+  #base(declared: string): string | undefined {
+    return this.schema.baseType(declared) ?? (/^(BOOLEAN|LOGICAL|INTEGER|REAL|NUMBER|STRING)$/.test(declared) ? declared : undefined);
+  }
+
+  /** Classifications of an element: its own, and its type's for systems it does not override. */
+  classifications(id: number): FoundClassification[] {
+    if (!this.#classOf) {
+      this.#classOf = new Map();
+      for (const relId of this.#ofType('IFCRELASSOCIATESCLASSIFICATION')) {
+        const rel = this.get(relId);
+        const c = refId(rel?.attributes['RelatingClassification']);
+        if (c === undefined) continue;
+        for (const obj of refs(rel?.attributes['RelatedObjects'])) push(this.#classOf, obj, c);
+      }
+      for (const relId of this.#ofType('IFCEXTERNALREFERENCERELATIONSHIP')) {
+        const rel = this.get(relId);
+        const c = refId(rel?.attributes['RelatingReference']);
+        if (c === undefined) continue;
+        const target = this.get(c);
+        if (!target || !/^IFCCLASSIFICATION/.test(target.type)) continue;
+        for (const obj of refs(rel?.attributes['RelatedResourceObjects'])) push(this.#classOf, obj, c);
+      }
+    }
+    const own = (this.#classOf.get(id) ?? []).map((c) => this.#classification(c));
+    const type = this.typeObjectOf(id);
+    if (type === undefined) return own;
+    const systems = new Set(own.map((c) => c.system));
+    const inherited = (this.#classOf.get(type) ?? []).map((c) => this.#classification(c)).filter((c) => !systems.has(c.system));
+    return [...own, ...inherited];
+  }
+
+  #classification(cid: number): FoundClassification {
+    const values: string[] = [];
+    let system: string | null = null;
+    let cur: number | undefined = cid;
+    for (let guard = 0; cur !== undefined && guard < 64; guard++) {
+      const e = this.get(cur);
+      if (!e) break;
+      if (e.type === 'IFCCLASSIFICATION') {
+        system = str(e.attributes['Name']);
+        break;
+      }
+      const code = str(e.attributes['Identification']) ?? str(e.attributes['ItemReference']);
+      if (code !== null && code !== '') values.push(code);
+      cur = refId(e.attributes['ReferencedSource']);
+    }
+    return { system, values };
+  }
+
+  /** Names and categories of every material associated with an element (its own, else its type's). */
+  materials(id: number): string[] {
+    if (!this.#materialOf) {
+      this.#materialOf = new Map();
+      for (const relId of this.#ofType('IFCRELASSOCIATESMATERIAL')) {
+        const rel = this.get(relId);
+        const m = refId(rel?.attributes['RelatingMaterial']);
+        if (m === undefined) continue;
+        for (const obj of refs(rel?.attributes['RelatedObjects'])) push(this.#materialOf, obj, m);
+      }
+    }
+    let roots = this.#materialOf.get(id);
+    if (!roots) {
+      const type = this.typeObjectOf(id);
+      roots = type === undefined ? undefined : this.#materialOf.get(type);
+    }
+    if (!roots) return [];
+    const names: string[] = [];
+    const seen = new Set<number>();
+    const visit = (mid: number, depth: number) => {
+      if (seen.has(mid) || depth > 16) return;
+      seen.add(mid);
+      const e = this.get(mid);
+      if (!e) return;
+      for (const key of ['Name', 'Category', 'LayerSetName']) {
+        const s = str(e.attributes[key]);
+        if (s !== null && s !== '') names.push(s);
+      }
+      for (const key of ['Material', 'Materials', 'MaterialLayers', 'MaterialProfiles', 'MaterialConstituents', 'ForLayerSet', 'ForProfileSet']) {
+        for (const r of refs(e.attributes[key])) visit(r, depth + 1);
+      }
+    };
+    for (const r of roots) visit(r, 0);
+    // An element with a material association but no material of any name still "has a material".
+    if (names.length === 0) names.push('');
+    return names;
+  }
+
+  /** The direct wholes of an element per partOf relation. */
+  parents(id: number): readonly { id: number; relation: PartOfRelation }[] {
+    if (!this.#parents) {
+      const p = new Map<number, { id: number; relation: PartOfRelation }[]>();
+      const scan = (relType: string, whole: string, parts: string, relation: PartOfRelation) => {
+        for (const relId of this.#ofType(relType)) {
+          const rel = this.get(relId);
+          const w = refId(rel?.attributes[whole]);
+          if (w === undefined) continue;
+          for (const part of refs(rel?.attributes[parts])) push(p, part, { id: w, relation });
+        }
+      };
+      scan('IFCRELAGGREGATES', 'RelatingObject', 'RelatedObjects', 'IFCRELAGGREGATES');
+      scan('IFCRELNESTS', 'RelatingObject', 'RelatedObjects', 'IFCRELNESTS');
+      scan('IFCRELASSIGNSTOGROUP', 'RelatingGroup', 'RelatedObjects', 'IFCRELASSIGNSTOGROUP');
+      scan('IFCRELCONTAINEDINSPATIALSTRUCTURE', 'RelatingStructure', 'RelatedElements', 'IFCRELCONTAINEDINSPATIALSTRUCTURE');
+      scan('IFCRELVOIDSELEMENT', 'RelatingBuildingElement', 'RelatedOpeningElement', 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT');
+      scan('IFCRELFILLSELEMENT', 'RelatingOpeningElement', 'RelatedBuildingElement', 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT');
+      this.#parents = p;
+    }
+    return this.#parents.get(id) ?? [];
+  }
+
+  /** Factor and offset that convert a value of a measure type in project units to SI units. */
+  unitConversion(measure: string): Conversion | undefined {
+    if (!this.#units) this.#units = this.#readUnits();
+    const key = measure.toUpperCase();
+    return this.#units.get(MEASURE_ALIASES[key] ?? key);
+  }
+
+  #readUnits(): Map<string, Conversion> {
+    const out = new Map<string, Conversion>();
+    const project = this.#ofType('IFCPROJECT')[0];
+    const assignment = project === undefined ? undefined : refId(this.get(project)?.attributes['UnitsInContext']);
+    const units = assignment === undefined ? [] : refs(this.get(assignment)?.attributes['Units']);
+    for (const u of units) {
+      const e = this.get(u);
+      const unitType = e ? str(e.attributes['UnitType']) : null;
+      if (!e || unitType === null || unitType === 'USERDEFINED') continue;
+      const conv = this.#unitScale(u, 0);
+      if (!conv || (conv.scale === 1 && conv.offset === 0)) continue;
+      out.set(`IFC${unitType.replace(/UNIT$/, '')}MEASURE`, conv);
+    }
+    return out;
+  }
+
+  #unitScale(uid: number, depth: number): Conversion | undefined {
+    if (depth > 8) return undefined;
+    const e = this.get(uid);
+    if (!e) return undefined;
+    if (e.type === 'IFCSIUNIT') {
+      const name = str(e.attributes['Name']) ?? '';
+      const prefix = SI_PREFIX[str(e.attributes['Prefix']) ?? ''] ?? 1;
+      const power = name.startsWith('SQUARE_') ? 2 : name.startsWith('CUBIC_') ? 3 : 1;
+      let scale = prefix ** power;
+      if (name === 'GRAM') scale *= 1e-3;
+      return { scale, offset: name === 'DEGREE_CELSIUS' ? 273.15 : 0 };
+    }
+    if (e.type === 'IFCCONVERSIONBASEDUNIT' || e.type === 'IFCCONVERSIONBASEDUNITWITHOFFSET') {
+      const factor = refId(e.attributes['ConversionFactor']);
+      const m = factor === undefined ? undefined : this.get(factor);
+      if (!m) return undefined;
+      const raw = m.attributes['ValueComponent'];
+      const value = isObj(raw) && raw.kind === 'typed' ? raw.value : raw;
+      const base = refId(m.attributes['UnitComponent']);
+      const inner = base === undefined ? { scale: 1, offset: 0 } : this.#unitScale(base, depth + 1);
+      if (typeof value !== 'number' || !inner) return undefined;
+      const extra = typeof e.attributes['ConversionOffset'] === 'number' ? (e.attributes['ConversionOffset'] as number) : 0;
+      return { scale: value * inner.scale, offset: extra * value * inner.scale + inner.offset };
+    }
+    if (e.type === 'IFCDERIVEDUNIT') {
+      let scale = 1;
+      for (const el of refs(e.attributes['Elements'])) {
+        const de = this.get(el);
+        const unit = refId(de?.attributes['Unit']);
+        const exp = de?.attributes['Exponent'];
+        const inner = unit === undefined ? undefined : this.#unitScale(unit, depth + 1);
+        if (!inner || typeof exp !== 'number') return undefined;
+        scale *= inner.scale ** exp;
+      }
+      return { scale, offset: 0 };
+    }
+    return undefined;
+  }
+}
+
+/** The schema name of an IDS `ifcVersion` entry as `@foederal/ifc` names it. */
+export type { IfcSchemaName };

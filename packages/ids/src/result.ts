@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { cardinalitySchema, ifcVersionSchema } from './model.js';
+
+/** Outcome of one specification. */
+export const specificationStatusSchema = z.enum(['pass', 'fail']);
+/** Outcome of one specification. */
+export type SpecificationStatus = z.infer<typeof specificationStatusSchema>;
+
+/** An entity of the model as named in reports. */
+export const entityRefSchema = z.object({
+  id: z.number(),
+  type: z.string(),
+  globalId: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+});
+/** An entity of the model as named in reports. */
+export type EntityRef = z.infer<typeof entityRefSchema>;
+
+/** One failing entity of a requirement with the reason (German and English). */
+export const requirementFailureSchema = z.object({
+  entity: entityRefSchema,
+  reason: z.object({ de: z.string(), en: z.string() }),
+});
+/** One failing entity of a requirement with the reason. */
+export type RequirementFailure = z.infer<typeof requirementFailureSchema>;
+
+/** Result of one requirement facet over all applicable entities. */
+export const requirementResultSchema = z.object({
+  facet: z.enum(['entity', 'attribute', 'property', 'classification', 'material', 'partOf']),
+  cardinality: cardinalitySchema,
+  /** Readable statement of the requirement. */
+  description: z.object({ de: z.string(), en: z.string() }),
+  instructions: z.optional(z.string()),
+  line: z.number(),
+  passed: z.number(),
+  failed: z.number(),
+  /** The failing entities (at most `maxFailures` per requirement; `failed` counts all). */
+  failures: z.array(requirementFailureSchema),
+});
+/** Result of one requirement facet. */
+export type RequirementResult = z.infer<typeof requirementResultSchema>;
+
+/** Result of one specification. */
+export const specificationResultSchema = z.object({
+  name: z.string(),
+  identifier: z.optional(z.string()),
+  description: z.optional(z.string()),
+  instructions: z.optional(z.string()),
+  ifcVersion: z.array(ifcVersionSchema),
+  usage: cardinalitySchema,
+  status: specificationStatusSchema,
+  /** Why the specification failed, when not per requirement. */
+  message: z.optional(z.object({ de: z.string(), en: z.string() })),
+  applicability: z.array(z.object({ de: z.string(), en: z.string() })),
+  applicable: z.number(),
+  passedEntities: z.number(),
+  failedEntities: z.number(),
+  /** Up to `maxFailures` applicable entities when the specification is prohibited. */
+  prohibitedEntities: z.array(entityRefSchema),
+  requirements: z.array(requirementResultSchema),
+});
+/** Result of one specification. */
+export type SpecificationResult = z.infer<typeof specificationResultSchema>;
+
+/** The typed JSON report of {@link checkIds}. */
+export const idsReportSchema = z.object({
+  title: z.string(),
+  ids: z.object({
+    title: z.string(),
+    version: z.optional(z.string()),
+    author: z.optional(z.string()),
+    date: z.optional(z.string()),
+    description: z.optional(z.string()),
+  }),
+  model: z.object({ schema: z.string(), entities: z.number() }),
+  passed: z.boolean(),
+  summary: z.object({
+    specifications: z.number(),
+    passed: z.number(),
+    failed: z.number(),
+    checkedEntities: z.number(),
+  }),
+  specifications: z.array(specificationResultSchema),
+});
+/** The typed JSON report of {@link checkIds}. */
+export type IdsReport = z.infer<typeof idsReportSchema>;
