@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { corpus } from '@foederal/test-utils';
 import { describe, expect, it } from 'vitest';
 import { parseIfc } from './open.js';
+import type { SpatialNode } from './spatial.js';
 
 const ifc = corpus('ifc');
 
@@ -14,6 +15,30 @@ interface Golden {
   typeCount: number;
   typeCounts: Record<string, number>;
   spatialCounts: Record<string, number>;
+  spatialStructure: { projects: unknown[]; unattachedSpatialElements: unknown[] };
+}
+
+/** Our spatial node in the shape of the golden files (the fields they hold). */
+function goldenShape(n: SpatialNode, project: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: n.type,
+    expressId: n.id,
+    globalId: n.globalId,
+    name: n.name,
+    longName: n.longName,
+  };
+  if (n.elevation !== undefined) {
+    out['elevation'] = n.elevation;
+    out['elevationRaw'] = n.elevationRaw;
+  }
+  if (!project) {
+    out['containedElements'] = n.containedElements;
+    out['containmentRels'] = n.containmentRels;
+    out['containedByType'] = n.containedByType;
+  }
+  if (Object.keys(n.aggregatedNonSpatial).length) out['aggregatedNonSpatial'] = n.aggregatedNonSpatial;
+  out['children'] = n.children.map((c) => goldenShape(c, false));
+  return out;
 }
 
 function models(dir: string): string[] {
@@ -41,6 +66,12 @@ describe.skipIf(!ifc.available)('golden facts of the IFC corpus', () => {
       const counts = model.typeCounts();
       expect(Object.keys(counts).length).toBe(golden.typeCount);
       expect(counts).toEqual(golden.typeCounts);
+      expect(model.spatialCounts()).toEqual(golden.spatialCounts);
+      const tree = model.spatialTree();
+      expect({
+        projects: tree.projects.map((p) => goldenShape(p, true)),
+        unattachedSpatialElements: tree.unattached.map((p) => goldenShape(p, false)),
+      }).toEqual(golden.spatialStructure);
       expect(model.warnings).toEqual([]);
     });
   }

@@ -4,6 +4,17 @@ export { IfcModel } from './model.js';
 export type { IfcEntity, IfcHeader, OfTypeOptions } from './model.js';
 export { openIfc, parseIfc, isZip, unzipIfc, MAX_INPUT_BYTES } from './open.js';
 export type { IfcProgress, IfcSource, OpenIfcOptions } from './open.js';
+export type {
+  IfcProperty,
+  IfcPropertySet,
+  IfcQuantity,
+  IfcQuantitySet,
+  InheritOptions,
+  PropertySource,
+} from './properties.js';
+export type { IfcClassificationRef, IfcMaterialAssignment, IfcMaterialInfo, IfcMaterialPart } from './associations.js';
+export type { EntityRelations, PartOfRelation } from './relations.js';
+export type { SpatialNode, SpatialTree } from './spatial.js';
 export { IfcSchema, ifcSchema, isSubtypeOf, schemaNameFor } from './schema/schema.js';
 export type { AttributeInfo, EntityInfo, IfcSchemaName, TypeKind } from './schema/schema.js';
 export { DERIVED, isReference, unwrap } from './step/values.js';

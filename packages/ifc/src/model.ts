@@ -1,4 +1,13 @@
+import {
+  classificationsOf,
+  materialsOf,
+  type IfcClassificationRef,
+  type IfcMaterialAssignment,
+} from './associations.js';
 import { IfcError, type IfcWarning } from './errors.js';
+import { PropertyReader, type IfcPropertySet, type IfcQuantitySet, type InheritOptions } from './properties.js';
+import { RelationIndex, relationsOf, wholesOf, type EntityRelations, type PartOfRelation } from './relations.js';
+import { buildSpatialTree, spatialCounts, type SpatialTree } from './spatial.js';
 import { ifcSchema, type IfcSchema, type IfcSchemaName } from './schema/schema.js';
 import { ArgumentDecoder } from './step/decode.js';
 import type { Scanner } from './step/scanner.js';
@@ -132,8 +141,7 @@ export class IfcModel {
   readonly header: IfcHeader;
   /** Schema facts (hierarchy, attribute names) for this model's schema. */
   readonly schemaInfo: IfcSchema;
-  /** Problems met while reading that did not stop it. */
-  readonly warnings: readonly IfcWarning[];
+  readonly #warnings: IfcWarning[];
   /** Number of DATA sections. */
   readonly dataSections: number;
   /** Size of the STEP text in bytes. */
@@ -142,6 +150,8 @@ export class IfcModel {
   readonly index: IfcIndex;
   readonly #attrNames: (readonly string[] | undefined)[] = [];
   #byType: { offsets: Uint32Array; order: Uint32Array } | undefined;
+  #rel: RelationIndex | undefined;
+  #props: PropertyReader | undefined;
 
   /** @internal */
   constructor(init: {
@@ -158,9 +168,121 @@ export class IfcModel {
     this.schema = init.schema;
     this.schemaIdentifier = init.schemaIdentifier;
     this.schemaInfo = ifcSchema(init.schema);
-    this.warnings = init.warnings;
+    this.#warnings = init.warnings;
     this.dataSections = init.dataSections;
     this.byteLength = init.byteLength;
+  }
+
+  /**
+   * Problems met while reading that did not stop it (duplicate ids, unknown types, truncation…),
+   * with byte offset, line and entity id. Problems found while building the relation index
+   * (dangling references, malformed relationships) are appended when it is first used.
+   */
+  get warnings(): readonly IfcWarning[] {
+    return this.#warnings;
+  }
+
+  /** The inverse relation index, built on first use in one pass over all relationships. */
+  #relations(): RelationIndex {
+    if (!this.#rel) {
+      const found: (Omit<IfcWarning, 'line'> & { offset: number })[] = [];
+      this.#rel = new RelationIndex(this, (w) => {
+        if (found.length < 1000) found.push(w);
+      });
+      this.#warnings.push(...withLines(this.index.bytes, found));
+    }
+    return this.#rel;
+  }
+
+  #reader(): PropertyReader {
+    this.#props ??= new PropertyReader(this, this.#relations());
+    return this.#props;
+  }
+
+  /**
+   * Direct relations of `#id`: aggregation, nesting, containment, voids and fills, groups and
+   * type objects, in both directions.
+   *
+   * @example
+   * const r = model.relations(doorId);
+   * console.log(r.fills, r.containedIn, r.type);
+   */
+  relations(id: number): EntityRelations {
+    return relationsOf(this.#relations(), id);
+  }
+
+  /**
+   * The direct wholes of `#id` through one relationship, as the IDS partOf facet names them:
+   * the aggregate (IFCRELAGGREGATES), the groups (IFCRELASSIGNSTOGROUP), the spatial structure
+   * (IFCRELCONTAINEDINSPATIALSTRUCTURE), the nesting object (IFCRELNESTS), the voided element of
+   * an opening (IFCRELVOIDSELEMENT) or the opening a door or window fills (IFCRELFILLSELEMENT).
+   *
+   * @example
+   * model.partOf(spaceId, 'IFCRELAGGREGATES'); // [storeyId]
+   */
+  partOf(id: number, relation: PartOfRelation): number[] {
+    return wholesOf(this.#relations(), id, relation);
+  }
+
+  /**
+   * The spatial structure: project → sites → buildings (facilities) → storeys → spaces through
+   * IfcRelAggregates, with names, long names, storey elevations and contained element counts.
+   *
+   * @example
+   * for (const site of model.spatialTree().projects[0]?.children ?? []) console.log(site.name);
+   */
+  spatialTree(): SpatialTree {
+    return buildSpatialTree(this, this.#relations());
+  }
+
+  /** Number of spatial elements per upper-case type (IfcSpatialElement, IFC2X3: IfcSpatialStructureElement). */
+  spatialCounts(): Record<string, number> {
+    return spatialCounts(this);
+  }
+
+  /**
+   * Property sets of `#id`, including those of its type object (IfcRelDefinesByType and the
+   * type's HasPropertySets): a type set of the same name fills in properties the occurrence lacks;
+   * other type sets follow with `source: 'type'`. `{ inherit: false }` gives the object's own.
+   *
+   * @example
+   * const common = model.propertySets(wallId).find((p) => p.name === 'Pset_WallCommon');
+   * console.log(common?.properties.find((p) => p.name === 'IsExternal')?.value);
+   */
+  propertySets(id: number, options: InheritOptions = {}): IfcPropertySet[] {
+    return this.#reader().propertySets(id, options);
+  }
+
+  /**
+   * Quantity sets (IfcElementQuantity) of `#id`, including those of its type object.
+   *
+   * @example
+   * const area = model.quantities(spaceId).flatMap((q) => q.quantities).find((q) => q.name === 'NetFloorArea');
+   */
+  quantities(id: number, options: InheritOptions = {}): IfcQuantitySet[] {
+    return this.#reader().quantities(id, options);
+  }
+
+  /**
+   * Classification references of `#id` (and of its type object), with system, edition and
+   * identification.
+   *
+   * @example
+   * model.classifications(wallId).map((c) => `${c.system}: ${c.identification}`);
+   */
+  classifications(id: number, options: InheritOptions = {}): IfcClassificationRef[] {
+    return classificationsOf(this, this.#relations(), id, options.inherit ?? true);
+  }
+
+  /**
+   * Materials of `#id` (and of its type object): single materials, lists, layer sets (through
+   * usages), profile sets and constituent sets, with every IfcMaterial reached.
+   *
+   * @example
+   * model.materials(wallId).flatMap((m) => m.materials.map((x) => x.name));
+   */
+  materials(id: number, options: InheritOptions = {}): IfcMaterialAssignment[] {
+    return materialsOf(this, this.#relations(), id, options.inherit ?? true);
   }
 
   /** Number of entity instances. */
