@@ -42,7 +42,7 @@ export const isoDateSchema = z.iso.date();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 /** An absolute http(s) URL. @example httpUrlSchema.parse('https://example.org/a.pdf'); */
-export const httpUrlSchema = z.httpUrl();
+export const httpUrlSchema = z.url({ protocol: /^https?$/ });
 
 /**
  * Administrative levels as named by DCAT-AP.de (`politicalGeocodingLevel`); the same schema as
@@ -63,8 +63,9 @@ const keyPattern: Record<AdministrativeLevel, RegExp | undefined> = {
 };
 
 /**
- * A reference to a jurisdiction (Gebietskörperschaft): its level, its official key (state key
- * `02`, district key `08128`, municipality key `01054015`; none for the Bund) and its name.
+ * A reference to a jurisdiction (Gebietskörperschaft) or a body acting for one level (such as a
+ * kommunaler Spitzenverband): its level, optionally its official key (state key `02`, district key
+ * `08128`, municipality key `01054015`; never for the Bund) and its name.
  *
  * @example
  * jurisdictionRefSchema.parse({ level: 'state', key: '09', name: 'Bayern' });
@@ -80,11 +81,6 @@ export const jurisdictionRefSchema = z.strictObject({
       ctx.addIssue({
         code: 'custom', path: ['key'], input: value.key,
         ...bilingual('Der Bund hat keinen Gebietsschlüssel', 'the Bund has no regional key'),
-      });
-    } else if (pattern !== undefined && value.key === undefined) {
-      ctx.addIssue({
-        code: 'custom', path: ['key'], input: value.key,
-        ...bilingual(`Gebietsschlüssel für Ebene ${value.level} fehlt`, `regional key for level ${value.level} is missing`),
       });
     } else if (pattern !== undefined && value.key !== undefined && !pattern.test(value.key)) {
       ctx.addIssue({

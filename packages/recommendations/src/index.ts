@@ -114,3 +114,5 @@ export type {
   LifecycleGuard,
   TransitionResult,
 } from './lifecycle.js';
+export { exampleAssets, buildExampleCatalogue, exampleCatalogue } from './example-catalogue.js';
+export type { ExampleCatalogueOptions } from './example-catalogue.js';
