@@ -49,3 +49,24 @@ export type { GermanState, JurisdictionLevel, MeterMedium } from './vocabularies
 export { createKeyGrammar, keyGrammarSchema, keySegmentSchema, keyCharsets } from './keys/key-grammar.js';
 export type { KeyGrammar, KeyGrammarData, KeyParts, KeyProblem, KeySegment, KeyCharset } from './keys/key-grammar.js';
 export { genericAksProfile, bactwinInspiredProfile } from './keys/key-profiles.js';
+export {
+  bacnetObjectTypes,
+  bacnetEngineeringUnits,
+  bacnetEngineeringUnitByNumber,
+  resolveBacnetObjectType,
+  bacnetObjectIdentifierSchema,
+  maxBacnetInstance,
+} from './operation/bacnet.js';
+export type { BacnetObjectType, BacnetEngineeringUnit, BacnetObjectIdentifier } from './operation/bacnet.js';
+export { dataPointSchema } from './operation/data-point.js';
+export type { DataPoint } from './operation/data-point.js';
+export { importEde, readEde, formatEdeReport } from './operation/ede.js';
+export type {
+  EdeSource,
+  EdeOptions,
+  EdeEncoding,
+  EdeSeparator,
+  EdeEvent,
+  EdeRejectedRow,
+  EdeImportResult,
+} from './operation/ede.js';
