@@ -49,8 +49,8 @@ export { registryContract, registryApiPrefix } from './registry/contract.js';
 export type { RegistryContract, RegistryRouteId } from './registry/contract.js';
 export {
   pageSchema,
+  bodySchema,
   registryComponents,
-  transitionSchema,
   contributionSubmissionSchema,
   contributionDispositionSchema,
   experienceReportSubmissionSchema,
@@ -61,9 +61,14 @@ export {
   listPilotsQuerySchema,
 } from './registry/schemas.js';
 export type {
-  Transition,
+  Body,
   ContributionSubmission,
   ContributionDisposition,
   ExperienceReportSubmission,
   ExperienceReportReview,
 } from './registry/schemas.js';
+export { createContractClient } from './client/contract-client.js';
+export type { ContractClient, ContractClientOptions, CallOptions, CallInput, CallResult, PagedList } from './client/contract-client.js';
+export type { RetryOptions } from './client/http.js';
+export { createRegistryClient } from './registry/client.js';
+export type { RegistryClient, RegistryClientOptions, AttachmentUpload } from './registry/client.js';

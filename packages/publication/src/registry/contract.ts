@@ -4,12 +4,14 @@ import {
   contributionSchema,
   decisionSchema,
   experienceReportSchema,
+  lifecycleEventSchema,
   pilotSchema,
   recommendationSchema,
 } from '@foederal/recommendations';
 import { defineRoute, json } from '../contract/types.js';
 import {
   attachmentParamsSchema,
+  bodySchema,
   consultationPageSchema,
   consultationParamsSchema,
   contributionDispositionSchema,
@@ -36,7 +38,6 @@ import {
   recommendationPageSchema,
   recommendationParamsSchema,
   reportParamsSchema,
-  transitionSchema,
   uploadAttachmentQuerySchema,
 } from './schemas.js';
 
@@ -107,10 +108,13 @@ const transitionRecommendation = defineRoute({
   method: 'POST',
   path: `${api}/recommendations/{id}/transitions`,
   tag: 'recommendations',
-  summary: d('Statuswechsel im Lebenszyklus (If-Match erforderlich)', 'Lifecycle transition (If-Match required)'),
+  summary: d(
+    'Lebenszyklus-Ereignis anwenden: überarbeiten, Konsultation öffnen/schließen, beschließen, veröffentlichen, ersetzen, zurückziehen, Einführung erfassen (If-Match erforderlich)',
+    'Apply a lifecycle event: revise, open/close consultation, adopt, publish, supersede, withdraw, record an adoption (If-Match required)',
+  ),
   auth: 'secretariat',
   params: recommendationParamsSchema,
-  body: json(transitionSchema),
+  body: json(lifecycleEventSchema),
   response: { status: 200, description: d('Neuer Stand', 'New state'), body: json(recommendationSchema), headers: ['ETag'] },
   ifMatch: 'required',
   resource: 'getRecommendation',
@@ -281,7 +285,19 @@ const disposeContribution = defineRoute({
   problems: ['not-found', 'validation-failed', 'precondition-failed', 'precondition-required'],
 });
 
-// ---------------------------------------------------------------- decisions
+// ---------------------------------------------------------------- body and decisions
+const getBody = defineRoute({
+  id: 'getBody',
+  method: 'GET',
+  path: `${api}/body`,
+  tag: 'body',
+  summary: d('Das Gremium mit Organen, Mitgliedern, Sitzen und Geschäftsordnung', 'The body with its organs, members, seats and rules of procedure'),
+  auth: 'public',
+  response: { status: 200, description: d('Das Gremium', 'The body'), body: json(bodySchema), headers: ['ETag'] },
+  etag: true,
+  problems: [],
+});
+
 const listDecisions = defineRoute({
   id: 'listDecisions',
   method: 'GET',
@@ -516,6 +532,7 @@ export const registryContract = {
   submitContribution,
   getContribution,
   disposeContribution,
+  getBody,
   listDecisions,
   getDecision,
   listPilots,

@@ -11,6 +11,7 @@ import {
   contributionStateSchema,
   decisionSchema,
   dispositionSchema,
+  lifecycleEventSchema,
   experienceReportSchema,
   experienceReportStatusSchema,
   pilotSchema,
@@ -21,6 +22,14 @@ import {
   slugSchema,
 } from '@foederal/recommendations';
 import type { RecommendationState } from '@foederal/recommendations';
+import {
+  jurisdictionSchema,
+  membershipSchema,
+  organizationSchema,
+  personSchema,
+  postSchema,
+  rulesOfProcedureSchema,
+} from '@foederal/membership';
 import type { AnySchema } from '../contract/types.js';
 import { problemDetailsSchema } from '../problem.js';
 
@@ -66,19 +75,6 @@ export const uploadAttachmentQuerySchema = z.object({
   titleEn: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   language: z.optional(z.enum(['de', 'en'])),
 });
-
-/**
- * Body of a lifecycle transition: the new status and, for `adopted`, the adopting decision.
- *
- * @example
- * transitionSchema.parse({ status: { state: 'published', date: '2027-05-02' } });
- */
-export const transitionSchema = z.strictObject({
-  status: recommendationStatusSchema,
-  decision: z.optional(decisionSchema),
-});
-/** A lifecycle transition request. @example const t: Transition = { status: { state: 'draft' } }; */
-export type Transition = z.infer<typeof transitionSchema>;
 
 /** Query of `listConsultations`. */
 export const listConsultationsQuerySchema = z.object({ recommendation: z.optional(slugSchema), cursor, limit });
@@ -194,6 +190,25 @@ export const openApiDocumentSchema = z.looseObject({
 /** A JSON-LD document (the DCAT-AP.de catalogue): a JSON object with an `@context`. */
 export const jsonLdDocumentSchema = z.looseObject({ '@context': z.unknown() });
 
+/**
+ * The body (Gremium) with its members: organs, jurisdictions, people, seats, memberships and
+ * rules of procedure, all as `@foederal/membership` defines them. Contact data of people is
+ * left out by the server unless the caller may see it.
+ *
+ * @example
+ * bodySchema.parse({ organizations: [], jurisdictions: [], people: [], posts: [], memberships: [], rules: [] });
+ */
+export const bodySchema = z.object({
+  organizations: z.array(organizationSchema),
+  jurisdictions: z.array(jurisdictionSchema),
+  people: z.array(personSchema),
+  posts: z.array(postSchema),
+  memberships: z.array(membershipSchema),
+  rules: z.array(rulesOfProcedureSchema),
+});
+/** The body with its members. */
+export type Body = z.output<typeof bodySchema>;
+
 /** A page of recommendations. */
 export const recommendationPageSchema = pageSchema(recommendationSchema);
 /** A page of consultations. */
@@ -221,13 +236,20 @@ export const registryComponents = {
   RecommendationPage: recommendationPageSchema,
   EditionList: editionListSchema,
   Attachment: attachmentSchema,
-  Transition: transitionSchema,
+  LifecycleEvent: lifecycleEventSchema,
   Consultation: consultationSchema,
   ConsultationPage: consultationPageSchema,
   Contribution: contributionSchema,
   ContributionPage: contributionPageSchema,
   ContributionSubmission: contributionSubmissionSchema,
   ContributionDisposition: contributionDispositionSchema,
+  Body: bodySchema,
+  Organization: organizationSchema,
+  Jurisdiction: jurisdictionSchema,
+  Person: personSchema,
+  Post: postSchema,
+  Membership: membershipSchema,
+  RulesOfProcedure: rulesOfProcedureSchema,
   Decision: decisionSchema,
   DecisionPage: decisionPageSchema,
   Pilot: pilotSchema,

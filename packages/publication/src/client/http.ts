@@ -1,0 +1,215 @@
+// Shared HTTP plumbing of the three clients: ky options for retries, and the mapping of ky and
+// fetch failures to PublicationError. No Node-only APIs: this runs in browsers unchanged.
+import type { RetryOptions as KyRetryOptions } from 'ky';
+import { HTTPError, TimeoutError } from 'ky';
+import * as z from 'zod/mini';
+import type { PublicationErrorCode } from '../errors.js';
+import { PublicationError } from '../errors.js';
+import { jsonErrorOffset } from '../issues.js';
+import type { ProblemDetails } from '../problem.js';
+import { problemDetailsSchema } from '../problem.js';
+
+/**
+ * Retry behaviour: only idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) are retried, on
+ * network errors and on 408, 429, 500, 502, 503 and 504, with exponential backoff and full
+ * jitter; `Retry-After` on 429 and 503 is honoured (capped by `maxRetryAfter`).
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  readonly limit?: number;
+  /** Delay before the first retry in ms; doubles with each retry (default 300). */
+  readonly baseDelay?: number;
+  /** Upper bound of a backoff delay in ms (default 10 000). */
+  readonly maxDelay?: number;
+  /** Upper bound of a `Retry-After` wait in ms (default 60 000). */
+  readonly maxRetryAfter?: number;
+  /** Retry idempotent requests that timed out (default false). */
+  readonly retryOnTimeout?: boolean;
+}
+
+/** Methods retried by default: the idempotent ones (RFC 9110 §9.2.2). */
+export const idempotentMethods = ['get', 'head', 'put', 'delete', 'options'] as const;
+
+/** ky retry options from ours. */
+export function kyRetry(
+  retry: RetryOptions | number | false | undefined,
+  extra: { readonly methods?: readonly string[]; readonly shouldRetry?: KyRetryOptions['shouldRetry'] } = {},
+): KyRetryOptions {
+  const o: RetryOptions = retry === false ? { limit: 0 } : typeof retry === 'number' ? { limit: retry } : (retry ?? {});
+  const base = o.baseDelay ?? 300;
+  return {
+    limit: o.limit ?? 2,
+    methods: [...(extra.methods ?? idempotentMethods)] as never,
+    statusCodes: [408, 429, 500, 502, 503, 504],
+    afterStatusCodes: [429, 503],
+    maxRetryAfter: o.maxRetryAfter ?? 60_000,
+    backoffLimit: o.maxDelay ?? 10_000,
+    delay: (attempt: number) => base * 2 ** (attempt - 1),
+    jitter: true,
+    retryOnTimeout: o.retryOnTimeout ?? false,
+    ...(extra.shouldRetry === undefined ? {} : { shouldRetry: extra.shouldRetry }),
+  };
+}
+
+/** Seconds of a `Retry-After` header (delta seconds or HTTP date). */
+export function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+const statusCodes: Record<number, PublicationErrorCode> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  410: 'not-found',
+  412: 'precondition-failed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'validation-failed',
+  428: 'precondition-required',
+  429: 'rate-limited',
+};
+
+/** Error code for an HTTP status (and the problem's own code where it is more specific). */
+export function codeForStatus(status: number, problem?: ProblemDetails): PublicationErrorCode {
+  if (problem?.code === 'digest-mismatch') return 'digest-mismatch';
+  const code = statusCodes[status];
+  if (code) return code;
+  return status >= 500 ? 'server-error' : 'http-error';
+}
+
+const statusText: Partial<Record<PublicationErrorCode, string>> = {
+  'bad-request': 'Ungültige Anfrage / bad request',
+  unauthorized: 'Anmeldung erforderlich / authentication required',
+  forbidden: 'Keine Berechtigung / forbidden',
+  'not-found': 'Nicht gefunden / not found',
+  conflict: 'Konflikt / conflict',
+  'precondition-failed': 'Der Datensatz wurde inzwischen geändert (412) / the record changed in the meantime (412)',
+  'precondition-required': 'If-Match erforderlich (428) / If-Match required (428)',
+  'payload-too-large': 'Zu groß / payload too large',
+  'unsupported-media-type': 'Medientyp nicht unterstützt / unsupported media type',
+  'validation-failed': 'Ungültige Angaben / invalid input',
+  'digest-mismatch': 'Prüfsumme stimmt nicht / digest mismatch',
+  'rate-limited': 'Zu viele Anfragen / too many requests',
+  'server-error': 'Serverfehler / server error',
+  'http-error': 'HTTP-Fehler / HTTP error',
+};
+
+/** Read a body as UTF-8 text within `ms` milliseconds. */
+export async function readText(response: Response, ms: number | false, signal?: AbortSignal): Promise<string> {
+  return new TextDecoder().decode(await readBytes(response, ms, signal));
+}
+
+/** Read a body as bytes within `ms` milliseconds (ky's timeout ends at the headers). */
+export async function readBytes(response: Response, ms: number | false, signal?: AbortSignal): Promise<Uint8Array> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    if (ms !== false) {
+      timer = setTimeout(() => reject(new TimeoutError(new Request(response.url || 'http://invalid/'))), ms);
+    }
+    if (signal) {
+      onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+  try {
+    return new Uint8Array(await Promise.race([response.arrayBuffer(), stop]));
+  } catch (error) {
+    void response.body?.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    if (onAbort && signal) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Parse JSON text; a syntax error becomes `invalid-json` with its byte offset. */
+export function parseJson(text: string, where: { method: string; url: string }): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const offset = jsonErrorOffset(text) ?? 0;
+    const truncated = offset >= new TextEncoder().encode(text).length;
+    throw new PublicationError(
+      'invalid-json',
+      truncated
+        ? `Antwort ist abgeschnittenes JSON (endet bei Byte ${offset}) / response is truncated JSON (ends at byte ${offset}): ${where.method} ${where.url}`
+        : `Antwort ist kein gültiges JSON (Byte ${offset}) / response is not valid JSON (byte ${offset}): ${where.method} ${where.url}`,
+      { cause: error, offset, ...where },
+    );
+  }
+}
+
+/** Media type of a Content-Type header, lower case, without parameters. */
+export function mediaTypeOf(header: string | null): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Whether a media type is JSON (`application/json` or any `+json`). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+/**
+ * Turn anything a ky call threw into a PublicationError: HTTP errors with their problem details,
+ * timeouts, aborts and network failures.
+ */
+export async function toPublicationError(
+  error: unknown,
+  where: { method: string; url: string; signal?: AbortSignal | undefined; timeout: number | false },
+): Promise<PublicationError> {
+  if (PublicationError.isInstance(error)) return error;
+  const { method, url } = where;
+  if (where.signal?.aborted) {
+    return new PublicationError('aborted', `Abgebrochen / aborted: ${method} ${url}`, { cause: error, method, url });
+  }
+  if (error instanceof HTTPError) {
+    const response = error.response;
+    let problem: ProblemDetails | undefined;
+    try {
+      const text = await readText(response, where.timeout);
+      if (text.trim() !== '') {
+        const parsed = z.safeParse(problemDetailsSchema, JSON.parse(text));
+        if (parsed.success) problem = parsed.data;
+      }
+    } catch {
+      // An unreadable or non-problem error body: the status still says what happened.
+    }
+    const status = response.status;
+    const code = codeForStatus(status, problem);
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
+    const detail = problem?.detail ?? problem?.title;
+    return new PublicationError(
+      code,
+      `${statusText[code] ?? 'HTTP-Fehler / HTTP error'} (${status}): ${method} ${url}${detail ? ` — ${detail}` : ''}`,
+      {
+        cause: error,
+        status,
+        problem: problem ?? { type: 'about:blank', status, title: response.statusText || String(status) },
+        method,
+        url,
+        issues: problem?.errors ?? [],
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+      },
+    );
+  }
+  if (error instanceof TimeoutError) {
+    return new PublicationError(
+      'timeout',
+      `Zeitüberschreitung nach ${String(where.timeout)} ms / timed out after ${String(where.timeout)} ms: ${method} ${url}`,
+      { cause: error, method, url },
+    );
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new PublicationError('aborted', `Abgebrochen / aborted: ${method} ${url}`, { cause: error, method, url });
+  }
+  const reason = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
+  return new PublicationError('network', `Netzwerkfehler / network error: ${method} ${url} (${reason})`, { cause: error, method, url });
+}
