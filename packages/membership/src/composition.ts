@@ -271,11 +271,11 @@ export function compositionMembersFrom(input: {
 }): CompositionMember[] {
   const byId = new Map(input.jurisdictions.map((j) => [j.id, j]));
   return input.memberships.map((m, index) => {
-    const j = byId.get(m.onBehalfOf);
+    const j = m.onBehalfOf === undefined ? undefined : byId.get(m.onBehalfOf);
     if (!j) {
       throw new MembershipError(
         'unknown-member',
-        `Mitgliedschaft „${m.id}“: Gebietskörperschaft „${m.onBehalfOf}“ unbekannt / membership "${m.id}": unknown jurisdiction "${m.onBehalfOf}"`,
+        `Mitgliedschaft „${m.id}“: Gebietskörperschaft „${m.onBehalfOf ?? '(fehlt)'}“ unbekannt / membership "${m.id}": unknown jurisdiction "${m.onBehalfOf ?? '(missing)'}"`,
         { path: ['memberships', index, 'onBehalfOf'], memberId: m.id },
       );
     }

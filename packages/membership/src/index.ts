@@ -98,3 +98,24 @@ export type {
   LevelSeats,
   CompositionReport,
 } from './composition.js';
+export {
+  bodyInfoSchema,
+  oparlBodySchema,
+  oparlOrganizationSchema,
+  oparlPersonSchema,
+  oparlMembershipSchema,
+  toOParl,
+  fromOParl,
+} from './oparl.js';
+export type {
+  BodyInfo,
+  Timestamps,
+  OParlExportInput,
+  OParlExport,
+  OParlBody,
+  OParlOrganization,
+  OParlPerson,
+  OParlMembership,
+  OParlImportInput,
+  OParlImport,
+} from './oparl.js';

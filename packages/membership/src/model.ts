@@ -85,6 +85,7 @@ export const organizationSchema = z
   .object({
     id: idSchema,
     name: nameSchema,
+    shortName: z.optional(z.string().check(z.minLength(1))),
     classification: organizationClassificationSchema,
     parentId: z.optional(idSchema),
     /** Id of the rules of procedure this organ follows. */
@@ -179,8 +180,8 @@ export const membershipSchema = z
     personId: idSchema,
     organizationId: idSchema,
     postId: z.optional(idSchema),
-    /** Id of the jurisdiction the person represents. */
-    onBehalfOf: idSchema,
+    /** Id of the jurisdiction the person represents (OParl `onBehalfOf`, Popolo `on_behalf_of_id`). */
+    onBehalfOf: z.optional(idSchema),
     kind: membershipKindSchema,
     votingRight: z.boolean(),
     role: z.optional(membershipRoleSchema),
