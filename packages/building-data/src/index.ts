@@ -70,3 +70,11 @@ export type {
   EdeRejectedRow,
   EdeImportResult,
 } from './operation/ede.js';
+export { parseObis, formatObis, isObis } from './operation/obis.js';
+export type { ObisCode } from './operation/obis.js';
+export { meterSchema, checkMeterTree, buildMeterTree } from './operation/meter.js';
+export type { Meter, MeterTree, MeterTreeProblem } from './operation/meter.js';
+export { readingSchema, meterConsumption } from './operation/reading.js';
+export type { Reading } from './operation/reading.js';
+export { consumptionIndicators, indicatorsFromMeters, consumptionInputSchema } from './operation/consumption.js';
+export type { ConsumptionIndicators, ConsumptionInput } from './operation/consumption.js';
