@@ -196,7 +196,7 @@ export class Scanner {
    * Returns the offset of the `;`, -1 when the bytes end first (more needed or truncated),
    * or -2 - q when another entity starts at q before this one was closed.
    */
-  #body(p: number, entityId: number): number {
+  #body(p: number, entityId: number, entityStart = p): number {
     const b = this.bytes;
     const n = this.length;
     let depth = 0;
@@ -219,6 +219,8 @@ export class Scanner {
             const q = b.indexOf(0x27, p);
             if (q < 0 || q >= n) {
               if (!this.final) return -1;
+              const nl = b.indexOf(0x0a, q0);
+              if (nl < 0 || nl >= n) return -1; // the file ends in this string: truncated
               // unterminated string: report and resume at the next line after it
               this.warn(
                 'unterminated-string',
@@ -226,8 +228,7 @@ export class Scanner {
                 q0,
                 entityId,
               );
-              const nl = b.indexOf(0x0a, q0);
-              return -2 - (nl < 0 || nl >= n ? n : nl + 1);
+              return -2 - (nl + 1);
             }
             if (q + 1 < n && b[q + 1] === 0x27) {
               p = q + 2;
@@ -267,7 +268,7 @@ export class Scanner {
             this.warn(
               'truncated',
               "Entität ohne ';' abgebrochen / entity cut off without ';'",
-              h,
+              entityStart,
               entityId,
             );
             return -2 - h;
@@ -529,7 +530,7 @@ export class Scanner {
           continue;
         }
         te = q;
-        const end = this.#body(p, id);
+        const end = this.#body(p, id, start);
         if (end === -1 && !this.final) {
           this.pos = start;
           return 'more';
@@ -548,7 +549,7 @@ export class Scanner {
         this.#garbage(start);
         continue;
       }
-      const end = this.#body(p, id);
+      const end = this.#body(p, id, start);
       if (end < 0) {
         if (end === -1) {
           if (!this.final) {
