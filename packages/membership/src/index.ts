@@ -119,3 +119,5 @@ export type {
   OParlImportInput,
   OParlImport,
 } from './oparl.js';
+export { toPopolo, toPopoloVoteEvent } from './popolo.js';
+export type { PopoloObject, PopoloDecision, PopoloExportInput, PopoloExport } from './popolo.js';
