@@ -68,7 +68,6 @@ export function describeFacet(f: Facet): Text {
   }
 }
 
-const CARDINALITY_DE = { required: 'erforderlich', optional: 'optional', prohibited: 'verboten' } as const;
 
 const str = (v: StepValue | undefined): string | null => {
   if (typeof v === 'string') return v;
@@ -86,8 +85,8 @@ class Checker {
   }
 
   entityMatches(f: { name: IdsValue; predefinedType?: IdsValue | undefined }, e: IdsModelEntity): Outcome {
-    const name = f.name.kind === 'simple' ? { kind: 'simple' as const, value: f.name.value.trim().toUpperCase() } : f.name;
-    if (!matchesText(name, e.type)) {
+    // Entity names compare case-sensitively: IFC class names are written in upper case in IDS.
+    if (!matchesText(f.name, e.type)) {
       return fail(`ist ${e.type}, gefordert ${show(f.name)}`, `is ${e.type}, required ${show(f.name)}`);
     }
     if (f.predefinedType) {
@@ -288,7 +287,7 @@ class Checker {
     const model = this.view.model;
     const types = Object.keys(model.typeCounts());
     let wanted: string[];
-    if (ent && ent.name.kind === 'simple') wanted = [ent.name.value.trim().toUpperCase()];
+    if (ent && ent.name.kind === 'simple') wanted = [ent.name.value];
     else if (ent) wanted = types.filter((t) => matchesText(ent.name, t));
     else wanted = types;
     const present = new Set(types);
@@ -415,4 +414,3 @@ export function checkIds(ids: IdsDocument, model: IdsModel, options: CheckIdsOpt
   };
 }
 
-export { CARDINALITY_DE };

@@ -7,3 +7,48 @@ export type { IdsAudit, ParseIdsOptions } from './parse.js';
 export { checkIds, describeFacet } from './check.js';
 export type { CheckIdsOptions } from './check.js';
 export type { IdsModel, IdsModelEntity } from './model-view.js';
+export { toHtmlReport, escapeHtml } from './report-html.js';
+export type { HtmlReportOptions } from './report-html.js';
+export { toBcf } from './report-bcf.js';
+export type { BcfOptions } from './report-bcf.js';
+export { labels } from './labels.js';
+export type { Labels, ReportLanguage } from './labels.js';
+export {
+  idsReportSchema,
+  specificationResultSchema,
+  requirementResultSchema,
+  requirementFailureSchema,
+  entityRefSchema,
+  specificationStatusSchema,
+} from './result.js';
+export type { IdsReport, SpecificationResult, RequirementResult, RequirementFailure, EntityRef, SpecificationStatus } from './result.js';
+export {
+  idsDocumentSchema,
+  specificationSchema,
+  facetSchema,
+  idsValueSchema,
+  cardinalitySchema,
+  ifcVersionSchema,
+  partOfRelationSchema,
+} from './model.js';
+export type {
+  IdsDocument,
+  IdsInfo,
+  Specification,
+  Facet,
+  FacetKind,
+  EntityFacet,
+  AttributeFacet,
+  PropertyFacet,
+  ClassificationFacet,
+  MaterialFacet,
+  PartOfFacet,
+  IdsValue,
+  RestrictionValue,
+  Cardinality,
+  IfcVersion,
+  PartOfRelation,
+} from './model.js';
+export { matchesValue, realEquals, TOLERANCE } from './values.js';
+export type { IfcScalar } from './values.js';
+export { xsdPatternToRegExp, XsdRegexSyntaxError } from './xsd-regex.js';

@@ -215,6 +215,18 @@ export class ModelView {
       if (name === null) return;
       const props = merged.get(name) ?? new Map<string, FoundProperty>();
       merged.set(name, props);
+      if (set.type !== 'IFCPROPERTYSET' && set.type !== 'IFCELEMENTQUANTITY') {
+        // Predefined property sets (IfcDoorPanelProperties …): their own attributes are the properties.
+        const info = this.schema.entity(set.type);
+        for (const a of info?.attributes ?? []) {
+          if (['GlobalId', 'OwnerHistory', 'Name', 'Description'].includes(a.name)) continue;
+          const raw = set.attributes[a.name];
+          const scalarType = a.type.startsWith('[') || this.schema.entity(a.type) ? undefined : a.type;
+          const value = scalarType ? this.scalar(raw, scalarType) : raw == null ? null : ({ kind: 'object' } as const);
+          props.set(a.name, { name: a.name, values: [value], dataType: scalarType?.toUpperCase(), supported: scalarType !== undefined });
+        }
+        return;
+      }
       const members = set.type === 'IFCELEMENTQUANTITY' ? refs(set.attributes['Quantities']) : refs(set.attributes['HasProperties']);
       for (const pid of members) {
         const p = this.#property(pid);

@@ -96,7 +96,7 @@ export function parseXml(input: string | Uint8Array, limits: Partial<XmlLimits> 
   );
   parser.on('opentagstart', (tag) => {
     startLine = parser.line;
-    startColumn = Math.max(1, parser.column - tag.name.length);
+    startColumn = Math.max(1, parser.column - tag.name.length - 1);
     nodes += 1;
     if (nodes > lim.maxNodes) fail('xml-too-many-nodes', `mehr als ${lim.maxNodes} Elemente / more than ${lim.maxNodes} elements`);
     if (stack.length + 1 > lim.maxDepth) fail('xml-too-deep', `Verschachtelung tiefer als ${lim.maxDepth} / nesting deeper than ${lim.maxDepth}`);
