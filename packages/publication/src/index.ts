@@ -72,3 +72,6 @@ export type { ContractClient, ContractClientOptions, CallOptions, CallInput, Cal
 export type { RetryOptions } from './client/http.js';
 export { createRegistryClient } from './registry/client.js';
 export type { RegistryClient, RegistryClientOptions, AttachmentUpload } from './registry/client.js';
+export { createOpenApiDocument } from './openapi.js';
+export type { OpenApiOptions, JsonObject } from './openapi.js';
+export { createRegistryOpenApiDocument, registryApiVersion } from './registry/openapi.js';

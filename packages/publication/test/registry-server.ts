@@ -20,6 +20,7 @@ import { formatEtag, formatLinkHeader, ifMatchSatisfied, ifNoneMatchMatches } fr
 import type { ProblemCode } from '../src/problem.js';
 import { createProblem } from '../src/problem.js';
 import { registryContract } from '../src/registry/contract.js';
+import { createRegistryOpenApiDocument } from '../src/registry/openapi.js';
 import type { Body } from '../src/registry/schemas.js';
 import { body as bodyFixture } from './fixtures.js';
 
@@ -404,7 +405,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       case 'catalogJsonLd':
         return new Answer(200, { '@context': { dcat: 'http://www.w3.org/ns/dcat#' }, '@type': 'dcat:Catalog' }, { 'content-type': 'application/ld+json', etag: '"cat-1"' });
       case 'openApiDocument':
-        return new Answer(200, { openapi: '3.1.1', info: { title: 'Registry', version: '1' }, paths: {} }, { etag: '"oas-1"' });
+        return new Answer(200, createRegistryOpenApiDocument({ servers: [{ url: origin }] }));
       default:
         return problem('internal', `route ${id} not implemented`, path);
     }

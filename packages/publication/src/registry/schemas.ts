@@ -23,6 +23,7 @@ import {
 } from '@foederal/recommendations';
 import type { RecommendationState } from '@foederal/recommendations';
 import {
+  conditionSchema,
   jurisdictionSchema,
   membershipSchema,
   organizationSchema,
@@ -250,6 +251,7 @@ export const registryComponents = {
   Post: postSchema,
   Membership: membershipSchema,
   RulesOfProcedure: rulesOfProcedureSchema,
+  Condition: conditionSchema,
   Decision: decisionSchema,
   DecisionPage: decisionPageSchema,
   Pilot: pilotSchema,
