@@ -78,3 +78,5 @@ export { readingSchema, meterConsumption } from './operation/reading.js';
 export type { Reading } from './operation/reading.js';
 export { consumptionIndicators, indicatorsFromMeters, consumptionInputSchema } from './operation/consumption.js';
 export type { ConsumptionIndicators, ConsumptionInput } from './operation/consumption.js';
+export { mapDataPoint, pointSemantics, pointSemanticsSchema, pointSemanticsMarkdown } from './mappings/point-semantics.js';
+export type { PointMapping, PointMappingOptions, PointSemantics } from './mappings/point-semantics.js';
