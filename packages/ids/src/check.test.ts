@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { checkIds } from './check.js';
+import { parseIds } from './parse.js';
+import { idsReportSchema } from './result.js';
+import { idsWith, sampleModel, wallSpec } from '../test/sample-model.js';
+
+const model = sampleModel();
+const run = (spec: string) => checkIds(parseIds(idsWith(spec)), model);
+const value = (v: string) => `<simpleValue>${v}</simpleValue>`;
+const prop = (pset: string, name: string, extra = '', attrs = '') =>
+  `<property ${attrs}><propertySet>${value(pset)}</propertySet><baseName>${value(name)}</baseName>${extra}</property>`;
+
+describe('checkIds', () => {
+  it('reports applicability, per-requirement counts and reasons', () => {
+    const report = run(wallSpec('Brandschutz', prop('Pset_WallCommon', 'FireRating', `<value>${value('F90')}</value>`, 'dataType="IFCLABEL"')));
+    expect(idsReportSchema.safeParse(report).success).toBe(true);
+    const spec = report.specifications[0];
+    expect(spec?.applicable).toBe(3);
+    expect(spec?.status).toBe('fail');
+    expect(spec?.requirements[0]?.passed).toBe(1);
+    expect(spec?.requirements[0]?.failed).toBe(2);
+    const reasons = spec?.requirements[0]?.failures.map((f) => [f.entity.id, f.reason.en]);
+    expect(reasons).toEqual([
+      [11, 'Pset_WallCommon.FireRating is "F30", required "F90"'],
+      [12, 'property set "Pset_WallCommon" is missing'],
+    ]);
+    expect(spec?.requirements[0]?.failures[0]?.entity).toEqual({ id: 11, type: 'IFCWALL', globalId: '0bbbbbbbbbbbbbbbbbbbbb', name: 'Wand 2' });
+    expect(report.passed).toBe(false);
+    expect(report.summary).toMatchObject({ specifications: 1, passed: 0, failed: 1 });
+  });
+
+  it('inherits properties from the type object and lets the occurrence override them', () => {
+    const report = run(wallSpec('T', prop('Pset_WallCommon', 'FireRating', `<value><xs:restriction base="xs:string"><xs:pattern value="F[39]0"/></xs:restriction></value>`), '<entity><name><simpleValue>IFCWALL</simpleValue></name></entity><property><propertySet><simpleValue>Pset_WallCommon</simpleValue></propertySet><baseName><simpleValue>FireRating</simpleValue></baseName></property>'));
+    expect(report.specifications[0]?.applicable).toBe(2);
+    expect(report.specifications[0]?.status).toBe('pass');
+  });
+
+  it('converts quantities to SI units before comparing', () => {
+    expect(run(wallSpec('L', prop('Qto_WallBaseQuantities', 'Length', `<value>${value('2.5')}</value>`, 'dataType="IFCLENGTHMEASURE"'), '<entity><name><simpleValue>IFCWALL</simpleValue></name></entity><property><propertySet><simpleValue>Qto_WallBaseQuantities</simpleValue></propertySet><baseName><simpleValue>Length</simpleValue></baseName></property>')).passed).toBe(true);
+    expect(run(wallSpec('L', prop('Qto_WallBaseQuantities', 'Length', `<value>${value('2500')}</value>`), '<entity><name><simpleValue>IFCWALL</simpleValue></name></entity><property><propertySet><simpleValue>Qto_WallBaseQuantities</simpleValue></propertySet><baseName><simpleValue>Length</simpleValue></baseName></property>')).passed).toBe(false);
+  });
+
+  it('resolves predefined types from the type object and USERDEFINED names', () => {
+    const pt = (v: string) => `<entity><name><simpleValue>IFCWALL</simpleValue></name><predefinedType>${value(v)}</predefinedType></entity>`;
+    expect(run(wallSpec('PT', '', pt('PARTITIONING'))).specifications[0]?.applicable).toBe(1);
+    expect(run(wallSpec('PT', '', pt('SOLIDWALL'))).specifications[0]?.applicable).toBe(1);
+    expect(run(wallSpec('PT', '', pt('Brandwand'))).specifications[0]?.applicable).toBe(1);
+    expect(run(wallSpec('PT', '', pt('brandwand'))).specifications[0]?.status).toBe('fail');
+  });
+
+  it('checks classifications with their ancestors, materials and partOf', () => {
+    const cls = (sys: string, v: string) => `<classification><value>${value(v)}</value><system>${value(sys)}</system></classification>`;
+    expect(run(wallSpec('C', cls('DIN 276', '330'))).specifications[0]?.requirements[0]?.passed).toBe(2);
+    expect(run(wallSpec('C', cls('DIN 276', '331'))).specifications[0]?.requirements[0]?.failed).toBe(1);
+    const mat = (v: string, card = 'required') => `<material cardinality="${card}"><value>${value(v)}</value></material>`;
+    expect(run(wallSpec('M', mat('concrete'))).specifications[0]?.requirements[0]).toMatchObject({ passed: 1, failed: 2 });
+    expect(run(wallSpec('M', mat('concrete', 'optional'))).specifications[0]?.requirements[0]).toMatchObject({ passed: 3, failed: 0 });
+    expect(run(wallSpec('M', mat('Holz', 'prohibited'))).passed).toBe(true);
+    const partOf = (entity: string, relation = '') => `<partOf${relation ? ` relation="${relation}"` : ''}><entity><name>${value(entity)}</name></entity></partOf>`;
+    expect(run(wallSpec('P', partOf('IFCBUILDINGSTOREY', 'IFCRELCONTAINEDINSPATIALSTRUCTURE'))).passed).toBe(true);
+    expect(run(wallSpec('P', partOf('IFCBUILDING', 'IFCRELCONTAINEDINSPATIALSTRUCTURE'))).passed).toBe(true);
+    expect(run(wallSpec('P', partOf('IFCBUILDING', 'IFCRELAGGREGATES'))).passed).toBe(false);
+    expect(run(wallSpec('P', partOf('IFCPROJECT'))).passed).toBe(true);
+  });
+
+  it('evaluates attribute facets with cardinalities', () => {
+    const attr = (name: string, v = '', card = 'required') => `<attribute cardinality="${card}"><name>${value(name)}</name>${v ? `<value>${value(v)}</value>` : ''}</attribute>`;
+    expect(run(wallSpec('A', attr('Name'))).specifications[0]?.requirements[0]).toMatchObject({ passed: 2, failed: 1 });
+    expect(run(wallSpec('A', attr('Name', '', 'optional'))).passed).toBe(true);
+    expect(run(wallSpec('A', attr('Name', 'Wand 2', 'prohibited'))).specifications[0]?.requirements[0]).toMatchObject({ passed: 2, failed: 1 });
+    expect(run(wallSpec('A', attr('Description'))).specifications[0]?.requirements[0]?.failures[0]?.reason.de).toBe('Attribut "Description" fehlt oder ist leer');
+  });
+
+  it('honours specification usage: required needs a match, optional does not, prohibited forbids', () => {
+    const door = '<entity><name><simpleValue>IFCDOOR</simpleValue></name></entity>';
+    expect(run(wallSpec('R', '', door)).specifications[0]?.message?.en).toMatch(/no applicable entity/);
+    expect(run(wallSpec('O', '', door, 'minOccurs="0" maxOccurs="unbounded"')).passed).toBe(true);
+    expect(run(wallSpec('X', '', door, 'minOccurs="0" maxOccurs="0"')).passed).toBe(true);
+    const prohibitedSlab = run(wallSpec('X', '', '<entity><name><simpleValue>IFCSLAB</simpleValue></name></entity>', 'minOccurs="0" maxOccurs="0"'));
+    expect(prohibitedSlab.passed).toBe(false);
+    expect(prohibitedSlab.specifications[0]?.prohibitedEntities.map((e) => e.id)).toEqual([13]);
+  });
+
+  it('keeps at most maxFailures failures but counts them all', () => {
+    const report = checkIds(parseIds(idsWith(wallSpec('A', '<attribute><name><simpleValue>Tag</simpleValue></name></attribute>'))), model, { maxFailures: 1 });
+    expect(report.specifications[0]?.requirements[0]?.failed).toBe(3);
+    expect(report.specifications[0]?.requirements[0]?.failures).toHaveLength(1);
+  });
+});
