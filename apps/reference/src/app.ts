@@ -6,20 +6,16 @@ import { AppError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { problemResponse, toProblem, type Problem } from './problem.js';
 import { assetRoutes } from './web/assets.js';
+import { registryApi } from './api/registry.js';
 import { authPages } from './web/auth-pages.js';
 import { langOf, t } from './web/i18n.js';
 import { alert } from './web/layout.js';
 import { render, Routes, type Env } from './web/routing.js';
 
-/** Hook for adding route groups (pages, API) to the app; each registers through `routes`. */
+/** A group of routes (pages, API); each registers through `routes` with its least role. */
 export type RouteGroup = (ctx: AppContext, routes: Routes) => void;
 
-const routeGroups: RouteGroup[] = [authPages];
-
-/** Add a route group to every app created afterwards (used by the feature modules). */
-export function registerRouteGroup(group: RouteGroup): void {
-  routeGroups.push(group);
-}
+const routeGroups: readonly RouteGroup[] = [authPages, registryApi];
 
 function wantsHtml(c: Context): boolean {
   const p = c.req.path;
@@ -32,7 +28,7 @@ async function errorPage(c: Context<Env>, problem: Problem): Promise<Response> {
   const title = problem.status === 404 ? t(lang, 'notFoundTitle') : `${t(lang, 'errorTitle')} ${problem.status}`;
   const detail = problem.status >= 500 ? undefined : problem.detail;
   return render(c, title, () => html`<h1 class="kern-heading-large">${title}</h1>
-${alert(problem.status >= 500 ? 'danger' : 'warning', problem.title, detail)}
+${alert(problem.status >= 500 ? 'danger' : 'warning', problem.title ?? title, detail)}
 <p><a class="kern-link" href="/">${t(lang, 'backHome')}</a></p>`, problem.status);
 }
 
@@ -70,7 +66,7 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
     return wantsHtml(c) ? errorPage(c as Context<Env>, problem) : problemResponse(c, problem);
   });
   app.onError((error, c) => {
-    const problem = toProblem(error, c.req.path);
+    const problem = toProblem(error, c.req.path, wantsHtml(c) ? langOf(c as Context<Env>) : 'de');
     if (problem.status >= 500) ctx.log.error({ err: error, path: c.req.path }, 'request failed');
     const headers: Record<string, string> = {};
     if (typeof problem['retryAfter'] === 'number') headers['Retry-After'] = String(problem['retryAfter']);

@@ -3,6 +3,8 @@ const brand = Symbol.for('foederal.error');
 /** Stable error codes of the reference app. */
 export type AppErrorCode =
   | 'config-invalid'
+  | 'bad-request'
+  | 'invalid-transition'
   | 'not-found'
   | 'conflict'
   | 'precondition-required'
@@ -18,11 +20,13 @@ export type AppErrorCode =
 
 const statusOf: Record<AppErrorCode, number> = {
   'config-invalid': 500,
+  'bad-request': 400,
+  'invalid-transition': 409,
   'not-found': 404,
   conflict: 409,
   'precondition-required': 428,
   'precondition-failed': 412,
-  validation: 400,
+  validation: 422,
   unauthorised: 401,
   forbidden: 403,
   csrf: 403,

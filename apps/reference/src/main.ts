@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
+import { seedDemo } from './demo/seed.js';
 import { startServer } from './server.js';
 
 // Entry point of `pnpm start`: configuration from the environment, demo data on first start,
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel);
-  const server = await startServer({ config, log });
+  const server = await startServer({ config, log, ...(config.seedDemo ? { prepare: async (ctx) => void (await seedDemo(ctx)) } : {}) });
   const stop = (signal: string) => {
     log.info({ signal }, 'signal received');
     server.close().then(

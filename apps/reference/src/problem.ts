@@ -1,52 +1,50 @@
+import { createProblem, type ProblemCode, type ProblemDetails } from '@foederal/publication';
 import type { Context } from 'hono';
-import { AppError } from './errors.js';
+import { AppError, type AppErrorCode } from './errors.js';
 
-/** RFC 9457 problem details as the app sends them. */
-export interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail?: string;
-  readonly instance?: string;
-  readonly code?: string;
-  readonly [key: string]: unknown;
-}
+/** RFC 9457 problem details as the app sends them (the registry contract's shape). */
+export type Problem = ProblemDetails & { readonly status: number };
 
-const titles: Record<number, string> = {
-  400: 'Ungültige Anfrage / Bad Request',
-  401: 'Nicht angemeldet / Unauthorized',
-  403: 'Nicht erlaubt / Forbidden',
-  404: 'Nicht gefunden / Not Found',
-  409: 'Konflikt / Conflict',
-  412: 'Vorbedingung nicht erfüllt / Precondition Failed',
-  413: 'Zu groß / Content Too Large',
-  415: 'Nicht unterstütztes Format / Unsupported Media Type',
-  428: 'Vorbedingung erforderlich / Precondition Required',
-  429: 'Zu viele Anfragen / Too Many Requests',
-  500: 'Interner Fehler / Internal Server Error',
-  503: 'Nicht verfügbar / Service Unavailable',
+const codes: Record<AppErrorCode, ProblemCode> = {
+  'config-invalid': 'internal',
+  'bad-request': 'bad-request',
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  'invalid-transition': 'invalid-transition',
+  'precondition-required': 'precondition-required',
+  'precondition-failed': 'precondition-failed',
+  validation: 'validation-failed',
+  unauthorised: 'unauthorized',
+  forbidden: 'forbidden',
+  csrf: 'forbidden',
+  'rate-limited': 'rate-limited',
+  'payload-too-large': 'payload-too-large',
+  'unsupported-media-type': 'unsupported-media-type',
+  storage: 'internal',
 };
 
-/** Build the problem body for any thrown value; unknown errors become a 500 without internals. */
-export function toProblem(error: unknown, instance: string): Problem {
+/**
+ * The problem body for any thrown value, built with `createProblem` of `@foederal/publication`
+ * so server and client agree on types and titles; unknown errors become a 500 without internals.
+ */
+export function toProblem(error: unknown, instance: string, lang: 'de' | 'en' = 'de'): Problem {
   if (AppError.isInstance(error)) {
-    return {
-      type: `about:blank`,
-      title: titles[error.status] ?? 'Fehler / Error',
-      status: error.status,
+    const { errors, ...extensions } = (error.details ?? {}) as { errors?: { path: string; message: string }[] };
+    return createProblem(codes[error.code], {
       detail: error.message,
       instance,
-      code: error.code,
-      ...(error.details ?? {}),
-    };
+      lang,
+      extensions,
+      ...(errors ? { errors } : {}),
+    }) as Problem;
   }
-  return { type: 'about:blank', title: titles[500] as string, status: 500, detail: 'Interner Fehler / internal error', instance, code: 'internal' };
+  return createProblem('internal', { detail: 'Interner Fehler / internal error', instance, lang }) as Problem;
 }
 
 /** Send `problem` as `application/problem+json`. */
-export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
+export function problemResponse(_c: Context, problem: ProblemDetails, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
-    status: problem.status,
+    status: problem.status ?? 500,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
   });
 }

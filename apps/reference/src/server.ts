@@ -25,7 +25,7 @@ export interface StartOptions {
   readonly log?: Logger;
   /** An already opened repository (shared by tests); opened from the config otherwise. */
   readonly repo?: Repository;
-  /** Runs after migrations and before the server accepts traffic (demo data). */
+  /** Runs after migrations and listen, before `/ready` says yes (demo data). */
   readonly prepare?: (ctx: AppContext) => Promise<void>;
   readonly now?: () => Date;
 }
@@ -52,7 +52,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ready: false,
     now: options.now ?? (() => new Date()),
   };
-  if (options.prepare) await options.prepare(ctx);
   const { app } = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
@@ -61,6 +60,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   if (!config.baseUrl) ctx.baseUrl = `http://localhost:${port}`;
+  // Demo data needs the base URL (links in feeds and documents), so it runs after listen;
+  // `/ready` answers 503 until it is done.
+  try {
+    if (options.prepare) await options.prepare(ctx);
+  } catch (error) {
+    server.close();
+    if (!options.repo) await repo.close();
+    throw error;
+  }
   ctx.ready = true;
   log.info({ url: ctx.baseUrl, database: repo.dialect }, 'listening');
 

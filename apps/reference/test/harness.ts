@@ -4,6 +4,7 @@ import { createApiToken, createUser } from '../src/auth/session.js';
 import type { Role } from '../src/auth/roles.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
+import { seedDemo } from '../src/demo/seed.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import type { Backend, BackendFactory } from './backends.js';
 
@@ -23,7 +24,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const backend = options.backend ?? (await factory.create());
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: options.seed ? 'true' : 'false', ...backend.env, ...options.env });
-  const server = await startServer({ config, log: createLogger('silent') });
+  const server = await startServer({ config, log: createLogger('silent'), ...(options.seed ? { prepare: async (ctx) => void (await seedDemo(ctx)) } : {}) });
   const tokens = {} as Record<Exclude<Role, 'public'>, string>;
   if (options.users !== false) {
     for (const role of ['member', 'secretariat', 'admin'] as const) {

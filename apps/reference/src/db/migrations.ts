@@ -24,8 +24,9 @@ const m0001 = (dialect: Dialect): Migration => ({
       await db.schema.createIndex(`${table}_sort`).on(table).columns(['sort_key', 'id']).execute();
     }
     await db.schema
-      .createTable('model_files')
+      .createTable('files')
       .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('media_type', 'text', (c) => c.notNull())
       .addColumn('bytes', sql.raw(dialect === 'postgres' ? 'bytea' : 'blob'), (c) => c.notNull())
       .execute();
     await db.schema
@@ -67,7 +68,7 @@ const m0001 = (dialect: Dialect): Migration => ({
       .execute();
   },
   async down(db) {
-    for (const t of ['meta', 'rate_limits', 'api_tokens', 'sessions', 'users', 'model_files', ...documentTables]) {
+    for (const t of ['meta', 'rate_limits', 'api_tokens', 'sessions', 'users', 'files', ...documentTables]) {
       await db.schema.dropTable(t).execute();
     }
   },

@@ -162,8 +162,11 @@ for (const factory of backends) {
       await repo.tokens.create({ id: 't1', token_hash: 'abc', user_id: 'u1', label: 'CI', created_at: 'now' });
       expect((await repo.tokens.byHash('abc'))?.user_id).toBe('u1');
       const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
-      await repo.modelFiles.put('m1', bytes);
-      expect(await repo.modelFiles.get('m1')).toEqual(bytes);
+      await repo.files.put('m1', 'application/x-step', bytes);
+      expect(await repo.files.get('m1')).toEqual({ mediaType: 'application/x-step', bytes });
+      const replaced = new Uint8Array([1, 2, 3]);
+      await repo.files.put('m1', 'text/plain', replaced);
+      expect(await repo.files.get('m1')).toEqual({ mediaType: 'text/plain', bytes: replaced });
     });
   });
 }

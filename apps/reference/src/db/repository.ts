@@ -68,6 +68,8 @@ export type ApiToken = ApiTokenTable;
 export interface Repository {
   readonly dialect: Dialect;
   readonly recommendations: DocumentStore<unknown>;
+  readonly editions: DocumentStore<unknown>;
+  readonly consultations: DocumentStore<unknown>;
   readonly contributions: DocumentStore<unknown>;
   readonly votes: DocumentStore<unknown>;
   readonly bodies: DocumentStore<unknown>;
@@ -92,9 +94,10 @@ export interface Repository {
     create(token: ApiToken): Promise<void>;
     byHash(tokenHash: string): Promise<ApiToken | undefined>;
   };
-  modelFiles: {
-    put(id: string, bytes: Uint8Array): Promise<void>;
-    get(id: string): Promise<Uint8Array | undefined>;
+  /** Binary files (attachments, IFC models); put replaces. */
+  files: {
+    put(id: string, mediaType: string, bytes: Uint8Array): Promise<void>;
+    get(id: string): Promise<{ mediaType: string; bytes: Uint8Array } | undefined>;
   };
   /** Count one hit in a fixed window and return the hits so far (atomic on both dialects). */
   hit(bucket: string, windowStart: number): Promise<number>;
@@ -267,6 +270,8 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): 
 
 class KyselyRepository implements Repository {
   readonly recommendations;
+  readonly editions;
+  readonly consultations;
   readonly contributions;
   readonly votes;
   readonly bodies;
@@ -277,7 +282,7 @@ class KyselyRepository implements Repository {
   readonly users: Repository['users'];
   readonly sessions: Repository['sessions'];
   readonly tokens: Repository['tokens'];
-  readonly modelFiles: Repository['modelFiles'];
+  readonly files: Repository['files'];
   readonly meta: Repository['meta'];
 
   constructor(
@@ -289,6 +294,8 @@ class KyselyRepository implements Repository {
   ) {
     const store = <T>(name: DocumentTableName) => documentStore<T>(db, name, now);
     this.recommendations = store<unknown>('recommendations');
+    this.editions = store<unknown>('editions');
+    this.consultations = store<unknown>('consultations');
     this.contributions = store<unknown>('contributions');
     this.votes = store<unknown>('votes');
     this.bodies = store<unknown>('bodies');
@@ -324,13 +331,18 @@ class KyselyRepository implements Repository {
       },
       byHash: (hash) => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
     };
-    this.modelFiles = {
-      put: async (id, bytes) => {
-        await db.insertInto('model_files').values({ id, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).execute();
+    this.files = {
+      put: async (id, mediaType, bytes) => {
+        const value = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        await db
+          .insertInto('files')
+          .values({ id, media_type: mediaType, bytes: value })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ media_type: mediaType, bytes: value }))
+          .execute();
       },
       get: async (id) => {
-        const row = await db.selectFrom('model_files').select('bytes').where('id', '=', id).executeTakeFirst();
-        return row ? new Uint8Array(row.bytes) : undefined;
+        const row = await db.selectFrom('files').select(['bytes', 'media_type']).where('id', '=', id).executeTakeFirst();
+        return row ? { mediaType: row.media_type, bytes: new Uint8Array(row.bytes) } : undefined;
       },
     };
     this.meta = {

@@ -57,8 +57,9 @@ export interface RateLimitTable {
   hits: number;
 }
 
-export interface ModelFileTable {
+export interface FileTable {
   id: string;
+  media_type: string;
   bytes: Uint8Array;
 }
 
@@ -77,7 +78,9 @@ export interface Database {
   pilots: DocumentTable;
   reports: DocumentTable;
   projects: DocumentTable;
-  model_files: ModelFileTable;
+  consultations: DocumentTable;
+  editions: DocumentTable;
+  files: FileTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
@@ -86,10 +89,22 @@ export interface Database {
 }
 
 /** Tables that hold versioned JSON aggregates. */
-export type DocumentTableName = 'recommendations' | 'contributions' | 'votes' | 'bodies' | 'models' | 'pilots' | 'reports' | 'projects';
+export type DocumentTableName =
+  | 'recommendations'
+  | 'editions'
+  | 'consultations'
+  | 'contributions'
+  | 'votes'
+  | 'bodies'
+  | 'models'
+  | 'pilots'
+  | 'reports'
+  | 'projects';
 
 export const documentTables: readonly DocumentTableName[] = [
   'recommendations',
+  'editions',
+  'consultations',
   'contributions',
   'votes',
   'bodies',

@@ -1,0 +1,77 @@
+import { buildExampleCatalogue, type Consultation, type Contribution } from '@foederal/recommendations';
+import { createUser } from '../auth/session.js';
+import type { AppContext } from '../context.js';
+import { saveBody } from '../domain/body.js';
+import { createConsultation } from '../domain/consultations.js';
+import { checkModel, storeModel } from '../domain/models.js';
+import { createPilot, importReport } from '../domain/pilots.js';
+import { createRecommendation } from '../domain/recommendations.js';
+import { importDecision, recordVote } from '../domain/votes.js';
+import { demoBody } from './body-data.js';
+import { schoolIfc } from './school-ifc.js';
+import { schoolIds, schoolIdsName } from './school-ids.js';
+
+/** Demo password of the three demo accounts unless `ADMIN_PASSWORD` is set. */
+export const demoPassword = 'foederal-demo';
+
+/** The seed contribution: its text carries markup that must be shown as text, never run. */
+export function seedContribution(consultation: Consultation, submittedAt: string): Contribution {
+  return {
+    id: 'beitrag-demo-markup',
+    anchor: { section: consultation.sections[0]?.anchor ?? '1' },
+    text: {
+      de: 'Bitte Raumbuch und Flächen gemeinsam ausliefern.<br>Zweite Zeile mit <script>alert("x")</script> als Text, nicht als Code.',
+    },
+    author: { kind: 'organisation', name: 'Landkreis Musterstadt (Demo)', jurisdiction: { level: 'administrativeDistrict', key: '08128', name: 'Main-Tauber-Kreis' } },
+    submittedAt,
+    state: 'published',
+  };
+}
+
+/**
+ * Load the demo data into an empty database, exactly once even when several instances start
+ * at the same time on one PostgreSQL database (the `demo-seeded` claim and every insert share one
+ * transaction). Returns false when the data was already there.
+ */
+export async function seedDemo(ctx: AppContext): Promise<boolean> {
+  const password = ctx.config.adminPassword ?? demoPassword;
+  const now = ctx.now();
+  const catalogue = buildExampleCatalogue({ baseUrl: ctx.baseUrl });
+  const seeded = await ctx.repo.transaction(async (tx) => {
+    if (!(await tx.meta.claim('demo-seeded', now.toISOString()))) return false;
+    await createUser(tx, { username: 'admin', displayName: 'Administration', role: 'admin', password });
+    await createUser(tx, { username: 'geschaeftsstelle', displayName: 'Geschäftsstelle', role: 'secretariat', password });
+    await createUser(tx, { username: 'mitglied', displayName: 'Sabine Keller (Hessen)', role: 'member', password });
+    await saveBody(tx, demoBody());
+    for (const rec of catalogue.recommendations) {
+      await createRecommendation(tx, rec);
+      if (rec.decision) await importDecision(tx, rec.decision, { de: `Beschluss: ${rec.shortTitle.de} ${rec.edition}`, en: `Decision: ${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}` }, rec.id);
+    }
+    for (const consultation of catalogue.consultations) {
+      const submittedAt = new Date(Math.min(Date.parse(consultation.closes), Math.max(Date.parse(consultation.opens) + 86_400_000, now.getTime() - 3_600_000))).toISOString();
+      await createConsultation(tx, { ...consultation, contributions: [...consultation.contributions, seedContribution(consultation, submittedAt)] });
+    }
+    for (const pilot of catalogue.pilots) await createPilot(tx, pilot);
+    for (const report of catalogue.experienceReports) await importReport(tx, report);
+    await recordVote(tx, {
+      title: { de: 'Entwurf „Gebäudebetrieb 2027“ in die öffentliche Konsultation geben', en: 'Send the draft "Building Operation 2027" to public consultation' },
+      motionKind: 'procedural',
+      date: now.toISOString().slice(0, 10),
+      present: ['m-bund', 'm-de-bw', 'm-de-by', 'm-de-be', 'm-de-hh', 'm-de-he', 'm-de-nw', 'm-de-sn', 'm-dst', 'm-dlt', 'm-dstgb', 'm-hochschule'],
+      ballots: {
+        'm-bund': 'yes', 'm-de-bw': 'yes', 'm-de-by': 'no', 'm-de-be': 'yes', 'm-de-hh': 'yes', 'm-de-he': 'abstain',
+        'm-de-nw': 'yes', 'm-de-sn': 'yes', 'm-dst': 'yes', 'm-dlt': 'yes', 'm-dstgb': 'abstain',
+      },
+    });
+    const model = await storeModel(tx, { name: 'Grundschule Am Lindenhof (Demo)', fileName: 'grundschule-am-lindenhof.ifc', bytes: new TextEncoder().encode(schoolIfc()), uploadedBy: 'Geschäftsstelle', now });
+    await checkModel(tx, model.id, schoolIds(), schoolIdsName, now);
+    return true;
+  });
+  if (seeded) {
+    ctx.log.info(
+      { accounts: ['admin', 'geschaeftsstelle', 'mitglied'], password: ctx.config.adminPassword ? '(ADMIN_PASSWORD)' : demoPassword },
+      'Demodaten geladen / demo data loaded',
+    );
+  }
+  return seeded;
+}

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import type { Consultation, Contribution } from '@foederal/recommendations';
+import { hasRole, type Role } from '../auth/roles.js';
+import type { ListOptions, Repository, Versioned } from '../db/repository.js';
+import { AppError } from '../errors.js';
+import { check } from './validation.js';
+
+/** Contribution states the public sees: published ones and those with a disposition. */
+export const publicContributionStates = ['published', 'accepted', 'partially-accepted', 'rejected', 'duplicate'];
+
+/** The contribution states `role` may list. */
+export function visibleContributionStates(role: Role): string[] | undefined {
+  return hasRole(role, 'secretariat') ? undefined : publicContributionStates;
+}
+
+function contributionFields(consultationId: string, c: Contribution, uniqueKey?: string) {
+  const author = c.author.kind === 'anonymous' ? '' : c.author.name;
+  return {
+    parentId: consultationId,
+    status: c.state,
+    sortKey: `${c.submittedAt}|${c.id}`,
+    search: `${c.text.de} ${c.text.en ?? ''} ${author} ${c.anchor.section}`,
+    ...(uniqueKey ? { uniqueKey } : {}),
+  };
+}
+
+function consultationFields(c: Consultation) {
+  return { parentId: c.recommendation, status: null, sortKey: `${c.opens}|${c.id}`, search: `${c.title.de} ${c.title.en ?? ''}` };
+}
+
+/** Store a consultation; its contributions go to their own table. */
+export async function createConsultation(repo: Repository, input: unknown): Promise<Versioned<Consultation>> {
+  const consultation = check('Consultation', input);
+  return repo.transaction(async (tx) => {
+    const doc = await tx.consultations.create(consultation.id, { ...consultation, contributions: [] }, consultationFields(consultation));
+    for (const contribution of consultation.contributions) {
+      await tx.contributions.create(`${consultation.id}/${contribution.id}`, contribution, contributionFields(consultation.id, contribution));
+    }
+    return { ...doc, data: consultation } as Versioned<Consultation>;
+  });
+}
+
+/** A consultation with the contributions `role` may see. */
+export async function getConsultation(repo: Repository, id: string, role: Role): Promise<Versioned<Consultation>> {
+  const doc = (await repo.consultations.require(id)) as Versioned<Consultation>;
+  const states = visibleContributionStates(role);
+  const contributions = (await repo.contributions.list({ parentId: id, ...(states ? { status: states } : {}) })).map((d) => d.data as Contribution);
+  return { ...doc, data: { ...doc.data, contributions } };
+}
+
+/** Consultations, optionally of one recommendation. */
+export async function listConsultations(repo: Repository, options: ListOptions): Promise<Array<Versioned<Consultation> & { sortKey: string }>> {
+  return (await repo.consultations.list(options)) as Array<Versioned<Consultation> & { sortKey: string }>;
+}
+
+/** Contributions of a consultation visible to `role`, one page. */
+export async function listContributions(
+  repo: Repository,
+  consultationId: string,
+  role: Role,
+  options: { state?: string; after?: { sortKey: string; id: string }; limit?: number },
+): Promise<Array<Versioned<Contribution> & { sortKey: string }>> {
+  await repo.consultations.require(consultationId);
+  const visible = visibleContributionStates(role);
+  let states = visible;
+  if (options.state) states = visible && !visible.includes(options.state) ? [] : [options.state];
+  return (await repo.contributions.list({
+    parentId: consultationId,
+    ...(states ? { status: states } : {}),
+    ...(options.after ? { after: options.after } : {}),
+    ...(options.limit ? { limit: options.limit } : {}),
+  })) as Array<Versioned<Contribution> & { sortKey: string }>;
+}
+
+/** One contribution; `submitted` ones are readable by their id (the submitter got it), others by state. */
+export async function getContribution(repo: Repository, consultationId: string, contributionId: string, role: Role): Promise<Versioned<Contribution>> {
+  const doc = (await repo.contributions.require(`${consultationId}/${contributionId}`)) as Versioned<Contribution>;
+  const visible = visibleContributionStates(role);
+  if (visible && !visible.includes(doc.data.state) && doc.data.state !== 'submitted') {
+    throw new AppError('not-found', `Nicht gefunden / not found: ${contributionId}`);
+  }
+  return doc;
+}
+
+/** A contribution as submitted through the form or the API. */
+export interface Submission {
+  readonly anchor: Contribution['anchor'];
+  readonly text: Contribution['text'];
+  readonly author: Contribution['author'];
+}
+
+/**
+ * Store a public contribution in state `submitted`. The consultation must be open at `now` and
+ * the anchor must name one of its sections. With an idempotency key (the `Idempotency-Key`
+ * header, or the form's one-time token) a retried submission is stored once and answered
+ * with the first result.
+ */
+export async function submitContribution(
+  repo: Repository,
+  consultationId: string,
+  submission: Submission,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<{ created: boolean; doc: Versioned<Contribution> }> {
+  const consultation = (await repo.consultations.require(consultationId)).data as Consultation;
+  const at = now.toISOString();
+  if (now.getTime() < Date.parse(consultation.opens) || now.getTime() > Date.parse(consultation.closes)) {
+    throw new AppError('conflict', `Die Konsultation ist nicht geöffnet (${consultation.opens} bis ${consultation.closes}) / the consultation is not open`);
+  }
+  if (consultation.sections.length > 0 && !consultation.sections.some((s) => s.anchor === submission.anchor.section)) {
+    throw new AppError('validation', `Unbekannter Abschnitt / unknown section: ${submission.anchor.section}`, {
+      details: { errors: [{ path: '$.body.anchor.section', message: `one of ${consultation.sections.map((s) => s.anchor).join(', ')}` }] },
+    });
+  }
+  const id = `beitrag-${randomBytes(8).toString('hex')}`;
+  const contribution = check('Contribution', { id, ...submission, submittedAt: at, state: 'submitted' });
+  const storeId = `${consultationId}/${id}`;
+  if (idempotencyKey) {
+    const result = await repo.contributions.createOnce(storeId, contribution, { ...contributionFields(consultationId, contribution), uniqueKey: `${consultationId}:${idempotencyKey}` });
+    return result as { created: boolean; doc: Versioned<Contribution> };
+  }
+  const doc = await repo.contributions.create(storeId, contribution, contributionFields(consultationId, contribution));
+  return { created: true, doc: doc as Versioned<Contribution> };
+}
+
+/** Set a contribution's state and disposition (secretariat), at `expectedVersion`. */
+export async function disposeContribution(
+  repo: Repository,
+  consultationId: string,
+  contributionId: string,
+  expectedVersion: number | undefined,
+  change: { state: Contribution['state']; disposition?: Contribution['disposition'] | undefined },
+): Promise<Versioned<Contribution>> {
+  const storeId = `${consultationId}/${contributionId}`;
+  const doc = (await repo.contributions.require(storeId)) as Versioned<Contribution>;
+  const { disposition: _old, ...rest } = doc.data;
+  const next = check('Contribution', { ...rest, state: change.state, ...(change.disposition ? { disposition: change.disposition } : {}) });
+  return (await repo.contributions.update(storeId, expectedVersion ?? doc.version, next, contributionFields(consultationId, next))) as Versioned<Contribution>;
+}

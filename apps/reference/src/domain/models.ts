@@ -1,0 +1,173 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { din277AreaLabels, type Din277AreaKey } from '@foederal/building-data';
+import { openIfc, type IfcModel, type SpatialNode } from '@foederal/ifc';
+import { checkIds, parseIds, toHtmlReport, type IdsReport } from '@foederal/ids';
+import type { Repository, Versioned } from '../db/repository.js';
+import { AppError } from '../errors.js';
+
+/** A space as the building-data page shows it. */
+export interface SpaceSummary {
+  readonly name: string;
+  readonly longName: string | null;
+  readonly globalId: string | null;
+  /** Net floor area (m²) from `Qto_SpaceBaseQuantities.NetFloorArea`, when present. */
+  readonly netArea: number | null;
+  /** DIN 277 category from the space's classification, e.g. `NUF 5`. */
+  readonly din277: string | null;
+}
+
+/** What the app keeps about an uploaded model. */
+export interface ModelSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly uploadedAt: string;
+  readonly uploadedBy: string;
+  readonly schema: string;
+  readonly entities: number;
+  readonly buildings: ReadonlyArray<{ name: string | null; storeys: ReadonlyArray<{ name: string | null; longName: string | null; elevation: number | null; elements: number; spaces: SpaceSummary[] }> }>;
+  /** Net room area per DIN 277 key (`nuf1`…`nuf7`, `tf`, `vf`, `nuf`, `nrf`), m². */
+  readonly areas: Partial<Record<Din277AreaKey, number>>;
+  /** Spaces without a net floor area (not in the sums). */
+  readonly spacesWithoutArea: number;
+  readonly checks: ReadonlyArray<{ readonly id: string; readonly ids: string; readonly at: string; readonly passed: boolean; readonly summary: IdsReport['summary'] }>;
+}
+
+const din277Keys: Record<string, Din277AreaKey> = {
+  'NUF 1': 'nuf1', 'NUF 2': 'nuf2', 'NUF 3': 'nuf3', 'NUF 4': 'nuf4', 'NUF 5': 'nuf5', 'NUF 6': 'nuf6', 'NUF 7': 'nuf7', TF: 'tf', VF: 'vf',
+};
+
+/** The label of a DIN 277 area key (from `@foederal/building-data`). */
+export function areaLabel(key: Din277AreaKey, lang: 'de' | 'en'): string {
+  const l = din277AreaLabels[key];
+  return `${l.abbreviation} – ${l[lang]}`;
+}
+
+function spaceSummary(model: IfcModel, node: SpatialNode): SpaceSummary {
+  let netArea: number | null = null;
+  for (const set of model.quantities(node.id)) {
+    for (const q of set.quantities) if (q.name === 'NetFloorArea' && q.value !== null) netArea = q.value;
+  }
+  let din277: string | null = null;
+  for (const c of model.classifications(node.id)) {
+    const code = (c as { identification?: string | null }).identification ?? null;
+    if ((c.system ?? '').replace(/\s/g, '').toUpperCase().startsWith('DIN277') && code) din277 = code;
+  }
+  return { name: node.name ?? '', longName: node.longName, globalId: node.globalId, netArea, din277 };
+}
+
+/**
+ * Read an IFC model with `@foederal/ifc`: storeys, spaces, their net areas and DIN 277 categories,
+ * and the sums per category (NUF 1-7, TF, VF, NUF, NRF). `onProgress` reports the bytes indexed.
+ */
+export async function analyseModel(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<{ model: IfcModel; summary: Omit<ModelSummary, 'id' | 'name' | 'fileName' | 'uploadedAt' | 'uploadedBy' | 'checks'> }> {
+  let model: IfcModel;
+  try {
+    model = await openIfc(bytes, { onProgress: (p) => onProgress?.(p.bytes, p.totalBytes ?? bytes.byteLength) });
+  } catch (error) {
+    throw new AppError('validation', `Kein lesbares IFC-Modell / not a readable IFC model: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const tree = model.spatialTree();
+  const buildings: ModelSummary['buildings'][number][] = [];
+  const areas: Partial<Record<Din277AreaKey, number>> = {};
+  let spacesWithoutArea = 0;
+  const visit = (node: SpatialNode, out: { storeys: ModelSummary['buildings'][number]['storeys'][number][] } | undefined): void => {
+    if (node.type === 'IFCBUILDING') {
+      const b = { name: node.name, storeys: [] as ModelSummary['buildings'][number]['storeys'][number][] };
+      buildings.push(b);
+      for (const child of node.children) visit(child, b);
+      return;
+    }
+    if (node.type === 'IFCBUILDINGSTOREY' && out) {
+      const spaces: SpaceSummary[] = [];
+      const collect = (n: SpatialNode) => {
+        for (const child of n.children) {
+          if (child.type === 'IFCSPACE') spaces.push(spaceSummary(model, child));
+          collect(child);
+        }
+      };
+      collect(node);
+      for (const s of spaces) {
+        const key = s.din277 ? din277Keys[s.din277] : undefined;
+        if (s.netArea === null) spacesWithoutArea++;
+        else if (key) areas[key] = Math.round(((areas[key] ?? 0) + s.netArea) * 100) / 100;
+      }
+      out.storeys.push({ name: node.name, longName: node.longName, elevation: node.elevation ?? null, elements: node.containedElements, spaces });
+      return;
+    }
+    for (const child of node.children) visit(child, out);
+  };
+  for (const project of (tree as unknown as { projects: SpatialNode[] }).projects ?? []) visit(project, undefined);
+  const nuf = (['nuf1', 'nuf2', 'nuf3', 'nuf4', 'nuf5', 'nuf6', 'nuf7'] as const).reduce((sum, k) => sum + (areas[k] ?? 0), 0);
+  areas.nuf = Math.round(nuf * 100) / 100;
+  areas.nrf = Math.round((nuf + (areas.tf ?? 0) + (areas.vf ?? 0)) * 100) / 100;
+  return {
+    model,
+    summary: {
+      bytes: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      schema: model.schema,
+      entities: model.size,
+      buildings,
+      areas,
+      spacesWithoutArea,
+    },
+  };
+}
+
+/** Store an uploaded model: the bytes as a file, the analysis as a versioned document. */
+export async function storeModel(
+  repo: Repository,
+  input: { name: string; fileName: string; bytes: Uint8Array; uploadedBy: string; now: Date },
+  onProgress?: (done: number, total: number) => void,
+): Promise<Versioned<ModelSummary>> {
+  const { summary } = await analyseModel(input.bytes, onProgress);
+  const id = `modell-${randomBytes(5).toString('hex')}`;
+  const doc: ModelSummary = { id, name: input.name, fileName: input.fileName, uploadedAt: input.now.toISOString(), uploadedBy: input.uploadedBy, checks: [], ...summary };
+  return repo.transaction(async (tx) => {
+    await tx.files.put(`model:${id}`, 'application/x-step', input.bytes);
+    return (await tx.models.create(id, doc, { sortKey: `${doc.uploadedAt}|${id}`, search: `${input.name} ${input.fileName}` })) as Versioned<ModelSummary>;
+  });
+}
+
+/**
+ * Check a stored model against an IDS document with `@foederal/ids`; the report (JSON and the
+ * package's HTML report in both languages) is kept, and the model lists the check.
+ */
+export async function checkModel(repo: Repository, modelId: string, idsXml: string | Uint8Array, idsName: string, now: Date): Promise<{ checkId: string; report: IdsReport }> {
+  const file = await repo.files.get(`model:${modelId}`);
+  if (!file) throw new AppError('not-found', `Modell nicht gefunden / model not found: ${modelId}`);
+  let ids;
+  try {
+    ids = parseIds(idsXml);
+  } catch (error) {
+    throw new AppError('validation', `IDS-Datei ungültig / invalid IDS file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const { model } = await analyseModel(file.bytes);
+  const report = checkIds(ids, model);
+  const checkId = `pruefung-${randomBytes(5).toString('hex')}`;
+  await repo.files.put(`check:${modelId}/${checkId}.json`, 'application/json', new TextEncoder().encode(JSON.stringify(report)));
+  for (const lang of ['de', 'en'] as const) {
+    await repo.files.put(`check:${modelId}/${checkId}.${lang}.html`, 'text/html', new TextEncoder().encode(toHtmlReport(report, { lang })));
+  }
+  for (let attempt = 0; ; attempt++) {
+    const doc = (await repo.models.require(modelId)) as Versioned<ModelSummary>;
+    const checks = [...doc.data.checks, { id: checkId, ids: idsName, at: now.toISOString(), passed: report.passed, summary: report.summary }];
+    try {
+      await repo.models.update(modelId, doc.version, { ...doc.data, checks }, { sortKey: `${doc.data.uploadedAt}|${modelId}`, search: `${doc.data.name} ${doc.data.fileName}` });
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !(AppError.isInstance(error) && error.code === 'precondition-failed')) throw error;
+    }
+  }
+  return { checkId, report };
+}
+
+/** A stored IDS report. */
+export async function getCheck(repo: Repository, modelId: string, checkId: string): Promise<IdsReport> {
+  const file = await repo.files.get(`check:${modelId}/${checkId}.json`);
+  if (!file) throw new AppError('not-found', `Prüfbericht nicht gefunden / report not found: ${checkId}`);
+  return JSON.parse(new TextDecoder().decode(file.bytes)) as IdsReport;
+}
