@@ -17,8 +17,12 @@ export interface RegistryServer {
   readonly submissions: Contribution[];
   /** Every request as `METHOD path?query`. */
   readonly requests: string[];
-  /** Makes the next request of `routeId` fail with `fault`. */
-  failNext(routeId: string, fault: Fault): void;
+  /**
+   * Makes every request of `routeId` fail with `fault` until {@link clearFaults} (a browser
+   * silently resends a request once when a reused connection breaks, so one fault is not enough).
+   */
+  fail(routeId: string, fault: Fault): void;
+  clearFaults(): void;
   /** Delays every answer of `routeId` by `ms` (to observe loading states). */
   delay(routeId: string, ms: number): void;
   close(): Promise<void>;
@@ -107,7 +111,6 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       if (wait) await new Promise((r) => setTimeout(r, wait));
       const fault = faults.get(id);
       if (fault) {
-        faults.delete(id);
         if (fault === 'reset') {
           req.socket.destroy();
           return;
@@ -220,7 +223,8 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     url: origin,
     submissions,
     requests,
-    failNext: (routeId, fault) => faults.set(routeId, fault),
+    fail: (routeId, fault) => faults.set(routeId, fault),
+    clearFaults: () => faults.clear(),
     delay: (routeId, ms) => delays.set(routeId, ms),
     close: () =>
       new Promise<void>((resolve) => {

@@ -307,7 +307,7 @@ export class FoederalConsultationForm extends FoederalElement {
           </div>
         </div>
         <div>
-          <button type="submit" part="button" aria-disabled=${this.phase === 'submitting' ? 'true' : 'false'}>
+          <button type="submit" id="submit" part="button" aria-disabled=${this.phase === 'submitting' ? 'true' : 'false'}>
             ${this.phase === 'submitting' ? this.t('form.submitting') : this.t('form.submit')}
           </button>
         </div>

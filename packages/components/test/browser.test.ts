@@ -1,0 +1,237 @@
+// The elements in Debian's Chromium: every demo page served over HTTP against a registry built
+// from the publication contract, axe (WCAG 2.1 A/AA) in German and English, 400 % zoom, keyboard-only
+// use of the consultation form, loading and error states, and no request to any other host.
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium as requireChromium } from '@foederal/test-utils';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleText } from '../scripts/bundle.mjs';
+import { startDemoServer, type DemoServer } from './demo-server.js';
+import { startRegistryServer, type RegistryServer } from './registry-server.js';
+
+const chrome = requireChromium();
+
+/** What each demo page shows once its data has loaded, per language. */
+const pages = {
+  'recommendation-list': { de: '3 Empfehlungen gefunden.', en: '3 recommendations found.' },
+  recommendation: { de: 'Herausgegeben1. April 2026', en: 'IssuedApril 1, 2026' },
+  'consultation-form': { de: 'Beitrag absenden', en: 'Send contribution' },
+  contributions: { de: '3 veröffentlichte Beiträge.', en: '3 published contributions.' },
+  roster: {
+    de: 'Stimmberechtigte Sitze: Bund 1, Länder 3, Kommunen 2.',
+    en: 'Voting seats: Federal 1, States 3, Municipalities 2.',
+  },
+  'vote-result': { de: 'Angenommen', en: 'Adopted' },
+} as const;
+
+type PageName = keyof typeof pages;
+
+describe.skipIf(!chrome.available)('elements in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let registry: RegistryServer;
+  let demo: DemoServer;
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    const bundle = await bundleText();
+    registry = await startRegistryServer();
+    demo = await startDemoServer(bundle);
+    browser = await chromium.launch({
+      executablePath: chrome.executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    context.on('request', (request) => {
+      const origin = new URL(request.url()).origin;
+      if (origin !== demo.url && origin !== registry.url) foreign.push(request.url());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await demo?.close();
+    await registry?.close();
+  });
+
+  async function open(name: PageName | 'index', lang: 'de' | 'en', extra = ''): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/${name}.html?lang=${lang}&api=${encodeURIComponent(registry.url)}${extra}`);
+    return page;
+  }
+
+  /** Text of an element's shadow root (visible and hidden), whitespace collapsed. */
+  function shadowText(page: Page, tag: string): Promise<string> {
+    return page.evaluate((t) => {
+      const root = document.querySelector(t)?.shadowRoot;
+      return (root?.textContent ?? '').replace(/\s+/g, ' ');
+    }, tag);
+  }
+
+  async function waitForText(page: Page, tag: string, text: string): Promise<void> {
+    await page.waitForFunction(
+      ([t, x]) => (document.querySelector(t!)?.shadowRoot?.textContent ?? '').replace(/\s+/g, '').includes(x!.replace(/\s+/g, '')),
+      [tag, text],
+      { timeout: 10_000 },
+    );
+  }
+
+  /** Id of the focused element, looking into shadow roots. */
+  function focusedId(page: Page): Promise<string> {
+    return page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.id ?? '';
+    });
+  }
+
+  for (const name of Object.keys(pages) as PageName[]) {
+    for (const lang of ['de', 'en'] as const) {
+      it(`${name} (${lang}): renders its data and axe finds no WCAG 2.1 A/AA violation`, async () => {
+        const page = await open(name, lang);
+        await waitForText(page, `foederal-${name}`, pages[name][lang]);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(results.passes.length).toBeGreaterThan(10);
+        // axe looked inside the element's shadow root (targets there are selector paths).
+        expect(results.passes.flatMap((p) => p.nodes).some((n) => Array.isArray(n.target[0]))).toBe(true);
+        await page.close();
+      });
+    }
+  }
+
+  it('reflows at 400 % zoom (320 CSS pixels wide) without horizontal scrolling', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 256 });
+    for (const name of Object.keys(pages) as PageName[]) {
+      await page.goto(`${demo.url}/${name}.html?lang=de&api=${encodeURIComponent(registry.url)}`);
+      await waitForText(page, `foederal-${name}`, pages[name].de);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, name).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  it('follows a change of the page language at once', async () => {
+    const page = await open('vote-result', 'en');
+    await waitForText(page, 'foederal-vote-result', 'Adopted');
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+    await waitForText(page, 'foederal-vote-result', 'Angenommen');
+    expect(await page.evaluate(() => document.querySelector('foederal-vote-result')!.shadowRoot!.querySelector('section')!.lang)).toBe('de');
+    await page.close();
+  });
+
+  it('recommendation list: search, status filter and paging against the registry', async () => {
+    const page = await open('recommendation-list', 'de');
+    const list = 'foederal-recommendation-list';
+    await waitForText(page, list, 'Seite 1 von 2');
+    await page.locator(`${list} #q`).fill('gebäudedaten');
+    await page.locator(`${list} #q`).press('Enter');
+    await waitForText(page, list, '1 Empfehlung gefunden.');
+    expect(await shadowText(page, list)).toContain('Gebäudedaten 2027');
+    expect(registry.requests).toContain('GET /api/v1/recommendations?q=geb%C3%A4udedaten');
+    await page.locator(`${list} #q`).fill('');
+    await page.locator(`${list} #status`).selectOption('superseded');
+    await page.locator(`${list} button[type=submit]`).click();
+    await waitForText(page, list, 'Wartung 2018');
+    expect(await shadowText(page, list)).not.toContain('Wartung 2026');
+    await page.locator(`${list} #status`).selectOption('');
+    await page.locator(`${list} button[type=submit]`).click();
+    await waitForText(page, list, 'Seite 1 von 2');
+    await page.locator(`${list} nav button`, { hasText: 'Nächste Seite' }).click();
+    await waitForText(page, list, 'Seite 2 von 2');
+    expect(await shadowText(page, list)).toContain('Gebäudedaten 2027');
+    expect(await focusedId(page)).toBe('results');
+    await page.close();
+  });
+
+  it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
+    registry.delay('getRecommendation', 800);
+    const page = await context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${demo.url}/recommendation.html?lang=de&api=${encodeURIComponent(registry.url)}`);
+    const status = page.locator('foederal-recommendation [role=status]');
+    await expect.poll(() => status.textContent()).toContain('Wird geladen');
+    expect(await page.locator('foederal-recommendation .loader').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await waitForText(page, 'foederal-recommendation', pages.recommendation.de);
+    registry.delay('getRecommendation', 0);
+    await page.close();
+  });
+
+  it('shows a not-found error with a retry button', async () => {
+    const page = await open('recommendation', 'en', '&id=no-such-thing');
+    await waitForText(page, 'foederal-recommendation', 'The entry was not found.');
+    await expect.poll(() => page.locator('foederal-recommendation [role=alert] button').textContent()).toContain('Try again');
+    await page.close();
+  });
+
+  it('consultation form works by keyboard alone: validation, error summary, kept input on a network error, confirmation', async () => {
+    const page = await open('consultation-form', 'de');
+    const form = 'foederal-consultation-form';
+    await waitForText(page, form, 'Beitrag absenden');
+    // Tab from the page start to the submit button, the focus ring visible on the way.
+    for (let i = 0; i < 12 && (await focusedId(page)) !== 'submit'; i++) await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('submit');
+    expect(await page.locator(`${form} #submit`).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    // Empty form: the error summary takes focus and lists every problem in field order.
+    await expect.poll(() => focusedId(page)).toBe('summary');
+    const summary = await page.locator(`${form} #summary li`).allTextContents();
+    expect(summary.map((s) => s.trim())).toEqual([
+      'Bitte wählen Sie den Abschnitt, auf den sich Ihr Beitrag bezieht.',
+      'Bitte geben Sie Ihren Beitrag ein.',
+      'Bitte geben Sie einen Namen an.',
+      'Bitte stimmen Sie der Veröffentlichung zu.',
+    ]);
+    expect(await page.locator(`${form} #text`).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`${form} #text`).getAttribute('aria-describedby')).toBe('text-hint text-error');
+    // The first link of the summary leads to its field.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('anchor');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('text');
+    await page.keyboard.type('Bitte den Abschnitt zum Geltungsbereich um Mietobjekte ergänzen.');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('author-person');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('name');
+    await page.keyboard.type('Erika Beispiel');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('consent');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('submit');
+    // The connection breaks: the message takes focus, every input stays.
+    registry.fail('submitContribution', 'reset');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page)).toBe('send-error');
+    expect(await page.locator(`${form} #send-error`).textContent()).toContain('Ihre Eingaben sind erhalten');
+    expect(await page.locator(`${form} #anchor`).inputValue()).toBe('1');
+    expect(await page.locator(`${form} #text`).inputValue()).toBe('Bitte den Abschnitt zum Geltungsbereich um Mietobjekte ergänzen.');
+    expect(await page.locator(`${form} #name`).inputValue()).toBe('Erika Beispiel');
+    expect(await page.locator(`${form} #consent`).isChecked()).toBe(true);
+    expect(registry.submissions).toHaveLength(0);
+    registry.clearFaults();
+    // Send again: the confirmation takes focus and the registry got exactly what was typed.
+    for (let i = 0; i < 12 && (await focusedId(page)) !== 'submit'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page)).toBe('thanks');
+    expect(await shadowText(page, form)).toContain('Aktenzeichen: b-4.');
+    expect(registry.submissions).toHaveLength(1);
+    expect(registry.submissions[0]).toMatchObject({
+      anchor: { section: '1' },
+      text: { de: 'Bitte den Abschnitt zum Geltungsbereich um Mietobjekte ergänzen.' },
+      author: { kind: 'person', name: 'Erika Beispiel' },
+      state: 'submitted',
+    });
+    await page.close();
+  });
+
+  it('sent no request to any host but the page and the registry', () => {
+    expect(foreign).toEqual([]);
+  });
+});
