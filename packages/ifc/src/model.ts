@@ -4,6 +4,7 @@ import {
   type IfcClassificationRef,
   type IfcMaterialAssignment,
 } from './associations.js';
+import { toBuildingData, type IfcBuildingData } from './building-data.js';
 import { IfcError, type IfcWarning } from './errors.js';
 import { PropertyReader, type IfcPropertySet, type IfcQuantitySet, type InheritOptions } from './properties.js';
 import { RelationIndex, relationsOf, wholesOf, type EntityRelations, type PartOfRelation } from './relations.js';
@@ -283,6 +284,18 @@ export class IfcModel {
    */
   materials(id: number, options: InheritOptions = {}): IfcMaterialAssignment[] {
     return materialsOf(this, this.#relations(), id, options.inherit ?? true);
+  }
+
+  /**
+   * The spatial structure as `@foederal/building-data` sites, buildings, storeys and spaces,
+   * with DIN 277 areas of spaces from their quantity sets when present.
+   *
+   * @example
+   * const { sites, problems } = model.toBuildingData();
+   * console.log(sites[0]?.buildings[0]?.storeys.map((s) => s.name));
+   */
+  toBuildingData(): IfcBuildingData {
+    return toBuildingData(this);
   }
 
   /** Number of entity instances. */
