@@ -121,3 +121,5 @@ export type {
 } from './oparl.js';
 export { toPopolo, toPopoloVoteEvent } from './popolo.js';
 export type { PopoloObject, PopoloDecision, PopoloExportInput, PopoloExport } from './popolo.js';
+export { costParticipantSchema, shareCosts, formatEuro } from './costs.js';
+export type { CostParticipant, CostShareBasis, CostShare, CostShareResult } from './costs.js';

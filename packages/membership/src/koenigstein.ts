@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MembershipError } from './errors.js';
+import { errorFromZod } from './scenario.js';
 import { stateCodeSchema } from './identifiers.js';
 import type { StateCode } from './identifiers.js';
 import { koenigsteinerSchluessel } from './koenigstein-data.js';
@@ -39,6 +40,12 @@ export function koenigsteinTableFor(options: {
   tables?: readonly KoenigsteinTable[] | undefined;
 }): KoenigsteinTable {
   const tables = options.tables ?? koenigsteinerSchluessel.editions;
+  if (options.tables !== undefined) {
+    options.tables.forEach((t, i) => {
+      const r = koenigsteinTableSchema.safeParse(t);
+      if (!r.success) throw errorFromZod(r.error, 'invalid-input', ['koenigsteinTables', i]);
+    });
+  }
   if (options.year !== undefined) {
     const found = tables.find((t) => t.year === options.year);
     if (!found) {

@@ -17,6 +17,8 @@ const alternatingBundLaender: ChairHolder[] = states.flatMap((s): ChairHolder[] 
  * Königsteiner Schlüssel; recommendations need more yes votes than half the voting members present.
  * The chair alternates yearly between Bund and Länder, the Länder in alphabetical order of their
  * German names (Mecklenburg-Vorpommern 2025). No quorum rule is stated, so none is applied.
+ * Joint costs (unverified default): the Bund half, all Länder the other half by the
+ * Königsteiner Schlüssel.
  */
 const itPlanungsrat: RulesOfProcedure = {
   id: 'it-planungsrat',
@@ -53,6 +55,8 @@ const itPlanungsrat: RulesOfProcedure = {
     },
   },
   chairRotation: { start: '2025-01-01', periodYears: 1, sequence: alternatingBundLaender, startIndex: 14 },
+  // Joint budget (unverified default): Bund half, all Länder half by the Königsteiner Schlüssel.
+  costSharing: { federalBasisPoints: 5000, laender: 'all' },
 };
 
 /**
@@ -95,7 +99,8 @@ const bauministerkonferenz: RulesOfProcedure = {
  * a voting member present. A recommendation passes when yes >= two thirds of yes+no and, in each
  * level, yes >= 1 and yes >= no. Procedural motions: yes > no. Written procedure: passes at the
  * deadline unless a voting member objects. Chair every two years: Bund, Länder, Kommunen, from
- * 2026-01-01.
+ * 2026-01-01. Joint projects: the Bund pays half, the participating Länder the other half by
+ * their Königsteiner Schlüssel, renormalised among them.
  */
 const amevStyleWorkingGroup: RulesOfProcedure = {
   id: 'amev-style-working-group',
@@ -147,6 +152,8 @@ const amevStyleWorkingGroup: RulesOfProcedure = {
   },
   writtenProcedure: { objection: 'any-voting-member' },
   chairRotation: { start: '2026-01-01', periodYears: 2, sequence: ['federal', 'state', 'municipality'], startIndex: 0 },
+  // Joint projects: the Bund half, the participating Länder the other half by their keys.
+  costSharing: { federalBasisPoints: 5000, laender: 'participants' },
 };
 
 /** Ids of the presets. @example const id: PresetId = 'it-planungsrat'; */

@@ -159,7 +159,12 @@ export const costSharingSchema = z.strictObject({
    * in the key table, each by its key, whether or not it is listed as a participant.
    */
   laender: z.enum(['participants', 'all']),
-});
+}).check(
+  z.refine((c) => c.federalBasisPoints + Object.values(c.fixedBasisPoints ?? {}).reduce((a, b) => a + b, 0) <= 10_000, {
+    error: 'Bund und feste Anteile zusammen über 100 % / federal and fixed shares exceed 100 %',
+    path: ['fixedBasisPoints'],
+  }),
+);
 /** Cost-sharing rule. @example const c: CostSharing = { federalBasisPoints: 0, laender: 'participants' }; */
 export type CostSharing = z.infer<typeof costSharingSchema>;
 
