@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BuildingDataError } from '../errors.js';
 import { genericAksProfile } from '../keys/key-profiles.js';
+import { dataPointSchema } from './data-point.js';
 import { formatEdeReport, importEde, readEde } from './ede.js';
 
 const header = [
@@ -72,7 +73,7 @@ describe('importEde', () => {
     expect(byLine[12]?.reason.de).toContain('Position');
     expect(byLine[13]).toMatchObject({ column: 'settable' });
     expect(byLine[14]).toMatchObject({ column: 'object-name' });
-    expect(byLine[15]?.reason.en).toContain('objectIdentifier.instance');
+    expect(byLine[15]).toMatchObject({ column: 'object-instance', reason: { en: '4194304 is not in 0-4194303' } });
     expect(r.rejected).toHaveLength(7);
     const report = formatEdeReport(r.rejected);
     expect(report.split('\n')[0]).toBe('Zeile 8, Spalte "object-type": unbekannter BACnet-Objekttyp "99"');
@@ -183,6 +184,8 @@ describe('EDE fuzzing', () => {
           try {
             const r = await importEde(Uint8Array.from(bytes), { encoding, keyGrammar: genericAksProfile });
             for (const row of r.rejected) expect(row.line).toBeGreaterThan(0);
+            // the importer builds data points without running the schema: they must satisfy it
+            for (const point of r.dataPoints) expect(dataPointSchema.safeParse(point).success).toBe(true);
           } catch (e) {
             expect(isTyped(e)).toBe(true);
           }
@@ -216,3 +219,44 @@ function createLenientGrammarFor(keys: string[]) {
         : genericAksProfile.validate(key),
   };
 }
+
+describe('EDE import of generated rows', () => {
+  it('imports rows built from arbitrary valid data points back to the same data points, which satisfy the schema', async () => {
+    const point = fc.record({
+      type: fc.constantFrom(0, 1, 2, 3, 4, 5, 13, 14, 19, 23),
+      instance: fc.integer({ min: 0, max: 4194303 }),
+      device: fc.integer({ min: 0, max: 4194303 }),
+      name: fc.string({ unit: fc.constantFrom(...'ABCabc019 .-_äöüß€"'), minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '' && !s.trim().startsWith('#')),
+      description: fc.string({ unit: fc.constantFrom(...'xyz ;,\t"äÖ\n'), maxLength: 20 }),
+      units: fc.option(fc.constantFrom(62, 19, 98), { nil: undefined }),
+      writable: fc.boolean(),
+      low: fc.option(fc.double({ min: -1000, max: 1000, noNaN: true }).map((v) => v + 0), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(point, { minLength: 1, maxLength: 8, selector: (p) => `${p.device}|${p.type}|${p.instance}` }), fc.constantFrom(';', ',', '\t'), fc.boolean(), async (points, sep, cp1252) => {
+        const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+        const lines = ['keyname;device obj.-instance;object-name;object-type;object-instance;description;settable;low-limit;unit-code'.split(';').join(sep)];
+        for (const p of points) {
+          lines.push([quote(p.name), p.device, quote(p.name), p.type, p.instance, quote(p.description), p.writable ? 'Y' : 'N', p.low ?? '', p.units ?? ''].join(sep));
+        }
+        const text = lines.join('\r\n');
+        const bytes = cp1252 ? Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0)))) : new TextEncoder().encode(text);
+        const r = await importEde(bytes, { separator: 'auto' });
+        expect(r.rejected).toEqual([]);
+        expect(r.dataPoints).toHaveLength(points.length);
+        r.dataPoints.forEach((d, i) => {
+          const p = points[i]!;
+          expect(dataPointSchema.safeParse(d).success).toBe(true);
+          expect(d.name).toBe(p.name.trim());
+          expect(d.objectIdentifier.instance).toBe(p.instance);
+          expect(d.deviceInstance).toBe(p.device);
+          expect(d.description).toBe(p.description.trim() === '' ? undefined : p.description.trim());
+          expect(d.writable).toBe(p.writable);
+          expect(d.units).toBe(p.units);
+          expect(d.limits?.low).toBe(p.low);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

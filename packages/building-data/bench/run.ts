@@ -1,0 +1,45 @@
+// Benchmarks of @foederal/building-data: the streaming EDE importer against csv-parse (CSV
+// splitting only, no validation) and the AKS key parser against a hand-written regular
+// expression, each on generated lists of BENCH_ROWS rows (default 1,000,000). Every run is a
+// fresh process, so peak memory (max RSS) is its own. Prints figures and ratios.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
+
+interface Result {
+  mode: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMiB: number;
+}
+
+function run(script: string, mode: string, n = rows): Result {
+  const out = execFileSync(process.execPath, ['--conditions=@foederal/source', '--import', 'tsx', here(script), mode, String(n)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Result;
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const line = (r: Result): string =>
+  `  ${r.mode.padEnd(14)} ${fmt(r.rows).padStart(10)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rowsPerSecond).padStart(10)} rows/s  peak RSS ${r.peakRssMiB.toFixed(0).padStart(4)} MiB`;
+
+
+console.log(`@foederal/building-data benchmarks, ${fmt(rows)} generated rows, Node ${process.version}`);
+const baseline = run('./ede.ts', 'foederal', 0);
+console.log(`baseline peak RSS of a run with 0 rows (Node, tsx, the package): ${baseline.peakRssMiB.toFixed(0)} MiB`);
+console.log('EDE import (streaming, UTF-8, ";"):');
+const ede = run('./ede.ts', 'foederal');
+const edeKeys = run('./ede.ts', 'foederal-keys');
+const peer = run('./ede.ts', 'csv-parse');
+for (const r of [ede, edeKeys, peer]) console.log(line(r));
+console.log(`  ratio readEde / csv-parse: ${(ede.rowsPerSecond / peer.rowsPerSecond).toFixed(2)}x rows/s, ${(ede.peakRssMiB / peer.peakRssMiB).toFixed(2)}x peak memory`);
+console.log('AKS key parser (generic-aks profile):');
+const keys = run('./keys.ts', 'foederal');
+const regex = run('./keys.ts', 'regex');
+for (const r of [keys, regex]) console.log(line(r));
+console.log(`  ratio parse / hand-written RegExp: ${(keys.rowsPerSecond / regex.rowsPerSecond).toFixed(2)}x rows/s`);
