@@ -75,3 +75,27 @@ export type { RegistryClient, RegistryClientOptions, AttachmentUpload } from './
 export { createOpenApiDocument } from './openapi.js';
 export type { OpenApiOptions, JsonObject } from './openapi.js';
 export { createRegistryOpenApiDocument, registryApiVersion } from './registry/openapi.js';
+export {
+  createOpenCodeClient,
+  issueToContribution,
+  defaultSectionOf,
+  dispositionNote,
+} from './opencode/client.js';
+export type {
+  OpenCodeClient,
+  OpenCodeClientOptions,
+  ReleaseDocument,
+  ReleaseLink,
+  ImportContributionsOptions,
+} from './opencode/client.js';
+export { dispositionLabels, defaultDispositionIssueLabels } from './opencode/labels.js';
+export type { AnsweredState } from './opencode/labels.js';
+export {
+  gitLabIssueSchema,
+  gitLabNoteSchema,
+  gitLabReleaseSchema,
+  gitLabReleaseLinkSchema,
+  gitLabPackageFileSchema,
+  gitLabUserSchema,
+} from './opencode/schemas.js';
+export type { GitLabIssue, GitLabNote, GitLabRelease, GitLabPackageFile } from './opencode/schemas.js';

@@ -1,11 +1,12 @@
 // Shared HTTP plumbing of the three clients: ky options for retries, and the mapping of ky and
 // fetch failures to PublicationError. No Node-only APIs: this runs in browsers unchanged.
 import type { RetryOptions as KyRetryOptions } from 'ky';
+import type ky from 'ky';
 import { HTTPError, TimeoutError } from 'ky';
 import * as z from 'zod/mini';
 import type { PublicationErrorCode } from '../errors.js';
 import { PublicationError } from '../errors.js';
-import { jsonErrorOffset } from '../issues.js';
+import { issuesOf, jsonErrorOffset, summarizeIssues } from '../issues.js';
 import type { ProblemDetails } from '../problem.js';
 import { problemDetailsSchema } from '../problem.js';
 
@@ -158,6 +159,36 @@ export function isJsonMediaType(mediaType: string): boolean {
 }
 
 /**
+ * Problem details from an error body: RFC 9457 bodies as they are; other JSON error bodies
+ * (GitLab `{ message }`, CKAN `{ error: { message } }`) as `detail`.
+ */
+export function problemFromBody(text: string, mediaType: string, status: number): ProblemDetails | undefined {
+  if (text.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const o = json as Record<string, unknown>;
+  if (mediaType === 'application/problem+json' || 'title' in o || 'status' in o || 'type' in o) {
+    const parsed = z.safeParse(problemDetailsSchema, json);
+    if (parsed.success) return parsed.data;
+  }
+  const message = o['message'] ?? o['error'];
+  const detail = typeof message === 'string' ? message
+    : typeof message === 'object' && message !== null && typeof (message as { message?: unknown }).message === 'string'
+      ? (message as { message: string }).message
+      : Array.isArray(message) ? message.join('; ') : undefined;
+  if (detail === undefined) {
+    if (typeof message === 'object' && message !== null) return { type: 'about:blank', status, detail: JSON.stringify(message) };
+    return undefined;
+  }
+  return { type: 'about:blank', status, detail };
+}
+
+/**
  * Turn anything a ky call threw into a PublicationError: HTTP errors with their problem details,
  * timeouts, aborts and network failures.
  */
@@ -175,12 +206,9 @@ export async function toPublicationError(
     let problem: ProblemDetails | undefined;
     try {
       const text = await readText(response, where.timeout);
-      if (text.trim() !== '') {
-        const parsed = z.safeParse(problemDetailsSchema, JSON.parse(text));
-        if (parsed.success) problem = parsed.data;
-      }
+      problem = problemFromBody(text, mediaTypeOf(response.headers.get('content-type')), response.status);
     } catch {
-      // An unreadable or non-problem error body: the status still says what happened.
+      // An unreadable error body: the status still says what happened.
     }
     const status = response.status;
     const code = codeForStatus(status, problem);
@@ -212,4 +240,71 @@ export async function toPublicationError(
   }
   const reason = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
   return new PublicationError('network', `Netzwerkfehler / network error: ${method} ${url} (${reason})`, { cause: error, method, url });
+}
+
+/** Options of {@link sendJson}. */
+export interface SendJsonOptions<S extends z.core.$ZodType | undefined> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly headers?: Headers;
+  /** JSON body, or raw bytes. */
+  readonly json?: unknown;
+  readonly bytes?: Uint8Array;
+  /** Schema the response must satisfy (`contract-violation` otherwise). */
+  readonly schema: S;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeout: number | false;
+  /** Name of the operation, for messages. */
+  readonly operation: string;
+}
+
+/**
+ * Send a request with a ky instance and return the validated JSON response and its headers.
+ * Every failure is a PublicationError.
+ */
+export async function sendJson<S extends z.core.$ZodType>(
+  http: typeof ky,
+  url: URL,
+  options: SendJsonOptions<S>,
+): Promise<{ data: z.output<S>; headers: Headers }> {
+  const where = { method: options.method, url: url.href };
+  try {
+    const headers = new Headers(options.headers);
+    headers.set('accept', 'application/json');
+    let body: BodyInit | undefined;
+    if (options.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(options.json);
+    } else if (options.bytes !== undefined) {
+      headers.set('content-type', 'application/octet-stream');
+      body = options.bytes as Uint8Array<ArrayBuffer>;
+    }
+    const response = await http(url, {
+      method: options.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const mediaType = mediaTypeOf(response.headers.get('content-type'));
+    if (!isJsonMediaType(mediaType)) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new PublicationError(
+        'contract-violation',
+        `${options.operation}: Medientyp ${mediaType || '(keiner)'} statt JSON / media type ${mediaType || '(none)'} instead of JSON (${where.method} ${where.url})`,
+        where,
+      );
+    }
+    const value = parseJson(await readText(response, options.timeout, options.signal), where);
+    const r = z.safeParse(options.schema, value);
+    if (!r.success) {
+      const issues = issuesOf(r.error);
+      throw new PublicationError(
+        'contract-violation',
+        `${options.operation}: Antwort hat nicht die dokumentierte Form / response does not have the documented shape: ${summarizeIssues(issues)} (${where.method} ${where.url})`,
+        { ...where, issues },
+      );
+    }
+    return { data: r.data, headers: response.headers };
+  } catch (error) {
+    throw await toPublicationError(error, { ...where, signal: options.signal, timeout: options.timeout });
+  }
 }
