@@ -99,3 +99,14 @@ export {
   gitLabUserSchema,
 } from './opencode/schemas.js';
 export type { GitLabIssue, GitLabNote, GitLabRelease, GitLabPackageFile } from './opencode/schemas.js';
+export { createGovDataClient } from './govdata/client.js';
+export type { GovDataClient, GovDataClientOptions, PackageSearchQuery, PackageSearch } from './govdata/client.js';
+export {
+  ckanPackageSchema,
+  ckanResourceSchema,
+  ckanTagSchema,
+  ckanOrganizationSchema,
+  ckanSearchResultSchema,
+  ckanExtras,
+} from './govdata/schemas.js';
+export type { CkanPackage, CkanSearchResult } from './govdata/schemas.js';
