@@ -1,4 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import * as z from 'zod/mini';
+import { formatJsonPath } from '@foederal/publication';
 import { formatDate, formatNumber, intlLocale } from './format.js';
 import { langOf, onLangChange } from './lang.js';
 import { languageOf, translate, type Language, type MessageKey } from './locales/index.js';
@@ -153,8 +155,38 @@ export abstract class FoederalElement extends LitElement {
   /** Loads again after an error (the retry button). */
   protected abstract reload(): void;
 
+  /**
+   * Checks data passed as a property against its schema; on failure the element shows the
+   * error (with the JSON path) instead of rendering half-valid data.
+   * @internal
+   */
+  protected checkData(name: string, schema: z.core.$ZodType, value: unknown): boolean {
+    const result = z.safeParse(schema, value);
+    if (result.success) return true;
+    const issue = result.error.issues[0];
+    const path = formatJsonPath([name, ...(issue?.path ?? [])]);
+    const message = issue?.message ?? 'invalid';
+    this.loadState = {
+      status: 'error',
+      error: new ComponentsError('invalid-data', `${path}: ${message}`, { path, cause: result.error }),
+    };
+    return false;
+  }
+
+  /** Validates a data property that changed; clears an earlier data error when it is valid. @internal */
+  protected acceptData(name: string, schema: z.core.$ZodType, value: unknown): void {
+    if (this.checkData(name, schema, value)) this.loadState = { status: 'idle' };
+  }
+
+  /** True while the data passed as a property is invalid. @internal */
+  protected get dataInvalid(): boolean {
+    const state = this.loadState;
+    return state.status === 'error' && ComponentsError.isInstance(state.error) && state.error.code === 'invalid-data';
+  }
+
   protected errorMessage(error: unknown): string {
     if (ComponentsError.isInstance(error)) {
+      if (error.code === 'invalid-data') return this.t('common.invalidData', { detail: error.message });
       if (error.code === 'not-found') return this.t('common.notFound');
       if (error.code === 'network') return this.t('common.networkError');
       if (error.code === 'no-source') return this.t('common.noSource');
@@ -176,7 +208,7 @@ export abstract class FoederalElement extends LitElement {
     const error = this.loadState.error;
     return html`<div class="alert danger" role="alert" part="error">
       <p>${this.errorMessage(error)}</p>
-      ${ComponentsError.isInstance(error) && error.code === 'no-source'
+      ${ComponentsError.isInstance(error) && (error.code === 'no-source' || error.code === 'invalid-data')
         ? nothing
         : html`<p><button type="button" class="secondary" part="button" @click=${() => this.reload()}>
             ${this.t('common.retry')}

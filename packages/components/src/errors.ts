@@ -7,7 +7,7 @@ export type ComponentsErrorCode =
   | 'not-found'
   | 'network'
   | 'rejected'
-  | 'invalid-attribute';
+  | 'invalid-data';
 
 /**
  * The one error class of `@foederal/components`: a stable `code`, the underlying `cause`, and the
@@ -20,11 +20,14 @@ export class ComponentsError extends Error {
   override readonly name: string = 'ComponentsError';
   /** Stable machine-readable code. */
   readonly code: ComponentsErrorCode;
+  /** For `invalid-data`: JSON path of the first invalid value, e.g. `$.recommendations[0].title`. */
+  readonly path: string | undefined;
   readonly [brand] = true;
 
-  constructor(code: ComponentsErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ComponentsErrorCode, message: string, options?: { cause?: unknown; path?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.path = options?.path;
   }
 
   /** True for any foederal error of this package, also from another copy of it. */

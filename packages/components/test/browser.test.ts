@@ -167,6 +167,36 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('shows invalid property data as an error with its JSON path, and renders contribution text as text', async () => {
+    const page = await open('contributions', 'en');
+    const tag = 'foederal-contributions';
+    await waitForText(page, tag, pages.contributions.en);
+    await page.evaluate(() => {
+      const el = document.querySelector('foederal-contributions') as HTMLElement & { contributions: unknown };
+      el.contributions = [{ id: 'x', text: 'no object' }];
+    });
+    await waitForText(page, tag, 'The data passed in is invalid: $.contributions[0]');
+    expect(await page.locator(`${tag} [role=alert]`).count()).toBe(1);
+    await page.evaluate(() => {
+      const el = document.querySelector('foederal-contributions') as HTMLElement & { contributions: unknown };
+      el.contributions = [
+        {
+          id: 'x',
+          anchor: { section: '1' },
+          text: { de: '<img src=x onerror="window.pwned = 1"><script>window.pwned = 2</script>' },
+          author: { kind: 'anonymous' },
+          submittedAt: '2026-02-01T09:30:00Z',
+          state: 'published',
+        },
+      ];
+    });
+    await waitForText(page, tag, '1 published contribution.');
+    expect(await shadowText(page, tag)).toContain('<img src=x onerror="window.pwned = 1">');
+    expect(await page.locator(`${tag} img, ${tag} blockquote script`).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.close();
+  });
+
   it('consultation form works by keyboard alone: validation, error summary, kept input on a network error, confirmation', async () => {
     const page = await open('consultation-form', 'de');
     const form = 'foederal-consultation-form';

@@ -1,3 +1,4 @@
+import { consultationSchema } from '@foederal/recommendations';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
@@ -87,6 +88,9 @@ export class FoederalConsultationForm extends FoederalElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('consultation') && this.consultation !== undefined) {
+      this.acceptData('consultation', consultationSchema, this.consultation);
+    }
     if (
       this.consultation === undefined &&
       (changed.has('api') || changed.has('source') || changed.has('consultationId') || changed.has('consultation'))
@@ -107,7 +111,7 @@ export class FoederalConsultationForm extends FoederalElement {
   }
 
   #consultation(): Consultation | undefined {
-    if (this.consultation) return this.consultation;
+    if (this.consultation) return this.dataInvalid ? undefined : this.consultation;
     return this.loadState.status === 'ready' ? (this.loadState.value as Consultation) : undefined;
   }
 

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { consultationSchema, contributionSchema } from '@foederal/recommendations';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
@@ -59,6 +61,11 @@ export class FoederalContributions extends FoederalElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('contributions') && this.contributions !== undefined) {
+      this.acceptData('contributions', z.array(contributionSchema), this.contributions);
+    } else if (changed.has('consultation') && this.consultation !== undefined) {
+      this.acceptData('consultation', consultationSchema, this.consultation);
+    }
     if (
       !this.#given() &&
       (changed.has('api') ||
@@ -87,6 +94,7 @@ export class FoederalContributions extends FoederalElement {
   }
 
   #all(): readonly Contribution[] | undefined {
+    if (this.#given() && this.dataInvalid) return undefined;
     if (this.contributions) return this.contributions;
     if (this.consultation) return this.consultation.contributions;
     return this.loadState.status === 'ready' ? (this.loadState.value as Consultation).contributions : undefined;

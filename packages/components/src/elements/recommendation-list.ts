@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { recommendationSchema } from '@foederal/recommendations';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
@@ -60,6 +62,9 @@ export class FoederalRecommendationList extends FoederalElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('recommendations') && this.recommendations !== undefined) {
+      this.acceptData('recommendations', z.array(recommendationSchema), this.recommendations);
+    }
     if (
       this.recommendations === undefined &&
       (changed.has('api') || changed.has('source') || changed.has('recommendations'))
@@ -83,6 +88,7 @@ export class FoederalRecommendationList extends FoederalElement {
   /** All results of the current filter. */
   get results(): readonly Recommendation[] {
     if (this.recommendations !== undefined) {
+      if (this.dataInvalid) return [];
       return filterRecommendations(this.recommendations, { q: this.query, status: this.status });
     }
     return this.loadState.status === 'ready' ? (this.loadState.value as Recommendation[]) : [];

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { recommendationSchema } from '@foederal/recommendations';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
@@ -81,6 +83,10 @@ export class FoederalRecommendation extends FoederalElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('recommendation') || changed.has('editions')) && this.recommendation !== undefined) {
+      this.acceptData('recommendation', recommendationSchema, this.recommendation);
+      if (!this.dataInvalid && this.editions !== undefined) this.acceptData('editions', z.array(recommendationSchema), this.editions);
+    }
     if (
       this.recommendation === undefined &&
       (changed.has('api') || changed.has('source') || changed.has('recommendationId') || changed.has('recommendation'))
@@ -107,7 +113,9 @@ export class FoederalRecommendation extends FoederalElement {
   }
 
   #data(): Loaded | undefined {
-    if (this.recommendation) return { recommendation: this.recommendation, editions: this.editions ?? [] };
+    if (this.recommendation) {
+      return this.dataInvalid ? undefined : { recommendation: this.recommendation, editions: this.editions ?? [] };
+    }
     return this.loadState.status === 'ready' ? (this.loadState.value as Loaded) : undefined;
   }
 

@@ -1,10 +1,28 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
-import { checkComposition, compositionMembersFrom, memberLevelOf } from '@foederal/membership';
+import * as z from 'zod/mini';
+import {
+  checkComposition,
+  compositionMembersFrom,
+  jurisdictionSchema,
+  memberLevelOf,
+  membershipSchema,
+  nameSchema,
+  personSchema,
+  rulesOfProcedureSchema,
+} from '@foederal/membership';
 import type { CompositionReport, MemberLevel } from '@foederal/membership';
 import type { MessageKey } from '../locales/index.js';
 import type { Roster } from '../types.js';
+
+const rosterSchema = z.object({
+  name: z.optional(nameSchema),
+  rules: z.optional(z.union([z.string(), rulesOfProcedureSchema])),
+  jurisdictions: z.array(jurisdictionSchema),
+  people: z.array(personSchema),
+  memberships: z.array(membershipSchema),
+});
 
 const levelKeys: Readonly<Record<MemberLevel, MessageKey>> = {
   federal: 'level.federal',
@@ -107,6 +125,7 @@ export class FoederalRoster extends FoederalElement {
   declare roster: Roster | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('roster') && this.roster !== undefined) this.acceptData('roster', rosterSchema, this.roster);
     if (this.roster === undefined && (changed.has('api') || changed.has('source') || changed.has('roster'))) {
       this.reload();
     }
@@ -124,12 +143,20 @@ export class FoederalRoster extends FoederalElement {
   }
 
   #data(): Roster | undefined {
-    if (this.roster) return this.roster;
+    if (this.roster) return this.dataInvalid ? undefined : this.roster;
     return this.loadState.status === 'ready' ? (this.loadState.value as Roster) : undefined;
   }
 
   #content(roster: Roster): TemplateResult {
-    const report = compositionOf(roster, berlinToday());
+    let report: CompositionReport;
+    try {
+      report = compositionOf(roster, berlinToday());
+    } catch (error) {
+      // An unknown jurisdiction or rules id: say what is wrong instead of failing to render.
+      return html`<div class="alert danger" role="alert" part="error">
+        <p>${this.t('common.invalidData', { detail: error instanceof Error ? error.message : String(error) })}</p>
+      </div>`;
+    }
     const balance = report.seats.filter((b) => b.voting + b.advisory > 0);
     const max = Math.max(1, ...balance.map((b) => b.voting));
     const summary = balance

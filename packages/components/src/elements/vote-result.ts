@@ -1,3 +1,4 @@
+import { decisionResultSchema } from '@foederal/membership';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
@@ -92,6 +93,7 @@ export class FoederalVoteResult extends FoederalElement {
   declare decisionId: string | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('result') && this.result !== undefined) this.acceptData('result', decisionResultSchema, this.result);
     if (
       this.result === undefined &&
       (changed.has('api') || changed.has('source') || changed.has('decisionId') || changed.has('result'))
@@ -112,7 +114,7 @@ export class FoederalVoteResult extends FoederalElement {
   }
 
   #data(): VoteData | undefined {
-    if (this.result) return { result: this.result, title: this.motion };
+    if (this.result) return this.dataInvalid ? undefined : { result: this.result, title: this.motion };
     if (this.loadState.status !== 'ready') return undefined;
     const d = this.loadState.value as Decision;
     return { result: d.result, title: this.motion, id: d.id, date: d.date, body: d.body };

@@ -14,6 +14,7 @@ export const de = {
   'common.noSource':
     'Keine Datenquelle: Setzen Sie das Attribut „api“ oder übergeben Sie die Daten als Eigenschaft.',
   'common.errorDetail': 'Fehler: {message}',
+  'common.invalidData': 'Die übergebenen Daten sind ungültig: {detail}',
   'common.notFound': 'Der Eintrag wurde nicht gefunden.',
   'common.networkError': 'Keine Verbindung zum Server.',
   'common.tableScroll': 'Tabelle, waagerecht scrollbar',

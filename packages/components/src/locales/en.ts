@@ -14,6 +14,7 @@ export const en: Messages = {
   'common.noData': 'No data.',
   'common.noSource': 'No data source: set the “api” attribute or pass the data as a property.',
   'common.errorDetail': 'Error: {message}',
+  'common.invalidData': 'The data passed in is invalid: {detail}',
   'common.notFound': 'The entry was not found.',
   'common.networkError': 'No connection to the server.',
   'common.tableScroll': 'Table, scrolls horizontally',
