@@ -51,12 +51,19 @@ function meets(value: number, base: number, ratio: Ratio, strict: boolean): bool
   return strict ? left > right : left >= right;
 }
 
-const baseText: Record<VoteBase, { de: string; en: string }> = {
-  members: { de: 'stimmberechtigten Mitgliedern', en: 'voting members' },
-  present: { de: 'anwesenden Stimmberechtigten', en: 'voting members present' },
-  ballots: { de: 'abgegebenen Stimmen', en: 'votes cast' },
-  yesAndNo: { de: 'Ja- und Nein-Stimmen', en: 'yes and no votes' },
-};
+function baseText(of: VoteBase, n: number): { de: string; en: string } {
+  const one = n === 1;
+  switch (of) {
+    case 'members':
+      return { de: one ? 'stimmberechtigten Mitglied' : 'stimmberechtigten Mitgliedern', en: one ? 'voting member' : 'voting members' };
+    case 'present':
+      return { de: 'anwesenden Stimmberechtigten', en: one ? 'voting member present' : 'voting members present' };
+    case 'ballots':
+      return { de: one ? 'abgegebenen Stimme' : 'abgegebenen Stimmen', en: one ? 'vote cast' : 'votes cast' };
+    case 'yesAndNo':
+      return { de: 'Ja- und Nein-Stimmen', en: 'yes and no votes' };
+  }
+}
 
 function baseOf(t: Tally, of: VoteBase): number {
   switch (of) {
@@ -122,8 +129,8 @@ function check(cond: Condition, ctx: Context, scope: MemberLevel | undefined, ou
           'present-share',
           ok,
           scope,
-          `${t.present} von ${t.members} stimmberechtigten Mitgliedern anwesend (${q} ${fraction(cond.ratio)} erforderlich)`,
-          `${t.present} of ${t.members} voting members present (${qe} ${fraction(cond.ratio)} required)`,
+          `${t.present} von ${t.members} ${baseText('members', t.members).de} anwesend (${q} ${fraction(cond.ratio)} erforderlich)`,
+          `${t.present} of ${t.members} ${baseText('members', t.members).en} present (${qe} ${fraction(cond.ratio)} required)`,
         ),
       );
       return ok;
@@ -135,8 +142,8 @@ function check(cond: Condition, ctx: Context, scope: MemberLevel | undefined, ou
           'present-at-least',
           ok,
           scope,
-          `${t.present} stimmberechtigte Mitglieder anwesend (mindestens ${cond.count} erforderlich)`,
-          `${t.present} voting members present (at least ${cond.count} required)`,
+          `${t.present} ${t.present === 1 ? 'stimmberechtigtes Mitglied' : 'stimmberechtigte Mitglieder'} anwesend (mindestens ${cond.count} erforderlich)`,
+          `${t.present} ${t.present === 1 ? 'voting member' : 'voting members'} present (at least ${cond.count} required)`,
         ),
       );
       return ok;
@@ -151,8 +158,8 @@ function check(cond: Condition, ctx: Context, scope: MemberLevel | undefined, ou
           'yes-share',
           ok,
           scope,
-          `${t.yes} Ja von ${base} ${baseText[cond.of].de} (${q} ${fraction(cond.ratio)} erforderlich)`,
-          `${t.yes} yes of ${base} ${baseText[cond.of].en} (${qe} ${fraction(cond.ratio)} required)`,
+          `${t.yes} Ja von ${base} ${baseText(cond.of, base).de} (${q} ${fraction(cond.ratio)} erforderlich)`,
+          `${t.yes} yes of ${base} ${baseText(cond.of, base).en} (${qe} ${fraction(cond.ratio)} required)`,
         ),
       );
       return ok;
@@ -191,8 +198,8 @@ function check(cond: Condition, ctx: Context, scope: MemberLevel | undefined, ou
           'unanimity',
           ok,
           scope,
-          `${t.yes} Ja von ${base} ${baseText[cond.of].de} (Einstimmigkeit erforderlich)`,
-          `${t.yes} yes of ${base} ${baseText[cond.of].en} (unanimity required)`,
+          `${t.yes} Ja von ${base} ${baseText(cond.of, base).de} (Einstimmigkeit erforderlich)`,
+          `${t.yes} yes of ${base} ${baseText(cond.of, base).en} (unanimity required)`,
         ),
       );
       return ok;

@@ -123,3 +123,5 @@ export { toPopolo, toPopoloVoteEvent } from './popolo.js';
 export type { PopoloObject, PopoloDecision, PopoloExportInput, PopoloExport } from './popolo.js';
 export { costParticipantSchema, shareCosts, formatEuro } from './costs.js';
 export type { CostParticipant, CostShareBasis, CostShare, CostShareResult } from './costs.js';
+export { membershipJsonSchema, jsonSchemaNames } from './json-schema.js';
+export type { JsonSchemaName } from './json-schema.js';

@@ -54,6 +54,15 @@ export type VoteBase = z.infer<typeof voteBaseSchema>;
  *   Schlüssel), measured against all Länder in the table or only the Länder that are voting members.
  *
  * None of the rules can be turned from pass to fail by an additional yes vote.
+ *
+ * @example
+ * const twoThirdsAndEveryLevel: Condition = {
+ *   kind: 'all',
+ *   conditions: [
+ *     { kind: 'yesShare', of: 'yesAndNo', ratio: { numerator: 2, denominator: 3 }, strict: false },
+ *     { kind: 'forEachLevel', levels: ['federal', 'state', 'municipality'], condition: { kind: 'yesAtLeast', count: 1 } },
+ *   ],
+ * };
  */
 export type Condition =
   | { kind: 'always' }

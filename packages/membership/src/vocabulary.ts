@@ -93,7 +93,7 @@ export const decisionOutcomeSchema = z.enum(['pass', 'fail', 'pending']);
 /** Outcome of a decision. @example const r: DecisionOutcome = 'pass'; */
 export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
 
-/** Who may hold the chair: a level, or a Land by ISO 3166-2 code. */
+/** A level that may hold the chair. @example const c: ChairLevel = 'municipality'; */
 export type ChairLevel = 'federal' | 'state' | 'municipality';
 
 const de = {
@@ -148,7 +148,7 @@ const de = {
 
 type Widen<T> = { readonly [K in keyof T]: { readonly [L in keyof T[K]]: string } };
 
-/** Shape of a label table; the German table is the type source. */
+/** Shape of a label table; the German table is the type source. @example const t: LabelTable = labels.en; */
 export type LabelTable = Widen<typeof de>;
 
 const en: LabelTable = {
