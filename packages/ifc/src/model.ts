@@ -11,7 +11,7 @@ import { RelationIndex, relationsOf, wholesOf, type EntityRelations, type PartOf
 import { buildSpatialTree, spatialCounts, type SpatialTree } from './spatial.js';
 import { ifcSchema, type IfcSchema, type IfcSchemaName } from './schema/schema.js';
 import { ArgumentDecoder } from './step/decode.js';
-import type { Scanner } from './step/scanner.js';
+import { countLines, type Scanner } from './step/scanner.js';
 import { isReference, type StepTyped, type StepValue } from './step/values.js';
 
 /** The HEADER section: FILE_DESCRIPTION, FILE_NAME and FILE_SCHEMA. */
@@ -119,9 +119,21 @@ export class IfcIndex {
     return this.#sparse?.get(id) ?? -1;
   }
 
-  /** Decodes the arguments of the entity at index position `i`. */
+  /** Decodes the arguments of the entity at index position `i`; errors carry offset, line and id. */
   argsAt(i: number): StepValue[] {
-    return this.decoder.decodeList(this.starts[i] as number, this.ends[i] as number, this.ids[i]);
+    try {
+      return this.decoder.decodeList(this.starts[i] as number, this.ends[i] as number, this.ids[i]);
+    } catch (e) {
+      if (IfcError.isInstance(e) && e.line === undefined && e.offset !== undefined) {
+        throw new IfcError(
+          e.code,
+          e.message.replace(/ \(Byte .*\)$/, ''),
+          { offset: e.offset, line: 1 + countLines(this.bytes, e.offset), entityId: this.ids[i] as number },
+          { cause: e },
+        );
+      }
+      throw e;
+    }
   }
 }
 

@@ -63,6 +63,16 @@ describe('parseIfc', () => {
     expect(m.dataSections).toBe(2);
     expect(m.ofType('IFCWALL')).toEqual([1, 2]);
   });
+  it("keeps ';', '=', '/*' and quotes inside strings, and comments between entities", () => {
+    const m = parseIfc(
+      stepFile(
+        "#1=IFCWALL('a;b=c/*d''e;',$,'x;'/* c; */,$,$,$,$,$,$);\n/* #9=IFCSLAB(); */#2=IFCSLAB('s',$,'y',$,$,$,$,$,$);",
+      ),
+    );
+    expect(m.get(1)?.attributes['Name']).toBe('x;');
+    expect(m.get(1)?.attributes['GlobalId']).toBe("a;b=c/*d'e;");
+    expect(m.typeCounts()).toEqual({ IFCWALL: 1, IFCSLAB: 1 });
+  });
   it('reads strings longer than 64 KiB', () => {
     const long = 'x'.repeat(70_000) + "''" + 'y'.repeat(1000);
     const m = parseIfc(stepFile(`#1=IFCWALL('g',$,'${long}',$,$,$,$,$,$);\n#2=IFCSLAB('h',$,$,$,$,$,$,$,$);`));

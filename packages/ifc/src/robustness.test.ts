@@ -58,13 +58,18 @@ describe('bad input', () => {
     expect(m.ofType('IFCWALL')).toEqual([1, 3]);
     expect(m.warnings[0]).toMatchObject({ code: 'truncated', entityId: 2, line: 9 });
   });
-  it('reports unbalanced parentheses with the entity; decoding it gives a typed error', () => {
-    const m = parseIfc(stepFile(`${wall(1)}\n#2=IFCWALL(('x',$,'W2',$,$,$,$,$,$);\n${wall(3)}`));
-    expect(m.size).toBe(3);
-    expect(m.warnings[0]).toMatchObject({ code: 'unbalanced-parentheses', entityId: 2, line: 9 });
-    const e = expectError(() => m.get(2), 'syntax');
-    expect(e.entityId).toBe(2);
+  it('reports unbalanced parentheses with offset, line and entity id when decoding and in validate()', () => {
+    const text = `${wall(1)}\n#2=IFCWALL(('x',$,'W2',$,$,$,$,$,$);\n${wall(3)}\n#4=IFCWALL('y',$,$,$,$,$,$,$,$));`;
+    const m = parseIfc(stepFile(text));
+    expect(m.size).toBe(4);
+    const e = expectError(() => m.get(2), 'unbalanced-parentheses');
+    expect(e).toMatchObject({ entityId: 2, line: 9 });
+    expect(e.message).toContain('Zeile 9');
     expect(m.get(3)?.attributes['Name']).toBe('W3');
+    expect(m.validate()).toMatchObject([
+      { code: 'unbalanced-parentheses', entityId: 2, line: 9 },
+      { code: 'unbalanced-parentheses', entityId: 4, line: 11 },
+    ]);
   });
   it('reports an unterminated string and resumes on the next line', () => {
     // (a string may legally span lines, so only a quote that never closes is unterminated)

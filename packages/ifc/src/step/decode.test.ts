@@ -40,21 +40,23 @@ describe('ArgumentDecoder', () => {
     expect(decode('(IFCCOMPLEXNUMBER((1.,2.)))')).toEqual([{ kind: 'typed', type: 'IFCCOMPLEXNUMBER', value: [1, 2] }]);
   });
   it('reports syntax errors with offset and entity id', () => {
-    for (const [text, offset] of [
-      ['(#1,,#2)', 4],
-      ['(#1', 3],
-      ["('abc)", 1],
-      ['(.ELEMENT)', 1],
-      ['(#)', 1],
-      ['(1.5E)', 1],
-      ['(@)', 1],
+    for (const [text, offset, code] of [
+      ['(#1,,#2)', 4, 'syntax'],
+      ['(#1', 3, 'unbalanced-parentheses'],
+      ['(#1))', 4, 'unbalanced-parentheses'],
+      ['(#1) x', 5, 'syntax'],
+      ["('abc)", 1, 'syntax'],
+      ['(.ELEMENT)', 1, 'syntax'],
+      ['(#)', 1, 'syntax'],
+      ['(1.5E)', 1, 'syntax'],
+      ['(@)', 1, 'syntax'],
     ] as const) {
       try {
         decode(text);
         expect.unreachable(text);
       } catch (e) {
         expect(IfcError.isInstance(e)).toBe(true);
-        expect((e as IfcError).code).toBe('syntax');
+        expect((e as IfcError).code, text).toBe(code);
         expect((e as IfcError).entityId).toBe(7);
         expect((e as IfcError).offset, text).toBe(offset);
       }

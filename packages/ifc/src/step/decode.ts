@@ -28,8 +28,8 @@ export class ArgumentDecoder {
     this.bytes = bytes;
   }
 
-  fail(message: string, at = this.pos): never {
-    throw new IfcError('syntax', `Syntaxfehler / syntax error: ${message}`, {
+  fail(message: string, at = this.pos, code: 'syntax' | 'unbalanced-parentheses' = 'syntax'): never {
+    throw new IfcError(code, `Syntaxfehler / syntax error: ${message}`, {
       offset: at,
       ...(this.entityId !== undefined ? { entityId: this.entityId } : {}),
     });
@@ -43,7 +43,17 @@ export class ArgumentDecoder {
     this.depth = 0;
     this.skip();
     if (this.bytes[this.pos] !== 0x28) this.fail("'(' erwartet / expected '('");
-    return this.list();
+    const out = this.list();
+    this.skip();
+    if (this.pos < end) {
+      const extra = this.bytes[this.pos] === 0x29;
+      this.fail(
+        extra ? "überzählige ')' / unbalanced ')'" : 'Zeichen nach der Parameterliste / characters after the parameter list',
+        this.pos,
+        extra ? 'unbalanced-parentheses' : 'syntax',
+      );
+    }
+    return out;
   }
 
   skip(): void {
@@ -80,7 +90,7 @@ export class ArgumentDecoder {
       out.push(this.value());
       if (spans) spans.push(this.pos);
       this.skip();
-      if (this.pos >= this.end) this.fail("')' fehlt / missing ')'");
+      if (this.pos >= this.end) this.fail("')' fehlt / missing ')'", this.pos, 'unbalanced-parentheses');
       const c = this.bytes[this.pos];
       if (c === 0x2c) {
         this.pos++;
