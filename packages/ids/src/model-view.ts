@@ -128,8 +128,9 @@ export class ModelView {
   #materialOf?: Map<number, number[]>;
   #parents?: Map<number, { id: number; relation: PartOfRelation | 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT' }[]>;
   #units?: Map<string, Conversion>;
-  readonly #entityCache = new Map<number, IdsModelEntity | undefined>();
-  readonly #psetCache = new Map<number, FoundPropertySet[]>();
+  /** Decoded property sets by their id: sets are shared by many elements (type objects). */
+  readonly #setById = new Map<number, { name: string; properties: Map<string, FoundProperty> } | null>();
+  #lastPsets: { id: number; sets: FoundPropertySet[] } | undefined;
 
   constructor(model: IdsModel) {
     this.model = model;
@@ -137,11 +138,8 @@ export class ModelView {
   }
 
   get(id: number): IdsModelEntity | undefined {
-    if (this.#entityCache.has(id)) return this.#entityCache.get(id);
-    const e = realign(this.model.get(id), this.schema);
-    if (this.#entityCache.size > 50_000) this.#entityCache.clear();
-    this.#entityCache.set(id, e);
-    return e;
+    // No generic cache: decoding is cheap, and holding many decoded entities costs more in GC.
+    return realign(this.model.get(id), this.schema);
   }
 
   #ofType(type: string): readonly number[] {
@@ -204,43 +202,56 @@ export class ModelView {
 
   /** Property and quantity sets of an element, including those of its type (occurrence values win). */
   propertySets(id: number): FoundPropertySet[] {
-    const cached = this.#psetCache.get(id);
-    if (cached) return cached;
+    if (this.#lastPsets?.id === id) return this.#lastPsets.sets;
     if (!this.#psetsOf) this.#buildDefinitions();
     const merged = new Map<string, Map<string, FoundProperty>>();
     const add = (setId: number) => {
-      const set = this.get(setId);
+      const set = this.#set(setId);
       if (!set) return;
-      const name = str(set.attributes['Name']);
-      if (name === null) return;
-      const props = merged.get(name) ?? new Map<string, FoundProperty>();
-      merged.set(name, props);
-      if (set.type !== 'IFCPROPERTYSET' && set.type !== 'IFCELEMENTQUANTITY') {
-        // Predefined property sets (IfcDoorPanelProperties …): their own attributes are the properties.
-        const info = this.schema.entity(set.type);
-        for (const a of info?.attributes ?? []) {
-          if (['GlobalId', 'OwnerHistory', 'Name', 'Description'].includes(a.name)) continue;
-          const raw = set.attributes[a.name];
-          const scalarType = a.type.startsWith('[') || this.schema.entity(a.type) ? undefined : a.type;
-          const value = scalarType ? this.scalar(raw, scalarType) : raw == null ? null : ({ kind: 'object' } as const);
-          props.set(a.name, { name: a.name, values: [value], dataType: scalarType?.toUpperCase(), supported: scalarType !== undefined });
-        }
-        return;
-      }
-      const members = set.type === 'IFCELEMENTQUANTITY' ? refs(set.attributes['Quantities']) : refs(set.attributes['HasProperties']);
-      for (const pid of members) {
-        const p = this.#property(pid);
-        if (p) props.set(p.name, p);
-      }
+      const props = merged.get(set.name);
+      if (!props) merged.set(set.name, set.properties);
+      else merged.set(set.name, new Map([...props, ...set.properties]));
     };
     const type = this.typeObjectOf(id);
     // Type objects carry their sets in HasPropertySets; occurrences inherit them from their type.
     const typeSets = [...(type !== undefined ? (this.#typePsets?.get(type) ?? []) : []), ...(this.#typePsets?.get(id) ?? [])];
     for (const s of typeSets) add(s);
     for (const s of this.#psetsOf?.get(id) ?? []) add(s);
-    const out = [...merged].map(([name, properties]) => ({ name, properties }));
-    if (this.#psetCache.size > 10_000) this.#psetCache.clear();
-    this.#psetCache.set(id, out);
+    const sets = [...merged].map(([name, properties]) => ({ name, properties }));
+    this.#lastPsets = { id, sets };
+    return sets;
+  }
+
+  /** One property set, quantity set or predefined property set, decoded once. */
+  #set(setId: number): { name: string; properties: Map<string, FoundProperty> } | null {
+    const cached = this.#setById.get(setId);
+    if (cached !== undefined) return cached;
+    const set = this.get(setId);
+    const name = set ? str(set.attributes['Name']) : null;
+    if (!set || name === null) {
+      this.#setById.set(setId, null);
+      return null;
+    }
+    const props = new Map<string, FoundProperty>();
+    if (set.type !== 'IFCPROPERTYSET' && set.type !== 'IFCELEMENTQUANTITY') {
+      // Predefined property sets (IfcDoorPanelProperties …): their own attributes are the properties.
+      const info = this.schema.entity(set.type);
+      for (const a of info?.attributes ?? []) {
+        if (['GlobalId', 'OwnerHistory', 'Name', 'Description'].includes(a.name)) continue;
+        const raw = set.attributes[a.name];
+        const scalarType = a.type.startsWith('[') || this.schema.entity(a.type) ? undefined : a.type;
+        const value = scalarType ? this.scalar(raw, scalarType) : raw == null ? null : ({ kind: 'object' } as const);
+        props.set(a.name, { name: a.name, values: [value], dataType: scalarType?.toUpperCase(), supported: scalarType !== undefined });
+      }
+    } else {
+      const members = set.type === 'IFCELEMENTQUANTITY' ? refs(set.attributes['Quantities']) : refs(set.attributes['HasProperties']);
+      for (const pid of members) {
+        const p = this.#property(pid);
+        if (p) props.set(p.name, p);
+      }
+    }
+    const out = { name, properties: props };
+    this.#setById.set(setId, out);
     return out;
   }
 
