@@ -1,5 +1,5 @@
 // One EDE benchmark run in its own process (so that peak memory is its own):
-//   node --conditions=@foederal/source --import tsx bench/ede.ts <foederal|foederal-keys|csv-parse> <rows>
+//   node --conditions=@foederal/source --import tsx bench/ede.ts <foederal|foederal-keys|foederal-nodup|csv-parse> <rows>
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { genericAksProfile, readEde } from '@foederal/building-data';
@@ -16,7 +16,7 @@ if (mode === 'csv-parse') {
     if (record.length > 4 && !String(record[0]).startsWith('#')) count++; // data rows only
   }
 } else {
-  const options = mode === 'foederal-keys' ? { keyGrammar: genericAksProfile } : {};
+  const options = mode === 'foederal-keys' ? { keyGrammar: genericAksProfile } : mode === 'foederal-nodup' ? { checkDuplicates: false } : {};
   for await (const event of readEde(edeBytes(rows), options)) {
     if (event.kind === 'data-point') count++;
     else if (event.kind === 'rejected') rejected++;

@@ -35,8 +35,10 @@ console.log(`baseline peak RSS of a run with 0 rows (Node, tsx, the package): ${
 console.log('EDE import (streaming, UTF-8, ";"):');
 const ede = run('./ede.ts', 'foederal');
 const edeKeys = run('./ede.ts', 'foederal-keys');
+const edeNoDup = run('./ede.ts', 'foederal-nodup');
 const peer = run('./ede.ts', 'csv-parse');
-for (const r of [ede, edeKeys, peer]) console.log(line(r));
+for (const r of [ede, edeKeys, edeNoDup, peer]) console.log(line(r));
+console.log('  (foederal: defaults, with duplicate check; -keys: also every key parsed with generic-aks; -nodup: checkDuplicates false)');
 console.log(`  ratio readEde / csv-parse: ${(ede.rowsPerSecond / peer.rowsPerSecond).toFixed(2)}x rows/s, ${(ede.peakRssMiB / peer.peakRssMiB).toFixed(2)}x peak memory`);
 console.log('AKS key parser (generic-aks profile):');
 const keys = run('./keys.ts', 'foederal');

@@ -80,6 +80,20 @@ describe('importEde', () => {
     expect(formatEdeReport(r.rejected, 'en').split('\n')[0]).toBe('line 8, column "object-type": unknown BACnet object type "99"');
   });
 
+  it('tells duplicates apart by device, type and instance', async () => {
+    const text = [
+      'keyname;device obj.-instance;object-name;object-type;object-instance',
+      'A;1;A;0;5', 'B;2;B;0;5', 'C;1;C;1;5', 'D;;D;0;5', 'E;0;E;0;5', 'F;;F;0;5', 'G;4194303;G;59;4194303', 'H;4194303;H;59;4194303',
+    ].join('\n');
+    const r = await importEde(text);
+    expect(r.dataPoints.map((d) => d.name)).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
+    expect(r.rejected.map((x) => [x.line, x.reason.en])).toEqual([
+      [7, 'AI 5 in device – already in line 5'],
+      [9, 'LFT 4194303 in device 4194303 already in line 8'],
+    ]);
+    expect((await importEde(text, { checkDuplicates: false })).dataPoints).toHaveLength(8);
+  });
+
   it('reads comma- and tab-separated files with quoted fields across lines', async () => {
     const csv = [
       'keyname,device obj.-instance,object-name,object-type,object-instance,description',

@@ -426,7 +426,8 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
   let sep: ';' | ',' | '\t' = ';';
   let columns: string[] | undefined;
   let fields: (Field | undefined)[] = [];
-  const seen = new Map<string, number>();
+  // (device, type, instance) packed into one safe integer (< 2^51) → first line
+  const seen = new Map<number, number>();
 
   const columnName = (field: Field): string => {
     const i = fields.indexOf(field);
@@ -526,7 +527,7 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
       }
     }
     if (checkDuplicates) {
-      const id = `${deviceInstance ?? ''}|${type.number}|${instance}`;
+      const id = ((deviceInstance ?? maxBacnetInstance + 1) * 64 + type.number) * (maxBacnetInstance + 1) + instance;
       const firstLine = seen.get(id);
       if (firstLine !== undefined) {
         throw new RowError(columnName('instance'), {
