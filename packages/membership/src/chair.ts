@@ -1,4 +1,4 @@
-import { MembershipError } from './errors.js';
+import { MembershipError, requireObject } from './errors.js';
 import { isoDateSchema } from './identifiers.js';
 import type { ChairHolder, RulesOfProcedure } from './rules.js';
 import { resolveRules } from './scenario.js';
@@ -19,6 +19,7 @@ function monthsBetween(from: string, to: string): number {
  * chairFor({ rules: 'amev-style-working-group', date: '2028-03-01' }); // 'state'
  */
 export function chairFor(input: { rules: PresetId | RulesOfProcedure | string; date: string }): ChairHolder {
+  requireObject(input, 'chairFor');
   const rules = resolveRules(input.rules, ['rules']);
   const date = isoDateSchema.safeParse(input.date);
   if (!date.success) {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MembershipError } from './errors.js';
+import { MembershipError, requireObject } from './errors.js';
 import { isoDateSchema, stateCodeSchema } from './identifiers.js';
 import type { StateCode } from './identifiers.js';
 import type { Jurisdiction, Membership } from './model.js';
@@ -102,6 +102,7 @@ export function checkComposition(input: {
   date: string;
   members: readonly CompositionMember[];
 }): CompositionReport {
+  requireObject(input, 'checkComposition');
   const rules = resolveRules(input.rules, ['rules']);
   const parsed = inputSchema.safeParse({ date: input.date, members: input.members });
   if (!parsed.success) throw errorFromZod(parsed.error, 'invalid-input');

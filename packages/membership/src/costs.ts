@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MembershipError } from './errors.js';
+import { MembershipError, requireObject } from './errors.js';
 import { isoDateSchema, stateCodeSchema, states } from './identifiers.js';
 import type { StateCode } from './identifiers.js';
 import { koenigsteinTableFor, scaledShares } from './koenigstein.js';
@@ -129,6 +129,7 @@ export function shareCosts(input: {
   koenigsteinYear?: number;
   koenigsteinTables?: readonly KoenigsteinTable[];
 }): CostShareResult {
+  requireObject(input, 'shareCosts');
   const rules = resolveRules(input.rules, ['rules']);
   const parsed = inputSchema.safeParse({
     total: input.total,

@@ -88,3 +88,10 @@ export class MembershipError extends Error {
     );
   }
 }
+
+/** Throw `invalid-input` unless `input` is a non-null object (not an array). @internal */
+export function requireObject(input: unknown, what: string): asserts input is object {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new MembershipError('invalid-input', `${what}: Objekt erwartet / expected an object`, { path: [] });
+  }
+}

@@ -4,7 +4,7 @@ import { koenigsteinTableFor, scaledShares } from './koenigstein.js';
 import type { KoenigsteinTable } from './koenigstein-data.js';
 import type { Condition, Ratio, RulesOfProcedure, VoteBase } from './rules.js';
 import { parseDecisionScenario, resolveRules } from './scenario.js';
-import type { DecisionCount, DecisionReason, DecisionResult, DecisionScenario, Voter } from './scenario.js';
+import type { DecisionCount, DecisionReason, DecisionResult, DecisionScenario, DecisionScenarioInput, Voter } from './scenario.js';
 import { label, labels, memberLevelSchema } from './vocabulary.js';
 import type { BallotOption, CountOption, MemberLevel } from './vocabulary.js';
 
@@ -403,7 +403,10 @@ function tallyText(level: MemberLevel | undefined, v: Record<CountOption, number
  *   ballots: { bund: 'yes' },
  * });
  */
-export function evaluateDecision(input: DecisionScenario | unknown, options: EvaluateOptions = {}): DecisionResult {
+export function evaluateDecision(input: DecisionScenarioInput, options?: EvaluateOptions): DecisionResult;
+/** Decide a motion given as untyped JSON (validated first). @example evaluateDecision(JSON.parse(text)); */
+export function evaluateDecision(input: unknown, options?: EvaluateOptions): DecisionResult;
+export function evaluateDecision(input: unknown, options: EvaluateOptions = {}): DecisionResult {
   const s = parseDecisionScenario(input);
   const rules = resolveRules(s.rules, ['rules']);
   const byId = validate(s, rules);

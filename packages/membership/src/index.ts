@@ -51,8 +51,9 @@ export {
   personSchema,
   postSchema,
   membershipSchema,
+  validateModel,
 } from './model.js';
-export type { Name, Jurisdiction, Organization, Contact, Person, Post, Membership } from './model.js';
+export type { Name, Jurisdiction, Organization, Contact, Person, Post, Membership, ModelData } from './model.js';
 export {
   ratioSchema,
   voteBaseSchema,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MembershipError, formatPath } from './errors.js';
 import { agsOfArs, agsSchema, arsSchema, isoDateSchema, stateCodeSchema, stateOfKey } from './identifiers.js';
 import {
   jurisdictionKindSchema,
@@ -208,3 +209,46 @@ export const membershipSchema = z
   );
 /** A membership. @example const m: Membership = membershipSchema.parse(json); */
 export type Membership = z.infer<typeof membershipSchema>;
+
+/** Model data as exported to OParl and Popolo. @example const d: ModelData = { organizations, persons, memberships }; */
+export interface ModelData {
+  readonly jurisdictions?: readonly Jurisdiction[] | undefined;
+  readonly organizations: readonly Organization[];
+  readonly persons: readonly Person[];
+  readonly posts?: readonly Post[] | undefined;
+  readonly memberships: readonly Membership[];
+}
+
+/**
+ * Validate model data against the schemas, throwing `invalid-input` with the JSON path of the
+ * first problem (e.g. `$.memberships[2].startDate`).
+ *
+ * @example
+ * validateModel({ organizations, persons, memberships });
+ */
+export function validateModel(data: ModelData): void {
+  const lists: Array<[string, readonly unknown[] | undefined, z.ZodMiniType]> = [
+    ['jurisdictions', data.jurisdictions, jurisdictionSchema],
+    ['organizations', data.organizations, organizationSchema],
+    ['persons', data.persons, personSchema],
+    ['posts', data.posts, postSchema],
+    ['memberships', data.memberships, membershipSchema],
+  ];
+  for (const [key, list, schema] of lists) {
+    if (list === undefined && (key === 'jurisdictions' || key === 'posts')) continue;
+    if (!Array.isArray(list)) {
+      throw new MembershipError('invalid-input', `${key}: Liste erwartet / expected an array`, { path: [key] });
+    }
+    list.forEach((item, i) => {
+      const r = schema.safeParse(item);
+      if (!r.success) {
+        const issue = r.error.issues[0];
+        const path = [key, i, ...((issue?.path ?? []) as (string | number)[])];
+        throw new MembershipError('invalid-input', `Ungültige Daten / invalid data at ${formatPath(path)}: ${issue?.message ?? 'invalid'}`, {
+          path,
+          cause: r.error,
+        });
+      }
+    });
+  }
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MembershipError } from './errors.js';
+import { MembershipError, requireObject } from './errors.js';
 import { agsSchema, arsSchema } from './identifiers.js';
 import {
   jurisdictionSchema,
@@ -7,6 +7,7 @@ import {
   organizationSchema,
   personSchema,
   postSchema,
+  validateModel,
 } from './model.js';
 import type { Jurisdiction, Membership, Name, Organization, Person, Post } from './model.js';
 import { errorFromZod } from './scenario.js';
@@ -247,6 +248,10 @@ const organTypes: Record<OrganizationClassification, string> = {
  * JSON.stringify(oparl.body);
  */
 export function toOParl(input: OParlExportInput): OParlExport {
+  requireObject(input, 'toOParl');
+  validateModel(input);
+  const bodyCheck = bodyInfoSchema.safeParse(input.body);
+  if (!bodyCheck.success) throw errorFromZod(bodyCheck.error, 'invalid-input', ['body']);
   const base = input.baseUrl.replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(base)) {
     throw new MembershipError('invalid-input', `baseUrl ${JSON.stringify(input.baseUrl)} ist keine URL / is not a URL`, { path: ['baseUrl'] });
@@ -423,6 +428,12 @@ function roleOf(m: OParlMembership): MembershipRole {
  * const { organizations, persons, memberships } = fromOParl({ persons: [personJson], organizations: [organizationJson] });
  */
 export function fromOParl(input: OParlImportInput): OParlImport {
+  requireObject(input, 'fromOParl');
+  for (const key of ['organizations', 'persons', 'memberships'] as const) {
+    if (input[key] !== undefined && !Array.isArray(input[key])) {
+      throw new MembershipError('invalid-oparl', `${key}: Liste erwartet / expected an array`, { path: [key] });
+    }
+  }
   const idMap = new Map<string, string>();
   const timestamps: Record<string, Timestamps> = {};
   const keep = (id: string, o: { created?: string | undefined; modified?: string | undefined }) => {

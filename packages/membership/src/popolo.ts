@@ -1,6 +1,8 @@
-import { MembershipError } from './errors.js';
+import { MembershipError, requireObject } from './errors.js';
+import { validateModel } from './model.js';
 import type { Jurisdiction, Membership, Organization, Person, Post } from './model.js';
 import type { RulesOfProcedure } from './rules.js';
+import { decisionResultSchema, errorFromZod } from './scenario.js';
 import type { DecisionResult } from './scenario.js';
 import { labels } from './vocabulary.js';
 import type { MotionKind, Procedure } from './vocabulary.js';
@@ -60,6 +62,9 @@ function compact(value: PopoloObject): PopoloObject {
  * event.counts; // [{ option: 'yes', value: 6 }, …]
  */
 export function toPopoloVoteEvent(decision: PopoloDecision): PopoloObject {
+  requireObject(decision, 'toPopoloVoteEvent');
+  const parsed = decisionResultSchema.safeParse(decision.result);
+  if (!parsed.success) throw errorFromZod(parsed.error, 'invalid-input', ['result']);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.date)) {
     throw new MembershipError('invalid-popolo', `Datum ${JSON.stringify(decision.date)} ist kein JJJJ-MM-TT / date is not YYYY-MM-DD`, { path: ['date'] });
   }
@@ -98,6 +103,8 @@ export function toPopoloVoteEvent(decision: PopoloDecision): PopoloObject {
  * popolo.vote_events[0]?.group_results;
  */
 export function toPopolo(input: PopoloExportInput): PopoloExport {
+  requireObject(input, 'toPopolo');
+  validateModel(input);
   const organizations: PopoloObject[] = [
     ...input.organizations.map((o) =>
       compact({
