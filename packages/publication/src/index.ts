@@ -50,6 +50,8 @@ export type { RegistryContract, RegistryRouteId } from './registry/contract.js';
 export {
   pageSchema,
   bodySchema,
+  jointProjectSchema,
+  costShareResultSchema,
   registryComponents,
   contributionSubmissionSchema,
   contributionDispositionSchema,
@@ -62,6 +64,7 @@ export {
 } from './registry/schemas.js';
 export type {
   Body,
+  JointProject,
   ContributionSubmission,
   ContributionDisposition,
   ExperienceReportSubmission,

@@ -21,7 +21,8 @@ import type { ProblemCode } from '../src/problem.js';
 import { createProblem } from '../src/problem.js';
 import { registryContract } from '../src/registry/contract.js';
 import { createRegistryOpenApiDocument } from '../src/registry/openapi.js';
-import type { Body } from '../src/registry/schemas.js';
+import type { Body, JointProject } from '../src/registry/schemas.js';
+import { shareCosts } from '@foederal/membership';
 import { body as bodyFixture } from './fixtures.js';
 
 /** A fault to inject into the next matching request(s). */
@@ -70,6 +71,7 @@ export interface RegistryServer {
     pilots: Map<string, Versioned<Pilot>>;
     reports: Map<string, Map<string, Versioned<ExperienceReport>>>;
     body: Body;
+    projects: Map<string, Versioned<JointProject>>;
   };
   pageSize: number;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     pilots: new Map(),
     reports: new Map(),
     body: bodyFixture,
+    projects: new Map(),
   };
   const requests: RecordedRequest[] = [];
   const faults: FaultRule[] = [];
@@ -392,6 +395,39 @@ export async function startRegistryServer(): Promise<RegistryServer> {
         v.value = r.data;
         v.version++;
         return ok(v);
+      }
+      case 'listJointProjects':
+        return paginate([...store.projects.values()].map((v) => v.value), input.query, path, url.searchParams);
+      case 'createJointProject': {
+        const x = input.body as JointProject;
+        if (store.projects.has(x.id)) return problem('conflict', `${x.id} gibt es schon`, path);
+        const v = { value: x, version: 1 };
+        store.projects.set(x.id, v);
+        return ok(v, 201, { location: `/api/v1/joint-projects/${x.id}` });
+      }
+      case 'getJointProject': {
+        const v = versioned(store.projects.get(p['projectId'] as string), 'Vorhaben', path);
+        return v instanceof Answer ? v : ok(v);
+      }
+      case 'updateJointProject': {
+        const v = versioned(store.projects.get(p['projectId'] as string), 'Vorhaben', path);
+        if (v instanceof Answer) return v;
+        const s = stale(req, v, path);
+        if (s) return s;
+        v.value = input.body as JointProject;
+        v.version++;
+        return ok(v);
+      }
+      case 'getCostShares': {
+        const v = versioned(store.projects.get(p['projectId'] as string), 'Vorhaben', path);
+        if (v instanceof Answer) return v;
+        try {
+          const { total, rules, participants, date, koenigsteinYear } = v.value;
+          const result = shareCosts({ total, rules, participants, date, ...(koenigsteinYear === undefined ? {} : { koenigsteinYear }) });
+          return new Answer(200, result, { etag: formatEtag(`shares-${v.version}`) });
+        } catch (error) {
+          return problem('conflict', error instanceof Error ? error.message : String(error), path);
+        }
       }
       case 'atomFeed':
         return new Answer(200, undefined, { 'content-type': 'application/atom+xml', etag: '"feed-1"' },

@@ -234,6 +234,35 @@ describe('registry client: body, decisions, pilots and reports, publications', (
     expect(again.problem?.code).toBe('invalid-transition');
   });
 
+  it('computes cost shares of a joint project that add up to the cent', async () => {
+    const project = {
+      id: 'gebaeudedatenportal',
+      title: { de: 'Gemeinsames Gebäudedatenportal' },
+      total: 1_000_000_01,
+      rules: 'amev-style-working-group',
+      date: '2027-01-01',
+      participants: [
+        { id: 'bund', level: 'federal' as const },
+        { id: 'by', level: 'state' as const, state: 'DE-BY' as const },
+        { id: 'hb', level: 'state' as const, state: 'DE-HB' as const },
+      ],
+    };
+    await secretariat.createJointProject(project);
+    expect((await anonymous.listJointProjects().toArray()).map((p) => p.id)).toEqual(['gebaeudedatenportal']);
+    const shares = await anonymous.getCostShares('gebaeudedatenportal');
+    expect(shares.total).toBe(1_000_000_01);
+    expect(shares.shares.reduce((sum, s) => sum + s.amount, 0)).toBe(1_000_000_01);
+    expect(shares.shares.map((s) => s.id).sort()).toEqual(['bund', 'by', 'hb']);
+    expect(shares.explanation[0]?.de).toMatch(/Gesamtbetrag/);
+    const read = await secretariat.getJointProject('gebaeudedatenportal');
+    await secretariat.updateJointProject('gebaeudedatenportal', { ...read, total: 500 });
+    expect((await anonymous.getCostShares('gebaeudedatenportal')).total).toBe(500);
+    server.inject({ kind: 'violate', mutate: (b) => ({ ...(b as object), total: 1 }) }, { route: 'getCostShares' });
+    const error = await failure(anonymous.getCostShares('gebaeudedatenportal', { cache: false }));
+    expect(error.code).toBe('contract-violation');
+    expect(error.issues.map((i) => i.path)).toContain('$.shares');
+  });
+
   it('reads feeds, catalogue and the OpenAPI document', async () => {
     expect(await anonymous.atomFeed()).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     expect(JSON.parse(await anonymous.jsonFeed())).toMatchObject({ version: 'https://jsonfeed.org/version/1.1' });

@@ -20,7 +20,9 @@ import type {
   ContributionSubmission,
   ExperienceReportReview,
   ExperienceReportSubmission,
+  JointProject,
   listConsultationsQuerySchema,
+  listJointProjectsQuerySchema,
   listContributionsQuerySchema,
   listDecisionsQuerySchema,
   listPilotsQuerySchema,
@@ -82,6 +84,12 @@ export interface RegistryClient {
   submitExperienceReport(pilotId: string, report: ExperienceReportSubmission, options?: CallOptions): Promise<ExperienceReport>;
   getExperienceReport(pilotId: string, reportId: string, options?: CallOptions): Promise<ExperienceReport>;
   reviewExperienceReport(pilotId: string, reportId: string, review: ExperienceReportReview, options?: CallOptions): Promise<ExperienceReport>;
+  listJointProjects(query?: ListQuery<typeof listJointProjectsQuerySchema>, options?: CallOptions): PagedList<JointProject, RouteResult<RegistryContract['listJointProjects']>>;
+  createJointProject(project: z.input<typeof registryContract.createJointProject.body.schema>, options?: CallOptions): Promise<JointProject>;
+  getJointProject(projectId: string, options?: CallOptions): Promise<JointProject>;
+  updateJointProject(projectId: string, project: z.input<typeof registryContract.updateJointProject.body.schema>, options?: CallOptions): Promise<JointProject>;
+  /** The cost shares of a joint project as computed by `shareCosts`, with explanations; the amounts add up to the total. */
+  getCostShares(projectId: string, options?: CallOptions): Promise<RouteResult<RegistryContract['getCostShares']>>;
   /** The Atom feed (XML text). */
   atomFeed(options?: CallOptions): Promise<string>;
   /** The JSON Feed (JSON text). */
@@ -160,6 +168,11 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     submitExperienceReport: (pilotId, body, o) => data(c.call('submitExperienceReport', { params: { pilotId }, body }, o)),
     getExperienceReport: (pilotId, reportId, o) => data(c.call('getExperienceReport', { params: { pilotId, reportId } }, o)),
     reviewExperienceReport: (pilotId, reportId, body, o) => data(c.call('reviewExperienceReport', { params: { pilotId, reportId }, body }, o)),
+    listJointProjects: (query = {}, o) => c.paginate('listJointProjects', { query }, o),
+    createJointProject: (body, o) => data(c.call('createJointProject', { body }, o)),
+    getJointProject: (projectId, o) => data(c.call('getJointProject', { params: { projectId } }, o)),
+    updateJointProject: (projectId, body, o) => data(c.call('updateJointProject', { params: { projectId }, body }, o)),
+    getCostShares: (projectId, o) => data(c.call('getCostShares', { params: { projectId } }, o)),
     atomFeed: (o) => data(c.call('atomFeed', {}, o)),
     jsonFeed: (o) => data(c.call('jsonFeed', {}, o)),
     catalogTurtle: (o) => data(c.call('catalogTurtle', {}, o)),

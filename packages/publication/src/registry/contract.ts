@@ -12,6 +12,11 @@ import { defineRoute, json } from '../contract/types.js';
 import {
   attachmentParamsSchema,
   bodySchema,
+  costShareResultSchema,
+  jointProjectPageSchema,
+  jointProjectParamsSchema,
+  jointProjectSchema,
+  listJointProjectsQuerySchema,
   consultationPageSchema,
   consultationParamsSchema,
   contributionDispositionSchema,
@@ -438,6 +443,78 @@ const reviewExperienceReport = defineRoute({
   problems: ['not-found', 'validation-failed', 'invalid-transition', 'precondition-failed', 'precondition-required'],
 });
 
+// ---------------------------------------------------------------- joint projects and cost shares
+const listJointProjects = defineRoute({
+  id: 'listJointProjects',
+  method: 'GET',
+  path: `${api}/joint-projects`,
+  tag: 'cost-shares',
+  summary: d('Gemeinsame Vorhaben', 'Joint projects'),
+  auth: 'public',
+  query: listJointProjectsQuerySchema,
+  response: { status: 200, description: d('Eine Seite', 'One page'), body: json(jointProjectPageSchema), headers: ['ETag', 'Link'] },
+  etag: true,
+  paginated: true,
+  problems: ['bad-request'],
+});
+
+const createJointProject = defineRoute({
+  id: 'createJointProject',
+  method: 'POST',
+  path: `${api}/joint-projects`,
+  tag: 'cost-shares',
+  summary: d('Gemeinsames Vorhaben anlegen', 'Create a joint project'),
+  auth: 'secretariat',
+  body: json(jointProjectSchema),
+  response: { status: 201, description: d('Angelegt', 'Created'), body: json(jointProjectSchema), headers: ['ETag', 'Location'] },
+  resource: 'getJointProject',
+  problems: ['validation-failed', 'conflict'],
+});
+
+const getJointProject = defineRoute({
+  id: 'getJointProject',
+  method: 'GET',
+  path: `${api}/joint-projects/{projectId}`,
+  tag: 'cost-shares',
+  summary: d('Ein gemeinsames Vorhaben lesen', 'Read a joint project'),
+  auth: 'public',
+  params: jointProjectParamsSchema,
+  response: { status: 200, description: d('Das Vorhaben', 'The project'), body: json(jointProjectSchema), headers: ['ETag'] },
+  etag: true,
+  problems: ['not-found'],
+});
+
+const updateJointProject = defineRoute({
+  id: 'updateJointProject',
+  method: 'PUT',
+  path: `${api}/joint-projects/{projectId}`,
+  tag: 'cost-shares',
+  summary: d('Gemeinsames Vorhaben ändern (If-Match erforderlich)', 'Update a joint project (If-Match required)'),
+  auth: 'secretariat',
+  params: jointProjectParamsSchema,
+  body: json(jointProjectSchema),
+  response: { status: 200, description: d('Geändert', 'Updated'), body: json(jointProjectSchema), headers: ['ETag'] },
+  ifMatch: 'required',
+  resource: 'getJointProject',
+  problems: ['not-found', 'validation-failed', 'conflict', 'precondition-failed', 'precondition-required'],
+});
+
+const getCostShares = defineRoute({
+  id: 'getCostShares',
+  method: 'GET',
+  path: `${api}/joint-projects/{projectId}/cost-shares`,
+  tag: 'cost-shares',
+  summary: d(
+    'Kostenanteile des Vorhabens mit Erläuterung (Königsteiner Schlüssel, centgenau)',
+    'Cost shares of the project with their explanation (Königsteiner Schlüssel, exact to the cent)',
+  ),
+  auth: 'public',
+  params: jointProjectParamsSchema,
+  response: { status: 200, description: d('Die Anteile', 'The shares'), body: json(costShareResultSchema), headers: ['ETag'] },
+  etag: true,
+  problems: ['not-found', 'conflict'],
+});
+
 // ---------------------------------------------------------------- feeds, catalogue, description
 const atomFeed = defineRoute({
   id: 'atomFeed',
@@ -543,6 +620,11 @@ export const registryContract = {
   submitExperienceReport,
   getExperienceReport,
   reviewExperienceReport,
+  listJointProjects,
+  createJointProject,
+  getJointProject,
+  updateJointProject,
+  getCostShares,
   atomFeed,
   jsonFeed,
   catalogTurtle,

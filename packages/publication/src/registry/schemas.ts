@@ -20,10 +20,16 @@ import {
   recommendationStatusSchema,
   administrativeLevelSchema,
   slugSchema,
+  isoDateSchema,
+  localizedTextSchema,
 } from '@foederal/recommendations';
 import type { RecommendationState } from '@foederal/recommendations';
+import type { CostShareResult } from '@foederal/membership';
 import {
   conditionSchema,
+  costParticipantSchema,
+  memberLevelSchema,
+  stateCodeSchema,
   jurisdictionSchema,
   membershipSchema,
   organizationSchema,
@@ -210,6 +216,67 @@ export const bodySchema = z.object({
 /** The body with its members. */
 export type Body = z.output<typeof bodySchema>;
 
+/**
+ * A joint project whose costs the participants share (issue 11): total in euro cents, the rules
+ * whose `costSharing` applies (a preset id such as `amev-style-working-group` or a rules id of the
+ * body), the date that selects the Königsteiner Schlüssel table, and the participants.
+ *
+ * @example
+ * jointProjectSchema.parse({ id: 'gebaeudedatenportal', title: { de: 'Gebäudedatenportal' }, total: 100_000_000,
+ *   rules: 'amev-style-working-group', date: '2027-01-01', participants: [{ id: 'bund', level: 'federal' }] });
+ */
+export const jointProjectSchema = z.strictObject({
+  id: slugSchema,
+  title: localizedTextSchema,
+  description: z.optional(localizedTextSchema),
+  total: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+  rules: z.string().check(z.minLength(1), z.maxLength(200)),
+  date: isoDateSchema,
+  koenigsteinYear: z.optional(z.int().check(z.minimum(1949), z.maximum(2200))),
+  participants: z.array(costParticipantSchema).check(z.minLength(1), z.maxLength(10_000)),
+});
+/** A joint project. */
+export type JointProject = z.output<typeof jointProjectSchema>;
+
+const bilingualTextSchema = z.object({ de: z.string(), en: z.string() });
+
+/**
+ * The wire form of `shareCosts` from `@foederal/membership` (its `CostShareResult`): every share
+ * with basis and explanation, the table used, and the explanation lines. The amounts must add up
+ * to the total exactly.
+ *
+ * @example
+ * costShareResultSchema.parse(shareCosts({ total: 100_00, rules: 'amev-style-working-group', date: '2027-01-01', participants }));
+ */
+export const costShareResultSchema = z.object({
+  total: z.int().check(z.minimum(0)),
+  currency: z.literal('EUR'),
+  table: z.exactOptional(z.object({ year: z.int(), source: z.string() })),
+  shares: z.array(z.object({
+    id: z.string(),
+    level: memberLevelSchema,
+    state: z.exactOptional(stateCodeSchema),
+    amount: z.int().check(z.minimum(0)),
+    basis: z.enum(['federal', 'fixed', 'koenigstein', 'none']),
+    roundedUp: z.boolean(),
+    explanation: bilingualTextSchema,
+  })),
+  explanation: z.array(bilingualTextSchema),
+}).check(z.refine((r) => r.shares.reduce((sum, s) => sum + s.amount, 0) === r.total, {
+  error: 'Die Anteile ergeben nicht den Gesamtbetrag / the shares do not add up to the total',
+  path: ['shares'],
+}));
+// Compile-time link to membership's type: if CostShareResult changes, this line stops compiling.
+const costShareResultMatches: z.output<typeof costShareResultSchema> extends CostShareResult ? true : never = true;
+void costShareResultMatches;
+
+/** Query of `listJointProjects`. */
+export const listJointProjectsQuerySchema = z.object({ cursor, limit });
+/** Path parameters naming a joint project. */
+export const jointProjectParamsSchema = z.object({ projectId: slugSchema });
+/** A page of joint projects. */
+export const jointProjectPageSchema = pageSchema(jointProjectSchema);
+
 /** A page of recommendations. */
 export const recommendationPageSchema = pageSchema(recommendationSchema);
 /** A page of consultations. */
@@ -253,6 +320,9 @@ export const registryComponents = {
   RulesOfProcedure: rulesOfProcedureSchema,
   Condition: conditionSchema,
   Decision: decisionSchema,
+  JointProject: jointProjectSchema,
+  JointProjectPage: jointProjectPageSchema,
+  CostShareResult: costShareResultSchema,
   DecisionPage: decisionPageSchema,
   Pilot: pilotSchema,
   PilotPage: pilotPageSchema,
