@@ -187,7 +187,7 @@ export class FoederalRoster extends FoederalElement {
       </figure>
       <div class="table-wrap" role="region" aria-labelledby="seats-caption" tabindex="0">
         <table part="table">
-          <caption id="seats-caption">${this.t('roster.balance')}</caption>
+          <caption id="seats-caption">${this.t('roster.table')}</caption>
           <thead>
             <tr>
               <th scope="col">${this.t('roster.level')}</th>

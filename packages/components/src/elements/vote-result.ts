@@ -123,12 +123,8 @@ export class FoederalVoteResult extends FoederalElement {
   #reason(reason: unknown): TemplateResult {
     if (typeof reason === 'string') return html`<li>${reason}</li>`;
     if (typeof reason === 'object' && reason !== null && typeof (reason as { de?: unknown }).de === 'string') {
-      const r = reason as { de: string; en?: string; satisfied?: boolean };
-      const mark =
-        r.satisfied === undefined
-          ? nothing
-          : html`<span class="badge ${r.satisfied ? 'success' : 'danger'}">${this.t(r.satisfied ? 'vote.met' : 'vote.notMet')}</span> `;
-      return html`<li lang=${this.textLang(r)}>${mark}${this.text(r)}</li>`;
+      const r = reason as { de: string; en?: string };
+      return html`<li lang=${this.textLang(r)}>${this.text(r)}</li>`;
     }
     return html`<li>${JSON.stringify(reason)}</li>`;
   }

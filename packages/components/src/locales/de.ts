@@ -148,6 +148,7 @@ export const de = {
   'roster.label': 'Mitglieder',
   'roster.balance': 'Sitzverteilung nach Ebene',
   'roster.chartSummary': 'Stimmberechtigte Sitze: {summary}.',
+  'roster.table': 'Sitze nach Ebene und Stimmrecht',
   'roster.level': 'Ebene',
   'roster.voting': 'Stimmberechtigt',
   'roster.advisory': 'Beratend',
@@ -176,8 +177,6 @@ export const de = {
   'vote.option.absent': 'Abwesend',
   'vote.option.not voting': 'Nicht abgestimmt',
   'vote.option.paired': 'Pairing',
-  'vote.met': 'erfüllt',
-  'vote.notMet': 'nicht erfüllt',
   'vote.reasons': 'Begründung',
 } as const satisfies Record<string, string>;
 

@@ -148,6 +148,7 @@ export const en: Messages = {
   'roster.label': 'Members',
   'roster.balance': 'Seat balance by level',
   'roster.chartSummary': 'Voting seats: {summary}.',
+  'roster.table': 'Seats by level and voting right',
   'roster.level': 'Level',
   'roster.voting': 'Voting',
   'roster.advisory': 'Advisory',
@@ -176,7 +177,5 @@ export const en: Messages = {
   'vote.option.absent': 'Absent',
   'vote.option.not voting': 'Not voting',
   'vote.option.paired': 'Paired',
-  'vote.met': 'met',
-  'vote.notMet': 'not met',
   'vote.reasons': 'Explanation',
 };

@@ -13,6 +13,11 @@ export const baseStyles = css`
     font-family: var(--_kern-typography-font-family-default);
     font-size: var(--_kern-typography-font-size-small-static);
     line-height: 1.5;
+    overflow-wrap: break-word;
+  }
+  code,
+  a,
+  .break-anywhere {
     overflow-wrap: anywhere;
   }
   :host([hidden]) {
@@ -204,6 +209,11 @@ export const baseStyles = css`
     border-color: var(--_kern-color-feedback-warning);
     background: var(--_kern-color-feedback-warning-background);
   }
+  .alert.row {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+  }
   .alert ul {
     margin: 0;
     padding-left: 1.25em;
@@ -295,7 +305,8 @@ export const baseStyles = css`
     gap: var(--_kern-metric-space-small) var(--_kern-metric-space-default);
     align-items: center;
   }
-  ul.plain {
+  ul.plain,
+  ol.plain {
     list-style: none;
     margin: 0;
     padding: 0;
