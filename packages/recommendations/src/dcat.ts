@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue-schema.js';
 import { RecommendationsError } from './errors.js';
+import { formatEuro } from './labels.js';
 import type { AdministrativeLevel, Attachment, JurisdictionRef, License, LocalizedText, Publisher } from './common-schemas.js';
 import type { ExperienceReport, Pilot } from './pilot-schema.js';
 import type { Recommendation, RecommendationState } from './recommendation-schema.js';
@@ -173,12 +174,12 @@ function summary(report: ExperienceReport): LocalizedText {
   const de = [
     ...report.worked.map((w) => `+ ${w.de}`),
     ...report.didNotWork.map((w) => `− ${w.de}`),
-    `Aufwand: ${report.effortPersonDays} Personentage; Kosten: ${(report.costs.amountCents / 100).toFixed(2).replace('.', ',')} Euro; Empfehlung zur Nachnutzung: ${report.wouldRecommend ? 'ja' : 'nein'}.`,
+    `Aufwand: ${report.effortPersonDays} Personentage; Kosten: ${formatEuro(report.costs.amountCents, 'de')}; Empfehlung zur Nachnutzung: ${report.wouldRecommend ? 'ja' : 'nein'}.`,
   ].join('\n');
   const en = [
     ...report.worked.map((w) => `+ ${w.en ?? w.de}`),
     ...report.didNotWork.map((w) => `− ${w.en ?? w.de}`),
-    `Effort: ${report.effortPersonDays} person-days; costs: EUR ${(report.costs.amountCents / 100).toFixed(2)}; would recommend: ${report.wouldRecommend ? 'yes' : 'no'}.`,
+    `Effort: ${report.effortPersonDays} person-days; costs: ${formatEuro(report.costs.amountCents, 'en')}; would recommend: ${report.wouldRecommend ? 'yes' : 'no'}.`,
   ].join('\n');
   return { de, en };
 }

@@ -1,0 +1,87 @@
+import { licenseNames } from './citation.js';
+import { pick, type Language } from './labels.js';
+import type { Recommendation } from './recommendation-schema.js';
+
+/** Options of {@link toCreativeWork}. @example const o: CreativeWorkOptions = { url: 'https://example.org/empfehlungen/wartung-2026' }; */
+export interface CreativeWorkOptions {
+  /** The web page the JSON-LD is embedded in (becomes `@id` and `url`). */
+  readonly url: string;
+  /** Language of the texts (default `de`). */
+  readonly language?: Language;
+  /** Page URL of another recommendation, for `isBasedOn` links to the predecessor. */
+  readonly pageOf?: (id: string) => string;
+}
+
+const creativeWorkStatus: Record<Recommendation['status']['state'], string> = {
+  draft: 'Draft',
+  consultation: 'Draft',
+  adopted: 'Adopted',
+  published: 'Published',
+  superseded: 'Superseded',
+  withdrawn: 'Withdrawn',
+};
+
+/**
+ * schema.org `CreativeWork` JSON-LD for the web page of a recommendation (non-binding
+ * recommendations are creative works, not `Legislation`), ready for a
+ * `<script type="application/ld+json">` element.
+ *
+ * @example
+ * const jsonLd = toCreativeWork(record, { url: 'https://example.org/empfehlungen/wartung-2026' });
+ * html += `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>`;
+ */
+export function toCreativeWork(record: Recommendation, options: CreativeWorkOptions): Record<string, unknown> {
+  const language = options.language ?? 'de';
+  const work: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWork',
+    '@id': options.url,
+    url: options.url,
+    name: `${pick(record.shortTitle, language)} ${record.edition}`,
+    alternativeHeadline: pick(record.title, language),
+    headline: pick(record.title, language),
+    description: pick(record.description, language),
+    identifier: [
+      { '@type': 'PropertyValue', propertyID: 'laufende Nummer', value: record.number },
+      { '@type': 'PropertyValue', propertyID: 'id', value: record.id },
+    ],
+    version: record.version,
+    inLanguage: language === 'de' ? 'de-DE' : 'en',
+    creativeWorkStatus: creativeWorkStatus[record.status.state],
+    dateModified: record.modified,
+    keywords: record.keywords.map((k) => pick(k, language)).join(', '),
+    publisher: {
+      '@type': 'GovernmentOrganization',
+      '@id': record.publisher.id,
+      name: pick(record.publisher.name, language),
+      ...(record.publisher.homepage ? { url: record.publisher.homepage } : {}),
+      ...(record.publisher.email ? { email: record.publisher.email } : {}),
+    },
+    creator: {
+      '@type': 'Organization',
+      name: pick(record.workingGroup.name, language),
+      member: [record.workingGroup.lead, ...record.workingGroup.contributors].map((p) => ({
+        '@type': 'Person',
+        name: p.name,
+        ...(p.organisation ? { affiliation: { '@type': 'Organization', name: p.organisation } } : {}),
+      })),
+    },
+    associatedMedia: record.attachments.map((a) => ({
+      '@type': 'MediaObject',
+      name: pick(a.title, language),
+      contentUrl: a.downloadUrl,
+      encodingFormat: a.mediaType,
+      contentSize: `${a.byteSize} B`,
+      sha256: a.sha256,
+    })),
+    isAccessibleForFree: true,
+  };
+  if (record.issued !== undefined) work['datePublished'] = record.issued;
+  if (record.license) {
+    work['license'] = licenseNames[record.license.id].url;
+    work['copyrightNotice'] = record.license.attribution;
+  }
+  if (record.supersedes !== undefined && options.pageOf) work['isBasedOn'] = options.pageOf(record.supersedes);
+  if (record.status.state === 'superseded' || record.status.state === 'withdrawn') work['expires'] = record.status.date;
+  return work;
+}

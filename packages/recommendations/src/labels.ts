@@ -1,0 +1,185 @@
+/** German labels; the type source of every locale. */
+const de = {
+  'state.draft': 'Entwurf',
+  'state.consultation': 'In Konsultation',
+  'state.adopted': 'Beschlossen',
+  'state.published': 'Veröffentlicht',
+  'state.superseded': 'Ersetzt',
+  'state.withdrawn': 'Zurückgezogen',
+  'contribution.submitted': 'Eingegangen',
+  'contribution.published': 'Veröffentlicht',
+  'contribution.in-review': 'In Prüfung',
+  'contribution.accepted': 'Berücksichtigt',
+  'contribution.partially-accepted': 'Teilweise berücksichtigt',
+  'contribution.rejected': 'Nicht berücksichtigt',
+  'contribution.duplicate': 'Doppelt',
+  'contribution.withdrawn': 'Zurückgezogen',
+  'author.anonymous': 'anonym',
+  'instrument.decree': 'Erlass',
+  'instrument.resolution': 'Beschluss',
+  'instrument.circular': 'Rundschreiben',
+  'bindingness.guidance': 'Orientierungshilfe',
+  'bindingness.binding': 'Verbindlich eingeführt',
+  'role.main': 'Hauptdokument',
+  'role.annex': 'Anlage',
+  'role.template': 'Vorlage',
+  'role.data-requirements': 'Datenanforderungen',
+  'pilot.planned': 'Geplant',
+  'pilot.running': 'Laufend',
+  'pilot.completed': 'Abgeschlossen',
+  'pilot.stopped': 'Abgebrochen',
+  'report.submitted': 'Eingereicht, in Prüfung',
+  'report.published': 'Veröffentlicht',
+  'report.rejected': 'Abgelehnt',
+  'level.federal': 'Bund',
+  'level.state': 'Land',
+  'level.administrativeDistrict': 'Kreis',
+  'level.municipality': 'Kommune',
+  'synopsis.number': 'Nr.',
+  'synopsis.contribution': 'Beitrag',
+  'synopsis.anchor': 'Abschnitt',
+  'synopsis.author': 'Einreichende Stelle',
+  'synopsis.submittedAt': 'Eingegangen am',
+  'synopsis.text': 'Stellungnahme',
+  'synopsis.state': 'Ergebnis',
+  'synopsis.reason': 'Begründung (Abwägung)',
+  'synopsis.answeredAt': 'Beantwortet am',
+  'synopsis.publishedAt': 'Antwort veröffentlicht am',
+  'synopsis.pending': 'Abwägung steht aus',
+  'synopsis.duplicateOf': 'siehe Beitrag',
+  'feed.recommendations': 'Empfehlungen',
+  'feed.experienceReport': 'Erfahrungsbericht',
+  'feed.supersededBy': 'ersetzt durch',
+  'feed.supersedes': 'ersetzt',
+  'feed.effort': 'Aufwand (Personentage)',
+  'feed.costs': 'Kosten',
+  'feed.wouldRecommend': 'Zur Nachnutzung empfohlen',
+  'yes': 'ja',
+  'no': 'nein',
+} as const;
+
+/** A label key. @example const k: LabelKey = 'state.published'; */
+export type LabelKey = keyof typeof de;
+
+/** English labels, checked against the German keys. */
+const en: Record<LabelKey, string> = {
+  'state.draft': 'Draft',
+  'state.consultation': 'In consultation',
+  'state.adopted': 'Adopted',
+  'state.published': 'Published',
+  'state.superseded': 'Superseded',
+  'state.withdrawn': 'Withdrawn',
+  'contribution.submitted': 'Submitted',
+  'contribution.published': 'Published',
+  'contribution.in-review': 'In review',
+  'contribution.accepted': 'Accepted',
+  'contribution.partially-accepted': 'Partially accepted',
+  'contribution.rejected': 'Rejected',
+  'contribution.duplicate': 'Duplicate',
+  'contribution.withdrawn': 'Withdrawn',
+  'author.anonymous': 'anonymous',
+  'instrument.decree': 'Decree',
+  'instrument.resolution': 'Resolution',
+  'instrument.circular': 'Circular',
+  'bindingness.guidance': 'Guidance',
+  'bindingness.binding': 'Binding',
+  'role.main': 'Main document',
+  'role.annex': 'Annex',
+  'role.template': 'Template',
+  'role.data-requirements': 'Data requirements',
+  'pilot.planned': 'Planned',
+  'pilot.running': 'Running',
+  'pilot.completed': 'Completed',
+  'pilot.stopped': 'Stopped',
+  'report.submitted': 'Submitted, under review',
+  'report.published': 'Published',
+  'report.rejected': 'Rejected',
+  'level.federal': 'Federal',
+  'level.state': 'State (Land)',
+  'level.administrativeDistrict': 'District',
+  'level.municipality': 'Municipality',
+  'synopsis.number': 'No.',
+  'synopsis.contribution': 'Contribution',
+  'synopsis.anchor': 'Section',
+  'synopsis.author': 'Submitted by',
+  'synopsis.submittedAt': 'Submitted on',
+  'synopsis.text': 'Comment',
+  'synopsis.state': 'Outcome',
+  'synopsis.reason': 'Reason (disposition)',
+  'synopsis.answeredAt': 'Answered on',
+  'synopsis.publishedAt': 'Answer published on',
+  'synopsis.pending': 'Disposition pending',
+  'synopsis.duplicateOf': 'see contribution',
+  'feed.recommendations': 'Recommendations',
+  'feed.experienceReport': 'Experience report',
+  'feed.supersededBy': 'superseded by',
+  'feed.supersedes': 'supersedes',
+  'feed.effort': 'Effort (person-days)',
+  'feed.costs': 'Costs',
+  'feed.wouldRecommend': 'Recommended for reuse',
+  'yes': 'yes',
+  'no': 'no',
+};
+
+/** Supported user-interface languages. @example const l: Language = 'de'; */
+export type Language = 'de' | 'en';
+
+/**
+ * German and English labels for states, roles, instruments and table columns, as flat maps with
+ * German as the type source.
+ *
+ * @example
+ * labels.de['state.superseded']; // 'Ersetzt'
+ * labels.en['state.superseded']; // 'Superseded'
+ */
+export const labels: { readonly de: typeof de; readonly en: Readonly<Record<LabelKey, string>> } = { de, en };
+
+/**
+ * One label in the given language (German by default).
+ *
+ * @example
+ * label('contribution.partially-accepted', 'en'); // 'Partially accepted'
+ */
+export function label(key: LabelKey, language: Language = 'de'): string {
+  return labels[language][key];
+}
+
+const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Format the calendar date of an ISO date or date-time as written (no time-zone shift):
+ * German `4. Mai 2026`, English `4 May 2026`.
+ *
+ * @example
+ * formatDate('2026-05-04'); // '4. Mai 2026'
+ */
+export function formatDate(iso: string, language: Language = 'de'): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match;
+  const day = Number(d);
+  const month = (language === 'de' ? months : monthsEn)[Number(m) - 1] ?? m;
+  return language === 'de' ? `${day}. ${month} ${y}` : `${day} ${month} ${y}`;
+}
+
+/** Pick the text of a localized value, falling back to German. */
+export function pick(text: { de: string; en?: string }, language: Language): string {
+  return language === 'en' ? text.en ?? text.de : text.de;
+}
+
+/**
+ * Format euro cents: German `3.200,00 €`, English `€3,200.00`.
+ *
+ * @example
+ * formatEuro(320_000); // '3.200,00 €'
+ */
+export function formatEuro(cents: number, language: Language = 'de'): string {
+  const negative = cents < 0;
+  const abs = Math.abs(Math.trunc(cents));
+  const whole = Math.floor(abs / 100).toString();
+  const fraction = (abs % 100).toString().padStart(2, '0');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === 'de' ? '.' : ',');
+  const sign = negative ? '-' : '';
+  return language === 'de' ? `${sign}${grouped},${fraction} €` : `${sign}€${grouped}.${fraction}`;
+}
