@@ -11,9 +11,42 @@ export interface IdsModelEntity {
   readonly attributes: Readonly<Record<string, StepValue>>;
 }
 
+/** A classification of an entity as `@foederal/ifc` resolves it (the fields the checker reads). */
+export interface IdsModelClassification {
+  /** Name of the IfcClassification at the root, null when the chain has none. */
+  readonly system: string | null;
+  /** Identification (IFC4) or ItemReference (IFC2X3) of the reference itself. */
+  readonly identification: string | null;
+  /** Identifications of the parent references, nearest first. */
+  readonly parents: readonly string[];
+  /** Whether it is the entity's own or inherited from its type object. */
+  readonly source: 'occurrence' | 'type';
+}
+
+/** A material assignment as `@foederal/ifc` resolves it (the fields the checker reads). */
+export interface IdsModelMaterial {
+  /** Name of the set (layer set name, profile set or constituent set name) or material. */
+  readonly name: string | null;
+  /** Every IfcMaterial reached. */
+  readonly materials: readonly { readonly name: string | null; readonly category: string | null }[];
+  /** Layers, profiles or constituents. */
+  readonly parts: readonly { readonly name: string | null; readonly category: string | null }[];
+  readonly source: 'occurrence' | 'type';
+}
+
+/** The relations the partOf facet walks, as `@foederal/ifc` names them. */
+export type IdsModelPartOf =
+  | 'IFCRELAGGREGATES'
+  | 'IFCRELASSIGNSTOGROUP'
+  | 'IFCRELCONTAINEDINSPATIALSTRUCTURE'
+  | 'IFCRELNESTS'
+  | 'IFCRELVOIDSELEMENT'
+  | 'IFCRELFILLSELEMENT';
+
 /**
- * What {@link checkIds} needs from an IFC model. `@foederal/ifc`'s `IfcModel` (from `parseIfc` /
- * `openIfc`) satisfies it as is; other readers can be adapted.
+ * What {@link checkIds} needs from an IFC model: entities and type lists, the type object of an
+ * entity, the wholes it is part of, its classifications and materials. `@foederal/ifc`'s
+ * `IfcModel` (from `parseIfc` / `openIfc`) satisfies it as is; other readers can be adapted.
  */
 export interface IdsModel {
   readonly schema: IfcSchemaName;
@@ -21,6 +54,14 @@ export interface IdsModel {
   get(id: number): IdsModelEntity | undefined;
   ofType(type: string, options?: { readonly includeSubtypes?: boolean }): readonly number[];
   typeCounts(): Record<string, number>;
+  /** Direct relations; the checker reads the type object (IfcRelDefinesByType). */
+  relations(id: number): { readonly type: number | undefined };
+  /** Direct wholes of `id` through one relationship. */
+  partOf(id: number, relation: IdsModelPartOf): readonly number[];
+  /** Classifications of `id`, its own and its type object's. */
+  classifications(id: number): readonly IdsModelClassification[];
+  /** Material assignments of `id`, its own and its type object's. */
+  materials(id: number): readonly IdsModelMaterial[];
 }
 
 /** A value found in the model: a scalar, `null` (unset or empty), or a non-scalar (object, list, select of an object). */
@@ -121,12 +162,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class ModelView {
   readonly model: IdsModel;
   readonly schema: IfcSchema;
-  #typeOf?: Map<number, number>;
   #psetsOf?: Map<number, number[]>;
   #typePsets?: Map<number, number[]>;
-  #classOf?: Map<number, number[]>;
-  #materialOf?: Map<number, number[]>;
-  #parents?: Map<number, { id: number; relation: PartOfRelation | 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT' }[]>;
+  #externalRefs?: Map<number, number[]>;
   #units?: Map<string, Conversion>;
   /** Decoded property sets by their id: sets are shared by many elements (type objects). */
   readonly #setById = new Map<number, { name: string; properties: Map<string, FoundProperty> } | null>();
@@ -147,15 +185,8 @@ export class ModelView {
   }
 
   #buildDefinitions(): void {
-    this.#typeOf = new Map();
     this.#psetsOf = new Map();
     this.#typePsets = new Map();
-    for (const relId of this.#ofType('IFCRELDEFINESBYTYPE')) {
-      const rel = this.get(relId);
-      const type = refId(rel?.attributes['RelatingType']);
-      if (type === undefined) continue;
-      for (const obj of refs(rel?.attributes['RelatedObjects'])) this.#typeOf.set(obj, type);
-    }
     for (const relId of this.#ofType('IFCRELDEFINESBYPROPERTIES')) {
       const rel = this.get(relId);
       const defs = refs(rel?.attributes['RelatingPropertyDefinition']);
@@ -166,13 +197,11 @@ export class ModelView {
       const sets = refs(t?.attributes['HasPropertySets']);
       if (sets.length) this.#typePsets.set(typeId, sets);
     }
-    // IFC2X3 also relates types through IfcRelDefinesByType only; IFC4 has no IsTypedBy attribute to read.
   }
 
   /** The type object of an occurrence (IfcRelDefinesByType), if any. */
   typeObjectOf(id: number): number | undefined {
-    if (!this.#typeOf) this.#buildDefinitions();
-    return this.#typeOf?.get(id);
+    return this.model.relations(id).type;
   }
 
   /**
@@ -337,110 +366,95 @@ export class ModelView {
     return this.schema.baseType(declared) ?? (/^(BOOLEAN|LOGICAL|INTEGER|REAL|NUMBER|STRING)$/.test(declared) ? declared : undefined);
   }
 
-  /** Classifications of an element: its own, and its type's for systems it does not override. */
+  /**
+   * Classifications of an element: its own, and its type's for systems it does not classify
+   * itself; resources (materials, profiles) also through IfcExternalReferenceRelationship.
+   */
   classifications(id: number): FoundClassification[] {
-    if (!this.#classOf) {
-      this.#classOf = new Map();
-      for (const relId of this.#ofType('IFCRELASSOCIATESCLASSIFICATION')) {
-        const rel = this.get(relId);
-        const c = refId(rel?.attributes['RelatingClassification']);
-        if (c === undefined) continue;
-        for (const obj of refs(rel?.attributes['RelatedObjects'])) push(this.#classOf, obj, c);
-      }
+    const all = this.model.classifications(id);
+    const toFound = (c: IdsModelClassification): FoundClassification => ({
+      system: c.system,
+      values: [c.identification, ...c.parents].filter((v): v is string => v !== null && v !== ''),
+    });
+    const own = all.filter((c) => c.source === 'occurrence').map(toFound);
+    const systems = new Set(own.map((c) => c.system));
+    const inherited = all.filter((c) => c.source === 'type').map(toFound).filter((c) => !systems.has(c.system));
+    return [...own, ...inherited, ...this.#externalClassifications(id)];
+  }
+
+  #externalClassifications(id: number): FoundClassification[] {
+    if (!this.#externalRefs) {
+      this.#externalRefs = new Map();
       for (const relId of this.#ofType('IFCEXTERNALREFERENCERELATIONSHIP')) {
         const rel = this.get(relId);
         const c = refId(rel?.attributes['RelatingReference']);
         if (c === undefined) continue;
         const target = this.get(c);
         if (!target || !/^IFCCLASSIFICATION/.test(target.type)) continue;
-        for (const obj of refs(rel?.attributes['RelatedResourceObjects'])) push(this.#classOf, obj, c);
+        for (const obj of refs(rel?.attributes['RelatedResourceObjects'])) push(this.#externalRefs, obj, c);
       }
     }
-    const own = (this.#classOf.get(id) ?? []).map((c) => this.#classification(c));
-    const type = this.typeObjectOf(id);
-    if (type === undefined) return own;
-    const systems = new Set(own.map((c) => c.system));
-    const inherited = (this.#classOf.get(type) ?? []).map((c) => this.#classification(c)).filter((c) => !systems.has(c.system));
-    return [...own, ...inherited];
-  }
-
-  #classification(cid: number): FoundClassification {
-    const values: string[] = [];
-    let system: string | null = null;
-    let cur: number | undefined = cid;
-    for (let guard = 0; cur !== undefined && guard < 64; guard++) {
-      const e = this.get(cur);
-      if (!e) break;
-      if (e.type === 'IFCCLASSIFICATION') {
-        system = str(e.attributes['Name']);
-        break;
+    return (this.#externalRefs.get(id) ?? []).map((cid) => {
+      const values: string[] = [];
+      let system: string | null = null;
+      let cur: number | undefined = cid;
+      for (let guard = 0; cur !== undefined && guard < 64; guard++) {
+        const e = this.get(cur);
+        if (!e) break;
+        if (e.type === 'IFCCLASSIFICATION') {
+          system = str(e.attributes['Name']);
+          break;
+        }
+        const code = str(e.attributes['Identification']) ?? str(e.attributes['ItemReference']);
+        if (code !== null && code !== '') values.push(code);
+        cur = refId(e.attributes['ReferencedSource']);
       }
-      const code = str(e.attributes['Identification']) ?? str(e.attributes['ItemReference']);
-      if (code !== null && code !== '') values.push(code);
-      cur = refId(e.attributes['ReferencedSource']);
-    }
-    return { system, values };
+      return { system, values };
+    });
   }
 
-  /** Names and categories of every material associated with an element (its own, else its type's). */
+  /**
+   * Names and categories of every material of an element: its own assignments, else its type's
+   * (an occurrence overrides the materials of its type). An association without any name counts
+   * as one nameless material.
+   */
   materials(id: number): string[] {
-    if (!this.#materialOf) {
-      this.#materialOf = new Map();
-      for (const relId of this.#ofType('IFCRELASSOCIATESMATERIAL')) {
-        const rel = this.get(relId);
-        const m = refId(rel?.attributes['RelatingMaterial']);
-        if (m === undefined) continue;
-        for (const obj of refs(rel?.attributes['RelatedObjects'])) push(this.#materialOf, obj, m);
-      }
-    }
-    let roots = this.#materialOf.get(id);
-    if (!roots) {
-      const type = this.typeObjectOf(id);
-      roots = type === undefined ? undefined : this.#materialOf.get(type);
-    }
-    if (!roots) return [];
+    const all = this.model.materials(id);
+    const own = all.filter((m) => m.source === 'occurrence');
+    const used = own.length > 0 ? own : all.filter((m) => m.source === 'type');
+    if (used.length === 0) return [];
     const names: string[] = [];
-    const seen = new Set<number>();
-    const visit = (mid: number, depth: number) => {
-      if (seen.has(mid) || depth > 16) return;
-      seen.add(mid);
-      const e = this.get(mid);
-      if (!e) return;
-      for (const key of ['Name', 'Category', 'LayerSetName']) {
-        const s = str(e.attributes[key]);
-        if (s !== null && s !== '') names.push(s);
-      }
-      for (const key of ['Material', 'Materials', 'MaterialLayers', 'MaterialProfiles', 'MaterialConstituents', 'ForLayerSet', 'ForProfileSet']) {
-        for (const r of refs(e.attributes[key])) visit(r, depth + 1);
-      }
+    const add = (v: string | null) => {
+      if (v !== null && v !== '') names.push(v);
     };
-    for (const r of roots) visit(r, 0);
-    // An element with a material association but no material of any name still "has a material".
+    for (const m of used) {
+      add(m.name);
+      for (const p of m.parts) {
+        add(p.name);
+        add(p.category);
+      }
+      for (const x of m.materials) {
+        add(x.name);
+        add(x.category);
+      }
+    }
     if (names.length === 0) names.push('');
     return names;
   }
 
-  /** The direct wholes of an element per partOf relation. */
-  parents(id: number): readonly { id: number; relation: PartOfRelation }[] {
-    if (!this.#parents) {
-      const p = new Map<number, { id: number; relation: PartOfRelation }[]>();
-      const scan = (relType: string, whole: string, parts: string, relation: PartOfRelation) => {
-        for (const relId of this.#ofType(relType)) {
-          const rel = this.get(relId);
-          const w = refId(rel?.attributes[whole]);
-          if (w === undefined) continue;
-          for (const part of refs(rel?.attributes[parts])) push(p, part, { id: w, relation });
-        }
-      };
-      scan('IFCRELAGGREGATES', 'RelatingObject', 'RelatedObjects', 'IFCRELAGGREGATES');
-      scan('IFCRELNESTS', 'RelatingObject', 'RelatedObjects', 'IFCRELNESTS');
-      scan('IFCRELASSIGNSTOGROUP', 'RelatingGroup', 'RelatedObjects', 'IFCRELASSIGNSTOGROUP');
-      scan('IFCRELCONTAINEDINSPATIALSTRUCTURE', 'RelatingStructure', 'RelatedElements', 'IFCRELCONTAINEDINSPATIALSTRUCTURE');
-      scan('IFCRELVOIDSELEMENT', 'RelatingBuildingElement', 'RelatedOpeningElement', 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT');
-      scan('IFCRELFILLSELEMENT', 'RelatingOpeningElement', 'RelatedBuildingElement', 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT');
-      this.#parents = p;
-    }
-    return this.#parents.get(id) ?? [];
+  /** The direct wholes of an element per partOf relation (as IDS groups them). */
+  parents(id: number): { id: number; relation: PartOfRelation }[] {
+    const out: { id: number; relation: PartOfRelation }[] = [];
+    const add = (rel: IdsModelPartOf, as: PartOfRelation) => {
+      for (const w of this.model.partOf(id, rel)) out.push({ id: w, relation: as });
+    };
+    add('IFCRELAGGREGATES', 'IFCRELAGGREGATES');
+    add('IFCRELNESTS', 'IFCRELNESTS');
+    add('IFCRELASSIGNSTOGROUP', 'IFCRELASSIGNSTOGROUP');
+    add('IFCRELCONTAINEDINSPATIALSTRUCTURE', 'IFCRELCONTAINEDINSPATIALSTRUCTURE');
+    add('IFCRELVOIDSELEMENT', 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT');
+    add('IFCRELFILLSELEMENT', 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT');
+    return out;
   }
 
   /** Factor and offset that convert a value of a measure type in project units to SI units. */
