@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { bundleText } from './bundle.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = ['shared base: Lit, registry client, styles, locales', 'src/base.ts'];
 const entries = [
   ['<foederal-recommendation-list>', 'src/recommendation-list.ts'],
   ['<foederal-recommendation>', 'src/recommendation.ts'],
@@ -20,20 +21,25 @@ const entries = [
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
-export async function measure() {
-  const rows = [];
-  for (const [name, entry] of entries) {
-    const text = await bundleText(entry);
-    rows.push({ name, minified: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length });
-  }
-  return rows;
+async function sizeOf(entry) {
+  const text = await bundleText(entry);
+  return { minified: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
 }
 
-function table(rows) {
+export async function measure() {
+  const base = { name: shared[0], ...(await sizeOf(shared[1])) };
+  const rows = [];
+  for (const [name, entry] of entries) rows.push({ name, ...(await sizeOf(entry)) });
+  return { base, rows };
+}
+
+function table({ base, rows }) {
+  const code = (name) => (name.startsWith('<') ? `\`${name}\`` : name);
   return [
-    '| element | minified | gzipped |',
-    '| --- | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${kB(r.minified)} | ${kB(r.gzip)} |`),
+    '| bundle | minified | gzipped | gzipped beyond the shared base |',
+    '| --- | ---: | ---: | ---: |',
+    `| ${base.name} | ${kB(base.minified)} | ${kB(base.gzip)} | – |`,
+    ...rows.map((r) => `| ${code(r.name)} | ${kB(r.minified)} | ${kB(r.gzip)} | ${kB(r.gzip - base.gzip)} |`),
   ].join('\n');
 }
 
