@@ -1,6 +1,13 @@
 const brand = Symbol.for('foederal.error');
 
-/** Stable error codes of `@foederal/building-data`. */
+/**
+ * Stable error codes of `@foederal/building-data`.
+ *
+ * @example
+ * ```ts
+ * if (error.code === 'key-syntax') console.log(error.location?.segment);
+ * ```
+ */
 export type BuildingDataErrorCode =
   | 'invalid-input'
   | 'invalid-vocabulary'
@@ -14,7 +21,14 @@ export type BuildingDataErrorCode =
   | 'readings'
   | 'consumption';
 
-/** Where an error happened: any of a JSON path, a line, a column or a character position. */
+/**
+ * Where an error happened: any of a JSON path, a line, a column or a character position.
+ *
+ * @example
+ * ```ts
+ * const where: ErrorLocation = { line: 12, segment: 'object-type' };
+ * ```
+ */
 export interface ErrorLocation {
   /** JSON path, e.g. `['buildings', 0, 'storeys', 2]`. */
   readonly path?: readonly (string | number)[];

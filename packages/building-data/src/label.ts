@@ -13,8 +13,22 @@ export const labelSchema = z.object({
   en: z.string().check(z.minLength(1)),
 });
 
-/** A German/English label pair. */
+/**
+ * A German/English label pair.
+ *
+ * @example
+ * ```ts
+ * const label: Label = { de: 'Heizung', en: 'heating' };
+ * ```
+ */
 export type Label = z.infer<typeof labelSchema>;
 
-/** Language of a label: German first. */
+/**
+ * Language of a label: German first.
+ *
+ * @example
+ * ```ts
+ * const language: Language = 'de';
+ * ```
+ */
 export type Language = keyof Label;

@@ -20,7 +20,14 @@ export const keyCharsets = {
   alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
 } as const;
 
-/** Name of a character class of {@link keyCharsets}. */
+/**
+ * Name of a character class of {@link keyCharsets}.
+ *
+ * @example
+ * ```ts
+ * const charset: KeyCharset = 'upper-alnum';
+ * ```
+ */
 export type KeyCharset = keyof typeof keyCharsets;
 
 const charsetLabels: Record<KeyCharset, Label> = {
@@ -57,7 +64,14 @@ export const keySegmentSchema = z.object({
   codes: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 
-/** One segment of a key grammar. */
+/**
+ * One segment of a key grammar.
+ *
+ * @example
+ * ```ts
+ * const trade: KeySegment = genericAksProfile.data.segments[4]!;
+ * ```
+ */
 export type KeySegment = z.infer<typeof keySegmentSchema>;
 
 /**
@@ -78,13 +92,34 @@ export const keyGrammarSchema = z.object({
   segments: z.array(keySegmentSchema).check(z.minLength(1)),
 });
 
-/** A key grammar as data. */
+/**
+ * A key grammar as data.
+ *
+ * @example
+ * ```ts
+ * const data: KeyGrammarData = genericAksProfile.data;
+ * ```
+ */
 export type KeyGrammarData = z.infer<typeof keyGrammarSchema>;
 
-/** The parts of a key, by segment name; segments left out are absent. */
+/**
+ * The parts of a key, by segment name; segments left out are absent.
+ *
+ * @example
+ * ```ts
+ * const parts: KeyParts = { site: 'L01', building: 'G1', floor: 'EG', trade: 'HZG', system: 'WE01', component: 'PU01', function: 'BM' };
+ * ```
+ */
 export type KeyParts = Record<string, string>;
 
-/** A parse/validation problem: which segment, at which 0-based character position, what was expected. */
+/**
+ * A parse/validation problem: which segment, at which 0-based character position, what was expected.
+ *
+ * @example
+ * ```ts
+ * const r = genericAksProfile.validate('L01'); if (!r.ok) console.log(r.problem.segment, r.problem.position);
+ * ```
+ */
 export interface KeyProblem {
   readonly segment: string;
   readonly position: number;
@@ -93,7 +128,14 @@ export interface KeyProblem {
   readonly message: Label;
 }
 
-/** A compiled key grammar: parse, validate and format keys. */
+/**
+ * A compiled key grammar: parse, validate and format keys.
+ *
+ * @example
+ * ```ts
+ * const grammar: KeyGrammar = createKeyGrammar(json); grammar.format(grammar.parse(key));
+ * ```
+ */
 export interface KeyGrammar {
   readonly data: KeyGrammarData;
   /** Splits `key` into its parts; throws a `BuildingDataError` (`key-syntax`) naming segment and position. */

@@ -57,7 +57,14 @@ export const pointSemanticsSchema = z.object({
   trades: z.array(z.object({ code: z.string(), label: labelSchema, haystack: z.array(z.string()) })),
 });
 
-/** The mapping tables. */
+/**
+ * The mapping tables.
+ *
+ * @example
+ * ```ts
+ * const tables: PointSemantics = { ...pointSemantics, trades: [...pointSemantics.trades, { code: 'GAS', label: { de: 'Gas', en: 'gas' }, haystack: ['naturalGas'] }] };
+ * ```
+ */
 export type PointSemantics = z.infer<typeof pointSemanticsSchema>;
 
 /**
@@ -70,7 +77,14 @@ export type PointSemantics = z.infer<typeof pointSemanticsSchema>;
  */
 export const pointSemantics: PointSemantics = /* @__PURE__ */ pointSemanticsSchema.parse(table);
 
-/** Haystack tags and Brick class of one data point, with the table rows that decided them. */
+/**
+ * Haystack tags and Brick class of one data point, with the table rows that decided them.
+ *
+ * @example
+ * ```ts
+ * const { haystack, brick }: PointMapping = mapDataPoint(point);
+ * ```
+ */
 export interface PointMapping {
   readonly role: 'sensor' | 'command' | 'setpoint' | 'status' | undefined;
   readonly haystack: {
@@ -87,7 +101,14 @@ export interface PointMapping {
   readonly basis: readonly string[];
 }
 
-/** Which key parts hold the function and trade abbreviations. */
+/**
+ * Which key parts hold the function and trade abbreviations.
+ *
+ * @example
+ * ```ts
+ * mapDataPoint(point, { functionSegment: 'fn', tradeSegment: 'gewerk' });
+ * ```
+ */
 export interface PointMappingOptions {
   /** Key segment with the function abbreviation (`MW`, `SW`, `BM`, …); default `function`. */
   readonly functionSegment?: string;

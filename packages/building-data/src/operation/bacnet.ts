@@ -3,7 +3,14 @@ import objectTypes from '../data/bacnet-object-types.json' with { type: 'json' }
 import units from '../data/bacnet-engineering-units.json' with { type: 'json' };
 import { createVocabulary, type Vocabulary, type VocabularyEntry } from '../vocabularies/vocabulary.js';
 
-/** A BACnet object type: standard name as code, its number in the standard and an abbreviation. */
+/**
+ * A BACnet object type: standard name as code, its number in the standard and an abbreviation.
+ *
+ * @example
+ * ```ts
+ * const ai: BacnetObjectType = bacnetObjectTypes.require('analog-input'); // ai.number === 0
+ * ```
+ */
 export type BacnetObjectType = VocabularyEntry & { number: number; abbreviation: string };
 
 /**
@@ -17,7 +24,14 @@ export type BacnetObjectType = VocabularyEntry & { number: number; abbreviation:
  */
 export const bacnetObjectTypes: Vocabulary<BacnetObjectType> = /* @__PURE__ */ createVocabulary<BacnetObjectType>(objectTypes);
 
-/** A BACnet engineering unit: standard name as code, its number, a symbol and the Haystack unit name. */
+/**
+ * A BACnet engineering unit: standard name as code, its number, a symbol and the Haystack unit name.
+ *
+ * @example
+ * ```ts
+ * const unit: BacnetEngineeringUnit | undefined = bacnetEngineeringUnitByNumber(62);
+ * ```
+ */
 export type BacnetEngineeringUnit = VocabularyEntry & { number: number; symbol: string; haystackUnit: string };
 
 /**
@@ -70,7 +84,14 @@ export function bacnetEngineeringUnitByNumber(n: number): BacnetEngineeringUnit 
   return unitIndex.get(n);
 }
 
-/** Largest BACnet object instance number (22 bits; 4194303 means "not configured"). */
+/**
+ * Largest BACnet object instance number (22 bits; 4194303 means "not configured").
+ *
+ * @example
+ * ```ts
+ * if (instance > maxBacnetInstance) throw new Error('instance out of range');
+ * ```
+ */
 export const maxBacnetInstance = 4194303;
 
 /**
@@ -86,5 +107,12 @@ export const bacnetObjectIdentifierSchema = z.object({
   instance: z.int().check(z.gte(0), z.lte(maxBacnetInstance)),
 });
 
-/** A BACnet object identifier. */
+/**
+ * A BACnet object identifier.
+ *
+ * @example
+ * ```ts
+ * const id: BacnetObjectIdentifier = { type: 'binary-output', instance: 3 };
+ * ```
+ */
 export type BacnetObjectIdentifier = z.infer<typeof bacnetObjectIdentifierSchema>;

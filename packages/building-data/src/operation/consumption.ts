@@ -27,10 +27,24 @@ export const consumptionInputSchema = z.object({
   climateFactor: z.number().check(z.gt(0), z.lt(10)),
 });
 
-/** Input of {@link consumptionIndicators}. */
+/**
+ * Input of {@link consumptionIndicators}.
+ *
+ * @example
+ * ```ts
+ * const input: ConsumptionInput = { netRoomArea: 2000, from: '2024-01-01', to: '2025-01-01', heatingKWh: 200000, electricityKWh: 60000, climateFactor: 1.1 };
+ * ```
+ */
 export type ConsumptionInput = z.input<typeof consumptionInputSchema>;
 
-/** Consumption indicators in kWh/(m²·a) of NRF. */
+/**
+ * Consumption indicators in kWh/(m²·a) of NRF.
+ *
+ * @example
+ * ```ts
+ * const { heat, electricity }: ConsumptionIndicators = consumptionIndicators(input);
+ * ```
+ */
 export interface ConsumptionIndicators {
   readonly unit: 'kWh/(m²·a)';
   readonly periodDays: number;

@@ -46,5 +46,12 @@ export const dataPointSchema = z.object({
   keyParts: z.optional(z.record(z.string(), z.string())),
 });
 
-/** A data point. */
+/**
+ * A data point.
+ *
+ * @example
+ * ```ts
+ * const point: DataPoint = { objectIdentifier: { type: 'analog-input', instance: 1 }, name: 'TF01', writable: false, units: 62 };
+ * ```
+ */
 export type DataPoint = z.infer<typeof dataPointSchema>;

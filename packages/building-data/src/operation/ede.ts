@@ -4,7 +4,14 @@ import type { Label, Language } from '../label.js';
 import { maxBacnetInstance, resolveBacnetObjectType } from './bacnet.js';
 import type { DataPoint } from './data-point.js';
 
-/** Anything the EDE reader can read: text, bytes, (async) iterables of chunks, a web stream. */
+/**
+ * Anything the EDE reader can read: text, bytes, (async) iterables of chunks, a web stream.
+ *
+ * @example
+ * ```ts
+ * const source: EdeSource = fs.createReadStream('anlage.csv');
+ * ```
+ */
 export type EdeSource =
   | string
   | Uint8Array
@@ -13,13 +20,34 @@ export type EdeSource =
   | AsyncIterable<string | Uint8Array>
   | ReadableStream<Uint8Array>;
 
-/** Text encodings seen in EDE files. `auto` picks UTF-8 (with or without BOM) or Windows-1252. */
+/**
+ * Text encodings seen in EDE files. `auto` picks UTF-8 (with or without BOM) or Windows-1252.
+ *
+ * @example
+ * ```ts
+ * importEde(bytes, { encoding: 'windows-1252' });
+ * ```
+ */
 export type EdeEncoding = 'auto' | 'utf-8' | 'windows-1252';
 
-/** Field separators seen in EDE files. `auto` picks the one the first lines use most. */
+/**
+ * Field separators seen in EDE files. `auto` picks the one the first lines use most.
+ *
+ * @example
+ * ```ts
+ * importEde(text, { separator: '\t' });
+ * ```
+ */
 export type EdeSeparator = 'auto' | ';' | ',' | '\t';
 
-/** Options of {@link readEde} and {@link importEde}. */
+/**
+ * Options of {@link readEde} and {@link importEde}.
+ *
+ * @example
+ * ```ts
+ * const options: EdeOptions = { keyGrammar: genericAksProfile, checkDuplicates: true };
+ * ```
+ */
 export interface EdeOptions {
   /** Default `auto`. */
   readonly encoding?: EdeEncoding;
@@ -33,7 +61,14 @@ export interface EdeOptions {
   readonly checkDuplicates?: boolean;
 }
 
-/** A row the importer could not take, with its 1-based line number and the reason. */
+/**
+ * A row the importer could not take, with its 1-based line number and the reason.
+ *
+ * @example
+ * ```ts
+ * for (const row of result.rejected) console.log(row.line, row.column, row.reason.de);
+ * ```
+ */
 export interface EdeRejectedRow {
   readonly line: number;
   /** The column concerned, as named in the file's header. */
@@ -43,7 +78,14 @@ export interface EdeRejectedRow {
   readonly raw: string;
 }
 
-/** One event of {@link readEde}. */
+/**
+ * One event of {@link readEde}.
+ *
+ * @example
+ * ```ts
+ * for await (const event of readEde(source)) if (event.kind === 'data-point') save(event.dataPoint);
+ * ```
+ */
 export type EdeEvent =
   | { readonly kind: 'format'; readonly encoding: 'utf-8' | 'windows-1252'; readonly separator: ';' | ',' | '\t' }
   | { readonly kind: 'metadata'; readonly line: number; readonly name: string; readonly value: string }
@@ -51,7 +93,14 @@ export type EdeEvent =
   | { readonly kind: 'data-point'; readonly line: number; readonly dataPoint: DataPoint }
   | { readonly kind: 'rejected'; readonly row: EdeRejectedRow };
 
-/** Result of {@link importEde}. */
+/**
+ * Result of {@link importEde}.
+ *
+ * @example
+ * ```ts
+ * const { dataPoints, rejected, encoding, separator }: EdeImportResult = await importEde(source);
+ * ```
+ */
 export interface EdeImportResult {
   readonly dataPoints: DataPoint[];
   readonly rejected: EdeRejectedRow[];

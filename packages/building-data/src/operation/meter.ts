@@ -38,17 +38,38 @@ export const meterSchema = z
     }, { message: 'OBIS-Medium passt nicht zum Medium des Zählers / OBIS medium does not match the meter medium', path: ['obis'] }),
   );
 
-/** A meter. */
+/**
+ * A meter.
+ *
+ * @example
+ * ```ts
+ * const meter: Meter = meterSchema.parse({ id: 'Z1', name: 'Strom', medium: 'electricity', unit: 'kWh' });
+ * ```
+ */
 export type Meter = z.infer<typeof meterSchema>;
 
-/** A problem in a meter tree, with the meter concerned. */
+/**
+ * A problem in a meter tree, with the meter concerned.
+ *
+ * @example
+ * ```ts
+ * for (const p of checkMeterTree(meters)) console.log(p.meterId, p.message.de);
+ * ```
+ */
 export interface MeterTreeProblem {
   readonly meterId: string;
   readonly problem: 'duplicate-id' | 'unknown-parent' | 'cycle' | 'medium-mismatch';
   readonly message: Label;
 }
 
-/** Meters arranged as main/sub-meter trees. */
+/**
+ * Meters arranged as main/sub-meter trees.
+ *
+ * @example
+ * ```ts
+ * const tree: MeterTree = buildMeterTree(meters); tree.roots.map((m) => m.id);
+ * ```
+ */
 export interface MeterTree {
   readonly roots: readonly Meter[];
   readonly get: (id: string) => Meter | undefined;

@@ -1,6 +1,13 @@
 import { BuildingDataError } from '../errors.js';
 
-/** The six value groups of an OBIS code (IEC 62056-6-1): A medium, B channel, C quantity, D processing, E tariff, F billing period. */
+/**
+ * The six value groups of an OBIS code (IEC 62056-6-1): A medium, B channel, C quantity, D processing, E tariff, F billing period.
+ *
+ * @example
+ * ```ts
+ * const code: ObisCode = parseObis('1-0:1.8.0'); // { a: 1, b: 0, c: 1, d: 8, e: 0, f: 255 }
+ * ```
+ */
 export interface ObisCode {
   readonly a: number;
   readonly b: number;

@@ -19,7 +19,14 @@ export const readingSchema = z.object({
   estimated: z.optional(z.boolean()),
 });
 
-/** A meter reading. */
+/**
+ * A meter reading.
+ *
+ * @example
+ * ```ts
+ * const reading: Reading = { meterId: 'Z1', timestamp: '2025-01-01T00:00:00Z', value: 1234.5 };
+ * ```
+ */
 export type Reading = z.infer<typeof readingSchema>;
 
 /**

@@ -3,12 +3,24 @@ import { din277UsageCategories } from '../vocabularies/din277.js';
 import { din277AreaKeys, din277AreaLabels, nufGroupKeys, type Din277AreaKey, type Din277Areas } from './areas.js';
 import type { Building, Site, Space, Storey } from './spatial.js';
 
-/** Kind of node in the spatial tree. */
+/**
+ * Kind of node in the spatial tree.
+ *
+ * @example
+ * ```ts
+ * const kind: SpatialKind = issue.location.kind; // 'space'
+ * ```
+ */
 export type SpatialKind = 'site' | 'building' | 'storey' | 'space';
 
 /**
  * Where an area issue was found: the JSON path from the root passed to {@link rollUpAreas}, the
  * chain of ids and a readable trail such as `Gebäude "B1" › Geschoss "EG" › Raum "0.12"`.
+ *
+ * @example
+ * ```ts
+ * const { path, trail }: AreaIssueLocation = issue.location; console.log(path, trail.de);
+ * ```
  */
 export interface AreaIssueLocation {
   readonly path: readonly (string | number)[];
@@ -24,6 +36,11 @@ export interface AreaIssueLocation {
  * - `children-mismatch`: a declared area differs from the sum of the children's areas
  * - `unknown-usage-category`: a space names a usage category that is not in DIN 277
  * - `usage-category-conflict`: a space has area in a NUF/TF/VF field other than its category's
+ *
+ * @example
+ * ```ts
+ * for (const issue of rollUpAreas(building).issues) console.log(issue.rule, issue.message.de);
+ * ```
  */
 export interface AreaIssue {
   readonly code: 'sum-mismatch' | 'children-mismatch' | 'unknown-usage-category' | 'usage-category-conflict';
@@ -39,7 +56,14 @@ export interface AreaIssue {
   readonly message: Label;
 }
 
-/** Roll-up of one node: declared areas, areas computed from its parts and children, and the effective result. */
+/**
+ * Roll-up of one node: declared areas, areas computed from its parts and children, and the effective result.
+ *
+ * @example
+ * ```ts
+ * const { effective, children }: AreaRollUp = rollUpAreas(building).rollUp;
+ * ```
+ */
 export interface AreaRollUp {
   readonly kind: SpatialKind;
   readonly id: string;
@@ -53,7 +77,14 @@ export interface AreaRollUp {
   readonly children: readonly AreaRollUp[];
 }
 
-/** Result of {@link rollUpAreas}. */
+/**
+ * Result of {@link rollUpAreas}.
+ *
+ * @example
+ * ```ts
+ * const { consistent, issues }: AreaRollUpResult = rollUpAreas(site);
+ * ```
+ */
 export interface AreaRollUpResult {
   readonly rollUp: AreaRollUp;
   readonly issues: readonly AreaIssue[];
@@ -61,7 +92,14 @@ export interface AreaRollUpResult {
   readonly consistent: boolean;
 }
 
-/** Tolerance for comparing areas: the larger of `absolute` (m²) and `relative` × the larger value. */
+/**
+ * Tolerance for comparing areas: the larger of `absolute` (m²) and `relative` × the larger value.
+ *
+ * @example
+ * ```ts
+ * rollUpAreas(building, { absolute: 0.5, relative: 0 });
+ * ```
+ */
 export interface AreaTolerance {
   /** Default 0.01 m² (areas are usually given to two decimals). */
   readonly absolute?: number;

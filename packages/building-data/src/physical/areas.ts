@@ -33,10 +33,24 @@ export const din277AreasSchema = z.object({
   vf: area,
 });
 
-/** DIN 277:2021 area record (m²). */
+/**
+ * DIN 277:2021 area record (m²).
+ *
+ * @example
+ * ```ts
+ * const areas: Din277Areas = { nrf: 64.5, nuf5: 64.5 };
+ * ```
+ */
 export type Din277Areas = z.infer<typeof din277AreasSchema>;
 
-/** Name of one area field of a {@link Din277Areas} record. */
+/**
+ * Name of one area field of a {@link Din277Areas} record.
+ *
+ * @example
+ * ```ts
+ * const key: Din277AreaKey = 'nrf';
+ * ```
+ */
 export type Din277AreaKey = keyof Din277Areas;
 
 /**
@@ -51,7 +65,14 @@ export const din277AreaKeys: readonly Din277AreaKey[] = [
   'bgf', 'kgf', 'nrf', 'nuf', 'nuf1', 'nuf2', 'nuf3', 'nuf4', 'nuf5', 'nuf6', 'nuf7', 'tf', 'vf',
 ];
 
-/** The NUF 1-7 fields. */
+/**
+ * The NUF 1-7 fields.
+ *
+ * @example
+ * ```ts
+ * const nuf = nufGroupKeys.reduce((sum, k) => sum + (areas[k] ?? 0), 0);
+ * ```
+ */
 export const nufGroupKeys = ['nuf1', 'nuf2', 'nuf3', 'nuf4', 'nuf5', 'nuf6', 'nuf7'] as const;
 
 /**

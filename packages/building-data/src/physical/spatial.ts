@@ -42,7 +42,14 @@ export const addressSchema = z.object({
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2'))),
 });
 
-/** Postal address. */
+/**
+ * Postal address.
+ *
+ * @example
+ * ```ts
+ * const address: Address = { street: 'Schulstraße 1', postalCode: '12345', locality: 'Musterstadt' };
+ * ```
+ */
 export type Address = z.infer<typeof addressSchema>;
 
 /**
@@ -60,7 +67,14 @@ export const jurisdictionRefSchema = z.object({
   id: z.optional(nonEmpty),
 });
 
-/** Reference to the owning jurisdiction. */
+/**
+ * Reference to the owning jurisdiction.
+ *
+ * @example
+ * ```ts
+ * const owner: JurisdictionRef = { level: 'state', id: 'DE-BY' };
+ * ```
+ */
 export type JurisdictionRef = z.infer<typeof jurisdictionRefSchema>;
 
 const ids = {
@@ -85,7 +99,14 @@ export const spaceSchema = z.object({
   areas: z.optional(din277AreasSchema),
 });
 
-/** A space (Raum). */
+/**
+ * A space (Raum).
+ *
+ * @example
+ * ```ts
+ * const space: Space = spaceSchema.parse({ id: 'R1', name: '0.01', usageCategory: '5.2', areas: { nrf: 64 } });
+ * ```
+ */
 export type Space = z.infer<typeof spaceSchema>;
 
 /**
@@ -103,7 +124,14 @@ export const storeySchema = z.object({
   spaces: z._default(z.array(spaceSchema), []),
 });
 
-/** A storey (Geschoss). */
+/**
+ * A storey (Geschoss).
+ *
+ * @example
+ * ```ts
+ * const storey: Storey = storeySchema.parse({ id: 'EG', name: 'Erdgeschoss', elevation: 0 });
+ * ```
+ */
 export type Storey = z.infer<typeof storeySchema>;
 
 /**
@@ -126,7 +154,14 @@ export const buildingSchema = z.object({
   storeys: z._default(z.array(storeySchema), []),
 });
 
-/** A building (Gebäude). */
+/**
+ * A building (Gebäude).
+ *
+ * @example
+ * ```ts
+ * const building: Building = buildingSchema.parse({ id: 'B1', name: 'Rathaus' });
+ * ```
+ */
 export type Building = z.infer<typeof buildingSchema>;
 
 /**
@@ -145,5 +180,12 @@ export const siteSchema = z.object({
   buildings: z._default(z.array(buildingSchema), []),
 });
 
-/** A site (Liegenschaft). */
+/**
+ * A site (Liegenschaft).
+ *
+ * @example
+ * ```ts
+ * const site: Site = siteSchema.parse({ id: 'L1', name: 'Schulzentrum', buildings: [] });
+ * ```
+ */
 export type Site = z.infer<typeof siteSchema>;

@@ -1,7 +1,14 @@
 import { BuildingDataError } from '../errors.js';
 import { createVocabulary, type Vocabulary, type VocabularyEntry } from './vocabulary.js';
 
-/** Where a BWZK table comes from; the loader insists on both, as for every vocabulary. */
+/**
+ * Where a BWZK table comes from; the loader insists on both, as for every vocabulary.
+ *
+ * @example
+ * ```ts
+ * const source: BwzkSource = { source: 'BMWSB, Bauwerkszuordnungskatalog', edition: '2010' };
+ * ```
+ */
 export interface BwzkSource {
   /** Publisher and document, e.g. "BMWSB, Bauwerkszuordnungskatalog (BWZK)". */
   readonly source: string;
@@ -13,7 +20,14 @@ export interface BwzkSource {
   readonly verified?: boolean;
 }
 
-/** One row of a BWZK table before loading. */
+/**
+ * One row of a BWZK table before loading.
+ *
+ * @example
+ * ```ts
+ * const row: BwzkRow = { code: '1234', de: 'Bezeichnung', parent: '1200' };
+ * ```
+ */
 export interface BwzkRow {
   readonly code: string;
   readonly de: string;

@@ -4,7 +4,14 @@ import media from '../data/meter-media.json' with { type: 'json' };
 import { BuildingDataError } from '../errors.js';
 import { createVocabulary, type Vocabulary, type VocabularyEntry } from './vocabulary.js';
 
-/** A German Land: AGS Länderschlüssel as code, ISO 3166-2 and NUTS 2021 level-1 codes. */
+/**
+ * A German Land: AGS Länderschlüssel as code, ISO 3166-2 and NUTS 2021 level-1 codes.
+ *
+ * @example
+ * ```ts
+ * const bayern: GermanState = germanStates.require('09'); // bayern.iso3166_2 === 'DE-BY'
+ * ```
+ */
 export type GermanState = VocabularyEntry & { iso3166_2: string; nuts1: string };
 
 /**
@@ -18,7 +25,14 @@ export type GermanState = VocabularyEntry & { iso3166_2: string; nuts1: string }
  */
 export const germanStates: Vocabulary<GermanState> = /* @__PURE__ */ createVocabulary<GermanState>(states);
 
-/** A level of government with its DCAT-AP.de URI. */
+/**
+ * A level of government with its DCAT-AP.de URI.
+ *
+ * @example
+ * ```ts
+ * const level: JurisdictionLevel = jurisdictionLevels.require('municipality');
+ * ```
+ */
 export type JurisdictionLevel = VocabularyEntry & { uri: string };
 
 /**
@@ -32,7 +46,14 @@ export type JurisdictionLevel = VocabularyEntry & { uri: string };
  */
 export const jurisdictionLevels: Vocabulary<JurisdictionLevel> = /* @__PURE__ */ createVocabulary<JurisdictionLevel>(levels);
 
-/** A metered medium with its default unit, OBIS medium digit and consumption indicator category. */
+/**
+ * A metered medium with its default unit, OBIS medium digit and consumption indicator category.
+ *
+ * @example
+ * ```ts
+ * const gas: MeterMedium = meterMedia.require('gas'); // gas.obisMedium === 7
+ * ```
+ */
 export type MeterMedium = VocabularyEntry & {
   defaultUnit: string;
   indicator: 'heat' | 'electricity' | 'cooling' | 'water';

@@ -2,7 +2,14 @@ import data from '../data/din277-usage-categories.json' with { type: 'json' };
 import type { Din277AreaKey } from '../physical/areas.js';
 import { createVocabulary, type Vocabulary, type VocabularyEntry } from './vocabulary.js';
 
-/** A DIN 277 usage group (`'1'`-`'9'`) or usage type (`'5.2'`) with the area field it counts to. */
+/**
+ * A DIN 277 usage group (`'1'`-`'9'`) or usage type (`'5.2'`) with the area field it counts to.
+ *
+ * @example
+ * ```ts
+ * const c: Din277UsageCategory = din277UsageCategories.require('9.1'); // c.area === 'vf'
+ * ```
+ */
 export type Din277UsageCategory = VocabularyEntry & { area: Din277AreaKey };
 
 /**

@@ -20,7 +20,14 @@ export const vocabularyEntrySchema = z.looseObject({
   note: z.optional(z.string()),
 });
 
-/** One vocabulary entry. */
+/**
+ * One vocabulary entry.
+ *
+ * @example
+ * ```ts
+ * const entry: VocabularyEntry = { code: '410', parent: '400', label: { de: 'Abwasser-, Wasser-, Gasanlagen', en: 'Wastewater, water and gas systems' }, verified: false };
+ * ```
+ */
 export type VocabularyEntry = z.infer<typeof vocabularyEntrySchema>;
 
 /**
@@ -43,10 +50,24 @@ export const vocabularyDataSchema = z.object({
   entries: z.array(vocabularyEntrySchema),
 });
 
-/** A vocabulary file. */
+/**
+ * A vocabulary file.
+ *
+ * @example
+ * ```ts
+ * const data: VocabularyData = vocabularyDataSchema.parse(JSON.parse(text));
+ * ```
+ */
 export type VocabularyData = z.infer<typeof vocabularyDataSchema>;
 
-/** Facts about a vocabulary (everything but its entries). */
+/**
+ * Facts about a vocabulary (everything but its entries).
+ *
+ * @example
+ * ```ts
+ * const { source, edition }: VocabularyInfo = din276CostGroups.info;
+ * ```
+ */
 export type VocabularyInfo = Omit<VocabularyData, 'entries'>;
 
 /**
