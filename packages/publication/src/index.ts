@@ -22,6 +22,7 @@ export type {
   ResponseHeader,
   SuccessResponse,
   RouteDefinition,
+  RouteDocs,
   Contract,
   BinaryInput,
   RouteParams,
@@ -46,6 +47,7 @@ export type { LinkValue } from './http-headers.js';
 export { sha256Hex, contentDigest, parseContentDigest } from './digest.js';
 export { formatJsonPath } from './issues.js';
 export { registryContract, registryApiPrefix } from './registry/contract.js';
+export { registryRouteDocs } from './registry/docs.js';
 export type { RegistryContract, RegistryRouteId } from './registry/contract.js';
 export {
   pageSchema,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AnySchema, BodyDefinition, Contract, ResponseHeader, RouteDefinition } from './contract/types.js';
+import type { AnySchema, BodyDefinition, Contract, ResponseHeader, RouteDefinition, RouteDocs } from './contract/types.js';
 import { PublicationError } from './errors.js';
 import type { ProblemCode } from './problem.js';
 import { problemTypes, problemTypeUri } from './problem.js';
@@ -16,6 +16,8 @@ export interface OpenApiOptions {
   readonly servers?: readonly { readonly url: string; readonly description?: string }[];
   /** Named schemas: emitted under `components.schemas` and referenced with `$ref` wherever used. */
   readonly components?: Readonly<Record<string, AnySchema>>;
+  /** Summaries and response descriptions by route id (where the routes do not carry them). */
+  readonly docs?: Readonly<Record<string, RouteDocs>>;
 }
 
 const headerDocs: Record<ResponseHeader, JsonObject> = {
@@ -128,7 +130,10 @@ export function createOpenApiDocument(contract: Contract, options: OpenApiOption
       parameters.push({ name: 'Content-Digest', in: 'header', required: true, description: headerDocs['Content-Digest'].description, schema: { type: 'string' } });
     }
     const responses: Record<string, JsonObject> = {};
-    const success: JsonObject = { description: `${route.response.description.de} / ${route.response.description.en}` };
+    const docs = options.docs?.[route.id];
+    const summary = route.summary ?? docs?.summary ?? { de: route.id, en: route.id };
+    const what = route.response.description ?? docs?.response ?? { de: 'Erfolg', en: 'Success' };
+    const success: JsonObject = { description: `${what.de} / ${what.en}` };
     if (route.response.headers?.length) {
       success['headers'] = Object.fromEntries(route.response.headers.map((h) => [h, { $ref: `#/components/headers/${h}` }]));
     }
@@ -156,8 +161,8 @@ export function createOpenApiDocument(contract: Contract, options: OpenApiOption
     const operation: JsonObject = {
       operationId: route.id,
       tags: [route.tag],
-      summary: route.summary.de,
-      description: route.summary.en,
+      summary: summary.de,
+      description: summary.en,
       'x-foederal-role': route.auth,
       ...(parameters.length ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: content(route.body) } } : {}),

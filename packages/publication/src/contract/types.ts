@@ -45,7 +45,8 @@ export type ResponseHeader = 'ETag' | 'Location' | 'Link' | 'Content-Digest' | '
 /** The success response of a route. */
 export interface SuccessResponse {
   readonly status: 200 | 201 | 202 | 204;
-  readonly description: { readonly de: string; readonly en: string };
+  /** What the response is; may instead come from {@link RouteDocs} (kept out of client bundles). */
+  readonly description?: { readonly de: string; readonly en: string };
   readonly body?: BodyDefinition;
   readonly headers?: readonly ResponseHeader[];
 }
@@ -59,7 +60,8 @@ export interface RouteDefinition {
   readonly path: string;
   /** OpenAPI tag. */
   readonly tag: string;
-  readonly summary: { readonly de: string; readonly en: string };
+  /** What the route does; may instead come from {@link RouteDocs} (kept out of client bundles). */
+  readonly summary?: { readonly de: string; readonly en: string };
   /** Least privileged role allowed to call the route. */
   readonly auth: Role;
   /** Path parameters (names must match the placeholders). */
@@ -87,6 +89,13 @@ export interface RouteDefinition {
   readonly problems: readonly ProblemCode[];
 }
 
+/** Human-readable documentation of a route, German and English (for OpenAPI and API pages). */
+export interface RouteDocs {
+  readonly summary: { readonly de: string; readonly en: string };
+  /** Description of the success response. */
+  readonly response: { readonly de: string; readonly en: string };
+}
+
 /** A contract: routes by id. */
 export type Contract = { readonly [id: string]: RouteDefinition };
 
@@ -95,8 +104,8 @@ export type Contract = { readonly [id: string]: RouteDefinition };
  *
  * @example
  * const getThing = defineRoute({ id: 'getThing', method: 'GET', path: '/things/{id}', tag: 'things',
- *   summary: { de: 'Ding lesen', en: 'Read a thing' }, auth: 'public', params: z.object({ id: z.string() }),
- *   response: { status: 200, description: { de: 'Das Ding', en: 'The thing' }, body: json(thingSchema) },
+ *   auth: 'public', params: z.object({ id: z.string() }),
+ *   response: { status: 200, body: json(thingSchema) },
  *   problems: ['not-found'] });
  */
 export function defineRoute<const R extends RouteDefinition>(route: R): R {

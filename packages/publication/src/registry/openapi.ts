@@ -1,6 +1,7 @@
 import type { JsonObject } from '../openapi.js';
 import { createOpenApiDocument } from '../openapi.js';
 import { registryContract } from './contract.js';
+import { registryRouteDocs } from './docs.js';
 import { registryComponents } from './schemas.js';
 
 /** Version of the registry API (the `v1` in `/api/v1`). @example registryApiVersion; // '1.0.0' */
@@ -23,6 +24,7 @@ export function createRegistryOpenApiDocument(options: { readonly servers?: read
       'Recommendations, consultations, decisions, pilots and experience reports of a federal working group. ' +
       'Errors as RFC 9457 problem details; ETag/If-None-Match and If-Match (412, 428); pages through `Link: rel="next"`.',
     components: registryComponents,
+    docs: registryRouteDocs,
     ...(options.servers ? { servers: options.servers } : {}),
   });
 }
