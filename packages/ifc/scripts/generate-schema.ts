@@ -96,15 +96,21 @@ export function renderTables(p: ParsedSchema, exportName: string, sourceFile: st
   lines.push("import type { SchemaTables } from './tables.js';");
   lines.push('');
   lines.push(`/** Attribute tables of ${p.name}, derived from its EXPRESS schema. */`);
+  // One string per table (a line per row): parsed in microseconds at import, split on first use.
   lines.push(`export const ${exportName}: SchemaTables = {`);
   lines.push(`  name: ${JSON.stringify(p.name)},`);
-  lines.push('  entities: [');
-  for (const e of p.entities) lines.push(`    ${JSON.stringify(e)},`);
-  lines.push('  ],');
+  lines.push('  entities:');
+  p.entities.forEach((e, i) => {
+    const row = JSON.stringify(`${e[0]}|${e[1]}|${e[2]}|${e[3]}` + (i < p.entities.length - 1 ? '\n' : ''));
+    lines.push(`    ${row}${i < p.entities.length - 1 ? ' +' : ','}`);
+  });
   for (const key of ['defined', 'enums', 'selects'] as const) {
-    lines.push(`  ${key}: {`);
-    for (const [k, v] of Object.entries(sortObject(p[key]))) lines.push(`    ${k}: ${JSON.stringify(v)},`);
-    lines.push('  },');
+    const rows = Object.entries(sortObject(p[key]));
+    lines.push(`  ${key}:`);
+    rows.forEach(([k, v], i) => {
+      const row = JSON.stringify(`${k}=${v}` + (i < rows.length - 1 ? '\n' : ''));
+      lines.push(`    ${row}${i < rows.length - 1 ? ' +' : ','}`);
+    });
   }
   lines.push('};');
   lines.push('');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { rollUpAreas, siteSchema } from '@foederal/building-data';
 import { corpus } from '@foederal/test-utils';
 import { describe, expect, it } from 'vitest';
+import { toBuildingData } from './building-data.js';
 import { parseIfc } from './open.js';
 import { stepFile } from './test-helpers.js';
 
@@ -45,7 +46,7 @@ const school = stepFile(
 
 describe('toBuildingData', () => {
   it('maps site, building, storeys and spaces with DIN 277 areas, units converted', () => {
-    const { sites, buildings, problems } = parseIfc(school).toBuildingData();
+    const { sites, buildings, problems } = toBuildingData(parseIfc(school));
     expect(problems).toEqual([]);
     expect(buildings).toEqual([]);
     expect(() => siteSchema.parse(sites[0])).not.toThrow();
@@ -73,7 +74,7 @@ describe('toBuildingData', () => {
     ]);
   });
   it('gives records the building-data roll-up accepts', () => {
-    const { sites } = parseIfc(school).toBuildingData();
+    const { sites } = toBuildingData(parseIfc(school));
     const result = rollUpAreas(sites[0] as Parameters<typeof rollUpAreas>[0]);
     expect(result.issues).toEqual([]);
     expect(result.rollUp.effective).toMatchObject({ nuf5: 64.5, vf: 12.5 });
@@ -82,8 +83,8 @@ describe('toBuildingData', () => {
 
 const ifc = corpus('ifc');
 describe.skipIf(!ifc.available)('toBuildingData on the corpus', () => {
-  it('reads the net floor areas of AC20-FZK-Haus from Qto_SpaceBaseQuantities', () => {
-    const { sites } = parseIfc(readFileSync(join(ifc.path, 'AC20-FZK-Haus.ifc'))).toBuildingData();
+  it('reads the net floor areas of AC20-FZK-Haus from Qto_SpaceBaseQuantities', async () => {
+    const { sites } = await parseIfc(readFileSync(join(ifc.path, 'AC20-FZK-Haus.ifc'))).toBuildingData();
     const storeys = sites[0]?.buildings[0]?.storeys ?? [];
     expect(storeys.map((s) => [s.name, s.elevation])).toEqual([
       ['Erdgeschoss', 0],
@@ -96,7 +97,7 @@ describe.skipIf(!ifc.available)('toBuildingData on the corpus', () => {
   });
   it('maps every corpus model to valid records', () => {
     for (const name of ['Office_A_20110811.ifc', 'duplex.ifc', 'Building-Architecture.ifc', 'ifc4x3/slab-openings.ifc']) {
-      const data = parseIfc(readFileSync(join(ifc.path, name))).toBuildingData();
+      const data = toBuildingData(parseIfc(readFileSync(join(ifc.path, name))));
       for (const s of data.sites) expect(() => siteSchema.parse(s)).not.toThrow();
       expect(data.sites.length + data.buildings.length, name).toBeGreaterThan(0);
     }

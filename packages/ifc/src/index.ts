@@ -15,7 +15,6 @@ export type {
 export type { IfcClassificationRef, IfcMaterialAssignment, IfcMaterialInfo, IfcMaterialPart } from './associations.js';
 export type { EntityRelations, PartOfRelation } from './relations.js';
 export type { SpatialNode, SpatialTree } from './spatial.js';
-export { toBuildingData } from './building-data.js';
 export type { BuildingDataProblem, IfcBuildingData } from './building-data.js';
 export { IfcSchema, ifcSchema, isSubtypeOf, schemaNameFor } from './schema/schema.js';
 export type { AttributeInfo, EntityInfo, IfcSchemaName, TypeKind } from './schema/schema.js';

@@ -4,7 +4,7 @@ import {
   type IfcClassificationRef,
   type IfcMaterialAssignment,
 } from './associations.js';
-import { toBuildingData, type IfcBuildingData } from './building-data.js';
+import type { IfcBuildingData } from './building-data.js';
 import { IfcError, type IfcWarning } from './errors.js';
 import { PropertyReader, type IfcPropertySet, type IfcQuantitySet, type InheritOptions } from './properties.js';
 import { RelationIndex, relationsOf, wholesOf, type EntityRelations, type PartOfRelation } from './relations.js';
@@ -300,13 +300,16 @@ export class IfcModel {
 
   /**
    * The spatial structure as `@foederal/building-data` sites, buildings, storeys and spaces,
-   * with DIN 277 areas of spaces from their quantity sets when present.
+   * with DIN 277 areas of spaces from their quantity sets when present. Loads the mapping (and
+   * zod) on first use, so opening a model stays light; `toBuildingData(model)` from
+   * `@foederal/ifc/building-data` is the synchronous form.
    *
    * @example
-   * const { sites, problems } = model.toBuildingData();
+   * const { sites, problems } = await model.toBuildingData();
    * console.log(sites[0]?.buildings[0]?.storeys.map((s) => s.name));
    */
-  toBuildingData(): IfcBuildingData {
+  async toBuildingData(): Promise<IfcBuildingData> {
+    const { toBuildingData } = await import('./building-data.js');
     return toBuildingData(this);
   }
 

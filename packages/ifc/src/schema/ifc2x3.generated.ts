@@ -5,992 +5,988 @@ import type { SchemaTables } from './tables.js';
 /** Attribute tables of IFC2X3, derived from its EXPRESS schema. */
 export const ifc2x3Tables: SchemaTables = {
   name: "IFC2X3",
-  entities: [
-    ["Ifc2DCompositeCurve","IfcCompositeCurve",0,""],
-    ["IfcActionRequest","IfcControl",0,"RequestID:IfcIdentifier"],
-    ["IfcActor","IfcObject",0,"TheActor:IfcActorSelect"],
-    ["IfcActorRole","",0,"Role:IfcRoleEnum;?UserDefinedRole:IfcLabel;?Description:IfcText"],
-    ["IfcActuatorType","IfcDistributionControlElementType",0,"PredefinedType:IfcActuatorTypeEnum"],
-    ["IfcAddress","",1,"?Purpose:IfcAddressTypeEnum;?Description:IfcText;?UserDefinedPurpose:IfcLabel"],
-    ["IfcAirTerminalBoxType","IfcFlowControllerType",0,"PredefinedType:IfcAirTerminalBoxTypeEnum"],
-    ["IfcAirTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcAirTerminalTypeEnum"],
-    ["IfcAirToAirHeatRecoveryType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcAirToAirHeatRecoveryTypeEnum"],
-    ["IfcAlarmType","IfcDistributionControlElementType",0,"PredefinedType:IfcAlarmTypeEnum"],
-    ["IfcAngularDimension","IfcDimensionCurveDirectedCallout",0,""],
-    ["IfcAnnotation","IfcProduct",0,""],
-    ["IfcAnnotationCurveOccurrence","IfcAnnotationOccurrence",0,""],
-    ["IfcAnnotationFillArea","IfcGeometricRepresentationItem",0,"OuterBoundary:IfcCurve;?InnerBoundaries:[IfcCurve]"],
-    ["IfcAnnotationFillAreaOccurrence","IfcAnnotationOccurrence",0,"?FillStyleTarget:IfcPoint;?GlobalOrLocal:IfcGlobalOrLocalEnum"],
-    ["IfcAnnotationOccurrence","IfcStyledItem",1,""],
-    ["IfcAnnotationSurface","IfcGeometricRepresentationItem",0,"Item:IfcGeometricRepresentationItem;?TextureCoordinates:IfcTextureCoordinate"],
-    ["IfcAnnotationSurfaceOccurrence","IfcAnnotationOccurrence",0,""],
-    ["IfcAnnotationSymbolOccurrence","IfcAnnotationOccurrence",0,""],
-    ["IfcAnnotationTextOccurrence","IfcAnnotationOccurrence",0,""],
-    ["IfcApplication","",0,"ApplicationDeveloper:IfcOrganization;Version:IfcLabel;ApplicationFullName:IfcLabel;ApplicationIdentifier:IfcIdentifier"],
-    ["IfcAppliedValue","",1,"?Name:IfcLabel;?Description:IfcText;?AppliedValue:IfcAppliedValueSelect;?UnitBasis:IfcMeasureWithUnit;?ApplicableDate:IfcDateTimeSelect;?FixedUntilDate:IfcDateTimeSelect"],
-    ["IfcAppliedValueRelationship","",0,"ComponentOfTotal:IfcAppliedValue;Components:[IfcAppliedValue];ArithmeticOperator:IfcArithmeticOperatorEnum;?Name:IfcLabel;?Description:IfcText"],
-    ["IfcApproval","",0,"?Description:IfcText;ApprovalDateTime:IfcDateTimeSelect;?ApprovalStatus:IfcLabel;?ApprovalLevel:IfcLabel;?ApprovalQualifier:IfcText;Name:IfcLabel;Identifier:IfcIdentifier"],
-    ["IfcApprovalActorRelationship","",0,"Actor:IfcActorSelect;Approval:IfcApproval;Role:IfcActorRole"],
-    ["IfcApprovalPropertyRelationship","",0,"ApprovedProperties:[IfcProperty];Approval:IfcApproval"],
-    ["IfcApprovalRelationship","",0,"RelatedApproval:IfcApproval;RelatingApproval:IfcApproval;?Description:IfcText;Name:IfcLabel"],
-    ["IfcArbitraryClosedProfileDef","IfcProfileDef",0,"OuterCurve:IfcCurve"],
-    ["IfcArbitraryOpenProfileDef","IfcProfileDef",0,"Curve:IfcBoundedCurve"],
-    ["IfcArbitraryProfileDefWithVoids","IfcArbitraryClosedProfileDef",0,"InnerCurves:[IfcCurve]"],
-    ["IfcAsset","IfcGroup",0,"AssetID:IfcIdentifier;OriginalValue:IfcCostValue;CurrentValue:IfcCostValue;TotalReplacementCost:IfcCostValue;Owner:IfcActorSelect;User:IfcActorSelect;ResponsiblePerson:IfcPerson;IncorporationDate:IfcCalendarDate;DepreciatedValue:IfcCostValue"],
-    ["IfcAsymmetricIShapeProfileDef","IfcIShapeProfileDef",0,"TopFlangeWidth:IfcPositiveLengthMeasure;?TopFlangeThickness:IfcPositiveLengthMeasure;?TopFlangeFilletRadius:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure"],
-    ["IfcAxis1Placement","IfcPlacement",0,"?Axis:IfcDirection"],
-    ["IfcAxis2Placement2D","IfcPlacement",0,"?RefDirection:IfcDirection"],
-    ["IfcAxis2Placement3D","IfcPlacement",0,"?Axis:IfcDirection;?RefDirection:IfcDirection"],
-    ["IfcBSplineCurve","IfcBoundedCurve",1,"Degree:INTEGER;ControlPointsList:[IfcCartesianPoint];CurveForm:IfcBSplineCurveForm;ClosedCurve:LOGICAL;SelfIntersect:LOGICAL"],
-    ["IfcBeam","IfcBuildingElement",0,""],
-    ["IfcBeamType","IfcBuildingElementType",0,"PredefinedType:IfcBeamTypeEnum"],
-    ["IfcBezierCurve","IfcBSplineCurve",0,""],
-    ["IfcBlobTexture","IfcSurfaceTexture",0,"RasterFormat:IfcIdentifier;RasterCode:BOOLEAN"],
-    ["IfcBlock","IfcCsgPrimitive3D",0,"XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;ZLength:IfcPositiveLengthMeasure"],
-    ["IfcBoilerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcBoilerTypeEnum"],
-    ["IfcBooleanClippingResult","IfcBooleanResult",0,""],
-    ["IfcBooleanResult","IfcGeometricRepresentationItem",0,"Operator:IfcBooleanOperator;FirstOperand:IfcBooleanOperand;SecondOperand:IfcBooleanOperand"],
-    ["IfcBoundaryCondition","",1,"?Name:IfcLabel"],
-    ["IfcBoundaryEdgeCondition","IfcBoundaryCondition",0,"?LinearStiffnessByLengthX:IfcModulusOfLinearSubgradeReactionMeasure;?LinearStiffnessByLengthY:IfcModulusOfLinearSubgradeReactionMeasure;?LinearStiffnessByLengthZ:IfcModulusOfLinearSubgradeReactionMeasure;?RotationalStiffnessByLengthX:IfcModulusOfRotationalSubgradeReactionMeasure;?RotationalStiffnessByLengthY:IfcModulusOfRotationalSubgradeReactionMeasure;?RotationalStiffnessByLengthZ:IfcModulusOfRotationalSubgradeReactionMeasure"],
-    ["IfcBoundaryFaceCondition","IfcBoundaryCondition",0,"?LinearStiffnessByAreaX:IfcModulusOfSubgradeReactionMeasure;?LinearStiffnessByAreaY:IfcModulusOfSubgradeReactionMeasure;?LinearStiffnessByAreaZ:IfcModulusOfSubgradeReactionMeasure"],
-    ["IfcBoundaryNodeCondition","IfcBoundaryCondition",0,"?LinearStiffnessX:IfcLinearStiffnessMeasure;?LinearStiffnessY:IfcLinearStiffnessMeasure;?LinearStiffnessZ:IfcLinearStiffnessMeasure;?RotationalStiffnessX:IfcRotationalStiffnessMeasure;?RotationalStiffnessY:IfcRotationalStiffnessMeasure;?RotationalStiffnessZ:IfcRotationalStiffnessMeasure"],
-    ["IfcBoundaryNodeConditionWarping","IfcBoundaryNodeCondition",0,"?WarpingStiffness:IfcWarpingMomentMeasure"],
-    ["IfcBoundedCurve","IfcCurve",1,""],
-    ["IfcBoundedSurface","IfcSurface",0,""],
-    ["IfcBoundingBox","IfcGeometricRepresentationItem",0,"Corner:IfcCartesianPoint;XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;ZDim:IfcPositiveLengthMeasure"],
-    ["IfcBoxedHalfSpace","IfcHalfSpaceSolid",0,"Enclosure:IfcBoundingBox"],
-    ["IfcBuilding","IfcSpatialStructureElement",0,"?ElevationOfRefHeight:IfcLengthMeasure;?ElevationOfTerrain:IfcLengthMeasure;?BuildingAddress:IfcPostalAddress"],
-    ["IfcBuildingElement","IfcElement",1,""],
-    ["IfcBuildingElementComponent","IfcBuildingElement",1,""],
-    ["IfcBuildingElementPart","IfcBuildingElementComponent",0,""],
-    ["IfcBuildingElementProxy","IfcBuildingElement",0,"?CompositionType:IfcElementCompositionEnum"],
-    ["IfcBuildingElementProxyType","IfcBuildingElementType",0,"PredefinedType:IfcBuildingElementProxyTypeEnum"],
-    ["IfcBuildingElementType","IfcElementType",1,""],
-    ["IfcBuildingStorey","IfcSpatialStructureElement",0,"?Elevation:IfcLengthMeasure"],
-    ["IfcCShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;Width:IfcPositiveLengthMeasure;WallThickness:IfcPositiveLengthMeasure;Girth:IfcPositiveLengthMeasure;?InternalFilletRadius:IfcPositiveLengthMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure"],
-    ["IfcCableCarrierFittingType","IfcFlowFittingType",0,"PredefinedType:IfcCableCarrierFittingTypeEnum"],
-    ["IfcCableCarrierSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcCableCarrierSegmentTypeEnum"],
-    ["IfcCableSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcCableSegmentTypeEnum"],
-    ["IfcCalendarDate","",0,"DayComponent:IfcDayInMonthNumber;MonthComponent:IfcMonthInYearNumber;YearComponent:IfcYearNumber"],
-    ["IfcCartesianPoint","IfcPoint",0,"Coordinates:[IfcLengthMeasure]"],
-    ["IfcCartesianTransformationOperator","IfcGeometricRepresentationItem",1,"?Axis1:IfcDirection;?Axis2:IfcDirection;LocalOrigin:IfcCartesianPoint;?Scale:REAL"],
-    ["IfcCartesianTransformationOperator2D","IfcCartesianTransformationOperator",0,""],
-    ["IfcCartesianTransformationOperator2DnonUniform","IfcCartesianTransformationOperator2D",0,"?Scale2:REAL"],
-    ["IfcCartesianTransformationOperator3D","IfcCartesianTransformationOperator",0,"?Axis3:IfcDirection"],
-    ["IfcCartesianTransformationOperator3DnonUniform","IfcCartesianTransformationOperator3D",0,"?Scale2:REAL;?Scale3:REAL"],
-    ["IfcCenterLineProfileDef","IfcArbitraryOpenProfileDef",0,"Thickness:IfcPositiveLengthMeasure"],
-    ["IfcChamferEdgeFeature","IfcEdgeFeature",0,"?Width:IfcPositiveLengthMeasure;?Height:IfcPositiveLengthMeasure"],
-    ["IfcChillerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcChillerTypeEnum"],
-    ["IfcCircle","IfcConic",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcCircleHollowProfileDef","IfcCircleProfileDef",0,"WallThickness:IfcPositiveLengthMeasure"],
-    ["IfcCircleProfileDef","IfcParameterizedProfileDef",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcClassification","",0,"Source:IfcLabel;Edition:IfcLabel;?EditionDate:IfcCalendarDate;Name:IfcLabel"],
-    ["IfcClassificationItem","",0,"Notation:IfcClassificationNotationFacet;?ItemOf:IfcClassification;Title:IfcLabel"],
-    ["IfcClassificationItemRelationship","",0,"RelatingItem:IfcClassificationItem;RelatedItems:[IfcClassificationItem]"],
-    ["IfcClassificationNotation","",0,"NotationFacets:[IfcClassificationNotationFacet]"],
-    ["IfcClassificationNotationFacet","",0,"NotationValue:IfcLabel"],
-    ["IfcClassificationReference","IfcExternalReference",0,"?ReferencedSource:IfcClassification"],
-    ["IfcClosedShell","IfcConnectedFaceSet",0,""],
-    ["IfcCoilType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCoilTypeEnum"],
-    ["IfcColourRgb","IfcColourSpecification",0,"Red:IfcNormalisedRatioMeasure;Green:IfcNormalisedRatioMeasure;Blue:IfcNormalisedRatioMeasure"],
-    ["IfcColourSpecification","",1,"?Name:IfcLabel"],
-    ["IfcColumn","IfcBuildingElement",0,""],
-    ["IfcColumnType","IfcBuildingElementType",0,"PredefinedType:IfcColumnTypeEnum"],
-    ["IfcComplexProperty","IfcProperty",0,"UsageName:IfcIdentifier;HasProperties:[IfcProperty]"],
-    ["IfcCompositeCurve","IfcBoundedCurve",0,"Segments:[IfcCompositeCurveSegment];SelfIntersect:LOGICAL"],
-    ["IfcCompositeCurveSegment","IfcGeometricRepresentationItem",0,"Transition:IfcTransitionCode;SameSense:BOOLEAN;ParentCurve:IfcCurve"],
-    ["IfcCompositeProfileDef","IfcProfileDef",0,"Profiles:[IfcProfileDef];?Label:IfcLabel"],
-    ["IfcCompressorType","IfcFlowMovingDeviceType",0,"PredefinedType:IfcCompressorTypeEnum"],
-    ["IfcCondenserType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCondenserTypeEnum"],
-    ["IfcCondition","IfcGroup",0,""],
-    ["IfcConditionCriterion","IfcControl",0,"Criterion:IfcConditionCriterionSelect;CriterionDateTime:IfcDateTimeSelect"],
-    ["IfcConic","IfcCurve",1,"Position:IfcAxis2Placement"],
-    ["IfcConnectedFaceSet","IfcTopologicalRepresentationItem",0,"CfsFaces:[IfcFace]"],
-    ["IfcConnectionCurveGeometry","IfcConnectionGeometry",0,"CurveOnRelatingElement:IfcCurveOrEdgeCurve;?CurveOnRelatedElement:IfcCurveOrEdgeCurve"],
-    ["IfcConnectionGeometry","",1,""],
-    ["IfcConnectionPointEccentricity","IfcConnectionPointGeometry",0,"?EccentricityInX:IfcLengthMeasure;?EccentricityInY:IfcLengthMeasure;?EccentricityInZ:IfcLengthMeasure"],
-    ["IfcConnectionPointGeometry","IfcConnectionGeometry",0,"PointOnRelatingElement:IfcPointOrVertexPoint;?PointOnRelatedElement:IfcPointOrVertexPoint"],
-    ["IfcConnectionPortGeometry","IfcConnectionGeometry",0,"LocationAtRelatingElement:IfcAxis2Placement;?LocationAtRelatedElement:IfcAxis2Placement;ProfileOfPort:IfcProfileDef"],
-    ["IfcConnectionSurfaceGeometry","IfcConnectionGeometry",0,"SurfaceOnRelatingElement:IfcSurfaceOrFaceSurface;?SurfaceOnRelatedElement:IfcSurfaceOrFaceSurface"],
-    ["IfcConstraint","",1,"Name:IfcLabel;?Description:IfcText;ConstraintGrade:IfcConstraintEnum;?ConstraintSource:IfcLabel;?CreatingActor:IfcActorSelect;?CreationTime:IfcDateTimeSelect;?UserDefinedGrade:IfcLabel"],
-    ["IfcConstraintAggregationRelationship","",0,"?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:LIST [1:?] OF"],
-    ["IfcConstraintClassificationRelationship","",0,"ClassifiedConstraint:IfcConstraint;RelatedClassifications:[IfcClassificationNotationSelect]"],
-    ["IfcConstraintRelationship","",0,"?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:[IfcConstraint]"],
-    ["IfcConstructionEquipmentResource","IfcConstructionResource",0,""],
-    ["IfcConstructionMaterialResource","IfcConstructionResource",0,"?Suppliers:[IfcActorSelect];?UsageRatio:IfcRatioMeasure"],
-    ["IfcConstructionProductResource","IfcConstructionResource",0,""],
-    ["IfcConstructionResource","IfcResource",1,"?ResourceIdentifier:IfcIdentifier;?ResourceGroup:IfcLabel;?ResourceConsumption:IfcResourceConsumptionEnum;?BaseQuantity:IfcMeasureWithUnit"],
-    ["IfcContextDependentUnit","IfcNamedUnit",0,"Name:IfcLabel"],
-    ["IfcControl","IfcObject",1,""],
-    ["IfcControllerType","IfcDistributionControlElementType",0,"PredefinedType:IfcControllerTypeEnum"],
-    ["IfcConversionBasedUnit","IfcNamedUnit",0,"Name:IfcLabel;ConversionFactor:IfcMeasureWithUnit"],
-    ["IfcCooledBeamType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCooledBeamTypeEnum"],
-    ["IfcCoolingTowerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCoolingTowerTypeEnum"],
-    ["IfcCoordinatedUniversalTimeOffset","",0,"HourOffset:IfcHourInDay;?MinuteOffset:IfcMinuteInHour;Sense:IfcAheadOrBehind"],
-    ["IfcCostItem","IfcControl",0,""],
-    ["IfcCostSchedule","IfcControl",0,"?SubmittedBy:IfcActorSelect;?PreparedBy:IfcActorSelect;?SubmittedOn:IfcDateTimeSelect;?Status:IfcLabel;?TargetUsers:[IfcActorSelect];?UpdateDate:IfcDateTimeSelect;ID:IfcIdentifier;PredefinedType:IfcCostScheduleTypeEnum"],
-    ["IfcCostValue","IfcAppliedValue",0,"CostType:IfcLabel;?Condition:IfcText"],
-    ["IfcCovering","IfcBuildingElement",0,"?PredefinedType:IfcCoveringTypeEnum"],
-    ["IfcCoveringType","IfcBuildingElementType",0,"PredefinedType:IfcCoveringTypeEnum"],
-    ["IfcCraneRailAShapeProfileDef","IfcParameterizedProfileDef",0,"OverallHeight:IfcPositiveLengthMeasure;BaseWidth2:IfcPositiveLengthMeasure;?Radius:IfcPositiveLengthMeasure;HeadWidth:IfcPositiveLengthMeasure;HeadDepth2:IfcPositiveLengthMeasure;HeadDepth3:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;BaseWidth4:IfcPositiveLengthMeasure;BaseDepth1:IfcPositiveLengthMeasure;BaseDepth2:IfcPositiveLengthMeasure;BaseDepth3:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure"],
-    ["IfcCraneRailFShapeProfileDef","IfcParameterizedProfileDef",0,"OverallHeight:IfcPositiveLengthMeasure;HeadWidth:IfcPositiveLengthMeasure;?Radius:IfcPositiveLengthMeasure;HeadDepth2:IfcPositiveLengthMeasure;HeadDepth3:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;BaseDepth1:IfcPositiveLengthMeasure;BaseDepth2:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure"],
-    ["IfcCrewResource","IfcConstructionResource",0,""],
-    ["IfcCsgPrimitive3D","IfcGeometricRepresentationItem",1,"Position:IfcAxis2Placement3D"],
-    ["IfcCsgSolid","IfcSolidModel",0,"TreeRootExpression:IfcCsgSelect"],
-    ["IfcCurrencyRelationship","",0,"RelatingMonetaryUnit:IfcMonetaryUnit;RelatedMonetaryUnit:IfcMonetaryUnit;ExchangeRate:IfcPositiveRatioMeasure;RateDateTime:IfcDateAndTime;?RateSource:IfcLibraryInformation"],
-    ["IfcCurtainWall","IfcBuildingElement",0,""],
-    ["IfcCurtainWallType","IfcBuildingElementType",0,"PredefinedType:IfcCurtainWallTypeEnum"],
-    ["IfcCurve","IfcGeometricRepresentationItem",1,""],
-    ["IfcCurveBoundedPlane","IfcBoundedSurface",0,"BasisSurface:IfcPlane;OuterBoundary:IfcCurve;InnerBoundaries:[IfcCurve]"],
-    ["IfcCurveStyle","IfcPresentationStyle",0,"?CurveFont:IfcCurveFontOrScaledCurveFontSelect;?CurveWidth:IfcSizeSelect;?CurveColour:IfcColour"],
-    ["IfcCurveStyleFont","",0,"?Name:IfcLabel;PatternList:[IfcCurveStyleFontPattern]"],
-    ["IfcCurveStyleFontAndScaling","",0,"?Name:IfcLabel;CurveFont:IfcCurveStyleFontSelect;CurveFontScaling:IfcPositiveRatioMeasure"],
-    ["IfcCurveStyleFontPattern","",0,"VisibleSegmentLength:IfcLengthMeasure;InvisibleSegmentLength:IfcPositiveLengthMeasure"],
-    ["IfcDamperType","IfcFlowControllerType",0,"PredefinedType:IfcDamperTypeEnum"],
-    ["IfcDateAndTime","",0,"DateComponent:IfcCalendarDate;TimeComponent:IfcLocalTime"],
-    ["IfcDefinedSymbol","IfcGeometricRepresentationItem",0,"Definition:IfcDefinedSymbolSelect;Target:IfcCartesianTransformationOperator2D"],
-    ["IfcDerivedProfileDef","IfcProfileDef",0,"ParentProfile:IfcProfileDef;Operator:IfcCartesianTransformationOperator2D;?Label:IfcLabel"],
-    ["IfcDerivedUnit","",0,"Elements:[IfcDerivedUnitElement];UnitType:IfcDerivedUnitEnum;?UserDefinedType:IfcLabel"],
-    ["IfcDerivedUnitElement","",0,"Unit:IfcNamedUnit;Exponent:INTEGER"],
-    ["IfcDiameterDimension","IfcDimensionCurveDirectedCallout",0,""],
-    ["IfcDimensionCalloutRelationship","IfcDraughtingCalloutRelationship",0,""],
-    ["IfcDimensionCurve","IfcAnnotationCurveOccurrence",0,""],
-    ["IfcDimensionCurveDirectedCallout","IfcDraughtingCallout",0,""],
-    ["IfcDimensionCurveTerminator","IfcTerminatorSymbol",0,"Role:IfcDimensionExtentUsage"],
-    ["IfcDimensionPair","IfcDraughtingCalloutRelationship",0,""],
-    ["IfcDimensionalExponents","",0,"LengthExponent:INTEGER;MassExponent:INTEGER;TimeExponent:INTEGER;ElectricCurrentExponent:INTEGER;ThermodynamicTemperatureExponent:INTEGER;AmountOfSubstanceExponent:INTEGER;LuminousIntensityExponent:INTEGER"],
-    ["IfcDirection","IfcGeometricRepresentationItem",0,"DirectionRatios:[REAL]"],
-    ["IfcDiscreteAccessory","IfcElementComponent",0,""],
-    ["IfcDiscreteAccessoryType","IfcElementComponentType",0,""],
-    ["IfcDistributionChamberElement","IfcDistributionFlowElement",0,""],
-    ["IfcDistributionChamberElementType","IfcDistributionFlowElementType",0,"PredefinedType:IfcDistributionChamberElementTypeEnum"],
-    ["IfcDistributionControlElement","IfcDistributionElement",0,"?ControlElementId:IfcIdentifier"],
-    ["IfcDistributionControlElementType","IfcDistributionElementType",1,""],
-    ["IfcDistributionElement","IfcElement",0,""],
-    ["IfcDistributionElementType","IfcElementType",0,""],
-    ["IfcDistributionFlowElement","IfcDistributionElement",0,""],
-    ["IfcDistributionFlowElementType","IfcDistributionElementType",1,""],
-    ["IfcDistributionPort","IfcPort",0,"?FlowDirection:IfcFlowDirectionEnum"],
-    ["IfcDocumentElectronicFormat","",0,"?FileExtension:IfcLabel;?MimeContentType:IfcLabel;?MimeSubtype:IfcLabel"],
-    ["IfcDocumentInformation","",0,"DocumentId:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?DocumentReferences:[IfcDocumentReference];?Purpose:IfcText;?IntendedUse:IfcText;?Scope:IfcText;?Revision:IfcLabel;?DocumentOwner:IfcActorSelect;?Editors:[IfcActorSelect];?CreationTime:IfcDateAndTime;?LastRevisionTime:IfcDateAndTime;?ElectronicFormat:IfcDocumentElectronicFormat;?ValidFrom:IfcCalendarDate;?ValidUntil:IfcCalendarDate;?Confidentiality:IfcDocumentConfidentialityEnum;?Status:IfcDocumentStatusEnum"],
-    ["IfcDocumentInformationRelationship","",0,"RelatingDocument:IfcDocumentInformation;RelatedDocuments:[IfcDocumentInformation];?RelationshipType:IfcLabel"],
-    ["IfcDocumentReference","IfcExternalReference",0,""],
-    ["IfcDoor","IfcBuildingElement",0,"?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure"],
-    ["IfcDoorLiningProperties","IfcPropertySetDefinition",0,"?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcPositiveLengthMeasure;?ThresholdDepth:IfcPositiveLengthMeasure;?ThresholdThickness:IfcPositiveLengthMeasure;?TransomThickness:IfcPositiveLengthMeasure;?TransomOffset:IfcLengthMeasure;?LiningOffset:IfcLengthMeasure;?ThresholdOffset:IfcLengthMeasure;?CasingThickness:IfcPositiveLengthMeasure;?CasingDepth:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcDoorPanelProperties","IfcPropertySetDefinition",0,"?PanelDepth:IfcPositiveLengthMeasure;PanelOperation:IfcDoorPanelOperationEnum;?PanelWidth:IfcNormalisedRatioMeasure;PanelPosition:IfcDoorPanelPositionEnum;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcDoorStyle","IfcTypeProduct",0,"OperationType:IfcDoorStyleOperationEnum;ConstructionType:IfcDoorStyleConstructionEnum;ParameterTakesPrecedence:BOOLEAN;Sizeable:BOOLEAN"],
-    ["IfcDraughtingCallout","IfcGeometricRepresentationItem",0,"Contents:[IfcDraughtingCalloutElement]"],
-    ["IfcDraughtingCalloutRelationship","",0,"?Name:IfcLabel;?Description:IfcText;RelatingDraughtingCallout:IfcDraughtingCallout;RelatedDraughtingCallout:IfcDraughtingCallout"],
-    ["IfcDraughtingPreDefinedColour","IfcPreDefinedColour",0,""],
-    ["IfcDraughtingPreDefinedCurveFont","IfcPreDefinedCurveFont",0,""],
-    ["IfcDraughtingPreDefinedTextFont","IfcPreDefinedTextFont",0,""],
-    ["IfcDuctFittingType","IfcFlowFittingType",0,"PredefinedType:IfcDuctFittingTypeEnum"],
-    ["IfcDuctSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcDuctSegmentTypeEnum"],
-    ["IfcDuctSilencerType","IfcFlowTreatmentDeviceType",0,"PredefinedType:IfcDuctSilencerTypeEnum"],
-    ["IfcEdge","IfcTopologicalRepresentationItem",0,"EdgeStart:IfcVertex;EdgeEnd:IfcVertex"],
-    ["IfcEdgeCurve","IfcEdge",0,"EdgeGeometry:IfcCurve;SameSense:BOOLEAN"],
-    ["IfcEdgeFeature","IfcFeatureElementSubtraction",1,"?FeatureLength:IfcPositiveLengthMeasure"],
-    ["IfcEdgeLoop","IfcLoop",0,"EdgeList:[IfcOrientedEdge]"],
-    ["IfcElectricApplianceType","IfcFlowTerminalType",0,"PredefinedType:IfcElectricApplianceTypeEnum"],
-    ["IfcElectricDistributionPoint","IfcFlowController",0,"DistributionPointFunction:IfcElectricDistributionPointFunctionEnum;?UserDefinedFunction:IfcLabel"],
-    ["IfcElectricFlowStorageDeviceType","IfcFlowStorageDeviceType",0,"PredefinedType:IfcElectricFlowStorageDeviceTypeEnum"],
-    ["IfcElectricGeneratorType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcElectricGeneratorTypeEnum"],
-    ["IfcElectricHeaterType","IfcFlowTerminalType",0,"PredefinedType:IfcElectricHeaterTypeEnum"],
-    ["IfcElectricMotorType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcElectricMotorTypeEnum"],
-    ["IfcElectricTimeControlType","IfcFlowControllerType",0,"PredefinedType:IfcElectricTimeControlTypeEnum"],
-    ["IfcElectricalBaseProperties","IfcEnergyProperties",0,"?ElectricCurrentType:IfcElectricCurrentEnum;InputVoltage:IfcElectricVoltageMeasure;InputFrequency:IfcFrequencyMeasure;?FullLoadCurrent:IfcElectricCurrentMeasure;?MinimumCircuitCurrent:IfcElectricCurrentMeasure;?MaximumPowerInput:IfcPowerMeasure;?RatedPowerInput:IfcPowerMeasure;InputPhase:INTEGER"],
-    ["IfcElectricalCircuit","IfcSystem",0,""],
-    ["IfcElectricalElement","IfcElement",0,""],
-    ["IfcElement","IfcProduct",1,"?Tag:IfcIdentifier"],
-    ["IfcElementAssembly","IfcElement",0,"?AssemblyPlace:IfcAssemblyPlaceEnum;PredefinedType:IfcElementAssemblyTypeEnum"],
-    ["IfcElementComponent","IfcElement",1,""],
-    ["IfcElementComponentType","IfcElementType",1,""],
-    ["IfcElementQuantity","IfcPropertySetDefinition",0,"?MethodOfMeasurement:IfcLabel;Quantities:[IfcPhysicalQuantity]"],
-    ["IfcElementType","IfcTypeProduct",1,"?ElementType:IfcLabel"],
-    ["IfcElementarySurface","IfcSurface",1,"Position:IfcAxis2Placement3D"],
-    ["IfcEllipse","IfcConic",0,"SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure"],
-    ["IfcEllipseProfileDef","IfcParameterizedProfileDef",0,"SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure"],
-    ["IfcEnergyConversionDevice","IfcDistributionFlowElement",0,""],
-    ["IfcEnergyConversionDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcEnergyProperties","IfcPropertySetDefinition",0,"?EnergySequence:IfcEnergySequenceEnum;?UserDefinedEnergySequence:IfcLabel"],
-    ["IfcEnvironmentalImpactValue","IfcAppliedValue",0,"ImpactType:IfcLabel;Category:IfcEnvironmentalImpactCategoryEnum;?UserDefinedCategory:IfcLabel"],
-    ["IfcEquipmentElement","IfcElement",0,""],
-    ["IfcEquipmentStandard","IfcControl",0,""],
-    ["IfcEvaporativeCoolerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcEvaporativeCoolerTypeEnum"],
-    ["IfcEvaporatorType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcEvaporatorTypeEnum"],
-    ["IfcExtendedMaterialProperties","IfcMaterialProperties",0,"ExtendedProperties:[IfcProperty];?Description:IfcText;Name:IfcLabel"],
-    ["IfcExternalReference","",1,"?Location:IfcLabel;?ItemReference:IfcIdentifier;?Name:IfcLabel"],
-    ["IfcExternallyDefinedHatchStyle","IfcExternalReference",0,""],
-    ["IfcExternallyDefinedSurfaceStyle","IfcExternalReference",0,""],
-    ["IfcExternallyDefinedSymbol","IfcExternalReference",0,""],
-    ["IfcExternallyDefinedTextFont","IfcExternalReference",0,""],
-    ["IfcExtrudedAreaSolid","IfcSweptAreaSolid",0,"ExtrudedDirection:IfcDirection;Depth:IfcPositiveLengthMeasure"],
-    ["IfcFace","IfcTopologicalRepresentationItem",0,"Bounds:[IfcFaceBound]"],
-    ["IfcFaceBasedSurfaceModel","IfcGeometricRepresentationItem",0,"FbsmFaces:[IfcConnectedFaceSet]"],
-    ["IfcFaceBound","IfcTopologicalRepresentationItem",0,"Bound:IfcLoop;Orientation:BOOLEAN"],
-    ["IfcFaceOuterBound","IfcFaceBound",0,""],
-    ["IfcFaceSurface","IfcFace",0,"FaceSurface:IfcSurface;SameSense:BOOLEAN"],
-    ["IfcFacetedBrep","IfcManifoldSolidBrep",0,""],
-    ["IfcFacetedBrepWithVoids","IfcManifoldSolidBrep",0,"Voids:[IfcClosedShell]"],
-    ["IfcFailureConnectionCondition","IfcStructuralConnectionCondition",0,"?TensionFailureX:IfcForceMeasure;?TensionFailureY:IfcForceMeasure;?TensionFailureZ:IfcForceMeasure;?CompressionFailureX:IfcForceMeasure;?CompressionFailureY:IfcForceMeasure;?CompressionFailureZ:IfcForceMeasure"],
-    ["IfcFanType","IfcFlowMovingDeviceType",0,"PredefinedType:IfcFanTypeEnum"],
-    ["IfcFastener","IfcElementComponent",0,""],
-    ["IfcFastenerType","IfcElementComponentType",0,""],
-    ["IfcFeatureElement","IfcElement",1,""],
-    ["IfcFeatureElementAddition","IfcFeatureElement",1,""],
-    ["IfcFeatureElementSubtraction","IfcFeatureElement",1,""],
-    ["IfcFillAreaStyle","IfcPresentationStyle",0,"FillStyles:[IfcFillStyleSelect]"],
-    ["IfcFillAreaStyleHatching","IfcGeometricRepresentationItem",0,"HatchLineAppearance:IfcCurveStyle;StartOfNextHatchLine:IfcHatchLineDistanceSelect;?PointOfReferenceHatchLine:IfcCartesianPoint;?PatternStart:IfcCartesianPoint;HatchLineAngle:IfcPlaneAngleMeasure"],
-    ["IfcFillAreaStyleTileSymbolWithStyle","IfcGeometricRepresentationItem",0,"Symbol:IfcAnnotationSymbolOccurrence"],
-    ["IfcFillAreaStyleTiles","IfcGeometricRepresentationItem",0,"TilingPattern:IfcOneDirectionRepeatFactor;Tiles:[IfcFillAreaStyleTileShapeSelect];TilingScale:IfcPositiveRatioMeasure"],
-    ["IfcFilterType","IfcFlowTreatmentDeviceType",0,"PredefinedType:IfcFilterTypeEnum"],
-    ["IfcFireSuppressionTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcFireSuppressionTerminalTypeEnum"],
-    ["IfcFlowController","IfcDistributionFlowElement",0,""],
-    ["IfcFlowControllerType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowFitting","IfcDistributionFlowElement",0,""],
-    ["IfcFlowFittingType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowInstrumentType","IfcDistributionControlElementType",0,"PredefinedType:IfcFlowInstrumentTypeEnum"],
-    ["IfcFlowMeterType","IfcFlowControllerType",0,"PredefinedType:IfcFlowMeterTypeEnum"],
-    ["IfcFlowMovingDevice","IfcDistributionFlowElement",0,""],
-    ["IfcFlowMovingDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowSegment","IfcDistributionFlowElement",0,""],
-    ["IfcFlowSegmentType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowStorageDevice","IfcDistributionFlowElement",0,""],
-    ["IfcFlowStorageDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowTerminal","IfcDistributionFlowElement",0,""],
-    ["IfcFlowTerminalType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowTreatmentDevice","IfcDistributionFlowElement",0,""],
-    ["IfcFlowTreatmentDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcFluidFlowProperties","IfcPropertySetDefinition",0,"PropertySource:IfcPropertySourceEnum;?FlowConditionTimeSeries:IfcTimeSeries;?VelocityTimeSeries:IfcTimeSeries;?FlowrateTimeSeries:IfcTimeSeries;Fluid:IfcMaterial;?PressureTimeSeries:IfcTimeSeries;?UserDefinedPropertySource:IfcLabel;?TemperatureSingleValue:IfcThermodynamicTemperatureMeasure;?WetBulbTemperatureSingleValue:IfcThermodynamicTemperatureMeasure;?WetBulbTemperatureTimeSeries:IfcTimeSeries;?TemperatureTimeSeries:IfcTimeSeries;?FlowrateSingleValue:IfcDerivedMeasureValue;?FlowConditionSingleValue:IfcPositiveRatioMeasure;?VelocitySingleValue:IfcLinearVelocityMeasure;?PressureSingleValue:IfcPressureMeasure"],
-    ["IfcFooting","IfcBuildingElement",0,"PredefinedType:IfcFootingTypeEnum"],
-    ["IfcFuelProperties","IfcMaterialProperties",0,"?CombustionTemperature:IfcThermodynamicTemperatureMeasure;?CarbonContent:IfcPositiveRatioMeasure;?LowerHeatingValue:IfcHeatingValueMeasure;?HigherHeatingValue:IfcHeatingValueMeasure"],
-    ["IfcFurnishingElement","IfcElement",0,""],
-    ["IfcFurnishingElementType","IfcElementType",0,""],
-    ["IfcFurnitureStandard","IfcControl",0,""],
-    ["IfcFurnitureType","IfcFurnishingElementType",0,"AssemblyPlace:IfcAssemblyPlaceEnum"],
-    ["IfcGasTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcGasTerminalTypeEnum"],
-    ["IfcGeneralMaterialProperties","IfcMaterialProperties",0,"?MolecularWeight:IfcMolecularWeightMeasure;?Porosity:IfcNormalisedRatioMeasure;?MassDensity:IfcMassDensityMeasure"],
-    ["IfcGeneralProfileProperties","IfcProfileProperties",0,"?PhysicalWeight:IfcMassPerLengthMeasure;?Perimeter:IfcPositiveLengthMeasure;?MinimumPlateThickness:IfcPositiveLengthMeasure;?MaximumPlateThickness:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure"],
-    ["IfcGeometricCurveSet","IfcGeometricSet",0,""],
-    ["IfcGeometricRepresentationContext","IfcRepresentationContext",0,"CoordinateSpaceDimension:IfcDimensionCount;?Precision:REAL;WorldCoordinateSystem:IfcAxis2Placement;?TrueNorth:IfcDirection"],
-    ["IfcGeometricRepresentationItem","IfcRepresentationItem",1,""],
-    ["IfcGeometricRepresentationSubContext","IfcGeometricRepresentationContext",0,"ParentContext:IfcGeometricRepresentationContext;?TargetScale:IfcPositiveRatioMeasure;TargetView:IfcGeometricProjectionEnum;?UserDefinedTargetView:IfcLabel"],
-    ["IfcGeometricSet","IfcGeometricRepresentationItem",0,"Elements:[IfcGeometricSetSelect]"],
-    ["IfcGrid","IfcProduct",0,"UAxes:LIST [1:?] OF"],
-    ["IfcGridAxis","",0,"?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean"],
-    ["IfcGridPlacement","IfcObjectPlacement",0,"PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcVirtualGridIntersection"],
-    ["IfcGroup","IfcObject",0,""],
-    ["IfcHalfSpaceSolid","IfcGeometricRepresentationItem",0,"BaseSurface:IfcSurface;AgreementFlag:BOOLEAN"],
-    ["IfcHeatExchangerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcHeatExchangerTypeEnum"],
-    ["IfcHumidifierType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcHumidifierTypeEnum"],
-    ["IfcHygroscopicMaterialProperties","IfcMaterialProperties",0,"?UpperVaporResistanceFactor:IfcPositiveRatioMeasure;?LowerVaporResistanceFactor:IfcPositiveRatioMeasure;?IsothermalMoistureCapacity:IfcIsothermalMoistureCapacityMeasure;?VaporPermeability:IfcVaporPermeabilityMeasure;?MoistureDiffusivity:IfcMoistureDiffusivityMeasure"],
-    ["IfcIShapeProfileDef","IfcParameterizedProfileDef",0,"OverallWidth:IfcPositiveLengthMeasure;OverallDepth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure"],
-    ["IfcImageTexture","IfcSurfaceTexture",0,"UrlReference:IfcIdentifier"],
-    ["IfcInventory","IfcGroup",0,"InventoryType:IfcInventoryTypeEnum;Jurisdiction:IfcActorSelect;ResponsiblePersons:[IfcPerson];LastUpdateDate:IfcCalendarDate;?CurrentValue:IfcCostValue;?OriginalValue:IfcCostValue"],
-    ["IfcIrregularTimeSeries","IfcTimeSeries",0,"Values:[IfcIrregularTimeSeriesValue]"],
-    ["IfcIrregularTimeSeriesValue","",0,"TimeStamp:IfcDateTimeSelect;ListValues:[IfcValue]"],
-    ["IfcJunctionBoxType","IfcFlowFittingType",0,"PredefinedType:IfcJunctionBoxTypeEnum"],
-    ["IfcLShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;?Width:IfcPositiveLengthMeasure;Thickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure;?LegSlope:IfcPlaneAngleMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure"],
-    ["IfcLaborResource","IfcConstructionResource",0,"?SkillSet:IfcText"],
-    ["IfcLampType","IfcFlowTerminalType",0,"PredefinedType:IfcLampTypeEnum"],
-    ["IfcLibraryInformation","",0,"Name:IfcLabel;?Version:IfcLabel;?Publisher:IfcOrganization;?VersionDate:IfcCalendarDate;?LibraryReference:[IfcLibraryReference]"],
-    ["IfcLibraryReference","IfcExternalReference",0,""],
-    ["IfcLightDistributionData","",0,"MainPlaneAngle:IfcPlaneAngleMeasure;SecondaryPlaneAngle:[IfcPlaneAngleMeasure];LuminousIntensity:[IfcLuminousIntensityDistributionMeasure]"],
-    ["IfcLightFixtureType","IfcFlowTerminalType",0,"PredefinedType:IfcLightFixtureTypeEnum"],
-    ["IfcLightIntensityDistribution","",0,"LightDistributionCurve:IfcLightDistributionCurveEnum;DistributionData:[IfcLightDistributionData]"],
-    ["IfcLightSource","IfcGeometricRepresentationItem",1,"?Name:IfcLabel;LightColour:IfcColourRgb;?AmbientIntensity:IfcNormalisedRatioMeasure;?Intensity:IfcNormalisedRatioMeasure"],
-    ["IfcLightSourceAmbient","IfcLightSource",0,""],
-    ["IfcLightSourceDirectional","IfcLightSource",0,"Orientation:IfcDirection"],
-    ["IfcLightSourceGoniometric","IfcLightSource",0,"Position:IfcAxis2Placement3D;?ColourAppearance:IfcColourRgb;ColourTemperature:IfcThermodynamicTemperatureMeasure;LuminousFlux:IfcLuminousFluxMeasure;LightEmissionSource:IfcLightEmissionSourceEnum;LightDistributionDataSource:IfcLightDistributionDataSourceSelect"],
-    ["IfcLightSourcePositional","IfcLightSource",0,"Position:IfcCartesianPoint;Radius:IfcPositiveLengthMeasure;ConstantAttenuation:IfcReal;DistanceAttenuation:IfcReal;QuadricAttenuation:IfcReal"],
-    ["IfcLightSourceSpot","IfcLightSourcePositional",0,"Orientation:IfcDirection;?ConcentrationExponent:IfcReal;SpreadAngle:IfcPositivePlaneAngleMeasure;BeamWidthAngle:IfcPositivePlaneAngleMeasure"],
-    ["IfcLine","IfcCurve",0,"Pnt:IfcCartesianPoint;Dir:IfcVector"],
-    ["IfcLinearDimension","IfcDimensionCurveDirectedCallout",0,""],
-    ["IfcLocalPlacement","IfcObjectPlacement",0,"?PlacementRelTo:IfcObjectPlacement;RelativePlacement:IfcAxis2Placement"],
-    ["IfcLocalTime","",0,"HourComponent:IfcHourInDay;?MinuteComponent:IfcMinuteInHour;?SecondComponent:IfcSecondInMinute;?Zone:IfcCoordinatedUniversalTimeOffset;?DaylightSavingOffset:IfcDaylightSavingHour"],
-    ["IfcLoop","IfcTopologicalRepresentationItem",0,""],
-    ["IfcManifoldSolidBrep","IfcSolidModel",1,"Outer:IfcClosedShell"],
-    ["IfcMappedItem","IfcRepresentationItem",0,"MappingSource:IfcRepresentationMap;MappingTarget:IfcCartesianTransformationOperator"],
-    ["IfcMaterial","",0,"Name:IfcLabel"],
-    ["IfcMaterialClassificationRelationship","",0,"MaterialClassifications:[IfcClassificationNotationSelect];ClassifiedMaterial:IfcMaterial"],
-    ["IfcMaterialDefinitionRepresentation","IfcProductRepresentation",0,"RepresentedMaterial:IfcMaterial"],
-    ["IfcMaterialLayer","",0,"?Material:IfcMaterial;LayerThickness:IfcPositiveLengthMeasure;?IsVentilated:IfcLogical"],
-    ["IfcMaterialLayerSet","",0,"MaterialLayers:[IfcMaterialLayer];?LayerSetName:IfcLabel"],
-    ["IfcMaterialLayerSetUsage","",0,"ForLayerSet:IfcMaterialLayerSet;LayerSetDirection:IfcLayerSetDirectionEnum;DirectionSense:IfcDirectionSenseEnum;OffsetFromReferenceLine:IfcLengthMeasure"],
-    ["IfcMaterialList","",0,"Materials:[IfcMaterial]"],
-    ["IfcMaterialProperties","",1,"Material:IfcMaterial"],
-    ["IfcMeasureWithUnit","",0,"ValueComponent:IfcValue;UnitComponent:IfcUnit"],
-    ["IfcMechanicalConcreteMaterialProperties","IfcMechanicalMaterialProperties",0,"?CompressiveStrength:IfcPressureMeasure;?MaxAggregateSize:IfcPositiveLengthMeasure;?AdmixturesDescription:IfcText;?Workability:IfcText;?ProtectivePoreRatio:IfcNormalisedRatioMeasure;?WaterImpermeability:IfcText"],
-    ["IfcMechanicalFastener","IfcFastener",0,"?NominalDiameter:IfcPositiveLengthMeasure;?NominalLength:IfcPositiveLengthMeasure"],
-    ["IfcMechanicalFastenerType","IfcFastenerType",0,""],
-    ["IfcMechanicalMaterialProperties","IfcMaterialProperties",0,"?DynamicViscosity:IfcDynamicViscosityMeasure;?YoungModulus:IfcModulusOfElasticityMeasure;?ShearModulus:IfcModulusOfElasticityMeasure;?PoissonRatio:IfcPositiveRatioMeasure;?ThermalExpansionCoefficient:IfcThermalExpansionCoefficientMeasure"],
-    ["IfcMechanicalSteelMaterialProperties","IfcMechanicalMaterialProperties",0,"?YieldStress:IfcPressureMeasure;?UltimateStress:IfcPressureMeasure;?UltimateStrain:IfcPositiveRatioMeasure;?HardeningModule:IfcModulusOfElasticityMeasure;?ProportionalStress:IfcPressureMeasure;?PlasticStrain:IfcPositiveRatioMeasure;?Relaxations:[IfcRelaxation]"],
-    ["IfcMember","IfcBuildingElement",0,""],
-    ["IfcMemberType","IfcBuildingElementType",0,"PredefinedType:IfcMemberTypeEnum"],
-    ["IfcMetric","IfcConstraint",0,"Benchmark:IfcBenchmarkEnum;?ValueSource:IfcLabel;DataValue:IfcMetricValueSelect"],
-    ["IfcMonetaryUnit","",0,"Currency:IfcCurrencyEnum"],
-    ["IfcMotorConnectionType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcMotorConnectionTypeEnum"],
-    ["IfcMove","IfcTask",0,"MoveFrom:IfcSpatialStructureElement;MoveTo:IfcSpatialStructureElement;?PunchList:LIST [1:?] OF"],
-    ["IfcNamedUnit","",1,"Dimensions:IfcDimensionalExponents;UnitType:IfcUnitEnum"],
-    ["IfcObject","IfcObjectDefinition",1,"?ObjectType:IfcLabel"],
-    ["IfcObjectDefinition","IfcRoot",1,""],
-    ["IfcObjectPlacement","",1,""],
-    ["IfcObjective","IfcConstraint",0,"?BenchmarkValues:IfcMetric;?ResultValues:IfcMetric;ObjectiveQualifier:IfcObjectiveEnum;?UserDefinedQualifier:IfcLabel"],
-    ["IfcOccupant","IfcActor",0,"PredefinedType:IfcOccupantTypeEnum"],
-    ["IfcOffsetCurve2D","IfcCurve",0,"BasisCurve:IfcCurve;Distance:IfcLengthMeasure;SelfIntersect:LOGICAL"],
-    ["IfcOffsetCurve3D","IfcCurve",0,"BasisCurve:IfcCurve;Distance:IfcLengthMeasure;SelfIntersect:LOGICAL;RefDirection:IfcDirection"],
-    ["IfcOneDirectionRepeatFactor","IfcGeometricRepresentationItem",0,"RepeatFactor:IfcVector"],
-    ["IfcOpenShell","IfcConnectedFaceSet",0,""],
-    ["IfcOpeningElement","IfcFeatureElementSubtraction",0,""],
-    ["IfcOpticalMaterialProperties","IfcMaterialProperties",0,"?VisibleTransmittance:IfcPositiveRatioMeasure;?SolarTransmittance:IfcPositiveRatioMeasure;?ThermalIrTransmittance:IfcPositiveRatioMeasure;?ThermalIrEmissivityBack:IfcPositiveRatioMeasure;?ThermalIrEmissivityFront:IfcPositiveRatioMeasure;?VisibleReflectanceBack:IfcPositiveRatioMeasure;?VisibleReflectanceFront:IfcPositiveRatioMeasure;?SolarReflectanceFront:IfcPositiveRatioMeasure;?SolarReflectanceBack:IfcPositiveRatioMeasure"],
-    ["IfcOrderAction","IfcTask",0,"ActionID:IfcIdentifier"],
-    ["IfcOrganization","",0,"?Id:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?Roles:[IfcActorRole];?Addresses:[IfcAddress]"],
-    ["IfcOrganizationRelationship","",0,"Name:IfcLabel;?Description:IfcText;RelatingOrganization:IfcOrganization;RelatedOrganizations:[IfcOrganization]"],
-    ["IfcOrientedEdge","IfcEdge",0,"EdgeElement:IfcEdge;Orientation:BOOLEAN"],
-    ["IfcOutletType","IfcFlowTerminalType",0,"PredefinedType:IfcOutletTypeEnum"],
-    ["IfcOwnerHistory","",0,"OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp"],
-    ["IfcParameterizedProfileDef","IfcProfileDef",1,"Position:IfcAxis2Placement2D"],
-    ["IfcPath","IfcTopologicalRepresentationItem",0,"EdgeList:LIST [1:?] OF"],
-    ["IfcPerformanceHistory","IfcControl",0,"LifeCyclePhase:IfcLabel"],
-    ["IfcPermeableCoveringProperties","IfcPropertySetDefinition",0,"OperationType:IfcPermeableCoveringOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcPermit","IfcControl",0,"PermitID:IfcIdentifier"],
-    ["IfcPerson","",0,"?Id:IfcIdentifier;?FamilyName:IfcLabel;?GivenName:IfcLabel;?MiddleNames:[IfcLabel];?PrefixTitles:[IfcLabel];?SuffixTitles:[IfcLabel];?Roles:[IfcActorRole];?Addresses:[IfcAddress]"],
-    ["IfcPersonAndOrganization","",0,"ThePerson:IfcPerson;TheOrganization:IfcOrganization;?Roles:[IfcActorRole]"],
-    ["IfcPhysicalComplexQuantity","IfcPhysicalQuantity",0,"HasQuantities:[IfcPhysicalQuantity];Discrimination:IfcLabel;?Quality:IfcLabel;?Usage:IfcLabel"],
-    ["IfcPhysicalQuantity","",1,"Name:IfcLabel;?Description:IfcText"],
-    ["IfcPhysicalSimpleQuantity","IfcPhysicalQuantity",1,"?Unit:IfcNamedUnit"],
-    ["IfcPile","IfcBuildingElement",0,"PredefinedType:IfcPileTypeEnum;?ConstructionType:IfcPileConstructionEnum"],
-    ["IfcPipeFittingType","IfcFlowFittingType",0,"PredefinedType:IfcPipeFittingTypeEnum"],
-    ["IfcPipeSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcPipeSegmentTypeEnum"],
-    ["IfcPixelTexture","IfcSurfaceTexture",0,"Width:IfcInteger;Height:IfcInteger;ColourComponents:IfcInteger;Pixel:[BINARY]"],
-    ["IfcPlacement","IfcGeometricRepresentationItem",1,"Location:IfcCartesianPoint"],
-    ["IfcPlanarBox","IfcPlanarExtent",0,"Placement:IfcAxis2Placement"],
-    ["IfcPlanarExtent","IfcGeometricRepresentationItem",0,"SizeInX:IfcLengthMeasure;SizeInY:IfcLengthMeasure"],
-    ["IfcPlane","IfcElementarySurface",0,""],
-    ["IfcPlate","IfcBuildingElement",0,""],
-    ["IfcPlateType","IfcBuildingElementType",0,"PredefinedType:IfcPlateTypeEnum"],
-    ["IfcPoint","IfcGeometricRepresentationItem",1,""],
-    ["IfcPointOnCurve","IfcPoint",0,"BasisCurve:IfcCurve;PointParameter:IfcParameterValue"],
-    ["IfcPointOnSurface","IfcPoint",0,"BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue"],
-    ["IfcPolyLoop","IfcLoop",0,"Polygon:LIST [3:?] OF"],
-    ["IfcPolygonalBoundedHalfSpace","IfcHalfSpaceSolid",0,"Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve"],
-    ["IfcPolyline","IfcBoundedCurve",0,"Points:[IfcCartesianPoint]"],
-    ["IfcPort","IfcProduct",1,""],
-    ["IfcPostalAddress","IfcAddress",0,"?InternalLocation:IfcLabel;?AddressLines:[IfcLabel];?PostalBox:IfcLabel;?Town:IfcLabel;?Region:IfcLabel;?PostalCode:IfcLabel;?Country:IfcLabel"],
-    ["IfcPreDefinedColour","IfcPreDefinedItem",1,""],
-    ["IfcPreDefinedCurveFont","IfcPreDefinedItem",1,""],
-    ["IfcPreDefinedDimensionSymbol","IfcPreDefinedSymbol",0,""],
-    ["IfcPreDefinedItem","",1,"Name:IfcLabel"],
-    ["IfcPreDefinedPointMarkerSymbol","IfcPreDefinedSymbol",0,""],
-    ["IfcPreDefinedSymbol","IfcPreDefinedItem",1,""],
-    ["IfcPreDefinedTerminatorSymbol","IfcPreDefinedSymbol",0,""],
-    ["IfcPreDefinedTextFont","IfcPreDefinedItem",1,""],
-    ["IfcPresentationLayerAssignment","",0,"Name:IfcLabel;?Description:IfcText;AssignedItems:[IfcLayeredItem];?Identifier:IfcIdentifier"],
-    ["IfcPresentationLayerWithStyle","IfcPresentationLayerAssignment",0,"LayerOn:LOGICAL;LayerFrozen:LOGICAL;LayerBlocked:LOGICAL;LayerStyles:[IfcPresentationStyleSelect]"],
-    ["IfcPresentationStyle","",1,"?Name:IfcLabel"],
-    ["IfcPresentationStyleAssignment","",0,"Styles:[IfcPresentationStyleSelect]"],
-    ["IfcProcedure","IfcProcess",0,"ProcedureID:IfcIdentifier;ProcedureType:IfcProcedureTypeEnum;?UserDefinedProcedureType:IfcLabel"],
-    ["IfcProcess","IfcObject",1,""],
-    ["IfcProduct","IfcObject",1,"?ObjectPlacement:IfcObjectPlacement;?Representation:IfcProductRepresentation"],
-    ["IfcProductDefinitionShape","IfcProductRepresentation",0,""],
-    ["IfcProductRepresentation","",0,"?Name:IfcLabel;?Description:IfcText;Representations:[IfcRepresentation]"],
-    ["IfcProductsOfCombustionProperties","IfcMaterialProperties",0,"?SpecificHeatCapacity:IfcSpecificHeatCapacityMeasure;?N20Content:IfcPositiveRatioMeasure;?COContent:IfcPositiveRatioMeasure;?CO2Content:IfcPositiveRatioMeasure"],
-    ["IfcProfileDef","",1,"ProfileType:IfcProfileTypeEnum;?ProfileName:IfcLabel"],
-    ["IfcProfileProperties","",1,"?ProfileName:IfcLabel;?ProfileDefinition:IfcProfileDef"],
-    ["IfcProject","IfcObject",0,"?LongName:IfcLabel;?Phase:IfcLabel;RepresentationContexts:[IfcRepresentationContext];UnitsInContext:IfcUnitAssignment"],
-    ["IfcProjectOrder","IfcControl",0,"ID:IfcIdentifier;PredefinedType:IfcProjectOrderTypeEnum;?Status:IfcLabel"],
-    ["IfcProjectOrderRecord","IfcControl",0,"Records:LIST [1:?] OF"],
-    ["IfcProjectionCurve","IfcAnnotationCurveOccurrence",0,""],
-    ["IfcProjectionElement","IfcFeatureElementAddition",0,""],
-    ["IfcProperty","",1,"Name:IfcIdentifier;?Description:IfcText"],
-    ["IfcPropertyBoundedValue","IfcSimpleProperty",0,"?UpperBoundValue:IfcValue;?LowerBoundValue:IfcValue;?Unit:IfcUnit"],
-    ["IfcPropertyConstraintRelationship","",0,"RelatingConstraint:IfcConstraint;RelatedProperties:[IfcProperty];?Name:IfcLabel;?Description:IfcText"],
-    ["IfcPropertyDefinition","IfcRoot",1,""],
-    ["IfcPropertyDependencyRelationship","",0,"DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Name:IfcLabel;?Description:IfcText;?Expression:IfcText"],
-    ["IfcPropertyEnumeratedValue","IfcSimpleProperty",0,"EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration"],
-    ["IfcPropertyEnumeration","",0,"Name:IfcLabel;EnumerationValues:LIST [1:?] OF"],
-    ["IfcPropertyListValue","IfcSimpleProperty",0,"ListValues:[IfcValue];?Unit:IfcUnit"],
-    ["IfcPropertyReferenceValue","IfcSimpleProperty",0,"?UsageName:IfcLabel;PropertyReference:IfcObjectReferenceSelect"],
-    ["IfcPropertySet","IfcPropertySetDefinition",0,"HasProperties:[IfcProperty]"],
-    ["IfcPropertySetDefinition","IfcPropertyDefinition",1,""],
-    ["IfcPropertySingleValue","IfcSimpleProperty",0,"?NominalValue:IfcValue;?Unit:IfcUnit"],
-    ["IfcPropertyTableValue","IfcSimpleProperty",0,"DefiningValues:LIST [1:?] OF"],
-    ["IfcProtectiveDeviceType","IfcFlowControllerType",0,"PredefinedType:IfcProtectiveDeviceTypeEnum"],
-    ["IfcProxy","IfcProduct",0,"ProxyType:IfcObjectTypeEnum;?Tag:IfcLabel"],
-    ["IfcPumpType","IfcFlowMovingDeviceType",0,"PredefinedType:IfcPumpTypeEnum"],
-    ["IfcQuantityArea","IfcPhysicalSimpleQuantity",0,"AreaValue:IfcAreaMeasure"],
-    ["IfcQuantityCount","IfcPhysicalSimpleQuantity",0,"CountValue:IfcCountMeasure"],
-    ["IfcQuantityLength","IfcPhysicalSimpleQuantity",0,"LengthValue:IfcLengthMeasure"],
-    ["IfcQuantityTime","IfcPhysicalSimpleQuantity",0,"TimeValue:IfcTimeMeasure"],
-    ["IfcQuantityVolume","IfcPhysicalSimpleQuantity",0,"VolumeValue:IfcVolumeMeasure"],
-    ["IfcQuantityWeight","IfcPhysicalSimpleQuantity",0,"WeightValue:IfcMassMeasure"],
-    ["IfcRadiusDimension","IfcDimensionCurveDirectedCallout",0,""],
-    ["IfcRailing","IfcBuildingElement",0,"?PredefinedType:IfcRailingTypeEnum"],
-    ["IfcRailingType","IfcBuildingElementType",0,"PredefinedType:IfcRailingTypeEnum"],
-    ["IfcRamp","IfcBuildingElement",0,"ShapeType:IfcRampTypeEnum"],
-    ["IfcRampFlight","IfcBuildingElement",0,""],
-    ["IfcRampFlightType","IfcBuildingElementType",0,"PredefinedType:IfcRampFlightTypeEnum"],
-    ["IfcRationalBezierCurve","IfcBezierCurve",0,"WeightsData:[REAL]"],
-    ["IfcRectangleHollowProfileDef","IfcRectangleProfileDef",0,"WallThickness:IfcPositiveLengthMeasure;?InnerFilletRadius:IfcPositiveLengthMeasure;?OuterFilletRadius:IfcPositiveLengthMeasure"],
-    ["IfcRectangleProfileDef","IfcParameterizedProfileDef",0,"XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure"],
-    ["IfcRectangularPyramid","IfcCsgPrimitive3D",0,"XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;Height:IfcPositiveLengthMeasure"],
-    ["IfcRectangularTrimmedSurface","IfcBoundedSurface",0,"BasisSurface:IfcSurface;U1:IfcParameterValue;V1:IfcParameterValue;U2:IfcParameterValue;V2:IfcParameterValue;Usense:BOOLEAN;Vsense:BOOLEAN"],
-    ["IfcReferencesValueDocument","",0,"ReferencedDocument:IfcDocumentSelect;ReferencingValues:[IfcAppliedValue];?Name:IfcLabel;?Description:IfcText"],
-    ["IfcRegularTimeSeries","IfcTimeSeries",0,"TimeStep:IfcTimeMeasure;Values:[IfcTimeSeriesValue]"],
-    ["IfcReinforcementBarProperties","",0,"TotalCrossSectionArea:IfcAreaMeasure;SteelGrade:IfcLabel;?BarSurface:IfcReinforcingBarSurfaceEnum;?EffectiveDepth:IfcLengthMeasure;?NominalBarDiameter:IfcPositiveLengthMeasure;?BarCount:IfcCountMeasure"],
-    ["IfcReinforcementDefinitionProperties","IfcPropertySetDefinition",0,"?DefinitionType:IfcLabel;ReinforcementSectionDefinitions:[IfcSectionReinforcementProperties]"],
-    ["IfcReinforcingBar","IfcReinforcingElement",0,"NominalDiameter:IfcPositiveLengthMeasure;CrossSectionArea:IfcAreaMeasure;?BarLength:IfcPositiveLengthMeasure;BarRole:IfcReinforcingBarRoleEnum;?BarSurface:IfcReinforcingBarSurfaceEnum"],
-    ["IfcReinforcingElement","IfcBuildingElementComponent",1,"?SteelGrade:IfcLabel"],
-    ["IfcReinforcingMesh","IfcReinforcingElement",0,"?MeshLength:IfcPositiveLengthMeasure;?MeshWidth:IfcPositiveLengthMeasure;LongitudinalBarNominalDiameter:IfcPositiveLengthMeasure;TransverseBarNominalDiameter:IfcPositiveLengthMeasure;LongitudinalBarCrossSectionArea:IfcAreaMeasure;TransverseBarCrossSectionArea:IfcAreaMeasure;LongitudinalBarSpacing:IfcPositiveLengthMeasure;TransverseBarSpacing:IfcPositiveLengthMeasure"],
-    ["IfcRelAggregates","IfcRelDecomposes",0,""],
-    ["IfcRelAssigns","IfcRelationship",1,"RelatedObjects:[IfcObjectDefinition];?RelatedObjectsType:IfcObjectTypeEnum"],
-    ["IfcRelAssignsTasks","IfcRelAssignsToControl",0,"?TimeForTask:IfcScheduleTimeControl"],
-    ["IfcRelAssignsToActor","IfcRelAssigns",0,"RelatingActor:IfcActor;?ActingRole:IfcActorRole"],
-    ["IfcRelAssignsToControl","IfcRelAssigns",0,"RelatingControl:IfcControl"],
-    ["IfcRelAssignsToGroup","IfcRelAssigns",0,"RelatingGroup:IfcGroup"],
-    ["IfcRelAssignsToProcess","IfcRelAssigns",0,"RelatingProcess:IfcProcess;?QuantityInProcess:IfcMeasureWithUnit"],
-    ["IfcRelAssignsToProduct","IfcRelAssigns",0,"RelatingProduct:IfcProduct"],
-    ["IfcRelAssignsToProjectOrder","IfcRelAssignsToControl",0,""],
-    ["IfcRelAssignsToResource","IfcRelAssigns",0,"RelatingResource:IfcResource"],
-    ["IfcRelAssociates","IfcRelationship",0,"RelatedObjects:[IfcRoot]"],
-    ["IfcRelAssociatesAppliedValue","IfcRelAssociates",0,"RelatingAppliedValue:IfcAppliedValue"],
-    ["IfcRelAssociatesApproval","IfcRelAssociates",0,"RelatingApproval:IfcApproval"],
-    ["IfcRelAssociatesClassification","IfcRelAssociates",0,"RelatingClassification:IfcClassificationNotationSelect"],
-    ["IfcRelAssociatesConstraint","IfcRelAssociates",0,"Intent:IfcLabel;RelatingConstraint:IfcConstraint"],
-    ["IfcRelAssociatesDocument","IfcRelAssociates",0,"RelatingDocument:IfcDocumentSelect"],
-    ["IfcRelAssociatesLibrary","IfcRelAssociates",0,"RelatingLibrary:IfcLibrarySelect"],
-    ["IfcRelAssociatesMaterial","IfcRelAssociates",0,"RelatingMaterial:IfcMaterialSelect"],
-    ["IfcRelAssociatesProfileProperties","IfcRelAssociates",0,"RelatingProfileProperties:IfcProfileProperties;?ProfileSectionLocation:IfcShapeAspect;?ProfileOrientation:IfcOrientationSelect"],
-    ["IfcRelConnects","IfcRelationship",1,""],
-    ["IfcRelConnectsElements","IfcRelConnects",0,"?ConnectionGeometry:IfcConnectionGeometry;RelatingElement:IfcElement;RelatedElement:IfcElement"],
-    ["IfcRelConnectsPathElements","IfcRelConnectsElements",0,"RelatingPriorities:[INTEGER];RelatedPriorities:[INTEGER];RelatedConnectionType:IfcConnectionTypeEnum;RelatingConnectionType:IfcConnectionTypeEnum"],
-    ["IfcRelConnectsPortToElement","IfcRelConnects",0,"RelatingPort:IfcPort;RelatedElement:IfcElement"],
-    ["IfcRelConnectsPorts","IfcRelConnects",0,"RelatingPort:IfcPort;RelatedPort:IfcPort;?RealizingElement:IfcElement"],
-    ["IfcRelConnectsStructuralActivity","IfcRelConnects",0,"RelatingElement:IfcStructuralActivityAssignmentSelect;RelatedStructuralActivity:IfcStructuralActivity"],
-    ["IfcRelConnectsStructuralElement","IfcRelConnects",0,"RelatingElement:IfcElement;RelatedStructuralMember:IfcStructuralMember"],
-    ["IfcRelConnectsStructuralMember","IfcRelConnects",0,"RelatingStructuralMember:IfcStructuralMember;RelatedStructuralConnection:IfcStructuralConnection;?AppliedCondition:IfcBoundaryCondition;?AdditionalConditions:IfcStructuralConnectionCondition;?SupportedLength:IfcLengthMeasure;?ConditionCoordinateSystem:IfcAxis2Placement3D"],
-    ["IfcRelConnectsWithEccentricity","IfcRelConnectsStructuralMember",0,"ConnectionConstraint:IfcConnectionGeometry"],
-    ["IfcRelConnectsWithRealizingElements","IfcRelConnectsElements",0,"RealizingElements:[IfcElement];?ConnectionType:IfcLabel"],
-    ["IfcRelContainedInSpatialStructure","IfcRelConnects",0,"RelatedElements:[IfcProduct];RelatingStructure:IfcSpatialStructureElement"],
-    ["IfcRelCoversBldgElements","IfcRelConnects",0,"RelatingBuildingElement:IfcElement;RelatedCoverings:[IfcCovering]"],
-    ["IfcRelCoversSpaces","IfcRelConnects",0,"RelatedSpace:IfcSpace;RelatedCoverings:[IfcCovering]"],
-    ["IfcRelDecomposes","IfcRelationship",1,"RelatingObject:IfcObjectDefinition;RelatedObjects:[IfcObjectDefinition]"],
-    ["IfcRelDefines","IfcRelationship",1,"RelatedObjects:[IfcObject]"],
-    ["IfcRelDefinesByProperties","IfcRelDefines",0,"RelatingPropertyDefinition:IfcPropertySetDefinition"],
-    ["IfcRelDefinesByType","IfcRelDefines",0,"RelatingType:IfcTypeObject"],
-    ["IfcRelFillsElement","IfcRelConnects",0,"RelatingOpeningElement:IfcOpeningElement;RelatedBuildingElement:IfcElement"],
-    ["IfcRelFlowControlElements","IfcRelConnects",0,"RelatedControlElements:[IfcDistributionControlElement];RelatingFlowElement:IfcDistributionFlowElement"],
-    ["IfcRelInteractionRequirements","IfcRelConnects",0,"?DailyInteraction:IfcCountMeasure;?ImportanceRating:IfcNormalisedRatioMeasure;?LocationOfInteraction:IfcSpatialStructureElement;RelatedSpaceProgram:IfcSpaceProgram;RelatingSpaceProgram:IfcSpaceProgram"],
-    ["IfcRelNests","IfcRelDecomposes",0,""],
-    ["IfcRelOccupiesSpaces","IfcRelAssignsToActor",0,""],
-    ["IfcRelOverridesProperties","IfcRelDefinesByProperties",0,"OverridingProperties:[IfcProperty]"],
-    ["IfcRelProjectsElement","IfcRelConnects",0,"RelatingElement:IfcElement;RelatedFeatureElement:IfcFeatureElementAddition"],
-    ["IfcRelReferencedInSpatialStructure","IfcRelConnects",0,"RelatedElements:[IfcProduct];RelatingStructure:IfcSpatialStructureElement"],
-    ["IfcRelSchedulesCostItems","IfcRelAssignsToControl",0,""],
-    ["IfcRelSequence","IfcRelConnects",0,"RelatingProcess:IfcProcess;RelatedProcess:IfcProcess;TimeLag:IfcTimeMeasure;SequenceType:IfcSequenceEnum"],
-    ["IfcRelServicesBuildings","IfcRelConnects",0,"RelatingSystem:IfcSystem;RelatedBuildings:[IfcSpatialStructureElement]"],
-    ["IfcRelSpaceBoundary","IfcRelConnects",0,"RelatingSpace:IfcSpace;?RelatedBuildingElement:IfcElement;?ConnectionGeometry:IfcConnectionGeometry;PhysicalOrVirtualBoundary:IfcPhysicalOrVirtualEnum;InternalOrExternalBoundary:IfcInternalOrExternalEnum"],
-    ["IfcRelVoidsElement","IfcRelConnects",0,"RelatingBuildingElement:IfcElement;RelatedOpeningElement:IfcFeatureElementSubtraction"],
-    ["IfcRelationship","IfcRoot",1,""],
-    ["IfcRelaxation","",0,"RelaxationValue:IfcNormalisedRatioMeasure;InitialStress:IfcNormalisedRatioMeasure"],
-    ["IfcRepresentation","",0,"ContextOfItems:IfcRepresentationContext;?RepresentationIdentifier:IfcLabel;?RepresentationType:IfcLabel;Items:[IfcRepresentationItem]"],
-    ["IfcRepresentationContext","",0,"?ContextIdentifier:IfcLabel;?ContextType:IfcLabel"],
-    ["IfcRepresentationItem","",1,""],
-    ["IfcRepresentationMap","",0,"MappingOrigin:IfcAxis2Placement;MappedRepresentation:IfcRepresentation"],
-    ["IfcResource","IfcObject",1,""],
-    ["IfcRevolvedAreaSolid","IfcSweptAreaSolid",0,"Axis:IfcAxis1Placement;Angle:IfcPlaneAngleMeasure"],
-    ["IfcRibPlateProfileProperties","IfcProfileProperties",0,"?Thickness:IfcPositiveLengthMeasure;?RibHeight:IfcPositiveLengthMeasure;?RibWidth:IfcPositiveLengthMeasure;?RibSpacing:IfcPositiveLengthMeasure;Direction:IfcRibPlateDirectionEnum"],
-    ["IfcRightCircularCone","IfcCsgPrimitive3D",0,"Height:IfcPositiveLengthMeasure;BottomRadius:IfcPositiveLengthMeasure"],
-    ["IfcRightCircularCylinder","IfcCsgPrimitive3D",0,"Height:IfcPositiveLengthMeasure;Radius:IfcPositiveLengthMeasure"],
-    ["IfcRoof","IfcBuildingElement",0,"ShapeType:IfcRoofTypeEnum"],
-    ["IfcRoot","",1,"GlobalId:IfcGloballyUniqueId;OwnerHistory:IfcOwnerHistory;?Name:IfcLabel;?Description:IfcText"],
-    ["IfcRoundedEdgeFeature","IfcEdgeFeature",0,"?Radius:IfcPositiveLengthMeasure"],
-    ["IfcRoundedRectangleProfileDef","IfcRectangleProfileDef",0,"RoundingRadius:IfcPositiveLengthMeasure"],
-    ["IfcSIUnit","IfcNamedUnit",0,"?Prefix:IfcSIPrefix;Name:IfcSIUnitName"],
-    ["IfcSanitaryTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcSanitaryTerminalTypeEnum"],
-    ["IfcScheduleTimeControl","IfcControl",0,"?ActualStart:IfcDateTimeSelect;?EarlyStart:IfcDateTimeSelect;?LateStart:IfcDateTimeSelect;?ScheduleStart:IfcDateTimeSelect;?ActualFinish:IfcDateTimeSelect;?EarlyFinish:IfcDateTimeSelect;?LateFinish:IfcDateTimeSelect;?ScheduleFinish:IfcDateTimeSelect;?ScheduleDuration:IfcTimeMeasure;?ActualDuration:IfcTimeMeasure;?RemainingTime:IfcTimeMeasure;?FreeFloat:IfcTimeMeasure;?TotalFloat:IfcTimeMeasure;?IsCritical:BOOLEAN;?StatusTime:IfcDateTimeSelect;?StartFloat:IfcTimeMeasure;?FinishFloat:IfcTimeMeasure;?Completion:IfcPositiveRatioMeasure"],
-    ["IfcSectionProperties","",0,"SectionType:IfcSectionTypeEnum;StartProfile:IfcProfileDef;?EndProfile:IfcProfileDef"],
-    ["IfcSectionReinforcementProperties","",0,"LongitudinalStartPosition:IfcLengthMeasure;LongitudinalEndPosition:IfcLengthMeasure;?TransversePosition:IfcLengthMeasure;ReinforcementRole:IfcReinforcingBarRoleEnum;SectionDefinition:IfcSectionProperties;CrossSectionReinforcementDefinitions:[IfcReinforcementBarProperties]"],
-    ["IfcSectionedSpine","IfcGeometricRepresentationItem",0,"SpineCurve:IfcCompositeCurve;CrossSections:[IfcProfileDef];CrossSectionPositions:[IfcAxis2Placement3D]"],
-    ["IfcSensorType","IfcDistributionControlElementType",0,"PredefinedType:IfcSensorTypeEnum"],
-    ["IfcServiceLife","IfcControl",0,"ServiceLifeType:IfcServiceLifeTypeEnum;ServiceLifeDuration:IfcTimeMeasure"],
-    ["IfcServiceLifeFactor","IfcPropertySetDefinition",0,"PredefinedType:IfcServiceLifeFactorTypeEnum;?UpperValue:IfcMeasureValue;MostUsedValue:IfcMeasureValue;?LowerValue:IfcMeasureValue"],
-    ["IfcShapeAspect","",0,"ShapeRepresentations:[IfcShapeModel];?Name:IfcLabel;?Description:IfcText;ProductDefinitional:LOGICAL;PartOfProductDefinitionShape:IfcProductDefinitionShape"],
-    ["IfcShapeModel","IfcRepresentation",1,""],
-    ["IfcShapeRepresentation","IfcShapeModel",0,""],
-    ["IfcShellBasedSurfaceModel","IfcGeometricRepresentationItem",0,"SbsmBoundary:[IfcShell]"],
-    ["IfcSimpleProperty","IfcProperty",1,""],
-    ["IfcSite","IfcSpatialStructureElement",0,"?RefLatitude:IfcCompoundPlaneAngleMeasure;?RefLongitude:IfcCompoundPlaneAngleMeasure;?RefElevation:IfcLengthMeasure;?LandTitleNumber:IfcLabel;?SiteAddress:IfcPostalAddress"],
-    ["IfcSlab","IfcBuildingElement",0,"?PredefinedType:IfcSlabTypeEnum"],
-    ["IfcSlabType","IfcBuildingElementType",0,"PredefinedType:IfcSlabTypeEnum"],
-    ["IfcSlippageConnectionCondition","IfcStructuralConnectionCondition",0,"?SlippageX:IfcLengthMeasure;?SlippageY:IfcLengthMeasure;?SlippageZ:IfcLengthMeasure"],
-    ["IfcSolidModel","IfcGeometricRepresentationItem",1,""],
-    ["IfcSoundProperties","IfcPropertySetDefinition",0,"IsAttenuating:IfcBoolean;?SoundScale:IfcSoundScaleEnum;SoundValues:[IfcSoundValue]"],
-    ["IfcSoundValue","IfcPropertySetDefinition",0,"?SoundLevelTimeSeries:IfcTimeSeries;Frequency:IfcFrequencyMeasure;?SoundLevelSingleValue:IfcDerivedMeasureValue"],
-    ["IfcSpace","IfcSpatialStructureElement",0,"InteriorOrExteriorSpace:IfcInternalOrExternalEnum;?ElevationWithFlooring:IfcLengthMeasure"],
-    ["IfcSpaceHeaterType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcSpaceHeaterTypeEnum"],
-    ["IfcSpaceProgram","IfcControl",0,"SpaceProgramIdentifier:IfcIdentifier;?MaxRequiredArea:IfcAreaMeasure;?MinRequiredArea:IfcAreaMeasure;?RequestedLocation:IfcSpatialStructureElement;StandardRequiredArea:IfcAreaMeasure"],
-    ["IfcSpaceThermalLoadProperties","IfcPropertySetDefinition",0,"?ApplicableValueRatio:IfcPositiveRatioMeasure;ThermalLoadSource:IfcThermalLoadSourceEnum;PropertySource:IfcPropertySourceEnum;?SourceDescription:IfcText;MaximumValue:IfcPowerMeasure;?MinimumValue:IfcPowerMeasure;?ThermalLoadTimeSeriesValues:IfcTimeSeries;?UserDefinedThermalLoadSource:IfcLabel;?UserDefinedPropertySource:IfcLabel;ThermalLoadType:IfcThermalLoadTypeEnum"],
-    ["IfcSpaceType","IfcSpatialStructureElementType",0,"PredefinedType:IfcSpaceTypeEnum"],
-    ["IfcSpatialStructureElement","IfcProduct",1,"?LongName:IfcLabel;CompositionType:IfcElementCompositionEnum"],
-    ["IfcSpatialStructureElementType","IfcElementType",1,""],
-    ["IfcSphere","IfcCsgPrimitive3D",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcStackTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcStackTerminalTypeEnum"],
-    ["IfcStair","IfcBuildingElement",0,"ShapeType:IfcStairTypeEnum"],
-    ["IfcStairFlight","IfcBuildingElement",0,"?NumberOfRiser:INTEGER;?NumberOfTreads:INTEGER;?RiserHeight:IfcPositiveLengthMeasure;?TreadLength:IfcPositiveLengthMeasure"],
-    ["IfcStairFlightType","IfcBuildingElementType",0,"PredefinedType:IfcStairFlightTypeEnum"],
-    ["IfcStructuralAction","IfcStructuralActivity",1,"DestabilizingLoad:BOOLEAN;?CausedBy:IfcStructuralReaction"],
-    ["IfcStructuralActivity","IfcProduct",1,"AppliedLoad:IfcStructuralLoad;GlobalOrLocal:IfcGlobalOrLocalEnum"],
-    ["IfcStructuralAnalysisModel","IfcSystem",0,"PredefinedType:IfcAnalysisModelTypeEnum;?OrientationOf2DPlane:IfcAxis2Placement3D;?LoadedBy:[IfcStructuralLoadGroup];?HasResults:[IfcStructuralResultGroup]"],
-    ["IfcStructuralConnection","IfcStructuralItem",1,"?AppliedCondition:IfcBoundaryCondition"],
-    ["IfcStructuralConnectionCondition","",1,"?Name:IfcLabel"],
-    ["IfcStructuralCurveConnection","IfcStructuralConnection",0,""],
-    ["IfcStructuralCurveMember","IfcStructuralMember",0,"PredefinedType:IfcStructuralCurveTypeEnum"],
-    ["IfcStructuralCurveMemberVarying","IfcStructuralCurveMember",0,""],
-    ["IfcStructuralItem","IfcProduct",1,""],
-    ["IfcStructuralLinearAction","IfcStructuralAction",0,"ProjectedOrTrue:IfcProjectedOrTrueLengthEnum"],
-    ["IfcStructuralLinearActionVarying","IfcStructuralLinearAction",0,"VaryingAppliedLoadLocation:IfcShapeAspect;SubsequentAppliedLoads:[IfcStructuralLoad]"],
-    ["IfcStructuralLoad","",1,"?Name:IfcLabel"],
-    ["IfcStructuralLoadGroup","IfcGroup",0,"PredefinedType:IfcLoadGroupTypeEnum;ActionType:IfcActionTypeEnum;ActionSource:IfcActionSourceTypeEnum;?Coefficient:IfcRatioMeasure;?Purpose:IfcLabel"],
-    ["IfcStructuralLoadLinearForce","IfcStructuralLoadStatic",0,"?LinearForceX:IfcLinearForceMeasure;?LinearForceY:IfcLinearForceMeasure;?LinearForceZ:IfcLinearForceMeasure;?LinearMomentX:IfcLinearMomentMeasure;?LinearMomentY:IfcLinearMomentMeasure;?LinearMomentZ:IfcLinearMomentMeasure"],
-    ["IfcStructuralLoadPlanarForce","IfcStructuralLoadStatic",0,"?PlanarForceX:IfcPlanarForceMeasure;?PlanarForceY:IfcPlanarForceMeasure;?PlanarForceZ:IfcPlanarForceMeasure"],
-    ["IfcStructuralLoadSingleDisplacement","IfcStructuralLoadStatic",0,"?DisplacementX:IfcLengthMeasure;?DisplacementY:IfcLengthMeasure;?DisplacementZ:IfcLengthMeasure;?RotationalDisplacementRX:IfcPlaneAngleMeasure;?RotationalDisplacementRY:IfcPlaneAngleMeasure;?RotationalDisplacementRZ:IfcPlaneAngleMeasure"],
-    ["IfcStructuralLoadSingleDisplacementDistortion","IfcStructuralLoadSingleDisplacement",0,"?Distortion:IfcCurvatureMeasure"],
-    ["IfcStructuralLoadSingleForce","IfcStructuralLoadStatic",0,"?ForceX:IfcForceMeasure;?ForceY:IfcForceMeasure;?ForceZ:IfcForceMeasure;?MomentX:IfcTorqueMeasure;?MomentY:IfcTorqueMeasure;?MomentZ:IfcTorqueMeasure"],
-    ["IfcStructuralLoadSingleForceWarping","IfcStructuralLoadSingleForce",0,"?WarpingMoment:IfcWarpingMomentMeasure"],
-    ["IfcStructuralLoadStatic","IfcStructuralLoad",1,""],
-    ["IfcStructuralLoadTemperature","IfcStructuralLoadStatic",0,"?DeltaT_Constant:IfcThermodynamicTemperatureMeasure;?DeltaT_Y:IfcThermodynamicTemperatureMeasure;?DeltaT_Z:IfcThermodynamicTemperatureMeasure"],
-    ["IfcStructuralMember","IfcStructuralItem",1,""],
-    ["IfcStructuralPlanarAction","IfcStructuralAction",0,"ProjectedOrTrue:IfcProjectedOrTrueLengthEnum"],
-    ["IfcStructuralPlanarActionVarying","IfcStructuralPlanarAction",0,"VaryingAppliedLoadLocation:IfcShapeAspect;SubsequentAppliedLoads:[IfcStructuralLoad]"],
-    ["IfcStructuralPointAction","IfcStructuralAction",0,""],
-    ["IfcStructuralPointConnection","IfcStructuralConnection",0,""],
-    ["IfcStructuralPointReaction","IfcStructuralReaction",0,""],
-    ["IfcStructuralProfileProperties","IfcGeneralProfileProperties",0,"?TorsionalConstantX:IfcMomentOfInertiaMeasure;?MomentOfInertiaYZ:IfcMomentOfInertiaMeasure;?MomentOfInertiaY:IfcMomentOfInertiaMeasure;?MomentOfInertiaZ:IfcMomentOfInertiaMeasure;?WarpingConstant:IfcWarpingConstantMeasure;?ShearCentreZ:IfcLengthMeasure;?ShearCentreY:IfcLengthMeasure;?ShearDeformationAreaZ:IfcAreaMeasure;?ShearDeformationAreaY:IfcAreaMeasure;?MaximumSectionModulusY:IfcSectionModulusMeasure;?MinimumSectionModulusY:IfcSectionModulusMeasure;?MaximumSectionModulusZ:IfcSectionModulusMeasure;?MinimumSectionModulusZ:IfcSectionModulusMeasure;?TorsionalSectionModulus:IfcSectionModulusMeasure;?CentreOfGravityInX:IfcLengthMeasure;?CentreOfGravityInY:IfcLengthMeasure"],
-    ["IfcStructuralReaction","IfcStructuralActivity",1,""],
-    ["IfcStructuralResultGroup","IfcGroup",0,"TheoryType:IfcAnalysisTheoryTypeEnum;?ResultForLoadGroup:IfcStructuralLoadGroup;IsLinear:BOOLEAN"],
-    ["IfcStructuralSteelProfileProperties","IfcStructuralProfileProperties",0,"?ShearAreaZ:IfcAreaMeasure;?ShearAreaY:IfcAreaMeasure;?PlasticShapeFactorY:IfcPositiveRatioMeasure;?PlasticShapeFactorZ:IfcPositiveRatioMeasure"],
-    ["IfcStructuralSurfaceConnection","IfcStructuralConnection",0,""],
-    ["IfcStructuralSurfaceMember","IfcStructuralMember",0,"PredefinedType:IfcStructuralSurfaceTypeEnum;?Thickness:IfcPositiveLengthMeasure"],
-    ["IfcStructuralSurfaceMemberVarying","IfcStructuralSurfaceMember",0,"SubsequentThickness:[IfcPositiveLengthMeasure];VaryingThicknessLocation:IfcShapeAspect"],
-    ["IfcStructuredDimensionCallout","IfcDraughtingCallout",0,""],
-    ["IfcStyleModel","IfcRepresentation",1,""],
-    ["IfcStyledItem","IfcRepresentationItem",0,"?Item:IfcRepresentationItem;Styles:[IfcPresentationStyleAssignment];?Name:IfcLabel"],
-    ["IfcStyledRepresentation","IfcStyleModel",0,""],
-    ["IfcSubContractResource","IfcConstructionResource",0,"?SubContractor:IfcActorSelect;?JobDescription:IfcText"],
-    ["IfcSubedge","IfcEdge",0,"ParentEdge:IfcEdge"],
-    ["IfcSurface","IfcGeometricRepresentationItem",1,""],
-    ["IfcSurfaceCurveSweptAreaSolid","IfcSweptAreaSolid",0,"Directrix:IfcCurve;StartParam:IfcParameterValue;EndParam:IfcParameterValue;ReferenceSurface:IfcSurface"],
-    ["IfcSurfaceOfLinearExtrusion","IfcSweptSurface",0,"ExtrudedDirection:IfcDirection;Depth:IfcLengthMeasure"],
-    ["IfcSurfaceOfRevolution","IfcSweptSurface",0,"AxisPosition:IfcAxis1Placement"],
-    ["IfcSurfaceStyle","IfcPresentationStyle",0,"Side:IfcSurfaceSide;Styles:[IfcSurfaceStyleElementSelect]"],
-    ["IfcSurfaceStyleLighting","",0,"DiffuseTransmissionColour:IfcColourRgb;DiffuseReflectionColour:IfcColourRgb;TransmissionColour:IfcColourRgb;ReflectanceColour:IfcColourRgb"],
-    ["IfcSurfaceStyleRefraction","",0,"?RefractionIndex:IfcReal;?DispersionFactor:IfcReal"],
-    ["IfcSurfaceStyleRendering","IfcSurfaceStyleShading",0,"?Transparency:IfcNormalisedRatioMeasure;?DiffuseColour:IfcColourOrFactor;?TransmissionColour:IfcColourOrFactor;?DiffuseTransmissionColour:IfcColourOrFactor;?ReflectionColour:IfcColourOrFactor;?SpecularColour:IfcColourOrFactor;?SpecularHighlight:IfcSpecularHighlightSelect;ReflectanceMethod:IfcReflectanceMethodEnum"],
-    ["IfcSurfaceStyleShading","",0,"SurfaceColour:IfcColourRgb"],
-    ["IfcSurfaceStyleWithTextures","",0,"Textures:[IfcSurfaceTexture]"],
-    ["IfcSurfaceTexture","",1,"RepeatS:BOOLEAN;RepeatT:BOOLEAN;TextureType:IfcSurfaceTextureEnum;?TextureTransform:IfcCartesianTransformationOperator2D"],
-    ["IfcSweptAreaSolid","IfcSolidModel",1,"SweptArea:IfcProfileDef;Position:IfcAxis2Placement3D"],
-    ["IfcSweptDiskSolid","IfcSolidModel",0,"Directrix:IfcCurve;Radius:IfcPositiveLengthMeasure;?InnerRadius:IfcPositiveLengthMeasure;StartParam:IfcParameterValue;EndParam:IfcParameterValue"],
-    ["IfcSweptSurface","IfcSurface",1,"SweptCurve:IfcProfileDef;Position:IfcAxis2Placement3D"],
-    ["IfcSwitchingDeviceType","IfcFlowControllerType",0,"PredefinedType:IfcSwitchingDeviceTypeEnum"],
-    ["IfcSymbolStyle","IfcPresentationStyle",0,"StyleOfSymbol:IfcSymbolStyleSelect"],
-    ["IfcSystem","IfcGroup",0,""],
-    ["IfcSystemFurnitureElementType","IfcFurnishingElementType",0,""],
-    ["IfcTShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?FlangeEdgeRadius:IfcPositiveLengthMeasure;?WebEdgeRadius:IfcPositiveLengthMeasure;?WebSlope:IfcPlaneAngleMeasure;?FlangeSlope:IfcPlaneAngleMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure"],
-    ["IfcTable","",0,"Name:STRING;Rows:[IfcTableRow]"],
-    ["IfcTableRow","",0,"RowCells:[IfcValue];IsHeading:BOOLEAN"],
-    ["IfcTankType","IfcFlowStorageDeviceType",0,"PredefinedType:IfcTankTypeEnum"],
-    ["IfcTask","IfcProcess",0,"TaskId:IfcIdentifier;?Status:IfcLabel;?WorkMethod:IfcLabel;IsMilestone:BOOLEAN;?Priority:INTEGER"],
-    ["IfcTelecomAddress","IfcAddress",0,"?TelephoneNumbers:[IfcLabel];?FacsimileNumbers:[IfcLabel];?PagerNumber:IfcLabel;?ElectronicMailAddresses:[IfcLabel];?WWWHomePageURL:IfcLabel"],
-    ["IfcTendon","IfcReinforcingElement",0,"PredefinedType:IfcTendonTypeEnum;NominalDiameter:IfcPositiveLengthMeasure;CrossSectionArea:IfcAreaMeasure;?TensionForce:IfcForceMeasure;?PreStress:IfcPressureMeasure;?FrictionCoefficient:IfcNormalisedRatioMeasure;?AnchorageSlip:IfcPositiveLengthMeasure;?MinCurvatureRadius:IfcPositiveLengthMeasure"],
-    ["IfcTendonAnchor","IfcReinforcingElement",0,""],
-    ["IfcTerminatorSymbol","IfcAnnotationSymbolOccurrence",0,"AnnotatedCurve:IfcAnnotationCurveOccurrence"],
-    ["IfcTextLiteral","IfcGeometricRepresentationItem",0,"Literal:IfcPresentableText;Placement:IfcAxis2Placement;Path:IfcTextPath"],
-    ["IfcTextLiteralWithExtent","IfcTextLiteral",0,"Extent:IfcPlanarExtent;BoxAlignment:IfcBoxAlignment"],
-    ["IfcTextStyle","IfcPresentationStyle",0,"?TextCharacterAppearance:IfcCharacterStyleSelect;?TextStyle:IfcTextStyleSelect;TextFontStyle:IfcTextFontSelect"],
-    ["IfcTextStyleFontModel","IfcPreDefinedTextFont",0,"?FontFamily:[IfcTextFontName];?FontStyle:IfcFontStyle;?FontVariant:IfcFontVariant;?FontWeight:IfcFontWeight;FontSize:IfcSizeSelect"],
-    ["IfcTextStyleForDefinedFont","",0,"Colour:IfcColour;?BackgroundColour:IfcColour"],
-    ["IfcTextStyleTextModel","",0,"?TextIndent:IfcSizeSelect;?TextAlign:IfcTextAlignment;?TextDecoration:IfcTextDecoration;?LetterSpacing:IfcSizeSelect;?WordSpacing:IfcSizeSelect;?TextTransform:IfcTextTransformation;?LineHeight:IfcSizeSelect"],
-    ["IfcTextStyleWithBoxCharacteristics","",0,"?BoxHeight:IfcPositiveLengthMeasure;?BoxWidth:IfcPositiveLengthMeasure;?BoxSlantAngle:IfcPlaneAngleMeasure;?BoxRotateAngle:IfcPlaneAngleMeasure;?CharacterSpacing:IfcSizeSelect"],
-    ["IfcTextureCoordinate","",1,""],
-    ["IfcTextureCoordinateGenerator","IfcTextureCoordinate",0,"Mode:IfcLabel;Parameter:[IfcSimpleValue]"],
-    ["IfcTextureMap","IfcTextureCoordinate",0,"TextureMaps:[IfcVertexBasedTextureMap]"],
-    ["IfcTextureVertex","",0,"Coordinates:[IfcParameterValue]"],
-    ["IfcThermalMaterialProperties","IfcMaterialProperties",0,"?SpecificHeatCapacity:IfcSpecificHeatCapacityMeasure;?BoilingPoint:IfcThermodynamicTemperatureMeasure;?FreezingPoint:IfcThermodynamicTemperatureMeasure;?ThermalConductivity:IfcThermalConductivityMeasure"],
-    ["IfcTimeSeries","",1,"Name:IfcLabel;?Description:IfcText;StartTime:IfcDateTimeSelect;EndTime:IfcDateTimeSelect;TimeSeriesDataType:IfcTimeSeriesDataTypeEnum;DataOrigin:IfcDataOriginEnum;?UserDefinedDataOrigin:IfcLabel;?Unit:IfcUnit"],
-    ["IfcTimeSeriesReferenceRelationship","",0,"ReferencedTimeSeries:IfcTimeSeries;TimeSeriesReferences:[IfcDocumentSelect]"],
-    ["IfcTimeSeriesSchedule","IfcControl",0,"?ApplicableDates:[IfcDateTimeSelect];TimeSeriesScheduleType:IfcTimeSeriesScheduleTypeEnum;TimeSeries:IfcTimeSeries"],
-    ["IfcTimeSeriesValue","",0,"ListValues:[IfcValue]"],
-    ["IfcTopologicalRepresentationItem","IfcRepresentationItem",1,""],
-    ["IfcTopologyRepresentation","IfcShapeModel",0,""],
-    ["IfcTransformerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcTransformerTypeEnum"],
-    ["IfcTransportElement","IfcElement",0,"?OperationType:IfcTransportElementTypeEnum;?CapacityByWeight:IfcMassMeasure;?CapacityByNumber:IfcCountMeasure"],
-    ["IfcTransportElementType","IfcElementType",0,"PredefinedType:IfcTransportElementTypeEnum"],
-    ["IfcTrapeziumProfileDef","IfcParameterizedProfileDef",0,"BottomXDim:IfcPositiveLengthMeasure;TopXDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;TopXOffset:IfcLengthMeasure"],
-    ["IfcTrimmedCurve","IfcBoundedCurve",0,"BasisCurve:IfcCurve;Trim1:[IfcTrimmingSelect];Trim2:[IfcTrimmingSelect];SenseAgreement:BOOLEAN;MasterRepresentation:IfcTrimmingPreference"],
-    ["IfcTubeBundleType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcTubeBundleTypeEnum"],
-    ["IfcTwoDirectionRepeatFactor","IfcOneDirectionRepeatFactor",0,"SecondRepeatFactor:IfcVector"],
-    ["IfcTypeObject","IfcObjectDefinition",0,"?ApplicableOccurrence:IfcLabel;?HasPropertySets:[IfcPropertySetDefinition]"],
-    ["IfcTypeProduct","IfcTypeObject",0,"?RepresentationMaps:LIST [1:?] OF"],
-    ["IfcUShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure"],
-    ["IfcUnitAssignment","",0,"Units:[IfcUnit]"],
-    ["IfcUnitaryEquipmentType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcUnitaryEquipmentTypeEnum"],
-    ["IfcValveType","IfcFlowControllerType",0,"PredefinedType:IfcValveTypeEnum"],
-    ["IfcVector","IfcGeometricRepresentationItem",0,"Orientation:IfcDirection;Magnitude:IfcLengthMeasure"],
-    ["IfcVertex","IfcTopologicalRepresentationItem",0,""],
-    ["IfcVertexBasedTextureMap","",0,"TextureVertices:[IfcTextureVertex];TexturePoints:[IfcCartesianPoint]"],
-    ["IfcVertexLoop","IfcLoop",0,"LoopVertex:IfcVertex"],
-    ["IfcVertexPoint","IfcVertex",0,"VertexGeometry:IfcPoint"],
-    ["IfcVibrationIsolatorType","IfcDiscreteAccessoryType",0,"PredefinedType:IfcVibrationIsolatorTypeEnum"],
-    ["IfcVirtualElement","IfcElement",0,""],
-    ["IfcVirtualGridIntersection","",0,"IntersectingAxes:LIST [2:2] OF"],
-    ["IfcWall","IfcBuildingElement",0,""],
-    ["IfcWallStandardCase","IfcWall",0,""],
-    ["IfcWallType","IfcBuildingElementType",0,"PredefinedType:IfcWallTypeEnum"],
-    ["IfcWasteTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcWasteTerminalTypeEnum"],
-    ["IfcWaterProperties","IfcMaterialProperties",0,"?IsPotable:BOOLEAN;?Hardness:IfcIonConcentrationMeasure;?AlkalinityConcentration:IfcIonConcentrationMeasure;?AcidityConcentration:IfcIonConcentrationMeasure;?ImpuritiesContent:IfcNormalisedRatioMeasure;?PHLevel:IfcPHMeasure;?DissolvedSolidsContent:IfcNormalisedRatioMeasure"],
-    ["IfcWindow","IfcBuildingElement",0,"?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure"],
-    ["IfcWindowLiningProperties","IfcPropertySetDefinition",0,"?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcPositiveLengthMeasure;?TransomThickness:IfcPositiveLengthMeasure;?MullionThickness:IfcPositiveLengthMeasure;?FirstTransomOffset:IfcNormalisedRatioMeasure;?SecondTransomOffset:IfcNormalisedRatioMeasure;?FirstMullionOffset:IfcNormalisedRatioMeasure;?SecondMullionOffset:IfcNormalisedRatioMeasure;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcWindowPanelProperties","IfcPropertySetDefinition",0,"OperationType:IfcWindowPanelOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcWindowStyle","IfcTypeProduct",0,"ConstructionType:IfcWindowStyleConstructionEnum;OperationType:IfcWindowStyleOperationEnum;ParameterTakesPrecedence:BOOLEAN;Sizeable:BOOLEAN"],
-    ["IfcWorkControl","IfcControl",1,"Identifier:IfcIdentifier;CreationDate:IfcDateTimeSelect;?Creators:[IfcPerson];?Purpose:IfcLabel;?Duration:IfcTimeMeasure;?TotalFloat:IfcTimeMeasure;StartTime:IfcDateTimeSelect;?FinishTime:IfcDateTimeSelect;?WorkControlType:IfcWorkControlTypeEnum;?UserDefinedControlType:IfcLabel"],
-    ["IfcWorkPlan","IfcWorkControl",0,""],
-    ["IfcWorkSchedule","IfcWorkControl",0,""],
-    ["IfcZShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure"],
-    ["IfcZone","IfcGroup",0,""],
-  ],
-  defined: {
-    IfcAbsorbedDoseMeasure: "REAL",
-    IfcAccelerationMeasure: "REAL",
-    IfcAmountOfSubstanceMeasure: "REAL",
-    IfcAngularVelocityMeasure: "REAL",
-    IfcAreaMeasure: "REAL",
-    IfcBoolean: "BOOLEAN",
-    IfcBoxAlignment: "IfcLabel",
-    IfcComplexNumber: "[REAL]",
-    IfcCompoundPlaneAngleMeasure: "[INTEGER]",
-    IfcContextDependentMeasure: "REAL",
-    IfcCountMeasure: "NUMBER",
-    IfcCurvatureMeasure: "REAL",
-    IfcDayInMonthNumber: "INTEGER",
-    IfcDaylightSavingHour: "INTEGER",
-    IfcDescriptiveMeasure: "STRING",
-    IfcDimensionCount: "INTEGER",
-    IfcDoseEquivalentMeasure: "REAL",
-    IfcDynamicViscosityMeasure: "REAL",
-    IfcElectricCapacitanceMeasure: "REAL",
-    IfcElectricChargeMeasure: "REAL",
-    IfcElectricConductanceMeasure: "REAL",
-    IfcElectricCurrentMeasure: "REAL",
-    IfcElectricResistanceMeasure: "REAL",
-    IfcElectricVoltageMeasure: "REAL",
-    IfcEnergyMeasure: "REAL",
-    IfcFontStyle: "STRING",
-    IfcFontVariant: "STRING",
-    IfcFontWeight: "STRING",
-    IfcForceMeasure: "REAL",
-    IfcFrequencyMeasure: "REAL",
-    IfcGloballyUniqueId: "STRING",
-    IfcHeatFluxDensityMeasure: "REAL",
-    IfcHeatingValueMeasure: "REAL",
-    IfcHourInDay: "INTEGER",
-    IfcIdentifier: "STRING",
-    IfcIlluminanceMeasure: "REAL",
-    IfcInductanceMeasure: "REAL",
-    IfcInteger: "INTEGER",
-    IfcIntegerCountRateMeasure: "INTEGER",
-    IfcIonConcentrationMeasure: "REAL",
-    IfcIsothermalMoistureCapacityMeasure: "REAL",
-    IfcKinematicViscosityMeasure: "REAL",
-    IfcLabel: "STRING",
-    IfcLengthMeasure: "REAL",
-    IfcLinearForceMeasure: "REAL",
-    IfcLinearMomentMeasure: "REAL",
-    IfcLinearStiffnessMeasure: "REAL",
-    IfcLinearVelocityMeasure: "REAL",
-    IfcLogical: "LOGICAL",
-    IfcLuminousFluxMeasure: "REAL",
-    IfcLuminousIntensityDistributionMeasure: "REAL",
-    IfcLuminousIntensityMeasure: "REAL",
-    IfcMagneticFluxDensityMeasure: "REAL",
-    IfcMagneticFluxMeasure: "REAL",
-    IfcMassDensityMeasure: "REAL",
-    IfcMassFlowRateMeasure: "REAL",
-    IfcMassMeasure: "REAL",
-    IfcMassPerLengthMeasure: "REAL",
-    IfcMinuteInHour: "INTEGER",
-    IfcModulusOfElasticityMeasure: "REAL",
-    IfcModulusOfLinearSubgradeReactionMeasure: "REAL",
-    IfcModulusOfRotationalSubgradeReactionMeasure: "REAL",
-    IfcModulusOfSubgradeReactionMeasure: "REAL",
-    IfcMoistureDiffusivityMeasure: "REAL",
-    IfcMolecularWeightMeasure: "REAL",
-    IfcMomentOfInertiaMeasure: "REAL",
-    IfcMonetaryMeasure: "REAL",
-    IfcMonthInYearNumber: "INTEGER",
-    IfcNormalisedRatioMeasure: "IfcRatioMeasure",
-    IfcNumericMeasure: "NUMBER",
-    IfcPHMeasure: "REAL",
-    IfcParameterValue: "REAL",
-    IfcPlanarForceMeasure: "REAL",
-    IfcPlaneAngleMeasure: "REAL",
-    IfcPositiveLengthMeasure: "IfcLengthMeasure",
-    IfcPositivePlaneAngleMeasure: "IfcPlaneAngleMeasure",
-    IfcPositiveRatioMeasure: "IfcRatioMeasure",
-    IfcPowerMeasure: "REAL",
-    IfcPresentableText: "STRING",
-    IfcPressureMeasure: "REAL",
-    IfcRadioActivityMeasure: "REAL",
-    IfcRatioMeasure: "REAL",
-    IfcReal: "REAL",
-    IfcRotationalFrequencyMeasure: "REAL",
-    IfcRotationalMassMeasure: "REAL",
-    IfcRotationalStiffnessMeasure: "REAL",
-    IfcSecondInMinute: "REAL",
-    IfcSectionModulusMeasure: "REAL",
-    IfcSectionalAreaIntegralMeasure: "REAL",
-    IfcShearModulusMeasure: "REAL",
-    IfcSolidAngleMeasure: "REAL",
-    IfcSoundPowerMeasure: "REAL",
-    IfcSoundPressureMeasure: "REAL",
-    IfcSpecificHeatCapacityMeasure: "REAL",
-    IfcSpecularExponent: "REAL",
-    IfcSpecularRoughness: "REAL",
-    IfcTemperatureGradientMeasure: "REAL",
-    IfcText: "STRING",
-    IfcTextAlignment: "STRING",
-    IfcTextDecoration: "STRING",
-    IfcTextFontName: "STRING",
-    IfcTextTransformation: "STRING",
-    IfcThermalAdmittanceMeasure: "REAL",
-    IfcThermalConductivityMeasure: "REAL",
-    IfcThermalExpansionCoefficientMeasure: "REAL",
-    IfcThermalResistanceMeasure: "REAL",
-    IfcThermalTransmittanceMeasure: "REAL",
-    IfcThermodynamicTemperatureMeasure: "REAL",
-    IfcTimeMeasure: "REAL",
-    IfcTimeStamp: "INTEGER",
-    IfcTorqueMeasure: "REAL",
-    IfcVaporPermeabilityMeasure: "REAL",
-    IfcVolumeMeasure: "REAL",
-    IfcVolumetricFlowRateMeasure: "REAL",
-    IfcWarpingConstantMeasure: "REAL",
-    IfcWarpingMomentMeasure: "REAL",
-    IfcYearNumber: "INTEGER",
-  },
-  enums: {
-    IfcActionSourceTypeEnum: "DEAD_LOAD_G,COMPLETION_G1,LIVE_LOAD_Q,SNOW_S,WIND_W,PRESTRESSING_P,SETTLEMENT_U,TEMPERATURE_T,EARTHQUAKE_E,FIRE,IMPULSE,IMPACT,TRANSPORT,ERECTION,PROPPING,SYSTEM_IMPERFECTION,SHRINKAGE,CREEP,LACK_OF_FIT,BUOYANCY,ICE,CURRENT,WAVE,RAIN,BRAKES,USERDEFINED,NOTDEFINED",
-    IfcActionTypeEnum: "PERMANENT_G,VARIABLE_Q,EXTRAORDINARY_A,USERDEFINED,NOTDEFINED",
-    IfcActuatorTypeEnum: "ELECTRICACTUATOR,HANDOPERATEDACTUATOR,HYDRAULICACTUATOR,PNEUMATICACTUATOR,THERMOSTATICACTUATOR,USERDEFINED,NOTDEFINED",
-    IfcAddressTypeEnum: "OFFICE,SITE,HOME,DISTRIBUTIONPOINT,USERDEFINED",
-    IfcAheadOrBehind: "AHEAD,BEHIND",
-    IfcAirTerminalBoxTypeEnum: "CONSTANTFLOW,VARIABLEFLOWPRESSUREDEPENDANT,VARIABLEFLOWPRESSUREINDEPENDANT,USERDEFINED,NOTDEFINED",
-    IfcAirTerminalTypeEnum: "GRILLE,REGISTER,DIFFUSER,EYEBALL,IRIS,LINEARGRILLE,LINEARDIFFUSER,USERDEFINED,NOTDEFINED",
-    IfcAirToAirHeatRecoveryTypeEnum: "FIXEDPLATECOUNTERFLOWEXCHANGER,FIXEDPLATECROSSFLOWEXCHANGER,FIXEDPLATEPARALLELFLOWEXCHANGER,ROTARYWHEEL,RUNAROUNDCOILLOOP,HEATPIPE,TWINTOWERENTHALPYRECOVERYLOOPS,THERMOSIPHONSEALEDTUBEHEATEXCHANGERS,THERMOSIPHONCOILTYPEHEATEXCHANGERS,USERDEFINED,NOTDEFINED",
-    IfcAlarmTypeEnum: "BELL,BREAKGLASSBUTTON,LIGHT,MANUALPULLBOX,SIREN,WHISTLE,USERDEFINED,NOTDEFINED",
-    IfcAnalysisModelTypeEnum: "IN_PLANE_LOADING_2D,OUT_PLANE_LOADING_2D,LOADING_3D,USERDEFINED,NOTDEFINED",
-    IfcAnalysisTheoryTypeEnum: "FIRST_ORDER_THEORY,SECOND_ORDER_THEORY,THIRD_ORDER_THEORY,FULL_NONLINEAR_THEORY,USERDEFINED,NOTDEFINED",
-    IfcArithmeticOperatorEnum: "ADD,DIVIDE,MULTIPLY,SUBTRACT",
-    IfcAssemblyPlaceEnum: "SITE,FACTORY,NOTDEFINED",
-    IfcBSplineCurveForm: "POLYLINE_FORM,CIRCULAR_ARC,ELLIPTIC_ARC,PARABOLIC_ARC,HYPERBOLIC_ARC,UNSPECIFIED",
-    IfcBeamTypeEnum: "BEAM,JOIST,LINTEL,T_BEAM,USERDEFINED,NOTDEFINED",
-    IfcBenchmarkEnum: "GREATERTHAN,GREATERTHANOREQUALTO,LESSTHAN,LESSTHANOREQUALTO,EQUALTO,NOTEQUALTO",
-    IfcBoilerTypeEnum: "WATER,STEAM,USERDEFINED,NOTDEFINED",
-    IfcBooleanOperator: "UNION,INTERSECTION,DIFFERENCE",
-    IfcBuildingElementProxyTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcCableCarrierFittingTypeEnum: "BEND,CROSS,REDUCER,TEE,USERDEFINED,NOTDEFINED",
-    IfcCableCarrierSegmentTypeEnum: "CABLELADDERSEGMENT,CABLETRAYSEGMENT,CABLETRUNKINGSEGMENT,CONDUITSEGMENT,USERDEFINED,NOTDEFINED",
-    IfcCableSegmentTypeEnum: "CABLESEGMENT,CONDUCTORSEGMENT,USERDEFINED,NOTDEFINED",
-    IfcChangeActionEnum: "NOCHANGE,MODIFIED,ADDED,DELETED,MODIFIEDADDED,MODIFIEDDELETED",
-    IfcChillerTypeEnum: "AIRCOOLED,WATERCOOLED,HEATRECOVERY,USERDEFINED,NOTDEFINED",
-    IfcCoilTypeEnum: "DXCOOLINGCOIL,WATERCOOLINGCOIL,STEAMHEATINGCOIL,WATERHEATINGCOIL,ELECTRICHEATINGCOIL,GASHEATINGCOIL,USERDEFINED,NOTDEFINED",
-    IfcColumnTypeEnum: "COLUMN,USERDEFINED,NOTDEFINED",
-    IfcCompressorTypeEnum: "DYNAMIC,RECIPROCATING,ROTARY,SCROLL,TROCHOIDAL,SINGLESTAGE,BOOSTER,OPENTYPE,HERMETIC,SEMIHERMETIC,WELDEDSHELLHERMETIC,ROLLINGPISTON,ROTARYVANE,SINGLESCREW,TWINSCREW,USERDEFINED,NOTDEFINED",
-    IfcCondenserTypeEnum: "WATERCOOLEDSHELLTUBE,WATERCOOLEDSHELLCOIL,WATERCOOLEDTUBEINTUBE,WATERCOOLEDBRAZEDPLATE,AIRCOOLED,EVAPORATIVECOOLED,USERDEFINED,NOTDEFINED",
-    IfcConnectionTypeEnum: "ATPATH,ATSTART,ATEND,NOTDEFINED",
-    IfcConstraintEnum: "HARD,SOFT,ADVISORY,USERDEFINED,NOTDEFINED",
-    IfcControllerTypeEnum: "FLOATING,PROPORTIONAL,PROPORTIONALINTEGRAL,PROPORTIONALINTEGRALDERIVATIVE,TIMEDTWOPOSITION,TWOPOSITION,USERDEFINED,NOTDEFINED",
-    IfcCooledBeamTypeEnum: "ACTIVE,PASSIVE,USERDEFINED,NOTDEFINED",
-    IfcCoolingTowerTypeEnum: "NATURALDRAFT,MECHANICALINDUCEDDRAFT,MECHANICALFORCEDDRAFT,USERDEFINED,NOTDEFINED",
-    IfcCostScheduleTypeEnum: "BUDGET,COSTPLAN,ESTIMATE,TENDER,PRICEDBILLOFQUANTITIES,UNPRICEDBILLOFQUANTITIES,SCHEDULEOFRATES,USERDEFINED,NOTDEFINED",
-    IfcCoveringTypeEnum: "CEILING,FLOORING,CLADDING,ROOFING,INSULATION,MEMBRANE,SLEEVING,WRAPPING,USERDEFINED,NOTDEFINED",
-    IfcCurrencyEnum: "AED,AES,ATS,AUD,BBD,BEG,BGL,BHD,BMD,BND,BRL,BSD,BWP,BZD,CAD,CBD,CHF,CLP,CNY,CYS,CZK,DDP,DEM,DKK,EGL,EST,EUR,FAK,FIM,FJD,FKP,FRF,GBP,GIP,GMD,GRX,HKD,HUF,ICK,IDR,ILS,INR,IRP,ITL,JMD,JOD,JPY,KES,KRW,KWD,KYD,LKR,LUF,MTL,MUR,MXN,MYR,NLG,NZD,OMR,PGK,PHP,PKR,PLN,PTN,QAR,RUR,SAR,SCR,SEK,SGD,SKP,THB,TRL,TTD,TWD,USD,VEB,VND,XEU,ZAR,ZWD,NOK",
-    IfcCurtainWallTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcDamperTypeEnum: "CONTROLDAMPER,FIREDAMPER,SMOKEDAMPER,FIRESMOKEDAMPER,BACKDRAFTDAMPER,RELIEFDAMPER,BLASTDAMPER,GRAVITYDAMPER,GRAVITYRELIEFDAMPER,BALANCINGDAMPER,FUMEHOODEXHAUST,USERDEFINED,NOTDEFINED",
-    IfcDataOriginEnum: "MEASURED,PREDICTED,SIMULATED,USERDEFINED,NOTDEFINED",
-    IfcDerivedUnitEnum: "ANGULARVELOCITYUNIT,COMPOUNDPLANEANGLEUNIT,DYNAMICVISCOSITYUNIT,HEATFLUXDENSITYUNIT,INTEGERCOUNTRATEUNIT,ISOTHERMALMOISTURECAPACITYUNIT,KINEMATICVISCOSITYUNIT,LINEARVELOCITYUNIT,MASSDENSITYUNIT,MASSFLOWRATEUNIT,MOISTUREDIFFUSIVITYUNIT,MOLECULARWEIGHTUNIT,SPECIFICHEATCAPACITYUNIT,THERMALADMITTANCEUNIT,THERMALCONDUCTANCEUNIT,THERMALRESISTANCEUNIT,THERMALTRANSMITTANCEUNIT,VAPORPERMEABILITYUNIT,VOLUMETRICFLOWRATEUNIT,ROTATIONALFREQUENCYUNIT,TORQUEUNIT,MOMENTOFINERTIAUNIT,LINEARMOMENTUNIT,LINEARFORCEUNIT,PLANARFORCEUNIT,MODULUSOFELASTICITYUNIT,SHEARMODULUSUNIT,LINEARSTIFFNESSUNIT,ROTATIONALSTIFFNESSUNIT,MODULUSOFSUBGRADEREACTIONUNIT,ACCELERATIONUNIT,CURVATUREUNIT,HEATINGVALUEUNIT,IONCONCENTRATIONUNIT,LUMINOUSINTENSITYDISTRIBUTIONUNIT,MASSPERLENGTHUNIT,MODULUSOFLINEARSUBGRADEREACTIONUNIT,MODULUSOFROTATIONALSUBGRADEREACTIONUNIT,PHUNIT,ROTATIONALMASSUNIT,SECTIONAREAINTEGRALUNIT,SECTIONMODULUSUNIT,SOUNDPOWERUNIT,SOUNDPRESSUREUNIT,TEMPERATUREGRADIENTUNIT,THERMALEXPANSIONCOEFFICIENTUNIT,WARPINGCONSTANTUNIT,WARPINGMOMENTUNIT,USERDEFINED",
-    IfcDimensionExtentUsage: "ORIGIN,TARGET",
-    IfcDirectionSenseEnum: "POSITIVE,NEGATIVE",
-    IfcDistributionChamberElementTypeEnum: "FORMEDDUCT,INSPECTIONCHAMBER,INSPECTIONPIT,MANHOLE,METERCHAMBER,SUMP,TRENCH,VALVECHAMBER,USERDEFINED,NOTDEFINED",
-    IfcDocumentConfidentialityEnum: "PUBLIC,RESTRICTED,CONFIDENTIAL,PERSONAL,USERDEFINED,NOTDEFINED",
-    IfcDocumentStatusEnum: "DRAFT,FINALDRAFT,FINAL,REVISION,NOTDEFINED",
-    IfcDoorPanelOperationEnum: "SWINGING,DOUBLE_ACTING,SLIDING,FOLDING,REVOLVING,ROLLINGUP,USERDEFINED,NOTDEFINED",
-    IfcDoorPanelPositionEnum: "LEFT,MIDDLE,RIGHT,NOTDEFINED",
-    IfcDoorStyleConstructionEnum: "ALUMINIUM,HIGH_GRADE_STEEL,STEEL,WOOD,ALUMINIUM_WOOD,ALUMINIUM_PLASTIC,PLASTIC,USERDEFINED,NOTDEFINED",
-    IfcDoorStyleOperationEnum: "SINGLE_SWING_LEFT,SINGLE_SWING_RIGHT,DOUBLE_DOOR_SINGLE_SWING,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_LEFT,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_RIGHT,DOUBLE_SWING_LEFT,DOUBLE_SWING_RIGHT,DOUBLE_DOOR_DOUBLE_SWING,SLIDING_TO_LEFT,SLIDING_TO_RIGHT,DOUBLE_DOOR_SLIDING,FOLDING_TO_LEFT,FOLDING_TO_RIGHT,DOUBLE_DOOR_FOLDING,REVOLVING,ROLLINGUP,USERDEFINED,NOTDEFINED",
-    IfcDuctFittingTypeEnum: "BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED",
-    IfcDuctSegmentTypeEnum: "RIGIDSEGMENT,FLEXIBLESEGMENT,USERDEFINED,NOTDEFINED",
-    IfcDuctSilencerTypeEnum: "FLATOVAL,RECTANGULAR,ROUND,USERDEFINED,NOTDEFINED",
-    IfcElectricApplianceTypeEnum: "COMPUTER,DIRECTWATERHEATER,DISHWASHER,ELECTRICCOOKER,ELECTRICHEATER,FACSIMILE,FREESTANDINGFAN,FREEZER,FRIDGE_FREEZER,HANDDRYER,INDIRECTWATERHEATER,MICROWAVE,PHOTOCOPIER,PRINTER,REFRIGERATOR,RADIANTHEATER,SCANNER,TELEPHONE,TUMBLEDRYER,TV,VENDINGMACHINE,WASHINGMACHINE,WATERHEATER,WATERCOOLER,USERDEFINED,NOTDEFINED",
-    IfcElectricCurrentEnum: "ALTERNATING,DIRECT,NOTDEFINED",
-    IfcElectricDistributionPointFunctionEnum: "ALARMPANEL,CONSUMERUNIT,CONTROLPANEL,DISTRIBUTIONBOARD,GASDETECTORPANEL,INDICATORPANEL,MIMICPANEL,MOTORCONTROLCENTRE,SWITCHBOARD,USERDEFINED,NOTDEFINED",
-    IfcElectricFlowStorageDeviceTypeEnum: "BATTERY,CAPACITORBANK,HARMONICFILTER,INDUCTORBANK,UPS,USERDEFINED,NOTDEFINED",
-    IfcElectricGeneratorTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcElectricHeaterTypeEnum: "ELECTRICPOINTHEATER,ELECTRICCABLEHEATER,ELECTRICMATHEATER,USERDEFINED,NOTDEFINED",
-    IfcElectricMotorTypeEnum: "DC,INDUCTION,POLYPHASE,RELUCTANCESYNCHRONOUS,SYNCHRONOUS,USERDEFINED,NOTDEFINED",
-    IfcElectricTimeControlTypeEnum: "TIMECLOCK,TIMEDELAY,RELAY,USERDEFINED,NOTDEFINED",
-    IfcElementAssemblyTypeEnum: "ACCESSORY_ASSEMBLY,ARCH,BEAM_GRID,BRACED_FRAME,GIRDER,REINFORCEMENT_UNIT,RIGID_FRAME,SLAB_FIELD,TRUSS,USERDEFINED,NOTDEFINED",
-    IfcElementCompositionEnum: "COMPLEX,ELEMENT,PARTIAL",
-    IfcEnergySequenceEnum: "PRIMARY,SECONDARY,TERTIARY,AUXILIARY,USERDEFINED,NOTDEFINED",
-    IfcEnvironmentalImpactCategoryEnum: "COMBINEDVALUE,DISPOSAL,EXTRACTION,INSTALLATION,MANUFACTURE,TRANSPORTATION,USERDEFINED,NOTDEFINED",
-    IfcEvaporativeCoolerTypeEnum: "DIRECTEVAPORATIVERANDOMMEDIAAIRCOOLER,DIRECTEVAPORATIVERIGIDMEDIAAIRCOOLER,DIRECTEVAPORATIVESLINGERSPACKAGEDAIRCOOLER,DIRECTEVAPORATIVEPACKAGEDROTARYAIRCOOLER,DIRECTEVAPORATIVEAIRWASHER,INDIRECTEVAPORATIVEPACKAGEAIRCOOLER,INDIRECTEVAPORATIVEWETCOIL,INDIRECTEVAPORATIVECOOLINGTOWERORCOILCOOLER,INDIRECTDIRECTCOMBINATION,USERDEFINED,NOTDEFINED",
-    IfcEvaporatorTypeEnum: "DIRECTEXPANSIONSHELLANDTUBE,DIRECTEXPANSIONTUBEINTUBE,DIRECTEXPANSIONBRAZEDPLATE,FLOODEDSHELLANDTUBE,SHELLANDCOIL,USERDEFINED,NOTDEFINED",
-    IfcFanTypeEnum: "CENTRIFUGALFORWARDCURVED,CENTRIFUGALRADIAL,CENTRIFUGALBACKWARDINCLINEDCURVED,CENTRIFUGALAIRFOIL,TUBEAXIAL,VANEAXIAL,PROPELLORAXIAL,USERDEFINED,NOTDEFINED",
-    IfcFilterTypeEnum: "AIRPARTICLEFILTER,ODORFILTER,OILFILTER,STRAINER,WATERFILTER,USERDEFINED,NOTDEFINED",
-    IfcFireSuppressionTerminalTypeEnum: "BREECHINGINLET,FIREHYDRANT,HOSEREEL,SPRINKLER,SPRINKLERDEFLECTOR,USERDEFINED,NOTDEFINED",
-    IfcFlowDirectionEnum: "SOURCE,SINK,SOURCEANDSINK,NOTDEFINED",
-    IfcFlowInstrumentTypeEnum: "PRESSUREGAUGE,THERMOMETER,AMMETER,FREQUENCYMETER,POWERFACTORMETER,PHASEANGLEMETER,VOLTMETER_PEAK,VOLTMETER_RMS,USERDEFINED,NOTDEFINED",
-    IfcFlowMeterTypeEnum: "ELECTRICMETER,ENERGYMETER,FLOWMETER,GASMETER,OILMETER,WATERMETER,USERDEFINED,NOTDEFINED",
-    IfcFootingTypeEnum: "FOOTING_BEAM,PAD_FOOTING,PILE_CAP,STRIP_FOOTING,USERDEFINED,NOTDEFINED",
-    IfcGasTerminalTypeEnum: "GASAPPLIANCE,GASBOOSTER,GASBURNER,USERDEFINED,NOTDEFINED",
-    IfcGeometricProjectionEnum: "GRAPH_VIEW,SKETCH_VIEW,MODEL_VIEW,PLAN_VIEW,REFLECTED_PLAN_VIEW,SECTION_VIEW,ELEVATION_VIEW,USERDEFINED,NOTDEFINED",
-    IfcGlobalOrLocalEnum: "GLOBAL_COORDS,LOCAL_COORDS",
-    IfcHeatExchangerTypeEnum: "PLATE,SHELLANDTUBE,USERDEFINED,NOTDEFINED",
-    IfcHumidifierTypeEnum: "STEAMINJECTION,ADIABATICAIRWASHER,ADIABATICPAN,ADIABATICWETTEDELEMENT,ADIABATICATOMIZING,ADIABATICULTRASONIC,ADIABATICRIGIDMEDIA,ADIABATICCOMPRESSEDAIRNOZZLE,ASSISTEDELECTRIC,ASSISTEDNATURALGAS,ASSISTEDPROPANE,ASSISTEDBUTANE,ASSISTEDSTEAM,USERDEFINED,NOTDEFINED",
-    IfcInternalOrExternalEnum: "INTERNAL,EXTERNAL,NOTDEFINED",
-    IfcInventoryTypeEnum: "ASSETINVENTORY,SPACEINVENTORY,FURNITUREINVENTORY,USERDEFINED,NOTDEFINED",
-    IfcJunctionBoxTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcLampTypeEnum: "COMPACTFLUORESCENT,FLUORESCENT,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,METALHALIDE,TUNGSTENFILAMENT,USERDEFINED,NOTDEFINED",
-    IfcLayerSetDirectionEnum: "AXIS1,AXIS2,AXIS3",
-    IfcLightDistributionCurveEnum: "TYPE_A,TYPE_B,TYPE_C,NOTDEFINED",
-    IfcLightEmissionSourceEnum: "COMPACTFLUORESCENT,FLUORESCENT,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,LIGHTEMITTINGDIODE,LOWPRESSURESODIUM,LOWVOLTAGEHALOGEN,MAINVOLTAGEHALOGEN,METALHALIDE,TUNGSTENFILAMENT,NOTDEFINED",
-    IfcLightFixtureTypeEnum: "POINTSOURCE,DIRECTIONSOURCE,USERDEFINED,NOTDEFINED",
-    IfcLoadGroupTypeEnum: "LOAD_GROUP,LOAD_CASE,LOAD_COMBINATION_GROUP,LOAD_COMBINATION,USERDEFINED,NOTDEFINED",
-    IfcLogicalOperatorEnum: "LOGICALAND,LOGICALOR",
-    IfcMemberTypeEnum: "BRACE,CHORD,COLLAR,MEMBER,MULLION,PLATE,POST,PURLIN,RAFTER,STRINGER,STRUT,STUD,USERDEFINED,NOTDEFINED",
-    IfcMotorConnectionTypeEnum: "BELTDRIVE,COUPLING,DIRECTDRIVE,USERDEFINED,NOTDEFINED",
-    IfcNullStyle: "NULL",
-    IfcObjectTypeEnum: "PRODUCT,PROCESS,CONTROL,RESOURCE,ACTOR,GROUP,PROJECT,NOTDEFINED",
-    IfcObjectiveEnum: "CODECOMPLIANCE,DESIGNINTENT,HEALTHANDSAFETY,REQUIREMENT,SPECIFICATION,TRIGGERCONDITION,USERDEFINED,NOTDEFINED",
-    IfcOccupantTypeEnum: "ASSIGNEE,ASSIGNOR,LESSEE,LESSOR,LETTINGAGENT,OWNER,TENANT,USERDEFINED,NOTDEFINED",
-    IfcOutletTypeEnum: "AUDIOVISUALOUTLET,COMMUNICATIONSOUTLET,POWEROUTLET,USERDEFINED,NOTDEFINED",
-    IfcPermeableCoveringOperationEnum: "GRILL,LOUVER,SCREEN,USERDEFINED,NOTDEFINED",
-    IfcPhysicalOrVirtualEnum: "PHYSICAL,VIRTUAL,NOTDEFINED",
-    IfcPileConstructionEnum: "CAST_IN_PLACE,COMPOSITE,PRECAST_CONCRETE,PREFAB_STEEL,USERDEFINED,NOTDEFINED",
-    IfcPileTypeEnum: "COHESION,FRICTION,SUPPORT,USERDEFINED,NOTDEFINED",
-    IfcPipeFittingTypeEnum: "BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED",
-    IfcPipeSegmentTypeEnum: "FLEXIBLESEGMENT,RIGIDSEGMENT,GUTTER,SPOOL,USERDEFINED,NOTDEFINED",
-    IfcPlateTypeEnum: "CURTAIN_PANEL,SHEET,USERDEFINED,NOTDEFINED",
-    IfcProcedureTypeEnum: "ADVICE_CAUTION,ADVICE_NOTE,ADVICE_WARNING,CALIBRATION,DIAGNOSTIC,SHUTDOWN,STARTUP,USERDEFINED,NOTDEFINED",
-    IfcProfileTypeEnum: "CURVE,AREA",
-    IfcProjectOrderRecordTypeEnum: "CHANGE,MAINTENANCE,MOVE,PURCHASE,WORK,USERDEFINED,NOTDEFINED",
-    IfcProjectOrderTypeEnum: "CHANGEORDER,MAINTENANCEWORKORDER,MOVEORDER,PURCHASEORDER,WORKORDER,USERDEFINED,NOTDEFINED",
-    IfcProjectedOrTrueLengthEnum: "PROJECTED_LENGTH,TRUE_LENGTH",
-    IfcPropertySourceEnum: "DESIGN,DESIGNMAXIMUM,DESIGNMINIMUM,SIMULATED,ASBUILT,COMMISSIONING,MEASURED,USERDEFINED,NOTKNOWN",
-    IfcProtectiveDeviceTypeEnum: "FUSEDISCONNECTOR,CIRCUITBREAKER,EARTHFAILUREDEVICE,RESIDUALCURRENTCIRCUITBREAKER,RESIDUALCURRENTSWITCH,VARISTOR,USERDEFINED,NOTDEFINED",
-    IfcPumpTypeEnum: "CIRCULATOR,ENDSUCTION,SPLITCASE,VERTICALINLINE,VERTICALTURBINE,USERDEFINED,NOTDEFINED",
-    IfcRailingTypeEnum: "HANDRAIL,GUARDRAIL,BALUSTRADE,USERDEFINED,NOTDEFINED",
-    IfcRampFlightTypeEnum: "STRAIGHT,SPIRAL,USERDEFINED,NOTDEFINED",
-    IfcRampTypeEnum: "STRAIGHT_RUN_RAMP,TWO_STRAIGHT_RUN_RAMP,QUARTER_TURN_RAMP,TWO_QUARTER_TURN_RAMP,HALF_TURN_RAMP,SPIRAL_RAMP,USERDEFINED,NOTDEFINED",
-    IfcReflectanceMethodEnum: "BLINN,FLAT,GLASS,MATT,METAL,MIRROR,PHONG,PLASTIC,STRAUSS,NOTDEFINED",
-    IfcReinforcingBarRoleEnum: "MAIN,SHEAR,LIGATURE,STUD,PUNCHING,EDGE,RING,USERDEFINED,NOTDEFINED",
-    IfcReinforcingBarSurfaceEnum: "PLAIN,TEXTURED",
-    IfcResourceConsumptionEnum: "CONSUMED,PARTIALLYCONSUMED,NOTCONSUMED,OCCUPIED,PARTIALLYOCCUPIED,NOTOCCUPIED,USERDEFINED,NOTDEFINED",
-    IfcRibPlateDirectionEnum: "DIRECTION_X,DIRECTION_Y",
-    IfcRoleEnum: "SUPPLIER,MANUFACTURER,CONTRACTOR,SUBCONTRACTOR,ARCHITECT,STRUCTURALENGINEER,COSTENGINEER,CLIENT,BUILDINGOWNER,BUILDINGOPERATOR,MECHANICALENGINEER,ELECTRICALENGINEER,PROJECTMANAGER,FACILITIESMANAGER,CIVILENGINEER,COMISSIONINGENGINEER,ENGINEER,OWNER,CONSULTANT,CONSTRUCTIONMANAGER,FIELDCONSTRUCTIONMANAGER,RESELLER,USERDEFINED",
-    IfcRoofTypeEnum: "FLAT_ROOF,SHED_ROOF,GABLE_ROOF,HIP_ROOF,HIPPED_GABLE_ROOF,GAMBREL_ROOF,MANSARD_ROOF,BARREL_ROOF,RAINBOW_ROOF,BUTTERFLY_ROOF,PAVILION_ROOF,DOME_ROOF,FREEFORM,NOTDEFINED",
-    IfcSIPrefix: "EXA,PETA,TERA,GIGA,MEGA,KILO,HECTO,DECA,DECI,CENTI,MILLI,MICRO,NANO,PICO,FEMTO,ATTO",
-    IfcSIUnitName: "AMPERE,BECQUEREL,CANDELA,COULOMB,CUBIC_METRE,DEGREE_CELSIUS,FARAD,GRAM,GRAY,HENRY,HERTZ,JOULE,KELVIN,LUMEN,LUX,METRE,MOLE,NEWTON,OHM,PASCAL,RADIAN,SECOND,SIEMENS,SIEVERT,SQUARE_METRE,STERADIAN,TESLA,VOLT,WATT,WEBER",
-    IfcSanitaryTerminalTypeEnum: "BATH,BIDET,CISTERN,SHOWER,SINK,SANITARYFOUNTAIN,TOILETPAN,URINAL,WASHHANDBASIN,WCSEAT,USERDEFINED,NOTDEFINED",
-    IfcSectionTypeEnum: "UNIFORM,TAPERED",
-    IfcSensorTypeEnum: "CO2SENSOR,FIRESENSOR,FLOWSENSOR,GASSENSOR,HEATSENSOR,HUMIDITYSENSOR,LIGHTSENSOR,MOISTURESENSOR,MOVEMENTSENSOR,PRESSURESENSOR,SMOKESENSOR,SOUNDSENSOR,TEMPERATURESENSOR,USERDEFINED,NOTDEFINED",
-    IfcSequenceEnum: "START_START,START_FINISH,FINISH_START,FINISH_FINISH,NOTDEFINED",
-    IfcServiceLifeFactorTypeEnum: "A_QUALITYOFCOMPONENTS,B_DESIGNLEVEL,C_WORKEXECUTIONLEVEL,D_INDOORENVIRONMENT,E_OUTDOORENVIRONMENT,F_INUSECONDITIONS,G_MAINTENANCELEVEL,USERDEFINED,NOTDEFINED",
-    IfcServiceLifeTypeEnum: "ACTUALSERVICELIFE,EXPECTEDSERVICELIFE,OPTIMISTICREFERENCESERVICELIFE,PESSIMISTICREFERENCESERVICELIFE,REFERENCESERVICELIFE",
-    IfcSlabTypeEnum: "FLOOR,ROOF,LANDING,BASESLAB,USERDEFINED,NOTDEFINED",
-    IfcSoundScaleEnum: "DBA,DBB,DBC,NC,NR,USERDEFINED,NOTDEFINED",
-    IfcSpaceHeaterTypeEnum: "SECTIONALRADIATOR,PANELRADIATOR,TUBULARRADIATOR,CONVECTOR,BASEBOARDHEATER,FINNEDTUBEUNIT,UNITHEATER,USERDEFINED,NOTDEFINED",
-    IfcSpaceTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcStackTerminalTypeEnum: "BIRDCAGE,COWL,RAINWATERHOPPER,USERDEFINED,NOTDEFINED",
-    IfcStairFlightTypeEnum: "STRAIGHT,WINDER,SPIRAL,CURVED,FREEFORM,USERDEFINED,NOTDEFINED",
-    IfcStairTypeEnum: "STRAIGHT_RUN_STAIR,TWO_STRAIGHT_RUN_STAIR,QUARTER_WINDING_STAIR,QUARTER_TURN_STAIR,HALF_WINDING_STAIR,HALF_TURN_STAIR,TWO_QUARTER_WINDING_STAIR,TWO_QUARTER_TURN_STAIR,THREE_QUARTER_WINDING_STAIR,THREE_QUARTER_TURN_STAIR,SPIRAL_STAIR,DOUBLE_RETURN_STAIR,CURVED_RUN_STAIR,TWO_CURVED_RUN_STAIR,USERDEFINED,NOTDEFINED",
-    IfcStateEnum: "READWRITE,READONLY,LOCKED,READWRITELOCKED,READONLYLOCKED",
-    IfcStructuralCurveTypeEnum: "RIGID_JOINED_MEMBER,PIN_JOINED_MEMBER,CABLE,TENSION_MEMBER,COMPRESSION_MEMBER,USERDEFINED,NOTDEFINED",
-    IfcStructuralSurfaceTypeEnum: "BENDING_ELEMENT,MEMBRANE_ELEMENT,SHELL,USERDEFINED,NOTDEFINED",
-    IfcSurfaceSide: "POSITIVE,NEGATIVE,BOTH",
-    IfcSurfaceTextureEnum: "BUMP,OPACITY,REFLECTION,SELFILLUMINATION,SHININESS,SPECULAR,TEXTURE,TRANSPARENCYMAP,NOTDEFINED",
-    IfcSwitchingDeviceTypeEnum: "CONTACTOR,EMERGENCYSTOP,STARTER,SWITCHDISCONNECTOR,TOGGLESWITCH,USERDEFINED,NOTDEFINED",
-    IfcTankTypeEnum: "PREFORMED,SECTIONAL,EXPANSION,PRESSUREVESSEL,USERDEFINED,NOTDEFINED",
-    IfcTendonTypeEnum: "STRAND,WIRE,BAR,COATED,USERDEFINED,NOTDEFINED",
-    IfcTextPath: "LEFT,RIGHT,UP,DOWN",
-    IfcThermalLoadSourceEnum: "PEOPLE,LIGHTING,EQUIPMENT,VENTILATIONINDOORAIR,VENTILATIONOUTSIDEAIR,RECIRCULATEDAIR,EXHAUSTAIR,AIREXCHANGERATE,DRYBULBTEMPERATURE,RELATIVEHUMIDITY,INFILTRATION,USERDEFINED,NOTDEFINED",
-    IfcThermalLoadTypeEnum: "SENSIBLE,LATENT,RADIANT,NOTDEFINED",
-    IfcTimeSeriesDataTypeEnum: "CONTINUOUS,DISCRETE,DISCRETEBINARY,PIECEWISEBINARY,PIECEWISECONSTANT,PIECEWISECONTINUOUS,NOTDEFINED",
-    IfcTimeSeriesScheduleTypeEnum: "ANNUAL,MONTHLY,WEEKLY,DAILY,USERDEFINED,NOTDEFINED",
-    IfcTransformerTypeEnum: "CURRENT,FREQUENCY,VOLTAGE,USERDEFINED,NOTDEFINED",
-    IfcTransitionCode: "DISCONTINUOUS,CONTINUOUS,CONTSAMEGRADIENT,CONTSAMEGRADIENTSAMECURVATURE",
-    IfcTransportElementTypeEnum: "ELEVATOR,ESCALATOR,MOVINGWALKWAY,USERDEFINED,NOTDEFINED",
-    IfcTrimmingPreference: "CARTESIAN,PARAMETER,UNSPECIFIED",
-    IfcTubeBundleTypeEnum: "FINNED,USERDEFINED,NOTDEFINED",
-    IfcUnitEnum: "ABSORBEDDOSEUNIT,AMOUNTOFSUBSTANCEUNIT,AREAUNIT,DOSEEQUIVALENTUNIT,ELECTRICCAPACITANCEUNIT,ELECTRICCHARGEUNIT,ELECTRICCONDUCTANCEUNIT,ELECTRICCURRENTUNIT,ELECTRICRESISTANCEUNIT,ELECTRICVOLTAGEUNIT,ENERGYUNIT,FORCEUNIT,FREQUENCYUNIT,ILLUMINANCEUNIT,INDUCTANCEUNIT,LENGTHUNIT,LUMINOUSFLUXUNIT,LUMINOUSINTENSITYUNIT,MAGNETICFLUXDENSITYUNIT,MAGNETICFLUXUNIT,MASSUNIT,PLANEANGLEUNIT,POWERUNIT,PRESSUREUNIT,RADIOACTIVITYUNIT,SOLIDANGLEUNIT,THERMODYNAMICTEMPERATUREUNIT,TIMEUNIT,VOLUMEUNIT,USERDEFINED",
-    IfcUnitaryEquipmentTypeEnum: "AIRHANDLER,AIRCONDITIONINGUNIT,SPLITSYSTEM,ROOFTOPUNIT,USERDEFINED,NOTDEFINED",
-    IfcValveTypeEnum: "AIRRELEASE,ANTIVACUUM,CHANGEOVER,CHECK,COMMISSIONING,DIVERTING,DRAWOFFCOCK,DOUBLECHECK,DOUBLEREGULATING,FAUCET,FLUSHING,GASCOCK,GASTAP,ISOLATING,MIXING,PRESSUREREDUCING,PRESSURERELIEF,REGULATING,SAFETYCUTOFF,STEAMTRAP,STOPCOCK,USERDEFINED,NOTDEFINED",
-    IfcVibrationIsolatorTypeEnum: "COMPRESSION,SPRING,USERDEFINED,NOTDEFINED",
-    IfcWallTypeEnum: "STANDARD,POLYGONAL,SHEAR,ELEMENTEDWALL,PLUMBINGWALL,USERDEFINED,NOTDEFINED",
-    IfcWasteTerminalTypeEnum: "FLOORTRAP,FLOORWASTE,GULLYSUMP,GULLYTRAP,GREASEINTERCEPTOR,OILINTERCEPTOR,PETROLINTERCEPTOR,ROOFDRAIN,WASTEDISPOSALUNIT,WASTETRAP,USERDEFINED,NOTDEFINED",
-    IfcWindowPanelOperationEnum: "SIDEHUNGRIGHTHAND,SIDEHUNGLEFTHAND,TILTANDTURNRIGHTHAND,TILTANDTURNLEFTHAND,TOPHUNG,BOTTOMHUNG,PIVOTHORIZONTAL,PIVOTVERTICAL,SLIDINGHORIZONTAL,SLIDINGVERTICAL,REMOVABLECASEMENT,FIXEDCASEMENT,OTHEROPERATION,NOTDEFINED",
-    IfcWindowPanelPositionEnum: "LEFT,MIDDLE,RIGHT,BOTTOM,TOP,NOTDEFINED",
-    IfcWindowStyleConstructionEnum: "ALUMINIUM,HIGH_GRADE_STEEL,STEEL,WOOD,ALUMINIUM_WOOD,PLASTIC,OTHER_CONSTRUCTION,NOTDEFINED",
-    IfcWindowStyleOperationEnum: "SINGLE_PANEL,DOUBLE_PANEL_VERTICAL,DOUBLE_PANEL_HORIZONTAL,TRIPLE_PANEL_VERTICAL,TRIPLE_PANEL_BOTTOM,TRIPLE_PANEL_TOP,TRIPLE_PANEL_LEFT,TRIPLE_PANEL_RIGHT,TRIPLE_PANEL_HORIZONTAL,USERDEFINED,NOTDEFINED",
-    IfcWorkControlTypeEnum: "ACTUAL,BASELINE,PLANNED,USERDEFINED,NOTDEFINED",
-  },
-  selects: {
-    IfcActorSelect: "IfcOrganization,IfcPerson,IfcPersonAndOrganization",
-    IfcAppliedValueSelect: "IfcRatioMeasure,IfcMeasureWithUnit,IfcMonetaryMeasure",
-    IfcAxis2Placement: "IfcAxis2Placement2D,IfcAxis2Placement3D",
-    IfcBooleanOperand: "IfcSolidModel,IfcHalfSpaceSolid,IfcBooleanResult,IfcCsgPrimitive3D",
-    IfcCharacterStyleSelect: "IfcTextStyleForDefinedFont",
-    IfcClassificationNotationSelect: "IfcClassificationNotation,IfcClassificationReference",
-    IfcColour: "IfcColourSpecification,IfcPreDefinedColour",
-    IfcColourOrFactor: "IfcColourRgb,IfcNormalisedRatioMeasure",
-    IfcConditionCriterionSelect: "IfcLabel,IfcMeasureWithUnit",
-    IfcCsgSelect: "IfcBooleanResult,IfcCsgPrimitive3D",
-    IfcCurveFontOrScaledCurveFontSelect: "IfcCurveStyleFontSelect,IfcCurveStyleFontAndScaling",
-    IfcCurveOrEdgeCurve: "IfcBoundedCurve,IfcEdgeCurve",
-    IfcCurveStyleFontSelect: "IfcPreDefinedCurveFont,IfcCurveStyleFont",
-    IfcDateTimeSelect: "IfcCalendarDate,IfcLocalTime,IfcDateAndTime",
-    IfcDefinedSymbolSelect: "IfcPreDefinedSymbol,IfcExternallyDefinedSymbol",
-    IfcDerivedMeasureValue: "IfcVolumetricFlowRateMeasure,IfcTimeStamp,IfcThermalTransmittanceMeasure,IfcThermalResistanceMeasure,IfcThermalAdmittanceMeasure,IfcPressureMeasure,IfcPowerMeasure,IfcMassFlowRateMeasure,IfcMassDensityMeasure,IfcLinearVelocityMeasure,IfcKinematicViscosityMeasure,IfcIntegerCountRateMeasure,IfcHeatFluxDensityMeasure,IfcFrequencyMeasure,IfcEnergyMeasure,IfcElectricVoltageMeasure,IfcDynamicViscosityMeasure,IfcCompoundPlaneAngleMeasure,IfcAngularVelocityMeasure,IfcThermalConductivityMeasure,IfcMolecularWeightMeasure,IfcVaporPermeabilityMeasure,IfcMoistureDiffusivityMeasure,IfcIsothermalMoistureCapacityMeasure,IfcSpecificHeatCapacityMeasure,IfcMonetaryMeasure,IfcMagneticFluxDensityMeasure,IfcMagneticFluxMeasure,IfcLuminousFluxMeasure,IfcForceMeasure,IfcInductanceMeasure,IfcIlluminanceMeasure,IfcElectricResistanceMeasure,IfcElectricConductanceMeasure,IfcElectricChargeMeasure,IfcDoseEquivalentMeasure,IfcElectricCapacitanceMeasure,IfcAbsorbedDoseMeasure,IfcRadioActivityMeasure,IfcRotationalFrequencyMeasure,IfcTorqueMeasure,IfcAccelerationMeasure,IfcLinearForceMeasure,IfcLinearStiffnessMeasure,IfcModulusOfSubgradeReactionMeasure,IfcModulusOfElasticityMeasure,IfcMomentOfInertiaMeasure,IfcPlanarForceMeasure,IfcRotationalStiffnessMeasure,IfcShearModulusMeasure,IfcLinearMomentMeasure,IfcLuminousIntensityDistributionMeasure,IfcCurvatureMeasure,IfcMassPerLengthMeasure,IfcModulusOfLinearSubgradeReactionMeasure,IfcModulusOfRotationalSubgradeReactionMeasure,IfcRotationalMassMeasure,IfcSectionalAreaIntegralMeasure,IfcSectionModulusMeasure,IfcTemperatureGradientMeasure,IfcThermalExpansionCoefficientMeasure,IfcWarpingConstantMeasure,IfcWarpingMomentMeasure,IfcSoundPowerMeasure,IfcSoundPressureMeasure,IfcHeatingValueMeasure,IfcPHMeasure,IfcIonConcentrationMeasure",
-    IfcDocumentSelect: "IfcDocumentReference,IfcDocumentInformation",
-    IfcDraughtingCalloutElement: "IfcAnnotationCurveOccurrence,IfcAnnotationTextOccurrence,IfcAnnotationSymbolOccurrence",
-    IfcFillAreaStyleTileShapeSelect: "IfcFillAreaStyleTileSymbolWithStyle",
-    IfcFillStyleSelect: "IfcFillAreaStyleHatching,IfcFillAreaStyleTiles,IfcColour,IfcExternallyDefinedHatchStyle",
-    IfcGeometricSetSelect: "IfcPoint,IfcCurve,IfcSurface",
-    IfcHatchLineDistanceSelect: "IfcOneDirectionRepeatFactor,IfcPositiveLengthMeasure",
-    IfcLayeredItem: "IfcRepresentationItem,IfcRepresentation",
-    IfcLibrarySelect: "IfcLibraryReference,IfcLibraryInformation",
-    IfcLightDistributionDataSourceSelect: "IfcExternalReference,IfcLightIntensityDistribution",
-    IfcMaterialSelect: "IfcMaterial,IfcMaterialList,IfcMaterialLayerSetUsage,IfcMaterialLayerSet,IfcMaterialLayer",
-    IfcMeasureValue: "IfcVolumeMeasure,IfcTimeMeasure,IfcThermodynamicTemperatureMeasure,IfcSolidAngleMeasure,IfcPositiveRatioMeasure,IfcRatioMeasure,IfcPositivePlaneAngleMeasure,IfcPlaneAngleMeasure,IfcParameterValue,IfcNumericMeasure,IfcMassMeasure,IfcPositiveLengthMeasure,IfcLengthMeasure,IfcElectricCurrentMeasure,IfcDescriptiveMeasure,IfcCountMeasure,IfcContextDependentMeasure,IfcAreaMeasure,IfcAmountOfSubstanceMeasure,IfcLuminousIntensityMeasure,IfcNormalisedRatioMeasure,IfcComplexNumber",
-    IfcMetricValueSelect: "IfcDateTimeSelect,IfcMeasureWithUnit,IfcTable,IfcText,IfcTimeSeries,IfcCostValue",
-    IfcObjectReferenceSelect: "IfcMaterial,IfcPerson,IfcDateAndTime,IfcMaterialList,IfcOrganization,IfcCalendarDate,IfcLocalTime,IfcPersonAndOrganization,IfcMaterialLayer,IfcExternalReference,IfcTimeSeries,IfcAddress,IfcAppliedValue",
-    IfcOrientationSelect: "IfcPlaneAngleMeasure,IfcDirection",
-    IfcPointOrVertexPoint: "IfcPoint,IfcVertexPoint",
-    IfcPresentationStyleSelect: "IfcNullStyle,IfcCurveStyle,IfcSymbolStyle,IfcFillAreaStyle,IfcTextStyle,IfcSurfaceStyle",
-    IfcShell: "IfcClosedShell,IfcOpenShell",
-    IfcSimpleValue: "IfcInteger,IfcReal,IfcBoolean,IfcIdentifier,IfcText,IfcLabel,IfcLogical",
-    IfcSizeSelect: "IfcRatioMeasure,IfcLengthMeasure,IfcDescriptiveMeasure,IfcPositiveLengthMeasure,IfcNormalisedRatioMeasure,IfcPositiveRatioMeasure",
-    IfcSpecularHighlightSelect: "IfcSpecularExponent,IfcSpecularRoughness",
-    IfcStructuralActivityAssignmentSelect: "IfcStructuralItem,IfcElement",
-    IfcSurfaceOrFaceSurface: "IfcSurface,IfcFaceSurface,IfcFaceBasedSurfaceModel",
-    IfcSurfaceStyleElementSelect: "IfcSurfaceStyleShading,IfcSurfaceStyleLighting,IfcSurfaceStyleWithTextures,IfcExternallyDefinedSurfaceStyle,IfcSurfaceStyleRefraction",
-    IfcSymbolStyleSelect: "IfcColour",
-    IfcTextFontSelect: "IfcPreDefinedTextFont,IfcExternallyDefinedTextFont",
-    IfcTextStyleSelect: "IfcTextStyleWithBoxCharacteristics,IfcTextStyleTextModel",
-    IfcTrimmingSelect: "IfcCartesianPoint,IfcParameterValue",
-    IfcUnit: "IfcDerivedUnit,IfcNamedUnit,IfcMonetaryUnit",
-    IfcValue: "IfcMeasureValue,IfcSimpleValue,IfcDerivedMeasureValue",
-    IfcVectorOrDirection: "IfcDirection,IfcVector",
-  },
+  entities:
+    "Ifc2DCompositeCurve|IfcCompositeCurve|0|\n" +
+    "IfcActionRequest|IfcControl|0|RequestID:IfcIdentifier\n" +
+    "IfcActor|IfcObject|0|TheActor:IfcActorSelect\n" +
+    "IfcActorRole||0|Role:IfcRoleEnum;?UserDefinedRole:IfcLabel;?Description:IfcText\n" +
+    "IfcActuatorType|IfcDistributionControlElementType|0|PredefinedType:IfcActuatorTypeEnum\n" +
+    "IfcAddress||1|?Purpose:IfcAddressTypeEnum;?Description:IfcText;?UserDefinedPurpose:IfcLabel\n" +
+    "IfcAirTerminalBoxType|IfcFlowControllerType|0|PredefinedType:IfcAirTerminalBoxTypeEnum\n" +
+    "IfcAirTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcAirTerminalTypeEnum\n" +
+    "IfcAirToAirHeatRecoveryType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcAirToAirHeatRecoveryTypeEnum\n" +
+    "IfcAlarmType|IfcDistributionControlElementType|0|PredefinedType:IfcAlarmTypeEnum\n" +
+    "IfcAngularDimension|IfcDimensionCurveDirectedCallout|0|\n" +
+    "IfcAnnotation|IfcProduct|0|\n" +
+    "IfcAnnotationCurveOccurrence|IfcAnnotationOccurrence|0|\n" +
+    "IfcAnnotationFillArea|IfcGeometricRepresentationItem|0|OuterBoundary:IfcCurve;?InnerBoundaries:[IfcCurve]\n" +
+    "IfcAnnotationFillAreaOccurrence|IfcAnnotationOccurrence|0|?FillStyleTarget:IfcPoint;?GlobalOrLocal:IfcGlobalOrLocalEnum\n" +
+    "IfcAnnotationOccurrence|IfcStyledItem|1|\n" +
+    "IfcAnnotationSurface|IfcGeometricRepresentationItem|0|Item:IfcGeometricRepresentationItem;?TextureCoordinates:IfcTextureCoordinate\n" +
+    "IfcAnnotationSurfaceOccurrence|IfcAnnotationOccurrence|0|\n" +
+    "IfcAnnotationSymbolOccurrence|IfcAnnotationOccurrence|0|\n" +
+    "IfcAnnotationTextOccurrence|IfcAnnotationOccurrence|0|\n" +
+    "IfcApplication||0|ApplicationDeveloper:IfcOrganization;Version:IfcLabel;ApplicationFullName:IfcLabel;ApplicationIdentifier:IfcIdentifier\n" +
+    "IfcAppliedValue||1|?Name:IfcLabel;?Description:IfcText;?AppliedValue:IfcAppliedValueSelect;?UnitBasis:IfcMeasureWithUnit;?ApplicableDate:IfcDateTimeSelect;?FixedUntilDate:IfcDateTimeSelect\n" +
+    "IfcAppliedValueRelationship||0|ComponentOfTotal:IfcAppliedValue;Components:[IfcAppliedValue];ArithmeticOperator:IfcArithmeticOperatorEnum;?Name:IfcLabel;?Description:IfcText\n" +
+    "IfcApproval||0|?Description:IfcText;ApprovalDateTime:IfcDateTimeSelect;?ApprovalStatus:IfcLabel;?ApprovalLevel:IfcLabel;?ApprovalQualifier:IfcText;Name:IfcLabel;Identifier:IfcIdentifier\n" +
+    "IfcApprovalActorRelationship||0|Actor:IfcActorSelect;Approval:IfcApproval;Role:IfcActorRole\n" +
+    "IfcApprovalPropertyRelationship||0|ApprovedProperties:[IfcProperty];Approval:IfcApproval\n" +
+    "IfcApprovalRelationship||0|RelatedApproval:IfcApproval;RelatingApproval:IfcApproval;?Description:IfcText;Name:IfcLabel\n" +
+    "IfcArbitraryClosedProfileDef|IfcProfileDef|0|OuterCurve:IfcCurve\n" +
+    "IfcArbitraryOpenProfileDef|IfcProfileDef|0|Curve:IfcBoundedCurve\n" +
+    "IfcArbitraryProfileDefWithVoids|IfcArbitraryClosedProfileDef|0|InnerCurves:[IfcCurve]\n" +
+    "IfcAsset|IfcGroup|0|AssetID:IfcIdentifier;OriginalValue:IfcCostValue;CurrentValue:IfcCostValue;TotalReplacementCost:IfcCostValue;Owner:IfcActorSelect;User:IfcActorSelect;ResponsiblePerson:IfcPerson;IncorporationDate:IfcCalendarDate;DepreciatedValue:IfcCostValue\n" +
+    "IfcAsymmetricIShapeProfileDef|IfcIShapeProfileDef|0|TopFlangeWidth:IfcPositiveLengthMeasure;?TopFlangeThickness:IfcPositiveLengthMeasure;?TopFlangeFilletRadius:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure\n" +
+    "IfcAxis1Placement|IfcPlacement|0|?Axis:IfcDirection\n" +
+    "IfcAxis2Placement2D|IfcPlacement|0|?RefDirection:IfcDirection\n" +
+    "IfcAxis2Placement3D|IfcPlacement|0|?Axis:IfcDirection;?RefDirection:IfcDirection\n" +
+    "IfcBSplineCurve|IfcBoundedCurve|1|Degree:INTEGER;ControlPointsList:[IfcCartesianPoint];CurveForm:IfcBSplineCurveForm;ClosedCurve:LOGICAL;SelfIntersect:LOGICAL\n" +
+    "IfcBeam|IfcBuildingElement|0|\n" +
+    "IfcBeamType|IfcBuildingElementType|0|PredefinedType:IfcBeamTypeEnum\n" +
+    "IfcBezierCurve|IfcBSplineCurve|0|\n" +
+    "IfcBlobTexture|IfcSurfaceTexture|0|RasterFormat:IfcIdentifier;RasterCode:BOOLEAN\n" +
+    "IfcBlock|IfcCsgPrimitive3D|0|XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;ZLength:IfcPositiveLengthMeasure\n" +
+    "IfcBoilerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcBoilerTypeEnum\n" +
+    "IfcBooleanClippingResult|IfcBooleanResult|0|\n" +
+    "IfcBooleanResult|IfcGeometricRepresentationItem|0|Operator:IfcBooleanOperator;FirstOperand:IfcBooleanOperand;SecondOperand:IfcBooleanOperand\n" +
+    "IfcBoundaryCondition||1|?Name:IfcLabel\n" +
+    "IfcBoundaryEdgeCondition|IfcBoundaryCondition|0|?LinearStiffnessByLengthX:IfcModulusOfLinearSubgradeReactionMeasure;?LinearStiffnessByLengthY:IfcModulusOfLinearSubgradeReactionMeasure;?LinearStiffnessByLengthZ:IfcModulusOfLinearSubgradeReactionMeasure;?RotationalStiffnessByLengthX:IfcModulusOfRotationalSubgradeReactionMeasure;?RotationalStiffnessByLengthY:IfcModulusOfRotationalSubgradeReactionMeasure;?RotationalStiffnessByLengthZ:IfcModulusOfRotationalSubgradeReactionMeasure\n" +
+    "IfcBoundaryFaceCondition|IfcBoundaryCondition|0|?LinearStiffnessByAreaX:IfcModulusOfSubgradeReactionMeasure;?LinearStiffnessByAreaY:IfcModulusOfSubgradeReactionMeasure;?LinearStiffnessByAreaZ:IfcModulusOfSubgradeReactionMeasure\n" +
+    "IfcBoundaryNodeCondition|IfcBoundaryCondition|0|?LinearStiffnessX:IfcLinearStiffnessMeasure;?LinearStiffnessY:IfcLinearStiffnessMeasure;?LinearStiffnessZ:IfcLinearStiffnessMeasure;?RotationalStiffnessX:IfcRotationalStiffnessMeasure;?RotationalStiffnessY:IfcRotationalStiffnessMeasure;?RotationalStiffnessZ:IfcRotationalStiffnessMeasure\n" +
+    "IfcBoundaryNodeConditionWarping|IfcBoundaryNodeCondition|0|?WarpingStiffness:IfcWarpingMomentMeasure\n" +
+    "IfcBoundedCurve|IfcCurve|1|\n" +
+    "IfcBoundedSurface|IfcSurface|0|\n" +
+    "IfcBoundingBox|IfcGeometricRepresentationItem|0|Corner:IfcCartesianPoint;XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;ZDim:IfcPositiveLengthMeasure\n" +
+    "IfcBoxedHalfSpace|IfcHalfSpaceSolid|0|Enclosure:IfcBoundingBox\n" +
+    "IfcBuilding|IfcSpatialStructureElement|0|?ElevationOfRefHeight:IfcLengthMeasure;?ElevationOfTerrain:IfcLengthMeasure;?BuildingAddress:IfcPostalAddress\n" +
+    "IfcBuildingElement|IfcElement|1|\n" +
+    "IfcBuildingElementComponent|IfcBuildingElement|1|\n" +
+    "IfcBuildingElementPart|IfcBuildingElementComponent|0|\n" +
+    "IfcBuildingElementProxy|IfcBuildingElement|0|?CompositionType:IfcElementCompositionEnum\n" +
+    "IfcBuildingElementProxyType|IfcBuildingElementType|0|PredefinedType:IfcBuildingElementProxyTypeEnum\n" +
+    "IfcBuildingElementType|IfcElementType|1|\n" +
+    "IfcBuildingStorey|IfcSpatialStructureElement|0|?Elevation:IfcLengthMeasure\n" +
+    "IfcCShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;Width:IfcPositiveLengthMeasure;WallThickness:IfcPositiveLengthMeasure;Girth:IfcPositiveLengthMeasure;?InternalFilletRadius:IfcPositiveLengthMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure\n" +
+    "IfcCableCarrierFittingType|IfcFlowFittingType|0|PredefinedType:IfcCableCarrierFittingTypeEnum\n" +
+    "IfcCableCarrierSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcCableCarrierSegmentTypeEnum\n" +
+    "IfcCableSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcCableSegmentTypeEnum\n" +
+    "IfcCalendarDate||0|DayComponent:IfcDayInMonthNumber;MonthComponent:IfcMonthInYearNumber;YearComponent:IfcYearNumber\n" +
+    "IfcCartesianPoint|IfcPoint|0|Coordinates:[IfcLengthMeasure]\n" +
+    "IfcCartesianTransformationOperator|IfcGeometricRepresentationItem|1|?Axis1:IfcDirection;?Axis2:IfcDirection;LocalOrigin:IfcCartesianPoint;?Scale:REAL\n" +
+    "IfcCartesianTransformationOperator2D|IfcCartesianTransformationOperator|0|\n" +
+    "IfcCartesianTransformationOperator2DnonUniform|IfcCartesianTransformationOperator2D|0|?Scale2:REAL\n" +
+    "IfcCartesianTransformationOperator3D|IfcCartesianTransformationOperator|0|?Axis3:IfcDirection\n" +
+    "IfcCartesianTransformationOperator3DnonUniform|IfcCartesianTransformationOperator3D|0|?Scale2:REAL;?Scale3:REAL\n" +
+    "IfcCenterLineProfileDef|IfcArbitraryOpenProfileDef|0|Thickness:IfcPositiveLengthMeasure\n" +
+    "IfcChamferEdgeFeature|IfcEdgeFeature|0|?Width:IfcPositiveLengthMeasure;?Height:IfcPositiveLengthMeasure\n" +
+    "IfcChillerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcChillerTypeEnum\n" +
+    "IfcCircle|IfcConic|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcCircleHollowProfileDef|IfcCircleProfileDef|0|WallThickness:IfcPositiveLengthMeasure\n" +
+    "IfcCircleProfileDef|IfcParameterizedProfileDef|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcClassification||0|Source:IfcLabel;Edition:IfcLabel;?EditionDate:IfcCalendarDate;Name:IfcLabel\n" +
+    "IfcClassificationItem||0|Notation:IfcClassificationNotationFacet;?ItemOf:IfcClassification;Title:IfcLabel\n" +
+    "IfcClassificationItemRelationship||0|RelatingItem:IfcClassificationItem;RelatedItems:[IfcClassificationItem]\n" +
+    "IfcClassificationNotation||0|NotationFacets:[IfcClassificationNotationFacet]\n" +
+    "IfcClassificationNotationFacet||0|NotationValue:IfcLabel\n" +
+    "IfcClassificationReference|IfcExternalReference|0|?ReferencedSource:IfcClassification\n" +
+    "IfcClosedShell|IfcConnectedFaceSet|0|\n" +
+    "IfcCoilType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCoilTypeEnum\n" +
+    "IfcColourRgb|IfcColourSpecification|0|Red:IfcNormalisedRatioMeasure;Green:IfcNormalisedRatioMeasure;Blue:IfcNormalisedRatioMeasure\n" +
+    "IfcColourSpecification||1|?Name:IfcLabel\n" +
+    "IfcColumn|IfcBuildingElement|0|\n" +
+    "IfcColumnType|IfcBuildingElementType|0|PredefinedType:IfcColumnTypeEnum\n" +
+    "IfcComplexProperty|IfcProperty|0|UsageName:IfcIdentifier;HasProperties:[IfcProperty]\n" +
+    "IfcCompositeCurve|IfcBoundedCurve|0|Segments:[IfcCompositeCurveSegment];SelfIntersect:LOGICAL\n" +
+    "IfcCompositeCurveSegment|IfcGeometricRepresentationItem|0|Transition:IfcTransitionCode;SameSense:BOOLEAN;ParentCurve:IfcCurve\n" +
+    "IfcCompositeProfileDef|IfcProfileDef|0|Profiles:[IfcProfileDef];?Label:IfcLabel\n" +
+    "IfcCompressorType|IfcFlowMovingDeviceType|0|PredefinedType:IfcCompressorTypeEnum\n" +
+    "IfcCondenserType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCondenserTypeEnum\n" +
+    "IfcCondition|IfcGroup|0|\n" +
+    "IfcConditionCriterion|IfcControl|0|Criterion:IfcConditionCriterionSelect;CriterionDateTime:IfcDateTimeSelect\n" +
+    "IfcConic|IfcCurve|1|Position:IfcAxis2Placement\n" +
+    "IfcConnectedFaceSet|IfcTopologicalRepresentationItem|0|CfsFaces:[IfcFace]\n" +
+    "IfcConnectionCurveGeometry|IfcConnectionGeometry|0|CurveOnRelatingElement:IfcCurveOrEdgeCurve;?CurveOnRelatedElement:IfcCurveOrEdgeCurve\n" +
+    "IfcConnectionGeometry||1|\n" +
+    "IfcConnectionPointEccentricity|IfcConnectionPointGeometry|0|?EccentricityInX:IfcLengthMeasure;?EccentricityInY:IfcLengthMeasure;?EccentricityInZ:IfcLengthMeasure\n" +
+    "IfcConnectionPointGeometry|IfcConnectionGeometry|0|PointOnRelatingElement:IfcPointOrVertexPoint;?PointOnRelatedElement:IfcPointOrVertexPoint\n" +
+    "IfcConnectionPortGeometry|IfcConnectionGeometry|0|LocationAtRelatingElement:IfcAxis2Placement;?LocationAtRelatedElement:IfcAxis2Placement;ProfileOfPort:IfcProfileDef\n" +
+    "IfcConnectionSurfaceGeometry|IfcConnectionGeometry|0|SurfaceOnRelatingElement:IfcSurfaceOrFaceSurface;?SurfaceOnRelatedElement:IfcSurfaceOrFaceSurface\n" +
+    "IfcConstraint||1|Name:IfcLabel;?Description:IfcText;ConstraintGrade:IfcConstraintEnum;?ConstraintSource:IfcLabel;?CreatingActor:IfcActorSelect;?CreationTime:IfcDateTimeSelect;?UserDefinedGrade:IfcLabel\n" +
+    "IfcConstraintAggregationRelationship||0|?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:LIST [1:?] OF\n" +
+    "IfcConstraintClassificationRelationship||0|ClassifiedConstraint:IfcConstraint;RelatedClassifications:[IfcClassificationNotationSelect]\n" +
+    "IfcConstraintRelationship||0|?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:[IfcConstraint]\n" +
+    "IfcConstructionEquipmentResource|IfcConstructionResource|0|\n" +
+    "IfcConstructionMaterialResource|IfcConstructionResource|0|?Suppliers:[IfcActorSelect];?UsageRatio:IfcRatioMeasure\n" +
+    "IfcConstructionProductResource|IfcConstructionResource|0|\n" +
+    "IfcConstructionResource|IfcResource|1|?ResourceIdentifier:IfcIdentifier;?ResourceGroup:IfcLabel;?ResourceConsumption:IfcResourceConsumptionEnum;?BaseQuantity:IfcMeasureWithUnit\n" +
+    "IfcContextDependentUnit|IfcNamedUnit|0|Name:IfcLabel\n" +
+    "IfcControl|IfcObject|1|\n" +
+    "IfcControllerType|IfcDistributionControlElementType|0|PredefinedType:IfcControllerTypeEnum\n" +
+    "IfcConversionBasedUnit|IfcNamedUnit|0|Name:IfcLabel;ConversionFactor:IfcMeasureWithUnit\n" +
+    "IfcCooledBeamType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCooledBeamTypeEnum\n" +
+    "IfcCoolingTowerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCoolingTowerTypeEnum\n" +
+    "IfcCoordinatedUniversalTimeOffset||0|HourOffset:IfcHourInDay;?MinuteOffset:IfcMinuteInHour;Sense:IfcAheadOrBehind\n" +
+    "IfcCostItem|IfcControl|0|\n" +
+    "IfcCostSchedule|IfcControl|0|?SubmittedBy:IfcActorSelect;?PreparedBy:IfcActorSelect;?SubmittedOn:IfcDateTimeSelect;?Status:IfcLabel;?TargetUsers:[IfcActorSelect];?UpdateDate:IfcDateTimeSelect;ID:IfcIdentifier;PredefinedType:IfcCostScheduleTypeEnum\n" +
+    "IfcCostValue|IfcAppliedValue|0|CostType:IfcLabel;?Condition:IfcText\n" +
+    "IfcCovering|IfcBuildingElement|0|?PredefinedType:IfcCoveringTypeEnum\n" +
+    "IfcCoveringType|IfcBuildingElementType|0|PredefinedType:IfcCoveringTypeEnum\n" +
+    "IfcCraneRailAShapeProfileDef|IfcParameterizedProfileDef|0|OverallHeight:IfcPositiveLengthMeasure;BaseWidth2:IfcPositiveLengthMeasure;?Radius:IfcPositiveLengthMeasure;HeadWidth:IfcPositiveLengthMeasure;HeadDepth2:IfcPositiveLengthMeasure;HeadDepth3:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;BaseWidth4:IfcPositiveLengthMeasure;BaseDepth1:IfcPositiveLengthMeasure;BaseDepth2:IfcPositiveLengthMeasure;BaseDepth3:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure\n" +
+    "IfcCraneRailFShapeProfileDef|IfcParameterizedProfileDef|0|OverallHeight:IfcPositiveLengthMeasure;HeadWidth:IfcPositiveLengthMeasure;?Radius:IfcPositiveLengthMeasure;HeadDepth2:IfcPositiveLengthMeasure;HeadDepth3:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;BaseDepth1:IfcPositiveLengthMeasure;BaseDepth2:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure\n" +
+    "IfcCrewResource|IfcConstructionResource|0|\n" +
+    "IfcCsgPrimitive3D|IfcGeometricRepresentationItem|1|Position:IfcAxis2Placement3D\n" +
+    "IfcCsgSolid|IfcSolidModel|0|TreeRootExpression:IfcCsgSelect\n" +
+    "IfcCurrencyRelationship||0|RelatingMonetaryUnit:IfcMonetaryUnit;RelatedMonetaryUnit:IfcMonetaryUnit;ExchangeRate:IfcPositiveRatioMeasure;RateDateTime:IfcDateAndTime;?RateSource:IfcLibraryInformation\n" +
+    "IfcCurtainWall|IfcBuildingElement|0|\n" +
+    "IfcCurtainWallType|IfcBuildingElementType|0|PredefinedType:IfcCurtainWallTypeEnum\n" +
+    "IfcCurve|IfcGeometricRepresentationItem|1|\n" +
+    "IfcCurveBoundedPlane|IfcBoundedSurface|0|BasisSurface:IfcPlane;OuterBoundary:IfcCurve;InnerBoundaries:[IfcCurve]\n" +
+    "IfcCurveStyle|IfcPresentationStyle|0|?CurveFont:IfcCurveFontOrScaledCurveFontSelect;?CurveWidth:IfcSizeSelect;?CurveColour:IfcColour\n" +
+    "IfcCurveStyleFont||0|?Name:IfcLabel;PatternList:[IfcCurveStyleFontPattern]\n" +
+    "IfcCurveStyleFontAndScaling||0|?Name:IfcLabel;CurveFont:IfcCurveStyleFontSelect;CurveFontScaling:IfcPositiveRatioMeasure\n" +
+    "IfcCurveStyleFontPattern||0|VisibleSegmentLength:IfcLengthMeasure;InvisibleSegmentLength:IfcPositiveLengthMeasure\n" +
+    "IfcDamperType|IfcFlowControllerType|0|PredefinedType:IfcDamperTypeEnum\n" +
+    "IfcDateAndTime||0|DateComponent:IfcCalendarDate;TimeComponent:IfcLocalTime\n" +
+    "IfcDefinedSymbol|IfcGeometricRepresentationItem|0|Definition:IfcDefinedSymbolSelect;Target:IfcCartesianTransformationOperator2D\n" +
+    "IfcDerivedProfileDef|IfcProfileDef|0|ParentProfile:IfcProfileDef;Operator:IfcCartesianTransformationOperator2D;?Label:IfcLabel\n" +
+    "IfcDerivedUnit||0|Elements:[IfcDerivedUnitElement];UnitType:IfcDerivedUnitEnum;?UserDefinedType:IfcLabel\n" +
+    "IfcDerivedUnitElement||0|Unit:IfcNamedUnit;Exponent:INTEGER\n" +
+    "IfcDiameterDimension|IfcDimensionCurveDirectedCallout|0|\n" +
+    "IfcDimensionCalloutRelationship|IfcDraughtingCalloutRelationship|0|\n" +
+    "IfcDimensionCurve|IfcAnnotationCurveOccurrence|0|\n" +
+    "IfcDimensionCurveDirectedCallout|IfcDraughtingCallout|0|\n" +
+    "IfcDimensionCurveTerminator|IfcTerminatorSymbol|0|Role:IfcDimensionExtentUsage\n" +
+    "IfcDimensionPair|IfcDraughtingCalloutRelationship|0|\n" +
+    "IfcDimensionalExponents||0|LengthExponent:INTEGER;MassExponent:INTEGER;TimeExponent:INTEGER;ElectricCurrentExponent:INTEGER;ThermodynamicTemperatureExponent:INTEGER;AmountOfSubstanceExponent:INTEGER;LuminousIntensityExponent:INTEGER\n" +
+    "IfcDirection|IfcGeometricRepresentationItem|0|DirectionRatios:[REAL]\n" +
+    "IfcDiscreteAccessory|IfcElementComponent|0|\n" +
+    "IfcDiscreteAccessoryType|IfcElementComponentType|0|\n" +
+    "IfcDistributionChamberElement|IfcDistributionFlowElement|0|\n" +
+    "IfcDistributionChamberElementType|IfcDistributionFlowElementType|0|PredefinedType:IfcDistributionChamberElementTypeEnum\n" +
+    "IfcDistributionControlElement|IfcDistributionElement|0|?ControlElementId:IfcIdentifier\n" +
+    "IfcDistributionControlElementType|IfcDistributionElementType|1|\n" +
+    "IfcDistributionElement|IfcElement|0|\n" +
+    "IfcDistributionElementType|IfcElementType|0|\n" +
+    "IfcDistributionFlowElement|IfcDistributionElement|0|\n" +
+    "IfcDistributionFlowElementType|IfcDistributionElementType|1|\n" +
+    "IfcDistributionPort|IfcPort|0|?FlowDirection:IfcFlowDirectionEnum\n" +
+    "IfcDocumentElectronicFormat||0|?FileExtension:IfcLabel;?MimeContentType:IfcLabel;?MimeSubtype:IfcLabel\n" +
+    "IfcDocumentInformation||0|DocumentId:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?DocumentReferences:[IfcDocumentReference];?Purpose:IfcText;?IntendedUse:IfcText;?Scope:IfcText;?Revision:IfcLabel;?DocumentOwner:IfcActorSelect;?Editors:[IfcActorSelect];?CreationTime:IfcDateAndTime;?LastRevisionTime:IfcDateAndTime;?ElectronicFormat:IfcDocumentElectronicFormat;?ValidFrom:IfcCalendarDate;?ValidUntil:IfcCalendarDate;?Confidentiality:IfcDocumentConfidentialityEnum;?Status:IfcDocumentStatusEnum\n" +
+    "IfcDocumentInformationRelationship||0|RelatingDocument:IfcDocumentInformation;RelatedDocuments:[IfcDocumentInformation];?RelationshipType:IfcLabel\n" +
+    "IfcDocumentReference|IfcExternalReference|0|\n" +
+    "IfcDoor|IfcBuildingElement|0|?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure\n" +
+    "IfcDoorLiningProperties|IfcPropertySetDefinition|0|?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcPositiveLengthMeasure;?ThresholdDepth:IfcPositiveLengthMeasure;?ThresholdThickness:IfcPositiveLengthMeasure;?TransomThickness:IfcPositiveLengthMeasure;?TransomOffset:IfcLengthMeasure;?LiningOffset:IfcLengthMeasure;?ThresholdOffset:IfcLengthMeasure;?CasingThickness:IfcPositiveLengthMeasure;?CasingDepth:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcDoorPanelProperties|IfcPropertySetDefinition|0|?PanelDepth:IfcPositiveLengthMeasure;PanelOperation:IfcDoorPanelOperationEnum;?PanelWidth:IfcNormalisedRatioMeasure;PanelPosition:IfcDoorPanelPositionEnum;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcDoorStyle|IfcTypeProduct|0|OperationType:IfcDoorStyleOperationEnum;ConstructionType:IfcDoorStyleConstructionEnum;ParameterTakesPrecedence:BOOLEAN;Sizeable:BOOLEAN\n" +
+    "IfcDraughtingCallout|IfcGeometricRepresentationItem|0|Contents:[IfcDraughtingCalloutElement]\n" +
+    "IfcDraughtingCalloutRelationship||0|?Name:IfcLabel;?Description:IfcText;RelatingDraughtingCallout:IfcDraughtingCallout;RelatedDraughtingCallout:IfcDraughtingCallout\n" +
+    "IfcDraughtingPreDefinedColour|IfcPreDefinedColour|0|\n" +
+    "IfcDraughtingPreDefinedCurveFont|IfcPreDefinedCurveFont|0|\n" +
+    "IfcDraughtingPreDefinedTextFont|IfcPreDefinedTextFont|0|\n" +
+    "IfcDuctFittingType|IfcFlowFittingType|0|PredefinedType:IfcDuctFittingTypeEnum\n" +
+    "IfcDuctSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcDuctSegmentTypeEnum\n" +
+    "IfcDuctSilencerType|IfcFlowTreatmentDeviceType|0|PredefinedType:IfcDuctSilencerTypeEnum\n" +
+    "IfcEdge|IfcTopologicalRepresentationItem|0|EdgeStart:IfcVertex;EdgeEnd:IfcVertex\n" +
+    "IfcEdgeCurve|IfcEdge|0|EdgeGeometry:IfcCurve;SameSense:BOOLEAN\n" +
+    "IfcEdgeFeature|IfcFeatureElementSubtraction|1|?FeatureLength:IfcPositiveLengthMeasure\n" +
+    "IfcEdgeLoop|IfcLoop|0|EdgeList:[IfcOrientedEdge]\n" +
+    "IfcElectricApplianceType|IfcFlowTerminalType|0|PredefinedType:IfcElectricApplianceTypeEnum\n" +
+    "IfcElectricDistributionPoint|IfcFlowController|0|DistributionPointFunction:IfcElectricDistributionPointFunctionEnum;?UserDefinedFunction:IfcLabel\n" +
+    "IfcElectricFlowStorageDeviceType|IfcFlowStorageDeviceType|0|PredefinedType:IfcElectricFlowStorageDeviceTypeEnum\n" +
+    "IfcElectricGeneratorType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcElectricGeneratorTypeEnum\n" +
+    "IfcElectricHeaterType|IfcFlowTerminalType|0|PredefinedType:IfcElectricHeaterTypeEnum\n" +
+    "IfcElectricMotorType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcElectricMotorTypeEnum\n" +
+    "IfcElectricTimeControlType|IfcFlowControllerType|0|PredefinedType:IfcElectricTimeControlTypeEnum\n" +
+    "IfcElectricalBaseProperties|IfcEnergyProperties|0|?ElectricCurrentType:IfcElectricCurrentEnum;InputVoltage:IfcElectricVoltageMeasure;InputFrequency:IfcFrequencyMeasure;?FullLoadCurrent:IfcElectricCurrentMeasure;?MinimumCircuitCurrent:IfcElectricCurrentMeasure;?MaximumPowerInput:IfcPowerMeasure;?RatedPowerInput:IfcPowerMeasure;InputPhase:INTEGER\n" +
+    "IfcElectricalCircuit|IfcSystem|0|\n" +
+    "IfcElectricalElement|IfcElement|0|\n" +
+    "IfcElement|IfcProduct|1|?Tag:IfcIdentifier\n" +
+    "IfcElementAssembly|IfcElement|0|?AssemblyPlace:IfcAssemblyPlaceEnum;PredefinedType:IfcElementAssemblyTypeEnum\n" +
+    "IfcElementComponent|IfcElement|1|\n" +
+    "IfcElementComponentType|IfcElementType|1|\n" +
+    "IfcElementQuantity|IfcPropertySetDefinition|0|?MethodOfMeasurement:IfcLabel;Quantities:[IfcPhysicalQuantity]\n" +
+    "IfcElementType|IfcTypeProduct|1|?ElementType:IfcLabel\n" +
+    "IfcElementarySurface|IfcSurface|1|Position:IfcAxis2Placement3D\n" +
+    "IfcEllipse|IfcConic|0|SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure\n" +
+    "IfcEllipseProfileDef|IfcParameterizedProfileDef|0|SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure\n" +
+    "IfcEnergyConversionDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcEnergyConversionDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcEnergyProperties|IfcPropertySetDefinition|0|?EnergySequence:IfcEnergySequenceEnum;?UserDefinedEnergySequence:IfcLabel\n" +
+    "IfcEnvironmentalImpactValue|IfcAppliedValue|0|ImpactType:IfcLabel;Category:IfcEnvironmentalImpactCategoryEnum;?UserDefinedCategory:IfcLabel\n" +
+    "IfcEquipmentElement|IfcElement|0|\n" +
+    "IfcEquipmentStandard|IfcControl|0|\n" +
+    "IfcEvaporativeCoolerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcEvaporativeCoolerTypeEnum\n" +
+    "IfcEvaporatorType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcEvaporatorTypeEnum\n" +
+    "IfcExtendedMaterialProperties|IfcMaterialProperties|0|ExtendedProperties:[IfcProperty];?Description:IfcText;Name:IfcLabel\n" +
+    "IfcExternalReference||1|?Location:IfcLabel;?ItemReference:IfcIdentifier;?Name:IfcLabel\n" +
+    "IfcExternallyDefinedHatchStyle|IfcExternalReference|0|\n" +
+    "IfcExternallyDefinedSurfaceStyle|IfcExternalReference|0|\n" +
+    "IfcExternallyDefinedSymbol|IfcExternalReference|0|\n" +
+    "IfcExternallyDefinedTextFont|IfcExternalReference|0|\n" +
+    "IfcExtrudedAreaSolid|IfcSweptAreaSolid|0|ExtrudedDirection:IfcDirection;Depth:IfcPositiveLengthMeasure\n" +
+    "IfcFace|IfcTopologicalRepresentationItem|0|Bounds:[IfcFaceBound]\n" +
+    "IfcFaceBasedSurfaceModel|IfcGeometricRepresentationItem|0|FbsmFaces:[IfcConnectedFaceSet]\n" +
+    "IfcFaceBound|IfcTopologicalRepresentationItem|0|Bound:IfcLoop;Orientation:BOOLEAN\n" +
+    "IfcFaceOuterBound|IfcFaceBound|0|\n" +
+    "IfcFaceSurface|IfcFace|0|FaceSurface:IfcSurface;SameSense:BOOLEAN\n" +
+    "IfcFacetedBrep|IfcManifoldSolidBrep|0|\n" +
+    "IfcFacetedBrepWithVoids|IfcManifoldSolidBrep|0|Voids:[IfcClosedShell]\n" +
+    "IfcFailureConnectionCondition|IfcStructuralConnectionCondition|0|?TensionFailureX:IfcForceMeasure;?TensionFailureY:IfcForceMeasure;?TensionFailureZ:IfcForceMeasure;?CompressionFailureX:IfcForceMeasure;?CompressionFailureY:IfcForceMeasure;?CompressionFailureZ:IfcForceMeasure\n" +
+    "IfcFanType|IfcFlowMovingDeviceType|0|PredefinedType:IfcFanTypeEnum\n" +
+    "IfcFastener|IfcElementComponent|0|\n" +
+    "IfcFastenerType|IfcElementComponentType|0|\n" +
+    "IfcFeatureElement|IfcElement|1|\n" +
+    "IfcFeatureElementAddition|IfcFeatureElement|1|\n" +
+    "IfcFeatureElementSubtraction|IfcFeatureElement|1|\n" +
+    "IfcFillAreaStyle|IfcPresentationStyle|0|FillStyles:[IfcFillStyleSelect]\n" +
+    "IfcFillAreaStyleHatching|IfcGeometricRepresentationItem|0|HatchLineAppearance:IfcCurveStyle;StartOfNextHatchLine:IfcHatchLineDistanceSelect;?PointOfReferenceHatchLine:IfcCartesianPoint;?PatternStart:IfcCartesianPoint;HatchLineAngle:IfcPlaneAngleMeasure\n" +
+    "IfcFillAreaStyleTileSymbolWithStyle|IfcGeometricRepresentationItem|0|Symbol:IfcAnnotationSymbolOccurrence\n" +
+    "IfcFillAreaStyleTiles|IfcGeometricRepresentationItem|0|TilingPattern:IfcOneDirectionRepeatFactor;Tiles:[IfcFillAreaStyleTileShapeSelect];TilingScale:IfcPositiveRatioMeasure\n" +
+    "IfcFilterType|IfcFlowTreatmentDeviceType|0|PredefinedType:IfcFilterTypeEnum\n" +
+    "IfcFireSuppressionTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcFireSuppressionTerminalTypeEnum\n" +
+    "IfcFlowController|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowControllerType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowFitting|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowFittingType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowInstrumentType|IfcDistributionControlElementType|0|PredefinedType:IfcFlowInstrumentTypeEnum\n" +
+    "IfcFlowMeterType|IfcFlowControllerType|0|PredefinedType:IfcFlowMeterTypeEnum\n" +
+    "IfcFlowMovingDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowMovingDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowSegment|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowSegmentType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowStorageDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowStorageDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowTerminal|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowTerminalType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowTreatmentDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowTreatmentDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFluidFlowProperties|IfcPropertySetDefinition|0|PropertySource:IfcPropertySourceEnum;?FlowConditionTimeSeries:IfcTimeSeries;?VelocityTimeSeries:IfcTimeSeries;?FlowrateTimeSeries:IfcTimeSeries;Fluid:IfcMaterial;?PressureTimeSeries:IfcTimeSeries;?UserDefinedPropertySource:IfcLabel;?TemperatureSingleValue:IfcThermodynamicTemperatureMeasure;?WetBulbTemperatureSingleValue:IfcThermodynamicTemperatureMeasure;?WetBulbTemperatureTimeSeries:IfcTimeSeries;?TemperatureTimeSeries:IfcTimeSeries;?FlowrateSingleValue:IfcDerivedMeasureValue;?FlowConditionSingleValue:IfcPositiveRatioMeasure;?VelocitySingleValue:IfcLinearVelocityMeasure;?PressureSingleValue:IfcPressureMeasure\n" +
+    "IfcFooting|IfcBuildingElement|0|PredefinedType:IfcFootingTypeEnum\n" +
+    "IfcFuelProperties|IfcMaterialProperties|0|?CombustionTemperature:IfcThermodynamicTemperatureMeasure;?CarbonContent:IfcPositiveRatioMeasure;?LowerHeatingValue:IfcHeatingValueMeasure;?HigherHeatingValue:IfcHeatingValueMeasure\n" +
+    "IfcFurnishingElement|IfcElement|0|\n" +
+    "IfcFurnishingElementType|IfcElementType|0|\n" +
+    "IfcFurnitureStandard|IfcControl|0|\n" +
+    "IfcFurnitureType|IfcFurnishingElementType|0|AssemblyPlace:IfcAssemblyPlaceEnum\n" +
+    "IfcGasTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcGasTerminalTypeEnum\n" +
+    "IfcGeneralMaterialProperties|IfcMaterialProperties|0|?MolecularWeight:IfcMolecularWeightMeasure;?Porosity:IfcNormalisedRatioMeasure;?MassDensity:IfcMassDensityMeasure\n" +
+    "IfcGeneralProfileProperties|IfcProfileProperties|0|?PhysicalWeight:IfcMassPerLengthMeasure;?Perimeter:IfcPositiveLengthMeasure;?MinimumPlateThickness:IfcPositiveLengthMeasure;?MaximumPlateThickness:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure\n" +
+    "IfcGeometricCurveSet|IfcGeometricSet|0|\n" +
+    "IfcGeometricRepresentationContext|IfcRepresentationContext|0|CoordinateSpaceDimension:IfcDimensionCount;?Precision:REAL;WorldCoordinateSystem:IfcAxis2Placement;?TrueNorth:IfcDirection\n" +
+    "IfcGeometricRepresentationItem|IfcRepresentationItem|1|\n" +
+    "IfcGeometricRepresentationSubContext|IfcGeometricRepresentationContext|0|ParentContext:IfcGeometricRepresentationContext;?TargetScale:IfcPositiveRatioMeasure;TargetView:IfcGeometricProjectionEnum;?UserDefinedTargetView:IfcLabel\n" +
+    "IfcGeometricSet|IfcGeometricRepresentationItem|0|Elements:[IfcGeometricSetSelect]\n" +
+    "IfcGrid|IfcProduct|0|UAxes:LIST [1:?] OF\n" +
+    "IfcGridAxis||0|?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean\n" +
+    "IfcGridPlacement|IfcObjectPlacement|0|PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcVirtualGridIntersection\n" +
+    "IfcGroup|IfcObject|0|\n" +
+    "IfcHalfSpaceSolid|IfcGeometricRepresentationItem|0|BaseSurface:IfcSurface;AgreementFlag:BOOLEAN\n" +
+    "IfcHeatExchangerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcHeatExchangerTypeEnum\n" +
+    "IfcHumidifierType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcHumidifierTypeEnum\n" +
+    "IfcHygroscopicMaterialProperties|IfcMaterialProperties|0|?UpperVaporResistanceFactor:IfcPositiveRatioMeasure;?LowerVaporResistanceFactor:IfcPositiveRatioMeasure;?IsothermalMoistureCapacity:IfcIsothermalMoistureCapacityMeasure;?VaporPermeability:IfcVaporPermeabilityMeasure;?MoistureDiffusivity:IfcMoistureDiffusivityMeasure\n" +
+    "IfcIShapeProfileDef|IfcParameterizedProfileDef|0|OverallWidth:IfcPositiveLengthMeasure;OverallDepth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure\n" +
+    "IfcImageTexture|IfcSurfaceTexture|0|UrlReference:IfcIdentifier\n" +
+    "IfcInventory|IfcGroup|0|InventoryType:IfcInventoryTypeEnum;Jurisdiction:IfcActorSelect;ResponsiblePersons:[IfcPerson];LastUpdateDate:IfcCalendarDate;?CurrentValue:IfcCostValue;?OriginalValue:IfcCostValue\n" +
+    "IfcIrregularTimeSeries|IfcTimeSeries|0|Values:[IfcIrregularTimeSeriesValue]\n" +
+    "IfcIrregularTimeSeriesValue||0|TimeStamp:IfcDateTimeSelect;ListValues:[IfcValue]\n" +
+    "IfcJunctionBoxType|IfcFlowFittingType|0|PredefinedType:IfcJunctionBoxTypeEnum\n" +
+    "IfcLShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;?Width:IfcPositiveLengthMeasure;Thickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure;?LegSlope:IfcPlaneAngleMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure\n" +
+    "IfcLaborResource|IfcConstructionResource|0|?SkillSet:IfcText\n" +
+    "IfcLampType|IfcFlowTerminalType|0|PredefinedType:IfcLampTypeEnum\n" +
+    "IfcLibraryInformation||0|Name:IfcLabel;?Version:IfcLabel;?Publisher:IfcOrganization;?VersionDate:IfcCalendarDate;?LibraryReference:[IfcLibraryReference]\n" +
+    "IfcLibraryReference|IfcExternalReference|0|\n" +
+    "IfcLightDistributionData||0|MainPlaneAngle:IfcPlaneAngleMeasure;SecondaryPlaneAngle:[IfcPlaneAngleMeasure];LuminousIntensity:[IfcLuminousIntensityDistributionMeasure]\n" +
+    "IfcLightFixtureType|IfcFlowTerminalType|0|PredefinedType:IfcLightFixtureTypeEnum\n" +
+    "IfcLightIntensityDistribution||0|LightDistributionCurve:IfcLightDistributionCurveEnum;DistributionData:[IfcLightDistributionData]\n" +
+    "IfcLightSource|IfcGeometricRepresentationItem|1|?Name:IfcLabel;LightColour:IfcColourRgb;?AmbientIntensity:IfcNormalisedRatioMeasure;?Intensity:IfcNormalisedRatioMeasure\n" +
+    "IfcLightSourceAmbient|IfcLightSource|0|\n" +
+    "IfcLightSourceDirectional|IfcLightSource|0|Orientation:IfcDirection\n" +
+    "IfcLightSourceGoniometric|IfcLightSource|0|Position:IfcAxis2Placement3D;?ColourAppearance:IfcColourRgb;ColourTemperature:IfcThermodynamicTemperatureMeasure;LuminousFlux:IfcLuminousFluxMeasure;LightEmissionSource:IfcLightEmissionSourceEnum;LightDistributionDataSource:IfcLightDistributionDataSourceSelect\n" +
+    "IfcLightSourcePositional|IfcLightSource|0|Position:IfcCartesianPoint;Radius:IfcPositiveLengthMeasure;ConstantAttenuation:IfcReal;DistanceAttenuation:IfcReal;QuadricAttenuation:IfcReal\n" +
+    "IfcLightSourceSpot|IfcLightSourcePositional|0|Orientation:IfcDirection;?ConcentrationExponent:IfcReal;SpreadAngle:IfcPositivePlaneAngleMeasure;BeamWidthAngle:IfcPositivePlaneAngleMeasure\n" +
+    "IfcLine|IfcCurve|0|Pnt:IfcCartesianPoint;Dir:IfcVector\n" +
+    "IfcLinearDimension|IfcDimensionCurveDirectedCallout|0|\n" +
+    "IfcLocalPlacement|IfcObjectPlacement|0|?PlacementRelTo:IfcObjectPlacement;RelativePlacement:IfcAxis2Placement\n" +
+    "IfcLocalTime||0|HourComponent:IfcHourInDay;?MinuteComponent:IfcMinuteInHour;?SecondComponent:IfcSecondInMinute;?Zone:IfcCoordinatedUniversalTimeOffset;?DaylightSavingOffset:IfcDaylightSavingHour\n" +
+    "IfcLoop|IfcTopologicalRepresentationItem|0|\n" +
+    "IfcManifoldSolidBrep|IfcSolidModel|1|Outer:IfcClosedShell\n" +
+    "IfcMappedItem|IfcRepresentationItem|0|MappingSource:IfcRepresentationMap;MappingTarget:IfcCartesianTransformationOperator\n" +
+    "IfcMaterial||0|Name:IfcLabel\n" +
+    "IfcMaterialClassificationRelationship||0|MaterialClassifications:[IfcClassificationNotationSelect];ClassifiedMaterial:IfcMaterial\n" +
+    "IfcMaterialDefinitionRepresentation|IfcProductRepresentation|0|RepresentedMaterial:IfcMaterial\n" +
+    "IfcMaterialLayer||0|?Material:IfcMaterial;LayerThickness:IfcPositiveLengthMeasure;?IsVentilated:IfcLogical\n" +
+    "IfcMaterialLayerSet||0|MaterialLayers:[IfcMaterialLayer];?LayerSetName:IfcLabel\n" +
+    "IfcMaterialLayerSetUsage||0|ForLayerSet:IfcMaterialLayerSet;LayerSetDirection:IfcLayerSetDirectionEnum;DirectionSense:IfcDirectionSenseEnum;OffsetFromReferenceLine:IfcLengthMeasure\n" +
+    "IfcMaterialList||0|Materials:[IfcMaterial]\n" +
+    "IfcMaterialProperties||1|Material:IfcMaterial\n" +
+    "IfcMeasureWithUnit||0|ValueComponent:IfcValue;UnitComponent:IfcUnit\n" +
+    "IfcMechanicalConcreteMaterialProperties|IfcMechanicalMaterialProperties|0|?CompressiveStrength:IfcPressureMeasure;?MaxAggregateSize:IfcPositiveLengthMeasure;?AdmixturesDescription:IfcText;?Workability:IfcText;?ProtectivePoreRatio:IfcNormalisedRatioMeasure;?WaterImpermeability:IfcText\n" +
+    "IfcMechanicalFastener|IfcFastener|0|?NominalDiameter:IfcPositiveLengthMeasure;?NominalLength:IfcPositiveLengthMeasure\n" +
+    "IfcMechanicalFastenerType|IfcFastenerType|0|\n" +
+    "IfcMechanicalMaterialProperties|IfcMaterialProperties|0|?DynamicViscosity:IfcDynamicViscosityMeasure;?YoungModulus:IfcModulusOfElasticityMeasure;?ShearModulus:IfcModulusOfElasticityMeasure;?PoissonRatio:IfcPositiveRatioMeasure;?ThermalExpansionCoefficient:IfcThermalExpansionCoefficientMeasure\n" +
+    "IfcMechanicalSteelMaterialProperties|IfcMechanicalMaterialProperties|0|?YieldStress:IfcPressureMeasure;?UltimateStress:IfcPressureMeasure;?UltimateStrain:IfcPositiveRatioMeasure;?HardeningModule:IfcModulusOfElasticityMeasure;?ProportionalStress:IfcPressureMeasure;?PlasticStrain:IfcPositiveRatioMeasure;?Relaxations:[IfcRelaxation]\n" +
+    "IfcMember|IfcBuildingElement|0|\n" +
+    "IfcMemberType|IfcBuildingElementType|0|PredefinedType:IfcMemberTypeEnum\n" +
+    "IfcMetric|IfcConstraint|0|Benchmark:IfcBenchmarkEnum;?ValueSource:IfcLabel;DataValue:IfcMetricValueSelect\n" +
+    "IfcMonetaryUnit||0|Currency:IfcCurrencyEnum\n" +
+    "IfcMotorConnectionType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcMotorConnectionTypeEnum\n" +
+    "IfcMove|IfcTask|0|MoveFrom:IfcSpatialStructureElement;MoveTo:IfcSpatialStructureElement;?PunchList:LIST [1:?] OF\n" +
+    "IfcNamedUnit||1|Dimensions:IfcDimensionalExponents;UnitType:IfcUnitEnum\n" +
+    "IfcObject|IfcObjectDefinition|1|?ObjectType:IfcLabel\n" +
+    "IfcObjectDefinition|IfcRoot|1|\n" +
+    "IfcObjectPlacement||1|\n" +
+    "IfcObjective|IfcConstraint|0|?BenchmarkValues:IfcMetric;?ResultValues:IfcMetric;ObjectiveQualifier:IfcObjectiveEnum;?UserDefinedQualifier:IfcLabel\n" +
+    "IfcOccupant|IfcActor|0|PredefinedType:IfcOccupantTypeEnum\n" +
+    "IfcOffsetCurve2D|IfcCurve|0|BasisCurve:IfcCurve;Distance:IfcLengthMeasure;SelfIntersect:LOGICAL\n" +
+    "IfcOffsetCurve3D|IfcCurve|0|BasisCurve:IfcCurve;Distance:IfcLengthMeasure;SelfIntersect:LOGICAL;RefDirection:IfcDirection\n" +
+    "IfcOneDirectionRepeatFactor|IfcGeometricRepresentationItem|0|RepeatFactor:IfcVector\n" +
+    "IfcOpenShell|IfcConnectedFaceSet|0|\n" +
+    "IfcOpeningElement|IfcFeatureElementSubtraction|0|\n" +
+    "IfcOpticalMaterialProperties|IfcMaterialProperties|0|?VisibleTransmittance:IfcPositiveRatioMeasure;?SolarTransmittance:IfcPositiveRatioMeasure;?ThermalIrTransmittance:IfcPositiveRatioMeasure;?ThermalIrEmissivityBack:IfcPositiveRatioMeasure;?ThermalIrEmissivityFront:IfcPositiveRatioMeasure;?VisibleReflectanceBack:IfcPositiveRatioMeasure;?VisibleReflectanceFront:IfcPositiveRatioMeasure;?SolarReflectanceFront:IfcPositiveRatioMeasure;?SolarReflectanceBack:IfcPositiveRatioMeasure\n" +
+    "IfcOrderAction|IfcTask|0|ActionID:IfcIdentifier\n" +
+    "IfcOrganization||0|?Id:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?Roles:[IfcActorRole];?Addresses:[IfcAddress]\n" +
+    "IfcOrganizationRelationship||0|Name:IfcLabel;?Description:IfcText;RelatingOrganization:IfcOrganization;RelatedOrganizations:[IfcOrganization]\n" +
+    "IfcOrientedEdge|IfcEdge|0|EdgeElement:IfcEdge;Orientation:BOOLEAN\n" +
+    "IfcOutletType|IfcFlowTerminalType|0|PredefinedType:IfcOutletTypeEnum\n" +
+    "IfcOwnerHistory||0|OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp\n" +
+    "IfcParameterizedProfileDef|IfcProfileDef|1|Position:IfcAxis2Placement2D\n" +
+    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:LIST [1:?] OF\n" +
+    "IfcPerformanceHistory|IfcControl|0|LifeCyclePhase:IfcLabel\n" +
+    "IfcPermeableCoveringProperties|IfcPropertySetDefinition|0|OperationType:IfcPermeableCoveringOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcPermit|IfcControl|0|PermitID:IfcIdentifier\n" +
+    "IfcPerson||0|?Id:IfcIdentifier;?FamilyName:IfcLabel;?GivenName:IfcLabel;?MiddleNames:[IfcLabel];?PrefixTitles:[IfcLabel];?SuffixTitles:[IfcLabel];?Roles:[IfcActorRole];?Addresses:[IfcAddress]\n" +
+    "IfcPersonAndOrganization||0|ThePerson:IfcPerson;TheOrganization:IfcOrganization;?Roles:[IfcActorRole]\n" +
+    "IfcPhysicalComplexQuantity|IfcPhysicalQuantity|0|HasQuantities:[IfcPhysicalQuantity];Discrimination:IfcLabel;?Quality:IfcLabel;?Usage:IfcLabel\n" +
+    "IfcPhysicalQuantity||1|Name:IfcLabel;?Description:IfcText\n" +
+    "IfcPhysicalSimpleQuantity|IfcPhysicalQuantity|1|?Unit:IfcNamedUnit\n" +
+    "IfcPile|IfcBuildingElement|0|PredefinedType:IfcPileTypeEnum;?ConstructionType:IfcPileConstructionEnum\n" +
+    "IfcPipeFittingType|IfcFlowFittingType|0|PredefinedType:IfcPipeFittingTypeEnum\n" +
+    "IfcPipeSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcPipeSegmentTypeEnum\n" +
+    "IfcPixelTexture|IfcSurfaceTexture|0|Width:IfcInteger;Height:IfcInteger;ColourComponents:IfcInteger;Pixel:[BINARY]\n" +
+    "IfcPlacement|IfcGeometricRepresentationItem|1|Location:IfcCartesianPoint\n" +
+    "IfcPlanarBox|IfcPlanarExtent|0|Placement:IfcAxis2Placement\n" +
+    "IfcPlanarExtent|IfcGeometricRepresentationItem|0|SizeInX:IfcLengthMeasure;SizeInY:IfcLengthMeasure\n" +
+    "IfcPlane|IfcElementarySurface|0|\n" +
+    "IfcPlate|IfcBuildingElement|0|\n" +
+    "IfcPlateType|IfcBuildingElementType|0|PredefinedType:IfcPlateTypeEnum\n" +
+    "IfcPoint|IfcGeometricRepresentationItem|1|\n" +
+    "IfcPointOnCurve|IfcPoint|0|BasisCurve:IfcCurve;PointParameter:IfcParameterValue\n" +
+    "IfcPointOnSurface|IfcPoint|0|BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue\n" +
+    "IfcPolyLoop|IfcLoop|0|Polygon:LIST [3:?] OF\n" +
+    "IfcPolygonalBoundedHalfSpace|IfcHalfSpaceSolid|0|Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve\n" +
+    "IfcPolyline|IfcBoundedCurve|0|Points:[IfcCartesianPoint]\n" +
+    "IfcPort|IfcProduct|1|\n" +
+    "IfcPostalAddress|IfcAddress|0|?InternalLocation:IfcLabel;?AddressLines:[IfcLabel];?PostalBox:IfcLabel;?Town:IfcLabel;?Region:IfcLabel;?PostalCode:IfcLabel;?Country:IfcLabel\n" +
+    "IfcPreDefinedColour|IfcPreDefinedItem|1|\n" +
+    "IfcPreDefinedCurveFont|IfcPreDefinedItem|1|\n" +
+    "IfcPreDefinedDimensionSymbol|IfcPreDefinedSymbol|0|\n" +
+    "IfcPreDefinedItem||1|Name:IfcLabel\n" +
+    "IfcPreDefinedPointMarkerSymbol|IfcPreDefinedSymbol|0|\n" +
+    "IfcPreDefinedSymbol|IfcPreDefinedItem|1|\n" +
+    "IfcPreDefinedTerminatorSymbol|IfcPreDefinedSymbol|0|\n" +
+    "IfcPreDefinedTextFont|IfcPreDefinedItem|1|\n" +
+    "IfcPresentationLayerAssignment||0|Name:IfcLabel;?Description:IfcText;AssignedItems:[IfcLayeredItem];?Identifier:IfcIdentifier\n" +
+    "IfcPresentationLayerWithStyle|IfcPresentationLayerAssignment|0|LayerOn:LOGICAL;LayerFrozen:LOGICAL;LayerBlocked:LOGICAL;LayerStyles:[IfcPresentationStyleSelect]\n" +
+    "IfcPresentationStyle||1|?Name:IfcLabel\n" +
+    "IfcPresentationStyleAssignment||0|Styles:[IfcPresentationStyleSelect]\n" +
+    "IfcProcedure|IfcProcess|0|ProcedureID:IfcIdentifier;ProcedureType:IfcProcedureTypeEnum;?UserDefinedProcedureType:IfcLabel\n" +
+    "IfcProcess|IfcObject|1|\n" +
+    "IfcProduct|IfcObject|1|?ObjectPlacement:IfcObjectPlacement;?Representation:IfcProductRepresentation\n" +
+    "IfcProductDefinitionShape|IfcProductRepresentation|0|\n" +
+    "IfcProductRepresentation||0|?Name:IfcLabel;?Description:IfcText;Representations:[IfcRepresentation]\n" +
+    "IfcProductsOfCombustionProperties|IfcMaterialProperties|0|?SpecificHeatCapacity:IfcSpecificHeatCapacityMeasure;?N20Content:IfcPositiveRatioMeasure;?COContent:IfcPositiveRatioMeasure;?CO2Content:IfcPositiveRatioMeasure\n" +
+    "IfcProfileDef||1|ProfileType:IfcProfileTypeEnum;?ProfileName:IfcLabel\n" +
+    "IfcProfileProperties||1|?ProfileName:IfcLabel;?ProfileDefinition:IfcProfileDef\n" +
+    "IfcProject|IfcObject|0|?LongName:IfcLabel;?Phase:IfcLabel;RepresentationContexts:[IfcRepresentationContext];UnitsInContext:IfcUnitAssignment\n" +
+    "IfcProjectOrder|IfcControl|0|ID:IfcIdentifier;PredefinedType:IfcProjectOrderTypeEnum;?Status:IfcLabel\n" +
+    "IfcProjectOrderRecord|IfcControl|0|Records:LIST [1:?] OF\n" +
+    "IfcProjectionCurve|IfcAnnotationCurveOccurrence|0|\n" +
+    "IfcProjectionElement|IfcFeatureElementAddition|0|\n" +
+    "IfcProperty||1|Name:IfcIdentifier;?Description:IfcText\n" +
+    "IfcPropertyBoundedValue|IfcSimpleProperty|0|?UpperBoundValue:IfcValue;?LowerBoundValue:IfcValue;?Unit:IfcUnit\n" +
+    "IfcPropertyConstraintRelationship||0|RelatingConstraint:IfcConstraint;RelatedProperties:[IfcProperty];?Name:IfcLabel;?Description:IfcText\n" +
+    "IfcPropertyDefinition|IfcRoot|1|\n" +
+    "IfcPropertyDependencyRelationship||0|DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Name:IfcLabel;?Description:IfcText;?Expression:IfcText\n" +
+    "IfcPropertyEnumeratedValue|IfcSimpleProperty|0|EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration\n" +
+    "IfcPropertyEnumeration||0|Name:IfcLabel;EnumerationValues:LIST [1:?] OF\n" +
+    "IfcPropertyListValue|IfcSimpleProperty|0|ListValues:[IfcValue];?Unit:IfcUnit\n" +
+    "IfcPropertyReferenceValue|IfcSimpleProperty|0|?UsageName:IfcLabel;PropertyReference:IfcObjectReferenceSelect\n" +
+    "IfcPropertySet|IfcPropertySetDefinition|0|HasProperties:[IfcProperty]\n" +
+    "IfcPropertySetDefinition|IfcPropertyDefinition|1|\n" +
+    "IfcPropertySingleValue|IfcSimpleProperty|0|?NominalValue:IfcValue;?Unit:IfcUnit\n" +
+    "IfcPropertyTableValue|IfcSimpleProperty|0|DefiningValues:LIST [1:?] OF\n" +
+    "IfcProtectiveDeviceType|IfcFlowControllerType|0|PredefinedType:IfcProtectiveDeviceTypeEnum\n" +
+    "IfcProxy|IfcProduct|0|ProxyType:IfcObjectTypeEnum;?Tag:IfcLabel\n" +
+    "IfcPumpType|IfcFlowMovingDeviceType|0|PredefinedType:IfcPumpTypeEnum\n" +
+    "IfcQuantityArea|IfcPhysicalSimpleQuantity|0|AreaValue:IfcAreaMeasure\n" +
+    "IfcQuantityCount|IfcPhysicalSimpleQuantity|0|CountValue:IfcCountMeasure\n" +
+    "IfcQuantityLength|IfcPhysicalSimpleQuantity|0|LengthValue:IfcLengthMeasure\n" +
+    "IfcQuantityTime|IfcPhysicalSimpleQuantity|0|TimeValue:IfcTimeMeasure\n" +
+    "IfcQuantityVolume|IfcPhysicalSimpleQuantity|0|VolumeValue:IfcVolumeMeasure\n" +
+    "IfcQuantityWeight|IfcPhysicalSimpleQuantity|0|WeightValue:IfcMassMeasure\n" +
+    "IfcRadiusDimension|IfcDimensionCurveDirectedCallout|0|\n" +
+    "IfcRailing|IfcBuildingElement|0|?PredefinedType:IfcRailingTypeEnum\n" +
+    "IfcRailingType|IfcBuildingElementType|0|PredefinedType:IfcRailingTypeEnum\n" +
+    "IfcRamp|IfcBuildingElement|0|ShapeType:IfcRampTypeEnum\n" +
+    "IfcRampFlight|IfcBuildingElement|0|\n" +
+    "IfcRampFlightType|IfcBuildingElementType|0|PredefinedType:IfcRampFlightTypeEnum\n" +
+    "IfcRationalBezierCurve|IfcBezierCurve|0|WeightsData:[REAL]\n" +
+    "IfcRectangleHollowProfileDef|IfcRectangleProfileDef|0|WallThickness:IfcPositiveLengthMeasure;?InnerFilletRadius:IfcPositiveLengthMeasure;?OuterFilletRadius:IfcPositiveLengthMeasure\n" +
+    "IfcRectangleProfileDef|IfcParameterizedProfileDef|0|XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure\n" +
+    "IfcRectangularPyramid|IfcCsgPrimitive3D|0|XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;Height:IfcPositiveLengthMeasure\n" +
+    "IfcRectangularTrimmedSurface|IfcBoundedSurface|0|BasisSurface:IfcSurface;U1:IfcParameterValue;V1:IfcParameterValue;U2:IfcParameterValue;V2:IfcParameterValue;Usense:BOOLEAN;Vsense:BOOLEAN\n" +
+    "IfcReferencesValueDocument||0|ReferencedDocument:IfcDocumentSelect;ReferencingValues:[IfcAppliedValue];?Name:IfcLabel;?Description:IfcText\n" +
+    "IfcRegularTimeSeries|IfcTimeSeries|0|TimeStep:IfcTimeMeasure;Values:[IfcTimeSeriesValue]\n" +
+    "IfcReinforcementBarProperties||0|TotalCrossSectionArea:IfcAreaMeasure;SteelGrade:IfcLabel;?BarSurface:IfcReinforcingBarSurfaceEnum;?EffectiveDepth:IfcLengthMeasure;?NominalBarDiameter:IfcPositiveLengthMeasure;?BarCount:IfcCountMeasure\n" +
+    "IfcReinforcementDefinitionProperties|IfcPropertySetDefinition|0|?DefinitionType:IfcLabel;ReinforcementSectionDefinitions:[IfcSectionReinforcementProperties]\n" +
+    "IfcReinforcingBar|IfcReinforcingElement|0|NominalDiameter:IfcPositiveLengthMeasure;CrossSectionArea:IfcAreaMeasure;?BarLength:IfcPositiveLengthMeasure;BarRole:IfcReinforcingBarRoleEnum;?BarSurface:IfcReinforcingBarSurfaceEnum\n" +
+    "IfcReinforcingElement|IfcBuildingElementComponent|1|?SteelGrade:IfcLabel\n" +
+    "IfcReinforcingMesh|IfcReinforcingElement|0|?MeshLength:IfcPositiveLengthMeasure;?MeshWidth:IfcPositiveLengthMeasure;LongitudinalBarNominalDiameter:IfcPositiveLengthMeasure;TransverseBarNominalDiameter:IfcPositiveLengthMeasure;LongitudinalBarCrossSectionArea:IfcAreaMeasure;TransverseBarCrossSectionArea:IfcAreaMeasure;LongitudinalBarSpacing:IfcPositiveLengthMeasure;TransverseBarSpacing:IfcPositiveLengthMeasure\n" +
+    "IfcRelAggregates|IfcRelDecomposes|0|\n" +
+    "IfcRelAssigns|IfcRelationship|1|RelatedObjects:[IfcObjectDefinition];?RelatedObjectsType:IfcObjectTypeEnum\n" +
+    "IfcRelAssignsTasks|IfcRelAssignsToControl|0|?TimeForTask:IfcScheduleTimeControl\n" +
+    "IfcRelAssignsToActor|IfcRelAssigns|0|RelatingActor:IfcActor;?ActingRole:IfcActorRole\n" +
+    "IfcRelAssignsToControl|IfcRelAssigns|0|RelatingControl:IfcControl\n" +
+    "IfcRelAssignsToGroup|IfcRelAssigns|0|RelatingGroup:IfcGroup\n" +
+    "IfcRelAssignsToProcess|IfcRelAssigns|0|RelatingProcess:IfcProcess;?QuantityInProcess:IfcMeasureWithUnit\n" +
+    "IfcRelAssignsToProduct|IfcRelAssigns|0|RelatingProduct:IfcProduct\n" +
+    "IfcRelAssignsToProjectOrder|IfcRelAssignsToControl|0|\n" +
+    "IfcRelAssignsToResource|IfcRelAssigns|0|RelatingResource:IfcResource\n" +
+    "IfcRelAssociates|IfcRelationship|0|RelatedObjects:[IfcRoot]\n" +
+    "IfcRelAssociatesAppliedValue|IfcRelAssociates|0|RelatingAppliedValue:IfcAppliedValue\n" +
+    "IfcRelAssociatesApproval|IfcRelAssociates|0|RelatingApproval:IfcApproval\n" +
+    "IfcRelAssociatesClassification|IfcRelAssociates|0|RelatingClassification:IfcClassificationNotationSelect\n" +
+    "IfcRelAssociatesConstraint|IfcRelAssociates|0|Intent:IfcLabel;RelatingConstraint:IfcConstraint\n" +
+    "IfcRelAssociatesDocument|IfcRelAssociates|0|RelatingDocument:IfcDocumentSelect\n" +
+    "IfcRelAssociatesLibrary|IfcRelAssociates|0|RelatingLibrary:IfcLibrarySelect\n" +
+    "IfcRelAssociatesMaterial|IfcRelAssociates|0|RelatingMaterial:IfcMaterialSelect\n" +
+    "IfcRelAssociatesProfileProperties|IfcRelAssociates|0|RelatingProfileProperties:IfcProfileProperties;?ProfileSectionLocation:IfcShapeAspect;?ProfileOrientation:IfcOrientationSelect\n" +
+    "IfcRelConnects|IfcRelationship|1|\n" +
+    "IfcRelConnectsElements|IfcRelConnects|0|?ConnectionGeometry:IfcConnectionGeometry;RelatingElement:IfcElement;RelatedElement:IfcElement\n" +
+    "IfcRelConnectsPathElements|IfcRelConnectsElements|0|RelatingPriorities:[INTEGER];RelatedPriorities:[INTEGER];RelatedConnectionType:IfcConnectionTypeEnum;RelatingConnectionType:IfcConnectionTypeEnum\n" +
+    "IfcRelConnectsPortToElement|IfcRelConnects|0|RelatingPort:IfcPort;RelatedElement:IfcElement\n" +
+    "IfcRelConnectsPorts|IfcRelConnects|0|RelatingPort:IfcPort;RelatedPort:IfcPort;?RealizingElement:IfcElement\n" +
+    "IfcRelConnectsStructuralActivity|IfcRelConnects|0|RelatingElement:IfcStructuralActivityAssignmentSelect;RelatedStructuralActivity:IfcStructuralActivity\n" +
+    "IfcRelConnectsStructuralElement|IfcRelConnects|0|RelatingElement:IfcElement;RelatedStructuralMember:IfcStructuralMember\n" +
+    "IfcRelConnectsStructuralMember|IfcRelConnects|0|RelatingStructuralMember:IfcStructuralMember;RelatedStructuralConnection:IfcStructuralConnection;?AppliedCondition:IfcBoundaryCondition;?AdditionalConditions:IfcStructuralConnectionCondition;?SupportedLength:IfcLengthMeasure;?ConditionCoordinateSystem:IfcAxis2Placement3D\n" +
+    "IfcRelConnectsWithEccentricity|IfcRelConnectsStructuralMember|0|ConnectionConstraint:IfcConnectionGeometry\n" +
+    "IfcRelConnectsWithRealizingElements|IfcRelConnectsElements|0|RealizingElements:[IfcElement];?ConnectionType:IfcLabel\n" +
+    "IfcRelContainedInSpatialStructure|IfcRelConnects|0|RelatedElements:[IfcProduct];RelatingStructure:IfcSpatialStructureElement\n" +
+    "IfcRelCoversBldgElements|IfcRelConnects|0|RelatingBuildingElement:IfcElement;RelatedCoverings:[IfcCovering]\n" +
+    "IfcRelCoversSpaces|IfcRelConnects|0|RelatedSpace:IfcSpace;RelatedCoverings:[IfcCovering]\n" +
+    "IfcRelDecomposes|IfcRelationship|1|RelatingObject:IfcObjectDefinition;RelatedObjects:[IfcObjectDefinition]\n" +
+    "IfcRelDefines|IfcRelationship|1|RelatedObjects:[IfcObject]\n" +
+    "IfcRelDefinesByProperties|IfcRelDefines|0|RelatingPropertyDefinition:IfcPropertySetDefinition\n" +
+    "IfcRelDefinesByType|IfcRelDefines|0|RelatingType:IfcTypeObject\n" +
+    "IfcRelFillsElement|IfcRelConnects|0|RelatingOpeningElement:IfcOpeningElement;RelatedBuildingElement:IfcElement\n" +
+    "IfcRelFlowControlElements|IfcRelConnects|0|RelatedControlElements:[IfcDistributionControlElement];RelatingFlowElement:IfcDistributionFlowElement\n" +
+    "IfcRelInteractionRequirements|IfcRelConnects|0|?DailyInteraction:IfcCountMeasure;?ImportanceRating:IfcNormalisedRatioMeasure;?LocationOfInteraction:IfcSpatialStructureElement;RelatedSpaceProgram:IfcSpaceProgram;RelatingSpaceProgram:IfcSpaceProgram\n" +
+    "IfcRelNests|IfcRelDecomposes|0|\n" +
+    "IfcRelOccupiesSpaces|IfcRelAssignsToActor|0|\n" +
+    "IfcRelOverridesProperties|IfcRelDefinesByProperties|0|OverridingProperties:[IfcProperty]\n" +
+    "IfcRelProjectsElement|IfcRelConnects|0|RelatingElement:IfcElement;RelatedFeatureElement:IfcFeatureElementAddition\n" +
+    "IfcRelReferencedInSpatialStructure|IfcRelConnects|0|RelatedElements:[IfcProduct];RelatingStructure:IfcSpatialStructureElement\n" +
+    "IfcRelSchedulesCostItems|IfcRelAssignsToControl|0|\n" +
+    "IfcRelSequence|IfcRelConnects|0|RelatingProcess:IfcProcess;RelatedProcess:IfcProcess;TimeLag:IfcTimeMeasure;SequenceType:IfcSequenceEnum\n" +
+    "IfcRelServicesBuildings|IfcRelConnects|0|RelatingSystem:IfcSystem;RelatedBuildings:[IfcSpatialStructureElement]\n" +
+    "IfcRelSpaceBoundary|IfcRelConnects|0|RelatingSpace:IfcSpace;?RelatedBuildingElement:IfcElement;?ConnectionGeometry:IfcConnectionGeometry;PhysicalOrVirtualBoundary:IfcPhysicalOrVirtualEnum;InternalOrExternalBoundary:IfcInternalOrExternalEnum\n" +
+    "IfcRelVoidsElement|IfcRelConnects|0|RelatingBuildingElement:IfcElement;RelatedOpeningElement:IfcFeatureElementSubtraction\n" +
+    "IfcRelationship|IfcRoot|1|\n" +
+    "IfcRelaxation||0|RelaxationValue:IfcNormalisedRatioMeasure;InitialStress:IfcNormalisedRatioMeasure\n" +
+    "IfcRepresentation||0|ContextOfItems:IfcRepresentationContext;?RepresentationIdentifier:IfcLabel;?RepresentationType:IfcLabel;Items:[IfcRepresentationItem]\n" +
+    "IfcRepresentationContext||0|?ContextIdentifier:IfcLabel;?ContextType:IfcLabel\n" +
+    "IfcRepresentationItem||1|\n" +
+    "IfcRepresentationMap||0|MappingOrigin:IfcAxis2Placement;MappedRepresentation:IfcRepresentation\n" +
+    "IfcResource|IfcObject|1|\n" +
+    "IfcRevolvedAreaSolid|IfcSweptAreaSolid|0|Axis:IfcAxis1Placement;Angle:IfcPlaneAngleMeasure\n" +
+    "IfcRibPlateProfileProperties|IfcProfileProperties|0|?Thickness:IfcPositiveLengthMeasure;?RibHeight:IfcPositiveLengthMeasure;?RibWidth:IfcPositiveLengthMeasure;?RibSpacing:IfcPositiveLengthMeasure;Direction:IfcRibPlateDirectionEnum\n" +
+    "IfcRightCircularCone|IfcCsgPrimitive3D|0|Height:IfcPositiveLengthMeasure;BottomRadius:IfcPositiveLengthMeasure\n" +
+    "IfcRightCircularCylinder|IfcCsgPrimitive3D|0|Height:IfcPositiveLengthMeasure;Radius:IfcPositiveLengthMeasure\n" +
+    "IfcRoof|IfcBuildingElement|0|ShapeType:IfcRoofTypeEnum\n" +
+    "IfcRoot||1|GlobalId:IfcGloballyUniqueId;OwnerHistory:IfcOwnerHistory;?Name:IfcLabel;?Description:IfcText\n" +
+    "IfcRoundedEdgeFeature|IfcEdgeFeature|0|?Radius:IfcPositiveLengthMeasure\n" +
+    "IfcRoundedRectangleProfileDef|IfcRectangleProfileDef|0|RoundingRadius:IfcPositiveLengthMeasure\n" +
+    "IfcSIUnit|IfcNamedUnit|0|?Prefix:IfcSIPrefix;Name:IfcSIUnitName\n" +
+    "IfcSanitaryTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcSanitaryTerminalTypeEnum\n" +
+    "IfcScheduleTimeControl|IfcControl|0|?ActualStart:IfcDateTimeSelect;?EarlyStart:IfcDateTimeSelect;?LateStart:IfcDateTimeSelect;?ScheduleStart:IfcDateTimeSelect;?ActualFinish:IfcDateTimeSelect;?EarlyFinish:IfcDateTimeSelect;?LateFinish:IfcDateTimeSelect;?ScheduleFinish:IfcDateTimeSelect;?ScheduleDuration:IfcTimeMeasure;?ActualDuration:IfcTimeMeasure;?RemainingTime:IfcTimeMeasure;?FreeFloat:IfcTimeMeasure;?TotalFloat:IfcTimeMeasure;?IsCritical:BOOLEAN;?StatusTime:IfcDateTimeSelect;?StartFloat:IfcTimeMeasure;?FinishFloat:IfcTimeMeasure;?Completion:IfcPositiveRatioMeasure\n" +
+    "IfcSectionProperties||0|SectionType:IfcSectionTypeEnum;StartProfile:IfcProfileDef;?EndProfile:IfcProfileDef\n" +
+    "IfcSectionReinforcementProperties||0|LongitudinalStartPosition:IfcLengthMeasure;LongitudinalEndPosition:IfcLengthMeasure;?TransversePosition:IfcLengthMeasure;ReinforcementRole:IfcReinforcingBarRoleEnum;SectionDefinition:IfcSectionProperties;CrossSectionReinforcementDefinitions:[IfcReinforcementBarProperties]\n" +
+    "IfcSectionedSpine|IfcGeometricRepresentationItem|0|SpineCurve:IfcCompositeCurve;CrossSections:[IfcProfileDef];CrossSectionPositions:[IfcAxis2Placement3D]\n" +
+    "IfcSensorType|IfcDistributionControlElementType|0|PredefinedType:IfcSensorTypeEnum\n" +
+    "IfcServiceLife|IfcControl|0|ServiceLifeType:IfcServiceLifeTypeEnum;ServiceLifeDuration:IfcTimeMeasure\n" +
+    "IfcServiceLifeFactor|IfcPropertySetDefinition|0|PredefinedType:IfcServiceLifeFactorTypeEnum;?UpperValue:IfcMeasureValue;MostUsedValue:IfcMeasureValue;?LowerValue:IfcMeasureValue\n" +
+    "IfcShapeAspect||0|ShapeRepresentations:[IfcShapeModel];?Name:IfcLabel;?Description:IfcText;ProductDefinitional:LOGICAL;PartOfProductDefinitionShape:IfcProductDefinitionShape\n" +
+    "IfcShapeModel|IfcRepresentation|1|\n" +
+    "IfcShapeRepresentation|IfcShapeModel|0|\n" +
+    "IfcShellBasedSurfaceModel|IfcGeometricRepresentationItem|0|SbsmBoundary:[IfcShell]\n" +
+    "IfcSimpleProperty|IfcProperty|1|\n" +
+    "IfcSite|IfcSpatialStructureElement|0|?RefLatitude:IfcCompoundPlaneAngleMeasure;?RefLongitude:IfcCompoundPlaneAngleMeasure;?RefElevation:IfcLengthMeasure;?LandTitleNumber:IfcLabel;?SiteAddress:IfcPostalAddress\n" +
+    "IfcSlab|IfcBuildingElement|0|?PredefinedType:IfcSlabTypeEnum\n" +
+    "IfcSlabType|IfcBuildingElementType|0|PredefinedType:IfcSlabTypeEnum\n" +
+    "IfcSlippageConnectionCondition|IfcStructuralConnectionCondition|0|?SlippageX:IfcLengthMeasure;?SlippageY:IfcLengthMeasure;?SlippageZ:IfcLengthMeasure\n" +
+    "IfcSolidModel|IfcGeometricRepresentationItem|1|\n" +
+    "IfcSoundProperties|IfcPropertySetDefinition|0|IsAttenuating:IfcBoolean;?SoundScale:IfcSoundScaleEnum;SoundValues:[IfcSoundValue]\n" +
+    "IfcSoundValue|IfcPropertySetDefinition|0|?SoundLevelTimeSeries:IfcTimeSeries;Frequency:IfcFrequencyMeasure;?SoundLevelSingleValue:IfcDerivedMeasureValue\n" +
+    "IfcSpace|IfcSpatialStructureElement|0|InteriorOrExteriorSpace:IfcInternalOrExternalEnum;?ElevationWithFlooring:IfcLengthMeasure\n" +
+    "IfcSpaceHeaterType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcSpaceHeaterTypeEnum\n" +
+    "IfcSpaceProgram|IfcControl|0|SpaceProgramIdentifier:IfcIdentifier;?MaxRequiredArea:IfcAreaMeasure;?MinRequiredArea:IfcAreaMeasure;?RequestedLocation:IfcSpatialStructureElement;StandardRequiredArea:IfcAreaMeasure\n" +
+    "IfcSpaceThermalLoadProperties|IfcPropertySetDefinition|0|?ApplicableValueRatio:IfcPositiveRatioMeasure;ThermalLoadSource:IfcThermalLoadSourceEnum;PropertySource:IfcPropertySourceEnum;?SourceDescription:IfcText;MaximumValue:IfcPowerMeasure;?MinimumValue:IfcPowerMeasure;?ThermalLoadTimeSeriesValues:IfcTimeSeries;?UserDefinedThermalLoadSource:IfcLabel;?UserDefinedPropertySource:IfcLabel;ThermalLoadType:IfcThermalLoadTypeEnum\n" +
+    "IfcSpaceType|IfcSpatialStructureElementType|0|PredefinedType:IfcSpaceTypeEnum\n" +
+    "IfcSpatialStructureElement|IfcProduct|1|?LongName:IfcLabel;CompositionType:IfcElementCompositionEnum\n" +
+    "IfcSpatialStructureElementType|IfcElementType|1|\n" +
+    "IfcSphere|IfcCsgPrimitive3D|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcStackTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcStackTerminalTypeEnum\n" +
+    "IfcStair|IfcBuildingElement|0|ShapeType:IfcStairTypeEnum\n" +
+    "IfcStairFlight|IfcBuildingElement|0|?NumberOfRiser:INTEGER;?NumberOfTreads:INTEGER;?RiserHeight:IfcPositiveLengthMeasure;?TreadLength:IfcPositiveLengthMeasure\n" +
+    "IfcStairFlightType|IfcBuildingElementType|0|PredefinedType:IfcStairFlightTypeEnum\n" +
+    "IfcStructuralAction|IfcStructuralActivity|1|DestabilizingLoad:BOOLEAN;?CausedBy:IfcStructuralReaction\n" +
+    "IfcStructuralActivity|IfcProduct|1|AppliedLoad:IfcStructuralLoad;GlobalOrLocal:IfcGlobalOrLocalEnum\n" +
+    "IfcStructuralAnalysisModel|IfcSystem|0|PredefinedType:IfcAnalysisModelTypeEnum;?OrientationOf2DPlane:IfcAxis2Placement3D;?LoadedBy:[IfcStructuralLoadGroup];?HasResults:[IfcStructuralResultGroup]\n" +
+    "IfcStructuralConnection|IfcStructuralItem|1|?AppliedCondition:IfcBoundaryCondition\n" +
+    "IfcStructuralConnectionCondition||1|?Name:IfcLabel\n" +
+    "IfcStructuralCurveConnection|IfcStructuralConnection|0|\n" +
+    "IfcStructuralCurveMember|IfcStructuralMember|0|PredefinedType:IfcStructuralCurveTypeEnum\n" +
+    "IfcStructuralCurveMemberVarying|IfcStructuralCurveMember|0|\n" +
+    "IfcStructuralItem|IfcProduct|1|\n" +
+    "IfcStructuralLinearAction|IfcStructuralAction|0|ProjectedOrTrue:IfcProjectedOrTrueLengthEnum\n" +
+    "IfcStructuralLinearActionVarying|IfcStructuralLinearAction|0|VaryingAppliedLoadLocation:IfcShapeAspect;SubsequentAppliedLoads:[IfcStructuralLoad]\n" +
+    "IfcStructuralLoad||1|?Name:IfcLabel\n" +
+    "IfcStructuralLoadGroup|IfcGroup|0|PredefinedType:IfcLoadGroupTypeEnum;ActionType:IfcActionTypeEnum;ActionSource:IfcActionSourceTypeEnum;?Coefficient:IfcRatioMeasure;?Purpose:IfcLabel\n" +
+    "IfcStructuralLoadLinearForce|IfcStructuralLoadStatic|0|?LinearForceX:IfcLinearForceMeasure;?LinearForceY:IfcLinearForceMeasure;?LinearForceZ:IfcLinearForceMeasure;?LinearMomentX:IfcLinearMomentMeasure;?LinearMomentY:IfcLinearMomentMeasure;?LinearMomentZ:IfcLinearMomentMeasure\n" +
+    "IfcStructuralLoadPlanarForce|IfcStructuralLoadStatic|0|?PlanarForceX:IfcPlanarForceMeasure;?PlanarForceY:IfcPlanarForceMeasure;?PlanarForceZ:IfcPlanarForceMeasure\n" +
+    "IfcStructuralLoadSingleDisplacement|IfcStructuralLoadStatic|0|?DisplacementX:IfcLengthMeasure;?DisplacementY:IfcLengthMeasure;?DisplacementZ:IfcLengthMeasure;?RotationalDisplacementRX:IfcPlaneAngleMeasure;?RotationalDisplacementRY:IfcPlaneAngleMeasure;?RotationalDisplacementRZ:IfcPlaneAngleMeasure\n" +
+    "IfcStructuralLoadSingleDisplacementDistortion|IfcStructuralLoadSingleDisplacement|0|?Distortion:IfcCurvatureMeasure\n" +
+    "IfcStructuralLoadSingleForce|IfcStructuralLoadStatic|0|?ForceX:IfcForceMeasure;?ForceY:IfcForceMeasure;?ForceZ:IfcForceMeasure;?MomentX:IfcTorqueMeasure;?MomentY:IfcTorqueMeasure;?MomentZ:IfcTorqueMeasure\n" +
+    "IfcStructuralLoadSingleForceWarping|IfcStructuralLoadSingleForce|0|?WarpingMoment:IfcWarpingMomentMeasure\n" +
+    "IfcStructuralLoadStatic|IfcStructuralLoad|1|\n" +
+    "IfcStructuralLoadTemperature|IfcStructuralLoadStatic|0|?DeltaT_Constant:IfcThermodynamicTemperatureMeasure;?DeltaT_Y:IfcThermodynamicTemperatureMeasure;?DeltaT_Z:IfcThermodynamicTemperatureMeasure\n" +
+    "IfcStructuralMember|IfcStructuralItem|1|\n" +
+    "IfcStructuralPlanarAction|IfcStructuralAction|0|ProjectedOrTrue:IfcProjectedOrTrueLengthEnum\n" +
+    "IfcStructuralPlanarActionVarying|IfcStructuralPlanarAction|0|VaryingAppliedLoadLocation:IfcShapeAspect;SubsequentAppliedLoads:[IfcStructuralLoad]\n" +
+    "IfcStructuralPointAction|IfcStructuralAction|0|\n" +
+    "IfcStructuralPointConnection|IfcStructuralConnection|0|\n" +
+    "IfcStructuralPointReaction|IfcStructuralReaction|0|\n" +
+    "IfcStructuralProfileProperties|IfcGeneralProfileProperties|0|?TorsionalConstantX:IfcMomentOfInertiaMeasure;?MomentOfInertiaYZ:IfcMomentOfInertiaMeasure;?MomentOfInertiaY:IfcMomentOfInertiaMeasure;?MomentOfInertiaZ:IfcMomentOfInertiaMeasure;?WarpingConstant:IfcWarpingConstantMeasure;?ShearCentreZ:IfcLengthMeasure;?ShearCentreY:IfcLengthMeasure;?ShearDeformationAreaZ:IfcAreaMeasure;?ShearDeformationAreaY:IfcAreaMeasure;?MaximumSectionModulusY:IfcSectionModulusMeasure;?MinimumSectionModulusY:IfcSectionModulusMeasure;?MaximumSectionModulusZ:IfcSectionModulusMeasure;?MinimumSectionModulusZ:IfcSectionModulusMeasure;?TorsionalSectionModulus:IfcSectionModulusMeasure;?CentreOfGravityInX:IfcLengthMeasure;?CentreOfGravityInY:IfcLengthMeasure\n" +
+    "IfcStructuralReaction|IfcStructuralActivity|1|\n" +
+    "IfcStructuralResultGroup|IfcGroup|0|TheoryType:IfcAnalysisTheoryTypeEnum;?ResultForLoadGroup:IfcStructuralLoadGroup;IsLinear:BOOLEAN\n" +
+    "IfcStructuralSteelProfileProperties|IfcStructuralProfileProperties|0|?ShearAreaZ:IfcAreaMeasure;?ShearAreaY:IfcAreaMeasure;?PlasticShapeFactorY:IfcPositiveRatioMeasure;?PlasticShapeFactorZ:IfcPositiveRatioMeasure\n" +
+    "IfcStructuralSurfaceConnection|IfcStructuralConnection|0|\n" +
+    "IfcStructuralSurfaceMember|IfcStructuralMember|0|PredefinedType:IfcStructuralSurfaceTypeEnum;?Thickness:IfcPositiveLengthMeasure\n" +
+    "IfcStructuralSurfaceMemberVarying|IfcStructuralSurfaceMember|0|SubsequentThickness:[IfcPositiveLengthMeasure];VaryingThicknessLocation:IfcShapeAspect\n" +
+    "IfcStructuredDimensionCallout|IfcDraughtingCallout|0|\n" +
+    "IfcStyleModel|IfcRepresentation|1|\n" +
+    "IfcStyledItem|IfcRepresentationItem|0|?Item:IfcRepresentationItem;Styles:[IfcPresentationStyleAssignment];?Name:IfcLabel\n" +
+    "IfcStyledRepresentation|IfcStyleModel|0|\n" +
+    "IfcSubContractResource|IfcConstructionResource|0|?SubContractor:IfcActorSelect;?JobDescription:IfcText\n" +
+    "IfcSubedge|IfcEdge|0|ParentEdge:IfcEdge\n" +
+    "IfcSurface|IfcGeometricRepresentationItem|1|\n" +
+    "IfcSurfaceCurveSweptAreaSolid|IfcSweptAreaSolid|0|Directrix:IfcCurve;StartParam:IfcParameterValue;EndParam:IfcParameterValue;ReferenceSurface:IfcSurface\n" +
+    "IfcSurfaceOfLinearExtrusion|IfcSweptSurface|0|ExtrudedDirection:IfcDirection;Depth:IfcLengthMeasure\n" +
+    "IfcSurfaceOfRevolution|IfcSweptSurface|0|AxisPosition:IfcAxis1Placement\n" +
+    "IfcSurfaceStyle|IfcPresentationStyle|0|Side:IfcSurfaceSide;Styles:[IfcSurfaceStyleElementSelect]\n" +
+    "IfcSurfaceStyleLighting||0|DiffuseTransmissionColour:IfcColourRgb;DiffuseReflectionColour:IfcColourRgb;TransmissionColour:IfcColourRgb;ReflectanceColour:IfcColourRgb\n" +
+    "IfcSurfaceStyleRefraction||0|?RefractionIndex:IfcReal;?DispersionFactor:IfcReal\n" +
+    "IfcSurfaceStyleRendering|IfcSurfaceStyleShading|0|?Transparency:IfcNormalisedRatioMeasure;?DiffuseColour:IfcColourOrFactor;?TransmissionColour:IfcColourOrFactor;?DiffuseTransmissionColour:IfcColourOrFactor;?ReflectionColour:IfcColourOrFactor;?SpecularColour:IfcColourOrFactor;?SpecularHighlight:IfcSpecularHighlightSelect;ReflectanceMethod:IfcReflectanceMethodEnum\n" +
+    "IfcSurfaceStyleShading||0|SurfaceColour:IfcColourRgb\n" +
+    "IfcSurfaceStyleWithTextures||0|Textures:[IfcSurfaceTexture]\n" +
+    "IfcSurfaceTexture||1|RepeatS:BOOLEAN;RepeatT:BOOLEAN;TextureType:IfcSurfaceTextureEnum;?TextureTransform:IfcCartesianTransformationOperator2D\n" +
+    "IfcSweptAreaSolid|IfcSolidModel|1|SweptArea:IfcProfileDef;Position:IfcAxis2Placement3D\n" +
+    "IfcSweptDiskSolid|IfcSolidModel|0|Directrix:IfcCurve;Radius:IfcPositiveLengthMeasure;?InnerRadius:IfcPositiveLengthMeasure;StartParam:IfcParameterValue;EndParam:IfcParameterValue\n" +
+    "IfcSweptSurface|IfcSurface|1|SweptCurve:IfcProfileDef;Position:IfcAxis2Placement3D\n" +
+    "IfcSwitchingDeviceType|IfcFlowControllerType|0|PredefinedType:IfcSwitchingDeviceTypeEnum\n" +
+    "IfcSymbolStyle|IfcPresentationStyle|0|StyleOfSymbol:IfcSymbolStyleSelect\n" +
+    "IfcSystem|IfcGroup|0|\n" +
+    "IfcSystemFurnitureElementType|IfcFurnishingElementType|0|\n" +
+    "IfcTShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?FlangeEdgeRadius:IfcPositiveLengthMeasure;?WebEdgeRadius:IfcPositiveLengthMeasure;?WebSlope:IfcPlaneAngleMeasure;?FlangeSlope:IfcPlaneAngleMeasure;?CentreOfGravityInY:IfcPositiveLengthMeasure\n" +
+    "IfcTable||0|Name:STRING;Rows:[IfcTableRow]\n" +
+    "IfcTableRow||0|RowCells:[IfcValue];IsHeading:BOOLEAN\n" +
+    "IfcTankType|IfcFlowStorageDeviceType|0|PredefinedType:IfcTankTypeEnum\n" +
+    "IfcTask|IfcProcess|0|TaskId:IfcIdentifier;?Status:IfcLabel;?WorkMethod:IfcLabel;IsMilestone:BOOLEAN;?Priority:INTEGER\n" +
+    "IfcTelecomAddress|IfcAddress|0|?TelephoneNumbers:[IfcLabel];?FacsimileNumbers:[IfcLabel];?PagerNumber:IfcLabel;?ElectronicMailAddresses:[IfcLabel];?WWWHomePageURL:IfcLabel\n" +
+    "IfcTendon|IfcReinforcingElement|0|PredefinedType:IfcTendonTypeEnum;NominalDiameter:IfcPositiveLengthMeasure;CrossSectionArea:IfcAreaMeasure;?TensionForce:IfcForceMeasure;?PreStress:IfcPressureMeasure;?FrictionCoefficient:IfcNormalisedRatioMeasure;?AnchorageSlip:IfcPositiveLengthMeasure;?MinCurvatureRadius:IfcPositiveLengthMeasure\n" +
+    "IfcTendonAnchor|IfcReinforcingElement|0|\n" +
+    "IfcTerminatorSymbol|IfcAnnotationSymbolOccurrence|0|AnnotatedCurve:IfcAnnotationCurveOccurrence\n" +
+    "IfcTextLiteral|IfcGeometricRepresentationItem|0|Literal:IfcPresentableText;Placement:IfcAxis2Placement;Path:IfcTextPath\n" +
+    "IfcTextLiteralWithExtent|IfcTextLiteral|0|Extent:IfcPlanarExtent;BoxAlignment:IfcBoxAlignment\n" +
+    "IfcTextStyle|IfcPresentationStyle|0|?TextCharacterAppearance:IfcCharacterStyleSelect;?TextStyle:IfcTextStyleSelect;TextFontStyle:IfcTextFontSelect\n" +
+    "IfcTextStyleFontModel|IfcPreDefinedTextFont|0|?FontFamily:[IfcTextFontName];?FontStyle:IfcFontStyle;?FontVariant:IfcFontVariant;?FontWeight:IfcFontWeight;FontSize:IfcSizeSelect\n" +
+    "IfcTextStyleForDefinedFont||0|Colour:IfcColour;?BackgroundColour:IfcColour\n" +
+    "IfcTextStyleTextModel||0|?TextIndent:IfcSizeSelect;?TextAlign:IfcTextAlignment;?TextDecoration:IfcTextDecoration;?LetterSpacing:IfcSizeSelect;?WordSpacing:IfcSizeSelect;?TextTransform:IfcTextTransformation;?LineHeight:IfcSizeSelect\n" +
+    "IfcTextStyleWithBoxCharacteristics||0|?BoxHeight:IfcPositiveLengthMeasure;?BoxWidth:IfcPositiveLengthMeasure;?BoxSlantAngle:IfcPlaneAngleMeasure;?BoxRotateAngle:IfcPlaneAngleMeasure;?CharacterSpacing:IfcSizeSelect\n" +
+    "IfcTextureCoordinate||1|\n" +
+    "IfcTextureCoordinateGenerator|IfcTextureCoordinate|0|Mode:IfcLabel;Parameter:[IfcSimpleValue]\n" +
+    "IfcTextureMap|IfcTextureCoordinate|0|TextureMaps:[IfcVertexBasedTextureMap]\n" +
+    "IfcTextureVertex||0|Coordinates:[IfcParameterValue]\n" +
+    "IfcThermalMaterialProperties|IfcMaterialProperties|0|?SpecificHeatCapacity:IfcSpecificHeatCapacityMeasure;?BoilingPoint:IfcThermodynamicTemperatureMeasure;?FreezingPoint:IfcThermodynamicTemperatureMeasure;?ThermalConductivity:IfcThermalConductivityMeasure\n" +
+    "IfcTimeSeries||1|Name:IfcLabel;?Description:IfcText;StartTime:IfcDateTimeSelect;EndTime:IfcDateTimeSelect;TimeSeriesDataType:IfcTimeSeriesDataTypeEnum;DataOrigin:IfcDataOriginEnum;?UserDefinedDataOrigin:IfcLabel;?Unit:IfcUnit\n" +
+    "IfcTimeSeriesReferenceRelationship||0|ReferencedTimeSeries:IfcTimeSeries;TimeSeriesReferences:[IfcDocumentSelect]\n" +
+    "IfcTimeSeriesSchedule|IfcControl|0|?ApplicableDates:[IfcDateTimeSelect];TimeSeriesScheduleType:IfcTimeSeriesScheduleTypeEnum;TimeSeries:IfcTimeSeries\n" +
+    "IfcTimeSeriesValue||0|ListValues:[IfcValue]\n" +
+    "IfcTopologicalRepresentationItem|IfcRepresentationItem|1|\n" +
+    "IfcTopologyRepresentation|IfcShapeModel|0|\n" +
+    "IfcTransformerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTransformerTypeEnum\n" +
+    "IfcTransportElement|IfcElement|0|?OperationType:IfcTransportElementTypeEnum;?CapacityByWeight:IfcMassMeasure;?CapacityByNumber:IfcCountMeasure\n" +
+    "IfcTransportElementType|IfcElementType|0|PredefinedType:IfcTransportElementTypeEnum\n" +
+    "IfcTrapeziumProfileDef|IfcParameterizedProfileDef|0|BottomXDim:IfcPositiveLengthMeasure;TopXDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;TopXOffset:IfcLengthMeasure\n" +
+    "IfcTrimmedCurve|IfcBoundedCurve|0|BasisCurve:IfcCurve;Trim1:[IfcTrimmingSelect];Trim2:[IfcTrimmingSelect];SenseAgreement:BOOLEAN;MasterRepresentation:IfcTrimmingPreference\n" +
+    "IfcTubeBundleType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTubeBundleTypeEnum\n" +
+    "IfcTwoDirectionRepeatFactor|IfcOneDirectionRepeatFactor|0|SecondRepeatFactor:IfcVector\n" +
+    "IfcTypeObject|IfcObjectDefinition|0|?ApplicableOccurrence:IfcLabel;?HasPropertySets:[IfcPropertySetDefinition]\n" +
+    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:LIST [1:?] OF\n" +
+    "IfcUShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure\n" +
+    "IfcUnitAssignment||0|Units:[IfcUnit]\n" +
+    "IfcUnitaryEquipmentType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcUnitaryEquipmentTypeEnum\n" +
+    "IfcValveType|IfcFlowControllerType|0|PredefinedType:IfcValveTypeEnum\n" +
+    "IfcVector|IfcGeometricRepresentationItem|0|Orientation:IfcDirection;Magnitude:IfcLengthMeasure\n" +
+    "IfcVertex|IfcTopologicalRepresentationItem|0|\n" +
+    "IfcVertexBasedTextureMap||0|TextureVertices:[IfcTextureVertex];TexturePoints:[IfcCartesianPoint]\n" +
+    "IfcVertexLoop|IfcLoop|0|LoopVertex:IfcVertex\n" +
+    "IfcVertexPoint|IfcVertex|0|VertexGeometry:IfcPoint\n" +
+    "IfcVibrationIsolatorType|IfcDiscreteAccessoryType|0|PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
+    "IfcVirtualElement|IfcElement|0|\n" +
+    "IfcVirtualGridIntersection||0|IntersectingAxes:LIST [2:2] OF\n" +
+    "IfcWall|IfcBuildingElement|0|\n" +
+    "IfcWallStandardCase|IfcWall|0|\n" +
+    "IfcWallType|IfcBuildingElementType|0|PredefinedType:IfcWallTypeEnum\n" +
+    "IfcWasteTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcWasteTerminalTypeEnum\n" +
+    "IfcWaterProperties|IfcMaterialProperties|0|?IsPotable:BOOLEAN;?Hardness:IfcIonConcentrationMeasure;?AlkalinityConcentration:IfcIonConcentrationMeasure;?AcidityConcentration:IfcIonConcentrationMeasure;?ImpuritiesContent:IfcNormalisedRatioMeasure;?PHLevel:IfcPHMeasure;?DissolvedSolidsContent:IfcNormalisedRatioMeasure\n" +
+    "IfcWindow|IfcBuildingElement|0|?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure\n" +
+    "IfcWindowLiningProperties|IfcPropertySetDefinition|0|?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcPositiveLengthMeasure;?TransomThickness:IfcPositiveLengthMeasure;?MullionThickness:IfcPositiveLengthMeasure;?FirstTransomOffset:IfcNormalisedRatioMeasure;?SecondTransomOffset:IfcNormalisedRatioMeasure;?FirstMullionOffset:IfcNormalisedRatioMeasure;?SecondMullionOffset:IfcNormalisedRatioMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcWindowPanelProperties|IfcPropertySetDefinition|0|OperationType:IfcWindowPanelOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcWindowStyle|IfcTypeProduct|0|ConstructionType:IfcWindowStyleConstructionEnum;OperationType:IfcWindowStyleOperationEnum;ParameterTakesPrecedence:BOOLEAN;Sizeable:BOOLEAN\n" +
+    "IfcWorkControl|IfcControl|1|Identifier:IfcIdentifier;CreationDate:IfcDateTimeSelect;?Creators:[IfcPerson];?Purpose:IfcLabel;?Duration:IfcTimeMeasure;?TotalFloat:IfcTimeMeasure;StartTime:IfcDateTimeSelect;?FinishTime:IfcDateTimeSelect;?WorkControlType:IfcWorkControlTypeEnum;?UserDefinedControlType:IfcLabel\n" +
+    "IfcWorkPlan|IfcWorkControl|0|\n" +
+    "IfcWorkSchedule|IfcWorkControl|0|\n" +
+    "IfcZShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure\n" +
+    "IfcZone|IfcGroup|0|",
+  defined:
+    "IfcAbsorbedDoseMeasure=REAL\n" +
+    "IfcAccelerationMeasure=REAL\n" +
+    "IfcAmountOfSubstanceMeasure=REAL\n" +
+    "IfcAngularVelocityMeasure=REAL\n" +
+    "IfcAreaMeasure=REAL\n" +
+    "IfcBoolean=BOOLEAN\n" +
+    "IfcBoxAlignment=IfcLabel\n" +
+    "IfcComplexNumber=[REAL]\n" +
+    "IfcCompoundPlaneAngleMeasure=[INTEGER]\n" +
+    "IfcContextDependentMeasure=REAL\n" +
+    "IfcCountMeasure=NUMBER\n" +
+    "IfcCurvatureMeasure=REAL\n" +
+    "IfcDayInMonthNumber=INTEGER\n" +
+    "IfcDaylightSavingHour=INTEGER\n" +
+    "IfcDescriptiveMeasure=STRING\n" +
+    "IfcDimensionCount=INTEGER\n" +
+    "IfcDoseEquivalentMeasure=REAL\n" +
+    "IfcDynamicViscosityMeasure=REAL\n" +
+    "IfcElectricCapacitanceMeasure=REAL\n" +
+    "IfcElectricChargeMeasure=REAL\n" +
+    "IfcElectricConductanceMeasure=REAL\n" +
+    "IfcElectricCurrentMeasure=REAL\n" +
+    "IfcElectricResistanceMeasure=REAL\n" +
+    "IfcElectricVoltageMeasure=REAL\n" +
+    "IfcEnergyMeasure=REAL\n" +
+    "IfcFontStyle=STRING\n" +
+    "IfcFontVariant=STRING\n" +
+    "IfcFontWeight=STRING\n" +
+    "IfcForceMeasure=REAL\n" +
+    "IfcFrequencyMeasure=REAL\n" +
+    "IfcGloballyUniqueId=STRING\n" +
+    "IfcHeatFluxDensityMeasure=REAL\n" +
+    "IfcHeatingValueMeasure=REAL\n" +
+    "IfcHourInDay=INTEGER\n" +
+    "IfcIdentifier=STRING\n" +
+    "IfcIlluminanceMeasure=REAL\n" +
+    "IfcInductanceMeasure=REAL\n" +
+    "IfcInteger=INTEGER\n" +
+    "IfcIntegerCountRateMeasure=INTEGER\n" +
+    "IfcIonConcentrationMeasure=REAL\n" +
+    "IfcIsothermalMoistureCapacityMeasure=REAL\n" +
+    "IfcKinematicViscosityMeasure=REAL\n" +
+    "IfcLabel=STRING\n" +
+    "IfcLengthMeasure=REAL\n" +
+    "IfcLinearForceMeasure=REAL\n" +
+    "IfcLinearMomentMeasure=REAL\n" +
+    "IfcLinearStiffnessMeasure=REAL\n" +
+    "IfcLinearVelocityMeasure=REAL\n" +
+    "IfcLogical=LOGICAL\n" +
+    "IfcLuminousFluxMeasure=REAL\n" +
+    "IfcLuminousIntensityDistributionMeasure=REAL\n" +
+    "IfcLuminousIntensityMeasure=REAL\n" +
+    "IfcMagneticFluxDensityMeasure=REAL\n" +
+    "IfcMagneticFluxMeasure=REAL\n" +
+    "IfcMassDensityMeasure=REAL\n" +
+    "IfcMassFlowRateMeasure=REAL\n" +
+    "IfcMassMeasure=REAL\n" +
+    "IfcMassPerLengthMeasure=REAL\n" +
+    "IfcMinuteInHour=INTEGER\n" +
+    "IfcModulusOfElasticityMeasure=REAL\n" +
+    "IfcModulusOfLinearSubgradeReactionMeasure=REAL\n" +
+    "IfcModulusOfRotationalSubgradeReactionMeasure=REAL\n" +
+    "IfcModulusOfSubgradeReactionMeasure=REAL\n" +
+    "IfcMoistureDiffusivityMeasure=REAL\n" +
+    "IfcMolecularWeightMeasure=REAL\n" +
+    "IfcMomentOfInertiaMeasure=REAL\n" +
+    "IfcMonetaryMeasure=REAL\n" +
+    "IfcMonthInYearNumber=INTEGER\n" +
+    "IfcNormalisedRatioMeasure=IfcRatioMeasure\n" +
+    "IfcNumericMeasure=NUMBER\n" +
+    "IfcPHMeasure=REAL\n" +
+    "IfcParameterValue=REAL\n" +
+    "IfcPlanarForceMeasure=REAL\n" +
+    "IfcPlaneAngleMeasure=REAL\n" +
+    "IfcPositiveLengthMeasure=IfcLengthMeasure\n" +
+    "IfcPositivePlaneAngleMeasure=IfcPlaneAngleMeasure\n" +
+    "IfcPositiveRatioMeasure=IfcRatioMeasure\n" +
+    "IfcPowerMeasure=REAL\n" +
+    "IfcPresentableText=STRING\n" +
+    "IfcPressureMeasure=REAL\n" +
+    "IfcRadioActivityMeasure=REAL\n" +
+    "IfcRatioMeasure=REAL\n" +
+    "IfcReal=REAL\n" +
+    "IfcRotationalFrequencyMeasure=REAL\n" +
+    "IfcRotationalMassMeasure=REAL\n" +
+    "IfcRotationalStiffnessMeasure=REAL\n" +
+    "IfcSecondInMinute=REAL\n" +
+    "IfcSectionModulusMeasure=REAL\n" +
+    "IfcSectionalAreaIntegralMeasure=REAL\n" +
+    "IfcShearModulusMeasure=REAL\n" +
+    "IfcSolidAngleMeasure=REAL\n" +
+    "IfcSoundPowerMeasure=REAL\n" +
+    "IfcSoundPressureMeasure=REAL\n" +
+    "IfcSpecificHeatCapacityMeasure=REAL\n" +
+    "IfcSpecularExponent=REAL\n" +
+    "IfcSpecularRoughness=REAL\n" +
+    "IfcTemperatureGradientMeasure=REAL\n" +
+    "IfcText=STRING\n" +
+    "IfcTextAlignment=STRING\n" +
+    "IfcTextDecoration=STRING\n" +
+    "IfcTextFontName=STRING\n" +
+    "IfcTextTransformation=STRING\n" +
+    "IfcThermalAdmittanceMeasure=REAL\n" +
+    "IfcThermalConductivityMeasure=REAL\n" +
+    "IfcThermalExpansionCoefficientMeasure=REAL\n" +
+    "IfcThermalResistanceMeasure=REAL\n" +
+    "IfcThermalTransmittanceMeasure=REAL\n" +
+    "IfcThermodynamicTemperatureMeasure=REAL\n" +
+    "IfcTimeMeasure=REAL\n" +
+    "IfcTimeStamp=INTEGER\n" +
+    "IfcTorqueMeasure=REAL\n" +
+    "IfcVaporPermeabilityMeasure=REAL\n" +
+    "IfcVolumeMeasure=REAL\n" +
+    "IfcVolumetricFlowRateMeasure=REAL\n" +
+    "IfcWarpingConstantMeasure=REAL\n" +
+    "IfcWarpingMomentMeasure=REAL\n" +
+    "IfcYearNumber=INTEGER",
+  enums:
+    "IfcActionSourceTypeEnum=DEAD_LOAD_G,COMPLETION_G1,LIVE_LOAD_Q,SNOW_S,WIND_W,PRESTRESSING_P,SETTLEMENT_U,TEMPERATURE_T,EARTHQUAKE_E,FIRE,IMPULSE,IMPACT,TRANSPORT,ERECTION,PROPPING,SYSTEM_IMPERFECTION,SHRINKAGE,CREEP,LACK_OF_FIT,BUOYANCY,ICE,CURRENT,WAVE,RAIN,BRAKES,USERDEFINED,NOTDEFINED\n" +
+    "IfcActionTypeEnum=PERMANENT_G,VARIABLE_Q,EXTRAORDINARY_A,USERDEFINED,NOTDEFINED\n" +
+    "IfcActuatorTypeEnum=ELECTRICACTUATOR,HANDOPERATEDACTUATOR,HYDRAULICACTUATOR,PNEUMATICACTUATOR,THERMOSTATICACTUATOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcAddressTypeEnum=OFFICE,SITE,HOME,DISTRIBUTIONPOINT,USERDEFINED\n" +
+    "IfcAheadOrBehind=AHEAD,BEHIND\n" +
+    "IfcAirTerminalBoxTypeEnum=CONSTANTFLOW,VARIABLEFLOWPRESSUREDEPENDANT,VARIABLEFLOWPRESSUREINDEPENDANT,USERDEFINED,NOTDEFINED\n" +
+    "IfcAirTerminalTypeEnum=GRILLE,REGISTER,DIFFUSER,EYEBALL,IRIS,LINEARGRILLE,LINEARDIFFUSER,USERDEFINED,NOTDEFINED\n" +
+    "IfcAirToAirHeatRecoveryTypeEnum=FIXEDPLATECOUNTERFLOWEXCHANGER,FIXEDPLATECROSSFLOWEXCHANGER,FIXEDPLATEPARALLELFLOWEXCHANGER,ROTARYWHEEL,RUNAROUNDCOILLOOP,HEATPIPE,TWINTOWERENTHALPYRECOVERYLOOPS,THERMOSIPHONSEALEDTUBEHEATEXCHANGERS,THERMOSIPHONCOILTYPEHEATEXCHANGERS,USERDEFINED,NOTDEFINED\n" +
+    "IfcAlarmTypeEnum=BELL,BREAKGLASSBUTTON,LIGHT,MANUALPULLBOX,SIREN,WHISTLE,USERDEFINED,NOTDEFINED\n" +
+    "IfcAnalysisModelTypeEnum=IN_PLANE_LOADING_2D,OUT_PLANE_LOADING_2D,LOADING_3D,USERDEFINED,NOTDEFINED\n" +
+    "IfcAnalysisTheoryTypeEnum=FIRST_ORDER_THEORY,SECOND_ORDER_THEORY,THIRD_ORDER_THEORY,FULL_NONLINEAR_THEORY,USERDEFINED,NOTDEFINED\n" +
+    "IfcArithmeticOperatorEnum=ADD,DIVIDE,MULTIPLY,SUBTRACT\n" +
+    "IfcAssemblyPlaceEnum=SITE,FACTORY,NOTDEFINED\n" +
+    "IfcBSplineCurveForm=POLYLINE_FORM,CIRCULAR_ARC,ELLIPTIC_ARC,PARABOLIC_ARC,HYPERBOLIC_ARC,UNSPECIFIED\n" +
+    "IfcBeamTypeEnum=BEAM,JOIST,LINTEL,T_BEAM,USERDEFINED,NOTDEFINED\n" +
+    "IfcBenchmarkEnum=GREATERTHAN,GREATERTHANOREQUALTO,LESSTHAN,LESSTHANOREQUALTO,EQUALTO,NOTEQUALTO\n" +
+    "IfcBoilerTypeEnum=WATER,STEAM,USERDEFINED,NOTDEFINED\n" +
+    "IfcBooleanOperator=UNION,INTERSECTION,DIFFERENCE\n" +
+    "IfcBuildingElementProxyTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcCableCarrierFittingTypeEnum=BEND,CROSS,REDUCER,TEE,USERDEFINED,NOTDEFINED\n" +
+    "IfcCableCarrierSegmentTypeEnum=CABLELADDERSEGMENT,CABLETRAYSEGMENT,CABLETRUNKINGSEGMENT,CONDUITSEGMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcCableSegmentTypeEnum=CABLESEGMENT,CONDUCTORSEGMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcChangeActionEnum=NOCHANGE,MODIFIED,ADDED,DELETED,MODIFIEDADDED,MODIFIEDDELETED\n" +
+    "IfcChillerTypeEnum=AIRCOOLED,WATERCOOLED,HEATRECOVERY,USERDEFINED,NOTDEFINED\n" +
+    "IfcCoilTypeEnum=DXCOOLINGCOIL,WATERCOOLINGCOIL,STEAMHEATINGCOIL,WATERHEATINGCOIL,ELECTRICHEATINGCOIL,GASHEATINGCOIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcColumnTypeEnum=COLUMN,USERDEFINED,NOTDEFINED\n" +
+    "IfcCompressorTypeEnum=DYNAMIC,RECIPROCATING,ROTARY,SCROLL,TROCHOIDAL,SINGLESTAGE,BOOSTER,OPENTYPE,HERMETIC,SEMIHERMETIC,WELDEDSHELLHERMETIC,ROLLINGPISTON,ROTARYVANE,SINGLESCREW,TWINSCREW,USERDEFINED,NOTDEFINED\n" +
+    "IfcCondenserTypeEnum=WATERCOOLEDSHELLTUBE,WATERCOOLEDSHELLCOIL,WATERCOOLEDTUBEINTUBE,WATERCOOLEDBRAZEDPLATE,AIRCOOLED,EVAPORATIVECOOLED,USERDEFINED,NOTDEFINED\n" +
+    "IfcConnectionTypeEnum=ATPATH,ATSTART,ATEND,NOTDEFINED\n" +
+    "IfcConstraintEnum=HARD,SOFT,ADVISORY,USERDEFINED,NOTDEFINED\n" +
+    "IfcControllerTypeEnum=FLOATING,PROPORTIONAL,PROPORTIONALINTEGRAL,PROPORTIONALINTEGRALDERIVATIVE,TIMEDTWOPOSITION,TWOPOSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcCooledBeamTypeEnum=ACTIVE,PASSIVE,USERDEFINED,NOTDEFINED\n" +
+    "IfcCoolingTowerTypeEnum=NATURALDRAFT,MECHANICALINDUCEDDRAFT,MECHANICALFORCEDDRAFT,USERDEFINED,NOTDEFINED\n" +
+    "IfcCostScheduleTypeEnum=BUDGET,COSTPLAN,ESTIMATE,TENDER,PRICEDBILLOFQUANTITIES,UNPRICEDBILLOFQUANTITIES,SCHEDULEOFRATES,USERDEFINED,NOTDEFINED\n" +
+    "IfcCoveringTypeEnum=CEILING,FLOORING,CLADDING,ROOFING,INSULATION,MEMBRANE,SLEEVING,WRAPPING,USERDEFINED,NOTDEFINED\n" +
+    "IfcCurrencyEnum=AED,AES,ATS,AUD,BBD,BEG,BGL,BHD,BMD,BND,BRL,BSD,BWP,BZD,CAD,CBD,CHF,CLP,CNY,CYS,CZK,DDP,DEM,DKK,EGL,EST,EUR,FAK,FIM,FJD,FKP,FRF,GBP,GIP,GMD,GRX,HKD,HUF,ICK,IDR,ILS,INR,IRP,ITL,JMD,JOD,JPY,KES,KRW,KWD,KYD,LKR,LUF,MTL,MUR,MXN,MYR,NLG,NZD,OMR,PGK,PHP,PKR,PLN,PTN,QAR,RUR,SAR,SCR,SEK,SGD,SKP,THB,TRL,TTD,TWD,USD,VEB,VND,XEU,ZAR,ZWD,NOK\n" +
+    "IfcCurtainWallTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcDamperTypeEnum=CONTROLDAMPER,FIREDAMPER,SMOKEDAMPER,FIRESMOKEDAMPER,BACKDRAFTDAMPER,RELIEFDAMPER,BLASTDAMPER,GRAVITYDAMPER,GRAVITYRELIEFDAMPER,BALANCINGDAMPER,FUMEHOODEXHAUST,USERDEFINED,NOTDEFINED\n" +
+    "IfcDataOriginEnum=MEASURED,PREDICTED,SIMULATED,USERDEFINED,NOTDEFINED\n" +
+    "IfcDerivedUnitEnum=ANGULARVELOCITYUNIT,COMPOUNDPLANEANGLEUNIT,DYNAMICVISCOSITYUNIT,HEATFLUXDENSITYUNIT,INTEGERCOUNTRATEUNIT,ISOTHERMALMOISTURECAPACITYUNIT,KINEMATICVISCOSITYUNIT,LINEARVELOCITYUNIT,MASSDENSITYUNIT,MASSFLOWRATEUNIT,MOISTUREDIFFUSIVITYUNIT,MOLECULARWEIGHTUNIT,SPECIFICHEATCAPACITYUNIT,THERMALADMITTANCEUNIT,THERMALCONDUCTANCEUNIT,THERMALRESISTANCEUNIT,THERMALTRANSMITTANCEUNIT,VAPORPERMEABILITYUNIT,VOLUMETRICFLOWRATEUNIT,ROTATIONALFREQUENCYUNIT,TORQUEUNIT,MOMENTOFINERTIAUNIT,LINEARMOMENTUNIT,LINEARFORCEUNIT,PLANARFORCEUNIT,MODULUSOFELASTICITYUNIT,SHEARMODULUSUNIT,LINEARSTIFFNESSUNIT,ROTATIONALSTIFFNESSUNIT,MODULUSOFSUBGRADEREACTIONUNIT,ACCELERATIONUNIT,CURVATUREUNIT,HEATINGVALUEUNIT,IONCONCENTRATIONUNIT,LUMINOUSINTENSITYDISTRIBUTIONUNIT,MASSPERLENGTHUNIT,MODULUSOFLINEARSUBGRADEREACTIONUNIT,MODULUSOFROTATIONALSUBGRADEREACTIONUNIT,PHUNIT,ROTATIONALMASSUNIT,SECTIONAREAINTEGRALUNIT,SECTIONMODULUSUNIT,SOUNDPOWERUNIT,SOUNDPRESSUREUNIT,TEMPERATUREGRADIENTUNIT,THERMALEXPANSIONCOEFFICIENTUNIT,WARPINGCONSTANTUNIT,WARPINGMOMENTUNIT,USERDEFINED\n" +
+    "IfcDimensionExtentUsage=ORIGIN,TARGET\n" +
+    "IfcDirectionSenseEnum=POSITIVE,NEGATIVE\n" +
+    "IfcDistributionChamberElementTypeEnum=FORMEDDUCT,INSPECTIONCHAMBER,INSPECTIONPIT,MANHOLE,METERCHAMBER,SUMP,TRENCH,VALVECHAMBER,USERDEFINED,NOTDEFINED\n" +
+    "IfcDocumentConfidentialityEnum=PUBLIC,RESTRICTED,CONFIDENTIAL,PERSONAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcDocumentStatusEnum=DRAFT,FINALDRAFT,FINAL,REVISION,NOTDEFINED\n" +
+    "IfcDoorPanelOperationEnum=SWINGING,DOUBLE_ACTING,SLIDING,FOLDING,REVOLVING,ROLLINGUP,USERDEFINED,NOTDEFINED\n" +
+    "IfcDoorPanelPositionEnum=LEFT,MIDDLE,RIGHT,NOTDEFINED\n" +
+    "IfcDoorStyleConstructionEnum=ALUMINIUM,HIGH_GRADE_STEEL,STEEL,WOOD,ALUMINIUM_WOOD,ALUMINIUM_PLASTIC,PLASTIC,USERDEFINED,NOTDEFINED\n" +
+    "IfcDoorStyleOperationEnum=SINGLE_SWING_LEFT,SINGLE_SWING_RIGHT,DOUBLE_DOOR_SINGLE_SWING,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_LEFT,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_RIGHT,DOUBLE_SWING_LEFT,DOUBLE_SWING_RIGHT,DOUBLE_DOOR_DOUBLE_SWING,SLIDING_TO_LEFT,SLIDING_TO_RIGHT,DOUBLE_DOOR_SLIDING,FOLDING_TO_LEFT,FOLDING_TO_RIGHT,DOUBLE_DOOR_FOLDING,REVOLVING,ROLLINGUP,USERDEFINED,NOTDEFINED\n" +
+    "IfcDuctFittingTypeEnum=BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcDuctSegmentTypeEnum=RIGIDSEGMENT,FLEXIBLESEGMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcDuctSilencerTypeEnum=FLATOVAL,RECTANGULAR,ROUND,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricApplianceTypeEnum=COMPUTER,DIRECTWATERHEATER,DISHWASHER,ELECTRICCOOKER,ELECTRICHEATER,FACSIMILE,FREESTANDINGFAN,FREEZER,FRIDGE_FREEZER,HANDDRYER,INDIRECTWATERHEATER,MICROWAVE,PHOTOCOPIER,PRINTER,REFRIGERATOR,RADIANTHEATER,SCANNER,TELEPHONE,TUMBLEDRYER,TV,VENDINGMACHINE,WASHINGMACHINE,WATERHEATER,WATERCOOLER,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricCurrentEnum=ALTERNATING,DIRECT,NOTDEFINED\n" +
+    "IfcElectricDistributionPointFunctionEnum=ALARMPANEL,CONSUMERUNIT,CONTROLPANEL,DISTRIBUTIONBOARD,GASDETECTORPANEL,INDICATORPANEL,MIMICPANEL,MOTORCONTROLCENTRE,SWITCHBOARD,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricFlowStorageDeviceTypeEnum=BATTERY,CAPACITORBANK,HARMONICFILTER,INDUCTORBANK,UPS,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricGeneratorTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricHeaterTypeEnum=ELECTRICPOINTHEATER,ELECTRICCABLEHEATER,ELECTRICMATHEATER,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricMotorTypeEnum=DC,INDUCTION,POLYPHASE,RELUCTANCESYNCHRONOUS,SYNCHRONOUS,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricTimeControlTypeEnum=TIMECLOCK,TIMEDELAY,RELAY,USERDEFINED,NOTDEFINED\n" +
+    "IfcElementAssemblyTypeEnum=ACCESSORY_ASSEMBLY,ARCH,BEAM_GRID,BRACED_FRAME,GIRDER,REINFORCEMENT_UNIT,RIGID_FRAME,SLAB_FIELD,TRUSS,USERDEFINED,NOTDEFINED\n" +
+    "IfcElementCompositionEnum=COMPLEX,ELEMENT,PARTIAL\n" +
+    "IfcEnergySequenceEnum=PRIMARY,SECONDARY,TERTIARY,AUXILIARY,USERDEFINED,NOTDEFINED\n" +
+    "IfcEnvironmentalImpactCategoryEnum=COMBINEDVALUE,DISPOSAL,EXTRACTION,INSTALLATION,MANUFACTURE,TRANSPORTATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcEvaporativeCoolerTypeEnum=DIRECTEVAPORATIVERANDOMMEDIAAIRCOOLER,DIRECTEVAPORATIVERIGIDMEDIAAIRCOOLER,DIRECTEVAPORATIVESLINGERSPACKAGEDAIRCOOLER,DIRECTEVAPORATIVEPACKAGEDROTARYAIRCOOLER,DIRECTEVAPORATIVEAIRWASHER,INDIRECTEVAPORATIVEPACKAGEAIRCOOLER,INDIRECTEVAPORATIVEWETCOIL,INDIRECTEVAPORATIVECOOLINGTOWERORCOILCOOLER,INDIRECTDIRECTCOMBINATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcEvaporatorTypeEnum=DIRECTEXPANSIONSHELLANDTUBE,DIRECTEXPANSIONTUBEINTUBE,DIRECTEXPANSIONBRAZEDPLATE,FLOODEDSHELLANDTUBE,SHELLANDCOIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcFanTypeEnum=CENTRIFUGALFORWARDCURVED,CENTRIFUGALRADIAL,CENTRIFUGALBACKWARDINCLINEDCURVED,CENTRIFUGALAIRFOIL,TUBEAXIAL,VANEAXIAL,PROPELLORAXIAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcFilterTypeEnum=AIRPARTICLEFILTER,ODORFILTER,OILFILTER,STRAINER,WATERFILTER,USERDEFINED,NOTDEFINED\n" +
+    "IfcFireSuppressionTerminalTypeEnum=BREECHINGINLET,FIREHYDRANT,HOSEREEL,SPRINKLER,SPRINKLERDEFLECTOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcFlowDirectionEnum=SOURCE,SINK,SOURCEANDSINK,NOTDEFINED\n" +
+    "IfcFlowInstrumentTypeEnum=PRESSUREGAUGE,THERMOMETER,AMMETER,FREQUENCYMETER,POWERFACTORMETER,PHASEANGLEMETER,VOLTMETER_PEAK,VOLTMETER_RMS,USERDEFINED,NOTDEFINED\n" +
+    "IfcFlowMeterTypeEnum=ELECTRICMETER,ENERGYMETER,FLOWMETER,GASMETER,OILMETER,WATERMETER,USERDEFINED,NOTDEFINED\n" +
+    "IfcFootingTypeEnum=FOOTING_BEAM,PAD_FOOTING,PILE_CAP,STRIP_FOOTING,USERDEFINED,NOTDEFINED\n" +
+    "IfcGasTerminalTypeEnum=GASAPPLIANCE,GASBOOSTER,GASBURNER,USERDEFINED,NOTDEFINED\n" +
+    "IfcGeometricProjectionEnum=GRAPH_VIEW,SKETCH_VIEW,MODEL_VIEW,PLAN_VIEW,REFLECTED_PLAN_VIEW,SECTION_VIEW,ELEVATION_VIEW,USERDEFINED,NOTDEFINED\n" +
+    "IfcGlobalOrLocalEnum=GLOBAL_COORDS,LOCAL_COORDS\n" +
+    "IfcHeatExchangerTypeEnum=PLATE,SHELLANDTUBE,USERDEFINED,NOTDEFINED\n" +
+    "IfcHumidifierTypeEnum=STEAMINJECTION,ADIABATICAIRWASHER,ADIABATICPAN,ADIABATICWETTEDELEMENT,ADIABATICATOMIZING,ADIABATICULTRASONIC,ADIABATICRIGIDMEDIA,ADIABATICCOMPRESSEDAIRNOZZLE,ASSISTEDELECTRIC,ASSISTEDNATURALGAS,ASSISTEDPROPANE,ASSISTEDBUTANE,ASSISTEDSTEAM,USERDEFINED,NOTDEFINED\n" +
+    "IfcInternalOrExternalEnum=INTERNAL,EXTERNAL,NOTDEFINED\n" +
+    "IfcInventoryTypeEnum=ASSETINVENTORY,SPACEINVENTORY,FURNITUREINVENTORY,USERDEFINED,NOTDEFINED\n" +
+    "IfcJunctionBoxTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcLampTypeEnum=COMPACTFLUORESCENT,FLUORESCENT,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,METALHALIDE,TUNGSTENFILAMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcLayerSetDirectionEnum=AXIS1,AXIS2,AXIS3\n" +
+    "IfcLightDistributionCurveEnum=TYPE_A,TYPE_B,TYPE_C,NOTDEFINED\n" +
+    "IfcLightEmissionSourceEnum=COMPACTFLUORESCENT,FLUORESCENT,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,LIGHTEMITTINGDIODE,LOWPRESSURESODIUM,LOWVOLTAGEHALOGEN,MAINVOLTAGEHALOGEN,METALHALIDE,TUNGSTENFILAMENT,NOTDEFINED\n" +
+    "IfcLightFixtureTypeEnum=POINTSOURCE,DIRECTIONSOURCE,USERDEFINED,NOTDEFINED\n" +
+    "IfcLoadGroupTypeEnum=LOAD_GROUP,LOAD_CASE,LOAD_COMBINATION_GROUP,LOAD_COMBINATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcLogicalOperatorEnum=LOGICALAND,LOGICALOR\n" +
+    "IfcMemberTypeEnum=BRACE,CHORD,COLLAR,MEMBER,MULLION,PLATE,POST,PURLIN,RAFTER,STRINGER,STRUT,STUD,USERDEFINED,NOTDEFINED\n" +
+    "IfcMotorConnectionTypeEnum=BELTDRIVE,COUPLING,DIRECTDRIVE,USERDEFINED,NOTDEFINED\n" +
+    "IfcNullStyle=NULL\n" +
+    "IfcObjectTypeEnum=PRODUCT,PROCESS,CONTROL,RESOURCE,ACTOR,GROUP,PROJECT,NOTDEFINED\n" +
+    "IfcObjectiveEnum=CODECOMPLIANCE,DESIGNINTENT,HEALTHANDSAFETY,REQUIREMENT,SPECIFICATION,TRIGGERCONDITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcOccupantTypeEnum=ASSIGNEE,ASSIGNOR,LESSEE,LESSOR,LETTINGAGENT,OWNER,TENANT,USERDEFINED,NOTDEFINED\n" +
+    "IfcOutletTypeEnum=AUDIOVISUALOUTLET,COMMUNICATIONSOUTLET,POWEROUTLET,USERDEFINED,NOTDEFINED\n" +
+    "IfcPermeableCoveringOperationEnum=GRILL,LOUVER,SCREEN,USERDEFINED,NOTDEFINED\n" +
+    "IfcPhysicalOrVirtualEnum=PHYSICAL,VIRTUAL,NOTDEFINED\n" +
+    "IfcPileConstructionEnum=CAST_IN_PLACE,COMPOSITE,PRECAST_CONCRETE,PREFAB_STEEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcPileTypeEnum=COHESION,FRICTION,SUPPORT,USERDEFINED,NOTDEFINED\n" +
+    "IfcPipeFittingTypeEnum=BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcPipeSegmentTypeEnum=FLEXIBLESEGMENT,RIGIDSEGMENT,GUTTER,SPOOL,USERDEFINED,NOTDEFINED\n" +
+    "IfcPlateTypeEnum=CURTAIN_PANEL,SHEET,USERDEFINED,NOTDEFINED\n" +
+    "IfcProcedureTypeEnum=ADVICE_CAUTION,ADVICE_NOTE,ADVICE_WARNING,CALIBRATION,DIAGNOSTIC,SHUTDOWN,STARTUP,USERDEFINED,NOTDEFINED\n" +
+    "IfcProfileTypeEnum=CURVE,AREA\n" +
+    "IfcProjectOrderRecordTypeEnum=CHANGE,MAINTENANCE,MOVE,PURCHASE,WORK,USERDEFINED,NOTDEFINED\n" +
+    "IfcProjectOrderTypeEnum=CHANGEORDER,MAINTENANCEWORKORDER,MOVEORDER,PURCHASEORDER,WORKORDER,USERDEFINED,NOTDEFINED\n" +
+    "IfcProjectedOrTrueLengthEnum=PROJECTED_LENGTH,TRUE_LENGTH\n" +
+    "IfcPropertySourceEnum=DESIGN,DESIGNMAXIMUM,DESIGNMINIMUM,SIMULATED,ASBUILT,COMMISSIONING,MEASURED,USERDEFINED,NOTKNOWN\n" +
+    "IfcProtectiveDeviceTypeEnum=FUSEDISCONNECTOR,CIRCUITBREAKER,EARTHFAILUREDEVICE,RESIDUALCURRENTCIRCUITBREAKER,RESIDUALCURRENTSWITCH,VARISTOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcPumpTypeEnum=CIRCULATOR,ENDSUCTION,SPLITCASE,VERTICALINLINE,VERTICALTURBINE,USERDEFINED,NOTDEFINED\n" +
+    "IfcRailingTypeEnum=HANDRAIL,GUARDRAIL,BALUSTRADE,USERDEFINED,NOTDEFINED\n" +
+    "IfcRampFlightTypeEnum=STRAIGHT,SPIRAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcRampTypeEnum=STRAIGHT_RUN_RAMP,TWO_STRAIGHT_RUN_RAMP,QUARTER_TURN_RAMP,TWO_QUARTER_TURN_RAMP,HALF_TURN_RAMP,SPIRAL_RAMP,USERDEFINED,NOTDEFINED\n" +
+    "IfcReflectanceMethodEnum=BLINN,FLAT,GLASS,MATT,METAL,MIRROR,PHONG,PLASTIC,STRAUSS,NOTDEFINED\n" +
+    "IfcReinforcingBarRoleEnum=MAIN,SHEAR,LIGATURE,STUD,PUNCHING,EDGE,RING,USERDEFINED,NOTDEFINED\n" +
+    "IfcReinforcingBarSurfaceEnum=PLAIN,TEXTURED\n" +
+    "IfcResourceConsumptionEnum=CONSUMED,PARTIALLYCONSUMED,NOTCONSUMED,OCCUPIED,PARTIALLYOCCUPIED,NOTOCCUPIED,USERDEFINED,NOTDEFINED\n" +
+    "IfcRibPlateDirectionEnum=DIRECTION_X,DIRECTION_Y\n" +
+    "IfcRoleEnum=SUPPLIER,MANUFACTURER,CONTRACTOR,SUBCONTRACTOR,ARCHITECT,STRUCTURALENGINEER,COSTENGINEER,CLIENT,BUILDINGOWNER,BUILDINGOPERATOR,MECHANICALENGINEER,ELECTRICALENGINEER,PROJECTMANAGER,FACILITIESMANAGER,CIVILENGINEER,COMISSIONINGENGINEER,ENGINEER,OWNER,CONSULTANT,CONSTRUCTIONMANAGER,FIELDCONSTRUCTIONMANAGER,RESELLER,USERDEFINED\n" +
+    "IfcRoofTypeEnum=FLAT_ROOF,SHED_ROOF,GABLE_ROOF,HIP_ROOF,HIPPED_GABLE_ROOF,GAMBREL_ROOF,MANSARD_ROOF,BARREL_ROOF,RAINBOW_ROOF,BUTTERFLY_ROOF,PAVILION_ROOF,DOME_ROOF,FREEFORM,NOTDEFINED\n" +
+    "IfcSIPrefix=EXA,PETA,TERA,GIGA,MEGA,KILO,HECTO,DECA,DECI,CENTI,MILLI,MICRO,NANO,PICO,FEMTO,ATTO\n" +
+    "IfcSIUnitName=AMPERE,BECQUEREL,CANDELA,COULOMB,CUBIC_METRE,DEGREE_CELSIUS,FARAD,GRAM,GRAY,HENRY,HERTZ,JOULE,KELVIN,LUMEN,LUX,METRE,MOLE,NEWTON,OHM,PASCAL,RADIAN,SECOND,SIEMENS,SIEVERT,SQUARE_METRE,STERADIAN,TESLA,VOLT,WATT,WEBER\n" +
+    "IfcSanitaryTerminalTypeEnum=BATH,BIDET,CISTERN,SHOWER,SINK,SANITARYFOUNTAIN,TOILETPAN,URINAL,WASHHANDBASIN,WCSEAT,USERDEFINED,NOTDEFINED\n" +
+    "IfcSectionTypeEnum=UNIFORM,TAPERED\n" +
+    "IfcSensorTypeEnum=CO2SENSOR,FIRESENSOR,FLOWSENSOR,GASSENSOR,HEATSENSOR,HUMIDITYSENSOR,LIGHTSENSOR,MOISTURESENSOR,MOVEMENTSENSOR,PRESSURESENSOR,SMOKESENSOR,SOUNDSENSOR,TEMPERATURESENSOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcSequenceEnum=START_START,START_FINISH,FINISH_START,FINISH_FINISH,NOTDEFINED\n" +
+    "IfcServiceLifeFactorTypeEnum=A_QUALITYOFCOMPONENTS,B_DESIGNLEVEL,C_WORKEXECUTIONLEVEL,D_INDOORENVIRONMENT,E_OUTDOORENVIRONMENT,F_INUSECONDITIONS,G_MAINTENANCELEVEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcServiceLifeTypeEnum=ACTUALSERVICELIFE,EXPECTEDSERVICELIFE,OPTIMISTICREFERENCESERVICELIFE,PESSIMISTICREFERENCESERVICELIFE,REFERENCESERVICELIFE\n" +
+    "IfcSlabTypeEnum=FLOOR,ROOF,LANDING,BASESLAB,USERDEFINED,NOTDEFINED\n" +
+    "IfcSoundScaleEnum=DBA,DBB,DBC,NC,NR,USERDEFINED,NOTDEFINED\n" +
+    "IfcSpaceHeaterTypeEnum=SECTIONALRADIATOR,PANELRADIATOR,TUBULARRADIATOR,CONVECTOR,BASEBOARDHEATER,FINNEDTUBEUNIT,UNITHEATER,USERDEFINED,NOTDEFINED\n" +
+    "IfcSpaceTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcStackTerminalTypeEnum=BIRDCAGE,COWL,RAINWATERHOPPER,USERDEFINED,NOTDEFINED\n" +
+    "IfcStairFlightTypeEnum=STRAIGHT,WINDER,SPIRAL,CURVED,FREEFORM,USERDEFINED,NOTDEFINED\n" +
+    "IfcStairTypeEnum=STRAIGHT_RUN_STAIR,TWO_STRAIGHT_RUN_STAIR,QUARTER_WINDING_STAIR,QUARTER_TURN_STAIR,HALF_WINDING_STAIR,HALF_TURN_STAIR,TWO_QUARTER_WINDING_STAIR,TWO_QUARTER_TURN_STAIR,THREE_QUARTER_WINDING_STAIR,THREE_QUARTER_TURN_STAIR,SPIRAL_STAIR,DOUBLE_RETURN_STAIR,CURVED_RUN_STAIR,TWO_CURVED_RUN_STAIR,USERDEFINED,NOTDEFINED\n" +
+    "IfcStateEnum=READWRITE,READONLY,LOCKED,READWRITELOCKED,READONLYLOCKED\n" +
+    "IfcStructuralCurveTypeEnum=RIGID_JOINED_MEMBER,PIN_JOINED_MEMBER,CABLE,TENSION_MEMBER,COMPRESSION_MEMBER,USERDEFINED,NOTDEFINED\n" +
+    "IfcStructuralSurfaceTypeEnum=BENDING_ELEMENT,MEMBRANE_ELEMENT,SHELL,USERDEFINED,NOTDEFINED\n" +
+    "IfcSurfaceSide=POSITIVE,NEGATIVE,BOTH\n" +
+    "IfcSurfaceTextureEnum=BUMP,OPACITY,REFLECTION,SELFILLUMINATION,SHININESS,SPECULAR,TEXTURE,TRANSPARENCYMAP,NOTDEFINED\n" +
+    "IfcSwitchingDeviceTypeEnum=CONTACTOR,EMERGENCYSTOP,STARTER,SWITCHDISCONNECTOR,TOGGLESWITCH,USERDEFINED,NOTDEFINED\n" +
+    "IfcTankTypeEnum=PREFORMED,SECTIONAL,EXPANSION,PRESSUREVESSEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcTendonTypeEnum=STRAND,WIRE,BAR,COATED,USERDEFINED,NOTDEFINED\n" +
+    "IfcTextPath=LEFT,RIGHT,UP,DOWN\n" +
+    "IfcThermalLoadSourceEnum=PEOPLE,LIGHTING,EQUIPMENT,VENTILATIONINDOORAIR,VENTILATIONOUTSIDEAIR,RECIRCULATEDAIR,EXHAUSTAIR,AIREXCHANGERATE,DRYBULBTEMPERATURE,RELATIVEHUMIDITY,INFILTRATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcThermalLoadTypeEnum=SENSIBLE,LATENT,RADIANT,NOTDEFINED\n" +
+    "IfcTimeSeriesDataTypeEnum=CONTINUOUS,DISCRETE,DISCRETEBINARY,PIECEWISEBINARY,PIECEWISECONSTANT,PIECEWISECONTINUOUS,NOTDEFINED\n" +
+    "IfcTimeSeriesScheduleTypeEnum=ANNUAL,MONTHLY,WEEKLY,DAILY,USERDEFINED,NOTDEFINED\n" +
+    "IfcTransformerTypeEnum=CURRENT,FREQUENCY,VOLTAGE,USERDEFINED,NOTDEFINED\n" +
+    "IfcTransitionCode=DISCONTINUOUS,CONTINUOUS,CONTSAMEGRADIENT,CONTSAMEGRADIENTSAMECURVATURE\n" +
+    "IfcTransportElementTypeEnum=ELEVATOR,ESCALATOR,MOVINGWALKWAY,USERDEFINED,NOTDEFINED\n" +
+    "IfcTrimmingPreference=CARTESIAN,PARAMETER,UNSPECIFIED\n" +
+    "IfcTubeBundleTypeEnum=FINNED,USERDEFINED,NOTDEFINED\n" +
+    "IfcUnitEnum=ABSORBEDDOSEUNIT,AMOUNTOFSUBSTANCEUNIT,AREAUNIT,DOSEEQUIVALENTUNIT,ELECTRICCAPACITANCEUNIT,ELECTRICCHARGEUNIT,ELECTRICCONDUCTANCEUNIT,ELECTRICCURRENTUNIT,ELECTRICRESISTANCEUNIT,ELECTRICVOLTAGEUNIT,ENERGYUNIT,FORCEUNIT,FREQUENCYUNIT,ILLUMINANCEUNIT,INDUCTANCEUNIT,LENGTHUNIT,LUMINOUSFLUXUNIT,LUMINOUSINTENSITYUNIT,MAGNETICFLUXDENSITYUNIT,MAGNETICFLUXUNIT,MASSUNIT,PLANEANGLEUNIT,POWERUNIT,PRESSUREUNIT,RADIOACTIVITYUNIT,SOLIDANGLEUNIT,THERMODYNAMICTEMPERATUREUNIT,TIMEUNIT,VOLUMEUNIT,USERDEFINED\n" +
+    "IfcUnitaryEquipmentTypeEnum=AIRHANDLER,AIRCONDITIONINGUNIT,SPLITSYSTEM,ROOFTOPUNIT,USERDEFINED,NOTDEFINED\n" +
+    "IfcValveTypeEnum=AIRRELEASE,ANTIVACUUM,CHANGEOVER,CHECK,COMMISSIONING,DIVERTING,DRAWOFFCOCK,DOUBLECHECK,DOUBLEREGULATING,FAUCET,FLUSHING,GASCOCK,GASTAP,ISOLATING,MIXING,PRESSUREREDUCING,PRESSURERELIEF,REGULATING,SAFETYCUTOFF,STEAMTRAP,STOPCOCK,USERDEFINED,NOTDEFINED\n" +
+    "IfcVibrationIsolatorTypeEnum=COMPRESSION,SPRING,USERDEFINED,NOTDEFINED\n" +
+    "IfcWallTypeEnum=STANDARD,POLYGONAL,SHEAR,ELEMENTEDWALL,PLUMBINGWALL,USERDEFINED,NOTDEFINED\n" +
+    "IfcWasteTerminalTypeEnum=FLOORTRAP,FLOORWASTE,GULLYSUMP,GULLYTRAP,GREASEINTERCEPTOR,OILINTERCEPTOR,PETROLINTERCEPTOR,ROOFDRAIN,WASTEDISPOSALUNIT,WASTETRAP,USERDEFINED,NOTDEFINED\n" +
+    "IfcWindowPanelOperationEnum=SIDEHUNGRIGHTHAND,SIDEHUNGLEFTHAND,TILTANDTURNRIGHTHAND,TILTANDTURNLEFTHAND,TOPHUNG,BOTTOMHUNG,PIVOTHORIZONTAL,PIVOTVERTICAL,SLIDINGHORIZONTAL,SLIDINGVERTICAL,REMOVABLECASEMENT,FIXEDCASEMENT,OTHEROPERATION,NOTDEFINED\n" +
+    "IfcWindowPanelPositionEnum=LEFT,MIDDLE,RIGHT,BOTTOM,TOP,NOTDEFINED\n" +
+    "IfcWindowStyleConstructionEnum=ALUMINIUM,HIGH_GRADE_STEEL,STEEL,WOOD,ALUMINIUM_WOOD,PLASTIC,OTHER_CONSTRUCTION,NOTDEFINED\n" +
+    "IfcWindowStyleOperationEnum=SINGLE_PANEL,DOUBLE_PANEL_VERTICAL,DOUBLE_PANEL_HORIZONTAL,TRIPLE_PANEL_VERTICAL,TRIPLE_PANEL_BOTTOM,TRIPLE_PANEL_TOP,TRIPLE_PANEL_LEFT,TRIPLE_PANEL_RIGHT,TRIPLE_PANEL_HORIZONTAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcWorkControlTypeEnum=ACTUAL,BASELINE,PLANNED,USERDEFINED,NOTDEFINED",
+  selects:
+    "IfcActorSelect=IfcOrganization,IfcPerson,IfcPersonAndOrganization\n" +
+    "IfcAppliedValueSelect=IfcRatioMeasure,IfcMeasureWithUnit,IfcMonetaryMeasure\n" +
+    "IfcAxis2Placement=IfcAxis2Placement2D,IfcAxis2Placement3D\n" +
+    "IfcBooleanOperand=IfcSolidModel,IfcHalfSpaceSolid,IfcBooleanResult,IfcCsgPrimitive3D\n" +
+    "IfcCharacterStyleSelect=IfcTextStyleForDefinedFont\n" +
+    "IfcClassificationNotationSelect=IfcClassificationNotation,IfcClassificationReference\n" +
+    "IfcColour=IfcColourSpecification,IfcPreDefinedColour\n" +
+    "IfcColourOrFactor=IfcColourRgb,IfcNormalisedRatioMeasure\n" +
+    "IfcConditionCriterionSelect=IfcLabel,IfcMeasureWithUnit\n" +
+    "IfcCsgSelect=IfcBooleanResult,IfcCsgPrimitive3D\n" +
+    "IfcCurveFontOrScaledCurveFontSelect=IfcCurveStyleFontSelect,IfcCurveStyleFontAndScaling\n" +
+    "IfcCurveOrEdgeCurve=IfcBoundedCurve,IfcEdgeCurve\n" +
+    "IfcCurveStyleFontSelect=IfcPreDefinedCurveFont,IfcCurveStyleFont\n" +
+    "IfcDateTimeSelect=IfcCalendarDate,IfcLocalTime,IfcDateAndTime\n" +
+    "IfcDefinedSymbolSelect=IfcPreDefinedSymbol,IfcExternallyDefinedSymbol\n" +
+    "IfcDerivedMeasureValue=IfcVolumetricFlowRateMeasure,IfcTimeStamp,IfcThermalTransmittanceMeasure,IfcThermalResistanceMeasure,IfcThermalAdmittanceMeasure,IfcPressureMeasure,IfcPowerMeasure,IfcMassFlowRateMeasure,IfcMassDensityMeasure,IfcLinearVelocityMeasure,IfcKinematicViscosityMeasure,IfcIntegerCountRateMeasure,IfcHeatFluxDensityMeasure,IfcFrequencyMeasure,IfcEnergyMeasure,IfcElectricVoltageMeasure,IfcDynamicViscosityMeasure,IfcCompoundPlaneAngleMeasure,IfcAngularVelocityMeasure,IfcThermalConductivityMeasure,IfcMolecularWeightMeasure,IfcVaporPermeabilityMeasure,IfcMoistureDiffusivityMeasure,IfcIsothermalMoistureCapacityMeasure,IfcSpecificHeatCapacityMeasure,IfcMonetaryMeasure,IfcMagneticFluxDensityMeasure,IfcMagneticFluxMeasure,IfcLuminousFluxMeasure,IfcForceMeasure,IfcInductanceMeasure,IfcIlluminanceMeasure,IfcElectricResistanceMeasure,IfcElectricConductanceMeasure,IfcElectricChargeMeasure,IfcDoseEquivalentMeasure,IfcElectricCapacitanceMeasure,IfcAbsorbedDoseMeasure,IfcRadioActivityMeasure,IfcRotationalFrequencyMeasure,IfcTorqueMeasure,IfcAccelerationMeasure,IfcLinearForceMeasure,IfcLinearStiffnessMeasure,IfcModulusOfSubgradeReactionMeasure,IfcModulusOfElasticityMeasure,IfcMomentOfInertiaMeasure,IfcPlanarForceMeasure,IfcRotationalStiffnessMeasure,IfcShearModulusMeasure,IfcLinearMomentMeasure,IfcLuminousIntensityDistributionMeasure,IfcCurvatureMeasure,IfcMassPerLengthMeasure,IfcModulusOfLinearSubgradeReactionMeasure,IfcModulusOfRotationalSubgradeReactionMeasure,IfcRotationalMassMeasure,IfcSectionalAreaIntegralMeasure,IfcSectionModulusMeasure,IfcTemperatureGradientMeasure,IfcThermalExpansionCoefficientMeasure,IfcWarpingConstantMeasure,IfcWarpingMomentMeasure,IfcSoundPowerMeasure,IfcSoundPressureMeasure,IfcHeatingValueMeasure,IfcPHMeasure,IfcIonConcentrationMeasure\n" +
+    "IfcDocumentSelect=IfcDocumentReference,IfcDocumentInformation\n" +
+    "IfcDraughtingCalloutElement=IfcAnnotationCurveOccurrence,IfcAnnotationTextOccurrence,IfcAnnotationSymbolOccurrence\n" +
+    "IfcFillAreaStyleTileShapeSelect=IfcFillAreaStyleTileSymbolWithStyle\n" +
+    "IfcFillStyleSelect=IfcFillAreaStyleHatching,IfcFillAreaStyleTiles,IfcColour,IfcExternallyDefinedHatchStyle\n" +
+    "IfcGeometricSetSelect=IfcPoint,IfcCurve,IfcSurface\n" +
+    "IfcHatchLineDistanceSelect=IfcOneDirectionRepeatFactor,IfcPositiveLengthMeasure\n" +
+    "IfcLayeredItem=IfcRepresentationItem,IfcRepresentation\n" +
+    "IfcLibrarySelect=IfcLibraryReference,IfcLibraryInformation\n" +
+    "IfcLightDistributionDataSourceSelect=IfcExternalReference,IfcLightIntensityDistribution\n" +
+    "IfcMaterialSelect=IfcMaterial,IfcMaterialList,IfcMaterialLayerSetUsage,IfcMaterialLayerSet,IfcMaterialLayer\n" +
+    "IfcMeasureValue=IfcVolumeMeasure,IfcTimeMeasure,IfcThermodynamicTemperatureMeasure,IfcSolidAngleMeasure,IfcPositiveRatioMeasure,IfcRatioMeasure,IfcPositivePlaneAngleMeasure,IfcPlaneAngleMeasure,IfcParameterValue,IfcNumericMeasure,IfcMassMeasure,IfcPositiveLengthMeasure,IfcLengthMeasure,IfcElectricCurrentMeasure,IfcDescriptiveMeasure,IfcCountMeasure,IfcContextDependentMeasure,IfcAreaMeasure,IfcAmountOfSubstanceMeasure,IfcLuminousIntensityMeasure,IfcNormalisedRatioMeasure,IfcComplexNumber\n" +
+    "IfcMetricValueSelect=IfcDateTimeSelect,IfcMeasureWithUnit,IfcTable,IfcText,IfcTimeSeries,IfcCostValue\n" +
+    "IfcObjectReferenceSelect=IfcMaterial,IfcPerson,IfcDateAndTime,IfcMaterialList,IfcOrganization,IfcCalendarDate,IfcLocalTime,IfcPersonAndOrganization,IfcMaterialLayer,IfcExternalReference,IfcTimeSeries,IfcAddress,IfcAppliedValue\n" +
+    "IfcOrientationSelect=IfcPlaneAngleMeasure,IfcDirection\n" +
+    "IfcPointOrVertexPoint=IfcPoint,IfcVertexPoint\n" +
+    "IfcPresentationStyleSelect=IfcNullStyle,IfcCurveStyle,IfcSymbolStyle,IfcFillAreaStyle,IfcTextStyle,IfcSurfaceStyle\n" +
+    "IfcShell=IfcClosedShell,IfcOpenShell\n" +
+    "IfcSimpleValue=IfcInteger,IfcReal,IfcBoolean,IfcIdentifier,IfcText,IfcLabel,IfcLogical\n" +
+    "IfcSizeSelect=IfcRatioMeasure,IfcLengthMeasure,IfcDescriptiveMeasure,IfcPositiveLengthMeasure,IfcNormalisedRatioMeasure,IfcPositiveRatioMeasure\n" +
+    "IfcSpecularHighlightSelect=IfcSpecularExponent,IfcSpecularRoughness\n" +
+    "IfcStructuralActivityAssignmentSelect=IfcStructuralItem,IfcElement\n" +
+    "IfcSurfaceOrFaceSurface=IfcSurface,IfcFaceSurface,IfcFaceBasedSurfaceModel\n" +
+    "IfcSurfaceStyleElementSelect=IfcSurfaceStyleShading,IfcSurfaceStyleLighting,IfcSurfaceStyleWithTextures,IfcExternallyDefinedSurfaceStyle,IfcSurfaceStyleRefraction\n" +
+    "IfcSymbolStyleSelect=IfcColour\n" +
+    "IfcTextFontSelect=IfcPreDefinedTextFont,IfcExternallyDefinedTextFont\n" +
+    "IfcTextStyleSelect=IfcTextStyleWithBoxCharacteristics,IfcTextStyleTextModel\n" +
+    "IfcTrimmingSelect=IfcCartesianPoint,IfcParameterValue\n" +
+    "IfcUnit=IfcDerivedUnit,IfcNamedUnit,IfcMonetaryUnit\n" +
+    "IfcValue=IfcMeasureValue,IfcSimpleValue,IfcDerivedMeasureValue\n" +
+    "IfcVectorOrDirection=IfcDirection,IfcVector",
 };

@@ -5,1324 +5,1320 @@ import type { SchemaTables } from './tables.js';
 /** Attribute tables of IFC4X3_ADD2, derived from its EXPRESS schema. */
 export const ifc4x3Tables: SchemaTables = {
   name: "IFC4X3_ADD2",
-  entities: [
-    ["IfcActionRequest","IfcControl",0,"?PredefinedType:IfcActionRequestTypeEnum;?Status:IfcLabel;?LongDescription:IfcText"],
-    ["IfcActor","IfcObject",0,"TheActor:IfcActorSelect"],
-    ["IfcActorRole","",0,"Role:IfcRoleEnum;?UserDefinedRole:IfcLabel;?Description:IfcText"],
-    ["IfcActuator","IfcDistributionControlElement",0,"?PredefinedType:IfcActuatorTypeEnum"],
-    ["IfcActuatorType","IfcDistributionControlElementType",0,"PredefinedType:IfcActuatorTypeEnum"],
-    ["IfcAddress","",1,"?Purpose:IfcAddressTypeEnum;?Description:IfcText;?UserDefinedPurpose:IfcLabel"],
-    ["IfcAdvancedBrep","IfcManifoldSolidBrep",0,""],
-    ["IfcAdvancedBrepWithVoids","IfcAdvancedBrep",0,"Voids:[IfcClosedShell]"],
-    ["IfcAdvancedFace","IfcFaceSurface",0,""],
-    ["IfcAirTerminal","IfcFlowTerminal",0,"?PredefinedType:IfcAirTerminalTypeEnum"],
-    ["IfcAirTerminalBox","IfcFlowController",0,"?PredefinedType:IfcAirTerminalBoxTypeEnum"],
-    ["IfcAirTerminalBoxType","IfcFlowControllerType",0,"PredefinedType:IfcAirTerminalBoxTypeEnum"],
-    ["IfcAirTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcAirTerminalTypeEnum"],
-    ["IfcAirToAirHeatRecovery","IfcEnergyConversionDevice",0,"?PredefinedType:IfcAirToAirHeatRecoveryTypeEnum"],
-    ["IfcAirToAirHeatRecoveryType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcAirToAirHeatRecoveryTypeEnum"],
-    ["IfcAlarm","IfcDistributionControlElement",0,"?PredefinedType:IfcAlarmTypeEnum"],
-    ["IfcAlarmType","IfcDistributionControlElementType",0,"PredefinedType:IfcAlarmTypeEnum"],
-    ["IfcAlignment","IfcLinearPositioningElement",0,"?PredefinedType:IfcAlignmentTypeEnum"],
-    ["IfcAlignmentCant","IfcLinearElement",0,"RailHeadDistance:IfcPositiveLengthMeasure"],
-    ["IfcAlignmentCantSegment","IfcAlignmentParameterSegment",0,"StartDistAlong:IfcLengthMeasure;HorizontalLength:IfcNonNegativeLengthMeasure;StartCantLeft:IfcLengthMeasure;?EndCantLeft:IfcLengthMeasure;StartCantRight:IfcLengthMeasure;?EndCantRight:IfcLengthMeasure;PredefinedType:IfcAlignmentCantSegmentTypeEnum"],
-    ["IfcAlignmentHorizontal","IfcLinearElement",0,""],
-    ["IfcAlignmentHorizontalSegment","IfcAlignmentParameterSegment",0,"StartPoint:IfcCartesianPoint;StartDirection:IfcPlaneAngleMeasure;StartRadiusOfCurvature:IfcLengthMeasure;EndRadiusOfCurvature:IfcLengthMeasure;SegmentLength:IfcNonNegativeLengthMeasure;?GravityCenterLineHeight:IfcPositiveLengthMeasure;PredefinedType:IfcAlignmentHorizontalSegmentTypeEnum"],
-    ["IfcAlignmentParameterSegment","",1,"?StartTag:IfcLabel;?EndTag:IfcLabel"],
-    ["IfcAlignmentSegment","IfcLinearElement",0,"DesignParameters:IfcAlignmentParameterSegment"],
-    ["IfcAlignmentVertical","IfcLinearElement",0,""],
-    ["IfcAlignmentVerticalSegment","IfcAlignmentParameterSegment",0,"StartDistAlong:IfcLengthMeasure;HorizontalLength:IfcNonNegativeLengthMeasure;StartHeight:IfcLengthMeasure;StartGradient:IfcRatioMeasure;EndGradient:IfcRatioMeasure;?RadiusOfCurvature:IfcLengthMeasure;PredefinedType:IfcAlignmentVerticalSegmentTypeEnum"],
-    ["IfcAnnotation","IfcProduct",0,"?PredefinedType:IfcAnnotationTypeEnum"],
-    ["IfcAnnotationFillArea","IfcGeometricRepresentationItem",0,"OuterBoundary:IfcCurve;?InnerBoundaries:[IfcCurve]"],
-    ["IfcApplication","",0,"ApplicationDeveloper:IfcOrganization;Version:IfcLabel;ApplicationFullName:IfcLabel;ApplicationIdentifier:IfcIdentifier"],
-    ["IfcAppliedValue","",0,"?Name:IfcLabel;?Description:IfcText;?AppliedValue:IfcAppliedValueSelect;?UnitBasis:IfcMeasureWithUnit;?ApplicableDate:IfcDate;?FixedUntilDate:IfcDate;?Category:IfcLabel;?Condition:IfcLabel;?ArithmeticOperator:IfcArithmeticOperatorEnum;?Components:[IfcAppliedValue]"],
-    ["IfcApproval","",0,"?Identifier:IfcIdentifier;?Name:IfcLabel;?Description:IfcText;?TimeOfApproval:IfcDateTime;?Status:IfcLabel;?Level:IfcLabel;?Qualifier:IfcText;?RequestingApproval:IfcActorSelect;?GivingApproval:IfcActorSelect"],
-    ["IfcApprovalRelationship","IfcResourceLevelRelationship",0,"RelatingApproval:IfcApproval;RelatedApprovals:[IfcApproval]"],
-    ["IfcArbitraryClosedProfileDef","IfcProfileDef",0,"OuterCurve:IfcCurve"],
-    ["IfcArbitraryOpenProfileDef","IfcProfileDef",0,"Curve:IfcBoundedCurve"],
-    ["IfcArbitraryProfileDefWithVoids","IfcArbitraryClosedProfileDef",0,"InnerCurves:[IfcCurve]"],
-    ["IfcAsset","IfcGroup",0,"?Identification:IfcIdentifier;?OriginalValue:IfcCostValue;?CurrentValue:IfcCostValue;?TotalReplacementCost:IfcCostValue;?Owner:IfcActorSelect;?User:IfcActorSelect;?ResponsiblePerson:IfcPerson;?IncorporationDate:IfcDate;?DepreciatedValue:IfcCostValue"],
-    ["IfcAsymmetricIShapeProfileDef","IfcParameterizedProfileDef",0,"BottomFlangeWidth:IfcPositiveLengthMeasure;OverallDepth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;BottomFlangeThickness:IfcPositiveLengthMeasure;?BottomFlangeFilletRadius:IfcNonNegativeLengthMeasure;TopFlangeWidth:IfcPositiveLengthMeasure;?TopFlangeThickness:IfcPositiveLengthMeasure;?TopFlangeFilletRadius:IfcNonNegativeLengthMeasure;?BottomFlangeEdgeRadius:IfcNonNegativeLengthMeasure;?BottomFlangeSlope:IfcPlaneAngleMeasure;?TopFlangeEdgeRadius:IfcNonNegativeLengthMeasure;?TopFlangeSlope:IfcPlaneAngleMeasure"],
-    ["IfcAudioVisualAppliance","IfcFlowTerminal",0,"?PredefinedType:IfcAudioVisualApplianceTypeEnum"],
-    ["IfcAudioVisualApplianceType","IfcFlowTerminalType",0,"PredefinedType:IfcAudioVisualApplianceTypeEnum"],
-    ["IfcAxis1Placement","IfcPlacement",0,"?Axis:IfcDirection"],
-    ["IfcAxis2Placement2D","IfcPlacement",0,"?RefDirection:IfcDirection"],
-    ["IfcAxis2Placement3D","IfcPlacement",0,"?Axis:IfcDirection;?RefDirection:IfcDirection"],
-    ["IfcAxis2PlacementLinear","IfcPlacement",0,"?Axis:IfcDirection;?RefDirection:IfcDirection"],
-    ["IfcBSplineCurve","IfcBoundedCurve",1,"Degree:IfcInteger;ControlPointsList:[IfcCartesianPoint];CurveForm:IfcBSplineCurveForm;ClosedCurve:IfcLogical;SelfIntersect:IfcLogical"],
-    ["IfcBSplineCurveWithKnots","IfcBSplineCurve",0,"KnotMultiplicities:[IfcInteger];Knots:[IfcParameterValue];KnotSpec:IfcKnotType"],
-    ["IfcBSplineSurface","IfcBoundedSurface",1,"UDegree:IfcInteger;VDegree:IfcInteger;ControlPointsList:[[IfcCartesianPoint]];SurfaceForm:IfcBSplineSurfaceForm;UClosed:IfcLogical;VClosed:IfcLogical;SelfIntersect:IfcLogical"],
-    ["IfcBSplineSurfaceWithKnots","IfcBSplineSurface",0,"UMultiplicities:[IfcInteger];VMultiplicities:[IfcInteger];UKnots:[IfcParameterValue];VKnots:[IfcParameterValue];KnotSpec:IfcKnotType"],
-    ["IfcBeam","IfcBuiltElement",0,"?PredefinedType:IfcBeamTypeEnum"],
-    ["IfcBeamType","IfcBuiltElementType",0,"PredefinedType:IfcBeamTypeEnum"],
-    ["IfcBearing","IfcBuiltElement",0,"?PredefinedType:IfcBearingTypeEnum"],
-    ["IfcBearingType","IfcBuiltElementType",0,"PredefinedType:IfcBearingTypeEnum"],
-    ["IfcBlobTexture","IfcSurfaceTexture",0,"RasterFormat:IfcIdentifier;RasterCode:IfcBinary"],
-    ["IfcBlock","IfcCsgPrimitive3D",0,"XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;ZLength:IfcPositiveLengthMeasure"],
-    ["IfcBoiler","IfcEnergyConversionDevice",0,"?PredefinedType:IfcBoilerTypeEnum"],
-    ["IfcBoilerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcBoilerTypeEnum"],
-    ["IfcBooleanClippingResult","IfcBooleanResult",0,""],
-    ["IfcBooleanResult","IfcGeometricRepresentationItem",0,"Operator:IfcBooleanOperator;FirstOperand:IfcBooleanOperand;SecondOperand:IfcBooleanOperand"],
-    ["IfcBorehole","IfcGeotechnicalAssembly",0,""],
-    ["IfcBoundaryCondition","",1,"?Name:IfcLabel"],
-    ["IfcBoundaryCurve","IfcCompositeCurveOnSurface",0,""],
-    ["IfcBoundaryEdgeCondition","IfcBoundaryCondition",0,"?TranslationalStiffnessByLengthX:IfcModulusOfTranslationalSubgradeReactionSelect;?TranslationalStiffnessByLengthY:IfcModulusOfTranslationalSubgradeReactionSelect;?TranslationalStiffnessByLengthZ:IfcModulusOfTranslationalSubgradeReactionSelect;?RotationalStiffnessByLengthX:IfcModulusOfRotationalSubgradeReactionSelect;?RotationalStiffnessByLengthY:IfcModulusOfRotationalSubgradeReactionSelect;?RotationalStiffnessByLengthZ:IfcModulusOfRotationalSubgradeReactionSelect"],
-    ["IfcBoundaryFaceCondition","IfcBoundaryCondition",0,"?TranslationalStiffnessByAreaX:IfcModulusOfSubgradeReactionSelect;?TranslationalStiffnessByAreaY:IfcModulusOfSubgradeReactionSelect;?TranslationalStiffnessByAreaZ:IfcModulusOfSubgradeReactionSelect"],
-    ["IfcBoundaryNodeCondition","IfcBoundaryCondition",0,"?TranslationalStiffnessX:IfcTranslationalStiffnessSelect;?TranslationalStiffnessY:IfcTranslationalStiffnessSelect;?TranslationalStiffnessZ:IfcTranslationalStiffnessSelect;?RotationalStiffnessX:IfcRotationalStiffnessSelect;?RotationalStiffnessY:IfcRotationalStiffnessSelect;?RotationalStiffnessZ:IfcRotationalStiffnessSelect"],
-    ["IfcBoundaryNodeConditionWarping","IfcBoundaryNodeCondition",0,"?WarpingStiffness:IfcWarpingStiffnessSelect"],
-    ["IfcBoundedCurve","IfcCurve",1,""],
-    ["IfcBoundedSurface","IfcSurface",1,""],
-    ["IfcBoundingBox","IfcGeometricRepresentationItem",0,"Corner:IfcCartesianPoint;XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;ZDim:IfcPositiveLengthMeasure"],
-    ["IfcBoxedHalfSpace","IfcHalfSpaceSolid",0,"Enclosure:IfcBoundingBox"],
-    ["IfcBridge","IfcFacility",0,"?PredefinedType:IfcBridgeTypeEnum"],
-    ["IfcBridgePart","IfcFacilityPart",0,"?PredefinedType:IfcBridgePartTypeEnum"],
-    ["IfcBuilding","IfcFacility",0,"?ElevationOfRefHeight:IfcLengthMeasure;?ElevationOfTerrain:IfcLengthMeasure;?BuildingAddress:IfcPostalAddress"],
-    ["IfcBuildingElementPart","IfcElementComponent",0,"?PredefinedType:IfcBuildingElementPartTypeEnum"],
-    ["IfcBuildingElementPartType","IfcElementComponentType",0,"PredefinedType:IfcBuildingElementPartTypeEnum"],
-    ["IfcBuildingElementProxy","IfcBuiltElement",0,"?PredefinedType:IfcBuildingElementProxyTypeEnum"],
-    ["IfcBuildingElementProxyType","IfcBuiltElementType",0,"PredefinedType:IfcBuildingElementProxyTypeEnum"],
-    ["IfcBuildingStorey","IfcSpatialStructureElement",0,"?Elevation:IfcLengthMeasure"],
-    ["IfcBuildingSystem","IfcSystem",0,"?PredefinedType:IfcBuildingSystemTypeEnum;?LongName:IfcLabel"],
-    ["IfcBuiltElement","IfcElement",0,""],
-    ["IfcBuiltElementType","IfcElementType",0,""],
-    ["IfcBuiltSystem","IfcSystem",0,"?PredefinedType:IfcBuiltSystemTypeEnum;?LongName:IfcLabel"],
-    ["IfcBurner","IfcEnergyConversionDevice",0,"?PredefinedType:IfcBurnerTypeEnum"],
-    ["IfcBurnerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcBurnerTypeEnum"],
-    ["IfcCShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;Width:IfcPositiveLengthMeasure;WallThickness:IfcPositiveLengthMeasure;Girth:IfcPositiveLengthMeasure;?InternalFilletRadius:IfcNonNegativeLengthMeasure"],
-    ["IfcCableCarrierFitting","IfcFlowFitting",0,"?PredefinedType:IfcCableCarrierFittingTypeEnum"],
-    ["IfcCableCarrierFittingType","IfcFlowFittingType",0,"PredefinedType:IfcCableCarrierFittingTypeEnum"],
-    ["IfcCableCarrierSegment","IfcFlowSegment",0,"?PredefinedType:IfcCableCarrierSegmentTypeEnum"],
-    ["IfcCableCarrierSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcCableCarrierSegmentTypeEnum"],
-    ["IfcCableFitting","IfcFlowFitting",0,"?PredefinedType:IfcCableFittingTypeEnum"],
-    ["IfcCableFittingType","IfcFlowFittingType",0,"PredefinedType:IfcCableFittingTypeEnum"],
-    ["IfcCableSegment","IfcFlowSegment",0,"?PredefinedType:IfcCableSegmentTypeEnum"],
-    ["IfcCableSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcCableSegmentTypeEnum"],
-    ["IfcCaissonFoundation","IfcDeepFoundation",0,"?PredefinedType:IfcCaissonFoundationTypeEnum"],
-    ["IfcCaissonFoundationType","IfcDeepFoundationType",0,"PredefinedType:IfcCaissonFoundationTypeEnum"],
-    ["IfcCartesianPoint","IfcPoint",0,"Coordinates:[IfcLengthMeasure]"],
-    ["IfcCartesianPointList","IfcGeometricRepresentationItem",1,""],
-    ["IfcCartesianPointList2D","IfcCartesianPointList",0,"CoordList:[[IfcLengthMeasure]];?TagList:[IfcLabel]"],
-    ["IfcCartesianPointList3D","IfcCartesianPointList",0,"CoordList:[[IfcLengthMeasure]];?TagList:[IfcLabel]"],
-    ["IfcCartesianTransformationOperator","IfcGeometricRepresentationItem",1,"?Axis1:IfcDirection;?Axis2:IfcDirection;LocalOrigin:IfcCartesianPoint;?Scale:IfcReal"],
-    ["IfcCartesianTransformationOperator2D","IfcCartesianTransformationOperator",0,""],
-    ["IfcCartesianTransformationOperator2DnonUniform","IfcCartesianTransformationOperator2D",0,"?Scale2:IfcReal"],
-    ["IfcCartesianTransformationOperator3D","IfcCartesianTransformationOperator",0,"?Axis3:IfcDirection"],
-    ["IfcCartesianTransformationOperator3DnonUniform","IfcCartesianTransformationOperator3D",0,"?Scale2:IfcReal;?Scale3:IfcReal"],
-    ["IfcCenterLineProfileDef","IfcArbitraryOpenProfileDef",0,"Thickness:IfcPositiveLengthMeasure"],
-    ["IfcChiller","IfcEnergyConversionDevice",0,"?PredefinedType:IfcChillerTypeEnum"],
-    ["IfcChillerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcChillerTypeEnum"],
-    ["IfcChimney","IfcBuiltElement",0,"?PredefinedType:IfcChimneyTypeEnum"],
-    ["IfcChimneyType","IfcBuiltElementType",0,"PredefinedType:IfcChimneyTypeEnum"],
-    ["IfcCircle","IfcConic",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcCircleHollowProfileDef","IfcCircleProfileDef",0,"WallThickness:IfcPositiveLengthMeasure"],
-    ["IfcCircleProfileDef","IfcParameterizedProfileDef",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcCivilElement","IfcElement",0,""],
-    ["IfcCivilElementType","IfcElementType",0,""],
-    ["IfcClassification","IfcExternalInformation",0,"?Source:IfcLabel;?Edition:IfcLabel;?EditionDate:IfcDate;Name:IfcLabel;?Description:IfcText;?Specification:IfcURIReference;?ReferenceTokens:[IfcIdentifier]"],
-    ["IfcClassificationReference","IfcExternalReference",0,"?ReferencedSource:IfcClassificationReferenceSelect;?Description:IfcText;?Sort:IfcIdentifier"],
-    ["IfcClosedShell","IfcConnectedFaceSet",0,""],
-    ["IfcClothoid","IfcSpiral",0,"ClothoidConstant:IfcLengthMeasure"],
-    ["IfcCoil","IfcEnergyConversionDevice",0,"?PredefinedType:IfcCoilTypeEnum"],
-    ["IfcCoilType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCoilTypeEnum"],
-    ["IfcColourRgb","IfcColourSpecification",0,"Red:IfcNormalisedRatioMeasure;Green:IfcNormalisedRatioMeasure;Blue:IfcNormalisedRatioMeasure"],
-    ["IfcColourRgbList","IfcPresentationItem",0,"ColourList:[[IfcNormalisedRatioMeasure]]"],
-    ["IfcColourSpecification","IfcPresentationItem",1,"?Name:IfcLabel"],
-    ["IfcColumn","IfcBuiltElement",0,"?PredefinedType:IfcColumnTypeEnum"],
-    ["IfcColumnType","IfcBuiltElementType",0,"PredefinedType:IfcColumnTypeEnum"],
-    ["IfcCommunicationsAppliance","IfcFlowTerminal",0,"?PredefinedType:IfcCommunicationsApplianceTypeEnum"],
-    ["IfcCommunicationsApplianceType","IfcFlowTerminalType",0,"PredefinedType:IfcCommunicationsApplianceTypeEnum"],
-    ["IfcComplexProperty","IfcProperty",0,"UsageName:IfcIdentifier;HasProperties:[IfcProperty]"],
-    ["IfcComplexPropertyTemplate","IfcPropertyTemplate",0,"?UsageName:IfcLabel;?TemplateType:IfcComplexPropertyTemplateTypeEnum;?HasPropertyTemplates:[IfcPropertyTemplate]"],
-    ["IfcCompositeCurve","IfcBoundedCurve",0,"Segments:[IfcSegment];SelfIntersect:IfcLogical"],
-    ["IfcCompositeCurveOnSurface","IfcCompositeCurve",0,""],
-    ["IfcCompositeCurveSegment","IfcSegment",0,"SameSense:IfcBoolean;ParentCurve:IfcCurve"],
-    ["IfcCompositeProfileDef","IfcProfileDef",0,"Profiles:[IfcProfileDef];?Label:IfcLabel"],
-    ["IfcCompressor","IfcFlowMovingDevice",0,"?PredefinedType:IfcCompressorTypeEnum"],
-    ["IfcCompressorType","IfcFlowMovingDeviceType",0,"PredefinedType:IfcCompressorTypeEnum"],
-    ["IfcCondenser","IfcEnergyConversionDevice",0,"?PredefinedType:IfcCondenserTypeEnum"],
-    ["IfcCondenserType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCondenserTypeEnum"],
-    ["IfcConic","IfcCurve",1,"Position:IfcAxis2Placement"],
-    ["IfcConnectedFaceSet","IfcTopologicalRepresentationItem",0,"CfsFaces:[IfcFace]"],
-    ["IfcConnectionCurveGeometry","IfcConnectionGeometry",0,"CurveOnRelatingElement:IfcCurveOrEdgeCurve;?CurveOnRelatedElement:IfcCurveOrEdgeCurve"],
-    ["IfcConnectionGeometry","",1,""],
-    ["IfcConnectionPointEccentricity","IfcConnectionPointGeometry",0,"?EccentricityInX:IfcLengthMeasure;?EccentricityInY:IfcLengthMeasure;?EccentricityInZ:IfcLengthMeasure"],
-    ["IfcConnectionPointGeometry","IfcConnectionGeometry",0,"PointOnRelatingElement:IfcPointOrVertexPoint;?PointOnRelatedElement:IfcPointOrVertexPoint"],
-    ["IfcConnectionSurfaceGeometry","IfcConnectionGeometry",0,"SurfaceOnRelatingElement:IfcSurfaceOrFaceSurface;?SurfaceOnRelatedElement:IfcSurfaceOrFaceSurface"],
-    ["IfcConnectionVolumeGeometry","IfcConnectionGeometry",0,"VolumeOnRelatingElement:IfcSolidOrShell;?VolumeOnRelatedElement:IfcSolidOrShell"],
-    ["IfcConstraint","",1,"Name:IfcLabel;?Description:IfcText;ConstraintGrade:IfcConstraintEnum;?ConstraintSource:IfcLabel;?CreatingActor:IfcActorSelect;?CreationTime:IfcDateTime;?UserDefinedGrade:IfcLabel"],
-    ["IfcConstructionEquipmentResource","IfcConstructionResource",0,"?PredefinedType:IfcConstructionEquipmentResourceTypeEnum"],
-    ["IfcConstructionEquipmentResourceType","IfcConstructionResourceType",0,"PredefinedType:IfcConstructionEquipmentResourceTypeEnum"],
-    ["IfcConstructionMaterialResource","IfcConstructionResource",0,"?PredefinedType:IfcConstructionMaterialResourceTypeEnum"],
-    ["IfcConstructionMaterialResourceType","IfcConstructionResourceType",0,"PredefinedType:IfcConstructionMaterialResourceTypeEnum"],
-    ["IfcConstructionProductResource","IfcConstructionResource",0,"?PredefinedType:IfcConstructionProductResourceTypeEnum"],
-    ["IfcConstructionProductResourceType","IfcConstructionResourceType",0,"PredefinedType:IfcConstructionProductResourceTypeEnum"],
-    ["IfcConstructionResource","IfcResource",1,"?Usage:IfcResourceTime;?BaseCosts:[IfcAppliedValue];?BaseQuantity:IfcPhysicalQuantity"],
-    ["IfcConstructionResourceType","IfcTypeResource",1,"?BaseCosts:[IfcAppliedValue];?BaseQuantity:IfcPhysicalQuantity"],
-    ["IfcContext","IfcObjectDefinition",1,"?ObjectType:IfcLabel;?LongName:IfcLabel;?Phase:IfcLabel;?RepresentationContexts:[IfcRepresentationContext];?UnitsInContext:IfcUnitAssignment"],
-    ["IfcContextDependentUnit","IfcNamedUnit",0,"Name:IfcLabel"],
-    ["IfcControl","IfcObject",1,"?Identification:IfcIdentifier"],
-    ["IfcController","IfcDistributionControlElement",0,"?PredefinedType:IfcControllerTypeEnum"],
-    ["IfcControllerType","IfcDistributionControlElementType",0,"PredefinedType:IfcControllerTypeEnum"],
-    ["IfcConversionBasedUnit","IfcNamedUnit",0,"Name:IfcLabel;ConversionFactor:IfcMeasureWithUnit"],
-    ["IfcConversionBasedUnitWithOffset","IfcConversionBasedUnit",0,"ConversionOffset:IfcReal"],
-    ["IfcConveyorSegment","IfcFlowSegment",0,"?PredefinedType:IfcConveyorSegmentTypeEnum"],
-    ["IfcConveyorSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcConveyorSegmentTypeEnum"],
-    ["IfcCooledBeam","IfcEnergyConversionDevice",0,"?PredefinedType:IfcCooledBeamTypeEnum"],
-    ["IfcCooledBeamType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCooledBeamTypeEnum"],
-    ["IfcCoolingTower","IfcEnergyConversionDevice",0,"?PredefinedType:IfcCoolingTowerTypeEnum"],
-    ["IfcCoolingTowerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcCoolingTowerTypeEnum"],
-    ["IfcCoordinateOperation","",1,"SourceCRS:IfcCoordinateReferenceSystemSelect;TargetCRS:IfcCoordinateReferenceSystem"],
-    ["IfcCoordinateReferenceSystem","",1,"?Name:IfcLabel;?Description:IfcText;?GeodeticDatum:IfcIdentifier"],
-    ["IfcCosineSpiral","IfcSpiral",0,"CosineTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure"],
-    ["IfcCostItem","IfcControl",0,"?PredefinedType:IfcCostItemTypeEnum;?CostValues:[IfcCostValue];?CostQuantities:[IfcPhysicalQuantity]"],
-    ["IfcCostSchedule","IfcControl",0,"?PredefinedType:IfcCostScheduleTypeEnum;?Status:IfcLabel;?SubmittedOn:IfcDateTime;?UpdateDate:IfcDateTime"],
-    ["IfcCostValue","IfcAppliedValue",0,""],
-    ["IfcCourse","IfcBuiltElement",0,"?PredefinedType:IfcCourseTypeEnum"],
-    ["IfcCourseType","IfcBuiltElementType",0,"PredefinedType:IfcCourseTypeEnum"],
-    ["IfcCovering","IfcBuiltElement",0,"?PredefinedType:IfcCoveringTypeEnum"],
-    ["IfcCoveringType","IfcBuiltElementType",0,"PredefinedType:IfcCoveringTypeEnum"],
-    ["IfcCrewResource","IfcConstructionResource",0,"?PredefinedType:IfcCrewResourceTypeEnum"],
-    ["IfcCrewResourceType","IfcConstructionResourceType",0,"PredefinedType:IfcCrewResourceTypeEnum"],
-    ["IfcCsgPrimitive3D","IfcGeometricRepresentationItem",1,"Position:IfcAxis2Placement3D"],
-    ["IfcCsgSolid","IfcSolidModel",0,"TreeRootExpression:IfcCsgSelect"],
-    ["IfcCurrencyRelationship","IfcResourceLevelRelationship",0,"RelatingMonetaryUnit:IfcMonetaryUnit;RelatedMonetaryUnit:IfcMonetaryUnit;ExchangeRate:IfcPositiveRatioMeasure;?RateDateTime:IfcDateTime;?RateSource:IfcLibraryInformation"],
-    ["IfcCurtainWall","IfcBuiltElement",0,"?PredefinedType:IfcCurtainWallTypeEnum"],
-    ["IfcCurtainWallType","IfcBuiltElementType",0,"PredefinedType:IfcCurtainWallTypeEnum"],
-    ["IfcCurve","IfcGeometricRepresentationItem",1,""],
-    ["IfcCurveBoundedPlane","IfcBoundedSurface",0,"BasisSurface:IfcPlane;OuterBoundary:IfcCurve;InnerBoundaries:[IfcCurve]"],
-    ["IfcCurveBoundedSurface","IfcBoundedSurface",0,"BasisSurface:IfcSurface;Boundaries:[IfcBoundaryCurve];ImplicitOuter:IfcBoolean"],
-    ["IfcCurveSegment","IfcSegment",0,"Placement:IfcPlacement;SegmentStart:IfcCurveMeasureSelect;SegmentLength:IfcCurveMeasureSelect;ParentCurve:IfcCurve"],
-    ["IfcCurveStyle","IfcPresentationStyle",0,"?CurveFont:IfcCurveFontOrScaledCurveFontSelect;?CurveWidth:IfcSizeSelect;?CurveColour:IfcColour;?ModelOrDraughting:IfcBoolean"],
-    ["IfcCurveStyleFont","IfcPresentationItem",0,"?Name:IfcLabel;PatternList:[IfcCurveStyleFontPattern]"],
-    ["IfcCurveStyleFontAndScaling","IfcPresentationItem",0,"?Name:IfcLabel;CurveStyleFont:IfcCurveStyleFontSelect;CurveFontScaling:IfcPositiveRatioMeasure"],
-    ["IfcCurveStyleFontPattern","IfcPresentationItem",0,"VisibleSegmentLength:IfcLengthMeasure;InvisibleSegmentLength:IfcPositiveLengthMeasure"],
-    ["IfcCylindricalSurface","IfcElementarySurface",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcDamper","IfcFlowController",0,"?PredefinedType:IfcDamperTypeEnum"],
-    ["IfcDamperType","IfcFlowControllerType",0,"PredefinedType:IfcDamperTypeEnum"],
-    ["IfcDeepFoundation","IfcBuiltElement",0,""],
-    ["IfcDeepFoundationType","IfcBuiltElementType",0,""],
-    ["IfcDerivedProfileDef","IfcProfileDef",0,"ParentProfile:IfcProfileDef;Operator:IfcCartesianTransformationOperator2D;?Label:IfcLabel"],
-    ["IfcDerivedUnit","",0,"Elements:[IfcDerivedUnitElement];UnitType:IfcDerivedUnitEnum;?UserDefinedType:IfcLabel;?Name:IfcLabel"],
-    ["IfcDerivedUnitElement","",0,"Unit:IfcNamedUnit;Exponent:INTEGER"],
-    ["IfcDimensionalExponents","",0,"LengthExponent:INTEGER;MassExponent:INTEGER;TimeExponent:INTEGER;ElectricCurrentExponent:INTEGER;ThermodynamicTemperatureExponent:INTEGER;AmountOfSubstanceExponent:INTEGER;LuminousIntensityExponent:INTEGER"],
-    ["IfcDirection","IfcGeometricRepresentationItem",0,"DirectionRatios:[IfcReal]"],
-    ["IfcDirectrixCurveSweptAreaSolid","IfcSweptAreaSolid",1,"Directrix:IfcCurve;?StartParam:IfcCurveMeasureSelect;?EndParam:IfcCurveMeasureSelect"],
-    ["IfcDirectrixDerivedReferenceSweptAreaSolid","IfcFixedReferenceSweptAreaSolid",0,""],
-    ["IfcDiscreteAccessory","IfcElementComponent",0,"?PredefinedType:IfcDiscreteAccessoryTypeEnum"],
-    ["IfcDiscreteAccessoryType","IfcElementComponentType",0,"PredefinedType:IfcDiscreteAccessoryTypeEnum"],
-    ["IfcDistributionBoard","IfcFlowController",0,"?PredefinedType:IfcDistributionBoardTypeEnum"],
-    ["IfcDistributionBoardType","IfcFlowControllerType",0,"PredefinedType:IfcDistributionBoardTypeEnum"],
-    ["IfcDistributionChamberElement","IfcDistributionFlowElement",0,"?PredefinedType:IfcDistributionChamberElementTypeEnum"],
-    ["IfcDistributionChamberElementType","IfcDistributionFlowElementType",0,"PredefinedType:IfcDistributionChamberElementTypeEnum"],
-    ["IfcDistributionCircuit","IfcDistributionSystem",0,""],
-    ["IfcDistributionControlElement","IfcDistributionElement",0,""],
-    ["IfcDistributionControlElementType","IfcDistributionElementType",1,""],
-    ["IfcDistributionElement","IfcElement",0,""],
-    ["IfcDistributionElementType","IfcElementType",0,""],
-    ["IfcDistributionFlowElement","IfcDistributionElement",0,""],
-    ["IfcDistributionFlowElementType","IfcDistributionElementType",1,""],
-    ["IfcDistributionPort","IfcPort",0,"?FlowDirection:IfcFlowDirectionEnum;?PredefinedType:IfcDistributionPortTypeEnum;?SystemType:IfcDistributionSystemEnum"],
-    ["IfcDistributionSystem","IfcSystem",0,"?LongName:IfcLabel;?PredefinedType:IfcDistributionSystemEnum"],
-    ["IfcDocumentInformation","IfcExternalInformation",0,"Identification:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?Location:IfcURIReference;?Purpose:IfcText;?IntendedUse:IfcText;?Scope:IfcText;?Revision:IfcLabel;?DocumentOwner:IfcActorSelect;?Editors:[IfcActorSelect];?CreationTime:IfcDateTime;?LastRevisionTime:IfcDateTime;?ElectronicFormat:IfcIdentifier;?ValidFrom:IfcDate;?ValidUntil:IfcDate;?Confidentiality:IfcDocumentConfidentialityEnum;?Status:IfcDocumentStatusEnum"],
-    ["IfcDocumentInformationRelationship","IfcResourceLevelRelationship",0,"RelatingDocument:IfcDocumentInformation;RelatedDocuments:[IfcDocumentInformation];?RelationshipType:IfcLabel"],
-    ["IfcDocumentReference","IfcExternalReference",0,"?Description:IfcText;?ReferencedDocument:IfcDocumentInformation"],
-    ["IfcDoor","IfcBuiltElement",0,"?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure;?PredefinedType:IfcDoorTypeEnum;?OperationType:IfcDoorTypeOperationEnum;?UserDefinedOperationType:IfcLabel"],
-    ["IfcDoorLiningProperties","IfcPreDefinedPropertySet",0,"?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcNonNegativeLengthMeasure;?ThresholdDepth:IfcPositiveLengthMeasure;?ThresholdThickness:IfcNonNegativeLengthMeasure;?TransomThickness:IfcNonNegativeLengthMeasure;?TransomOffset:IfcLengthMeasure;?LiningOffset:IfcLengthMeasure;?ThresholdOffset:IfcLengthMeasure;?CasingThickness:IfcPositiveLengthMeasure;?CasingDepth:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect;?LiningToPanelOffsetX:IfcLengthMeasure;?LiningToPanelOffsetY:IfcLengthMeasure"],
-    ["IfcDoorPanelProperties","IfcPreDefinedPropertySet",0,"?PanelDepth:IfcPositiveLengthMeasure;PanelOperation:IfcDoorPanelOperationEnum;?PanelWidth:IfcNormalisedRatioMeasure;PanelPosition:IfcDoorPanelPositionEnum;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcDoorType","IfcBuiltElementType",0,"PredefinedType:IfcDoorTypeEnum;OperationType:IfcDoorTypeOperationEnum;?ParameterTakesPrecedence:IfcBoolean;?UserDefinedOperationType:IfcLabel"],
-    ["IfcDraughtingPreDefinedColour","IfcPreDefinedColour",0,""],
-    ["IfcDraughtingPreDefinedCurveFont","IfcPreDefinedCurveFont",0,""],
-    ["IfcDuctFitting","IfcFlowFitting",0,"?PredefinedType:IfcDuctFittingTypeEnum"],
-    ["IfcDuctFittingType","IfcFlowFittingType",0,"PredefinedType:IfcDuctFittingTypeEnum"],
-    ["IfcDuctSegment","IfcFlowSegment",0,"?PredefinedType:IfcDuctSegmentTypeEnum"],
-    ["IfcDuctSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcDuctSegmentTypeEnum"],
-    ["IfcDuctSilencer","IfcFlowTreatmentDevice",0,"?PredefinedType:IfcDuctSilencerTypeEnum"],
-    ["IfcDuctSilencerType","IfcFlowTreatmentDeviceType",0,"PredefinedType:IfcDuctSilencerTypeEnum"],
-    ["IfcEarthworksCut","IfcFeatureElementSubtraction",0,"?PredefinedType:IfcEarthworksCutTypeEnum"],
-    ["IfcEarthworksElement","IfcBuiltElement",0,""],
-    ["IfcEarthworksFill","IfcEarthworksElement",0,"?PredefinedType:IfcEarthworksFillTypeEnum"],
-    ["IfcEdge","IfcTopologicalRepresentationItem",0,"EdgeStart:IfcVertex;EdgeEnd:IfcVertex"],
-    ["IfcEdgeCurve","IfcEdge",0,"EdgeGeometry:IfcCurve;SameSense:IfcBoolean"],
-    ["IfcEdgeLoop","IfcLoop",0,"EdgeList:[IfcOrientedEdge]"],
-    ["IfcElectricAppliance","IfcFlowTerminal",0,"?PredefinedType:IfcElectricApplianceTypeEnum"],
-    ["IfcElectricApplianceType","IfcFlowTerminalType",0,"PredefinedType:IfcElectricApplianceTypeEnum"],
-    ["IfcElectricDistributionBoard","IfcFlowController",0,"?PredefinedType:IfcElectricDistributionBoardTypeEnum"],
-    ["IfcElectricDistributionBoardType","IfcFlowControllerType",0,"PredefinedType:IfcElectricDistributionBoardTypeEnum"],
-    ["IfcElectricFlowStorageDevice","IfcFlowStorageDevice",0,"?PredefinedType:IfcElectricFlowStorageDeviceTypeEnum"],
-    ["IfcElectricFlowStorageDeviceType","IfcFlowStorageDeviceType",0,"PredefinedType:IfcElectricFlowStorageDeviceTypeEnum"],
-    ["IfcElectricFlowTreatmentDevice","IfcFlowTreatmentDevice",0,"?PredefinedType:IfcElectricFlowTreatmentDeviceTypeEnum"],
-    ["IfcElectricFlowTreatmentDeviceType","IfcFlowTreatmentDeviceType",0,"PredefinedType:IfcElectricFlowTreatmentDeviceTypeEnum"],
-    ["IfcElectricGenerator","IfcEnergyConversionDevice",0,"?PredefinedType:IfcElectricGeneratorTypeEnum"],
-    ["IfcElectricGeneratorType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcElectricGeneratorTypeEnum"],
-    ["IfcElectricMotor","IfcEnergyConversionDevice",0,"?PredefinedType:IfcElectricMotorTypeEnum"],
-    ["IfcElectricMotorType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcElectricMotorTypeEnum"],
-    ["IfcElectricTimeControl","IfcFlowController",0,"?PredefinedType:IfcElectricTimeControlTypeEnum"],
-    ["IfcElectricTimeControlType","IfcFlowControllerType",0,"PredefinedType:IfcElectricTimeControlTypeEnum"],
-    ["IfcElement","IfcProduct",1,"?Tag:IfcIdentifier"],
-    ["IfcElementAssembly","IfcElement",0,"?AssemblyPlace:IfcAssemblyPlaceEnum;?PredefinedType:IfcElementAssemblyTypeEnum"],
-    ["IfcElementAssemblyType","IfcElementType",0,"PredefinedType:IfcElementAssemblyTypeEnum"],
-    ["IfcElementComponent","IfcElement",1,""],
-    ["IfcElementComponentType","IfcElementType",1,""],
-    ["IfcElementQuantity","IfcQuantitySet",0,"?MethodOfMeasurement:IfcLabel;Quantities:[IfcPhysicalQuantity]"],
-    ["IfcElementType","IfcTypeProduct",1,"?ElementType:IfcLabel"],
-    ["IfcElementarySurface","IfcSurface",1,"Position:IfcAxis2Placement3D"],
-    ["IfcEllipse","IfcConic",0,"SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure"],
-    ["IfcEllipseProfileDef","IfcParameterizedProfileDef",0,"SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure"],
-    ["IfcEnergyConversionDevice","IfcDistributionFlowElement",0,""],
-    ["IfcEnergyConversionDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcEngine","IfcEnergyConversionDevice",0,"?PredefinedType:IfcEngineTypeEnum"],
-    ["IfcEngineType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcEngineTypeEnum"],
-    ["IfcEvaporativeCooler","IfcEnergyConversionDevice",0,"?PredefinedType:IfcEvaporativeCoolerTypeEnum"],
-    ["IfcEvaporativeCoolerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcEvaporativeCoolerTypeEnum"],
-    ["IfcEvaporator","IfcEnergyConversionDevice",0,"?PredefinedType:IfcEvaporatorTypeEnum"],
-    ["IfcEvaporatorType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcEvaporatorTypeEnum"],
-    ["IfcEvent","IfcProcess",0,"?PredefinedType:IfcEventTypeEnum;?EventTriggerType:IfcEventTriggerTypeEnum;?UserDefinedEventTriggerType:IfcLabel;?EventOccurenceTime:IfcEventTime"],
-    ["IfcEventTime","IfcSchedulingTime",0,"?ActualDate:IfcDateTime;?EarlyDate:IfcDateTime;?LateDate:IfcDateTime;?ScheduleDate:IfcDateTime"],
-    ["IfcEventType","IfcTypeProcess",0,"PredefinedType:IfcEventTypeEnum;EventTriggerType:IfcEventTriggerTypeEnum;?UserDefinedEventTriggerType:IfcLabel"],
-    ["IfcExtendedProperties","IfcPropertyAbstraction",1,"?Name:IfcIdentifier;?Description:IfcText;Properties:[IfcProperty]"],
-    ["IfcExternalInformation","",1,""],
-    ["IfcExternalReference","",1,"?Location:IfcURIReference;?Identification:IfcIdentifier;?Name:IfcLabel"],
-    ["IfcExternalReferenceRelationship","IfcResourceLevelRelationship",0,"RelatingReference:IfcExternalReference;RelatedResourceObjects:[IfcResourceObjectSelect]"],
-    ["IfcExternalSpatialElement","IfcExternalSpatialStructureElement",0,"?PredefinedType:IfcExternalSpatialElementTypeEnum"],
-    ["IfcExternalSpatialStructureElement","IfcSpatialElement",1,""],
-    ["IfcExternallyDefinedHatchStyle","IfcExternalReference",0,""],
-    ["IfcExternallyDefinedSurfaceStyle","IfcExternalReference",0,""],
-    ["IfcExternallyDefinedTextFont","IfcExternalReference",0,""],
-    ["IfcExtrudedAreaSolid","IfcSweptAreaSolid",0,"ExtrudedDirection:IfcDirection;Depth:IfcPositiveLengthMeasure"],
-    ["IfcExtrudedAreaSolidTapered","IfcExtrudedAreaSolid",0,"EndSweptArea:IfcProfileDef"],
-    ["IfcFace","IfcTopologicalRepresentationItem",0,"Bounds:[IfcFaceBound]"],
-    ["IfcFaceBasedSurfaceModel","IfcGeometricRepresentationItem",0,"FbsmFaces:[IfcConnectedFaceSet]"],
-    ["IfcFaceBound","IfcTopologicalRepresentationItem",0,"Bound:IfcLoop;Orientation:IfcBoolean"],
-    ["IfcFaceOuterBound","IfcFaceBound",0,""],
-    ["IfcFaceSurface","IfcFace",0,"FaceSurface:IfcSurface;SameSense:IfcBoolean"],
-    ["IfcFacetedBrep","IfcManifoldSolidBrep",0,""],
-    ["IfcFacetedBrepWithVoids","IfcFacetedBrep",0,"Voids:[IfcClosedShell]"],
-    ["IfcFacility","IfcSpatialStructureElement",0,""],
-    ["IfcFacilityPart","IfcSpatialStructureElement",1,"UsageType:IfcFacilityUsageEnum"],
-    ["IfcFacilityPartCommon","IfcFacilityPart",0,"?PredefinedType:IfcFacilityPartCommonTypeEnum"],
-    ["IfcFailureConnectionCondition","IfcStructuralConnectionCondition",0,"?TensionFailureX:IfcForceMeasure;?TensionFailureY:IfcForceMeasure;?TensionFailureZ:IfcForceMeasure;?CompressionFailureX:IfcForceMeasure;?CompressionFailureY:IfcForceMeasure;?CompressionFailureZ:IfcForceMeasure"],
-    ["IfcFan","IfcFlowMovingDevice",0,"?PredefinedType:IfcFanTypeEnum"],
-    ["IfcFanType","IfcFlowMovingDeviceType",0,"PredefinedType:IfcFanTypeEnum"],
-    ["IfcFastener","IfcElementComponent",0,"?PredefinedType:IfcFastenerTypeEnum"],
-    ["IfcFastenerType","IfcElementComponentType",0,"PredefinedType:IfcFastenerTypeEnum"],
-    ["IfcFeatureElement","IfcElement",1,""],
-    ["IfcFeatureElementAddition","IfcFeatureElement",1,""],
-    ["IfcFeatureElementSubtraction","IfcFeatureElement",1,""],
-    ["IfcFillAreaStyle","IfcPresentationStyle",0,"FillStyles:[IfcFillStyleSelect];?ModelOrDraughting:IfcBoolean"],
-    ["IfcFillAreaStyleHatching","IfcGeometricRepresentationItem",0,"HatchLineAppearance:IfcCurveStyle;StartOfNextHatchLine:IfcHatchLineDistanceSelect;?PointOfReferenceHatchLine:IfcCartesianPoint;?PatternStart:IfcCartesianPoint;HatchLineAngle:IfcPlaneAngleMeasure"],
-    ["IfcFillAreaStyleTiles","IfcGeometricRepresentationItem",0,"TilingPattern:[IfcVector];Tiles:[IfcStyledItem];TilingScale:IfcPositiveRatioMeasure"],
-    ["IfcFilter","IfcFlowTreatmentDevice",0,"?PredefinedType:IfcFilterTypeEnum"],
-    ["IfcFilterType","IfcFlowTreatmentDeviceType",0,"PredefinedType:IfcFilterTypeEnum"],
-    ["IfcFireSuppressionTerminal","IfcFlowTerminal",0,"?PredefinedType:IfcFireSuppressionTerminalTypeEnum"],
-    ["IfcFireSuppressionTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcFireSuppressionTerminalTypeEnum"],
-    ["IfcFixedReferenceSweptAreaSolid","IfcDirectrixCurveSweptAreaSolid",0,"FixedReference:IfcDirection"],
-    ["IfcFlowController","IfcDistributionFlowElement",0,""],
-    ["IfcFlowControllerType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowFitting","IfcDistributionFlowElement",0,""],
-    ["IfcFlowFittingType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowInstrument","IfcDistributionControlElement",0,"?PredefinedType:IfcFlowInstrumentTypeEnum"],
-    ["IfcFlowInstrumentType","IfcDistributionControlElementType",0,"PredefinedType:IfcFlowInstrumentTypeEnum"],
-    ["IfcFlowMeter","IfcFlowController",0,"?PredefinedType:IfcFlowMeterTypeEnum"],
-    ["IfcFlowMeterType","IfcFlowControllerType",0,"PredefinedType:IfcFlowMeterTypeEnum"],
-    ["IfcFlowMovingDevice","IfcDistributionFlowElement",0,""],
-    ["IfcFlowMovingDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowSegment","IfcDistributionFlowElement",0,""],
-    ["IfcFlowSegmentType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowStorageDevice","IfcDistributionFlowElement",0,""],
-    ["IfcFlowStorageDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowTerminal","IfcDistributionFlowElement",0,""],
-    ["IfcFlowTerminalType","IfcDistributionFlowElementType",1,""],
-    ["IfcFlowTreatmentDevice","IfcDistributionFlowElement",0,""],
-    ["IfcFlowTreatmentDeviceType","IfcDistributionFlowElementType",1,""],
-    ["IfcFooting","IfcBuiltElement",0,"?PredefinedType:IfcFootingTypeEnum"],
-    ["IfcFootingType","IfcBuiltElementType",0,"PredefinedType:IfcFootingTypeEnum"],
-    ["IfcFurnishingElement","IfcElement",0,""],
-    ["IfcFurnishingElementType","IfcElementType",0,""],
-    ["IfcFurniture","IfcFurnishingElement",0,"?PredefinedType:IfcFurnitureTypeEnum"],
-    ["IfcFurnitureType","IfcFurnishingElementType",0,"AssemblyPlace:IfcAssemblyPlaceEnum;?PredefinedType:IfcFurnitureTypeEnum"],
-    ["IfcGeographicCRS","IfcCoordinateReferenceSystem",0,"?PrimeMeridian:IfcIdentifier;?AngleUnit:IfcNamedUnit;?HeightUnit:IfcNamedUnit"],
-    ["IfcGeographicElement","IfcElement",0,"?PredefinedType:IfcGeographicElementTypeEnum"],
-    ["IfcGeographicElementType","IfcElementType",0,"PredefinedType:IfcGeographicElementTypeEnum"],
-    ["IfcGeometricCurveSet","IfcGeometricSet",0,""],
-    ["IfcGeometricRepresentationContext","IfcRepresentationContext",0,"CoordinateSpaceDimension:IfcDimensionCount;?Precision:IfcReal;WorldCoordinateSystem:IfcAxis2Placement;?TrueNorth:IfcDirection"],
-    ["IfcGeometricRepresentationItem","IfcRepresentationItem",1,""],
-    ["IfcGeometricRepresentationSubContext","IfcGeometricRepresentationContext",0,"ParentContext:IfcGeometricRepresentationContext;?TargetScale:IfcPositiveRatioMeasure;TargetView:IfcGeometricProjectionEnum;?UserDefinedTargetView:IfcLabel"],
-    ["IfcGeometricSet","IfcGeometricRepresentationItem",0,"Elements:[IfcGeometricSetSelect]"],
-    ["IfcGeomodel","IfcGeotechnicalAssembly",0,""],
-    ["IfcGeoslice","IfcGeotechnicalAssembly",0,""],
-    ["IfcGeotechnicalAssembly","IfcGeotechnicalElement",1,""],
-    ["IfcGeotechnicalElement","IfcElement",1,""],
-    ["IfcGeotechnicalStratum","IfcGeotechnicalElement",0,"?PredefinedType:IfcGeotechnicalStratumTypeEnum"],
-    ["IfcGradientCurve","IfcCompositeCurve",0,"BaseCurve:IfcBoundedCurve;?EndPoint:IfcPlacement"],
-    ["IfcGrid","IfcPositioningElement",0,"UAxes:LIST [1:?] OF"],
-    ["IfcGridAxis","",0,"?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean"],
-    ["IfcGridPlacement","IfcObjectPlacement",0,"PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcGridPlacementDirectionSelect"],
-    ["IfcGroup","IfcObject",0,""],
-    ["IfcHalfSpaceSolid","IfcGeometricRepresentationItem",0,"BaseSurface:IfcSurface;AgreementFlag:IfcBoolean"],
-    ["IfcHeatExchanger","IfcEnergyConversionDevice",0,"?PredefinedType:IfcHeatExchangerTypeEnum"],
-    ["IfcHeatExchangerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcHeatExchangerTypeEnum"],
-    ["IfcHumidifier","IfcEnergyConversionDevice",0,"?PredefinedType:IfcHumidifierTypeEnum"],
-    ["IfcHumidifierType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcHumidifierTypeEnum"],
-    ["IfcIShapeProfileDef","IfcParameterizedProfileDef",0,"OverallWidth:IfcPositiveLengthMeasure;OverallDepth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?FlangeEdgeRadius:IfcNonNegativeLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure"],
-    ["IfcImageTexture","IfcSurfaceTexture",0,"URLReference:IfcURIReference"],
-    ["IfcImpactProtectionDevice","IfcElementComponent",0,"?PredefinedType:IfcImpactProtectionDeviceTypeEnum"],
-    ["IfcImpactProtectionDeviceType","IfcElementComponentType",0,"PredefinedType:IfcImpactProtectionDeviceTypeEnum"],
-    ["IfcIndexedColourMap","IfcPresentationItem",0,"MappedTo:IfcTessellatedFaceSet;?Opacity:IfcNormalisedRatioMeasure;Colours:IfcColourRgbList;ColourIndex:[IfcPositiveInteger]"],
-    ["IfcIndexedPolyCurve","IfcBoundedCurve",0,"Points:IfcCartesianPointList;?Segments:[IfcSegmentIndexSelect];?SelfIntersect:IfcBoolean"],
-    ["IfcIndexedPolygonalFace","IfcTessellatedItem",0,"CoordIndex:[IfcPositiveInteger]"],
-    ["IfcIndexedPolygonalFaceWithVoids","IfcIndexedPolygonalFace",0,"InnerCoordIndices:[LIST [3:?] OF]"],
-    ["IfcIndexedPolygonalTextureMap","IfcIndexedTextureMap",0,"TexCoordIndices:[IfcTextureCoordinateIndices]"],
-    ["IfcIndexedTextureMap","IfcTextureCoordinate",1,"MappedTo:IfcTessellatedFaceSet;TexCoords:IfcTextureVertexList"],
-    ["IfcIndexedTriangleTextureMap","IfcIndexedTextureMap",0,"?TexCoordIndex:[[IfcPositiveInteger]]"],
-    ["IfcInterceptor","IfcFlowTreatmentDevice",0,"?PredefinedType:IfcInterceptorTypeEnum"],
-    ["IfcInterceptorType","IfcFlowTreatmentDeviceType",0,"PredefinedType:IfcInterceptorTypeEnum"],
-    ["IfcIntersectionCurve","IfcSurfaceCurve",0,""],
-    ["IfcInventory","IfcGroup",0,"?PredefinedType:IfcInventoryTypeEnum;?Jurisdiction:IfcActorSelect;?ResponsiblePersons:[IfcPerson];?LastUpdateDate:IfcDate;?CurrentValue:IfcCostValue;?OriginalValue:IfcCostValue"],
-    ["IfcIrregularTimeSeries","IfcTimeSeries",0,"Values:[IfcIrregularTimeSeriesValue]"],
-    ["IfcIrregularTimeSeriesValue","",0,"TimeStamp:IfcDateTime;ListValues:[IfcValue]"],
-    ["IfcJunctionBox","IfcFlowFitting",0,"?PredefinedType:IfcJunctionBoxTypeEnum"],
-    ["IfcJunctionBoxType","IfcFlowFittingType",0,"PredefinedType:IfcJunctionBoxTypeEnum"],
-    ["IfcKerb","IfcBuiltElement",0,"?PredefinedType:IfcKerbTypeEnum"],
-    ["IfcKerbType","IfcBuiltElementType",0,"PredefinedType:IfcKerbTypeEnum"],
-    ["IfcLShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;?Width:IfcPositiveLengthMeasure;Thickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure;?LegSlope:IfcPlaneAngleMeasure"],
-    ["IfcLaborResource","IfcConstructionResource",0,"?PredefinedType:IfcLaborResourceTypeEnum"],
-    ["IfcLaborResourceType","IfcConstructionResourceType",0,"PredefinedType:IfcLaborResourceTypeEnum"],
-    ["IfcLagTime","IfcSchedulingTime",0,"LagValue:IfcTimeOrRatioSelect;DurationType:IfcTaskDurationEnum"],
-    ["IfcLamp","IfcFlowTerminal",0,"?PredefinedType:IfcLampTypeEnum"],
-    ["IfcLampType","IfcFlowTerminalType",0,"PredefinedType:IfcLampTypeEnum"],
-    ["IfcLibraryInformation","IfcExternalInformation",0,"Name:IfcLabel;?Version:IfcLabel;?Publisher:IfcActorSelect;?VersionDate:IfcDateTime;?Location:IfcURIReference;?Description:IfcText"],
-    ["IfcLibraryReference","IfcExternalReference",0,"?Description:IfcText;?Language:IfcLanguageId;?ReferencedLibrary:IfcLibraryInformation"],
-    ["IfcLightDistributionData","",0,"MainPlaneAngle:IfcPlaneAngleMeasure;SecondaryPlaneAngle:[IfcPlaneAngleMeasure];LuminousIntensity:[IfcLuminousIntensityDistributionMeasure]"],
-    ["IfcLightFixture","IfcFlowTerminal",0,"?PredefinedType:IfcLightFixtureTypeEnum"],
-    ["IfcLightFixtureType","IfcFlowTerminalType",0,"PredefinedType:IfcLightFixtureTypeEnum"],
-    ["IfcLightIntensityDistribution","",0,"LightDistributionCurve:IfcLightDistributionCurveEnum;DistributionData:[IfcLightDistributionData]"],
-    ["IfcLightSource","IfcGeometricRepresentationItem",1,"?Name:IfcLabel;LightColour:IfcColourRgb;?AmbientIntensity:IfcNormalisedRatioMeasure;?Intensity:IfcNormalisedRatioMeasure"],
-    ["IfcLightSourceAmbient","IfcLightSource",0,""],
-    ["IfcLightSourceDirectional","IfcLightSource",0,"Orientation:IfcDirection"],
-    ["IfcLightSourceGoniometric","IfcLightSource",0,"Position:IfcAxis2Placement3D;?ColourAppearance:IfcColourRgb;ColourTemperature:IfcThermodynamicTemperatureMeasure;LuminousFlux:IfcLuminousFluxMeasure;LightEmissionSource:IfcLightEmissionSourceEnum;LightDistributionDataSource:IfcLightDistributionDataSourceSelect"],
-    ["IfcLightSourcePositional","IfcLightSource",0,"Position:IfcCartesianPoint;Radius:IfcPositiveLengthMeasure;ConstantAttenuation:IfcReal;DistanceAttenuation:IfcReal;QuadricAttenuation:IfcReal"],
-    ["IfcLightSourceSpot","IfcLightSourcePositional",0,"Orientation:IfcDirection;?ConcentrationExponent:IfcReal;SpreadAngle:IfcPositivePlaneAngleMeasure;BeamWidthAngle:IfcPositivePlaneAngleMeasure"],
-    ["IfcLine","IfcCurve",0,"Pnt:IfcCartesianPoint;Dir:IfcVector"],
-    ["IfcLinearElement","IfcProduct",0,""],
-    ["IfcLinearPlacement","IfcObjectPlacement",0,"RelativePlacement:IfcAxis2PlacementLinear;?CartesianPosition:IfcAxis2Placement3D"],
-    ["IfcLinearPositioningElement","IfcPositioningElement",0,""],
-    ["IfcLiquidTerminal","IfcFlowTerminal",0,"?PredefinedType:IfcLiquidTerminalTypeEnum"],
-    ["IfcLiquidTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcLiquidTerminalTypeEnum"],
-    ["IfcLocalPlacement","IfcObjectPlacement",0,"RelativePlacement:IfcAxis2Placement"],
-    ["IfcLoop","IfcTopologicalRepresentationItem",0,""],
-    ["IfcManifoldSolidBrep","IfcSolidModel",1,"Outer:IfcClosedShell"],
-    ["IfcMapConversion","IfcCoordinateOperation",0,"Eastings:IfcLengthMeasure;Northings:IfcLengthMeasure;OrthogonalHeight:IfcLengthMeasure;?XAxisAbscissa:IfcReal;?XAxisOrdinate:IfcReal;?Scale:IfcReal"],
-    ["IfcMapConversionScaled","IfcMapConversion",0,"FactorX:IfcReal;FactorY:IfcReal;FactorZ:IfcReal"],
-    ["IfcMappedItem","IfcRepresentationItem",0,"MappingSource:IfcRepresentationMap;MappingTarget:IfcCartesianTransformationOperator"],
-    ["IfcMarineFacility","IfcFacility",0,"?PredefinedType:IfcMarineFacilityTypeEnum"],
-    ["IfcMarinePart","IfcFacilityPart",0,"?PredefinedType:IfcMarinePartTypeEnum"],
-    ["IfcMaterial","IfcMaterialDefinition",0,"Name:IfcLabel;?Description:IfcText;?Category:IfcLabel"],
-    ["IfcMaterialClassificationRelationship","",0,"MaterialClassifications:[IfcClassificationSelect];ClassifiedMaterial:IfcMaterial"],
-    ["IfcMaterialConstituent","IfcMaterialDefinition",0,"?Name:IfcLabel;?Description:IfcText;Material:IfcMaterial;?Fraction:IfcNormalisedRatioMeasure;?Category:IfcLabel"],
-    ["IfcMaterialConstituentSet","IfcMaterialDefinition",0,"?Name:IfcLabel;?Description:IfcText;?MaterialConstituents:[IfcMaterialConstituent]"],
-    ["IfcMaterialDefinition","",1,""],
-    ["IfcMaterialDefinitionRepresentation","IfcProductRepresentation",0,"RepresentedMaterial:IfcMaterial"],
-    ["IfcMaterialLayer","IfcMaterialDefinition",0,"?Material:IfcMaterial;LayerThickness:IfcNonNegativeLengthMeasure;?IsVentilated:IfcLogical;?Name:IfcLabel;?Description:IfcText;?Category:IfcLabel;?Priority:IfcInteger"],
-    ["IfcMaterialLayerSet","IfcMaterialDefinition",0,"MaterialLayers:[IfcMaterialLayer];?LayerSetName:IfcLabel;?Description:IfcText"],
-    ["IfcMaterialLayerSetUsage","IfcMaterialUsageDefinition",0,"ForLayerSet:IfcMaterialLayerSet;LayerSetDirection:IfcLayerSetDirectionEnum;DirectionSense:IfcDirectionSenseEnum;OffsetFromReferenceLine:IfcLengthMeasure;?ReferenceExtent:IfcPositiveLengthMeasure"],
-    ["IfcMaterialLayerWithOffsets","IfcMaterialLayer",0,"OffsetDirection:IfcLayerSetDirectionEnum;OffsetValues:[IfcLengthMeasure]"],
-    ["IfcMaterialList","",0,"Materials:[IfcMaterial]"],
-    ["IfcMaterialProfile","IfcMaterialDefinition",0,"?Name:IfcLabel;?Description:IfcText;?Material:IfcMaterial;Profile:IfcProfileDef;?Priority:IfcInteger;?Category:IfcLabel"],
-    ["IfcMaterialProfileSet","IfcMaterialDefinition",0,"?Name:IfcLabel;?Description:IfcText;MaterialProfiles:[IfcMaterialProfile];?CompositeProfile:IfcCompositeProfileDef"],
-    ["IfcMaterialProfileSetUsage","IfcMaterialUsageDefinition",0,"ForProfileSet:IfcMaterialProfileSet;?CardinalPoint:IfcCardinalPointReference;?ReferenceExtent:IfcPositiveLengthMeasure"],
-    ["IfcMaterialProfileSetUsageTapering","IfcMaterialProfileSetUsage",0,"ForProfileEndSet:IfcMaterialProfileSet;?CardinalEndPoint:IfcCardinalPointReference"],
-    ["IfcMaterialProfileWithOffsets","IfcMaterialProfile",0,"OffsetValues:[IfcLengthMeasure]"],
-    ["IfcMaterialProperties","IfcExtendedProperties",0,"Material:IfcMaterialDefinition"],
-    ["IfcMaterialRelationship","IfcResourceLevelRelationship",0,"RelatingMaterial:IfcMaterial;RelatedMaterials:[IfcMaterial];?MaterialExpression:IfcLabel"],
-    ["IfcMaterialUsageDefinition","",1,""],
-    ["IfcMeasureWithUnit","",0,"ValueComponent:IfcValue;UnitComponent:IfcUnit"],
-    ["IfcMechanicalFastener","IfcElementComponent",0,"?NominalDiameter:IfcPositiveLengthMeasure;?NominalLength:IfcPositiveLengthMeasure;?PredefinedType:IfcMechanicalFastenerTypeEnum"],
-    ["IfcMechanicalFastenerType","IfcElementComponentType",0,"PredefinedType:IfcMechanicalFastenerTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?NominalLength:IfcPositiveLengthMeasure"],
-    ["IfcMedicalDevice","IfcFlowTerminal",0,"?PredefinedType:IfcMedicalDeviceTypeEnum"],
-    ["IfcMedicalDeviceType","IfcFlowTerminalType",0,"PredefinedType:IfcMedicalDeviceTypeEnum"],
-    ["IfcMember","IfcBuiltElement",0,"?PredefinedType:IfcMemberTypeEnum"],
-    ["IfcMemberType","IfcBuiltElementType",0,"PredefinedType:IfcMemberTypeEnum"],
-    ["IfcMetric","IfcConstraint",0,"Benchmark:IfcBenchmarkEnum;?ValueSource:IfcLabel;?DataValue:IfcMetricValueSelect;?ReferencePath:IfcReference"],
-    ["IfcMirroredProfileDef","IfcDerivedProfileDef",0,""],
-    ["IfcMobileTelecommunicationsAppliance","IfcFlowTerminal",0,"?PredefinedType:IfcMobileTelecommunicationsApplianceTypeEnum"],
-    ["IfcMobileTelecommunicationsApplianceType","IfcFlowTerminalType",0,"PredefinedType:IfcMobileTelecommunicationsApplianceTypeEnum"],
-    ["IfcMonetaryUnit","",0,"Currency:IfcLabel"],
-    ["IfcMooringDevice","IfcBuiltElement",0,"?PredefinedType:IfcMooringDeviceTypeEnum"],
-    ["IfcMooringDeviceType","IfcBuiltElementType",0,"PredefinedType:IfcMooringDeviceTypeEnum"],
-    ["IfcMotorConnection","IfcEnergyConversionDevice",0,"?PredefinedType:IfcMotorConnectionTypeEnum"],
-    ["IfcMotorConnectionType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcMotorConnectionTypeEnum"],
-    ["IfcNamedUnit","",1,"Dimensions:IfcDimensionalExponents;UnitType:IfcUnitEnum"],
-    ["IfcNavigationElement","IfcBuiltElement",0,"?PredefinedType:IfcNavigationElementTypeEnum"],
-    ["IfcNavigationElementType","IfcBuiltElementType",0,"PredefinedType:IfcNavigationElementTypeEnum"],
-    ["IfcObject","IfcObjectDefinition",1,"?ObjectType:IfcLabel"],
-    ["IfcObjectDefinition","IfcRoot",1,""],
-    ["IfcObjectPlacement","",1,"?PlacementRelTo:IfcObjectPlacement"],
-    ["IfcObjective","IfcConstraint",0,"?BenchmarkValues:[IfcConstraint];?LogicalAggregator:IfcLogicalOperatorEnum;ObjectiveQualifier:IfcObjectiveEnum;?UserDefinedQualifier:IfcLabel"],
-    ["IfcOccupant","IfcActor",0,"?PredefinedType:IfcOccupantTypeEnum"],
-    ["IfcOffsetCurve","IfcCurve",1,"BasisCurve:IfcCurve"],
-    ["IfcOffsetCurve2D","IfcOffsetCurve",0,"Distance:IfcLengthMeasure;SelfIntersect:IfcLogical"],
-    ["IfcOffsetCurve3D","IfcOffsetCurve",0,"Distance:IfcLengthMeasure;SelfIntersect:IfcLogical;RefDirection:IfcDirection"],
-    ["IfcOffsetCurveByDistances","IfcOffsetCurve",0,"OffsetValues:[IfcPointByDistanceExpression];?Tag:IfcLabel"],
-    ["IfcOpenCrossProfileDef","IfcProfileDef",0,"HorizontalWidths:IfcBoolean;Widths:[IfcNonNegativeLengthMeasure];Slopes:[IfcPlaneAngleMeasure];?Tags:[IfcLabel];?OffsetPoint:IfcCartesianPoint"],
-    ["IfcOpenShell","IfcConnectedFaceSet",0,""],
-    ["IfcOpeningElement","IfcFeatureElementSubtraction",0,"?PredefinedType:IfcOpeningElementTypeEnum"],
-    ["IfcOrganization","",0,"?Identification:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?Roles:[IfcActorRole];?Addresses:[IfcAddress]"],
-    ["IfcOrganizationRelationship","IfcResourceLevelRelationship",0,"RelatingOrganization:IfcOrganization;RelatedOrganizations:[IfcOrganization]"],
-    ["IfcOrientedEdge","IfcEdge",0,"EdgeElement:IfcEdge;Orientation:IfcBoolean"],
-    ["IfcOuterBoundaryCurve","IfcBoundaryCurve",0,""],
-    ["IfcOutlet","IfcFlowTerminal",0,"?PredefinedType:IfcOutletTypeEnum"],
-    ["IfcOutletType","IfcFlowTerminalType",0,"PredefinedType:IfcOutletTypeEnum"],
-    ["IfcOwnerHistory","",0,"OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;?ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp"],
-    ["IfcParameterizedProfileDef","IfcProfileDef",1,"?Position:IfcAxis2Placement2D"],
-    ["IfcPath","IfcTopologicalRepresentationItem",0,"EdgeList:LIST [1:?] OF"],
-    ["IfcPavement","IfcBuiltElement",0,"?PredefinedType:IfcPavementTypeEnum"],
-    ["IfcPavementType","IfcBuiltElementType",0,"PredefinedType:IfcPavementTypeEnum"],
-    ["IfcPcurve","IfcCurve",0,"BasisSurface:IfcSurface;ReferenceCurve:IfcCurve"],
-    ["IfcPerformanceHistory","IfcControl",0,"LifeCyclePhase:IfcLabel;?PredefinedType:IfcPerformanceHistoryTypeEnum"],
-    ["IfcPermeableCoveringProperties","IfcPreDefinedPropertySet",0,"OperationType:IfcPermeableCoveringOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcPermit","IfcControl",0,"?PredefinedType:IfcPermitTypeEnum;?Status:IfcLabel;?LongDescription:IfcText"],
-    ["IfcPerson","",0,"?Identification:IfcIdentifier;?FamilyName:IfcLabel;?GivenName:IfcLabel;?MiddleNames:[IfcLabel];?PrefixTitles:[IfcLabel];?SuffixTitles:[IfcLabel];?Roles:[IfcActorRole];?Addresses:[IfcAddress]"],
-    ["IfcPersonAndOrganization","",0,"ThePerson:IfcPerson;TheOrganization:IfcOrganization;?Roles:[IfcActorRole]"],
-    ["IfcPhysicalComplexQuantity","IfcPhysicalQuantity",0,"HasQuantities:[IfcPhysicalQuantity];Discrimination:IfcLabel;?Quality:IfcLabel;?Usage:IfcLabel"],
-    ["IfcPhysicalQuantity","",1,"Name:IfcLabel;?Description:IfcText"],
-    ["IfcPhysicalSimpleQuantity","IfcPhysicalQuantity",1,"?Unit:IfcNamedUnit"],
-    ["IfcPile","IfcDeepFoundation",0,"?PredefinedType:IfcPileTypeEnum;?ConstructionType:IfcPileConstructionEnum"],
-    ["IfcPileType","IfcDeepFoundationType",0,"PredefinedType:IfcPileTypeEnum"],
-    ["IfcPipeFitting","IfcFlowFitting",0,"?PredefinedType:IfcPipeFittingTypeEnum"],
-    ["IfcPipeFittingType","IfcFlowFittingType",0,"PredefinedType:IfcPipeFittingTypeEnum"],
-    ["IfcPipeSegment","IfcFlowSegment",0,"?PredefinedType:IfcPipeSegmentTypeEnum"],
-    ["IfcPipeSegmentType","IfcFlowSegmentType",0,"PredefinedType:IfcPipeSegmentTypeEnum"],
-    ["IfcPixelTexture","IfcSurfaceTexture",0,"Width:IfcInteger;Height:IfcInteger;ColourComponents:IfcInteger;Pixel:[IfcBinary]"],
-    ["IfcPlacement","IfcGeometricRepresentationItem",1,"Location:IfcPoint"],
-    ["IfcPlanarBox","IfcPlanarExtent",0,"Placement:IfcAxis2Placement"],
-    ["IfcPlanarExtent","IfcGeometricRepresentationItem",0,"SizeInX:IfcLengthMeasure;SizeInY:IfcLengthMeasure"],
-    ["IfcPlane","IfcElementarySurface",0,""],
-    ["IfcPlate","IfcBuiltElement",0,"?PredefinedType:IfcPlateTypeEnum"],
-    ["IfcPlateType","IfcBuiltElementType",0,"PredefinedType:IfcPlateTypeEnum"],
-    ["IfcPoint","IfcGeometricRepresentationItem",1,""],
-    ["IfcPointByDistanceExpression","IfcPoint",0,"DistanceAlong:IfcCurveMeasureSelect;?OffsetLateral:IfcLengthMeasure;?OffsetVertical:IfcLengthMeasure;?OffsetLongitudinal:IfcLengthMeasure;BasisCurve:IfcCurve"],
-    ["IfcPointOnCurve","IfcPoint",0,"BasisCurve:IfcCurve;PointParameter:IfcParameterValue"],
-    ["IfcPointOnSurface","IfcPoint",0,"BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue"],
-    ["IfcPolyLoop","IfcLoop",0,"Polygon:LIST [3:?] OF"],
-    ["IfcPolygonalBoundedHalfSpace","IfcHalfSpaceSolid",0,"Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve"],
-    ["IfcPolygonalFaceSet","IfcTessellatedFaceSet",0,"?Closed:IfcBoolean;Faces:LIST [1:?] OF"],
-    ["IfcPolyline","IfcBoundedCurve",0,"Points:[IfcCartesianPoint]"],
-    ["IfcPolynomialCurve","IfcCurve",0,"Position:IfcPlacement;?CoefficientsX:[IfcReal];?CoefficientsY:[IfcReal];?CoefficientsZ:[IfcReal]"],
-    ["IfcPort","IfcProduct",1,""],
-    ["IfcPositioningElement","IfcProduct",1,""],
-    ["IfcPostalAddress","IfcAddress",0,"?InternalLocation:IfcLabel;?AddressLines:[IfcLabel];?PostalBox:IfcLabel;?Town:IfcLabel;?Region:IfcLabel;?PostalCode:IfcLabel;?Country:IfcLabel"],
-    ["IfcPreDefinedColour","IfcPreDefinedItem",1,""],
-    ["IfcPreDefinedCurveFont","IfcPreDefinedItem",1,""],
-    ["IfcPreDefinedItem","IfcPresentationItem",1,"Name:IfcLabel"],
-    ["IfcPreDefinedProperties","IfcPropertyAbstraction",1,""],
-    ["IfcPreDefinedPropertySet","IfcPropertySetDefinition",1,""],
-    ["IfcPreDefinedTextFont","IfcPreDefinedItem",1,""],
-    ["IfcPresentationItem","",1,""],
-    ["IfcPresentationLayerAssignment","",0,"Name:IfcLabel;?Description:IfcText;AssignedItems:[IfcLayeredItem];?Identifier:IfcIdentifier"],
-    ["IfcPresentationLayerWithStyle","IfcPresentationLayerAssignment",0,"LayerOn:IfcLogical;LayerFrozen:IfcLogical;LayerBlocked:IfcLogical;LayerStyles:[IfcPresentationStyle]"],
-    ["IfcPresentationStyle","",1,"?Name:IfcLabel"],
-    ["IfcProcedure","IfcProcess",0,"?PredefinedType:IfcProcedureTypeEnum"],
-    ["IfcProcedureType","IfcTypeProcess",0,"PredefinedType:IfcProcedureTypeEnum"],
-    ["IfcProcess","IfcObject",1,"?Identification:IfcIdentifier;?LongDescription:IfcText"],
-    ["IfcProduct","IfcObject",1,"?ObjectPlacement:IfcObjectPlacement;?Representation:IfcProductRepresentation"],
-    ["IfcProductDefinitionShape","IfcProductRepresentation",0,""],
-    ["IfcProductRepresentation","",1,"?Name:IfcLabel;?Description:IfcText;Representations:[IfcRepresentation]"],
-    ["IfcProfileDef","",0,"ProfileType:IfcProfileTypeEnum;?ProfileName:IfcLabel"],
-    ["IfcProfileProperties","IfcExtendedProperties",0,"ProfileDefinition:IfcProfileDef"],
-    ["IfcProject","IfcContext",0,""],
-    ["IfcProjectLibrary","IfcContext",0,""],
-    ["IfcProjectOrder","IfcControl",0,"?PredefinedType:IfcProjectOrderTypeEnum;?Status:IfcLabel;?LongDescription:IfcText"],
-    ["IfcProjectedCRS","IfcCoordinateReferenceSystem",0,"?VerticalDatum:IfcIdentifier;?MapProjection:IfcIdentifier;?MapZone:IfcIdentifier;?MapUnit:IfcNamedUnit"],
-    ["IfcProjectionElement","IfcFeatureElementAddition",0,"?PredefinedType:IfcProjectionElementTypeEnum"],
-    ["IfcProperty","IfcPropertyAbstraction",1,"Name:IfcIdentifier;?Specification:IfcText"],
-    ["IfcPropertyAbstraction","",1,""],
-    ["IfcPropertyBoundedValue","IfcSimpleProperty",0,"?UpperBoundValue:IfcValue;?LowerBoundValue:IfcValue;?Unit:IfcUnit;?SetPointValue:IfcValue"],
-    ["IfcPropertyDefinition","IfcRoot",1,""],
-    ["IfcPropertyDependencyRelationship","IfcResourceLevelRelationship",0,"DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Expression:IfcText"],
-    ["IfcPropertyEnumeratedValue","IfcSimpleProperty",0,"?EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration"],
-    ["IfcPropertyEnumeration","IfcPropertyAbstraction",0,"Name:IfcLabel;EnumerationValues:LIST [1:?] OF"],
-    ["IfcPropertyListValue","IfcSimpleProperty",0,"?ListValues:[IfcValue];?Unit:IfcUnit"],
-    ["IfcPropertyReferenceValue","IfcSimpleProperty",0,"?UsageName:IfcText;?PropertyReference:IfcObjectReferenceSelect"],
-    ["IfcPropertySet","IfcPropertySetDefinition",0,"HasProperties:[IfcProperty]"],
-    ["IfcPropertySetDefinition","IfcPropertyDefinition",1,""],
-    ["IfcPropertySetTemplate","IfcPropertyTemplateDefinition",0,"?TemplateType:IfcPropertySetTemplateTypeEnum;?ApplicableEntity:IfcIdentifier;HasPropertyTemplates:[IfcPropertyTemplate]"],
-    ["IfcPropertySingleValue","IfcSimpleProperty",0,"?NominalValue:IfcValue;?Unit:IfcUnit"],
-    ["IfcPropertyTableValue","IfcSimpleProperty",0,"?DefiningValues:LIST [1:?] OF"],
-    ["IfcPropertyTemplate","IfcPropertyTemplateDefinition",1,""],
-    ["IfcPropertyTemplateDefinition","IfcPropertyDefinition",1,""],
-    ["IfcProtectiveDevice","IfcFlowController",0,"?PredefinedType:IfcProtectiveDeviceTypeEnum"],
-    ["IfcProtectiveDeviceTrippingUnit","IfcDistributionControlElement",0,"?PredefinedType:IfcProtectiveDeviceTrippingUnitTypeEnum"],
-    ["IfcProtectiveDeviceTrippingUnitType","IfcDistributionControlElementType",0,"PredefinedType:IfcProtectiveDeviceTrippingUnitTypeEnum"],
-    ["IfcProtectiveDeviceType","IfcFlowControllerType",0,"PredefinedType:IfcProtectiveDeviceTypeEnum"],
-    ["IfcPump","IfcFlowMovingDevice",0,"?PredefinedType:IfcPumpTypeEnum"],
-    ["IfcPumpType","IfcFlowMovingDeviceType",0,"PredefinedType:IfcPumpTypeEnum"],
-    ["IfcQuantityArea","IfcPhysicalSimpleQuantity",0,"AreaValue:IfcAreaMeasure;?Formula:IfcLabel"],
-    ["IfcQuantityCount","IfcPhysicalSimpleQuantity",0,"CountValue:IfcCountMeasure;?Formula:IfcLabel"],
-    ["IfcQuantityLength","IfcPhysicalSimpleQuantity",0,"LengthValue:IfcLengthMeasure;?Formula:IfcLabel"],
-    ["IfcQuantityNumber","IfcPhysicalSimpleQuantity",0,"NumberValue:IfcNumericMeasure;?Formula:IfcLabel"],
-    ["IfcQuantitySet","IfcPropertySetDefinition",1,""],
-    ["IfcQuantityTime","IfcPhysicalSimpleQuantity",0,"TimeValue:IfcTimeMeasure;?Formula:IfcLabel"],
-    ["IfcQuantityVolume","IfcPhysicalSimpleQuantity",0,"VolumeValue:IfcVolumeMeasure;?Formula:IfcLabel"],
-    ["IfcQuantityWeight","IfcPhysicalSimpleQuantity",0,"WeightValue:IfcMassMeasure;?Formula:IfcLabel"],
-    ["IfcRail","IfcBuiltElement",0,"?PredefinedType:IfcRailTypeEnum"],
-    ["IfcRailType","IfcBuiltElementType",0,"PredefinedType:IfcRailTypeEnum"],
-    ["IfcRailing","IfcBuiltElement",0,"?PredefinedType:IfcRailingTypeEnum"],
-    ["IfcRailingType","IfcBuiltElementType",0,"PredefinedType:IfcRailingTypeEnum"],
-    ["IfcRailway","IfcFacility",0,"?PredefinedType:IfcRailwayTypeEnum"],
-    ["IfcRailwayPart","IfcFacilityPart",0,"?PredefinedType:IfcRailwayPartTypeEnum"],
-    ["IfcRamp","IfcBuiltElement",0,"?PredefinedType:IfcRampTypeEnum"],
-    ["IfcRampFlight","IfcBuiltElement",0,"?PredefinedType:IfcRampFlightTypeEnum"],
-    ["IfcRampFlightType","IfcBuiltElementType",0,"PredefinedType:IfcRampFlightTypeEnum"],
-    ["IfcRampType","IfcBuiltElementType",0,"PredefinedType:IfcRampTypeEnum"],
-    ["IfcRationalBSplineCurveWithKnots","IfcBSplineCurveWithKnots",0,"WeightsData:[IfcReal]"],
-    ["IfcRationalBSplineSurfaceWithKnots","IfcBSplineSurfaceWithKnots",0,"WeightsData:[[IfcReal]]"],
-    ["IfcRectangleHollowProfileDef","IfcRectangleProfileDef",0,"WallThickness:IfcPositiveLengthMeasure;?InnerFilletRadius:IfcNonNegativeLengthMeasure;?OuterFilletRadius:IfcNonNegativeLengthMeasure"],
-    ["IfcRectangleProfileDef","IfcParameterizedProfileDef",0,"XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure"],
-    ["IfcRectangularPyramid","IfcCsgPrimitive3D",0,"XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;Height:IfcPositiveLengthMeasure"],
-    ["IfcRectangularTrimmedSurface","IfcBoundedSurface",0,"BasisSurface:IfcSurface;U1:IfcParameterValue;V1:IfcParameterValue;U2:IfcParameterValue;V2:IfcParameterValue;Usense:IfcBoolean;Vsense:IfcBoolean"],
-    ["IfcRecurrencePattern","",0,"RecurrenceType:IfcRecurrenceTypeEnum;?DayComponent:[IfcDayInMonthNumber];?WeekdayComponent:[IfcDayInWeekNumber];?MonthComponent:[IfcMonthInYearNumber];?Position:IfcInteger;?Interval:IfcInteger;?Occurrences:IfcInteger;?TimePeriods:[IfcTimePeriod]"],
-    ["IfcReference","",0,"?TypeIdentifier:IfcIdentifier;?AttributeIdentifier:IfcIdentifier;?InstanceName:IfcLabel;?ListPositions:[IfcInteger];?InnerReference:IfcReference"],
-    ["IfcReferent","IfcPositioningElement",0,"?PredefinedType:IfcReferentTypeEnum"],
-    ["IfcRegularTimeSeries","IfcTimeSeries",0,"TimeStep:IfcTimeMeasure;Values:[IfcTimeSeriesValue]"],
-    ["IfcReinforcedSoil","IfcEarthworksElement",0,"?PredefinedType:IfcReinforcedSoilTypeEnum"],
-    ["IfcReinforcementBarProperties","IfcPreDefinedProperties",0,"TotalCrossSectionArea:IfcAreaMeasure;SteelGrade:IfcLabel;?BarSurface:IfcReinforcingBarSurfaceEnum;?EffectiveDepth:IfcLengthMeasure;?NominalBarDiameter:IfcPositiveLengthMeasure;?BarCount:IfcCountMeasure"],
-    ["IfcReinforcementDefinitionProperties","IfcPreDefinedPropertySet",0,"?DefinitionType:IfcLabel;ReinforcementSectionDefinitions:[IfcSectionReinforcementProperties]"],
-    ["IfcReinforcingBar","IfcReinforcingElement",0,"?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?BarLength:IfcPositiveLengthMeasure;?PredefinedType:IfcReinforcingBarTypeEnum;?BarSurface:IfcReinforcingBarSurfaceEnum"],
-    ["IfcReinforcingBarType","IfcReinforcingElementType",0,"PredefinedType:IfcReinforcingBarTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?BarLength:IfcPositiveLengthMeasure;?BarSurface:IfcReinforcingBarSurfaceEnum;?BendingShapeCode:IfcLabel;?BendingParameters:[IfcBendingParameterSelect]"],
-    ["IfcReinforcingElement","IfcElementComponent",1,"?SteelGrade:IfcLabel"],
-    ["IfcReinforcingElementType","IfcElementComponentType",1,""],
-    ["IfcReinforcingMesh","IfcReinforcingElement",0,"?MeshLength:IfcPositiveLengthMeasure;?MeshWidth:IfcPositiveLengthMeasure;?LongitudinalBarNominalDiameter:IfcPositiveLengthMeasure;?TransverseBarNominalDiameter:IfcPositiveLengthMeasure;?LongitudinalBarCrossSectionArea:IfcAreaMeasure;?TransverseBarCrossSectionArea:IfcAreaMeasure;?LongitudinalBarSpacing:IfcPositiveLengthMeasure;?TransverseBarSpacing:IfcPositiveLengthMeasure;?PredefinedType:IfcReinforcingMeshTypeEnum"],
-    ["IfcReinforcingMeshType","IfcReinforcingElementType",0,"PredefinedType:IfcReinforcingMeshTypeEnum;?MeshLength:IfcPositiveLengthMeasure;?MeshWidth:IfcPositiveLengthMeasure;?LongitudinalBarNominalDiameter:IfcPositiveLengthMeasure;?TransverseBarNominalDiameter:IfcPositiveLengthMeasure;?LongitudinalBarCrossSectionArea:IfcAreaMeasure;?TransverseBarCrossSectionArea:IfcAreaMeasure;?LongitudinalBarSpacing:IfcPositiveLengthMeasure;?TransverseBarSpacing:IfcPositiveLengthMeasure;?BendingShapeCode:IfcLabel;?BendingParameters:[IfcBendingParameterSelect]"],
-    ["IfcRelAdheresToElement","IfcRelDecomposes",0,"RelatingElement:IfcElement;RelatedSurfaceFeatures:[IfcSurfaceFeature]"],
-    ["IfcRelAggregates","IfcRelDecomposes",0,"RelatingObject:IfcObjectDefinition;RelatedObjects:[IfcObjectDefinition]"],
-    ["IfcRelAssigns","IfcRelationship",1,"RelatedObjects:[IfcObjectDefinition];?RelatedObjectsType:IfcStrippedOptional"],
-    ["IfcRelAssignsToActor","IfcRelAssigns",0,"RelatingActor:IfcActor;?ActingRole:IfcActorRole"],
-    ["IfcRelAssignsToControl","IfcRelAssigns",0,"RelatingControl:IfcControl"],
-    ["IfcRelAssignsToGroup","IfcRelAssigns",0,"RelatingGroup:IfcGroup"],
-    ["IfcRelAssignsToGroupByFactor","IfcRelAssignsToGroup",0,"Factor:IfcRatioMeasure"],
-    ["IfcRelAssignsToProcess","IfcRelAssigns",0,"RelatingProcess:IfcProcessSelect;?QuantityInProcess:IfcMeasureWithUnit"],
-    ["IfcRelAssignsToProduct","IfcRelAssigns",0,"RelatingProduct:IfcProductSelect"],
-    ["IfcRelAssignsToResource","IfcRelAssigns",0,"RelatingResource:IfcResourceSelect"],
-    ["IfcRelAssociates","IfcRelationship",1,"RelatedObjects:[IfcDefinitionSelect]"],
-    ["IfcRelAssociatesApproval","IfcRelAssociates",0,"RelatingApproval:IfcApproval"],
-    ["IfcRelAssociatesClassification","IfcRelAssociates",0,"RelatingClassification:IfcClassificationSelect"],
-    ["IfcRelAssociatesConstraint","IfcRelAssociates",0,"?Intent:IfcLabel;RelatingConstraint:IfcConstraint"],
-    ["IfcRelAssociatesDocument","IfcRelAssociates",0,"RelatingDocument:IfcDocumentSelect"],
-    ["IfcRelAssociatesLibrary","IfcRelAssociates",0,"RelatingLibrary:IfcLibrarySelect"],
-    ["IfcRelAssociatesMaterial","IfcRelAssociates",0,"RelatingMaterial:IfcMaterialSelect"],
-    ["IfcRelAssociatesProfileDef","IfcRelAssociates",0,"RelatingProfileDef:IfcProfileDef"],
-    ["IfcRelConnects","IfcRelationship",1,""],
-    ["IfcRelConnectsElements","IfcRelConnects",0,"?ConnectionGeometry:IfcConnectionGeometry;RelatingElement:IfcElement;RelatedElement:IfcElement"],
-    ["IfcRelConnectsPathElements","IfcRelConnectsElements",0,"RelatingPriorities:[IfcInteger];RelatedPriorities:[IfcInteger];RelatedConnectionType:IfcConnectionTypeEnum;RelatingConnectionType:IfcConnectionTypeEnum"],
-    ["IfcRelConnectsPortToElement","IfcRelConnects",0,"RelatingPort:IfcPort;RelatedElement:IfcDistributionElement"],
-    ["IfcRelConnectsPorts","IfcRelConnects",0,"RelatingPort:IfcPort;RelatedPort:IfcPort;?RealizingElement:IfcElement"],
-    ["IfcRelConnectsStructuralActivity","IfcRelConnects",0,"RelatingElement:IfcStructuralActivityAssignmentSelect;RelatedStructuralActivity:IfcStructuralActivity"],
-    ["IfcRelConnectsStructuralMember","IfcRelConnects",0,"RelatingStructuralMember:IfcStructuralMember;RelatedStructuralConnection:IfcStructuralConnection;?AppliedCondition:IfcBoundaryCondition;?AdditionalConditions:IfcStructuralConnectionCondition;?SupportedLength:IfcLengthMeasure;?ConditionCoordinateSystem:IfcAxis2Placement3D"],
-    ["IfcRelConnectsWithEccentricity","IfcRelConnectsStructuralMember",0,"ConnectionConstraint:IfcConnectionGeometry"],
-    ["IfcRelConnectsWithRealizingElements","IfcRelConnectsElements",0,"RealizingElements:[IfcElement];?ConnectionType:IfcLabel"],
-    ["IfcRelContainedInSpatialStructure","IfcRelConnects",0,"RelatedElements:[IfcProduct];RelatingStructure:IfcSpatialElement"],
-    ["IfcRelCoversBldgElements","IfcRelConnects",0,"RelatingBuildingElement:IfcElement;RelatedCoverings:[IfcCovering]"],
-    ["IfcRelCoversSpaces","IfcRelConnects",0,"RelatingSpace:IfcSpace;RelatedCoverings:[IfcCovering]"],
-    ["IfcRelDeclares","IfcRelationship",0,"RelatingContext:IfcContext;RelatedDefinitions:[IfcDefinitionSelect]"],
-    ["IfcRelDecomposes","IfcRelationship",1,""],
-    ["IfcRelDefines","IfcRelationship",1,""],
-    ["IfcRelDefinesByObject","IfcRelDefines",0,"RelatedObjects:[IfcObject];RelatingObject:IfcObject"],
-    ["IfcRelDefinesByProperties","IfcRelDefines",0,"RelatedObjects:[IfcObjectDefinition];RelatingPropertyDefinition:IfcPropertySetDefinitionSelect"],
-    ["IfcRelDefinesByTemplate","IfcRelDefines",0,"RelatedPropertySets:[IfcPropertySetDefinition];RelatingTemplate:IfcPropertySetTemplate"],
-    ["IfcRelDefinesByType","IfcRelDefines",0,"RelatedObjects:[IfcObject];RelatingType:IfcTypeObject"],
-    ["IfcRelFillsElement","IfcRelConnects",0,"RelatingOpeningElement:IfcOpeningElement;RelatedBuildingElement:IfcElement"],
-    ["IfcRelFlowControlElements","IfcRelConnects",0,"RelatedControlElements:[IfcDistributionControlElement];RelatingFlowElement:IfcDistributionFlowElement"],
-    ["IfcRelInterferesElements","IfcRelConnects",0,"RelatingElement:IfcInterferenceSelect;RelatedElement:IfcInterferenceSelect;?InterferenceGeometry:IfcConnectionGeometry;?InterferenceType:IfcIdentifier;ImpliedOrder:IfcLogical;?InterferenceSpace:IfcSpatialZone"],
-    ["IfcRelNests","IfcRelDecomposes",0,"RelatingObject:IfcObjectDefinition;RelatedObjects:[IfcObjectDefinition]"],
-    ["IfcRelPositions","IfcRelConnects",0,"RelatingPositioningElement:IfcPositioningElement;RelatedProducts:[IfcProduct]"],
-    ["IfcRelProjectsElement","IfcRelDecomposes",0,"RelatingElement:IfcElement;RelatedFeatureElement:IfcFeatureElementAddition"],
-    ["IfcRelReferencedInSpatialStructure","IfcRelConnects",0,"RelatedElements:[IfcSpatialReferenceSelect];RelatingStructure:IfcSpatialElement"],
-    ["IfcRelSequence","IfcRelConnects",0,"RelatingProcess:IfcProcess;RelatedProcess:IfcProcess;?TimeLag:IfcLagTime;?SequenceType:IfcSequenceEnum;?UserDefinedSequenceType:IfcLabel"],
-    ["IfcRelServicesBuildings","IfcRelConnects",0,"RelatingSystem:IfcSystem;RelatedBuildings:[IfcSpatialElement]"],
-    ["IfcRelSpaceBoundary","IfcRelConnects",0,"RelatingSpace:IfcSpaceBoundarySelect;RelatedBuildingElement:IfcElement;?ConnectionGeometry:IfcConnectionGeometry;PhysicalOrVirtualBoundary:IfcPhysicalOrVirtualEnum;InternalOrExternalBoundary:IfcInternalOrExternalEnum"],
-    ["IfcRelSpaceBoundary1stLevel","IfcRelSpaceBoundary",0,"?ParentBoundary:IfcRelSpaceBoundary1stLevel"],
-    ["IfcRelSpaceBoundary2ndLevel","IfcRelSpaceBoundary1stLevel",0,"?CorrespondingBoundary:IfcRelSpaceBoundary2ndLevel"],
-    ["IfcRelVoidsElement","IfcRelDecomposes",0,"RelatingBuildingElement:IfcElement;RelatedOpeningElement:IfcFeatureElementSubtraction"],
-    ["IfcRelationship","IfcRoot",1,""],
-    ["IfcReparametrisedCompositeCurveSegment","IfcCompositeCurveSegment",0,"ParamLength:IfcParameterValue"],
-    ["IfcRepresentation","",1,"ContextOfItems:IfcRepresentationContext;?RepresentationIdentifier:IfcLabel;?RepresentationType:IfcLabel;Items:[IfcRepresentationItem]"],
-    ["IfcRepresentationContext","",1,"?ContextIdentifier:IfcLabel;?ContextType:IfcLabel"],
-    ["IfcRepresentationItem","",1,""],
-    ["IfcRepresentationMap","",0,"MappingOrigin:IfcAxis2Placement;MappedRepresentation:IfcRepresentation"],
-    ["IfcResource","IfcObject",1,"?Identification:IfcIdentifier;?LongDescription:IfcText"],
-    ["IfcResourceApprovalRelationship","IfcResourceLevelRelationship",0,"RelatedResourceObjects:[IfcResourceObjectSelect];RelatingApproval:IfcApproval"],
-    ["IfcResourceConstraintRelationship","IfcResourceLevelRelationship",0,"RelatingConstraint:IfcConstraint;RelatedResourceObjects:[IfcResourceObjectSelect]"],
-    ["IfcResourceLevelRelationship","",1,"?Name:IfcLabel;?Description:IfcText"],
-    ["IfcResourceTime","IfcSchedulingTime",0,"?ScheduleWork:IfcDuration;?ScheduleUsage:IfcPositiveRatioMeasure;?ScheduleStart:IfcDateTime;?ScheduleFinish:IfcDateTime;?ScheduleContour:IfcLabel;?LevelingDelay:IfcDuration;?IsOverAllocated:IfcBoolean;?StatusTime:IfcDateTime;?ActualWork:IfcDuration;?ActualUsage:IfcPositiveRatioMeasure;?ActualStart:IfcDateTime;?ActualFinish:IfcDateTime;?RemainingWork:IfcDuration;?RemainingUsage:IfcPositiveRatioMeasure;?Completion:IfcPositiveRatioMeasure"],
-    ["IfcRevolvedAreaSolid","IfcSweptAreaSolid",0,"Axis:IfcAxis1Placement;Angle:IfcPlaneAngleMeasure"],
-    ["IfcRevolvedAreaSolidTapered","IfcRevolvedAreaSolid",0,"EndSweptArea:IfcProfileDef"],
-    ["IfcRightCircularCone","IfcCsgPrimitive3D",0,"Height:IfcPositiveLengthMeasure;BottomRadius:IfcPositiveLengthMeasure"],
-    ["IfcRightCircularCylinder","IfcCsgPrimitive3D",0,"Height:IfcPositiveLengthMeasure;Radius:IfcPositiveLengthMeasure"],
-    ["IfcRigidOperation","IfcCoordinateOperation",0,"FirstCoordinate:IfcMeasureValue;SecondCoordinate:IfcMeasureValue;?Height:IfcLengthMeasure"],
-    ["IfcRoad","IfcFacility",0,"?PredefinedType:IfcRoadTypeEnum"],
-    ["IfcRoadPart","IfcFacilityPart",0,"?PredefinedType:IfcRoadPartTypeEnum"],
-    ["IfcRoof","IfcBuiltElement",0,"?PredefinedType:IfcRoofTypeEnum"],
-    ["IfcRoofType","IfcBuiltElementType",0,"PredefinedType:IfcRoofTypeEnum"],
-    ["IfcRoot","",1,"GlobalId:IfcGloballyUniqueId;?OwnerHistory:IfcOwnerHistory;?Name:IfcLabel;?Description:IfcText"],
-    ["IfcRoundedRectangleProfileDef","IfcRectangleProfileDef",0,"RoundingRadius:IfcPositiveLengthMeasure"],
-    ["IfcSIUnit","IfcNamedUnit",0,"?Prefix:IfcSIPrefix;Name:IfcSIUnitName"],
-    ["IfcSanitaryTerminal","IfcFlowTerminal",0,"?PredefinedType:IfcSanitaryTerminalTypeEnum"],
-    ["IfcSanitaryTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcSanitaryTerminalTypeEnum"],
-    ["IfcSchedulingTime","",1,"?Name:IfcLabel;?DataOrigin:IfcDataOriginEnum;?UserDefinedDataOrigin:IfcLabel"],
-    ["IfcSeamCurve","IfcSurfaceCurve",0,""],
-    ["IfcSecondOrderPolynomialSpiral","IfcSpiral",0,"QuadraticTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure"],
-    ["IfcSectionProperties","IfcPreDefinedProperties",0,"SectionType:IfcSectionTypeEnum;StartProfile:IfcProfileDef;?EndProfile:IfcProfileDef"],
-    ["IfcSectionReinforcementProperties","IfcPreDefinedProperties",0,"LongitudinalStartPosition:IfcLengthMeasure;LongitudinalEndPosition:IfcLengthMeasure;?TransversePosition:IfcLengthMeasure;ReinforcementRole:IfcReinforcingBarRoleEnum;SectionDefinition:IfcSectionProperties;CrossSectionReinforcementDefinitions:[IfcReinforcementBarProperties]"],
-    ["IfcSectionedSolid","IfcSolidModel",1,"Directrix:IfcCurve;CrossSections:[IfcProfileDef]"],
-    ["IfcSectionedSolidHorizontal","IfcSectionedSolid",0,"CrossSectionPositions:[IfcAxis2PlacementLinear]"],
-    ["IfcSectionedSpine","IfcGeometricRepresentationItem",0,"SpineCurve:IfcCompositeCurve;CrossSections:[IfcProfileDef];CrossSectionPositions:[IfcAxis2Placement3D]"],
-    ["IfcSectionedSurface","IfcSurface",0,"Directrix:IfcCurve;CrossSectionPositions:[IfcAxis2PlacementLinear];CrossSections:[IfcProfileDef]"],
-    ["IfcSegment","IfcGeometricRepresentationItem",1,"Transition:IfcTransitionCode"],
-    ["IfcSegmentedReferenceCurve","IfcCompositeCurve",0,"BaseCurve:IfcBoundedCurve;?EndPoint:IfcPlacement"],
-    ["IfcSensor","IfcDistributionControlElement",0,"?PredefinedType:IfcSensorTypeEnum"],
-    ["IfcSensorType","IfcDistributionControlElementType",0,"PredefinedType:IfcSensorTypeEnum"],
-    ["IfcSeventhOrderPolynomialSpiral","IfcSpiral",0,"SepticTerm:IfcLengthMeasure;?SexticTerm:IfcLengthMeasure;?QuinticTerm:IfcLengthMeasure;?QuarticTerm:IfcLengthMeasure;?CubicTerm:IfcLengthMeasure;?QuadraticTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure"],
-    ["IfcShadingDevice","IfcBuiltElement",0,"?PredefinedType:IfcShadingDeviceTypeEnum"],
-    ["IfcShadingDeviceType","IfcBuiltElementType",0,"PredefinedType:IfcShadingDeviceTypeEnum"],
-    ["IfcShapeAspect","",0,"ShapeRepresentations:[IfcShapeModel];?Name:IfcLabel;?Description:IfcText;ProductDefinitional:IfcLogical;?PartOfProductDefinitionShape:IfcProductRepresentationSelect"],
-    ["IfcShapeModel","IfcRepresentation",1,""],
-    ["IfcShapeRepresentation","IfcShapeModel",0,""],
-    ["IfcShellBasedSurfaceModel","IfcGeometricRepresentationItem",0,"SbsmBoundary:[IfcShell]"],
-    ["IfcSign","IfcElementComponent",0,"?PredefinedType:IfcSignTypeEnum"],
-    ["IfcSignType","IfcElementComponentType",0,"PredefinedType:IfcSignTypeEnum"],
-    ["IfcSignal","IfcFlowTerminal",0,"?PredefinedType:IfcSignalTypeEnum"],
-    ["IfcSignalType","IfcFlowTerminalType",0,"PredefinedType:IfcSignalTypeEnum"],
-    ["IfcSimpleProperty","IfcProperty",1,""],
-    ["IfcSimplePropertyTemplate","IfcPropertyTemplate",0,"?TemplateType:IfcSimplePropertyTemplateTypeEnum;?PrimaryMeasureType:IfcLabel;?SecondaryMeasureType:IfcLabel;?Enumerators:IfcPropertyEnumeration;?PrimaryUnit:IfcUnit;?SecondaryUnit:IfcUnit;?Expression:IfcLabel;?AccessState:IfcStateEnum"],
-    ["IfcSineSpiral","IfcSpiral",0,"SineTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure"],
-    ["IfcSite","IfcSpatialStructureElement",0,"?RefLatitude:IfcCompoundPlaneAngleMeasure;?RefLongitude:IfcCompoundPlaneAngleMeasure;?RefElevation:IfcLengthMeasure;?LandTitleNumber:IfcLabel;?SiteAddress:IfcPostalAddress"],
-    ["IfcSlab","IfcBuiltElement",0,"?PredefinedType:IfcSlabTypeEnum"],
-    ["IfcSlabType","IfcBuiltElementType",0,"PredefinedType:IfcSlabTypeEnum"],
-    ["IfcSlippageConnectionCondition","IfcStructuralConnectionCondition",0,"?SlippageX:IfcLengthMeasure;?SlippageY:IfcLengthMeasure;?SlippageZ:IfcLengthMeasure"],
-    ["IfcSolarDevice","IfcEnergyConversionDevice",0,"?PredefinedType:IfcSolarDeviceTypeEnum"],
-    ["IfcSolarDeviceType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcSolarDeviceTypeEnum"],
-    ["IfcSolidModel","IfcGeometricRepresentationItem",1,""],
-    ["IfcSpace","IfcSpatialStructureElement",0,"?PredefinedType:IfcSpaceTypeEnum;?ElevationWithFlooring:IfcLengthMeasure"],
-    ["IfcSpaceHeater","IfcFlowTerminal",0,"?PredefinedType:IfcSpaceHeaterTypeEnum"],
-    ["IfcSpaceHeaterType","IfcFlowTerminalType",0,"PredefinedType:IfcSpaceHeaterTypeEnum"],
-    ["IfcSpaceType","IfcSpatialStructureElementType",0,"PredefinedType:IfcSpaceTypeEnum;?LongName:IfcLabel"],
-    ["IfcSpatialElement","IfcProduct",1,"?LongName:IfcLabel"],
-    ["IfcSpatialElementType","IfcTypeProduct",1,"?ElementType:IfcLabel"],
-    ["IfcSpatialStructureElement","IfcSpatialElement",1,"?CompositionType:IfcElementCompositionEnum"],
-    ["IfcSpatialStructureElementType","IfcSpatialElementType",1,""],
-    ["IfcSpatialZone","IfcSpatialElement",0,"?PredefinedType:IfcSpatialZoneTypeEnum"],
-    ["IfcSpatialZoneType","IfcSpatialElementType",0,"PredefinedType:IfcSpatialZoneTypeEnum;?LongName:IfcLabel"],
-    ["IfcSphere","IfcCsgPrimitive3D",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcSphericalSurface","IfcElementarySurface",0,"Radius:IfcPositiveLengthMeasure"],
-    ["IfcSpiral","IfcCurve",1,"Position:IfcAxis2Placement"],
-    ["IfcStackTerminal","IfcFlowTerminal",0,"?PredefinedType:IfcStackTerminalTypeEnum"],
-    ["IfcStackTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcStackTerminalTypeEnum"],
-    ["IfcStair","IfcBuiltElement",0,"?PredefinedType:IfcStairTypeEnum"],
-    ["IfcStairFlight","IfcBuiltElement",0,"?NumberOfRisers:IfcInteger;?NumberOfTreads:IfcInteger;?RiserHeight:IfcPositiveLengthMeasure;?TreadLength:IfcPositiveLengthMeasure;?PredefinedType:IfcStairFlightTypeEnum"],
-    ["IfcStairFlightType","IfcBuiltElementType",0,"PredefinedType:IfcStairFlightTypeEnum"],
-    ["IfcStairType","IfcBuiltElementType",0,"PredefinedType:IfcStairTypeEnum"],
-    ["IfcStructuralAction","IfcStructuralActivity",1,"?DestabilizingLoad:IfcBoolean"],
-    ["IfcStructuralActivity","IfcProduct",1,"AppliedLoad:IfcStructuralLoad;GlobalOrLocal:IfcGlobalOrLocalEnum"],
-    ["IfcStructuralAnalysisModel","IfcSystem",0,"PredefinedType:IfcAnalysisModelTypeEnum;?OrientationOf2DPlane:IfcAxis2Placement3D;?LoadedBy:[IfcStructuralLoadGroup];?HasResults:[IfcStructuralResultGroup];?SharedPlacement:IfcObjectPlacement"],
-    ["IfcStructuralConnection","IfcStructuralItem",1,"?AppliedCondition:IfcBoundaryCondition"],
-    ["IfcStructuralConnectionCondition","",1,"?Name:IfcLabel"],
-    ["IfcStructuralCurveAction","IfcStructuralAction",0,"?ProjectedOrTrue:IfcProjectedOrTrueLengthEnum;PredefinedType:IfcStructuralCurveActivityTypeEnum"],
-    ["IfcStructuralCurveConnection","IfcStructuralConnection",0,"AxisDirection:IfcDirection"],
-    ["IfcStructuralCurveMember","IfcStructuralMember",0,"PredefinedType:IfcStructuralCurveMemberTypeEnum;Axis:IfcDirection"],
-    ["IfcStructuralCurveMemberVarying","IfcStructuralCurveMember",0,""],
-    ["IfcStructuralCurveReaction","IfcStructuralReaction",0,"PredefinedType:IfcStructuralCurveActivityTypeEnum"],
-    ["IfcStructuralItem","IfcProduct",1,""],
-    ["IfcStructuralLinearAction","IfcStructuralCurveAction",0,""],
-    ["IfcStructuralLoad","",1,"?Name:IfcLabel"],
-    ["IfcStructuralLoadCase","IfcStructuralLoadGroup",0,"?SelfWeightCoefficients:[IfcRatioMeasure]"],
-    ["IfcStructuralLoadConfiguration","IfcStructuralLoad",0,"Values:[IfcStructuralLoadOrResult];?Locations:LIST [1:?] OF"],
-    ["IfcStructuralLoadGroup","IfcGroup",0,"PredefinedType:IfcLoadGroupTypeEnum;ActionType:IfcActionTypeEnum;ActionSource:IfcActionSourceTypeEnum;?Coefficient:IfcRatioMeasure;?Purpose:IfcLabel"],
-    ["IfcStructuralLoadLinearForce","IfcStructuralLoadStatic",0,"?LinearForceX:IfcLinearForceMeasure;?LinearForceY:IfcLinearForceMeasure;?LinearForceZ:IfcLinearForceMeasure;?LinearMomentX:IfcLinearMomentMeasure;?LinearMomentY:IfcLinearMomentMeasure;?LinearMomentZ:IfcLinearMomentMeasure"],
-    ["IfcStructuralLoadOrResult","IfcStructuralLoad",1,""],
-    ["IfcStructuralLoadPlanarForce","IfcStructuralLoadStatic",0,"?PlanarForceX:IfcPlanarForceMeasure;?PlanarForceY:IfcPlanarForceMeasure;?PlanarForceZ:IfcPlanarForceMeasure"],
-    ["IfcStructuralLoadSingleDisplacement","IfcStructuralLoadStatic",0,"?DisplacementX:IfcLengthMeasure;?DisplacementY:IfcLengthMeasure;?DisplacementZ:IfcLengthMeasure;?RotationalDisplacementRX:IfcPlaneAngleMeasure;?RotationalDisplacementRY:IfcPlaneAngleMeasure;?RotationalDisplacementRZ:IfcPlaneAngleMeasure"],
-    ["IfcStructuralLoadSingleDisplacementDistortion","IfcStructuralLoadSingleDisplacement",0,"?Distortion:IfcCurvatureMeasure"],
-    ["IfcStructuralLoadSingleForce","IfcStructuralLoadStatic",0,"?ForceX:IfcForceMeasure;?ForceY:IfcForceMeasure;?ForceZ:IfcForceMeasure;?MomentX:IfcTorqueMeasure;?MomentY:IfcTorqueMeasure;?MomentZ:IfcTorqueMeasure"],
-    ["IfcStructuralLoadSingleForceWarping","IfcStructuralLoadSingleForce",0,"?WarpingMoment:IfcWarpingMomentMeasure"],
-    ["IfcStructuralLoadStatic","IfcStructuralLoadOrResult",1,""],
-    ["IfcStructuralLoadTemperature","IfcStructuralLoadStatic",0,"?DeltaTConstant:IfcThermodynamicTemperatureMeasure;?DeltaTY:IfcThermodynamicTemperatureMeasure;?DeltaTZ:IfcThermodynamicTemperatureMeasure"],
-    ["IfcStructuralMember","IfcStructuralItem",1,""],
-    ["IfcStructuralPlanarAction","IfcStructuralSurfaceAction",0,""],
-    ["IfcStructuralPointAction","IfcStructuralAction",0,""],
-    ["IfcStructuralPointConnection","IfcStructuralConnection",0,"?ConditionCoordinateSystem:IfcAxis2Placement3D"],
-    ["IfcStructuralPointReaction","IfcStructuralReaction",0,""],
-    ["IfcStructuralReaction","IfcStructuralActivity",1,""],
-    ["IfcStructuralResultGroup","IfcGroup",0,"TheoryType:IfcAnalysisTheoryTypeEnum;?ResultForLoadGroup:IfcStructuralLoadGroup;IsLinear:IfcBoolean"],
-    ["IfcStructuralSurfaceAction","IfcStructuralAction",0,"?ProjectedOrTrue:IfcProjectedOrTrueLengthEnum;PredefinedType:IfcStructuralSurfaceActivityTypeEnum"],
-    ["IfcStructuralSurfaceConnection","IfcStructuralConnection",0,""],
-    ["IfcStructuralSurfaceMember","IfcStructuralMember",0,"PredefinedType:IfcStructuralSurfaceMemberTypeEnum;?Thickness:IfcPositiveLengthMeasure"],
-    ["IfcStructuralSurfaceMemberVarying","IfcStructuralSurfaceMember",0,""],
-    ["IfcStructuralSurfaceReaction","IfcStructuralReaction",0,"PredefinedType:IfcStructuralSurfaceActivityTypeEnum"],
-    ["IfcStyleModel","IfcRepresentation",1,""],
-    ["IfcStyledItem","IfcRepresentationItem",0,"?Item:IfcRepresentationItem;Styles:[IfcPresentationStyle];?Name:IfcLabel"],
-    ["IfcStyledRepresentation","IfcStyleModel",0,""],
-    ["IfcSubContractResource","IfcConstructionResource",0,"?PredefinedType:IfcSubContractResourceTypeEnum"],
-    ["IfcSubContractResourceType","IfcConstructionResourceType",0,"PredefinedType:IfcSubContractResourceTypeEnum"],
-    ["IfcSubedge","IfcEdge",0,"ParentEdge:IfcEdge"],
-    ["IfcSurface","IfcGeometricRepresentationItem",1,""],
-    ["IfcSurfaceCurve","IfcCurve",0,"Curve3D:IfcCurve;AssociatedGeometry:[IfcPcurve];MasterRepresentation:IfcPreferredSurfaceCurveRepresentation"],
-    ["IfcSurfaceCurveSweptAreaSolid","IfcDirectrixCurveSweptAreaSolid",0,"ReferenceSurface:IfcSurface"],
-    ["IfcSurfaceFeature","IfcFeatureElement",0,"?PredefinedType:IfcSurfaceFeatureTypeEnum"],
-    ["IfcSurfaceOfLinearExtrusion","IfcSweptSurface",0,"ExtrudedDirection:IfcDirection;Depth:IfcLengthMeasure"],
-    ["IfcSurfaceOfRevolution","IfcSweptSurface",0,"AxisPosition:IfcAxis1Placement"],
-    ["IfcSurfaceReinforcementArea","IfcStructuralLoadOrResult",0,"?SurfaceReinforcement1:[IfcLengthMeasure];?SurfaceReinforcement2:[IfcLengthMeasure];?ShearReinforcement:IfcRatioMeasure"],
-    ["IfcSurfaceStyle","IfcPresentationStyle",0,"Side:IfcSurfaceSide;Styles:[IfcSurfaceStyleElementSelect]"],
-    ["IfcSurfaceStyleLighting","IfcPresentationItem",0,"DiffuseTransmissionColour:IfcColourRgb;DiffuseReflectionColour:IfcColourRgb;TransmissionColour:IfcColourRgb;ReflectanceColour:IfcColourRgb"],
-    ["IfcSurfaceStyleRefraction","IfcPresentationItem",0,"?RefractionIndex:IfcReal;?DispersionFactor:IfcReal"],
-    ["IfcSurfaceStyleRendering","IfcSurfaceStyleShading",0,"?DiffuseColour:IfcColourOrFactor;?TransmissionColour:IfcColourOrFactor;?DiffuseTransmissionColour:IfcColourOrFactor;?ReflectionColour:IfcColourOrFactor;?SpecularColour:IfcColourOrFactor;?SpecularHighlight:IfcSpecularHighlightSelect;ReflectanceMethod:IfcReflectanceMethodEnum"],
-    ["IfcSurfaceStyleShading","IfcPresentationItem",0,"SurfaceColour:IfcColourRgb;?Transparency:IfcNormalisedRatioMeasure"],
-    ["IfcSurfaceStyleWithTextures","IfcPresentationItem",0,"Textures:[IfcSurfaceTexture]"],
-    ["IfcSurfaceTexture","IfcPresentationItem",1,"RepeatS:IfcBoolean;RepeatT:IfcBoolean;?Mode:IfcIdentifier;?TextureTransform:IfcCartesianTransformationOperator2D;?Parameter:[IfcIdentifier]"],
-    ["IfcSweptAreaSolid","IfcSolidModel",1,"SweptArea:IfcProfileDef;?Position:IfcAxis2Placement3D"],
-    ["IfcSweptDiskSolid","IfcSolidModel",0,"Directrix:IfcCurve;Radius:IfcPositiveLengthMeasure;?InnerRadius:IfcPositiveLengthMeasure;?StartParam:IfcParameterValue;?EndParam:IfcParameterValue"],
-    ["IfcSweptDiskSolidPolygonal","IfcSweptDiskSolid",0,"?FilletRadius:IfcNonNegativeLengthMeasure"],
-    ["IfcSweptSurface","IfcSurface",1,"SweptCurve:IfcProfileDef;?Position:IfcAxis2Placement3D"],
-    ["IfcSwitchingDevice","IfcFlowController",0,"?PredefinedType:IfcSwitchingDeviceTypeEnum"],
-    ["IfcSwitchingDeviceType","IfcFlowControllerType",0,"PredefinedType:IfcSwitchingDeviceTypeEnum"],
-    ["IfcSystem","IfcGroup",0,""],
-    ["IfcSystemFurnitureElement","IfcFurnishingElement",0,"?PredefinedType:IfcSystemFurnitureElementTypeEnum"],
-    ["IfcSystemFurnitureElementType","IfcFurnishingElementType",0,"?PredefinedType:IfcSystemFurnitureElementTypeEnum"],
-    ["IfcTShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?FlangeEdgeRadius:IfcNonNegativeLengthMeasure;?WebEdgeRadius:IfcNonNegativeLengthMeasure;?WebSlope:IfcPlaneAngleMeasure;?FlangeSlope:IfcPlaneAngleMeasure"],
-    ["IfcTable","",0,"?Name:IfcLabel;?Rows:[IfcTableRow];?Columns:[IfcTableColumn]"],
-    ["IfcTableColumn","",0,"?Identifier:IfcIdentifier;?Name:IfcLabel;?Description:IfcText;?Unit:IfcUnit;?ReferencePath:IfcReference"],
-    ["IfcTableRow","",0,"?RowCells:[IfcValue];?IsHeading:IfcBoolean"],
-    ["IfcTank","IfcFlowStorageDevice",0,"?PredefinedType:IfcTankTypeEnum"],
-    ["IfcTankType","IfcFlowStorageDeviceType",0,"PredefinedType:IfcTankTypeEnum"],
-    ["IfcTask","IfcProcess",0,"?Status:IfcLabel;?WorkMethod:IfcLabel;IsMilestone:IfcBoolean;?Priority:IfcInteger;?TaskTime:IfcTaskTime;?PredefinedType:IfcTaskTypeEnum"],
-    ["IfcTaskTime","IfcSchedulingTime",0,"?DurationType:IfcTaskDurationEnum;?ScheduleDuration:IfcDuration;?ScheduleStart:IfcDateTime;?ScheduleFinish:IfcDateTime;?EarlyStart:IfcDateTime;?EarlyFinish:IfcDateTime;?LateStart:IfcDateTime;?LateFinish:IfcDateTime;?FreeFloat:IfcDuration;?TotalFloat:IfcDuration;?IsCritical:IfcBoolean;?StatusTime:IfcDateTime;?ActualDuration:IfcDuration;?ActualStart:IfcDateTime;?ActualFinish:IfcDateTime;?RemainingTime:IfcDuration;?Completion:IfcPositiveRatioMeasure"],
-    ["IfcTaskTimeRecurring","IfcTaskTime",0,"Recurrence:IfcRecurrencePattern"],
-    ["IfcTaskType","IfcTypeProcess",0,"PredefinedType:IfcTaskTypeEnum;?WorkMethod:IfcLabel"],
-    ["IfcTelecomAddress","IfcAddress",0,"?TelephoneNumbers:[IfcLabel];?FacsimileNumbers:[IfcLabel];?PagerNumber:IfcLabel;?ElectronicMailAddresses:[IfcLabel];?WWWHomePageURL:IfcURIReference;?MessagingIDs:[IfcURIReference]"],
-    ["IfcTendon","IfcReinforcingElement",0,"?PredefinedType:IfcTendonTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?TensionForce:IfcForceMeasure;?PreStress:IfcPressureMeasure;?FrictionCoefficient:IfcNormalisedRatioMeasure;?AnchorageSlip:IfcPositiveLengthMeasure;?MinCurvatureRadius:IfcPositiveLengthMeasure"],
-    ["IfcTendonAnchor","IfcReinforcingElement",0,"?PredefinedType:IfcTendonAnchorTypeEnum"],
-    ["IfcTendonAnchorType","IfcReinforcingElementType",0,"PredefinedType:IfcTendonAnchorTypeEnum"],
-    ["IfcTendonConduit","IfcReinforcingElement",0,"?PredefinedType:IfcTendonConduitTypeEnum"],
-    ["IfcTendonConduitType","IfcReinforcingElementType",0,"PredefinedType:IfcTendonConduitTypeEnum"],
-    ["IfcTendonType","IfcReinforcingElementType",0,"PredefinedType:IfcTendonTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?SheathDiameter:IfcPositiveLengthMeasure"],
-    ["IfcTessellatedFaceSet","IfcTessellatedItem",1,"Coordinates:IfcCartesianPointList3D"],
-    ["IfcTessellatedItem","IfcGeometricRepresentationItem",1,""],
-    ["IfcTextLiteral","IfcGeometricRepresentationItem",0,"Literal:IfcPresentableText;Placement:IfcAxis2Placement;Path:IfcTextPath"],
-    ["IfcTextLiteralWithExtent","IfcTextLiteral",0,"Extent:IfcPlanarExtent;BoxAlignment:IfcBoxAlignment"],
-    ["IfcTextStyle","IfcPresentationStyle",0,"?TextCharacterAppearance:IfcTextStyleForDefinedFont;?TextStyle:IfcTextStyleTextModel;TextFontStyle:IfcTextFontSelect;?ModelOrDraughting:IfcBoolean"],
-    ["IfcTextStyleFontModel","IfcPreDefinedTextFont",0,"FontFamily:[IfcTextFontName];?FontStyle:IfcFontStyle;?FontVariant:IfcFontVariant;?FontWeight:IfcFontWeight;FontSize:IfcSizeSelect"],
-    ["IfcTextStyleForDefinedFont","IfcPresentationItem",0,"Colour:IfcColour;?BackgroundColour:IfcColour"],
-    ["IfcTextStyleTextModel","IfcPresentationItem",0,"?TextIndent:IfcSizeSelect;?TextAlign:IfcTextAlignment;?TextDecoration:IfcTextDecoration;?LetterSpacing:IfcSizeSelect;?WordSpacing:IfcSizeSelect;?TextTransform:IfcTextTransformation;?LineHeight:IfcSizeSelect"],
-    ["IfcTextureCoordinate","IfcPresentationItem",1,"Maps:[IfcSurfaceTexture]"],
-    ["IfcTextureCoordinateGenerator","IfcTextureCoordinate",0,"Mode:IfcLabel;?Parameter:[IfcReal]"],
-    ["IfcTextureCoordinateIndices","",0,"TexCoordIndex:[IfcPositiveInteger];TexCoordsOf:IfcIndexedPolygonalFace"],
-    ["IfcTextureCoordinateIndicesWithVoids","IfcTextureCoordinateIndices",0,"InnerTexCoordIndices:[LIST [3:?] OF]"],
-    ["IfcTextureMap","IfcTextureCoordinate",0,"Vertices:[IfcTextureVertex];MappedTo:IfcFace"],
-    ["IfcTextureVertex","IfcPresentationItem",0,"Coordinates:[IfcParameterValue]"],
-    ["IfcTextureVertexList","IfcPresentationItem",0,"TexCoordsList:[[IfcParameterValue]]"],
-    ["IfcThirdOrderPolynomialSpiral","IfcSpiral",0,"CubicTerm:IfcLengthMeasure;?QuadraticTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure"],
-    ["IfcTimePeriod","",0,"StartTime:IfcTime;EndTime:IfcTime"],
-    ["IfcTimeSeries","",1,"Name:IfcLabel;?Description:IfcText;StartTime:IfcDateTime;EndTime:IfcDateTime;TimeSeriesDataType:IfcTimeSeriesDataTypeEnum;DataOrigin:IfcDataOriginEnum;?UserDefinedDataOrigin:IfcLabel;?Unit:IfcUnit"],
-    ["IfcTimeSeriesValue","",0,"ListValues:[IfcValue]"],
-    ["IfcTopologicalRepresentationItem","IfcRepresentationItem",1,""],
-    ["IfcTopologyRepresentation","IfcShapeModel",0,""],
-    ["IfcToroidalSurface","IfcElementarySurface",0,"MajorRadius:IfcPositiveLengthMeasure;MinorRadius:IfcPositiveLengthMeasure"],
-    ["IfcTrackElement","IfcBuiltElement",0,"?PredefinedType:IfcTrackElementTypeEnum"],
-    ["IfcTrackElementType","IfcBuiltElementType",0,"PredefinedType:IfcTrackElementTypeEnum"],
-    ["IfcTransformer","IfcEnergyConversionDevice",0,"?PredefinedType:IfcTransformerTypeEnum"],
-    ["IfcTransformerType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcTransformerTypeEnum"],
-    ["IfcTransportElement","IfcTransportationDevice",0,"?PredefinedType:IfcTransportElementTypeEnum"],
-    ["IfcTransportElementType","IfcTransportationDeviceType",0,"PredefinedType:IfcTransportElementTypeEnum"],
-    ["IfcTransportationDevice","IfcElement",1,""],
-    ["IfcTransportationDeviceType","IfcElementType",1,""],
-    ["IfcTrapeziumProfileDef","IfcParameterizedProfileDef",0,"BottomXDim:IfcPositiveLengthMeasure;TopXDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;TopXOffset:IfcLengthMeasure"],
-    ["IfcTriangulatedFaceSet","IfcTessellatedFaceSet",0,"?Normals:[[IfcParameterValue]];?Closed:IfcBoolean;CoordIndex:[[IfcPositiveInteger]];?PnIndex:[IfcPositiveInteger]"],
-    ["IfcTriangulatedIrregularNetwork","IfcTriangulatedFaceSet",0,"Flags:[IfcInteger]"],
-    ["IfcTrimmedCurve","IfcBoundedCurve",0,"BasisCurve:IfcCurve;Trim1:[IfcTrimmingSelect];Trim2:[IfcTrimmingSelect];SenseAgreement:IfcBoolean;MasterRepresentation:IfcTrimmingPreference"],
-    ["IfcTubeBundle","IfcEnergyConversionDevice",0,"?PredefinedType:IfcTubeBundleTypeEnum"],
-    ["IfcTubeBundleType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcTubeBundleTypeEnum"],
-    ["IfcTypeObject","IfcObjectDefinition",0,"?ApplicableOccurrence:IfcIdentifier;?HasPropertySets:[IfcPropertySetDefinition]"],
-    ["IfcTypeProcess","IfcTypeObject",1,"?Identification:IfcIdentifier;?LongDescription:IfcText;?ProcessType:IfcLabel"],
-    ["IfcTypeProduct","IfcTypeObject",0,"?RepresentationMaps:LIST [1:?] OF"],
-    ["IfcTypeResource","IfcTypeObject",1,"?Identification:IfcIdentifier;?LongDescription:IfcText;?ResourceType:IfcLabel"],
-    ["IfcUShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure"],
-    ["IfcUnitAssignment","",0,"Units:[IfcUnit]"],
-    ["IfcUnitaryControlElement","IfcDistributionControlElement",0,"?PredefinedType:IfcUnitaryControlElementTypeEnum"],
-    ["IfcUnitaryControlElementType","IfcDistributionControlElementType",0,"PredefinedType:IfcUnitaryControlElementTypeEnum"],
-    ["IfcUnitaryEquipment","IfcEnergyConversionDevice",0,"?PredefinedType:IfcUnitaryEquipmentTypeEnum"],
-    ["IfcUnitaryEquipmentType","IfcEnergyConversionDeviceType",0,"PredefinedType:IfcUnitaryEquipmentTypeEnum"],
-    ["IfcValve","IfcFlowController",0,"?PredefinedType:IfcValveTypeEnum"],
-    ["IfcValveType","IfcFlowControllerType",0,"PredefinedType:IfcValveTypeEnum"],
-    ["IfcVector","IfcGeometricRepresentationItem",0,"Orientation:IfcDirection;Magnitude:IfcLengthMeasure"],
-    ["IfcVehicle","IfcTransportationDevice",0,"?PredefinedType:IfcVehicleTypeEnum"],
-    ["IfcVehicleType","IfcTransportationDeviceType",0,"PredefinedType:IfcVehicleTypeEnum"],
-    ["IfcVertex","IfcTopologicalRepresentationItem",0,""],
-    ["IfcVertexLoop","IfcLoop",0,"LoopVertex:IfcVertex"],
-    ["IfcVertexPoint","IfcVertex",0,"VertexGeometry:IfcPoint"],
-    ["IfcVibrationDamper","IfcElementComponent",0,"?PredefinedType:IfcVibrationDamperTypeEnum"],
-    ["IfcVibrationDamperType","IfcElementComponentType",0,"PredefinedType:IfcVibrationDamperTypeEnum"],
-    ["IfcVibrationIsolator","IfcElementComponent",0,"?PredefinedType:IfcVibrationIsolatorTypeEnum"],
-    ["IfcVibrationIsolatorType","IfcElementComponentType",0,"PredefinedType:IfcVibrationIsolatorTypeEnum"],
-    ["IfcVirtualElement","IfcElement",0,"?PredefinedType:IfcVirtualElementTypeEnum"],
-    ["IfcVirtualGridIntersection","",0,"IntersectingAxes:LIST [2:2] OF"],
-    ["IfcVoidingFeature","IfcFeatureElementSubtraction",0,"?PredefinedType:IfcVoidingFeatureTypeEnum"],
-    ["IfcWall","IfcBuiltElement",0,"?PredefinedType:IfcWallTypeEnum"],
-    ["IfcWallStandardCase","IfcWall",0,""],
-    ["IfcWallType","IfcBuiltElementType",0,"PredefinedType:IfcWallTypeEnum"],
-    ["IfcWasteTerminal","IfcFlowTerminal",0,"?PredefinedType:IfcWasteTerminalTypeEnum"],
-    ["IfcWasteTerminalType","IfcFlowTerminalType",0,"PredefinedType:IfcWasteTerminalTypeEnum"],
-    ["IfcWellKnownText","",0,"WellKnownText:IfcWellKnownTextLiteral;CoordinateReferenceSystem:IfcCoordinateReferenceSystem"],
-    ["IfcWindow","IfcBuiltElement",0,"?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure;?PredefinedType:IfcWindowTypeEnum;?PartitioningType:IfcWindowTypePartitioningEnum;?UserDefinedPartitioningType:IfcLabel"],
-    ["IfcWindowLiningProperties","IfcPreDefinedPropertySet",0,"?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcNonNegativeLengthMeasure;?TransomThickness:IfcNonNegativeLengthMeasure;?MullionThickness:IfcNonNegativeLengthMeasure;?FirstTransomOffset:IfcNormalisedRatioMeasure;?SecondTransomOffset:IfcNormalisedRatioMeasure;?FirstMullionOffset:IfcNormalisedRatioMeasure;?SecondMullionOffset:IfcNormalisedRatioMeasure;?ShapeAspectStyle:IfcShapeAspect;?LiningOffset:IfcLengthMeasure;?LiningToPanelOffsetX:IfcLengthMeasure;?LiningToPanelOffsetY:IfcLengthMeasure"],
-    ["IfcWindowPanelProperties","IfcPreDefinedPropertySet",0,"OperationType:IfcWindowPanelOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect"],
-    ["IfcWindowType","IfcBuiltElementType",0,"PredefinedType:IfcWindowTypeEnum;PartitioningType:IfcWindowTypePartitioningEnum;?ParameterTakesPrecedence:IfcBoolean;?UserDefinedPartitioningType:IfcLabel"],
-    ["IfcWorkCalendar","IfcControl",0,"?WorkingTimes:[IfcWorkTime];?ExceptionTimes:[IfcWorkTime];?PredefinedType:IfcWorkCalendarTypeEnum"],
-    ["IfcWorkControl","IfcControl",1,"CreationDate:IfcDateTime;?Creators:[IfcPerson];?Purpose:IfcLabel;?Duration:IfcDuration;?TotalFloat:IfcDuration;StartTime:IfcDateTime;?FinishTime:IfcDateTime"],
-    ["IfcWorkPlan","IfcWorkControl",0,"?PredefinedType:IfcWorkPlanTypeEnum"],
-    ["IfcWorkSchedule","IfcWorkControl",0,"?PredefinedType:IfcWorkScheduleTypeEnum"],
-    ["IfcWorkTime","IfcSchedulingTime",0,"?RecurrencePattern:IfcRecurrencePattern;?StartDate:IfcDate;?FinishDate:IfcDate"],
-    ["IfcZShapeProfileDef","IfcParameterizedProfileDef",0,"Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure"],
-    ["IfcZone","IfcSystem",0,"?LongName:IfcLabel"],
-  ],
-  defined: {
-    IfcAbsorbedDoseMeasure: "REAL",
-    IfcAccelerationMeasure: "REAL",
-    IfcAmountOfSubstanceMeasure: "REAL",
-    IfcAngularVelocityMeasure: "REAL",
-    IfcArcIndex: "[IfcPositiveInteger]",
-    IfcAreaDensityMeasure: "REAL",
-    IfcAreaMeasure: "REAL",
-    IfcBinary: "BINARY",
-    IfcBoolean: "BOOLEAN",
-    IfcBoxAlignment: "IfcLabel",
-    IfcCardinalPointReference: "INTEGER",
-    IfcComplexNumber: "[REAL]",
-    IfcCompoundPlaneAngleMeasure: "[INTEGER]",
-    IfcContextDependentMeasure: "REAL",
-    IfcCountMeasure: "INTEGER",
-    IfcCurvatureMeasure: "REAL",
-    IfcDate: "STRING",
-    IfcDateTime: "STRING",
-    IfcDayInMonthNumber: "INTEGER",
-    IfcDayInWeekNumber: "INTEGER",
-    IfcDescriptiveMeasure: "STRING",
-    IfcDimensionCount: "INTEGER",
-    IfcDoseEquivalentMeasure: "REAL",
-    IfcDuration: "STRING",
-    IfcDynamicViscosityMeasure: "REAL",
-    IfcElectricCapacitanceMeasure: "REAL",
-    IfcElectricChargeMeasure: "REAL",
-    IfcElectricConductanceMeasure: "REAL",
-    IfcElectricCurrentMeasure: "REAL",
-    IfcElectricResistanceMeasure: "REAL",
-    IfcElectricVoltageMeasure: "REAL",
-    IfcEnergyMeasure: "REAL",
-    IfcFontStyle: "STRING",
-    IfcFontVariant: "STRING",
-    IfcFontWeight: "STRING",
-    IfcForceMeasure: "REAL",
-    IfcFrequencyMeasure: "REAL",
-    IfcGloballyUniqueId: "STRING",
-    IfcHeatFluxDensityMeasure: "REAL",
-    IfcHeatingValueMeasure: "REAL",
-    IfcIdentifier: "STRING",
-    IfcIlluminanceMeasure: "REAL",
-    IfcInductanceMeasure: "REAL",
-    IfcInteger: "INTEGER",
-    IfcIntegerCountRateMeasure: "INTEGER",
-    IfcIonConcentrationMeasure: "REAL",
-    IfcIsothermalMoistureCapacityMeasure: "REAL",
-    IfcKinematicViscosityMeasure: "REAL",
-    IfcLabel: "STRING",
-    IfcLanguageId: "IfcIdentifier",
-    IfcLengthMeasure: "REAL",
-    IfcLineIndex: "[IfcPositiveInteger]",
-    IfcLinearForceMeasure: "REAL",
-    IfcLinearMomentMeasure: "REAL",
-    IfcLinearStiffnessMeasure: "REAL",
-    IfcLinearVelocityMeasure: "REAL",
-    IfcLogical: "LOGICAL",
-    IfcLuminousFluxMeasure: "REAL",
-    IfcLuminousIntensityDistributionMeasure: "REAL",
-    IfcLuminousIntensityMeasure: "REAL",
-    IfcMagneticFluxDensityMeasure: "REAL",
-    IfcMagneticFluxMeasure: "REAL",
-    IfcMassDensityMeasure: "REAL",
-    IfcMassFlowRateMeasure: "REAL",
-    IfcMassMeasure: "REAL",
-    IfcMassPerLengthMeasure: "REAL",
-    IfcModulusOfElasticityMeasure: "REAL",
-    IfcModulusOfLinearSubgradeReactionMeasure: "REAL",
-    IfcModulusOfRotationalSubgradeReactionMeasure: "REAL",
-    IfcModulusOfSubgradeReactionMeasure: "REAL",
-    IfcMoistureDiffusivityMeasure: "REAL",
-    IfcMolecularWeightMeasure: "REAL",
-    IfcMomentOfInertiaMeasure: "REAL",
-    IfcMonetaryMeasure: "REAL",
-    IfcMonthInYearNumber: "INTEGER",
-    IfcNonNegativeLengthMeasure: "IfcLengthMeasure",
-    IfcNormalisedRatioMeasure: "IfcRatioMeasure",
-    IfcNumericMeasure: "NUMBER",
-    IfcPHMeasure: "REAL",
-    IfcParameterValue: "REAL",
-    IfcPlanarForceMeasure: "REAL",
-    IfcPlaneAngleMeasure: "REAL",
-    IfcPositiveInteger: "IfcInteger",
-    IfcPositiveLengthMeasure: "IfcLengthMeasure",
-    IfcPositivePlaneAngleMeasure: "IfcPlaneAngleMeasure",
-    IfcPositiveRatioMeasure: "IfcRatioMeasure",
-    IfcPowerMeasure: "REAL",
-    IfcPresentableText: "STRING",
-    IfcPressureMeasure: "REAL",
-    IfcPropertySetDefinitionSet: "[IfcPropertySetDefinition]",
-    IfcRadioActivityMeasure: "REAL",
-    IfcRatioMeasure: "REAL",
-    IfcReal: "REAL",
-    IfcRotationalFrequencyMeasure: "REAL",
-    IfcRotationalMassMeasure: "REAL",
-    IfcRotationalStiffnessMeasure: "REAL",
-    IfcSectionModulusMeasure: "REAL",
-    IfcSectionalAreaIntegralMeasure: "REAL",
-    IfcShearModulusMeasure: "REAL",
-    IfcSolidAngleMeasure: "REAL",
-    IfcSoundPowerLevelMeasure: "REAL",
-    IfcSoundPowerMeasure: "REAL",
-    IfcSoundPressureLevelMeasure: "REAL",
-    IfcSoundPressureMeasure: "REAL",
-    IfcSpecificHeatCapacityMeasure: "REAL",
-    IfcSpecularExponent: "REAL",
-    IfcSpecularRoughness: "REAL",
-    IfcStrippedOptional: "BOOLEAN",
-    IfcTemperatureGradientMeasure: "REAL",
-    IfcTemperatureRateOfChangeMeasure: "REAL",
-    IfcText: "STRING",
-    IfcTextAlignment: "STRING",
-    IfcTextDecoration: "STRING",
-    IfcTextFontName: "STRING",
-    IfcTextTransformation: "STRING",
-    IfcThermalAdmittanceMeasure: "REAL",
-    IfcThermalConductivityMeasure: "REAL",
-    IfcThermalExpansionCoefficientMeasure: "REAL",
-    IfcThermalResistanceMeasure: "REAL",
-    IfcThermalTransmittanceMeasure: "REAL",
-    IfcThermodynamicTemperatureMeasure: "REAL",
-    IfcTime: "STRING",
-    IfcTimeMeasure: "REAL",
-    IfcTimeStamp: "INTEGER",
-    IfcTorqueMeasure: "REAL",
-    IfcURIReference: "STRING",
-    IfcVaporPermeabilityMeasure: "REAL",
-    IfcVolumeMeasure: "REAL",
-    IfcVolumetricFlowRateMeasure: "REAL",
-    IfcWarpingConstantMeasure: "REAL",
-    IfcWarpingMomentMeasure: "REAL",
-    IfcWellKnownTextLiteral: "STRING",
-  },
-  enums: {
-    IfcActionRequestTypeEnum: "EMAIL,FAX,PHONE,POST,VERBAL,USERDEFINED,NOTDEFINED",
-    IfcActionSourceTypeEnum: "BRAKES,BUOYANCY,COMPLETION_G1,CREEP,CURRENT,DEAD_LOAD_G,EARTHQUAKE_E,ERECTION,FIRE,ICE,IMPACT,IMPULSE,LACK_OF_FIT,LIVE_LOAD_Q,PRESTRESSING_P,PROPPING,RAIN,SETTLEMENT_U,SHRINKAGE,SNOW_S,SYSTEM_IMPERFECTION,TEMPERATURE_T,TRANSPORT,WAVE,WIND_W,USERDEFINED,NOTDEFINED",
-    IfcActionTypeEnum: "EXTRAORDINARY_A,PERMANENT_G,VARIABLE_Q,USERDEFINED,NOTDEFINED",
-    IfcActuatorTypeEnum: "ELECTRICACTUATOR,HANDOPERATEDACTUATOR,HYDRAULICACTUATOR,PNEUMATICACTUATOR,THERMOSTATICACTUATOR,USERDEFINED,NOTDEFINED",
-    IfcAddressTypeEnum: "DISTRIBUTIONPOINT,HOME,OFFICE,SITE,USERDEFINED",
-    IfcAirTerminalBoxTypeEnum: "CONSTANTFLOW,VARIABLEFLOWPRESSUREDEPENDANT,VARIABLEFLOWPRESSUREINDEPENDANT,USERDEFINED,NOTDEFINED",
-    IfcAirTerminalTypeEnum: "DIFFUSER,GRILLE,LOUVRE,REGISTER,USERDEFINED,NOTDEFINED",
-    IfcAirToAirHeatRecoveryTypeEnum: "FIXEDPLATECOUNTERFLOWEXCHANGER,FIXEDPLATECROSSFLOWEXCHANGER,FIXEDPLATEPARALLELFLOWEXCHANGER,HEATPIPE,ROTARYWHEEL,RUNAROUNDCOILLOOP,THERMOSIPHONCOILTYPEHEATEXCHANGERS,THERMOSIPHONSEALEDTUBEHEATEXCHANGERS,TWINTOWERENTHALPYRECOVERYLOOPS,USERDEFINED,NOTDEFINED",
-    IfcAlarmTypeEnum: "BELL,BREAKGLASSBUTTON,LIGHT,MANUALPULLBOX,RAILWAYCROCODILE,RAILWAYDETONATOR,SIREN,WHISTLE,USERDEFINED,NOTDEFINED",
-    IfcAlignmentCantSegmentTypeEnum: "BLOSSCURVE,CONSTANTCANT,COSINECURVE,HELMERTCURVE,LINEARTRANSITION,SINECURVE,VIENNESEBEND",
-    IfcAlignmentHorizontalSegmentTypeEnum: "BLOSSCURVE,CIRCULARARC,CLOTHOID,COSINECURVE,CUBIC,HELMERTCURVE,LINE,SINECURVE,VIENNESEBEND",
-    IfcAlignmentTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcAlignmentVerticalSegmentTypeEnum: "CIRCULARARC,CLOTHOID,CONSTANTGRADIENT,PARABOLICARC",
-    IfcAnalysisModelTypeEnum: "IN_PLANE_LOADING_2D,LOADING_3D,OUT_PLANE_LOADING_2D,USERDEFINED,NOTDEFINED",
-    IfcAnalysisTheoryTypeEnum: "FIRST_ORDER_THEORY,FULL_NONLINEAR_THEORY,SECOND_ORDER_THEORY,THIRD_ORDER_THEORY,USERDEFINED,NOTDEFINED",
-    IfcAnnotationTypeEnum: "CONTOURLINE,DIMENSION,ISOBAR,ISOLUX,ISOTHERM,LEADER,SURVEY,SYMBOL,TEXT,USERDEFINED,NOTDEFINED",
-    IfcArithmeticOperatorEnum: "ADD,DIVIDE,MODULO,MULTIPLY,SUBTRACT",
-    IfcAssemblyPlaceEnum: "FACTORY,SITE,NOTDEFINED",
-    IfcAudioVisualApplianceTypeEnum: "AMPLIFIER,CAMERA,COMMUNICATIONTERMINAL,DISPLAY,MICROPHONE,PLAYER,PROJECTOR,RECEIVER,RECORDINGEQUIPMENT,SPEAKER,SWITCHER,TELEPHONE,TUNER,USERDEFINED,NOTDEFINED",
-    IfcBSplineCurveForm: "CIRCULAR_ARC,ELLIPTIC_ARC,HYPERBOLIC_ARC,PARABOLIC_ARC,POLYLINE_FORM,UNSPECIFIED",
-    IfcBSplineSurfaceForm: "CONICAL_SURF,CYLINDRICAL_SURF,GENERALISED_CONE,PLANE_SURF,QUADRIC_SURF,RULED_SURF,SPHERICAL_SURF,SURF_OF_LINEAR_EXTRUSION,SURF_OF_REVOLUTION,TOROIDAL_SURF,UNSPECIFIED",
-    IfcBeamTypeEnum: "BEAM,CORNICE,DIAPHRAGM,EDGEBEAM,GIRDER_SEGMENT,HATSTONE,HOLLOWCORE,JOIST,LINTEL,PIERCAP,SPANDREL,T_BEAM,USERDEFINED,NOTDEFINED",
-    IfcBearingTypeEnum: "CYLINDRICAL,DISK,ELASTOMERIC,GUIDE,POT,ROCKER,ROLLER,SPHERICAL,USERDEFINED,NOTDEFINED",
-    IfcBenchmarkEnum: "EQUALTO,GREATERTHAN,GREATERTHANOREQUALTO,INCLUDEDIN,INCLUDES,LESSTHAN,LESSTHANOREQUALTO,NOTEQUALTO,NOTINCLUDEDIN,NOTINCLUDES",
-    IfcBoilerTypeEnum: "STEAM,WATER,USERDEFINED,NOTDEFINED",
-    IfcBooleanOperator: "DIFFERENCE,INTERSECTION,UNION",
-    IfcBridgePartTypeEnum: "ABUTMENT,DECK,DECK_SEGMENT,FOUNDATION,PIER,PIER_SEGMENT,PYLON,SUBSTRUCTURE,SUPERSTRUCTURE,SURFACESTRUCTURE,USERDEFINED,NOTDEFINED",
-    IfcBridgeTypeEnum: "ARCHED,CABLE_STAYED,CANTILEVER,CULVERT,FRAMEWORK,GIRDER,SUSPENSION,TRUSS,USERDEFINED,NOTDEFINED",
-    IfcBuildingElementPartTypeEnum: "APRON,ARMOURUNIT,INSULATION,PRECASTPANEL,SAFETYCAGE,USERDEFINED,NOTDEFINED",
-    IfcBuildingElementProxyTypeEnum: "COMPLEX,ELEMENT,PARTIAL,PROVISIONFORSPACE,PROVISIONFORVOID,USERDEFINED,NOTDEFINED",
-    IfcBuildingSystemTypeEnum: "FENESTRATION,FOUNDATION,LOADBEARING,OUTERSHELL,SHADING,TRANSPORT,USERDEFINED,NOTDEFINED",
-    IfcBuiltSystemTypeEnum: "EROSIONPREVENTION,FENESTRATION,FOUNDATION,LOADBEARING,MOORING,OUTERSHELL,PRESTRESSING,RAILWAYLINE,RAILWAYTRACK,REINFORCING,SHADING,TRACKCIRCUIT,TRANSPORT,USERDEFINED,NOTDEFINED",
-    IfcBurnerTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcCableCarrierFittingTypeEnum: "BEND,CONNECTOR,CROSS,JUNCTION,REDUCER,TEE,TRANSITION,USERDEFINED,NOTDEFINED",
-    IfcCableCarrierSegmentTypeEnum: "CABLEBRACKET,CABLELADDERSEGMENT,CABLETRAYSEGMENT,CABLETRUNKINGSEGMENT,CATENARYWIRE,CONDUITSEGMENT,DROPPER,USERDEFINED,NOTDEFINED",
-    IfcCableFittingTypeEnum: "CONNECTOR,ENTRY,EXIT,FANOUT,JUNCTION,TRANSITION,USERDEFINED,NOTDEFINED",
-    IfcCableSegmentTypeEnum: "BUSBARSEGMENT,CABLESEGMENT,CONDUCTORSEGMENT,CONTACTWIRESEGMENT,CORESEGMENT,FIBERSEGMENT,FIBERTUBE,OPTICALCABLESEGMENT,STITCHWIRE,WIREPAIRSEGMENT,USERDEFINED,NOTDEFINED",
-    IfcCaissonFoundationTypeEnum: "CAISSON,WELL,USERDEFINED,NOTDEFINED",
-    IfcChangeActionEnum: "ADDED,DELETED,MODIFIED,NOCHANGE,NOTDEFINED",
-    IfcChillerTypeEnum: "AIRCOOLED,HEATRECOVERY,WATERCOOLED,USERDEFINED,NOTDEFINED",
-    IfcChimneyTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcCoilTypeEnum: "DXCOOLINGCOIL,ELECTRICHEATINGCOIL,GASHEATINGCOIL,HYDRONICCOIL,STEAMHEATINGCOIL,WATERCOOLINGCOIL,WATERHEATINGCOIL,USERDEFINED,NOTDEFINED",
-    IfcColumnTypeEnum: "COLUMN,PIERSTEM,PIERSTEM_SEGMENT,PILASTER,STANDCOLUMN,USERDEFINED,NOTDEFINED",
-    IfcCommunicationsApplianceTypeEnum: "ANTENNA,AUTOMATON,COMPUTER,FAX,GATEWAY,INTELLIGENTPERIPHERAL,IPNETWORKEQUIPMENT,LINESIDEELECTRONICUNIT,MODEM,NETWORKAPPLIANCE,NETWORKBRIDGE,NETWORKHUB,OPTICALLINETERMINAL,OPTICALNETWORKUNIT,PRINTER,RADIOBLOCKCENTER,REPEATER,ROUTER,SCANNER,TELECOMMAND,TELEPHONYEXCHANGE,TRANSITIONCOMPONENT,TRANSPONDER,TRANSPORTEQUIPMENT,USERDEFINED,NOTDEFINED",
-    IfcComplexPropertyTemplateTypeEnum: "P_COMPLEX,Q_COMPLEX",
-    IfcCompressorTypeEnum: "BOOSTER,DYNAMIC,HERMETIC,OPENTYPE,RECIPROCATING,ROLLINGPISTON,ROTARY,ROTARYVANE,SCROLL,SEMIHERMETIC,SINGLESCREW,SINGLESTAGE,TROCHOIDAL,TWINSCREW,WELDEDSHELLHERMETIC,USERDEFINED,NOTDEFINED",
-    IfcCondenserTypeEnum: "AIRCOOLED,EVAPORATIVECOOLED,WATERCOOLED,WATERCOOLEDBRAZEDPLATE,WATERCOOLEDSHELLCOIL,WATERCOOLEDSHELLTUBE,WATERCOOLEDTUBEINTUBE,USERDEFINED,NOTDEFINED",
-    IfcConnectionTypeEnum: "ATEND,ATPATH,ATSTART,NOTDEFINED",
-    IfcConstraintEnum: "ADVISORY,HARD,SOFT,USERDEFINED,NOTDEFINED",
-    IfcConstructionEquipmentResourceTypeEnum: "DEMOLISHING,EARTHMOVING,ERECTING,HEATING,LIGHTING,PAVING,PUMPING,TRANSPORTING,USERDEFINED,NOTDEFINED",
-    IfcConstructionMaterialResourceTypeEnum: "AGGREGATES,CONCRETE,DRYWALL,FUEL,GYPSUM,MASONRY,METAL,PLASTIC,WOOD,USERDEFINED,NOTDEFINED",
-    IfcConstructionProductResourceTypeEnum: "ASSEMBLY,FORMWORK,USERDEFINED,NOTDEFINED",
-    IfcControllerTypeEnum: "FLOATING,MULTIPOSITION,PROGRAMMABLE,PROPORTIONAL,TWOPOSITION,USERDEFINED,NOTDEFINED",
-    IfcConveyorSegmentTypeEnum: "BELTCONVEYOR,BUCKETCONVEYOR,CHUTECONVEYOR,SCREWCONVEYOR,USERDEFINED,NOTDEFINED",
-    IfcCooledBeamTypeEnum: "ACTIVE,PASSIVE,USERDEFINED,NOTDEFINED",
-    IfcCoolingTowerTypeEnum: "MECHANICALFORCEDDRAFT,MECHANICALINDUCEDDRAFT,NATURALDRAFT,USERDEFINED,NOTDEFINED",
-    IfcCostItemTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcCostScheduleTypeEnum: "BUDGET,COSTPLAN,ESTIMATE,PRICEDBILLOFQUANTITIES,SCHEDULEOFRATES,TENDER,UNPRICEDBILLOFQUANTITIES,USERDEFINED,NOTDEFINED",
-    IfcCourseTypeEnum: "ARMOUR,BALLASTBED,CORE,FILTER,PAVEMENT,PROTECTION,USERDEFINED,NOTDEFINED",
-    IfcCoveringTypeEnum: "CEILING,CLADDING,COPING,FLOORING,INSULATION,MEMBRANE,MOLDING,ROOFING,SKIRTINGBOARD,SLEEVING,TOPPING,WRAPPING,USERDEFINED,NOTDEFINED",
-    IfcCrewResourceTypeEnum: "OFFICE,SITE,USERDEFINED,NOTDEFINED",
-    IfcCurtainWallTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcCurveInterpolationEnum: "LINEAR,LOG_LINEAR,LOG_LOG,NOTDEFINED",
-    IfcDamperTypeEnum: "BACKDRAFTDAMPER,BALANCINGDAMPER,BLASTDAMPER,CONTROLDAMPER,FIREDAMPER,FIRESMOKEDAMPER,FUMEHOODEXHAUST,GRAVITYDAMPER,GRAVITYRELIEFDAMPER,RELIEFDAMPER,SMOKEDAMPER,USERDEFINED,NOTDEFINED",
-    IfcDataOriginEnum: "MEASURED,PREDICTED,SIMULATED,USERDEFINED,NOTDEFINED",
-    IfcDerivedUnitEnum: "ACCELERATIONUNIT,ANGULARVELOCITYUNIT,AREADENSITYUNIT,COMPOUNDPLANEANGLEUNIT,CURVATUREUNIT,DYNAMICVISCOSITYUNIT,HEATFLUXDENSITYUNIT,HEATINGVALUEUNIT,INTEGERCOUNTRATEUNIT,IONCONCENTRATIONUNIT,ISOTHERMALMOISTURECAPACITYUNIT,KINEMATICVISCOSITYUNIT,LINEARFORCEUNIT,LINEARMOMENTUNIT,LINEARSTIFFNESSUNIT,LINEARVELOCITYUNIT,LUMINOUSINTENSITYDISTRIBUTIONUNIT,MASSDENSITYUNIT,MASSFLOWRATEUNIT,MASSPERLENGTHUNIT,MODULUSOFELASTICITYUNIT,MODULUSOFLINEARSUBGRADEREACTIONUNIT,MODULUSOFROTATIONALSUBGRADEREACTIONUNIT,MODULUSOFSUBGRADEREACTIONUNIT,MOISTUREDIFFUSIVITYUNIT,MOLECULARWEIGHTUNIT,MOMENTOFINERTIAUNIT,PHUNIT,PLANARFORCEUNIT,ROTATIONALFREQUENCYUNIT,ROTATIONALMASSUNIT,ROTATIONALSTIFFNESSUNIT,SECTIONAREAINTEGRALUNIT,SECTIONMODULUSUNIT,SHEARMODULUSUNIT,SOUNDPOWERLEVELUNIT,SOUNDPOWERUNIT,SOUNDPRESSURELEVELUNIT,SOUNDPRESSUREUNIT,SPECIFICHEATCAPACITYUNIT,TEMPERATUREGRADIENTUNIT,TEMPERATURERATEOFCHANGEUNIT,THERMALADMITTANCEUNIT,THERMALCONDUCTANCEUNIT,THERMALEXPANSIONCOEFFICIENTUNIT,THERMALRESISTANCEUNIT,THERMALTRANSMITTANCEUNIT,TORQUEUNIT,VAPORPERMEABILITYUNIT,VOLUMETRICFLOWRATEUNIT,WARPINGCONSTANTUNIT,WARPINGMOMENTUNIT,USERDEFINED",
-    IfcDirectionSenseEnum: "NEGATIVE,POSITIVE",
-    IfcDiscreteAccessoryTypeEnum: "ANCHORPLATE,BIRDPROTECTION,BRACKET,CABLEARRANGER,ELASTIC_CUSHION,EXPANSION_JOINT_DEVICE,FILLER,FLASHING,INSULATOR,LOCK,PANEL_STRENGTHENING,POINTMACHINEMOUNTINGDEVICE,POINT_MACHINE_LOCKING_DEVICE,RAILBRACE,RAILPAD,RAIL_LUBRICATION,RAIL_MECHANICAL_EQUIPMENT,SHOE,SLIDINGCHAIR,SOUNDABSORPTION,TENSIONINGEQUIPMENT,USERDEFINED,NOTDEFINED",
-    IfcDistributionBoardTypeEnum: "CONSUMERUNIT,DISPATCHINGBOARD,DISTRIBUTIONBOARD,DISTRIBUTIONFRAME,MOTORCONTROLCENTRE,SWITCHBOARD,USERDEFINED,NOTDEFINED",
-    IfcDistributionChamberElementTypeEnum: "FORMEDDUCT,INSPECTIONCHAMBER,INSPECTIONPIT,MANHOLE,METERCHAMBER,SUMP,TRENCH,VALVECHAMBER,USERDEFINED,NOTDEFINED",
-    IfcDistributionPortTypeEnum: "CABLE,CABLECARRIER,DUCT,PIPE,WIRELESS,USERDEFINED,NOTDEFINED",
-    IfcDistributionSystemEnum: "AIRCONDITIONING,AUDIOVISUAL,CATENARY_SYSTEM,CHEMICAL,CHILLEDWATER,COMMUNICATION,COMPRESSEDAIR,CONDENSERWATER,CONTROL,CONVEYING,DATA,DISPOSAL,DOMESTICCOLDWATER,DOMESTICHOTWATER,DRAINAGE,EARTHING,ELECTRICAL,ELECTROACOUSTIC,EXHAUST,FIREPROTECTION,FIXEDTRANSMISSIONNETWORK,FUEL,GAS,HAZARDOUS,HEATING,LIGHTING,LIGHTNINGPROTECTION,MOBILENETWORK,MONITORINGSYSTEM,MUNICIPALSOLIDWASTE,OIL,OPERATIONAL,OPERATIONALTELEPHONYSYSTEM,OVERHEAD_CONTACTLINE_SYSTEM,POWERGENERATION,RAINWATER,REFRIGERATION,RETURN_CIRCUIT,SECURITY,SEWAGE,SIGNAL,STORMWATER,TELEPHONE,TV,VACUUM,VENT,VENTILATION,WASTEWATER,WATERSUPPLY,USERDEFINED,NOTDEFINED",
-    IfcDocumentConfidentialityEnum: "CONFIDENTIAL,PERSONAL,PUBLIC,RESTRICTED,USERDEFINED,NOTDEFINED",
-    IfcDocumentStatusEnum: "DRAFT,FINAL,FINALDRAFT,REVISION,NOTDEFINED",
-    IfcDoorPanelOperationEnum: "DOUBLE_ACTING,FIXEDPANEL,FOLDING,REVOLVING,ROLLINGUP,SLIDING,SWINGING,USERDEFINED,NOTDEFINED",
-    IfcDoorPanelPositionEnum: "LEFT,MIDDLE,RIGHT,NOTDEFINED",
-    IfcDoorTypeEnum: "BOOM_BARRIER,DOOR,GATE,TRAPDOOR,TURNSTILE,USERDEFINED,NOTDEFINED",
-    IfcDoorTypeOperationEnum: "DOUBLE_DOOR_DOUBLE_SWING,DOUBLE_DOOR_FOLDING,DOUBLE_DOOR_LIFTING_VERTICAL,DOUBLE_DOOR_SINGLE_SWING,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_LEFT,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_RIGHT,DOUBLE_DOOR_SLIDING,DOUBLE_SWING_LEFT,DOUBLE_SWING_RIGHT,FOLDING_TO_LEFT,FOLDING_TO_RIGHT,LIFTING_HORIZONTAL,LIFTING_VERTICAL_LEFT,LIFTING_VERTICAL_RIGHT,REVOLVING,REVOLVING_VERTICAL,ROLLINGUP,SINGLE_SWING_LEFT,SINGLE_SWING_RIGHT,SLIDING_TO_LEFT,SLIDING_TO_RIGHT,SWING_FIXED_LEFT,SWING_FIXED_RIGHT,USERDEFINED,NOTDEFINED",
-    IfcDuctFittingTypeEnum: "BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED",
-    IfcDuctSegmentTypeEnum: "FLEXIBLESEGMENT,RIGIDSEGMENT,USERDEFINED,NOTDEFINED",
-    IfcDuctSilencerTypeEnum: "FLATOVAL,RECTANGULAR,ROUND,USERDEFINED,NOTDEFINED",
-    IfcEarthworksCutTypeEnum: "BASE_EXCAVATION,CUT,DREDGING,EXCAVATION,OVEREXCAVATION,PAVEMENTMILLING,STEPEXCAVATION,TOPSOILREMOVAL,TRENCH,USERDEFINED,NOTDEFINED",
-    IfcEarthworksFillTypeEnum: "BACKFILL,COUNTERWEIGHT,EMBANKMENT,SLOPEFILL,SUBGRADE,SUBGRADEBED,TRANSITIONSECTION,USERDEFINED,NOTDEFINED",
-    IfcElectricApplianceTypeEnum: "DISHWASHER,ELECTRICCOOKER,FREESTANDINGELECTRICHEATER,FREESTANDINGFAN,FREESTANDINGWATERCOOLER,FREESTANDINGWATERHEATER,FREEZER,FRIDGE_FREEZER,HANDDRYER,KITCHENMACHINE,MICROWAVE,PHOTOCOPIER,REFRIGERATOR,TUMBLEDRYER,VENDINGMACHINE,WASHINGMACHINE,USERDEFINED,NOTDEFINED",
-    IfcElectricDistributionBoardTypeEnum: "CONSUMERUNIT,DISTRIBUTIONBOARD,MOTORCONTROLCENTRE,SWITCHBOARD,USERDEFINED,NOTDEFINED",
-    IfcElectricFlowStorageDeviceTypeEnum: "BATTERY,CAPACITOR,CAPACITORBANK,COMPENSATOR,HARMONICFILTER,INDUCTOR,INDUCTORBANK,RECHARGER,UPS,USERDEFINED,NOTDEFINED",
-    IfcElectricFlowTreatmentDeviceTypeEnum: "ELECTRONICFILTER,USERDEFINED,NOTDEFINED",
-    IfcElectricGeneratorTypeEnum: "CHP,ENGINEGENERATOR,STANDALONE,USERDEFINED,NOTDEFINED",
-    IfcElectricMotorTypeEnum: "DC,INDUCTION,POLYPHASE,RELUCTANCESYNCHRONOUS,SYNCHRONOUS,USERDEFINED,NOTDEFINED",
-    IfcElectricTimeControlTypeEnum: "RELAY,TIMECLOCK,TIMEDELAY,USERDEFINED,NOTDEFINED",
-    IfcElementAssemblyTypeEnum: "ABUTMENT,ACCESSORY_ASSEMBLY,ARCH,BEAM_GRID,BRACED_FRAME,CROSS_BRACING,DECK,DILATATIONPANEL,ENTRANCEWORKS,GIRDER,GRID,MAST,PIER,PYLON,RAIL_MECHANICAL_EQUIPMENT_ASSEMBLY,REINFORCEMENT_UNIT,RIGID_FRAME,SHELTER,SIGNALASSEMBLY,SLAB_FIELD,SUMPBUSTER,SUPPORTINGASSEMBLY,SUSPENSIONASSEMBLY,TRACKPANEL,TRACTION_SWITCHING_ASSEMBLY,TRAFFIC_CALMING_DEVICE,TRUSS,TURNOUTPANEL,USERDEFINED,NOTDEFINED",
-    IfcElementCompositionEnum: "COMPLEX,ELEMENT,PARTIAL",
-    IfcEngineTypeEnum: "EXTERNALCOMBUSTION,INTERNALCOMBUSTION,USERDEFINED,NOTDEFINED",
-    IfcEvaporativeCoolerTypeEnum: "DIRECTEVAPORATIVEAIRWASHER,DIRECTEVAPORATIVEPACKAGEDROTARYAIRCOOLER,DIRECTEVAPORATIVERANDOMMEDIAAIRCOOLER,DIRECTEVAPORATIVERIGIDMEDIAAIRCOOLER,DIRECTEVAPORATIVESLINGERSPACKAGEDAIRCOOLER,INDIRECTDIRECTCOMBINATION,INDIRECTEVAPORATIVECOOLINGTOWERORCOILCOOLER,INDIRECTEVAPORATIVEPACKAGEAIRCOOLER,INDIRECTEVAPORATIVEWETCOIL,USERDEFINED,NOTDEFINED",
-    IfcEvaporatorTypeEnum: "DIRECTEXPANSION,DIRECTEXPANSIONBRAZEDPLATE,DIRECTEXPANSIONSHELLANDTUBE,DIRECTEXPANSIONTUBEINTUBE,FLOODEDSHELLANDTUBE,SHELLANDCOIL,USERDEFINED,NOTDEFINED",
-    IfcEventTriggerTypeEnum: "EVENTCOMPLEX,EVENTMESSAGE,EVENTRULE,EVENTTIME,USERDEFINED,NOTDEFINED",
-    IfcEventTypeEnum: "ENDEVENT,INTERMEDIATEEVENT,STARTEVENT,USERDEFINED,NOTDEFINED",
-    IfcExternalSpatialElementTypeEnum: "EXTERNAL,EXTERNAL_EARTH,EXTERNAL_FIRE,EXTERNAL_WATER,USERDEFINED,NOTDEFINED",
-    IfcFacilityPartCommonTypeEnum: "ABOVEGROUND,BELOWGROUND,JUNCTION,LEVELCROSSING,SEGMENT,SUBSTRUCTURE,SUPERSTRUCTURE,TERMINAL,USERDEFINED,NOTDEFINED",
-    IfcFacilityUsageEnum: "LATERAL,LONGITUDINAL,REGION,VERTICAL,USERDEFINED,NOTDEFINED",
-    IfcFanTypeEnum: "CENTRIFUGALAIRFOIL,CENTRIFUGALBACKWARDINCLINEDCURVED,CENTRIFUGALFORWARDCURVED,CENTRIFUGALRADIAL,PROPELLORAXIAL,TUBEAXIAL,VANEAXIAL,USERDEFINED,NOTDEFINED",
-    IfcFastenerTypeEnum: "GLUE,MORTAR,WELD,USERDEFINED,NOTDEFINED",
-    IfcFilterTypeEnum: "AIRPARTICLEFILTER,COMPRESSEDAIRFILTER,ODORFILTER,OILFILTER,STRAINER,WATERFILTER,USERDEFINED,NOTDEFINED",
-    IfcFireSuppressionTerminalTypeEnum: "BREECHINGINLET,FIREHYDRANT,FIREMONITOR,HOSEREEL,SPRINKLER,SPRINKLERDEFLECTOR,USERDEFINED,NOTDEFINED",
-    IfcFlowDirectionEnum: "SINK,SOURCE,SOURCEANDSINK,NOTDEFINED",
-    IfcFlowInstrumentTypeEnum: "AMMETER,COMBINED,FREQUENCYMETER,PHASEANGLEMETER,POWERFACTORMETER,PRESSUREGAUGE,THERMOMETER,VOLTMETER,VOLTMETER_PEAK,VOLTMETER_RMS,USERDEFINED,NOTDEFINED",
-    IfcFlowMeterTypeEnum: "ENERGYMETER,GASMETER,OILMETER,WATERMETER,USERDEFINED,NOTDEFINED",
-    IfcFootingTypeEnum: "CAISSON_FOUNDATION,FOOTING_BEAM,PAD_FOOTING,PILE_CAP,STRIP_FOOTING,USERDEFINED,NOTDEFINED",
-    IfcFurnitureTypeEnum: "BED,CHAIR,DESK,FILECABINET,SHELF,SOFA,TABLE,TECHNICALCABINET,USERDEFINED,NOTDEFINED",
-    IfcGeographicElementTypeEnum: "SOIL_BORING_POINT,TERRAIN,VEGETATION,USERDEFINED,NOTDEFINED",
-    IfcGeometricProjectionEnum: "ELEVATION_VIEW,GRAPH_VIEW,MODEL_VIEW,PLAN_VIEW,REFLECTED_PLAN_VIEW,SECTION_VIEW,SKETCH_VIEW,USERDEFINED,NOTDEFINED",
-    IfcGeotechnicalStratumTypeEnum: "SOLID,VOID,WATER,USERDEFINED,NOTDEFINED",
-    IfcGlobalOrLocalEnum: "GLOBAL_COORDS,LOCAL_COORDS",
-    IfcGridTypeEnum: "IRREGULAR,RADIAL,RECTANGULAR,TRIANGULAR,USERDEFINED,NOTDEFINED",
-    IfcHeatExchangerTypeEnum: "PLATE,SHELLANDTUBE,TURNOUTHEATING,USERDEFINED,NOTDEFINED",
-    IfcHumidifierTypeEnum: "ADIABATICAIRWASHER,ADIABATICATOMIZING,ADIABATICCOMPRESSEDAIRNOZZLE,ADIABATICPAN,ADIABATICRIGIDMEDIA,ADIABATICULTRASONIC,ADIABATICWETTEDELEMENT,ASSISTEDBUTANE,ASSISTEDELECTRIC,ASSISTEDNATURALGAS,ASSISTEDPROPANE,ASSISTEDSTEAM,STEAMINJECTION,USERDEFINED,NOTDEFINED",
-    IfcImpactProtectionDeviceTypeEnum: "BUMPER,CRASHCUSHION,DAMPINGSYSTEM,FENDER,USERDEFINED,NOTDEFINED",
-    IfcInterceptorTypeEnum: "CYCLONIC,GREASE,OIL,PETROL,USERDEFINED,NOTDEFINED",
-    IfcInternalOrExternalEnum: "EXTERNAL,EXTERNAL_EARTH,EXTERNAL_FIRE,EXTERNAL_WATER,INTERNAL,NOTDEFINED",
-    IfcInventoryTypeEnum: "ASSETINVENTORY,FURNITUREINVENTORY,SPACEINVENTORY,USERDEFINED,NOTDEFINED",
-    IfcJunctionBoxTypeEnum: "DATA,POWER,USERDEFINED,NOTDEFINED",
-    IfcKerbTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcKnotType: "PIECEWISE_BEZIER_KNOTS,QUASI_UNIFORM_KNOTS,UNIFORM_KNOTS,UNSPECIFIED",
-    IfcLaborResourceTypeEnum: "ADMINISTRATION,CARPENTRY,CLEANING,CONCRETE,DRYWALL,ELECTRIC,FINISHING,FLOORING,GENERAL,HVAC,LANDSCAPING,MASONRY,PAINTING,PAVING,PLUMBING,ROOFING,SITEGRADING,STEELWORK,SURVEYING,USERDEFINED,NOTDEFINED",
-    IfcLampTypeEnum: "COMPACTFLUORESCENT,FLUORESCENT,HALOGEN,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,LED,METALHALIDE,OLED,TUNGSTENFILAMENT,USERDEFINED,NOTDEFINED",
-    IfcLayerSetDirectionEnum: "AXIS1,AXIS2,AXIS3",
-    IfcLightDistributionCurveEnum: "TYPE_A,TYPE_B,TYPE_C,NOTDEFINED",
-    IfcLightEmissionSourceEnum: "COMPACTFLUORESCENT,FLUORESCENT,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,LIGHTEMITTINGDIODE,LOWPRESSURESODIUM,LOWVOLTAGEHALOGEN,MAINVOLTAGEHALOGEN,METALHALIDE,TUNGSTENFILAMENT,NOTDEFINED",
-    IfcLightFixtureTypeEnum: "DIRECTIONSOURCE,POINTSOURCE,SECURITYLIGHTING,USERDEFINED,NOTDEFINED",
-    IfcLiquidTerminalTypeEnum: "HOSEREEL,LOADINGARM,USERDEFINED,NOTDEFINED",
-    IfcLoadGroupTypeEnum: "LOAD_CASE,LOAD_COMBINATION,LOAD_GROUP,USERDEFINED,NOTDEFINED",
-    IfcLogicalOperatorEnum: "LOGICALAND,LOGICALNOTAND,LOGICALNOTOR,LOGICALOR,LOGICALXOR",
-    IfcMarineFacilityTypeEnum: "BARRIERBEACH,BREAKWATER,CANAL,DRYDOCK,FLOATINGDOCK,HYDROLIFT,JETTY,LAUNCHRECOVERY,MARINEDEFENCE,NAVIGATIONALCHANNEL,PORT,QUAY,REVETMENT,SHIPLIFT,SHIPLOCK,SHIPYARD,SLIPWAY,WATERWAY,WATERWAYSHIPLIFT,USERDEFINED,NOTDEFINED",
-    IfcMarinePartTypeEnum: "ABOVEWATERLINE,ANCHORAGE,APPROACHCHANNEL,BELOWWATERLINE,BERTHINGSTRUCTURE,CHAMBER,CILL_LEVEL,COPELEVEL,CORE,CREST,GATEHEAD,GUDINGSTRUCTURE,HIGHWATERLINE,LANDFIELD,LEEWARDSIDE,LOWWATERLINE,MANUFACTURING,NAVIGATIONALAREA,PROTECTION,SHIPTRANSFER,STORAGEAREA,VEHICLESERVICING,WATERFIELD,WEATHERSIDE,USERDEFINED,NOTDEFINED",
-    IfcMechanicalFastenerTypeEnum: "ANCHORBOLT,BOLT,CHAIN,COUPLER,DOWEL,NAIL,NAILPLATE,RAILFASTENING,RAILJOINT,RIVET,ROPE,SCREW,SHEARCONNECTOR,STAPLE,STUDSHEARCONNECTOR,USERDEFINED,NOTDEFINED",
-    IfcMedicalDeviceTypeEnum: "AIRSTATION,FEEDAIRUNIT,OXYGENGENERATOR,OXYGENPLANT,VACUUMSTATION,USERDEFINED,NOTDEFINED",
-    IfcMemberTypeEnum: "ARCH_SEGMENT,BRACE,CHORD,COLLAR,MEMBER,MULLION,PLATE,POST,PURLIN,RAFTER,STAY_CABLE,STIFFENING_RIB,STRINGER,STRUCTURALCABLE,STRUT,STUD,SUSPENDER,SUSPENSION_CABLE,TIEBAR,USERDEFINED,NOTDEFINED",
-    IfcMobileTelecommunicationsApplianceTypeEnum: "ACCESSPOINT,BASEBANDUNIT,BASETRANSCEIVERSTATION,E_UTRAN_NODE_B,GATEWAY_GPRS_SUPPORT_NODE,MASTERUNIT,MOBILESWITCHINGCENTER,MSCSERVER,PACKETCONTROLUNIT,REMOTERADIOUNIT,REMOTEUNIT,SERVICE_GPRS_SUPPORT_NODE,SUBSCRIBERSERVER,USERDEFINED,NOTDEFINED",
-    IfcMooringDeviceTypeEnum: "BOLLARD,LINETENSIONER,MAGNETICDEVICE,MOORINGHOOKS,VACUUMDEVICE,USERDEFINED,NOTDEFINED",
-    IfcMotorConnectionTypeEnum: "BELTDRIVE,COUPLING,DIRECTDRIVE,USERDEFINED,NOTDEFINED",
-    IfcNavigationElementTypeEnum: "BEACON,BUOY,USERDEFINED,NOTDEFINED",
-    IfcObjectiveEnum: "CODECOMPLIANCE,CODEWAIVER,DESIGNINTENT,EXTERNAL,HEALTHANDSAFETY,MERGECONFLICT,MODELVIEW,PARAMETER,REQUIREMENT,SPECIFICATION,TRIGGERCONDITION,USERDEFINED,NOTDEFINED",
-    IfcOccupantTypeEnum: "ASSIGNEE,ASSIGNOR,LESSEE,LESSOR,LETTINGAGENT,OWNER,TENANT,USERDEFINED,NOTDEFINED",
-    IfcOpeningElementTypeEnum: "OPENING,RECESS,USERDEFINED,NOTDEFINED",
-    IfcOutletTypeEnum: "AUDIOVISUALOUTLET,COMMUNICATIONSOUTLET,DATAOUTLET,POWEROUTLET,TELEPHONEOUTLET,USERDEFINED,NOTDEFINED",
-    IfcPavementTypeEnum: "FLEXIBLE,RIGID,USERDEFINED,NOTDEFINED",
-    IfcPerformanceHistoryTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcPermeableCoveringOperationEnum: "GRILL,LOUVER,SCREEN,USERDEFINED,NOTDEFINED",
-    IfcPermitTypeEnum: "ACCESS,BUILDING,WORK,USERDEFINED,NOTDEFINED",
-    IfcPhysicalOrVirtualEnum: "PHYSICAL,VIRTUAL,NOTDEFINED",
-    IfcPileConstructionEnum: "CAST_IN_PLACE,COMPOSITE,PRECAST_CONCRETE,PREFAB_STEEL,USERDEFINED,NOTDEFINED",
-    IfcPileTypeEnum: "BORED,COHESION,DRIVEN,FRICTION,JETGROUTING,SUPPORT,USERDEFINED,NOTDEFINED",
-    IfcPipeFittingTypeEnum: "BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED",
-    IfcPipeSegmentTypeEnum: "CULVERT,FLEXIBLESEGMENT,GUTTER,RIGIDSEGMENT,SPOOL,USERDEFINED,NOTDEFINED",
-    IfcPlateTypeEnum: "BASE_PLATE,COVER_PLATE,CURTAIN_PANEL,FLANGE_PLATE,GUSSET_PLATE,SHEET,SPLICE_PLATE,STIFFENER_PLATE,WEB_PLATE,USERDEFINED,NOTDEFINED",
-    IfcPreferredSurfaceCurveRepresentation: "CURVE3D,PCURVE_S1,PCURVE_S2",
-    IfcProcedureTypeEnum: "ADVICE_CAUTION,ADVICE_NOTE,ADVICE_WARNING,CALIBRATION,DIAGNOSTIC,SHUTDOWN,STARTUP,USERDEFINED,NOTDEFINED",
-    IfcProfileTypeEnum: "AREA,CURVE",
-    IfcProjectOrderTypeEnum: "CHANGEORDER,MAINTENANCEWORKORDER,MOVEORDER,PURCHASEORDER,WORKORDER,USERDEFINED,NOTDEFINED",
-    IfcProjectedOrTrueLengthEnum: "PROJECTED_LENGTH,TRUE_LENGTH",
-    IfcProjectionElementTypeEnum: "BLISTER,DEVIATOR,USERDEFINED,NOTDEFINED",
-    IfcPropertySetTemplateTypeEnum: "PSET_MATERIALDRIVEN,PSET_OCCURRENCEDRIVEN,PSET_PERFORMANCEDRIVEN,PSET_PROFILEDRIVEN,PSET_TYPEDRIVENONLY,PSET_TYPEDRIVENOVERRIDE,QTO_OCCURRENCEDRIVEN,QTO_TYPEDRIVENONLY,QTO_TYPEDRIVENOVERRIDE,NOTDEFINED",
-    IfcProtectiveDeviceTrippingUnitTypeEnum: "ELECTROMAGNETIC,ELECTRONIC,RESIDUALCURRENT,THERMAL,USERDEFINED,NOTDEFINED",
-    IfcProtectiveDeviceTypeEnum: "ANTI_ARCING_DEVICE,CIRCUITBREAKER,EARTHINGSWITCH,EARTHLEAKAGECIRCUITBREAKER,FUSEDISCONNECTOR,RESIDUALCURRENTCIRCUITBREAKER,RESIDUALCURRENTSWITCH,SPARKGAP,VARISTOR,VOLTAGELIMITER,USERDEFINED,NOTDEFINED",
-    IfcPumpTypeEnum: "CIRCULATOR,ENDSUCTION,SPLITCASE,SUBMERSIBLEPUMP,SUMPPUMP,VERTICALINLINE,VERTICALTURBINE,USERDEFINED,NOTDEFINED",
-    IfcRailTypeEnum: "BLADE,CHECKRAIL,GUARDRAIL,RACKRAIL,RAIL,STOCKRAIL,USERDEFINED,NOTDEFINED",
-    IfcRailingTypeEnum: "BALUSTRADE,FENCE,GUARDRAIL,HANDRAIL,USERDEFINED,NOTDEFINED",
-    IfcRailwayPartTypeEnum: "ABOVETRACK,DILATIONTRACK,LINESIDE,LINESIDEPART,PLAINTRACK,SUBSTRUCTURE,TRACK,TRACKPART,TURNOUTTRACK,USERDEFINED,NOTDEFINED",
-    IfcRailwayTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcRampFlightTypeEnum: "SPIRAL,STRAIGHT,USERDEFINED,NOTDEFINED",
-    IfcRampTypeEnum: "HALF_TURN_RAMP,QUARTER_TURN_RAMP,SPIRAL_RAMP,STRAIGHT_RUN_RAMP,TWO_QUARTER_TURN_RAMP,TWO_STRAIGHT_RUN_RAMP,USERDEFINED,NOTDEFINED",
-    IfcRecurrenceTypeEnum: "BY_DAY_COUNT,BY_WEEKDAY_COUNT,DAILY,MONTHLY_BY_DAY_OF_MONTH,MONTHLY_BY_POSITION,WEEKLY,YEARLY_BY_DAY_OF_MONTH,YEARLY_BY_POSITION",
-    IfcReferentTypeEnum: "BOUNDARY,INTERSECTION,KILOPOINT,LANDMARK,MILEPOINT,POSITION,REFERENCEMARKER,STATION,SUPERELEVATIONEVENT,WIDTHEVENT,USERDEFINED,NOTDEFINED",
-    IfcReflectanceMethodEnum: "BLINN,FLAT,GLASS,MATT,METAL,MIRROR,PHONG,PHYSICAL,PLASTIC,STRAUSS,NOTDEFINED",
-    IfcReinforcedSoilTypeEnum: "DYNAMICALLYCOMPACTED,GROUTED,REPLACED,ROLLERCOMPACTED,SURCHARGEPRELOADED,VERTICALLYDRAINED,USERDEFINED,NOTDEFINED",
-    IfcReinforcingBarRoleEnum: "ANCHORING,EDGE,LIGATURE,MAIN,PUNCHING,RING,SHEAR,STUD,USERDEFINED,NOTDEFINED",
-    IfcReinforcingBarSurfaceEnum: "PLAIN,TEXTURED",
-    IfcReinforcingBarTypeEnum: "ANCHORING,EDGE,LIGATURE,MAIN,PUNCHING,RING,SHEAR,SPACEBAR,STUD,USERDEFINED,NOTDEFINED",
-    IfcReinforcingMeshTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcRoadPartTypeEnum: "BICYCLECROSSING,BUS_STOP,CARRIAGEWAY,CENTRALISLAND,CENTRALRESERVE,HARDSHOULDER,INTERSECTION,LAYBY,PARKINGBAY,PASSINGBAY,PEDESTRIAN_CROSSING,RAILWAYCROSSING,REFUGEISLAND,ROADSEGMENT,ROADSIDE,ROADSIDEPART,ROADWAYPLATEAU,ROUNDABOUT,SHOULDER,SIDEWALK,SOFTSHOULDER,TOLLPLAZA,TRAFFICISLAND,TRAFFICLANE,USERDEFINED,NOTDEFINED",
-    IfcRoadTypeEnum: "USERDEFINED,NOTDEFINED",
-    IfcRoleEnum: "ARCHITECT,BUILDINGOPERATOR,BUILDINGOWNER,CIVILENGINEER,CLIENT,COMMISSIONINGENGINEER,CONSTRUCTIONMANAGER,CONSULTANT,CONTRACTOR,COSTENGINEER,ELECTRICALENGINEER,ENGINEER,FACILITIESMANAGER,FIELDCONSTRUCTIONMANAGER,MANUFACTURER,MECHANICALENGINEER,OWNER,PROJECTMANAGER,RESELLER,STRUCTURALENGINEER,SUBCONTRACTOR,SUPPLIER,USERDEFINED",
-    IfcRoofTypeEnum: "BARREL_ROOF,BUTTERFLY_ROOF,DOME_ROOF,FLAT_ROOF,FREEFORM,GABLE_ROOF,GAMBREL_ROOF,HIPPED_GABLE_ROOF,HIP_ROOF,MANSARD_ROOF,PAVILION_ROOF,RAINBOW_ROOF,SHED_ROOF,USERDEFINED,NOTDEFINED",
-    IfcSIPrefix: "ATTO,CENTI,DECA,DECI,EXA,FEMTO,GIGA,HECTO,KILO,MEGA,MICRO,MILLI,NANO,PETA,PICO,TERA",
-    IfcSIUnitName: "AMPERE,BECQUEREL,CANDELA,COULOMB,CUBIC_METRE,DEGREE_CELSIUS,FARAD,GRAM,GRAY,HENRY,HERTZ,JOULE,KELVIN,LUMEN,LUX,METRE,MOLE,NEWTON,OHM,PASCAL,RADIAN,SECOND,SIEMENS,SIEVERT,SQUARE_METRE,STERADIAN,TESLA,VOLT,WATT,WEBER",
-    IfcSanitaryTerminalTypeEnum: "BATH,BIDET,CISTERN,SANITARYFOUNTAIN,SHOWER,SINK,TOILETPAN,URINAL,WASHHANDBASIN,WCSEAT,USERDEFINED,NOTDEFINED",
-    IfcSectionTypeEnum: "TAPERED,UNIFORM",
-    IfcSensorTypeEnum: "CO2SENSOR,CONDUCTANCESENSOR,CONTACTSENSOR,COSENSOR,EARTHQUAKESENSOR,FIRESENSOR,FLOWSENSOR,FOREIGNOBJECTDETECTIONSENSOR,FROSTSENSOR,GASSENSOR,HEATSENSOR,HUMIDITYSENSOR,IDENTIFIERSENSOR,IONCONCENTRATIONSENSOR,LEVELSENSOR,LIGHTSENSOR,MOISTURESENSOR,MOVEMENTSENSOR,OBSTACLESENSOR,PHSENSOR,PRESSURESENSOR,RADIATIONSENSOR,RADIOACTIVITYSENSOR,RAINSENSOR,SMOKESENSOR,SNOWDEPTHSENSOR,SOUNDSENSOR,TEMPERATURESENSOR,TRAINSENSOR,TURNOUTCLOSURESENSOR,WHEELSENSOR,WINDSENSOR,USERDEFINED,NOTDEFINED",
-    IfcSequenceEnum: "FINISH_FINISH,FINISH_START,START_FINISH,START_START,USERDEFINED,NOTDEFINED",
-    IfcShadingDeviceTypeEnum: "AWNING,JALOUSIE,SHUTTER,USERDEFINED,NOTDEFINED",
-    IfcSignTypeEnum: "MARKER,MIRROR,PICTORAL,USERDEFINED,NOTDEFINED",
-    IfcSignalTypeEnum: "AUDIO,MIXED,VISUAL,USERDEFINED,NOTDEFINED",
-    IfcSimplePropertyTemplateTypeEnum: "P_BOUNDEDVALUE,P_ENUMERATEDVALUE,P_LISTVALUE,P_REFERENCEVALUE,P_SINGLEVALUE,P_TABLEVALUE,Q_AREA,Q_COUNT,Q_LENGTH,Q_NUMBER,Q_TIME,Q_VOLUME,Q_WEIGHT",
-    IfcSlabTypeEnum: "APPROACH_SLAB,BASESLAB,FLOOR,LANDING,PAVING,ROOF,SIDEWALK,TRACKSLAB,WEARING,USERDEFINED,NOTDEFINED",
-    IfcSolarDeviceTypeEnum: "SOLARCOLLECTOR,SOLARPANEL,USERDEFINED,NOTDEFINED",
-    IfcSpaceHeaterTypeEnum: "CONVECTOR,RADIATOR,USERDEFINED,NOTDEFINED",
-    IfcSpaceTypeEnum: "BERTH,EXTERNAL,GFA,INTERNAL,PARKING,SPACE,USERDEFINED,NOTDEFINED",
-    IfcSpatialZoneTypeEnum: "CONSTRUCTION,FIRESAFETY,INTERFERENCE,LIGHTING,OCCUPANCY,RESERVATION,SECURITY,THERMAL,TRANSPORT,VENTILATION,USERDEFINED,NOTDEFINED",
-    IfcStackTerminalTypeEnum: "BIRDCAGE,COWL,RAINWATERHOPPER,USERDEFINED,NOTDEFINED",
-    IfcStairFlightTypeEnum: "CURVED,FREEFORM,SPIRAL,STRAIGHT,WINDER,USERDEFINED,NOTDEFINED",
-    IfcStairTypeEnum: "CURVED_RUN_STAIR,DOUBLE_RETURN_STAIR,HALF_TURN_STAIR,HALF_WINDING_STAIR,LADDER,QUARTER_TURN_STAIR,QUARTER_WINDING_STAIR,SPIRAL_STAIR,STRAIGHT_RUN_STAIR,THREE_QUARTER_TURN_STAIR,THREE_QUARTER_WINDING_STAIR,TWO_CURVED_RUN_STAIR,TWO_QUARTER_TURN_STAIR,TWO_QUARTER_WINDING_STAIR,TWO_STRAIGHT_RUN_STAIR,USERDEFINED,NOTDEFINED",
-    IfcStateEnum: "LOCKED,READONLY,READONLYLOCKED,READWRITE,READWRITELOCKED",
-    IfcStructuralCurveActivityTypeEnum: "CONST,DISCRETE,EQUIDISTANT,LINEAR,PARABOLA,POLYGONAL,SINUS,USERDEFINED,NOTDEFINED",
-    IfcStructuralCurveMemberTypeEnum: "CABLE,COMPRESSION_MEMBER,PIN_JOINED_MEMBER,RIGID_JOINED_MEMBER,TENSION_MEMBER,USERDEFINED,NOTDEFINED",
-    IfcStructuralSurfaceActivityTypeEnum: "BILINEAR,CONST,DISCRETE,ISOCONTOUR,USERDEFINED,NOTDEFINED",
-    IfcStructuralSurfaceMemberTypeEnum: "BENDING_ELEMENT,MEMBRANE_ELEMENT,SHELL,USERDEFINED,NOTDEFINED",
-    IfcSubContractResourceTypeEnum: "PURCHASE,WORK,USERDEFINED,NOTDEFINED",
-    IfcSurfaceFeatureTypeEnum: "DEFECT,HATCHMARKING,LINEMARKING,MARK,NONSKIDSURFACING,PAVEMENTSURFACEMARKING,RUMBLESTRIP,SYMBOLMARKING,TAG,TRANSVERSERUMBLESTRIP,TREATMENT,USERDEFINED,NOTDEFINED",
-    IfcSurfaceSide: "BOTH,NEGATIVE,POSITIVE",
-    IfcSwitchingDeviceTypeEnum: "CONTACTOR,DIMMERSWITCH,EMERGENCYSTOP,KEYPAD,MOMENTARYSWITCH,RELAY,SELECTORSWITCH,STARTER,START_AND_STOP_EQUIPMENT,SWITCHDISCONNECTOR,TOGGLESWITCH,USERDEFINED,NOTDEFINED",
-    IfcSystemFurnitureElementTypeEnum: "PANEL,SUBRACK,WORKSURFACE,USERDEFINED,NOTDEFINED",
-    IfcTankTypeEnum: "BASIN,BREAKPRESSURE,EXPANSION,FEEDANDEXPANSION,OILRETENTIONTRAY,PRESSUREVESSEL,STORAGE,VESSEL,USERDEFINED,NOTDEFINED",
-    IfcTaskDurationEnum: "ELAPSEDTIME,WORKTIME,NOTDEFINED",
-    IfcTaskTypeEnum: "ADJUSTMENT,ATTENDANCE,CALIBRATION,CONSTRUCTION,DEMOLITION,DISMANTLE,DISPOSAL,EMERGENCY,INSPECTION,INSTALLATION,LOGISTIC,MAINTENANCE,MOVE,OPERATION,REMOVAL,RENOVATION,SAFETY,SHUTDOWN,STARTUP,TESTING,TROUBLESHOOTING,USERDEFINED,NOTDEFINED",
-    IfcTendonAnchorTypeEnum: "COUPLER,FIXED_END,TENSIONING_END,USERDEFINED,NOTDEFINED",
-    IfcTendonConduitTypeEnum: "COUPLER,DIABOLO,DUCT,GROUTING_DUCT,TRUMPET,USERDEFINED,NOTDEFINED",
-    IfcTendonTypeEnum: "BAR,COATED,STRAND,WIRE,USERDEFINED,NOTDEFINED",
-    IfcTextPath: "DOWN,LEFT,RIGHT,UP",
-    IfcTimeSeriesDataTypeEnum: "CONTINUOUS,DISCRETE,DISCRETEBINARY,PIECEWISEBINARY,PIECEWISECONSTANT,PIECEWISECONTINUOUS,NOTDEFINED",
-    IfcTrackElementTypeEnum: "BLOCKINGDEVICE,DERAILER,FROG,HALF_SET_OF_BLADES,SLEEPER,SPEEDREGULATOR,TRACKENDOFALIGNMENT,VEHICLESTOP,USERDEFINED,NOTDEFINED",
-    IfcTransformerTypeEnum: "CHOPPER,COMBINED,CURRENT,FREQUENCY,INVERTER,RECTIFIER,VOLTAGE,USERDEFINED,NOTDEFINED",
-    IfcTransitionCode: "CONTINUOUS,CONTSAMEGRADIENT,CONTSAMEGRADIENTSAMECURVATURE,DISCONTINUOUS",
-    IfcTransportElementTypeEnum: "CRANEWAY,ELEVATOR,ESCALATOR,HAULINGGEAR,LIFTINGGEAR,MOVINGWALKWAY,USERDEFINED,NOTDEFINED",
-    IfcTrimmingPreference: "CARTESIAN,PARAMETER,UNSPECIFIED",
-    IfcTubeBundleTypeEnum: "FINNED,USERDEFINED,NOTDEFINED",
-    IfcUnitEnum: "ABSORBEDDOSEUNIT,AMOUNTOFSUBSTANCEUNIT,AREAUNIT,DOSEEQUIVALENTUNIT,ELECTRICCAPACITANCEUNIT,ELECTRICCHARGEUNIT,ELECTRICCONDUCTANCEUNIT,ELECTRICCURRENTUNIT,ELECTRICRESISTANCEUNIT,ELECTRICVOLTAGEUNIT,ENERGYUNIT,FORCEUNIT,FREQUENCYUNIT,ILLUMINANCEUNIT,INDUCTANCEUNIT,LENGTHUNIT,LUMINOUSFLUXUNIT,LUMINOUSINTENSITYUNIT,MAGNETICFLUXDENSITYUNIT,MAGNETICFLUXUNIT,MASSUNIT,PLANEANGLEUNIT,POWERUNIT,PRESSUREUNIT,RADIOACTIVITYUNIT,SOLIDANGLEUNIT,THERMODYNAMICTEMPERATUREUNIT,TIMEUNIT,VOLUMEUNIT,USERDEFINED",
-    IfcUnitaryControlElementTypeEnum: "ALARMPANEL,BASESTATIONCONTROLLER,COMBINED,CONTROLPANEL,GASDETECTIONPANEL,HUMIDISTAT,INDICATORPANEL,MIMICPANEL,THERMOSTAT,WEATHERSTATION,USERDEFINED,NOTDEFINED",
-    IfcUnitaryEquipmentTypeEnum: "AIRCONDITIONINGUNIT,AIRHANDLER,DEHUMIDIFIER,ROOFTOPUNIT,SPLITSYSTEM,USERDEFINED,NOTDEFINED",
-    IfcValveTypeEnum: "AIRRELEASE,ANTIVACUUM,CHANGEOVER,CHECK,COMMISSIONING,DIVERTING,DOUBLECHECK,DOUBLEREGULATING,DRAWOFFCOCK,FAUCET,FLUSHING,GASCOCK,GASTAP,ISOLATING,MIXING,PRESSUREREDUCING,PRESSURERELIEF,REGULATING,SAFETYCUTOFF,STEAMTRAP,STOPCOCK,USERDEFINED,NOTDEFINED",
-    IfcVehicleTypeEnum: "CARGO,ROLLINGSTOCK,VEHICLE,VEHICLEAIR,VEHICLEMARINE,VEHICLETRACKED,VEHICLEWHEELED,USERDEFINED,NOTDEFINED",
-    IfcVibrationDamperTypeEnum: "AXIAL_YIELD,BENDING_YIELD,FRICTION,RUBBER,SHEAR_YIELD,VISCOUS,USERDEFINED,NOTDEFINED",
-    IfcVibrationIsolatorTypeEnum: "BASE,COMPRESSION,SPRING,USERDEFINED,NOTDEFINED",
-    IfcVirtualElementTypeEnum: "BOUNDARY,CLEARANCE,PROVISIONFORVOID,USERDEFINED,NOTDEFINED",
-    IfcVoidingFeatureTypeEnum: "CHAMFER,CUTOUT,EDGE,HOLE,MITER,NOTCH,USERDEFINED,NOTDEFINED",
-    IfcWallTypeEnum: "ELEMENTEDWALL,MOVABLE,PARAPET,PARTITIONING,PLUMBINGWALL,POLYGONAL,RETAININGWALL,SHEAR,SOLIDWALL,STANDARD,WAVEWALL,USERDEFINED,NOTDEFINED",
-    IfcWasteTerminalTypeEnum: "FLOORTRAP,FLOORWASTE,GULLYSUMP,GULLYTRAP,ROOFDRAIN,WASTEDISPOSALUNIT,WASTETRAP,USERDEFINED,NOTDEFINED",
-    IfcWindowPanelOperationEnum: "BOTTOMHUNG,FIXEDCASEMENT,OTHEROPERATION,PIVOTHORIZONTAL,PIVOTVERTICAL,REMOVABLECASEMENT,SIDEHUNGLEFTHAND,SIDEHUNGRIGHTHAND,SLIDINGHORIZONTAL,SLIDINGVERTICAL,TILTANDTURNLEFTHAND,TILTANDTURNRIGHTHAND,TOPHUNG,NOTDEFINED",
-    IfcWindowPanelPositionEnum: "BOTTOM,LEFT,MIDDLE,RIGHT,TOP,NOTDEFINED",
-    IfcWindowTypeEnum: "LIGHTDOME,SKYLIGHT,WINDOW,USERDEFINED,NOTDEFINED",
-    IfcWindowTypePartitioningEnum: "DOUBLE_PANEL_HORIZONTAL,DOUBLE_PANEL_VERTICAL,SINGLE_PANEL,TRIPLE_PANEL_BOTTOM,TRIPLE_PANEL_HORIZONTAL,TRIPLE_PANEL_LEFT,TRIPLE_PANEL_RIGHT,TRIPLE_PANEL_TOP,TRIPLE_PANEL_VERTICAL,USERDEFINED,NOTDEFINED",
-    IfcWorkCalendarTypeEnum: "FIRSTSHIFT,SECONDSHIFT,THIRDSHIFT,USERDEFINED,NOTDEFINED",
-    IfcWorkPlanTypeEnum: "ACTUAL,BASELINE,PLANNED,USERDEFINED,NOTDEFINED",
-    IfcWorkScheduleTypeEnum: "ACTUAL,BASELINE,PLANNED,USERDEFINED,NOTDEFINED",
-  },
-  selects: {
-    IfcActorSelect: "IfcOrganization,IfcPerson,IfcPersonAndOrganization",
-    IfcAppliedValueSelect: "IfcMeasureWithUnit,IfcReference,IfcValue",
-    IfcAxis2Placement: "IfcAxis2Placement2D,IfcAxis2Placement3D",
-    IfcBendingParameterSelect: "IfcLengthMeasure,IfcPlaneAngleMeasure",
-    IfcBooleanOperand: "IfcBooleanResult,IfcCsgPrimitive3D,IfcHalfSpaceSolid,IfcSolidModel,IfcTessellatedFaceSet",
-    IfcClassificationReferenceSelect: "IfcClassification,IfcClassificationReference",
-    IfcClassificationSelect: "IfcClassification,IfcClassificationReference",
-    IfcColour: "IfcColourSpecification,IfcPreDefinedColour",
-    IfcColourOrFactor: "IfcColourRgb,IfcNormalisedRatioMeasure",
-    IfcCoordinateReferenceSystemSelect: "IfcCoordinateReferenceSystem,IfcGeometricRepresentationContext",
-    IfcCsgSelect: "IfcBooleanResult,IfcCsgPrimitive3D",
-    IfcCurveFontOrScaledCurveFontSelect: "IfcCurveStyleFontAndScaling,IfcCurveStyleFontSelect",
-    IfcCurveMeasureSelect: "IfcLengthMeasure,IfcParameterValue",
-    IfcCurveOnSurface: "IfcCompositeCurveOnSurface,IfcPcurve,IfcSurfaceCurve",
-    IfcCurveOrEdgeCurve: "IfcBoundedCurve,IfcEdgeCurve",
-    IfcCurveStyleFontSelect: "IfcCurveStyleFont,IfcPreDefinedCurveFont",
-    IfcDefinitionSelect: "IfcObjectDefinition,IfcPropertyDefinition",
-    IfcDerivedMeasureValue: "IfcAbsorbedDoseMeasure,IfcAccelerationMeasure,IfcAngularVelocityMeasure,IfcAreaDensityMeasure,IfcCompoundPlaneAngleMeasure,IfcCurvatureMeasure,IfcDoseEquivalentMeasure,IfcDynamicViscosityMeasure,IfcElectricCapacitanceMeasure,IfcElectricChargeMeasure,IfcElectricConductanceMeasure,IfcElectricResistanceMeasure,IfcElectricVoltageMeasure,IfcEnergyMeasure,IfcForceMeasure,IfcFrequencyMeasure,IfcHeatFluxDensityMeasure,IfcHeatingValueMeasure,IfcIlluminanceMeasure,IfcInductanceMeasure,IfcIntegerCountRateMeasure,IfcIonConcentrationMeasure,IfcIsothermalMoistureCapacityMeasure,IfcKinematicViscosityMeasure,IfcLinearForceMeasure,IfcLinearMomentMeasure,IfcLinearStiffnessMeasure,IfcLinearVelocityMeasure,IfcLuminousFluxMeasure,IfcLuminousIntensityDistributionMeasure,IfcMagneticFluxDensityMeasure,IfcMagneticFluxMeasure,IfcMassDensityMeasure,IfcMassFlowRateMeasure,IfcMassPerLengthMeasure,IfcModulusOfElasticityMeasure,IfcModulusOfLinearSubgradeReactionMeasure,IfcModulusOfRotationalSubgradeReactionMeasure,IfcModulusOfSubgradeReactionMeasure,IfcMoistureDiffusivityMeasure,IfcMolecularWeightMeasure,IfcMomentOfInertiaMeasure,IfcMonetaryMeasure,IfcPHMeasure,IfcPlanarForceMeasure,IfcPowerMeasure,IfcPressureMeasure,IfcRadioActivityMeasure,IfcRotationalFrequencyMeasure,IfcRotationalMassMeasure,IfcRotationalStiffnessMeasure,IfcSectionModulusMeasure,IfcSectionalAreaIntegralMeasure,IfcShearModulusMeasure,IfcSoundPowerLevelMeasure,IfcSoundPowerMeasure,IfcSoundPressureLevelMeasure,IfcSoundPressureMeasure,IfcSpecificHeatCapacityMeasure,IfcTemperatureGradientMeasure,IfcTemperatureRateOfChangeMeasure,IfcThermalAdmittanceMeasure,IfcThermalConductivityMeasure,IfcThermalExpansionCoefficientMeasure,IfcThermalResistanceMeasure,IfcThermalTransmittanceMeasure,IfcTorqueMeasure,IfcVaporPermeabilityMeasure,IfcVolumetricFlowRateMeasure,IfcWarpingConstantMeasure,IfcWarpingMomentMeasure",
-    IfcDocumentSelect: "IfcDocumentInformation,IfcDocumentReference",
-    IfcFillStyleSelect: "IfcColour,IfcExternallyDefinedHatchStyle,IfcFillAreaStyleHatching,IfcFillAreaStyleTiles",
-    IfcGeometricSetSelect: "IfcCurve,IfcPoint,IfcSurface",
-    IfcGridPlacementDirectionSelect: "IfcDirection,IfcVirtualGridIntersection",
-    IfcHatchLineDistanceSelect: "IfcPositiveLengthMeasure,IfcVector",
-    IfcInterferenceSelect: "IfcElement,IfcSpatialElement",
-    IfcLayeredItem: "IfcRepresentation,IfcRepresentationItem",
-    IfcLibrarySelect: "IfcLibraryInformation,IfcLibraryReference",
-    IfcLightDistributionDataSourceSelect: "IfcExternalReference,IfcLightIntensityDistribution",
-    IfcMaterialSelect: "IfcMaterialDefinition,IfcMaterialList,IfcMaterialUsageDefinition",
-    IfcMeasureValue: "IfcAmountOfSubstanceMeasure,IfcAreaMeasure,IfcComplexNumber,IfcContextDependentMeasure,IfcCountMeasure,IfcDescriptiveMeasure,IfcElectricCurrentMeasure,IfcLengthMeasure,IfcLuminousIntensityMeasure,IfcMassMeasure,IfcNonNegativeLengthMeasure,IfcNormalisedRatioMeasure,IfcNumericMeasure,IfcParameterValue,IfcPlaneAngleMeasure,IfcPositiveLengthMeasure,IfcPositivePlaneAngleMeasure,IfcPositiveRatioMeasure,IfcRatioMeasure,IfcSolidAngleMeasure,IfcThermodynamicTemperatureMeasure,IfcTimeMeasure,IfcVolumeMeasure",
-    IfcMetricValueSelect: "IfcAppliedValue,IfcMeasureWithUnit,IfcReference,IfcTable,IfcTimeSeries,IfcValue",
-    IfcModulusOfRotationalSubgradeReactionSelect: "IfcBoolean,IfcModulusOfRotationalSubgradeReactionMeasure",
-    IfcModulusOfSubgradeReactionSelect: "IfcBoolean,IfcModulusOfSubgradeReactionMeasure",
-    IfcModulusOfTranslationalSubgradeReactionSelect: "IfcBoolean,IfcModulusOfLinearSubgradeReactionMeasure",
-    IfcObjectReferenceSelect: "IfcAddress,IfcAppliedValue,IfcExternalReference,IfcMaterialDefinition,IfcOrganization,IfcPerson,IfcPersonAndOrganization,IfcTable,IfcTimeSeries",
-    IfcPointOrVertexPoint: "IfcPoint,IfcVertexPoint",
-    IfcProcessSelect: "IfcProcess,IfcTypeProcess",
-    IfcProductRepresentationSelect: "IfcProductDefinitionShape,IfcRepresentationMap",
-    IfcProductSelect: "IfcProduct,IfcTypeProduct",
-    IfcPropertySetDefinitionSelect: "IfcPropertySetDefinition,IfcPropertySetDefinitionSet",
-    IfcResourceObjectSelect: "IfcActorRole,IfcAppliedValue,IfcApproval,IfcConstraint,IfcContextDependentUnit,IfcConversionBasedUnit,IfcExternalInformation,IfcExternalReference,IfcMaterialDefinition,IfcOrganization,IfcPerson,IfcPersonAndOrganization,IfcPhysicalQuantity,IfcProfileDef,IfcPropertyAbstraction,IfcShapeAspect,IfcTimeSeries",
-    IfcResourceSelect: "IfcResource,IfcTypeResource",
-    IfcRotationalStiffnessSelect: "IfcBoolean,IfcRotationalStiffnessMeasure",
-    IfcSegmentIndexSelect: "IfcArcIndex,IfcLineIndex",
-    IfcShell: "IfcClosedShell,IfcOpenShell",
-    IfcSimpleValue: "IfcBinary,IfcBoolean,IfcDate,IfcDateTime,IfcDuration,IfcIdentifier,IfcInteger,IfcLabel,IfcLogical,IfcPositiveInteger,IfcReal,IfcText,IfcTime,IfcTimeStamp,IfcURIReference",
-    IfcSizeSelect: "IfcDescriptiveMeasure,IfcLengthMeasure,IfcNormalisedRatioMeasure,IfcPositiveLengthMeasure,IfcPositiveRatioMeasure,IfcRatioMeasure",
-    IfcSolidOrShell: "IfcClosedShell,IfcSolidModel",
-    IfcSpaceBoundarySelect: "IfcExternalSpatialElement,IfcSpace",
-    IfcSpatialReferenceSelect: "IfcGroup,IfcProduct",
-    IfcSpecularHighlightSelect: "IfcSpecularExponent,IfcSpecularRoughness",
-    IfcStructuralActivityAssignmentSelect: "IfcElement,IfcStructuralItem",
-    IfcSurfaceOrFaceSurface: "IfcFaceBasedSurfaceModel,IfcFaceSurface,IfcSurface",
-    IfcSurfaceStyleElementSelect: "IfcExternallyDefinedSurfaceStyle,IfcSurfaceStyleLighting,IfcSurfaceStyleRefraction,IfcSurfaceStyleShading,IfcSurfaceStyleWithTextures",
-    IfcTextFontSelect: "IfcExternallyDefinedTextFont,IfcPreDefinedTextFont",
-    IfcTimeOrRatioSelect: "IfcDuration,IfcRatioMeasure",
-    IfcTranslationalStiffnessSelect: "IfcBoolean,IfcLinearStiffnessMeasure",
-    IfcTrimmingSelect: "IfcCartesianPoint,IfcParameterValue",
-    IfcUnit: "IfcDerivedUnit,IfcMonetaryUnit,IfcNamedUnit",
-    IfcValue: "IfcDerivedMeasureValue,IfcMeasureValue,IfcSimpleValue",
-    IfcVectorOrDirection: "IfcDirection,IfcVector",
-    IfcWarpingStiffnessSelect: "IfcBoolean,IfcWarpingMomentMeasure",
-  },
+  entities:
+    "IfcActionRequest|IfcControl|0|?PredefinedType:IfcActionRequestTypeEnum;?Status:IfcLabel;?LongDescription:IfcText\n" +
+    "IfcActor|IfcObject|0|TheActor:IfcActorSelect\n" +
+    "IfcActorRole||0|Role:IfcRoleEnum;?UserDefinedRole:IfcLabel;?Description:IfcText\n" +
+    "IfcActuator|IfcDistributionControlElement|0|?PredefinedType:IfcActuatorTypeEnum\n" +
+    "IfcActuatorType|IfcDistributionControlElementType|0|PredefinedType:IfcActuatorTypeEnum\n" +
+    "IfcAddress||1|?Purpose:IfcAddressTypeEnum;?Description:IfcText;?UserDefinedPurpose:IfcLabel\n" +
+    "IfcAdvancedBrep|IfcManifoldSolidBrep|0|\n" +
+    "IfcAdvancedBrepWithVoids|IfcAdvancedBrep|0|Voids:[IfcClosedShell]\n" +
+    "IfcAdvancedFace|IfcFaceSurface|0|\n" +
+    "IfcAirTerminal|IfcFlowTerminal|0|?PredefinedType:IfcAirTerminalTypeEnum\n" +
+    "IfcAirTerminalBox|IfcFlowController|0|?PredefinedType:IfcAirTerminalBoxTypeEnum\n" +
+    "IfcAirTerminalBoxType|IfcFlowControllerType|0|PredefinedType:IfcAirTerminalBoxTypeEnum\n" +
+    "IfcAirTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcAirTerminalTypeEnum\n" +
+    "IfcAirToAirHeatRecovery|IfcEnergyConversionDevice|0|?PredefinedType:IfcAirToAirHeatRecoveryTypeEnum\n" +
+    "IfcAirToAirHeatRecoveryType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcAirToAirHeatRecoveryTypeEnum\n" +
+    "IfcAlarm|IfcDistributionControlElement|0|?PredefinedType:IfcAlarmTypeEnum\n" +
+    "IfcAlarmType|IfcDistributionControlElementType|0|PredefinedType:IfcAlarmTypeEnum\n" +
+    "IfcAlignment|IfcLinearPositioningElement|0|?PredefinedType:IfcAlignmentTypeEnum\n" +
+    "IfcAlignmentCant|IfcLinearElement|0|RailHeadDistance:IfcPositiveLengthMeasure\n" +
+    "IfcAlignmentCantSegment|IfcAlignmentParameterSegment|0|StartDistAlong:IfcLengthMeasure;HorizontalLength:IfcNonNegativeLengthMeasure;StartCantLeft:IfcLengthMeasure;?EndCantLeft:IfcLengthMeasure;StartCantRight:IfcLengthMeasure;?EndCantRight:IfcLengthMeasure;PredefinedType:IfcAlignmentCantSegmentTypeEnum\n" +
+    "IfcAlignmentHorizontal|IfcLinearElement|0|\n" +
+    "IfcAlignmentHorizontalSegment|IfcAlignmentParameterSegment|0|StartPoint:IfcCartesianPoint;StartDirection:IfcPlaneAngleMeasure;StartRadiusOfCurvature:IfcLengthMeasure;EndRadiusOfCurvature:IfcLengthMeasure;SegmentLength:IfcNonNegativeLengthMeasure;?GravityCenterLineHeight:IfcPositiveLengthMeasure;PredefinedType:IfcAlignmentHorizontalSegmentTypeEnum\n" +
+    "IfcAlignmentParameterSegment||1|?StartTag:IfcLabel;?EndTag:IfcLabel\n" +
+    "IfcAlignmentSegment|IfcLinearElement|0|DesignParameters:IfcAlignmentParameterSegment\n" +
+    "IfcAlignmentVertical|IfcLinearElement|0|\n" +
+    "IfcAlignmentVerticalSegment|IfcAlignmentParameterSegment|0|StartDistAlong:IfcLengthMeasure;HorizontalLength:IfcNonNegativeLengthMeasure;StartHeight:IfcLengthMeasure;StartGradient:IfcRatioMeasure;EndGradient:IfcRatioMeasure;?RadiusOfCurvature:IfcLengthMeasure;PredefinedType:IfcAlignmentVerticalSegmentTypeEnum\n" +
+    "IfcAnnotation|IfcProduct|0|?PredefinedType:IfcAnnotationTypeEnum\n" +
+    "IfcAnnotationFillArea|IfcGeometricRepresentationItem|0|OuterBoundary:IfcCurve;?InnerBoundaries:[IfcCurve]\n" +
+    "IfcApplication||0|ApplicationDeveloper:IfcOrganization;Version:IfcLabel;ApplicationFullName:IfcLabel;ApplicationIdentifier:IfcIdentifier\n" +
+    "IfcAppliedValue||0|?Name:IfcLabel;?Description:IfcText;?AppliedValue:IfcAppliedValueSelect;?UnitBasis:IfcMeasureWithUnit;?ApplicableDate:IfcDate;?FixedUntilDate:IfcDate;?Category:IfcLabel;?Condition:IfcLabel;?ArithmeticOperator:IfcArithmeticOperatorEnum;?Components:[IfcAppliedValue]\n" +
+    "IfcApproval||0|?Identifier:IfcIdentifier;?Name:IfcLabel;?Description:IfcText;?TimeOfApproval:IfcDateTime;?Status:IfcLabel;?Level:IfcLabel;?Qualifier:IfcText;?RequestingApproval:IfcActorSelect;?GivingApproval:IfcActorSelect\n" +
+    "IfcApprovalRelationship|IfcResourceLevelRelationship|0|RelatingApproval:IfcApproval;RelatedApprovals:[IfcApproval]\n" +
+    "IfcArbitraryClosedProfileDef|IfcProfileDef|0|OuterCurve:IfcCurve\n" +
+    "IfcArbitraryOpenProfileDef|IfcProfileDef|0|Curve:IfcBoundedCurve\n" +
+    "IfcArbitraryProfileDefWithVoids|IfcArbitraryClosedProfileDef|0|InnerCurves:[IfcCurve]\n" +
+    "IfcAsset|IfcGroup|0|?Identification:IfcIdentifier;?OriginalValue:IfcCostValue;?CurrentValue:IfcCostValue;?TotalReplacementCost:IfcCostValue;?Owner:IfcActorSelect;?User:IfcActorSelect;?ResponsiblePerson:IfcPerson;?IncorporationDate:IfcDate;?DepreciatedValue:IfcCostValue\n" +
+    "IfcAsymmetricIShapeProfileDef|IfcParameterizedProfileDef|0|BottomFlangeWidth:IfcPositiveLengthMeasure;OverallDepth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;BottomFlangeThickness:IfcPositiveLengthMeasure;?BottomFlangeFilletRadius:IfcNonNegativeLengthMeasure;TopFlangeWidth:IfcPositiveLengthMeasure;?TopFlangeThickness:IfcPositiveLengthMeasure;?TopFlangeFilletRadius:IfcNonNegativeLengthMeasure;?BottomFlangeEdgeRadius:IfcNonNegativeLengthMeasure;?BottomFlangeSlope:IfcPlaneAngleMeasure;?TopFlangeEdgeRadius:IfcNonNegativeLengthMeasure;?TopFlangeSlope:IfcPlaneAngleMeasure\n" +
+    "IfcAudioVisualAppliance|IfcFlowTerminal|0|?PredefinedType:IfcAudioVisualApplianceTypeEnum\n" +
+    "IfcAudioVisualApplianceType|IfcFlowTerminalType|0|PredefinedType:IfcAudioVisualApplianceTypeEnum\n" +
+    "IfcAxis1Placement|IfcPlacement|0|?Axis:IfcDirection\n" +
+    "IfcAxis2Placement2D|IfcPlacement|0|?RefDirection:IfcDirection\n" +
+    "IfcAxis2Placement3D|IfcPlacement|0|?Axis:IfcDirection;?RefDirection:IfcDirection\n" +
+    "IfcAxis2PlacementLinear|IfcPlacement|0|?Axis:IfcDirection;?RefDirection:IfcDirection\n" +
+    "IfcBSplineCurve|IfcBoundedCurve|1|Degree:IfcInteger;ControlPointsList:[IfcCartesianPoint];CurveForm:IfcBSplineCurveForm;ClosedCurve:IfcLogical;SelfIntersect:IfcLogical\n" +
+    "IfcBSplineCurveWithKnots|IfcBSplineCurve|0|KnotMultiplicities:[IfcInteger];Knots:[IfcParameterValue];KnotSpec:IfcKnotType\n" +
+    "IfcBSplineSurface|IfcBoundedSurface|1|UDegree:IfcInteger;VDegree:IfcInteger;ControlPointsList:[[IfcCartesianPoint]];SurfaceForm:IfcBSplineSurfaceForm;UClosed:IfcLogical;VClosed:IfcLogical;SelfIntersect:IfcLogical\n" +
+    "IfcBSplineSurfaceWithKnots|IfcBSplineSurface|0|UMultiplicities:[IfcInteger];VMultiplicities:[IfcInteger];UKnots:[IfcParameterValue];VKnots:[IfcParameterValue];KnotSpec:IfcKnotType\n" +
+    "IfcBeam|IfcBuiltElement|0|?PredefinedType:IfcBeamTypeEnum\n" +
+    "IfcBeamType|IfcBuiltElementType|0|PredefinedType:IfcBeamTypeEnum\n" +
+    "IfcBearing|IfcBuiltElement|0|?PredefinedType:IfcBearingTypeEnum\n" +
+    "IfcBearingType|IfcBuiltElementType|0|PredefinedType:IfcBearingTypeEnum\n" +
+    "IfcBlobTexture|IfcSurfaceTexture|0|RasterFormat:IfcIdentifier;RasterCode:IfcBinary\n" +
+    "IfcBlock|IfcCsgPrimitive3D|0|XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;ZLength:IfcPositiveLengthMeasure\n" +
+    "IfcBoiler|IfcEnergyConversionDevice|0|?PredefinedType:IfcBoilerTypeEnum\n" +
+    "IfcBoilerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcBoilerTypeEnum\n" +
+    "IfcBooleanClippingResult|IfcBooleanResult|0|\n" +
+    "IfcBooleanResult|IfcGeometricRepresentationItem|0|Operator:IfcBooleanOperator;FirstOperand:IfcBooleanOperand;SecondOperand:IfcBooleanOperand\n" +
+    "IfcBorehole|IfcGeotechnicalAssembly|0|\n" +
+    "IfcBoundaryCondition||1|?Name:IfcLabel\n" +
+    "IfcBoundaryCurve|IfcCompositeCurveOnSurface|0|\n" +
+    "IfcBoundaryEdgeCondition|IfcBoundaryCondition|0|?TranslationalStiffnessByLengthX:IfcModulusOfTranslationalSubgradeReactionSelect;?TranslationalStiffnessByLengthY:IfcModulusOfTranslationalSubgradeReactionSelect;?TranslationalStiffnessByLengthZ:IfcModulusOfTranslationalSubgradeReactionSelect;?RotationalStiffnessByLengthX:IfcModulusOfRotationalSubgradeReactionSelect;?RotationalStiffnessByLengthY:IfcModulusOfRotationalSubgradeReactionSelect;?RotationalStiffnessByLengthZ:IfcModulusOfRotationalSubgradeReactionSelect\n" +
+    "IfcBoundaryFaceCondition|IfcBoundaryCondition|0|?TranslationalStiffnessByAreaX:IfcModulusOfSubgradeReactionSelect;?TranslationalStiffnessByAreaY:IfcModulusOfSubgradeReactionSelect;?TranslationalStiffnessByAreaZ:IfcModulusOfSubgradeReactionSelect\n" +
+    "IfcBoundaryNodeCondition|IfcBoundaryCondition|0|?TranslationalStiffnessX:IfcTranslationalStiffnessSelect;?TranslationalStiffnessY:IfcTranslationalStiffnessSelect;?TranslationalStiffnessZ:IfcTranslationalStiffnessSelect;?RotationalStiffnessX:IfcRotationalStiffnessSelect;?RotationalStiffnessY:IfcRotationalStiffnessSelect;?RotationalStiffnessZ:IfcRotationalStiffnessSelect\n" +
+    "IfcBoundaryNodeConditionWarping|IfcBoundaryNodeCondition|0|?WarpingStiffness:IfcWarpingStiffnessSelect\n" +
+    "IfcBoundedCurve|IfcCurve|1|\n" +
+    "IfcBoundedSurface|IfcSurface|1|\n" +
+    "IfcBoundingBox|IfcGeometricRepresentationItem|0|Corner:IfcCartesianPoint;XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;ZDim:IfcPositiveLengthMeasure\n" +
+    "IfcBoxedHalfSpace|IfcHalfSpaceSolid|0|Enclosure:IfcBoundingBox\n" +
+    "IfcBridge|IfcFacility|0|?PredefinedType:IfcBridgeTypeEnum\n" +
+    "IfcBridgePart|IfcFacilityPart|0|?PredefinedType:IfcBridgePartTypeEnum\n" +
+    "IfcBuilding|IfcFacility|0|?ElevationOfRefHeight:IfcLengthMeasure;?ElevationOfTerrain:IfcLengthMeasure;?BuildingAddress:IfcPostalAddress\n" +
+    "IfcBuildingElementPart|IfcElementComponent|0|?PredefinedType:IfcBuildingElementPartTypeEnum\n" +
+    "IfcBuildingElementPartType|IfcElementComponentType|0|PredefinedType:IfcBuildingElementPartTypeEnum\n" +
+    "IfcBuildingElementProxy|IfcBuiltElement|0|?PredefinedType:IfcBuildingElementProxyTypeEnum\n" +
+    "IfcBuildingElementProxyType|IfcBuiltElementType|0|PredefinedType:IfcBuildingElementProxyTypeEnum\n" +
+    "IfcBuildingStorey|IfcSpatialStructureElement|0|?Elevation:IfcLengthMeasure\n" +
+    "IfcBuildingSystem|IfcSystem|0|?PredefinedType:IfcBuildingSystemTypeEnum;?LongName:IfcLabel\n" +
+    "IfcBuiltElement|IfcElement|0|\n" +
+    "IfcBuiltElementType|IfcElementType|0|\n" +
+    "IfcBuiltSystem|IfcSystem|0|?PredefinedType:IfcBuiltSystemTypeEnum;?LongName:IfcLabel\n" +
+    "IfcBurner|IfcEnergyConversionDevice|0|?PredefinedType:IfcBurnerTypeEnum\n" +
+    "IfcBurnerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcBurnerTypeEnum\n" +
+    "IfcCShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;Width:IfcPositiveLengthMeasure;WallThickness:IfcPositiveLengthMeasure;Girth:IfcPositiveLengthMeasure;?InternalFilletRadius:IfcNonNegativeLengthMeasure\n" +
+    "IfcCableCarrierFitting|IfcFlowFitting|0|?PredefinedType:IfcCableCarrierFittingTypeEnum\n" +
+    "IfcCableCarrierFittingType|IfcFlowFittingType|0|PredefinedType:IfcCableCarrierFittingTypeEnum\n" +
+    "IfcCableCarrierSegment|IfcFlowSegment|0|?PredefinedType:IfcCableCarrierSegmentTypeEnum\n" +
+    "IfcCableCarrierSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcCableCarrierSegmentTypeEnum\n" +
+    "IfcCableFitting|IfcFlowFitting|0|?PredefinedType:IfcCableFittingTypeEnum\n" +
+    "IfcCableFittingType|IfcFlowFittingType|0|PredefinedType:IfcCableFittingTypeEnum\n" +
+    "IfcCableSegment|IfcFlowSegment|0|?PredefinedType:IfcCableSegmentTypeEnum\n" +
+    "IfcCableSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcCableSegmentTypeEnum\n" +
+    "IfcCaissonFoundation|IfcDeepFoundation|0|?PredefinedType:IfcCaissonFoundationTypeEnum\n" +
+    "IfcCaissonFoundationType|IfcDeepFoundationType|0|PredefinedType:IfcCaissonFoundationTypeEnum\n" +
+    "IfcCartesianPoint|IfcPoint|0|Coordinates:[IfcLengthMeasure]\n" +
+    "IfcCartesianPointList|IfcGeometricRepresentationItem|1|\n" +
+    "IfcCartesianPointList2D|IfcCartesianPointList|0|CoordList:[[IfcLengthMeasure]];?TagList:[IfcLabel]\n" +
+    "IfcCartesianPointList3D|IfcCartesianPointList|0|CoordList:[[IfcLengthMeasure]];?TagList:[IfcLabel]\n" +
+    "IfcCartesianTransformationOperator|IfcGeometricRepresentationItem|1|?Axis1:IfcDirection;?Axis2:IfcDirection;LocalOrigin:IfcCartesianPoint;?Scale:IfcReal\n" +
+    "IfcCartesianTransformationOperator2D|IfcCartesianTransformationOperator|0|\n" +
+    "IfcCartesianTransformationOperator2DnonUniform|IfcCartesianTransformationOperator2D|0|?Scale2:IfcReal\n" +
+    "IfcCartesianTransformationOperator3D|IfcCartesianTransformationOperator|0|?Axis3:IfcDirection\n" +
+    "IfcCartesianTransformationOperator3DnonUniform|IfcCartesianTransformationOperator3D|0|?Scale2:IfcReal;?Scale3:IfcReal\n" +
+    "IfcCenterLineProfileDef|IfcArbitraryOpenProfileDef|0|Thickness:IfcPositiveLengthMeasure\n" +
+    "IfcChiller|IfcEnergyConversionDevice|0|?PredefinedType:IfcChillerTypeEnum\n" +
+    "IfcChillerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcChillerTypeEnum\n" +
+    "IfcChimney|IfcBuiltElement|0|?PredefinedType:IfcChimneyTypeEnum\n" +
+    "IfcChimneyType|IfcBuiltElementType|0|PredefinedType:IfcChimneyTypeEnum\n" +
+    "IfcCircle|IfcConic|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcCircleHollowProfileDef|IfcCircleProfileDef|0|WallThickness:IfcPositiveLengthMeasure\n" +
+    "IfcCircleProfileDef|IfcParameterizedProfileDef|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcCivilElement|IfcElement|0|\n" +
+    "IfcCivilElementType|IfcElementType|0|\n" +
+    "IfcClassification|IfcExternalInformation|0|?Source:IfcLabel;?Edition:IfcLabel;?EditionDate:IfcDate;Name:IfcLabel;?Description:IfcText;?Specification:IfcURIReference;?ReferenceTokens:[IfcIdentifier]\n" +
+    "IfcClassificationReference|IfcExternalReference|0|?ReferencedSource:IfcClassificationReferenceSelect;?Description:IfcText;?Sort:IfcIdentifier\n" +
+    "IfcClosedShell|IfcConnectedFaceSet|0|\n" +
+    "IfcClothoid|IfcSpiral|0|ClothoidConstant:IfcLengthMeasure\n" +
+    "IfcCoil|IfcEnergyConversionDevice|0|?PredefinedType:IfcCoilTypeEnum\n" +
+    "IfcCoilType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCoilTypeEnum\n" +
+    "IfcColourRgb|IfcColourSpecification|0|Red:IfcNormalisedRatioMeasure;Green:IfcNormalisedRatioMeasure;Blue:IfcNormalisedRatioMeasure\n" +
+    "IfcColourRgbList|IfcPresentationItem|0|ColourList:[[IfcNormalisedRatioMeasure]]\n" +
+    "IfcColourSpecification|IfcPresentationItem|1|?Name:IfcLabel\n" +
+    "IfcColumn|IfcBuiltElement|0|?PredefinedType:IfcColumnTypeEnum\n" +
+    "IfcColumnType|IfcBuiltElementType|0|PredefinedType:IfcColumnTypeEnum\n" +
+    "IfcCommunicationsAppliance|IfcFlowTerminal|0|?PredefinedType:IfcCommunicationsApplianceTypeEnum\n" +
+    "IfcCommunicationsApplianceType|IfcFlowTerminalType|0|PredefinedType:IfcCommunicationsApplianceTypeEnum\n" +
+    "IfcComplexProperty|IfcProperty|0|UsageName:IfcIdentifier;HasProperties:[IfcProperty]\n" +
+    "IfcComplexPropertyTemplate|IfcPropertyTemplate|0|?UsageName:IfcLabel;?TemplateType:IfcComplexPropertyTemplateTypeEnum;?HasPropertyTemplates:[IfcPropertyTemplate]\n" +
+    "IfcCompositeCurve|IfcBoundedCurve|0|Segments:[IfcSegment];SelfIntersect:IfcLogical\n" +
+    "IfcCompositeCurveOnSurface|IfcCompositeCurve|0|\n" +
+    "IfcCompositeCurveSegment|IfcSegment|0|SameSense:IfcBoolean;ParentCurve:IfcCurve\n" +
+    "IfcCompositeProfileDef|IfcProfileDef|0|Profiles:[IfcProfileDef];?Label:IfcLabel\n" +
+    "IfcCompressor|IfcFlowMovingDevice|0|?PredefinedType:IfcCompressorTypeEnum\n" +
+    "IfcCompressorType|IfcFlowMovingDeviceType|0|PredefinedType:IfcCompressorTypeEnum\n" +
+    "IfcCondenser|IfcEnergyConversionDevice|0|?PredefinedType:IfcCondenserTypeEnum\n" +
+    "IfcCondenserType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCondenserTypeEnum\n" +
+    "IfcConic|IfcCurve|1|Position:IfcAxis2Placement\n" +
+    "IfcConnectedFaceSet|IfcTopologicalRepresentationItem|0|CfsFaces:[IfcFace]\n" +
+    "IfcConnectionCurveGeometry|IfcConnectionGeometry|0|CurveOnRelatingElement:IfcCurveOrEdgeCurve;?CurveOnRelatedElement:IfcCurveOrEdgeCurve\n" +
+    "IfcConnectionGeometry||1|\n" +
+    "IfcConnectionPointEccentricity|IfcConnectionPointGeometry|0|?EccentricityInX:IfcLengthMeasure;?EccentricityInY:IfcLengthMeasure;?EccentricityInZ:IfcLengthMeasure\n" +
+    "IfcConnectionPointGeometry|IfcConnectionGeometry|0|PointOnRelatingElement:IfcPointOrVertexPoint;?PointOnRelatedElement:IfcPointOrVertexPoint\n" +
+    "IfcConnectionSurfaceGeometry|IfcConnectionGeometry|0|SurfaceOnRelatingElement:IfcSurfaceOrFaceSurface;?SurfaceOnRelatedElement:IfcSurfaceOrFaceSurface\n" +
+    "IfcConnectionVolumeGeometry|IfcConnectionGeometry|0|VolumeOnRelatingElement:IfcSolidOrShell;?VolumeOnRelatedElement:IfcSolidOrShell\n" +
+    "IfcConstraint||1|Name:IfcLabel;?Description:IfcText;ConstraintGrade:IfcConstraintEnum;?ConstraintSource:IfcLabel;?CreatingActor:IfcActorSelect;?CreationTime:IfcDateTime;?UserDefinedGrade:IfcLabel\n" +
+    "IfcConstructionEquipmentResource|IfcConstructionResource|0|?PredefinedType:IfcConstructionEquipmentResourceTypeEnum\n" +
+    "IfcConstructionEquipmentResourceType|IfcConstructionResourceType|0|PredefinedType:IfcConstructionEquipmentResourceTypeEnum\n" +
+    "IfcConstructionMaterialResource|IfcConstructionResource|0|?PredefinedType:IfcConstructionMaterialResourceTypeEnum\n" +
+    "IfcConstructionMaterialResourceType|IfcConstructionResourceType|0|PredefinedType:IfcConstructionMaterialResourceTypeEnum\n" +
+    "IfcConstructionProductResource|IfcConstructionResource|0|?PredefinedType:IfcConstructionProductResourceTypeEnum\n" +
+    "IfcConstructionProductResourceType|IfcConstructionResourceType|0|PredefinedType:IfcConstructionProductResourceTypeEnum\n" +
+    "IfcConstructionResource|IfcResource|1|?Usage:IfcResourceTime;?BaseCosts:[IfcAppliedValue];?BaseQuantity:IfcPhysicalQuantity\n" +
+    "IfcConstructionResourceType|IfcTypeResource|1|?BaseCosts:[IfcAppliedValue];?BaseQuantity:IfcPhysicalQuantity\n" +
+    "IfcContext|IfcObjectDefinition|1|?ObjectType:IfcLabel;?LongName:IfcLabel;?Phase:IfcLabel;?RepresentationContexts:[IfcRepresentationContext];?UnitsInContext:IfcUnitAssignment\n" +
+    "IfcContextDependentUnit|IfcNamedUnit|0|Name:IfcLabel\n" +
+    "IfcControl|IfcObject|1|?Identification:IfcIdentifier\n" +
+    "IfcController|IfcDistributionControlElement|0|?PredefinedType:IfcControllerTypeEnum\n" +
+    "IfcControllerType|IfcDistributionControlElementType|0|PredefinedType:IfcControllerTypeEnum\n" +
+    "IfcConversionBasedUnit|IfcNamedUnit|0|Name:IfcLabel;ConversionFactor:IfcMeasureWithUnit\n" +
+    "IfcConversionBasedUnitWithOffset|IfcConversionBasedUnit|0|ConversionOffset:IfcReal\n" +
+    "IfcConveyorSegment|IfcFlowSegment|0|?PredefinedType:IfcConveyorSegmentTypeEnum\n" +
+    "IfcConveyorSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcConveyorSegmentTypeEnum\n" +
+    "IfcCooledBeam|IfcEnergyConversionDevice|0|?PredefinedType:IfcCooledBeamTypeEnum\n" +
+    "IfcCooledBeamType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCooledBeamTypeEnum\n" +
+    "IfcCoolingTower|IfcEnergyConversionDevice|0|?PredefinedType:IfcCoolingTowerTypeEnum\n" +
+    "IfcCoolingTowerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcCoolingTowerTypeEnum\n" +
+    "IfcCoordinateOperation||1|SourceCRS:IfcCoordinateReferenceSystemSelect;TargetCRS:IfcCoordinateReferenceSystem\n" +
+    "IfcCoordinateReferenceSystem||1|?Name:IfcLabel;?Description:IfcText;?GeodeticDatum:IfcIdentifier\n" +
+    "IfcCosineSpiral|IfcSpiral|0|CosineTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure\n" +
+    "IfcCostItem|IfcControl|0|?PredefinedType:IfcCostItemTypeEnum;?CostValues:[IfcCostValue];?CostQuantities:[IfcPhysicalQuantity]\n" +
+    "IfcCostSchedule|IfcControl|0|?PredefinedType:IfcCostScheduleTypeEnum;?Status:IfcLabel;?SubmittedOn:IfcDateTime;?UpdateDate:IfcDateTime\n" +
+    "IfcCostValue|IfcAppliedValue|0|\n" +
+    "IfcCourse|IfcBuiltElement|0|?PredefinedType:IfcCourseTypeEnum\n" +
+    "IfcCourseType|IfcBuiltElementType|0|PredefinedType:IfcCourseTypeEnum\n" +
+    "IfcCovering|IfcBuiltElement|0|?PredefinedType:IfcCoveringTypeEnum\n" +
+    "IfcCoveringType|IfcBuiltElementType|0|PredefinedType:IfcCoveringTypeEnum\n" +
+    "IfcCrewResource|IfcConstructionResource|0|?PredefinedType:IfcCrewResourceTypeEnum\n" +
+    "IfcCrewResourceType|IfcConstructionResourceType|0|PredefinedType:IfcCrewResourceTypeEnum\n" +
+    "IfcCsgPrimitive3D|IfcGeometricRepresentationItem|1|Position:IfcAxis2Placement3D\n" +
+    "IfcCsgSolid|IfcSolidModel|0|TreeRootExpression:IfcCsgSelect\n" +
+    "IfcCurrencyRelationship|IfcResourceLevelRelationship|0|RelatingMonetaryUnit:IfcMonetaryUnit;RelatedMonetaryUnit:IfcMonetaryUnit;ExchangeRate:IfcPositiveRatioMeasure;?RateDateTime:IfcDateTime;?RateSource:IfcLibraryInformation\n" +
+    "IfcCurtainWall|IfcBuiltElement|0|?PredefinedType:IfcCurtainWallTypeEnum\n" +
+    "IfcCurtainWallType|IfcBuiltElementType|0|PredefinedType:IfcCurtainWallTypeEnum\n" +
+    "IfcCurve|IfcGeometricRepresentationItem|1|\n" +
+    "IfcCurveBoundedPlane|IfcBoundedSurface|0|BasisSurface:IfcPlane;OuterBoundary:IfcCurve;InnerBoundaries:[IfcCurve]\n" +
+    "IfcCurveBoundedSurface|IfcBoundedSurface|0|BasisSurface:IfcSurface;Boundaries:[IfcBoundaryCurve];ImplicitOuter:IfcBoolean\n" +
+    "IfcCurveSegment|IfcSegment|0|Placement:IfcPlacement;SegmentStart:IfcCurveMeasureSelect;SegmentLength:IfcCurveMeasureSelect;ParentCurve:IfcCurve\n" +
+    "IfcCurveStyle|IfcPresentationStyle|0|?CurveFont:IfcCurveFontOrScaledCurveFontSelect;?CurveWidth:IfcSizeSelect;?CurveColour:IfcColour;?ModelOrDraughting:IfcBoolean\n" +
+    "IfcCurveStyleFont|IfcPresentationItem|0|?Name:IfcLabel;PatternList:[IfcCurveStyleFontPattern]\n" +
+    "IfcCurveStyleFontAndScaling|IfcPresentationItem|0|?Name:IfcLabel;CurveStyleFont:IfcCurveStyleFontSelect;CurveFontScaling:IfcPositiveRatioMeasure\n" +
+    "IfcCurveStyleFontPattern|IfcPresentationItem|0|VisibleSegmentLength:IfcLengthMeasure;InvisibleSegmentLength:IfcPositiveLengthMeasure\n" +
+    "IfcCylindricalSurface|IfcElementarySurface|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcDamper|IfcFlowController|0|?PredefinedType:IfcDamperTypeEnum\n" +
+    "IfcDamperType|IfcFlowControllerType|0|PredefinedType:IfcDamperTypeEnum\n" +
+    "IfcDeepFoundation|IfcBuiltElement|0|\n" +
+    "IfcDeepFoundationType|IfcBuiltElementType|0|\n" +
+    "IfcDerivedProfileDef|IfcProfileDef|0|ParentProfile:IfcProfileDef;Operator:IfcCartesianTransformationOperator2D;?Label:IfcLabel\n" +
+    "IfcDerivedUnit||0|Elements:[IfcDerivedUnitElement];UnitType:IfcDerivedUnitEnum;?UserDefinedType:IfcLabel;?Name:IfcLabel\n" +
+    "IfcDerivedUnitElement||0|Unit:IfcNamedUnit;Exponent:INTEGER\n" +
+    "IfcDimensionalExponents||0|LengthExponent:INTEGER;MassExponent:INTEGER;TimeExponent:INTEGER;ElectricCurrentExponent:INTEGER;ThermodynamicTemperatureExponent:INTEGER;AmountOfSubstanceExponent:INTEGER;LuminousIntensityExponent:INTEGER\n" +
+    "IfcDirection|IfcGeometricRepresentationItem|0|DirectionRatios:[IfcReal]\n" +
+    "IfcDirectrixCurveSweptAreaSolid|IfcSweptAreaSolid|1|Directrix:IfcCurve;?StartParam:IfcCurveMeasureSelect;?EndParam:IfcCurveMeasureSelect\n" +
+    "IfcDirectrixDerivedReferenceSweptAreaSolid|IfcFixedReferenceSweptAreaSolid|0|\n" +
+    "IfcDiscreteAccessory|IfcElementComponent|0|?PredefinedType:IfcDiscreteAccessoryTypeEnum\n" +
+    "IfcDiscreteAccessoryType|IfcElementComponentType|0|PredefinedType:IfcDiscreteAccessoryTypeEnum\n" +
+    "IfcDistributionBoard|IfcFlowController|0|?PredefinedType:IfcDistributionBoardTypeEnum\n" +
+    "IfcDistributionBoardType|IfcFlowControllerType|0|PredefinedType:IfcDistributionBoardTypeEnum\n" +
+    "IfcDistributionChamberElement|IfcDistributionFlowElement|0|?PredefinedType:IfcDistributionChamberElementTypeEnum\n" +
+    "IfcDistributionChamberElementType|IfcDistributionFlowElementType|0|PredefinedType:IfcDistributionChamberElementTypeEnum\n" +
+    "IfcDistributionCircuit|IfcDistributionSystem|0|\n" +
+    "IfcDistributionControlElement|IfcDistributionElement|0|\n" +
+    "IfcDistributionControlElementType|IfcDistributionElementType|1|\n" +
+    "IfcDistributionElement|IfcElement|0|\n" +
+    "IfcDistributionElementType|IfcElementType|0|\n" +
+    "IfcDistributionFlowElement|IfcDistributionElement|0|\n" +
+    "IfcDistributionFlowElementType|IfcDistributionElementType|1|\n" +
+    "IfcDistributionPort|IfcPort|0|?FlowDirection:IfcFlowDirectionEnum;?PredefinedType:IfcDistributionPortTypeEnum;?SystemType:IfcDistributionSystemEnum\n" +
+    "IfcDistributionSystem|IfcSystem|0|?LongName:IfcLabel;?PredefinedType:IfcDistributionSystemEnum\n" +
+    "IfcDocumentInformation|IfcExternalInformation|0|Identification:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?Location:IfcURIReference;?Purpose:IfcText;?IntendedUse:IfcText;?Scope:IfcText;?Revision:IfcLabel;?DocumentOwner:IfcActorSelect;?Editors:[IfcActorSelect];?CreationTime:IfcDateTime;?LastRevisionTime:IfcDateTime;?ElectronicFormat:IfcIdentifier;?ValidFrom:IfcDate;?ValidUntil:IfcDate;?Confidentiality:IfcDocumentConfidentialityEnum;?Status:IfcDocumentStatusEnum\n" +
+    "IfcDocumentInformationRelationship|IfcResourceLevelRelationship|0|RelatingDocument:IfcDocumentInformation;RelatedDocuments:[IfcDocumentInformation];?RelationshipType:IfcLabel\n" +
+    "IfcDocumentReference|IfcExternalReference|0|?Description:IfcText;?ReferencedDocument:IfcDocumentInformation\n" +
+    "IfcDoor|IfcBuiltElement|0|?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure;?PredefinedType:IfcDoorTypeEnum;?OperationType:IfcDoorTypeOperationEnum;?UserDefinedOperationType:IfcLabel\n" +
+    "IfcDoorLiningProperties|IfcPreDefinedPropertySet|0|?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcNonNegativeLengthMeasure;?ThresholdDepth:IfcPositiveLengthMeasure;?ThresholdThickness:IfcNonNegativeLengthMeasure;?TransomThickness:IfcNonNegativeLengthMeasure;?TransomOffset:IfcLengthMeasure;?LiningOffset:IfcLengthMeasure;?ThresholdOffset:IfcLengthMeasure;?CasingThickness:IfcPositiveLengthMeasure;?CasingDepth:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect;?LiningToPanelOffsetX:IfcLengthMeasure;?LiningToPanelOffsetY:IfcLengthMeasure\n" +
+    "IfcDoorPanelProperties|IfcPreDefinedPropertySet|0|?PanelDepth:IfcPositiveLengthMeasure;PanelOperation:IfcDoorPanelOperationEnum;?PanelWidth:IfcNormalisedRatioMeasure;PanelPosition:IfcDoorPanelPositionEnum;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcDoorType|IfcBuiltElementType|0|PredefinedType:IfcDoorTypeEnum;OperationType:IfcDoorTypeOperationEnum;?ParameterTakesPrecedence:IfcBoolean;?UserDefinedOperationType:IfcLabel\n" +
+    "IfcDraughtingPreDefinedColour|IfcPreDefinedColour|0|\n" +
+    "IfcDraughtingPreDefinedCurveFont|IfcPreDefinedCurveFont|0|\n" +
+    "IfcDuctFitting|IfcFlowFitting|0|?PredefinedType:IfcDuctFittingTypeEnum\n" +
+    "IfcDuctFittingType|IfcFlowFittingType|0|PredefinedType:IfcDuctFittingTypeEnum\n" +
+    "IfcDuctSegment|IfcFlowSegment|0|?PredefinedType:IfcDuctSegmentTypeEnum\n" +
+    "IfcDuctSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcDuctSegmentTypeEnum\n" +
+    "IfcDuctSilencer|IfcFlowTreatmentDevice|0|?PredefinedType:IfcDuctSilencerTypeEnum\n" +
+    "IfcDuctSilencerType|IfcFlowTreatmentDeviceType|0|PredefinedType:IfcDuctSilencerTypeEnum\n" +
+    "IfcEarthworksCut|IfcFeatureElementSubtraction|0|?PredefinedType:IfcEarthworksCutTypeEnum\n" +
+    "IfcEarthworksElement|IfcBuiltElement|0|\n" +
+    "IfcEarthworksFill|IfcEarthworksElement|0|?PredefinedType:IfcEarthworksFillTypeEnum\n" +
+    "IfcEdge|IfcTopologicalRepresentationItem|0|EdgeStart:IfcVertex;EdgeEnd:IfcVertex\n" +
+    "IfcEdgeCurve|IfcEdge|0|EdgeGeometry:IfcCurve;SameSense:IfcBoolean\n" +
+    "IfcEdgeLoop|IfcLoop|0|EdgeList:[IfcOrientedEdge]\n" +
+    "IfcElectricAppliance|IfcFlowTerminal|0|?PredefinedType:IfcElectricApplianceTypeEnum\n" +
+    "IfcElectricApplianceType|IfcFlowTerminalType|0|PredefinedType:IfcElectricApplianceTypeEnum\n" +
+    "IfcElectricDistributionBoard|IfcFlowController|0|?PredefinedType:IfcElectricDistributionBoardTypeEnum\n" +
+    "IfcElectricDistributionBoardType|IfcFlowControllerType|0|PredefinedType:IfcElectricDistributionBoardTypeEnum\n" +
+    "IfcElectricFlowStorageDevice|IfcFlowStorageDevice|0|?PredefinedType:IfcElectricFlowStorageDeviceTypeEnum\n" +
+    "IfcElectricFlowStorageDeviceType|IfcFlowStorageDeviceType|0|PredefinedType:IfcElectricFlowStorageDeviceTypeEnum\n" +
+    "IfcElectricFlowTreatmentDevice|IfcFlowTreatmentDevice|0|?PredefinedType:IfcElectricFlowTreatmentDeviceTypeEnum\n" +
+    "IfcElectricFlowTreatmentDeviceType|IfcFlowTreatmentDeviceType|0|PredefinedType:IfcElectricFlowTreatmentDeviceTypeEnum\n" +
+    "IfcElectricGenerator|IfcEnergyConversionDevice|0|?PredefinedType:IfcElectricGeneratorTypeEnum\n" +
+    "IfcElectricGeneratorType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcElectricGeneratorTypeEnum\n" +
+    "IfcElectricMotor|IfcEnergyConversionDevice|0|?PredefinedType:IfcElectricMotorTypeEnum\n" +
+    "IfcElectricMotorType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcElectricMotorTypeEnum\n" +
+    "IfcElectricTimeControl|IfcFlowController|0|?PredefinedType:IfcElectricTimeControlTypeEnum\n" +
+    "IfcElectricTimeControlType|IfcFlowControllerType|0|PredefinedType:IfcElectricTimeControlTypeEnum\n" +
+    "IfcElement|IfcProduct|1|?Tag:IfcIdentifier\n" +
+    "IfcElementAssembly|IfcElement|0|?AssemblyPlace:IfcAssemblyPlaceEnum;?PredefinedType:IfcElementAssemblyTypeEnum\n" +
+    "IfcElementAssemblyType|IfcElementType|0|PredefinedType:IfcElementAssemblyTypeEnum\n" +
+    "IfcElementComponent|IfcElement|1|\n" +
+    "IfcElementComponentType|IfcElementType|1|\n" +
+    "IfcElementQuantity|IfcQuantitySet|0|?MethodOfMeasurement:IfcLabel;Quantities:[IfcPhysicalQuantity]\n" +
+    "IfcElementType|IfcTypeProduct|1|?ElementType:IfcLabel\n" +
+    "IfcElementarySurface|IfcSurface|1|Position:IfcAxis2Placement3D\n" +
+    "IfcEllipse|IfcConic|0|SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure\n" +
+    "IfcEllipseProfileDef|IfcParameterizedProfileDef|0|SemiAxis1:IfcPositiveLengthMeasure;SemiAxis2:IfcPositiveLengthMeasure\n" +
+    "IfcEnergyConversionDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcEnergyConversionDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcEngine|IfcEnergyConversionDevice|0|?PredefinedType:IfcEngineTypeEnum\n" +
+    "IfcEngineType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcEngineTypeEnum\n" +
+    "IfcEvaporativeCooler|IfcEnergyConversionDevice|0|?PredefinedType:IfcEvaporativeCoolerTypeEnum\n" +
+    "IfcEvaporativeCoolerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcEvaporativeCoolerTypeEnum\n" +
+    "IfcEvaporator|IfcEnergyConversionDevice|0|?PredefinedType:IfcEvaporatorTypeEnum\n" +
+    "IfcEvaporatorType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcEvaporatorTypeEnum\n" +
+    "IfcEvent|IfcProcess|0|?PredefinedType:IfcEventTypeEnum;?EventTriggerType:IfcEventTriggerTypeEnum;?UserDefinedEventTriggerType:IfcLabel;?EventOccurenceTime:IfcEventTime\n" +
+    "IfcEventTime|IfcSchedulingTime|0|?ActualDate:IfcDateTime;?EarlyDate:IfcDateTime;?LateDate:IfcDateTime;?ScheduleDate:IfcDateTime\n" +
+    "IfcEventType|IfcTypeProcess|0|PredefinedType:IfcEventTypeEnum;EventTriggerType:IfcEventTriggerTypeEnum;?UserDefinedEventTriggerType:IfcLabel\n" +
+    "IfcExtendedProperties|IfcPropertyAbstraction|1|?Name:IfcIdentifier;?Description:IfcText;Properties:[IfcProperty]\n" +
+    "IfcExternalInformation||1|\n" +
+    "IfcExternalReference||1|?Location:IfcURIReference;?Identification:IfcIdentifier;?Name:IfcLabel\n" +
+    "IfcExternalReferenceRelationship|IfcResourceLevelRelationship|0|RelatingReference:IfcExternalReference;RelatedResourceObjects:[IfcResourceObjectSelect]\n" +
+    "IfcExternalSpatialElement|IfcExternalSpatialStructureElement|0|?PredefinedType:IfcExternalSpatialElementTypeEnum\n" +
+    "IfcExternalSpatialStructureElement|IfcSpatialElement|1|\n" +
+    "IfcExternallyDefinedHatchStyle|IfcExternalReference|0|\n" +
+    "IfcExternallyDefinedSurfaceStyle|IfcExternalReference|0|\n" +
+    "IfcExternallyDefinedTextFont|IfcExternalReference|0|\n" +
+    "IfcExtrudedAreaSolid|IfcSweptAreaSolid|0|ExtrudedDirection:IfcDirection;Depth:IfcPositiveLengthMeasure\n" +
+    "IfcExtrudedAreaSolidTapered|IfcExtrudedAreaSolid|0|EndSweptArea:IfcProfileDef\n" +
+    "IfcFace|IfcTopologicalRepresentationItem|0|Bounds:[IfcFaceBound]\n" +
+    "IfcFaceBasedSurfaceModel|IfcGeometricRepresentationItem|0|FbsmFaces:[IfcConnectedFaceSet]\n" +
+    "IfcFaceBound|IfcTopologicalRepresentationItem|0|Bound:IfcLoop;Orientation:IfcBoolean\n" +
+    "IfcFaceOuterBound|IfcFaceBound|0|\n" +
+    "IfcFaceSurface|IfcFace|0|FaceSurface:IfcSurface;SameSense:IfcBoolean\n" +
+    "IfcFacetedBrep|IfcManifoldSolidBrep|0|\n" +
+    "IfcFacetedBrepWithVoids|IfcFacetedBrep|0|Voids:[IfcClosedShell]\n" +
+    "IfcFacility|IfcSpatialStructureElement|0|\n" +
+    "IfcFacilityPart|IfcSpatialStructureElement|1|UsageType:IfcFacilityUsageEnum\n" +
+    "IfcFacilityPartCommon|IfcFacilityPart|0|?PredefinedType:IfcFacilityPartCommonTypeEnum\n" +
+    "IfcFailureConnectionCondition|IfcStructuralConnectionCondition|0|?TensionFailureX:IfcForceMeasure;?TensionFailureY:IfcForceMeasure;?TensionFailureZ:IfcForceMeasure;?CompressionFailureX:IfcForceMeasure;?CompressionFailureY:IfcForceMeasure;?CompressionFailureZ:IfcForceMeasure\n" +
+    "IfcFan|IfcFlowMovingDevice|0|?PredefinedType:IfcFanTypeEnum\n" +
+    "IfcFanType|IfcFlowMovingDeviceType|0|PredefinedType:IfcFanTypeEnum\n" +
+    "IfcFastener|IfcElementComponent|0|?PredefinedType:IfcFastenerTypeEnum\n" +
+    "IfcFastenerType|IfcElementComponentType|0|PredefinedType:IfcFastenerTypeEnum\n" +
+    "IfcFeatureElement|IfcElement|1|\n" +
+    "IfcFeatureElementAddition|IfcFeatureElement|1|\n" +
+    "IfcFeatureElementSubtraction|IfcFeatureElement|1|\n" +
+    "IfcFillAreaStyle|IfcPresentationStyle|0|FillStyles:[IfcFillStyleSelect];?ModelOrDraughting:IfcBoolean\n" +
+    "IfcFillAreaStyleHatching|IfcGeometricRepresentationItem|0|HatchLineAppearance:IfcCurveStyle;StartOfNextHatchLine:IfcHatchLineDistanceSelect;?PointOfReferenceHatchLine:IfcCartesianPoint;?PatternStart:IfcCartesianPoint;HatchLineAngle:IfcPlaneAngleMeasure\n" +
+    "IfcFillAreaStyleTiles|IfcGeometricRepresentationItem|0|TilingPattern:[IfcVector];Tiles:[IfcStyledItem];TilingScale:IfcPositiveRatioMeasure\n" +
+    "IfcFilter|IfcFlowTreatmentDevice|0|?PredefinedType:IfcFilterTypeEnum\n" +
+    "IfcFilterType|IfcFlowTreatmentDeviceType|0|PredefinedType:IfcFilterTypeEnum\n" +
+    "IfcFireSuppressionTerminal|IfcFlowTerminal|0|?PredefinedType:IfcFireSuppressionTerminalTypeEnum\n" +
+    "IfcFireSuppressionTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcFireSuppressionTerminalTypeEnum\n" +
+    "IfcFixedReferenceSweptAreaSolid|IfcDirectrixCurveSweptAreaSolid|0|FixedReference:IfcDirection\n" +
+    "IfcFlowController|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowControllerType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowFitting|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowFittingType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowInstrument|IfcDistributionControlElement|0|?PredefinedType:IfcFlowInstrumentTypeEnum\n" +
+    "IfcFlowInstrumentType|IfcDistributionControlElementType|0|PredefinedType:IfcFlowInstrumentTypeEnum\n" +
+    "IfcFlowMeter|IfcFlowController|0|?PredefinedType:IfcFlowMeterTypeEnum\n" +
+    "IfcFlowMeterType|IfcFlowControllerType|0|PredefinedType:IfcFlowMeterTypeEnum\n" +
+    "IfcFlowMovingDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowMovingDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowSegment|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowSegmentType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowStorageDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowStorageDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowTerminal|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowTerminalType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFlowTreatmentDevice|IfcDistributionFlowElement|0|\n" +
+    "IfcFlowTreatmentDeviceType|IfcDistributionFlowElementType|1|\n" +
+    "IfcFooting|IfcBuiltElement|0|?PredefinedType:IfcFootingTypeEnum\n" +
+    "IfcFootingType|IfcBuiltElementType|0|PredefinedType:IfcFootingTypeEnum\n" +
+    "IfcFurnishingElement|IfcElement|0|\n" +
+    "IfcFurnishingElementType|IfcElementType|0|\n" +
+    "IfcFurniture|IfcFurnishingElement|0|?PredefinedType:IfcFurnitureTypeEnum\n" +
+    "IfcFurnitureType|IfcFurnishingElementType|0|AssemblyPlace:IfcAssemblyPlaceEnum;?PredefinedType:IfcFurnitureTypeEnum\n" +
+    "IfcGeographicCRS|IfcCoordinateReferenceSystem|0|?PrimeMeridian:IfcIdentifier;?AngleUnit:IfcNamedUnit;?HeightUnit:IfcNamedUnit\n" +
+    "IfcGeographicElement|IfcElement|0|?PredefinedType:IfcGeographicElementTypeEnum\n" +
+    "IfcGeographicElementType|IfcElementType|0|PredefinedType:IfcGeographicElementTypeEnum\n" +
+    "IfcGeometricCurveSet|IfcGeometricSet|0|\n" +
+    "IfcGeometricRepresentationContext|IfcRepresentationContext|0|CoordinateSpaceDimension:IfcDimensionCount;?Precision:IfcReal;WorldCoordinateSystem:IfcAxis2Placement;?TrueNorth:IfcDirection\n" +
+    "IfcGeometricRepresentationItem|IfcRepresentationItem|1|\n" +
+    "IfcGeometricRepresentationSubContext|IfcGeometricRepresentationContext|0|ParentContext:IfcGeometricRepresentationContext;?TargetScale:IfcPositiveRatioMeasure;TargetView:IfcGeometricProjectionEnum;?UserDefinedTargetView:IfcLabel\n" +
+    "IfcGeometricSet|IfcGeometricRepresentationItem|0|Elements:[IfcGeometricSetSelect]\n" +
+    "IfcGeomodel|IfcGeotechnicalAssembly|0|\n" +
+    "IfcGeoslice|IfcGeotechnicalAssembly|0|\n" +
+    "IfcGeotechnicalAssembly|IfcGeotechnicalElement|1|\n" +
+    "IfcGeotechnicalElement|IfcElement|1|\n" +
+    "IfcGeotechnicalStratum|IfcGeotechnicalElement|0|?PredefinedType:IfcGeotechnicalStratumTypeEnum\n" +
+    "IfcGradientCurve|IfcCompositeCurve|0|BaseCurve:IfcBoundedCurve;?EndPoint:IfcPlacement\n" +
+    "IfcGrid|IfcPositioningElement|0|UAxes:LIST [1:?] OF\n" +
+    "IfcGridAxis||0|?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean\n" +
+    "IfcGridPlacement|IfcObjectPlacement|0|PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcGridPlacementDirectionSelect\n" +
+    "IfcGroup|IfcObject|0|\n" +
+    "IfcHalfSpaceSolid|IfcGeometricRepresentationItem|0|BaseSurface:IfcSurface;AgreementFlag:IfcBoolean\n" +
+    "IfcHeatExchanger|IfcEnergyConversionDevice|0|?PredefinedType:IfcHeatExchangerTypeEnum\n" +
+    "IfcHeatExchangerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcHeatExchangerTypeEnum\n" +
+    "IfcHumidifier|IfcEnergyConversionDevice|0|?PredefinedType:IfcHumidifierTypeEnum\n" +
+    "IfcHumidifierType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcHumidifierTypeEnum\n" +
+    "IfcIShapeProfileDef|IfcParameterizedProfileDef|0|OverallWidth:IfcPositiveLengthMeasure;OverallDepth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?FlangeEdgeRadius:IfcNonNegativeLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure\n" +
+    "IfcImageTexture|IfcSurfaceTexture|0|URLReference:IfcURIReference\n" +
+    "IfcImpactProtectionDevice|IfcElementComponent|0|?PredefinedType:IfcImpactProtectionDeviceTypeEnum\n" +
+    "IfcImpactProtectionDeviceType|IfcElementComponentType|0|PredefinedType:IfcImpactProtectionDeviceTypeEnum\n" +
+    "IfcIndexedColourMap|IfcPresentationItem|0|MappedTo:IfcTessellatedFaceSet;?Opacity:IfcNormalisedRatioMeasure;Colours:IfcColourRgbList;ColourIndex:[IfcPositiveInteger]\n" +
+    "IfcIndexedPolyCurve|IfcBoundedCurve|0|Points:IfcCartesianPointList;?Segments:[IfcSegmentIndexSelect];?SelfIntersect:IfcBoolean\n" +
+    "IfcIndexedPolygonalFace|IfcTessellatedItem|0|CoordIndex:[IfcPositiveInteger]\n" +
+    "IfcIndexedPolygonalFaceWithVoids|IfcIndexedPolygonalFace|0|InnerCoordIndices:[LIST [3:?] OF]\n" +
+    "IfcIndexedPolygonalTextureMap|IfcIndexedTextureMap|0|TexCoordIndices:[IfcTextureCoordinateIndices]\n" +
+    "IfcIndexedTextureMap|IfcTextureCoordinate|1|MappedTo:IfcTessellatedFaceSet;TexCoords:IfcTextureVertexList\n" +
+    "IfcIndexedTriangleTextureMap|IfcIndexedTextureMap|0|?TexCoordIndex:[[IfcPositiveInteger]]\n" +
+    "IfcInterceptor|IfcFlowTreatmentDevice|0|?PredefinedType:IfcInterceptorTypeEnum\n" +
+    "IfcInterceptorType|IfcFlowTreatmentDeviceType|0|PredefinedType:IfcInterceptorTypeEnum\n" +
+    "IfcIntersectionCurve|IfcSurfaceCurve|0|\n" +
+    "IfcInventory|IfcGroup|0|?PredefinedType:IfcInventoryTypeEnum;?Jurisdiction:IfcActorSelect;?ResponsiblePersons:[IfcPerson];?LastUpdateDate:IfcDate;?CurrentValue:IfcCostValue;?OriginalValue:IfcCostValue\n" +
+    "IfcIrregularTimeSeries|IfcTimeSeries|0|Values:[IfcIrregularTimeSeriesValue]\n" +
+    "IfcIrregularTimeSeriesValue||0|TimeStamp:IfcDateTime;ListValues:[IfcValue]\n" +
+    "IfcJunctionBox|IfcFlowFitting|0|?PredefinedType:IfcJunctionBoxTypeEnum\n" +
+    "IfcJunctionBoxType|IfcFlowFittingType|0|PredefinedType:IfcJunctionBoxTypeEnum\n" +
+    "IfcKerb|IfcBuiltElement|0|?PredefinedType:IfcKerbTypeEnum\n" +
+    "IfcKerbType|IfcBuiltElementType|0|PredefinedType:IfcKerbTypeEnum\n" +
+    "IfcLShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;?Width:IfcPositiveLengthMeasure;Thickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure;?LegSlope:IfcPlaneAngleMeasure\n" +
+    "IfcLaborResource|IfcConstructionResource|0|?PredefinedType:IfcLaborResourceTypeEnum\n" +
+    "IfcLaborResourceType|IfcConstructionResourceType|0|PredefinedType:IfcLaborResourceTypeEnum\n" +
+    "IfcLagTime|IfcSchedulingTime|0|LagValue:IfcTimeOrRatioSelect;DurationType:IfcTaskDurationEnum\n" +
+    "IfcLamp|IfcFlowTerminal|0|?PredefinedType:IfcLampTypeEnum\n" +
+    "IfcLampType|IfcFlowTerminalType|0|PredefinedType:IfcLampTypeEnum\n" +
+    "IfcLibraryInformation|IfcExternalInformation|0|Name:IfcLabel;?Version:IfcLabel;?Publisher:IfcActorSelect;?VersionDate:IfcDateTime;?Location:IfcURIReference;?Description:IfcText\n" +
+    "IfcLibraryReference|IfcExternalReference|0|?Description:IfcText;?Language:IfcLanguageId;?ReferencedLibrary:IfcLibraryInformation\n" +
+    "IfcLightDistributionData||0|MainPlaneAngle:IfcPlaneAngleMeasure;SecondaryPlaneAngle:[IfcPlaneAngleMeasure];LuminousIntensity:[IfcLuminousIntensityDistributionMeasure]\n" +
+    "IfcLightFixture|IfcFlowTerminal|0|?PredefinedType:IfcLightFixtureTypeEnum\n" +
+    "IfcLightFixtureType|IfcFlowTerminalType|0|PredefinedType:IfcLightFixtureTypeEnum\n" +
+    "IfcLightIntensityDistribution||0|LightDistributionCurve:IfcLightDistributionCurveEnum;DistributionData:[IfcLightDistributionData]\n" +
+    "IfcLightSource|IfcGeometricRepresentationItem|1|?Name:IfcLabel;LightColour:IfcColourRgb;?AmbientIntensity:IfcNormalisedRatioMeasure;?Intensity:IfcNormalisedRatioMeasure\n" +
+    "IfcLightSourceAmbient|IfcLightSource|0|\n" +
+    "IfcLightSourceDirectional|IfcLightSource|0|Orientation:IfcDirection\n" +
+    "IfcLightSourceGoniometric|IfcLightSource|0|Position:IfcAxis2Placement3D;?ColourAppearance:IfcColourRgb;ColourTemperature:IfcThermodynamicTemperatureMeasure;LuminousFlux:IfcLuminousFluxMeasure;LightEmissionSource:IfcLightEmissionSourceEnum;LightDistributionDataSource:IfcLightDistributionDataSourceSelect\n" +
+    "IfcLightSourcePositional|IfcLightSource|0|Position:IfcCartesianPoint;Radius:IfcPositiveLengthMeasure;ConstantAttenuation:IfcReal;DistanceAttenuation:IfcReal;QuadricAttenuation:IfcReal\n" +
+    "IfcLightSourceSpot|IfcLightSourcePositional|0|Orientation:IfcDirection;?ConcentrationExponent:IfcReal;SpreadAngle:IfcPositivePlaneAngleMeasure;BeamWidthAngle:IfcPositivePlaneAngleMeasure\n" +
+    "IfcLine|IfcCurve|0|Pnt:IfcCartesianPoint;Dir:IfcVector\n" +
+    "IfcLinearElement|IfcProduct|0|\n" +
+    "IfcLinearPlacement|IfcObjectPlacement|0|RelativePlacement:IfcAxis2PlacementLinear;?CartesianPosition:IfcAxis2Placement3D\n" +
+    "IfcLinearPositioningElement|IfcPositioningElement|0|\n" +
+    "IfcLiquidTerminal|IfcFlowTerminal|0|?PredefinedType:IfcLiquidTerminalTypeEnum\n" +
+    "IfcLiquidTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcLiquidTerminalTypeEnum\n" +
+    "IfcLocalPlacement|IfcObjectPlacement|0|RelativePlacement:IfcAxis2Placement\n" +
+    "IfcLoop|IfcTopologicalRepresentationItem|0|\n" +
+    "IfcManifoldSolidBrep|IfcSolidModel|1|Outer:IfcClosedShell\n" +
+    "IfcMapConversion|IfcCoordinateOperation|0|Eastings:IfcLengthMeasure;Northings:IfcLengthMeasure;OrthogonalHeight:IfcLengthMeasure;?XAxisAbscissa:IfcReal;?XAxisOrdinate:IfcReal;?Scale:IfcReal\n" +
+    "IfcMapConversionScaled|IfcMapConversion|0|FactorX:IfcReal;FactorY:IfcReal;FactorZ:IfcReal\n" +
+    "IfcMappedItem|IfcRepresentationItem|0|MappingSource:IfcRepresentationMap;MappingTarget:IfcCartesianTransformationOperator\n" +
+    "IfcMarineFacility|IfcFacility|0|?PredefinedType:IfcMarineFacilityTypeEnum\n" +
+    "IfcMarinePart|IfcFacilityPart|0|?PredefinedType:IfcMarinePartTypeEnum\n" +
+    "IfcMaterial|IfcMaterialDefinition|0|Name:IfcLabel;?Description:IfcText;?Category:IfcLabel\n" +
+    "IfcMaterialClassificationRelationship||0|MaterialClassifications:[IfcClassificationSelect];ClassifiedMaterial:IfcMaterial\n" +
+    "IfcMaterialConstituent|IfcMaterialDefinition|0|?Name:IfcLabel;?Description:IfcText;Material:IfcMaterial;?Fraction:IfcNormalisedRatioMeasure;?Category:IfcLabel\n" +
+    "IfcMaterialConstituentSet|IfcMaterialDefinition|0|?Name:IfcLabel;?Description:IfcText;?MaterialConstituents:[IfcMaterialConstituent]\n" +
+    "IfcMaterialDefinition||1|\n" +
+    "IfcMaterialDefinitionRepresentation|IfcProductRepresentation|0|RepresentedMaterial:IfcMaterial\n" +
+    "IfcMaterialLayer|IfcMaterialDefinition|0|?Material:IfcMaterial;LayerThickness:IfcNonNegativeLengthMeasure;?IsVentilated:IfcLogical;?Name:IfcLabel;?Description:IfcText;?Category:IfcLabel;?Priority:IfcInteger\n" +
+    "IfcMaterialLayerSet|IfcMaterialDefinition|0|MaterialLayers:[IfcMaterialLayer];?LayerSetName:IfcLabel;?Description:IfcText\n" +
+    "IfcMaterialLayerSetUsage|IfcMaterialUsageDefinition|0|ForLayerSet:IfcMaterialLayerSet;LayerSetDirection:IfcLayerSetDirectionEnum;DirectionSense:IfcDirectionSenseEnum;OffsetFromReferenceLine:IfcLengthMeasure;?ReferenceExtent:IfcPositiveLengthMeasure\n" +
+    "IfcMaterialLayerWithOffsets|IfcMaterialLayer|0|OffsetDirection:IfcLayerSetDirectionEnum;OffsetValues:[IfcLengthMeasure]\n" +
+    "IfcMaterialList||0|Materials:[IfcMaterial]\n" +
+    "IfcMaterialProfile|IfcMaterialDefinition|0|?Name:IfcLabel;?Description:IfcText;?Material:IfcMaterial;Profile:IfcProfileDef;?Priority:IfcInteger;?Category:IfcLabel\n" +
+    "IfcMaterialProfileSet|IfcMaterialDefinition|0|?Name:IfcLabel;?Description:IfcText;MaterialProfiles:[IfcMaterialProfile];?CompositeProfile:IfcCompositeProfileDef\n" +
+    "IfcMaterialProfileSetUsage|IfcMaterialUsageDefinition|0|ForProfileSet:IfcMaterialProfileSet;?CardinalPoint:IfcCardinalPointReference;?ReferenceExtent:IfcPositiveLengthMeasure\n" +
+    "IfcMaterialProfileSetUsageTapering|IfcMaterialProfileSetUsage|0|ForProfileEndSet:IfcMaterialProfileSet;?CardinalEndPoint:IfcCardinalPointReference\n" +
+    "IfcMaterialProfileWithOffsets|IfcMaterialProfile|0|OffsetValues:[IfcLengthMeasure]\n" +
+    "IfcMaterialProperties|IfcExtendedProperties|0|Material:IfcMaterialDefinition\n" +
+    "IfcMaterialRelationship|IfcResourceLevelRelationship|0|RelatingMaterial:IfcMaterial;RelatedMaterials:[IfcMaterial];?MaterialExpression:IfcLabel\n" +
+    "IfcMaterialUsageDefinition||1|\n" +
+    "IfcMeasureWithUnit||0|ValueComponent:IfcValue;UnitComponent:IfcUnit\n" +
+    "IfcMechanicalFastener|IfcElementComponent|0|?NominalDiameter:IfcPositiveLengthMeasure;?NominalLength:IfcPositiveLengthMeasure;?PredefinedType:IfcMechanicalFastenerTypeEnum\n" +
+    "IfcMechanicalFastenerType|IfcElementComponentType|0|PredefinedType:IfcMechanicalFastenerTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?NominalLength:IfcPositiveLengthMeasure\n" +
+    "IfcMedicalDevice|IfcFlowTerminal|0|?PredefinedType:IfcMedicalDeviceTypeEnum\n" +
+    "IfcMedicalDeviceType|IfcFlowTerminalType|0|PredefinedType:IfcMedicalDeviceTypeEnum\n" +
+    "IfcMember|IfcBuiltElement|0|?PredefinedType:IfcMemberTypeEnum\n" +
+    "IfcMemberType|IfcBuiltElementType|0|PredefinedType:IfcMemberTypeEnum\n" +
+    "IfcMetric|IfcConstraint|0|Benchmark:IfcBenchmarkEnum;?ValueSource:IfcLabel;?DataValue:IfcMetricValueSelect;?ReferencePath:IfcReference\n" +
+    "IfcMirroredProfileDef|IfcDerivedProfileDef|0|\n" +
+    "IfcMobileTelecommunicationsAppliance|IfcFlowTerminal|0|?PredefinedType:IfcMobileTelecommunicationsApplianceTypeEnum\n" +
+    "IfcMobileTelecommunicationsApplianceType|IfcFlowTerminalType|0|PredefinedType:IfcMobileTelecommunicationsApplianceTypeEnum\n" +
+    "IfcMonetaryUnit||0|Currency:IfcLabel\n" +
+    "IfcMooringDevice|IfcBuiltElement|0|?PredefinedType:IfcMooringDeviceTypeEnum\n" +
+    "IfcMooringDeviceType|IfcBuiltElementType|0|PredefinedType:IfcMooringDeviceTypeEnum\n" +
+    "IfcMotorConnection|IfcEnergyConversionDevice|0|?PredefinedType:IfcMotorConnectionTypeEnum\n" +
+    "IfcMotorConnectionType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcMotorConnectionTypeEnum\n" +
+    "IfcNamedUnit||1|Dimensions:IfcDimensionalExponents;UnitType:IfcUnitEnum\n" +
+    "IfcNavigationElement|IfcBuiltElement|0|?PredefinedType:IfcNavigationElementTypeEnum\n" +
+    "IfcNavigationElementType|IfcBuiltElementType|0|PredefinedType:IfcNavigationElementTypeEnum\n" +
+    "IfcObject|IfcObjectDefinition|1|?ObjectType:IfcLabel\n" +
+    "IfcObjectDefinition|IfcRoot|1|\n" +
+    "IfcObjectPlacement||1|?PlacementRelTo:IfcObjectPlacement\n" +
+    "IfcObjective|IfcConstraint|0|?BenchmarkValues:[IfcConstraint];?LogicalAggregator:IfcLogicalOperatorEnum;ObjectiveQualifier:IfcObjectiveEnum;?UserDefinedQualifier:IfcLabel\n" +
+    "IfcOccupant|IfcActor|0|?PredefinedType:IfcOccupantTypeEnum\n" +
+    "IfcOffsetCurve|IfcCurve|1|BasisCurve:IfcCurve\n" +
+    "IfcOffsetCurve2D|IfcOffsetCurve|0|Distance:IfcLengthMeasure;SelfIntersect:IfcLogical\n" +
+    "IfcOffsetCurve3D|IfcOffsetCurve|0|Distance:IfcLengthMeasure;SelfIntersect:IfcLogical;RefDirection:IfcDirection\n" +
+    "IfcOffsetCurveByDistances|IfcOffsetCurve|0|OffsetValues:[IfcPointByDistanceExpression];?Tag:IfcLabel\n" +
+    "IfcOpenCrossProfileDef|IfcProfileDef|0|HorizontalWidths:IfcBoolean;Widths:[IfcNonNegativeLengthMeasure];Slopes:[IfcPlaneAngleMeasure];?Tags:[IfcLabel];?OffsetPoint:IfcCartesianPoint\n" +
+    "IfcOpenShell|IfcConnectedFaceSet|0|\n" +
+    "IfcOpeningElement|IfcFeatureElementSubtraction|0|?PredefinedType:IfcOpeningElementTypeEnum\n" +
+    "IfcOrganization||0|?Identification:IfcIdentifier;Name:IfcLabel;?Description:IfcText;?Roles:[IfcActorRole];?Addresses:[IfcAddress]\n" +
+    "IfcOrganizationRelationship|IfcResourceLevelRelationship|0|RelatingOrganization:IfcOrganization;RelatedOrganizations:[IfcOrganization]\n" +
+    "IfcOrientedEdge|IfcEdge|0|EdgeElement:IfcEdge;Orientation:IfcBoolean\n" +
+    "IfcOuterBoundaryCurve|IfcBoundaryCurve|0|\n" +
+    "IfcOutlet|IfcFlowTerminal|0|?PredefinedType:IfcOutletTypeEnum\n" +
+    "IfcOutletType|IfcFlowTerminalType|0|PredefinedType:IfcOutletTypeEnum\n" +
+    "IfcOwnerHistory||0|OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;?ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp\n" +
+    "IfcParameterizedProfileDef|IfcProfileDef|1|?Position:IfcAxis2Placement2D\n" +
+    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:LIST [1:?] OF\n" +
+    "IfcPavement|IfcBuiltElement|0|?PredefinedType:IfcPavementTypeEnum\n" +
+    "IfcPavementType|IfcBuiltElementType|0|PredefinedType:IfcPavementTypeEnum\n" +
+    "IfcPcurve|IfcCurve|0|BasisSurface:IfcSurface;ReferenceCurve:IfcCurve\n" +
+    "IfcPerformanceHistory|IfcControl|0|LifeCyclePhase:IfcLabel;?PredefinedType:IfcPerformanceHistoryTypeEnum\n" +
+    "IfcPermeableCoveringProperties|IfcPreDefinedPropertySet|0|OperationType:IfcPermeableCoveringOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcPermit|IfcControl|0|?PredefinedType:IfcPermitTypeEnum;?Status:IfcLabel;?LongDescription:IfcText\n" +
+    "IfcPerson||0|?Identification:IfcIdentifier;?FamilyName:IfcLabel;?GivenName:IfcLabel;?MiddleNames:[IfcLabel];?PrefixTitles:[IfcLabel];?SuffixTitles:[IfcLabel];?Roles:[IfcActorRole];?Addresses:[IfcAddress]\n" +
+    "IfcPersonAndOrganization||0|ThePerson:IfcPerson;TheOrganization:IfcOrganization;?Roles:[IfcActorRole]\n" +
+    "IfcPhysicalComplexQuantity|IfcPhysicalQuantity|0|HasQuantities:[IfcPhysicalQuantity];Discrimination:IfcLabel;?Quality:IfcLabel;?Usage:IfcLabel\n" +
+    "IfcPhysicalQuantity||1|Name:IfcLabel;?Description:IfcText\n" +
+    "IfcPhysicalSimpleQuantity|IfcPhysicalQuantity|1|?Unit:IfcNamedUnit\n" +
+    "IfcPile|IfcDeepFoundation|0|?PredefinedType:IfcPileTypeEnum;?ConstructionType:IfcPileConstructionEnum\n" +
+    "IfcPileType|IfcDeepFoundationType|0|PredefinedType:IfcPileTypeEnum\n" +
+    "IfcPipeFitting|IfcFlowFitting|0|?PredefinedType:IfcPipeFittingTypeEnum\n" +
+    "IfcPipeFittingType|IfcFlowFittingType|0|PredefinedType:IfcPipeFittingTypeEnum\n" +
+    "IfcPipeSegment|IfcFlowSegment|0|?PredefinedType:IfcPipeSegmentTypeEnum\n" +
+    "IfcPipeSegmentType|IfcFlowSegmentType|0|PredefinedType:IfcPipeSegmentTypeEnum\n" +
+    "IfcPixelTexture|IfcSurfaceTexture|0|Width:IfcInteger;Height:IfcInteger;ColourComponents:IfcInteger;Pixel:[IfcBinary]\n" +
+    "IfcPlacement|IfcGeometricRepresentationItem|1|Location:IfcPoint\n" +
+    "IfcPlanarBox|IfcPlanarExtent|0|Placement:IfcAxis2Placement\n" +
+    "IfcPlanarExtent|IfcGeometricRepresentationItem|0|SizeInX:IfcLengthMeasure;SizeInY:IfcLengthMeasure\n" +
+    "IfcPlane|IfcElementarySurface|0|\n" +
+    "IfcPlate|IfcBuiltElement|0|?PredefinedType:IfcPlateTypeEnum\n" +
+    "IfcPlateType|IfcBuiltElementType|0|PredefinedType:IfcPlateTypeEnum\n" +
+    "IfcPoint|IfcGeometricRepresentationItem|1|\n" +
+    "IfcPointByDistanceExpression|IfcPoint|0|DistanceAlong:IfcCurveMeasureSelect;?OffsetLateral:IfcLengthMeasure;?OffsetVertical:IfcLengthMeasure;?OffsetLongitudinal:IfcLengthMeasure;BasisCurve:IfcCurve\n" +
+    "IfcPointOnCurve|IfcPoint|0|BasisCurve:IfcCurve;PointParameter:IfcParameterValue\n" +
+    "IfcPointOnSurface|IfcPoint|0|BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue\n" +
+    "IfcPolyLoop|IfcLoop|0|Polygon:LIST [3:?] OF\n" +
+    "IfcPolygonalBoundedHalfSpace|IfcHalfSpaceSolid|0|Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve\n" +
+    "IfcPolygonalFaceSet|IfcTessellatedFaceSet|0|?Closed:IfcBoolean;Faces:LIST [1:?] OF\n" +
+    "IfcPolyline|IfcBoundedCurve|0|Points:[IfcCartesianPoint]\n" +
+    "IfcPolynomialCurve|IfcCurve|0|Position:IfcPlacement;?CoefficientsX:[IfcReal];?CoefficientsY:[IfcReal];?CoefficientsZ:[IfcReal]\n" +
+    "IfcPort|IfcProduct|1|\n" +
+    "IfcPositioningElement|IfcProduct|1|\n" +
+    "IfcPostalAddress|IfcAddress|0|?InternalLocation:IfcLabel;?AddressLines:[IfcLabel];?PostalBox:IfcLabel;?Town:IfcLabel;?Region:IfcLabel;?PostalCode:IfcLabel;?Country:IfcLabel\n" +
+    "IfcPreDefinedColour|IfcPreDefinedItem|1|\n" +
+    "IfcPreDefinedCurveFont|IfcPreDefinedItem|1|\n" +
+    "IfcPreDefinedItem|IfcPresentationItem|1|Name:IfcLabel\n" +
+    "IfcPreDefinedProperties|IfcPropertyAbstraction|1|\n" +
+    "IfcPreDefinedPropertySet|IfcPropertySetDefinition|1|\n" +
+    "IfcPreDefinedTextFont|IfcPreDefinedItem|1|\n" +
+    "IfcPresentationItem||1|\n" +
+    "IfcPresentationLayerAssignment||0|Name:IfcLabel;?Description:IfcText;AssignedItems:[IfcLayeredItem];?Identifier:IfcIdentifier\n" +
+    "IfcPresentationLayerWithStyle|IfcPresentationLayerAssignment|0|LayerOn:IfcLogical;LayerFrozen:IfcLogical;LayerBlocked:IfcLogical;LayerStyles:[IfcPresentationStyle]\n" +
+    "IfcPresentationStyle||1|?Name:IfcLabel\n" +
+    "IfcProcedure|IfcProcess|0|?PredefinedType:IfcProcedureTypeEnum\n" +
+    "IfcProcedureType|IfcTypeProcess|0|PredefinedType:IfcProcedureTypeEnum\n" +
+    "IfcProcess|IfcObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText\n" +
+    "IfcProduct|IfcObject|1|?ObjectPlacement:IfcObjectPlacement;?Representation:IfcProductRepresentation\n" +
+    "IfcProductDefinitionShape|IfcProductRepresentation|0|\n" +
+    "IfcProductRepresentation||1|?Name:IfcLabel;?Description:IfcText;Representations:[IfcRepresentation]\n" +
+    "IfcProfileDef||0|ProfileType:IfcProfileTypeEnum;?ProfileName:IfcLabel\n" +
+    "IfcProfileProperties|IfcExtendedProperties|0|ProfileDefinition:IfcProfileDef\n" +
+    "IfcProject|IfcContext|0|\n" +
+    "IfcProjectLibrary|IfcContext|0|\n" +
+    "IfcProjectOrder|IfcControl|0|?PredefinedType:IfcProjectOrderTypeEnum;?Status:IfcLabel;?LongDescription:IfcText\n" +
+    "IfcProjectedCRS|IfcCoordinateReferenceSystem|0|?VerticalDatum:IfcIdentifier;?MapProjection:IfcIdentifier;?MapZone:IfcIdentifier;?MapUnit:IfcNamedUnit\n" +
+    "IfcProjectionElement|IfcFeatureElementAddition|0|?PredefinedType:IfcProjectionElementTypeEnum\n" +
+    "IfcProperty|IfcPropertyAbstraction|1|Name:IfcIdentifier;?Specification:IfcText\n" +
+    "IfcPropertyAbstraction||1|\n" +
+    "IfcPropertyBoundedValue|IfcSimpleProperty|0|?UpperBoundValue:IfcValue;?LowerBoundValue:IfcValue;?Unit:IfcUnit;?SetPointValue:IfcValue\n" +
+    "IfcPropertyDefinition|IfcRoot|1|\n" +
+    "IfcPropertyDependencyRelationship|IfcResourceLevelRelationship|0|DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Expression:IfcText\n" +
+    "IfcPropertyEnumeratedValue|IfcSimpleProperty|0|?EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration\n" +
+    "IfcPropertyEnumeration|IfcPropertyAbstraction|0|Name:IfcLabel;EnumerationValues:LIST [1:?] OF\n" +
+    "IfcPropertyListValue|IfcSimpleProperty|0|?ListValues:[IfcValue];?Unit:IfcUnit\n" +
+    "IfcPropertyReferenceValue|IfcSimpleProperty|0|?UsageName:IfcText;?PropertyReference:IfcObjectReferenceSelect\n" +
+    "IfcPropertySet|IfcPropertySetDefinition|0|HasProperties:[IfcProperty]\n" +
+    "IfcPropertySetDefinition|IfcPropertyDefinition|1|\n" +
+    "IfcPropertySetTemplate|IfcPropertyTemplateDefinition|0|?TemplateType:IfcPropertySetTemplateTypeEnum;?ApplicableEntity:IfcIdentifier;HasPropertyTemplates:[IfcPropertyTemplate]\n" +
+    "IfcPropertySingleValue|IfcSimpleProperty|0|?NominalValue:IfcValue;?Unit:IfcUnit\n" +
+    "IfcPropertyTableValue|IfcSimpleProperty|0|?DefiningValues:LIST [1:?] OF\n" +
+    "IfcPropertyTemplate|IfcPropertyTemplateDefinition|1|\n" +
+    "IfcPropertyTemplateDefinition|IfcPropertyDefinition|1|\n" +
+    "IfcProtectiveDevice|IfcFlowController|0|?PredefinedType:IfcProtectiveDeviceTypeEnum\n" +
+    "IfcProtectiveDeviceTrippingUnit|IfcDistributionControlElement|0|?PredefinedType:IfcProtectiveDeviceTrippingUnitTypeEnum\n" +
+    "IfcProtectiveDeviceTrippingUnitType|IfcDistributionControlElementType|0|PredefinedType:IfcProtectiveDeviceTrippingUnitTypeEnum\n" +
+    "IfcProtectiveDeviceType|IfcFlowControllerType|0|PredefinedType:IfcProtectiveDeviceTypeEnum\n" +
+    "IfcPump|IfcFlowMovingDevice|0|?PredefinedType:IfcPumpTypeEnum\n" +
+    "IfcPumpType|IfcFlowMovingDeviceType|0|PredefinedType:IfcPumpTypeEnum\n" +
+    "IfcQuantityArea|IfcPhysicalSimpleQuantity|0|AreaValue:IfcAreaMeasure;?Formula:IfcLabel\n" +
+    "IfcQuantityCount|IfcPhysicalSimpleQuantity|0|CountValue:IfcCountMeasure;?Formula:IfcLabel\n" +
+    "IfcQuantityLength|IfcPhysicalSimpleQuantity|0|LengthValue:IfcLengthMeasure;?Formula:IfcLabel\n" +
+    "IfcQuantityNumber|IfcPhysicalSimpleQuantity|0|NumberValue:IfcNumericMeasure;?Formula:IfcLabel\n" +
+    "IfcQuantitySet|IfcPropertySetDefinition|1|\n" +
+    "IfcQuantityTime|IfcPhysicalSimpleQuantity|0|TimeValue:IfcTimeMeasure;?Formula:IfcLabel\n" +
+    "IfcQuantityVolume|IfcPhysicalSimpleQuantity|0|VolumeValue:IfcVolumeMeasure;?Formula:IfcLabel\n" +
+    "IfcQuantityWeight|IfcPhysicalSimpleQuantity|0|WeightValue:IfcMassMeasure;?Formula:IfcLabel\n" +
+    "IfcRail|IfcBuiltElement|0|?PredefinedType:IfcRailTypeEnum\n" +
+    "IfcRailType|IfcBuiltElementType|0|PredefinedType:IfcRailTypeEnum\n" +
+    "IfcRailing|IfcBuiltElement|0|?PredefinedType:IfcRailingTypeEnum\n" +
+    "IfcRailingType|IfcBuiltElementType|0|PredefinedType:IfcRailingTypeEnum\n" +
+    "IfcRailway|IfcFacility|0|?PredefinedType:IfcRailwayTypeEnum\n" +
+    "IfcRailwayPart|IfcFacilityPart|0|?PredefinedType:IfcRailwayPartTypeEnum\n" +
+    "IfcRamp|IfcBuiltElement|0|?PredefinedType:IfcRampTypeEnum\n" +
+    "IfcRampFlight|IfcBuiltElement|0|?PredefinedType:IfcRampFlightTypeEnum\n" +
+    "IfcRampFlightType|IfcBuiltElementType|0|PredefinedType:IfcRampFlightTypeEnum\n" +
+    "IfcRampType|IfcBuiltElementType|0|PredefinedType:IfcRampTypeEnum\n" +
+    "IfcRationalBSplineCurveWithKnots|IfcBSplineCurveWithKnots|0|WeightsData:[IfcReal]\n" +
+    "IfcRationalBSplineSurfaceWithKnots|IfcBSplineSurfaceWithKnots|0|WeightsData:[[IfcReal]]\n" +
+    "IfcRectangleHollowProfileDef|IfcRectangleProfileDef|0|WallThickness:IfcPositiveLengthMeasure;?InnerFilletRadius:IfcNonNegativeLengthMeasure;?OuterFilletRadius:IfcNonNegativeLengthMeasure\n" +
+    "IfcRectangleProfileDef|IfcParameterizedProfileDef|0|XDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure\n" +
+    "IfcRectangularPyramid|IfcCsgPrimitive3D|0|XLength:IfcPositiveLengthMeasure;YLength:IfcPositiveLengthMeasure;Height:IfcPositiveLengthMeasure\n" +
+    "IfcRectangularTrimmedSurface|IfcBoundedSurface|0|BasisSurface:IfcSurface;U1:IfcParameterValue;V1:IfcParameterValue;U2:IfcParameterValue;V2:IfcParameterValue;Usense:IfcBoolean;Vsense:IfcBoolean\n" +
+    "IfcRecurrencePattern||0|RecurrenceType:IfcRecurrenceTypeEnum;?DayComponent:[IfcDayInMonthNumber];?WeekdayComponent:[IfcDayInWeekNumber];?MonthComponent:[IfcMonthInYearNumber];?Position:IfcInteger;?Interval:IfcInteger;?Occurrences:IfcInteger;?TimePeriods:[IfcTimePeriod]\n" +
+    "IfcReference||0|?TypeIdentifier:IfcIdentifier;?AttributeIdentifier:IfcIdentifier;?InstanceName:IfcLabel;?ListPositions:[IfcInteger];?InnerReference:IfcReference\n" +
+    "IfcReferent|IfcPositioningElement|0|?PredefinedType:IfcReferentTypeEnum\n" +
+    "IfcRegularTimeSeries|IfcTimeSeries|0|TimeStep:IfcTimeMeasure;Values:[IfcTimeSeriesValue]\n" +
+    "IfcReinforcedSoil|IfcEarthworksElement|0|?PredefinedType:IfcReinforcedSoilTypeEnum\n" +
+    "IfcReinforcementBarProperties|IfcPreDefinedProperties|0|TotalCrossSectionArea:IfcAreaMeasure;SteelGrade:IfcLabel;?BarSurface:IfcReinforcingBarSurfaceEnum;?EffectiveDepth:IfcLengthMeasure;?NominalBarDiameter:IfcPositiveLengthMeasure;?BarCount:IfcCountMeasure\n" +
+    "IfcReinforcementDefinitionProperties|IfcPreDefinedPropertySet|0|?DefinitionType:IfcLabel;ReinforcementSectionDefinitions:[IfcSectionReinforcementProperties]\n" +
+    "IfcReinforcingBar|IfcReinforcingElement|0|?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?BarLength:IfcPositiveLengthMeasure;?PredefinedType:IfcReinforcingBarTypeEnum;?BarSurface:IfcReinforcingBarSurfaceEnum\n" +
+    "IfcReinforcingBarType|IfcReinforcingElementType|0|PredefinedType:IfcReinforcingBarTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?BarLength:IfcPositiveLengthMeasure;?BarSurface:IfcReinforcingBarSurfaceEnum;?BendingShapeCode:IfcLabel;?BendingParameters:[IfcBendingParameterSelect]\n" +
+    "IfcReinforcingElement|IfcElementComponent|1|?SteelGrade:IfcLabel\n" +
+    "IfcReinforcingElementType|IfcElementComponentType|1|\n" +
+    "IfcReinforcingMesh|IfcReinforcingElement|0|?MeshLength:IfcPositiveLengthMeasure;?MeshWidth:IfcPositiveLengthMeasure;?LongitudinalBarNominalDiameter:IfcPositiveLengthMeasure;?TransverseBarNominalDiameter:IfcPositiveLengthMeasure;?LongitudinalBarCrossSectionArea:IfcAreaMeasure;?TransverseBarCrossSectionArea:IfcAreaMeasure;?LongitudinalBarSpacing:IfcPositiveLengthMeasure;?TransverseBarSpacing:IfcPositiveLengthMeasure;?PredefinedType:IfcReinforcingMeshTypeEnum\n" +
+    "IfcReinforcingMeshType|IfcReinforcingElementType|0|PredefinedType:IfcReinforcingMeshTypeEnum;?MeshLength:IfcPositiveLengthMeasure;?MeshWidth:IfcPositiveLengthMeasure;?LongitudinalBarNominalDiameter:IfcPositiveLengthMeasure;?TransverseBarNominalDiameter:IfcPositiveLengthMeasure;?LongitudinalBarCrossSectionArea:IfcAreaMeasure;?TransverseBarCrossSectionArea:IfcAreaMeasure;?LongitudinalBarSpacing:IfcPositiveLengthMeasure;?TransverseBarSpacing:IfcPositiveLengthMeasure;?BendingShapeCode:IfcLabel;?BendingParameters:[IfcBendingParameterSelect]\n" +
+    "IfcRelAdheresToElement|IfcRelDecomposes|0|RelatingElement:IfcElement;RelatedSurfaceFeatures:[IfcSurfaceFeature]\n" +
+    "IfcRelAggregates|IfcRelDecomposes|0|RelatingObject:IfcObjectDefinition;RelatedObjects:[IfcObjectDefinition]\n" +
+    "IfcRelAssigns|IfcRelationship|1|RelatedObjects:[IfcObjectDefinition];?RelatedObjectsType:IfcStrippedOptional\n" +
+    "IfcRelAssignsToActor|IfcRelAssigns|0|RelatingActor:IfcActor;?ActingRole:IfcActorRole\n" +
+    "IfcRelAssignsToControl|IfcRelAssigns|0|RelatingControl:IfcControl\n" +
+    "IfcRelAssignsToGroup|IfcRelAssigns|0|RelatingGroup:IfcGroup\n" +
+    "IfcRelAssignsToGroupByFactor|IfcRelAssignsToGroup|0|Factor:IfcRatioMeasure\n" +
+    "IfcRelAssignsToProcess|IfcRelAssigns|0|RelatingProcess:IfcProcessSelect;?QuantityInProcess:IfcMeasureWithUnit\n" +
+    "IfcRelAssignsToProduct|IfcRelAssigns|0|RelatingProduct:IfcProductSelect\n" +
+    "IfcRelAssignsToResource|IfcRelAssigns|0|RelatingResource:IfcResourceSelect\n" +
+    "IfcRelAssociates|IfcRelationship|1|RelatedObjects:[IfcDefinitionSelect]\n" +
+    "IfcRelAssociatesApproval|IfcRelAssociates|0|RelatingApproval:IfcApproval\n" +
+    "IfcRelAssociatesClassification|IfcRelAssociates|0|RelatingClassification:IfcClassificationSelect\n" +
+    "IfcRelAssociatesConstraint|IfcRelAssociates|0|?Intent:IfcLabel;RelatingConstraint:IfcConstraint\n" +
+    "IfcRelAssociatesDocument|IfcRelAssociates|0|RelatingDocument:IfcDocumentSelect\n" +
+    "IfcRelAssociatesLibrary|IfcRelAssociates|0|RelatingLibrary:IfcLibrarySelect\n" +
+    "IfcRelAssociatesMaterial|IfcRelAssociates|0|RelatingMaterial:IfcMaterialSelect\n" +
+    "IfcRelAssociatesProfileDef|IfcRelAssociates|0|RelatingProfileDef:IfcProfileDef\n" +
+    "IfcRelConnects|IfcRelationship|1|\n" +
+    "IfcRelConnectsElements|IfcRelConnects|0|?ConnectionGeometry:IfcConnectionGeometry;RelatingElement:IfcElement;RelatedElement:IfcElement\n" +
+    "IfcRelConnectsPathElements|IfcRelConnectsElements|0|RelatingPriorities:[IfcInteger];RelatedPriorities:[IfcInteger];RelatedConnectionType:IfcConnectionTypeEnum;RelatingConnectionType:IfcConnectionTypeEnum\n" +
+    "IfcRelConnectsPortToElement|IfcRelConnects|0|RelatingPort:IfcPort;RelatedElement:IfcDistributionElement\n" +
+    "IfcRelConnectsPorts|IfcRelConnects|0|RelatingPort:IfcPort;RelatedPort:IfcPort;?RealizingElement:IfcElement\n" +
+    "IfcRelConnectsStructuralActivity|IfcRelConnects|0|RelatingElement:IfcStructuralActivityAssignmentSelect;RelatedStructuralActivity:IfcStructuralActivity\n" +
+    "IfcRelConnectsStructuralMember|IfcRelConnects|0|RelatingStructuralMember:IfcStructuralMember;RelatedStructuralConnection:IfcStructuralConnection;?AppliedCondition:IfcBoundaryCondition;?AdditionalConditions:IfcStructuralConnectionCondition;?SupportedLength:IfcLengthMeasure;?ConditionCoordinateSystem:IfcAxis2Placement3D\n" +
+    "IfcRelConnectsWithEccentricity|IfcRelConnectsStructuralMember|0|ConnectionConstraint:IfcConnectionGeometry\n" +
+    "IfcRelConnectsWithRealizingElements|IfcRelConnectsElements|0|RealizingElements:[IfcElement];?ConnectionType:IfcLabel\n" +
+    "IfcRelContainedInSpatialStructure|IfcRelConnects|0|RelatedElements:[IfcProduct];RelatingStructure:IfcSpatialElement\n" +
+    "IfcRelCoversBldgElements|IfcRelConnects|0|RelatingBuildingElement:IfcElement;RelatedCoverings:[IfcCovering]\n" +
+    "IfcRelCoversSpaces|IfcRelConnects|0|RelatingSpace:IfcSpace;RelatedCoverings:[IfcCovering]\n" +
+    "IfcRelDeclares|IfcRelationship|0|RelatingContext:IfcContext;RelatedDefinitions:[IfcDefinitionSelect]\n" +
+    "IfcRelDecomposes|IfcRelationship|1|\n" +
+    "IfcRelDefines|IfcRelationship|1|\n" +
+    "IfcRelDefinesByObject|IfcRelDefines|0|RelatedObjects:[IfcObject];RelatingObject:IfcObject\n" +
+    "IfcRelDefinesByProperties|IfcRelDefines|0|RelatedObjects:[IfcObjectDefinition];RelatingPropertyDefinition:IfcPropertySetDefinitionSelect\n" +
+    "IfcRelDefinesByTemplate|IfcRelDefines|0|RelatedPropertySets:[IfcPropertySetDefinition];RelatingTemplate:IfcPropertySetTemplate\n" +
+    "IfcRelDefinesByType|IfcRelDefines|0|RelatedObjects:[IfcObject];RelatingType:IfcTypeObject\n" +
+    "IfcRelFillsElement|IfcRelConnects|0|RelatingOpeningElement:IfcOpeningElement;RelatedBuildingElement:IfcElement\n" +
+    "IfcRelFlowControlElements|IfcRelConnects|0|RelatedControlElements:[IfcDistributionControlElement];RelatingFlowElement:IfcDistributionFlowElement\n" +
+    "IfcRelInterferesElements|IfcRelConnects|0|RelatingElement:IfcInterferenceSelect;RelatedElement:IfcInterferenceSelect;?InterferenceGeometry:IfcConnectionGeometry;?InterferenceType:IfcIdentifier;ImpliedOrder:IfcLogical;?InterferenceSpace:IfcSpatialZone\n" +
+    "IfcRelNests|IfcRelDecomposes|0|RelatingObject:IfcObjectDefinition;RelatedObjects:[IfcObjectDefinition]\n" +
+    "IfcRelPositions|IfcRelConnects|0|RelatingPositioningElement:IfcPositioningElement;RelatedProducts:[IfcProduct]\n" +
+    "IfcRelProjectsElement|IfcRelDecomposes|0|RelatingElement:IfcElement;RelatedFeatureElement:IfcFeatureElementAddition\n" +
+    "IfcRelReferencedInSpatialStructure|IfcRelConnects|0|RelatedElements:[IfcSpatialReferenceSelect];RelatingStructure:IfcSpatialElement\n" +
+    "IfcRelSequence|IfcRelConnects|0|RelatingProcess:IfcProcess;RelatedProcess:IfcProcess;?TimeLag:IfcLagTime;?SequenceType:IfcSequenceEnum;?UserDefinedSequenceType:IfcLabel\n" +
+    "IfcRelServicesBuildings|IfcRelConnects|0|RelatingSystem:IfcSystem;RelatedBuildings:[IfcSpatialElement]\n" +
+    "IfcRelSpaceBoundary|IfcRelConnects|0|RelatingSpace:IfcSpaceBoundarySelect;RelatedBuildingElement:IfcElement;?ConnectionGeometry:IfcConnectionGeometry;PhysicalOrVirtualBoundary:IfcPhysicalOrVirtualEnum;InternalOrExternalBoundary:IfcInternalOrExternalEnum\n" +
+    "IfcRelSpaceBoundary1stLevel|IfcRelSpaceBoundary|0|?ParentBoundary:IfcRelSpaceBoundary1stLevel\n" +
+    "IfcRelSpaceBoundary2ndLevel|IfcRelSpaceBoundary1stLevel|0|?CorrespondingBoundary:IfcRelSpaceBoundary2ndLevel\n" +
+    "IfcRelVoidsElement|IfcRelDecomposes|0|RelatingBuildingElement:IfcElement;RelatedOpeningElement:IfcFeatureElementSubtraction\n" +
+    "IfcRelationship|IfcRoot|1|\n" +
+    "IfcReparametrisedCompositeCurveSegment|IfcCompositeCurveSegment|0|ParamLength:IfcParameterValue\n" +
+    "IfcRepresentation||1|ContextOfItems:IfcRepresentationContext;?RepresentationIdentifier:IfcLabel;?RepresentationType:IfcLabel;Items:[IfcRepresentationItem]\n" +
+    "IfcRepresentationContext||1|?ContextIdentifier:IfcLabel;?ContextType:IfcLabel\n" +
+    "IfcRepresentationItem||1|\n" +
+    "IfcRepresentationMap||0|MappingOrigin:IfcAxis2Placement;MappedRepresentation:IfcRepresentation\n" +
+    "IfcResource|IfcObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText\n" +
+    "IfcResourceApprovalRelationship|IfcResourceLevelRelationship|0|RelatedResourceObjects:[IfcResourceObjectSelect];RelatingApproval:IfcApproval\n" +
+    "IfcResourceConstraintRelationship|IfcResourceLevelRelationship|0|RelatingConstraint:IfcConstraint;RelatedResourceObjects:[IfcResourceObjectSelect]\n" +
+    "IfcResourceLevelRelationship||1|?Name:IfcLabel;?Description:IfcText\n" +
+    "IfcResourceTime|IfcSchedulingTime|0|?ScheduleWork:IfcDuration;?ScheduleUsage:IfcPositiveRatioMeasure;?ScheduleStart:IfcDateTime;?ScheduleFinish:IfcDateTime;?ScheduleContour:IfcLabel;?LevelingDelay:IfcDuration;?IsOverAllocated:IfcBoolean;?StatusTime:IfcDateTime;?ActualWork:IfcDuration;?ActualUsage:IfcPositiveRatioMeasure;?ActualStart:IfcDateTime;?ActualFinish:IfcDateTime;?RemainingWork:IfcDuration;?RemainingUsage:IfcPositiveRatioMeasure;?Completion:IfcPositiveRatioMeasure\n" +
+    "IfcRevolvedAreaSolid|IfcSweptAreaSolid|0|Axis:IfcAxis1Placement;Angle:IfcPlaneAngleMeasure\n" +
+    "IfcRevolvedAreaSolidTapered|IfcRevolvedAreaSolid|0|EndSweptArea:IfcProfileDef\n" +
+    "IfcRightCircularCone|IfcCsgPrimitive3D|0|Height:IfcPositiveLengthMeasure;BottomRadius:IfcPositiveLengthMeasure\n" +
+    "IfcRightCircularCylinder|IfcCsgPrimitive3D|0|Height:IfcPositiveLengthMeasure;Radius:IfcPositiveLengthMeasure\n" +
+    "IfcRigidOperation|IfcCoordinateOperation|0|FirstCoordinate:IfcMeasureValue;SecondCoordinate:IfcMeasureValue;?Height:IfcLengthMeasure\n" +
+    "IfcRoad|IfcFacility|0|?PredefinedType:IfcRoadTypeEnum\n" +
+    "IfcRoadPart|IfcFacilityPart|0|?PredefinedType:IfcRoadPartTypeEnum\n" +
+    "IfcRoof|IfcBuiltElement|0|?PredefinedType:IfcRoofTypeEnum\n" +
+    "IfcRoofType|IfcBuiltElementType|0|PredefinedType:IfcRoofTypeEnum\n" +
+    "IfcRoot||1|GlobalId:IfcGloballyUniqueId;?OwnerHistory:IfcOwnerHistory;?Name:IfcLabel;?Description:IfcText\n" +
+    "IfcRoundedRectangleProfileDef|IfcRectangleProfileDef|0|RoundingRadius:IfcPositiveLengthMeasure\n" +
+    "IfcSIUnit|IfcNamedUnit|0|?Prefix:IfcSIPrefix;Name:IfcSIUnitName\n" +
+    "IfcSanitaryTerminal|IfcFlowTerminal|0|?PredefinedType:IfcSanitaryTerminalTypeEnum\n" +
+    "IfcSanitaryTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcSanitaryTerminalTypeEnum\n" +
+    "IfcSchedulingTime||1|?Name:IfcLabel;?DataOrigin:IfcDataOriginEnum;?UserDefinedDataOrigin:IfcLabel\n" +
+    "IfcSeamCurve|IfcSurfaceCurve|0|\n" +
+    "IfcSecondOrderPolynomialSpiral|IfcSpiral|0|QuadraticTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure\n" +
+    "IfcSectionProperties|IfcPreDefinedProperties|0|SectionType:IfcSectionTypeEnum;StartProfile:IfcProfileDef;?EndProfile:IfcProfileDef\n" +
+    "IfcSectionReinforcementProperties|IfcPreDefinedProperties|0|LongitudinalStartPosition:IfcLengthMeasure;LongitudinalEndPosition:IfcLengthMeasure;?TransversePosition:IfcLengthMeasure;ReinforcementRole:IfcReinforcingBarRoleEnum;SectionDefinition:IfcSectionProperties;CrossSectionReinforcementDefinitions:[IfcReinforcementBarProperties]\n" +
+    "IfcSectionedSolid|IfcSolidModel|1|Directrix:IfcCurve;CrossSections:[IfcProfileDef]\n" +
+    "IfcSectionedSolidHorizontal|IfcSectionedSolid|0|CrossSectionPositions:[IfcAxis2PlacementLinear]\n" +
+    "IfcSectionedSpine|IfcGeometricRepresentationItem|0|SpineCurve:IfcCompositeCurve;CrossSections:[IfcProfileDef];CrossSectionPositions:[IfcAxis2Placement3D]\n" +
+    "IfcSectionedSurface|IfcSurface|0|Directrix:IfcCurve;CrossSectionPositions:[IfcAxis2PlacementLinear];CrossSections:[IfcProfileDef]\n" +
+    "IfcSegment|IfcGeometricRepresentationItem|1|Transition:IfcTransitionCode\n" +
+    "IfcSegmentedReferenceCurve|IfcCompositeCurve|0|BaseCurve:IfcBoundedCurve;?EndPoint:IfcPlacement\n" +
+    "IfcSensor|IfcDistributionControlElement|0|?PredefinedType:IfcSensorTypeEnum\n" +
+    "IfcSensorType|IfcDistributionControlElementType|0|PredefinedType:IfcSensorTypeEnum\n" +
+    "IfcSeventhOrderPolynomialSpiral|IfcSpiral|0|SepticTerm:IfcLengthMeasure;?SexticTerm:IfcLengthMeasure;?QuinticTerm:IfcLengthMeasure;?QuarticTerm:IfcLengthMeasure;?CubicTerm:IfcLengthMeasure;?QuadraticTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure\n" +
+    "IfcShadingDevice|IfcBuiltElement|0|?PredefinedType:IfcShadingDeviceTypeEnum\n" +
+    "IfcShadingDeviceType|IfcBuiltElementType|0|PredefinedType:IfcShadingDeviceTypeEnum\n" +
+    "IfcShapeAspect||0|ShapeRepresentations:[IfcShapeModel];?Name:IfcLabel;?Description:IfcText;ProductDefinitional:IfcLogical;?PartOfProductDefinitionShape:IfcProductRepresentationSelect\n" +
+    "IfcShapeModel|IfcRepresentation|1|\n" +
+    "IfcShapeRepresentation|IfcShapeModel|0|\n" +
+    "IfcShellBasedSurfaceModel|IfcGeometricRepresentationItem|0|SbsmBoundary:[IfcShell]\n" +
+    "IfcSign|IfcElementComponent|0|?PredefinedType:IfcSignTypeEnum\n" +
+    "IfcSignType|IfcElementComponentType|0|PredefinedType:IfcSignTypeEnum\n" +
+    "IfcSignal|IfcFlowTerminal|0|?PredefinedType:IfcSignalTypeEnum\n" +
+    "IfcSignalType|IfcFlowTerminalType|0|PredefinedType:IfcSignalTypeEnum\n" +
+    "IfcSimpleProperty|IfcProperty|1|\n" +
+    "IfcSimplePropertyTemplate|IfcPropertyTemplate|0|?TemplateType:IfcSimplePropertyTemplateTypeEnum;?PrimaryMeasureType:IfcLabel;?SecondaryMeasureType:IfcLabel;?Enumerators:IfcPropertyEnumeration;?PrimaryUnit:IfcUnit;?SecondaryUnit:IfcUnit;?Expression:IfcLabel;?AccessState:IfcStateEnum\n" +
+    "IfcSineSpiral|IfcSpiral|0|SineTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure\n" +
+    "IfcSite|IfcSpatialStructureElement|0|?RefLatitude:IfcCompoundPlaneAngleMeasure;?RefLongitude:IfcCompoundPlaneAngleMeasure;?RefElevation:IfcLengthMeasure;?LandTitleNumber:IfcLabel;?SiteAddress:IfcPostalAddress\n" +
+    "IfcSlab|IfcBuiltElement|0|?PredefinedType:IfcSlabTypeEnum\n" +
+    "IfcSlabType|IfcBuiltElementType|0|PredefinedType:IfcSlabTypeEnum\n" +
+    "IfcSlippageConnectionCondition|IfcStructuralConnectionCondition|0|?SlippageX:IfcLengthMeasure;?SlippageY:IfcLengthMeasure;?SlippageZ:IfcLengthMeasure\n" +
+    "IfcSolarDevice|IfcEnergyConversionDevice|0|?PredefinedType:IfcSolarDeviceTypeEnum\n" +
+    "IfcSolarDeviceType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcSolarDeviceTypeEnum\n" +
+    "IfcSolidModel|IfcGeometricRepresentationItem|1|\n" +
+    "IfcSpace|IfcSpatialStructureElement|0|?PredefinedType:IfcSpaceTypeEnum;?ElevationWithFlooring:IfcLengthMeasure\n" +
+    "IfcSpaceHeater|IfcFlowTerminal|0|?PredefinedType:IfcSpaceHeaterTypeEnum\n" +
+    "IfcSpaceHeaterType|IfcFlowTerminalType|0|PredefinedType:IfcSpaceHeaterTypeEnum\n" +
+    "IfcSpaceType|IfcSpatialStructureElementType|0|PredefinedType:IfcSpaceTypeEnum;?LongName:IfcLabel\n" +
+    "IfcSpatialElement|IfcProduct|1|?LongName:IfcLabel\n" +
+    "IfcSpatialElementType|IfcTypeProduct|1|?ElementType:IfcLabel\n" +
+    "IfcSpatialStructureElement|IfcSpatialElement|1|?CompositionType:IfcElementCompositionEnum\n" +
+    "IfcSpatialStructureElementType|IfcSpatialElementType|1|\n" +
+    "IfcSpatialZone|IfcSpatialElement|0|?PredefinedType:IfcSpatialZoneTypeEnum\n" +
+    "IfcSpatialZoneType|IfcSpatialElementType|0|PredefinedType:IfcSpatialZoneTypeEnum;?LongName:IfcLabel\n" +
+    "IfcSphere|IfcCsgPrimitive3D|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcSphericalSurface|IfcElementarySurface|0|Radius:IfcPositiveLengthMeasure\n" +
+    "IfcSpiral|IfcCurve|1|Position:IfcAxis2Placement\n" +
+    "IfcStackTerminal|IfcFlowTerminal|0|?PredefinedType:IfcStackTerminalTypeEnum\n" +
+    "IfcStackTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcStackTerminalTypeEnum\n" +
+    "IfcStair|IfcBuiltElement|0|?PredefinedType:IfcStairTypeEnum\n" +
+    "IfcStairFlight|IfcBuiltElement|0|?NumberOfRisers:IfcInteger;?NumberOfTreads:IfcInteger;?RiserHeight:IfcPositiveLengthMeasure;?TreadLength:IfcPositiveLengthMeasure;?PredefinedType:IfcStairFlightTypeEnum\n" +
+    "IfcStairFlightType|IfcBuiltElementType|0|PredefinedType:IfcStairFlightTypeEnum\n" +
+    "IfcStairType|IfcBuiltElementType|0|PredefinedType:IfcStairTypeEnum\n" +
+    "IfcStructuralAction|IfcStructuralActivity|1|?DestabilizingLoad:IfcBoolean\n" +
+    "IfcStructuralActivity|IfcProduct|1|AppliedLoad:IfcStructuralLoad;GlobalOrLocal:IfcGlobalOrLocalEnum\n" +
+    "IfcStructuralAnalysisModel|IfcSystem|0|PredefinedType:IfcAnalysisModelTypeEnum;?OrientationOf2DPlane:IfcAxis2Placement3D;?LoadedBy:[IfcStructuralLoadGroup];?HasResults:[IfcStructuralResultGroup];?SharedPlacement:IfcObjectPlacement\n" +
+    "IfcStructuralConnection|IfcStructuralItem|1|?AppliedCondition:IfcBoundaryCondition\n" +
+    "IfcStructuralConnectionCondition||1|?Name:IfcLabel\n" +
+    "IfcStructuralCurveAction|IfcStructuralAction|0|?ProjectedOrTrue:IfcProjectedOrTrueLengthEnum;PredefinedType:IfcStructuralCurveActivityTypeEnum\n" +
+    "IfcStructuralCurveConnection|IfcStructuralConnection|0|AxisDirection:IfcDirection\n" +
+    "IfcStructuralCurveMember|IfcStructuralMember|0|PredefinedType:IfcStructuralCurveMemberTypeEnum;Axis:IfcDirection\n" +
+    "IfcStructuralCurveMemberVarying|IfcStructuralCurveMember|0|\n" +
+    "IfcStructuralCurveReaction|IfcStructuralReaction|0|PredefinedType:IfcStructuralCurveActivityTypeEnum\n" +
+    "IfcStructuralItem|IfcProduct|1|\n" +
+    "IfcStructuralLinearAction|IfcStructuralCurveAction|0|\n" +
+    "IfcStructuralLoad||1|?Name:IfcLabel\n" +
+    "IfcStructuralLoadCase|IfcStructuralLoadGroup|0|?SelfWeightCoefficients:[IfcRatioMeasure]\n" +
+    "IfcStructuralLoadConfiguration|IfcStructuralLoad|0|Values:[IfcStructuralLoadOrResult];?Locations:LIST [1:?] OF\n" +
+    "IfcStructuralLoadGroup|IfcGroup|0|PredefinedType:IfcLoadGroupTypeEnum;ActionType:IfcActionTypeEnum;ActionSource:IfcActionSourceTypeEnum;?Coefficient:IfcRatioMeasure;?Purpose:IfcLabel\n" +
+    "IfcStructuralLoadLinearForce|IfcStructuralLoadStatic|0|?LinearForceX:IfcLinearForceMeasure;?LinearForceY:IfcLinearForceMeasure;?LinearForceZ:IfcLinearForceMeasure;?LinearMomentX:IfcLinearMomentMeasure;?LinearMomentY:IfcLinearMomentMeasure;?LinearMomentZ:IfcLinearMomentMeasure\n" +
+    "IfcStructuralLoadOrResult|IfcStructuralLoad|1|\n" +
+    "IfcStructuralLoadPlanarForce|IfcStructuralLoadStatic|0|?PlanarForceX:IfcPlanarForceMeasure;?PlanarForceY:IfcPlanarForceMeasure;?PlanarForceZ:IfcPlanarForceMeasure\n" +
+    "IfcStructuralLoadSingleDisplacement|IfcStructuralLoadStatic|0|?DisplacementX:IfcLengthMeasure;?DisplacementY:IfcLengthMeasure;?DisplacementZ:IfcLengthMeasure;?RotationalDisplacementRX:IfcPlaneAngleMeasure;?RotationalDisplacementRY:IfcPlaneAngleMeasure;?RotationalDisplacementRZ:IfcPlaneAngleMeasure\n" +
+    "IfcStructuralLoadSingleDisplacementDistortion|IfcStructuralLoadSingleDisplacement|0|?Distortion:IfcCurvatureMeasure\n" +
+    "IfcStructuralLoadSingleForce|IfcStructuralLoadStatic|0|?ForceX:IfcForceMeasure;?ForceY:IfcForceMeasure;?ForceZ:IfcForceMeasure;?MomentX:IfcTorqueMeasure;?MomentY:IfcTorqueMeasure;?MomentZ:IfcTorqueMeasure\n" +
+    "IfcStructuralLoadSingleForceWarping|IfcStructuralLoadSingleForce|0|?WarpingMoment:IfcWarpingMomentMeasure\n" +
+    "IfcStructuralLoadStatic|IfcStructuralLoadOrResult|1|\n" +
+    "IfcStructuralLoadTemperature|IfcStructuralLoadStatic|0|?DeltaTConstant:IfcThermodynamicTemperatureMeasure;?DeltaTY:IfcThermodynamicTemperatureMeasure;?DeltaTZ:IfcThermodynamicTemperatureMeasure\n" +
+    "IfcStructuralMember|IfcStructuralItem|1|\n" +
+    "IfcStructuralPlanarAction|IfcStructuralSurfaceAction|0|\n" +
+    "IfcStructuralPointAction|IfcStructuralAction|0|\n" +
+    "IfcStructuralPointConnection|IfcStructuralConnection|0|?ConditionCoordinateSystem:IfcAxis2Placement3D\n" +
+    "IfcStructuralPointReaction|IfcStructuralReaction|0|\n" +
+    "IfcStructuralReaction|IfcStructuralActivity|1|\n" +
+    "IfcStructuralResultGroup|IfcGroup|0|TheoryType:IfcAnalysisTheoryTypeEnum;?ResultForLoadGroup:IfcStructuralLoadGroup;IsLinear:IfcBoolean\n" +
+    "IfcStructuralSurfaceAction|IfcStructuralAction|0|?ProjectedOrTrue:IfcProjectedOrTrueLengthEnum;PredefinedType:IfcStructuralSurfaceActivityTypeEnum\n" +
+    "IfcStructuralSurfaceConnection|IfcStructuralConnection|0|\n" +
+    "IfcStructuralSurfaceMember|IfcStructuralMember|0|PredefinedType:IfcStructuralSurfaceMemberTypeEnum;?Thickness:IfcPositiveLengthMeasure\n" +
+    "IfcStructuralSurfaceMemberVarying|IfcStructuralSurfaceMember|0|\n" +
+    "IfcStructuralSurfaceReaction|IfcStructuralReaction|0|PredefinedType:IfcStructuralSurfaceActivityTypeEnum\n" +
+    "IfcStyleModel|IfcRepresentation|1|\n" +
+    "IfcStyledItem|IfcRepresentationItem|0|?Item:IfcRepresentationItem;Styles:[IfcPresentationStyle];?Name:IfcLabel\n" +
+    "IfcStyledRepresentation|IfcStyleModel|0|\n" +
+    "IfcSubContractResource|IfcConstructionResource|0|?PredefinedType:IfcSubContractResourceTypeEnum\n" +
+    "IfcSubContractResourceType|IfcConstructionResourceType|0|PredefinedType:IfcSubContractResourceTypeEnum\n" +
+    "IfcSubedge|IfcEdge|0|ParentEdge:IfcEdge\n" +
+    "IfcSurface|IfcGeometricRepresentationItem|1|\n" +
+    "IfcSurfaceCurve|IfcCurve|0|Curve3D:IfcCurve;AssociatedGeometry:[IfcPcurve];MasterRepresentation:IfcPreferredSurfaceCurveRepresentation\n" +
+    "IfcSurfaceCurveSweptAreaSolid|IfcDirectrixCurveSweptAreaSolid|0|ReferenceSurface:IfcSurface\n" +
+    "IfcSurfaceFeature|IfcFeatureElement|0|?PredefinedType:IfcSurfaceFeatureTypeEnum\n" +
+    "IfcSurfaceOfLinearExtrusion|IfcSweptSurface|0|ExtrudedDirection:IfcDirection;Depth:IfcLengthMeasure\n" +
+    "IfcSurfaceOfRevolution|IfcSweptSurface|0|AxisPosition:IfcAxis1Placement\n" +
+    "IfcSurfaceReinforcementArea|IfcStructuralLoadOrResult|0|?SurfaceReinforcement1:[IfcLengthMeasure];?SurfaceReinforcement2:[IfcLengthMeasure];?ShearReinforcement:IfcRatioMeasure\n" +
+    "IfcSurfaceStyle|IfcPresentationStyle|0|Side:IfcSurfaceSide;Styles:[IfcSurfaceStyleElementSelect]\n" +
+    "IfcSurfaceStyleLighting|IfcPresentationItem|0|DiffuseTransmissionColour:IfcColourRgb;DiffuseReflectionColour:IfcColourRgb;TransmissionColour:IfcColourRgb;ReflectanceColour:IfcColourRgb\n" +
+    "IfcSurfaceStyleRefraction|IfcPresentationItem|0|?RefractionIndex:IfcReal;?DispersionFactor:IfcReal\n" +
+    "IfcSurfaceStyleRendering|IfcSurfaceStyleShading|0|?DiffuseColour:IfcColourOrFactor;?TransmissionColour:IfcColourOrFactor;?DiffuseTransmissionColour:IfcColourOrFactor;?ReflectionColour:IfcColourOrFactor;?SpecularColour:IfcColourOrFactor;?SpecularHighlight:IfcSpecularHighlightSelect;ReflectanceMethod:IfcReflectanceMethodEnum\n" +
+    "IfcSurfaceStyleShading|IfcPresentationItem|0|SurfaceColour:IfcColourRgb;?Transparency:IfcNormalisedRatioMeasure\n" +
+    "IfcSurfaceStyleWithTextures|IfcPresentationItem|0|Textures:[IfcSurfaceTexture]\n" +
+    "IfcSurfaceTexture|IfcPresentationItem|1|RepeatS:IfcBoolean;RepeatT:IfcBoolean;?Mode:IfcIdentifier;?TextureTransform:IfcCartesianTransformationOperator2D;?Parameter:[IfcIdentifier]\n" +
+    "IfcSweptAreaSolid|IfcSolidModel|1|SweptArea:IfcProfileDef;?Position:IfcAxis2Placement3D\n" +
+    "IfcSweptDiskSolid|IfcSolidModel|0|Directrix:IfcCurve;Radius:IfcPositiveLengthMeasure;?InnerRadius:IfcPositiveLengthMeasure;?StartParam:IfcParameterValue;?EndParam:IfcParameterValue\n" +
+    "IfcSweptDiskSolidPolygonal|IfcSweptDiskSolid|0|?FilletRadius:IfcNonNegativeLengthMeasure\n" +
+    "IfcSweptSurface|IfcSurface|1|SweptCurve:IfcProfileDef;?Position:IfcAxis2Placement3D\n" +
+    "IfcSwitchingDevice|IfcFlowController|0|?PredefinedType:IfcSwitchingDeviceTypeEnum\n" +
+    "IfcSwitchingDeviceType|IfcFlowControllerType|0|PredefinedType:IfcSwitchingDeviceTypeEnum\n" +
+    "IfcSystem|IfcGroup|0|\n" +
+    "IfcSystemFurnitureElement|IfcFurnishingElement|0|?PredefinedType:IfcSystemFurnitureElementTypeEnum\n" +
+    "IfcSystemFurnitureElementType|IfcFurnishingElementType|0|?PredefinedType:IfcSystemFurnitureElementTypeEnum\n" +
+    "IfcTShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?FlangeEdgeRadius:IfcNonNegativeLengthMeasure;?WebEdgeRadius:IfcNonNegativeLengthMeasure;?WebSlope:IfcPlaneAngleMeasure;?FlangeSlope:IfcPlaneAngleMeasure\n" +
+    "IfcTable||0|?Name:IfcLabel;?Rows:[IfcTableRow];?Columns:[IfcTableColumn]\n" +
+    "IfcTableColumn||0|?Identifier:IfcIdentifier;?Name:IfcLabel;?Description:IfcText;?Unit:IfcUnit;?ReferencePath:IfcReference\n" +
+    "IfcTableRow||0|?RowCells:[IfcValue];?IsHeading:IfcBoolean\n" +
+    "IfcTank|IfcFlowStorageDevice|0|?PredefinedType:IfcTankTypeEnum\n" +
+    "IfcTankType|IfcFlowStorageDeviceType|0|PredefinedType:IfcTankTypeEnum\n" +
+    "IfcTask|IfcProcess|0|?Status:IfcLabel;?WorkMethod:IfcLabel;IsMilestone:IfcBoolean;?Priority:IfcInteger;?TaskTime:IfcTaskTime;?PredefinedType:IfcTaskTypeEnum\n" +
+    "IfcTaskTime|IfcSchedulingTime|0|?DurationType:IfcTaskDurationEnum;?ScheduleDuration:IfcDuration;?ScheduleStart:IfcDateTime;?ScheduleFinish:IfcDateTime;?EarlyStart:IfcDateTime;?EarlyFinish:IfcDateTime;?LateStart:IfcDateTime;?LateFinish:IfcDateTime;?FreeFloat:IfcDuration;?TotalFloat:IfcDuration;?IsCritical:IfcBoolean;?StatusTime:IfcDateTime;?ActualDuration:IfcDuration;?ActualStart:IfcDateTime;?ActualFinish:IfcDateTime;?RemainingTime:IfcDuration;?Completion:IfcPositiveRatioMeasure\n" +
+    "IfcTaskTimeRecurring|IfcTaskTime|0|Recurrence:IfcRecurrencePattern\n" +
+    "IfcTaskType|IfcTypeProcess|0|PredefinedType:IfcTaskTypeEnum;?WorkMethod:IfcLabel\n" +
+    "IfcTelecomAddress|IfcAddress|0|?TelephoneNumbers:[IfcLabel];?FacsimileNumbers:[IfcLabel];?PagerNumber:IfcLabel;?ElectronicMailAddresses:[IfcLabel];?WWWHomePageURL:IfcURIReference;?MessagingIDs:[IfcURIReference]\n" +
+    "IfcTendon|IfcReinforcingElement|0|?PredefinedType:IfcTendonTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?TensionForce:IfcForceMeasure;?PreStress:IfcPressureMeasure;?FrictionCoefficient:IfcNormalisedRatioMeasure;?AnchorageSlip:IfcPositiveLengthMeasure;?MinCurvatureRadius:IfcPositiveLengthMeasure\n" +
+    "IfcTendonAnchor|IfcReinforcingElement|0|?PredefinedType:IfcTendonAnchorTypeEnum\n" +
+    "IfcTendonAnchorType|IfcReinforcingElementType|0|PredefinedType:IfcTendonAnchorTypeEnum\n" +
+    "IfcTendonConduit|IfcReinforcingElement|0|?PredefinedType:IfcTendonConduitTypeEnum\n" +
+    "IfcTendonConduitType|IfcReinforcingElementType|0|PredefinedType:IfcTendonConduitTypeEnum\n" +
+    "IfcTendonType|IfcReinforcingElementType|0|PredefinedType:IfcTendonTypeEnum;?NominalDiameter:IfcPositiveLengthMeasure;?CrossSectionArea:IfcAreaMeasure;?SheathDiameter:IfcPositiveLengthMeasure\n" +
+    "IfcTessellatedFaceSet|IfcTessellatedItem|1|Coordinates:IfcCartesianPointList3D\n" +
+    "IfcTessellatedItem|IfcGeometricRepresentationItem|1|\n" +
+    "IfcTextLiteral|IfcGeometricRepresentationItem|0|Literal:IfcPresentableText;Placement:IfcAxis2Placement;Path:IfcTextPath\n" +
+    "IfcTextLiteralWithExtent|IfcTextLiteral|0|Extent:IfcPlanarExtent;BoxAlignment:IfcBoxAlignment\n" +
+    "IfcTextStyle|IfcPresentationStyle|0|?TextCharacterAppearance:IfcTextStyleForDefinedFont;?TextStyle:IfcTextStyleTextModel;TextFontStyle:IfcTextFontSelect;?ModelOrDraughting:IfcBoolean\n" +
+    "IfcTextStyleFontModel|IfcPreDefinedTextFont|0|FontFamily:[IfcTextFontName];?FontStyle:IfcFontStyle;?FontVariant:IfcFontVariant;?FontWeight:IfcFontWeight;FontSize:IfcSizeSelect\n" +
+    "IfcTextStyleForDefinedFont|IfcPresentationItem|0|Colour:IfcColour;?BackgroundColour:IfcColour\n" +
+    "IfcTextStyleTextModel|IfcPresentationItem|0|?TextIndent:IfcSizeSelect;?TextAlign:IfcTextAlignment;?TextDecoration:IfcTextDecoration;?LetterSpacing:IfcSizeSelect;?WordSpacing:IfcSizeSelect;?TextTransform:IfcTextTransformation;?LineHeight:IfcSizeSelect\n" +
+    "IfcTextureCoordinate|IfcPresentationItem|1|Maps:[IfcSurfaceTexture]\n" +
+    "IfcTextureCoordinateGenerator|IfcTextureCoordinate|0|Mode:IfcLabel;?Parameter:[IfcReal]\n" +
+    "IfcTextureCoordinateIndices||0|TexCoordIndex:[IfcPositiveInteger];TexCoordsOf:IfcIndexedPolygonalFace\n" +
+    "IfcTextureCoordinateIndicesWithVoids|IfcTextureCoordinateIndices|0|InnerTexCoordIndices:[LIST [3:?] OF]\n" +
+    "IfcTextureMap|IfcTextureCoordinate|0|Vertices:[IfcTextureVertex];MappedTo:IfcFace\n" +
+    "IfcTextureVertex|IfcPresentationItem|0|Coordinates:[IfcParameterValue]\n" +
+    "IfcTextureVertexList|IfcPresentationItem|0|TexCoordsList:[[IfcParameterValue]]\n" +
+    "IfcThirdOrderPolynomialSpiral|IfcSpiral|0|CubicTerm:IfcLengthMeasure;?QuadraticTerm:IfcLengthMeasure;?LinearTerm:IfcLengthMeasure;?ConstantTerm:IfcLengthMeasure\n" +
+    "IfcTimePeriod||0|StartTime:IfcTime;EndTime:IfcTime\n" +
+    "IfcTimeSeries||1|Name:IfcLabel;?Description:IfcText;StartTime:IfcDateTime;EndTime:IfcDateTime;TimeSeriesDataType:IfcTimeSeriesDataTypeEnum;DataOrigin:IfcDataOriginEnum;?UserDefinedDataOrigin:IfcLabel;?Unit:IfcUnit\n" +
+    "IfcTimeSeriesValue||0|ListValues:[IfcValue]\n" +
+    "IfcTopologicalRepresentationItem|IfcRepresentationItem|1|\n" +
+    "IfcTopologyRepresentation|IfcShapeModel|0|\n" +
+    "IfcToroidalSurface|IfcElementarySurface|0|MajorRadius:IfcPositiveLengthMeasure;MinorRadius:IfcPositiveLengthMeasure\n" +
+    "IfcTrackElement|IfcBuiltElement|0|?PredefinedType:IfcTrackElementTypeEnum\n" +
+    "IfcTrackElementType|IfcBuiltElementType|0|PredefinedType:IfcTrackElementTypeEnum\n" +
+    "IfcTransformer|IfcEnergyConversionDevice|0|?PredefinedType:IfcTransformerTypeEnum\n" +
+    "IfcTransformerType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTransformerTypeEnum\n" +
+    "IfcTransportElement|IfcTransportationDevice|0|?PredefinedType:IfcTransportElementTypeEnum\n" +
+    "IfcTransportElementType|IfcTransportationDeviceType|0|PredefinedType:IfcTransportElementTypeEnum\n" +
+    "IfcTransportationDevice|IfcElement|1|\n" +
+    "IfcTransportationDeviceType|IfcElementType|1|\n" +
+    "IfcTrapeziumProfileDef|IfcParameterizedProfileDef|0|BottomXDim:IfcPositiveLengthMeasure;TopXDim:IfcPositiveLengthMeasure;YDim:IfcPositiveLengthMeasure;TopXOffset:IfcLengthMeasure\n" +
+    "IfcTriangulatedFaceSet|IfcTessellatedFaceSet|0|?Normals:[[IfcParameterValue]];?Closed:IfcBoolean;CoordIndex:[[IfcPositiveInteger]];?PnIndex:[IfcPositiveInteger]\n" +
+    "IfcTriangulatedIrregularNetwork|IfcTriangulatedFaceSet|0|Flags:[IfcInteger]\n" +
+    "IfcTrimmedCurve|IfcBoundedCurve|0|BasisCurve:IfcCurve;Trim1:[IfcTrimmingSelect];Trim2:[IfcTrimmingSelect];SenseAgreement:IfcBoolean;MasterRepresentation:IfcTrimmingPreference\n" +
+    "IfcTubeBundle|IfcEnergyConversionDevice|0|?PredefinedType:IfcTubeBundleTypeEnum\n" +
+    "IfcTubeBundleType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTubeBundleTypeEnum\n" +
+    "IfcTypeObject|IfcObjectDefinition|0|?ApplicableOccurrence:IfcIdentifier;?HasPropertySets:[IfcPropertySetDefinition]\n" +
+    "IfcTypeProcess|IfcTypeObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText;?ProcessType:IfcLabel\n" +
+    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:LIST [1:?] OF\n" +
+    "IfcTypeResource|IfcTypeObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText;?ResourceType:IfcLabel\n" +
+    "IfcUShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure\n" +
+    "IfcUnitAssignment||0|Units:[IfcUnit]\n" +
+    "IfcUnitaryControlElement|IfcDistributionControlElement|0|?PredefinedType:IfcUnitaryControlElementTypeEnum\n" +
+    "IfcUnitaryControlElementType|IfcDistributionControlElementType|0|PredefinedType:IfcUnitaryControlElementTypeEnum\n" +
+    "IfcUnitaryEquipment|IfcEnergyConversionDevice|0|?PredefinedType:IfcUnitaryEquipmentTypeEnum\n" +
+    "IfcUnitaryEquipmentType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcUnitaryEquipmentTypeEnum\n" +
+    "IfcValve|IfcFlowController|0|?PredefinedType:IfcValveTypeEnum\n" +
+    "IfcValveType|IfcFlowControllerType|0|PredefinedType:IfcValveTypeEnum\n" +
+    "IfcVector|IfcGeometricRepresentationItem|0|Orientation:IfcDirection;Magnitude:IfcLengthMeasure\n" +
+    "IfcVehicle|IfcTransportationDevice|0|?PredefinedType:IfcVehicleTypeEnum\n" +
+    "IfcVehicleType|IfcTransportationDeviceType|0|PredefinedType:IfcVehicleTypeEnum\n" +
+    "IfcVertex|IfcTopologicalRepresentationItem|0|\n" +
+    "IfcVertexLoop|IfcLoop|0|LoopVertex:IfcVertex\n" +
+    "IfcVertexPoint|IfcVertex|0|VertexGeometry:IfcPoint\n" +
+    "IfcVibrationDamper|IfcElementComponent|0|?PredefinedType:IfcVibrationDamperTypeEnum\n" +
+    "IfcVibrationDamperType|IfcElementComponentType|0|PredefinedType:IfcVibrationDamperTypeEnum\n" +
+    "IfcVibrationIsolator|IfcElementComponent|0|?PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
+    "IfcVibrationIsolatorType|IfcElementComponentType|0|PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
+    "IfcVirtualElement|IfcElement|0|?PredefinedType:IfcVirtualElementTypeEnum\n" +
+    "IfcVirtualGridIntersection||0|IntersectingAxes:LIST [2:2] OF\n" +
+    "IfcVoidingFeature|IfcFeatureElementSubtraction|0|?PredefinedType:IfcVoidingFeatureTypeEnum\n" +
+    "IfcWall|IfcBuiltElement|0|?PredefinedType:IfcWallTypeEnum\n" +
+    "IfcWallStandardCase|IfcWall|0|\n" +
+    "IfcWallType|IfcBuiltElementType|0|PredefinedType:IfcWallTypeEnum\n" +
+    "IfcWasteTerminal|IfcFlowTerminal|0|?PredefinedType:IfcWasteTerminalTypeEnum\n" +
+    "IfcWasteTerminalType|IfcFlowTerminalType|0|PredefinedType:IfcWasteTerminalTypeEnum\n" +
+    "IfcWellKnownText||0|WellKnownText:IfcWellKnownTextLiteral;CoordinateReferenceSystem:IfcCoordinateReferenceSystem\n" +
+    "IfcWindow|IfcBuiltElement|0|?OverallHeight:IfcPositiveLengthMeasure;?OverallWidth:IfcPositiveLengthMeasure;?PredefinedType:IfcWindowTypeEnum;?PartitioningType:IfcWindowTypePartitioningEnum;?UserDefinedPartitioningType:IfcLabel\n" +
+    "IfcWindowLiningProperties|IfcPreDefinedPropertySet|0|?LiningDepth:IfcPositiveLengthMeasure;?LiningThickness:IfcNonNegativeLengthMeasure;?TransomThickness:IfcNonNegativeLengthMeasure;?MullionThickness:IfcNonNegativeLengthMeasure;?FirstTransomOffset:IfcNormalisedRatioMeasure;?SecondTransomOffset:IfcNormalisedRatioMeasure;?FirstMullionOffset:IfcNormalisedRatioMeasure;?SecondMullionOffset:IfcNormalisedRatioMeasure;?ShapeAspectStyle:IfcShapeAspect;?LiningOffset:IfcLengthMeasure;?LiningToPanelOffsetX:IfcLengthMeasure;?LiningToPanelOffsetY:IfcLengthMeasure\n" +
+    "IfcWindowPanelProperties|IfcPreDefinedPropertySet|0|OperationType:IfcWindowPanelOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
+    "IfcWindowType|IfcBuiltElementType|0|PredefinedType:IfcWindowTypeEnum;PartitioningType:IfcWindowTypePartitioningEnum;?ParameterTakesPrecedence:IfcBoolean;?UserDefinedPartitioningType:IfcLabel\n" +
+    "IfcWorkCalendar|IfcControl|0|?WorkingTimes:[IfcWorkTime];?ExceptionTimes:[IfcWorkTime];?PredefinedType:IfcWorkCalendarTypeEnum\n" +
+    "IfcWorkControl|IfcControl|1|CreationDate:IfcDateTime;?Creators:[IfcPerson];?Purpose:IfcLabel;?Duration:IfcDuration;?TotalFloat:IfcDuration;StartTime:IfcDateTime;?FinishTime:IfcDateTime\n" +
+    "IfcWorkPlan|IfcWorkControl|0|?PredefinedType:IfcWorkPlanTypeEnum\n" +
+    "IfcWorkSchedule|IfcWorkControl|0|?PredefinedType:IfcWorkScheduleTypeEnum\n" +
+    "IfcWorkTime|IfcSchedulingTime|0|?RecurrencePattern:IfcRecurrencePattern;?StartDate:IfcDate;?FinishDate:IfcDate\n" +
+    "IfcZShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure\n" +
+    "IfcZone|IfcSystem|0|?LongName:IfcLabel",
+  defined:
+    "IfcAbsorbedDoseMeasure=REAL\n" +
+    "IfcAccelerationMeasure=REAL\n" +
+    "IfcAmountOfSubstanceMeasure=REAL\n" +
+    "IfcAngularVelocityMeasure=REAL\n" +
+    "IfcArcIndex=[IfcPositiveInteger]\n" +
+    "IfcAreaDensityMeasure=REAL\n" +
+    "IfcAreaMeasure=REAL\n" +
+    "IfcBinary=BINARY\n" +
+    "IfcBoolean=BOOLEAN\n" +
+    "IfcBoxAlignment=IfcLabel\n" +
+    "IfcCardinalPointReference=INTEGER\n" +
+    "IfcComplexNumber=[REAL]\n" +
+    "IfcCompoundPlaneAngleMeasure=[INTEGER]\n" +
+    "IfcContextDependentMeasure=REAL\n" +
+    "IfcCountMeasure=INTEGER\n" +
+    "IfcCurvatureMeasure=REAL\n" +
+    "IfcDate=STRING\n" +
+    "IfcDateTime=STRING\n" +
+    "IfcDayInMonthNumber=INTEGER\n" +
+    "IfcDayInWeekNumber=INTEGER\n" +
+    "IfcDescriptiveMeasure=STRING\n" +
+    "IfcDimensionCount=INTEGER\n" +
+    "IfcDoseEquivalentMeasure=REAL\n" +
+    "IfcDuration=STRING\n" +
+    "IfcDynamicViscosityMeasure=REAL\n" +
+    "IfcElectricCapacitanceMeasure=REAL\n" +
+    "IfcElectricChargeMeasure=REAL\n" +
+    "IfcElectricConductanceMeasure=REAL\n" +
+    "IfcElectricCurrentMeasure=REAL\n" +
+    "IfcElectricResistanceMeasure=REAL\n" +
+    "IfcElectricVoltageMeasure=REAL\n" +
+    "IfcEnergyMeasure=REAL\n" +
+    "IfcFontStyle=STRING\n" +
+    "IfcFontVariant=STRING\n" +
+    "IfcFontWeight=STRING\n" +
+    "IfcForceMeasure=REAL\n" +
+    "IfcFrequencyMeasure=REAL\n" +
+    "IfcGloballyUniqueId=STRING\n" +
+    "IfcHeatFluxDensityMeasure=REAL\n" +
+    "IfcHeatingValueMeasure=REAL\n" +
+    "IfcIdentifier=STRING\n" +
+    "IfcIlluminanceMeasure=REAL\n" +
+    "IfcInductanceMeasure=REAL\n" +
+    "IfcInteger=INTEGER\n" +
+    "IfcIntegerCountRateMeasure=INTEGER\n" +
+    "IfcIonConcentrationMeasure=REAL\n" +
+    "IfcIsothermalMoistureCapacityMeasure=REAL\n" +
+    "IfcKinematicViscosityMeasure=REAL\n" +
+    "IfcLabel=STRING\n" +
+    "IfcLanguageId=IfcIdentifier\n" +
+    "IfcLengthMeasure=REAL\n" +
+    "IfcLineIndex=[IfcPositiveInteger]\n" +
+    "IfcLinearForceMeasure=REAL\n" +
+    "IfcLinearMomentMeasure=REAL\n" +
+    "IfcLinearStiffnessMeasure=REAL\n" +
+    "IfcLinearVelocityMeasure=REAL\n" +
+    "IfcLogical=LOGICAL\n" +
+    "IfcLuminousFluxMeasure=REAL\n" +
+    "IfcLuminousIntensityDistributionMeasure=REAL\n" +
+    "IfcLuminousIntensityMeasure=REAL\n" +
+    "IfcMagneticFluxDensityMeasure=REAL\n" +
+    "IfcMagneticFluxMeasure=REAL\n" +
+    "IfcMassDensityMeasure=REAL\n" +
+    "IfcMassFlowRateMeasure=REAL\n" +
+    "IfcMassMeasure=REAL\n" +
+    "IfcMassPerLengthMeasure=REAL\n" +
+    "IfcModulusOfElasticityMeasure=REAL\n" +
+    "IfcModulusOfLinearSubgradeReactionMeasure=REAL\n" +
+    "IfcModulusOfRotationalSubgradeReactionMeasure=REAL\n" +
+    "IfcModulusOfSubgradeReactionMeasure=REAL\n" +
+    "IfcMoistureDiffusivityMeasure=REAL\n" +
+    "IfcMolecularWeightMeasure=REAL\n" +
+    "IfcMomentOfInertiaMeasure=REAL\n" +
+    "IfcMonetaryMeasure=REAL\n" +
+    "IfcMonthInYearNumber=INTEGER\n" +
+    "IfcNonNegativeLengthMeasure=IfcLengthMeasure\n" +
+    "IfcNormalisedRatioMeasure=IfcRatioMeasure\n" +
+    "IfcNumericMeasure=NUMBER\n" +
+    "IfcPHMeasure=REAL\n" +
+    "IfcParameterValue=REAL\n" +
+    "IfcPlanarForceMeasure=REAL\n" +
+    "IfcPlaneAngleMeasure=REAL\n" +
+    "IfcPositiveInteger=IfcInteger\n" +
+    "IfcPositiveLengthMeasure=IfcLengthMeasure\n" +
+    "IfcPositivePlaneAngleMeasure=IfcPlaneAngleMeasure\n" +
+    "IfcPositiveRatioMeasure=IfcRatioMeasure\n" +
+    "IfcPowerMeasure=REAL\n" +
+    "IfcPresentableText=STRING\n" +
+    "IfcPressureMeasure=REAL\n" +
+    "IfcPropertySetDefinitionSet=[IfcPropertySetDefinition]\n" +
+    "IfcRadioActivityMeasure=REAL\n" +
+    "IfcRatioMeasure=REAL\n" +
+    "IfcReal=REAL\n" +
+    "IfcRotationalFrequencyMeasure=REAL\n" +
+    "IfcRotationalMassMeasure=REAL\n" +
+    "IfcRotationalStiffnessMeasure=REAL\n" +
+    "IfcSectionModulusMeasure=REAL\n" +
+    "IfcSectionalAreaIntegralMeasure=REAL\n" +
+    "IfcShearModulusMeasure=REAL\n" +
+    "IfcSolidAngleMeasure=REAL\n" +
+    "IfcSoundPowerLevelMeasure=REAL\n" +
+    "IfcSoundPowerMeasure=REAL\n" +
+    "IfcSoundPressureLevelMeasure=REAL\n" +
+    "IfcSoundPressureMeasure=REAL\n" +
+    "IfcSpecificHeatCapacityMeasure=REAL\n" +
+    "IfcSpecularExponent=REAL\n" +
+    "IfcSpecularRoughness=REAL\n" +
+    "IfcStrippedOptional=BOOLEAN\n" +
+    "IfcTemperatureGradientMeasure=REAL\n" +
+    "IfcTemperatureRateOfChangeMeasure=REAL\n" +
+    "IfcText=STRING\n" +
+    "IfcTextAlignment=STRING\n" +
+    "IfcTextDecoration=STRING\n" +
+    "IfcTextFontName=STRING\n" +
+    "IfcTextTransformation=STRING\n" +
+    "IfcThermalAdmittanceMeasure=REAL\n" +
+    "IfcThermalConductivityMeasure=REAL\n" +
+    "IfcThermalExpansionCoefficientMeasure=REAL\n" +
+    "IfcThermalResistanceMeasure=REAL\n" +
+    "IfcThermalTransmittanceMeasure=REAL\n" +
+    "IfcThermodynamicTemperatureMeasure=REAL\n" +
+    "IfcTime=STRING\n" +
+    "IfcTimeMeasure=REAL\n" +
+    "IfcTimeStamp=INTEGER\n" +
+    "IfcTorqueMeasure=REAL\n" +
+    "IfcURIReference=STRING\n" +
+    "IfcVaporPermeabilityMeasure=REAL\n" +
+    "IfcVolumeMeasure=REAL\n" +
+    "IfcVolumetricFlowRateMeasure=REAL\n" +
+    "IfcWarpingConstantMeasure=REAL\n" +
+    "IfcWarpingMomentMeasure=REAL\n" +
+    "IfcWellKnownTextLiteral=STRING",
+  enums:
+    "IfcActionRequestTypeEnum=EMAIL,FAX,PHONE,POST,VERBAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcActionSourceTypeEnum=BRAKES,BUOYANCY,COMPLETION_G1,CREEP,CURRENT,DEAD_LOAD_G,EARTHQUAKE_E,ERECTION,FIRE,ICE,IMPACT,IMPULSE,LACK_OF_FIT,LIVE_LOAD_Q,PRESTRESSING_P,PROPPING,RAIN,SETTLEMENT_U,SHRINKAGE,SNOW_S,SYSTEM_IMPERFECTION,TEMPERATURE_T,TRANSPORT,WAVE,WIND_W,USERDEFINED,NOTDEFINED\n" +
+    "IfcActionTypeEnum=EXTRAORDINARY_A,PERMANENT_G,VARIABLE_Q,USERDEFINED,NOTDEFINED\n" +
+    "IfcActuatorTypeEnum=ELECTRICACTUATOR,HANDOPERATEDACTUATOR,HYDRAULICACTUATOR,PNEUMATICACTUATOR,THERMOSTATICACTUATOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcAddressTypeEnum=DISTRIBUTIONPOINT,HOME,OFFICE,SITE,USERDEFINED\n" +
+    "IfcAirTerminalBoxTypeEnum=CONSTANTFLOW,VARIABLEFLOWPRESSUREDEPENDANT,VARIABLEFLOWPRESSUREINDEPENDANT,USERDEFINED,NOTDEFINED\n" +
+    "IfcAirTerminalTypeEnum=DIFFUSER,GRILLE,LOUVRE,REGISTER,USERDEFINED,NOTDEFINED\n" +
+    "IfcAirToAirHeatRecoveryTypeEnum=FIXEDPLATECOUNTERFLOWEXCHANGER,FIXEDPLATECROSSFLOWEXCHANGER,FIXEDPLATEPARALLELFLOWEXCHANGER,HEATPIPE,ROTARYWHEEL,RUNAROUNDCOILLOOP,THERMOSIPHONCOILTYPEHEATEXCHANGERS,THERMOSIPHONSEALEDTUBEHEATEXCHANGERS,TWINTOWERENTHALPYRECOVERYLOOPS,USERDEFINED,NOTDEFINED\n" +
+    "IfcAlarmTypeEnum=BELL,BREAKGLASSBUTTON,LIGHT,MANUALPULLBOX,RAILWAYCROCODILE,RAILWAYDETONATOR,SIREN,WHISTLE,USERDEFINED,NOTDEFINED\n" +
+    "IfcAlignmentCantSegmentTypeEnum=BLOSSCURVE,CONSTANTCANT,COSINECURVE,HELMERTCURVE,LINEARTRANSITION,SINECURVE,VIENNESEBEND\n" +
+    "IfcAlignmentHorizontalSegmentTypeEnum=BLOSSCURVE,CIRCULARARC,CLOTHOID,COSINECURVE,CUBIC,HELMERTCURVE,LINE,SINECURVE,VIENNESEBEND\n" +
+    "IfcAlignmentTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcAlignmentVerticalSegmentTypeEnum=CIRCULARARC,CLOTHOID,CONSTANTGRADIENT,PARABOLICARC\n" +
+    "IfcAnalysisModelTypeEnum=IN_PLANE_LOADING_2D,LOADING_3D,OUT_PLANE_LOADING_2D,USERDEFINED,NOTDEFINED\n" +
+    "IfcAnalysisTheoryTypeEnum=FIRST_ORDER_THEORY,FULL_NONLINEAR_THEORY,SECOND_ORDER_THEORY,THIRD_ORDER_THEORY,USERDEFINED,NOTDEFINED\n" +
+    "IfcAnnotationTypeEnum=CONTOURLINE,DIMENSION,ISOBAR,ISOLUX,ISOTHERM,LEADER,SURVEY,SYMBOL,TEXT,USERDEFINED,NOTDEFINED\n" +
+    "IfcArithmeticOperatorEnum=ADD,DIVIDE,MODULO,MULTIPLY,SUBTRACT\n" +
+    "IfcAssemblyPlaceEnum=FACTORY,SITE,NOTDEFINED\n" +
+    "IfcAudioVisualApplianceTypeEnum=AMPLIFIER,CAMERA,COMMUNICATIONTERMINAL,DISPLAY,MICROPHONE,PLAYER,PROJECTOR,RECEIVER,RECORDINGEQUIPMENT,SPEAKER,SWITCHER,TELEPHONE,TUNER,USERDEFINED,NOTDEFINED\n" +
+    "IfcBSplineCurveForm=CIRCULAR_ARC,ELLIPTIC_ARC,HYPERBOLIC_ARC,PARABOLIC_ARC,POLYLINE_FORM,UNSPECIFIED\n" +
+    "IfcBSplineSurfaceForm=CONICAL_SURF,CYLINDRICAL_SURF,GENERALISED_CONE,PLANE_SURF,QUADRIC_SURF,RULED_SURF,SPHERICAL_SURF,SURF_OF_LINEAR_EXTRUSION,SURF_OF_REVOLUTION,TOROIDAL_SURF,UNSPECIFIED\n" +
+    "IfcBeamTypeEnum=BEAM,CORNICE,DIAPHRAGM,EDGEBEAM,GIRDER_SEGMENT,HATSTONE,HOLLOWCORE,JOIST,LINTEL,PIERCAP,SPANDREL,T_BEAM,USERDEFINED,NOTDEFINED\n" +
+    "IfcBearingTypeEnum=CYLINDRICAL,DISK,ELASTOMERIC,GUIDE,POT,ROCKER,ROLLER,SPHERICAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcBenchmarkEnum=EQUALTO,GREATERTHAN,GREATERTHANOREQUALTO,INCLUDEDIN,INCLUDES,LESSTHAN,LESSTHANOREQUALTO,NOTEQUALTO,NOTINCLUDEDIN,NOTINCLUDES\n" +
+    "IfcBoilerTypeEnum=STEAM,WATER,USERDEFINED,NOTDEFINED\n" +
+    "IfcBooleanOperator=DIFFERENCE,INTERSECTION,UNION\n" +
+    "IfcBridgePartTypeEnum=ABUTMENT,DECK,DECK_SEGMENT,FOUNDATION,PIER,PIER_SEGMENT,PYLON,SUBSTRUCTURE,SUPERSTRUCTURE,SURFACESTRUCTURE,USERDEFINED,NOTDEFINED\n" +
+    "IfcBridgeTypeEnum=ARCHED,CABLE_STAYED,CANTILEVER,CULVERT,FRAMEWORK,GIRDER,SUSPENSION,TRUSS,USERDEFINED,NOTDEFINED\n" +
+    "IfcBuildingElementPartTypeEnum=APRON,ARMOURUNIT,INSULATION,PRECASTPANEL,SAFETYCAGE,USERDEFINED,NOTDEFINED\n" +
+    "IfcBuildingElementProxyTypeEnum=COMPLEX,ELEMENT,PARTIAL,PROVISIONFORSPACE,PROVISIONFORVOID,USERDEFINED,NOTDEFINED\n" +
+    "IfcBuildingSystemTypeEnum=FENESTRATION,FOUNDATION,LOADBEARING,OUTERSHELL,SHADING,TRANSPORT,USERDEFINED,NOTDEFINED\n" +
+    "IfcBuiltSystemTypeEnum=EROSIONPREVENTION,FENESTRATION,FOUNDATION,LOADBEARING,MOORING,OUTERSHELL,PRESTRESSING,RAILWAYLINE,RAILWAYTRACK,REINFORCING,SHADING,TRACKCIRCUIT,TRANSPORT,USERDEFINED,NOTDEFINED\n" +
+    "IfcBurnerTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcCableCarrierFittingTypeEnum=BEND,CONNECTOR,CROSS,JUNCTION,REDUCER,TEE,TRANSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcCableCarrierSegmentTypeEnum=CABLEBRACKET,CABLELADDERSEGMENT,CABLETRAYSEGMENT,CABLETRUNKINGSEGMENT,CATENARYWIRE,CONDUITSEGMENT,DROPPER,USERDEFINED,NOTDEFINED\n" +
+    "IfcCableFittingTypeEnum=CONNECTOR,ENTRY,EXIT,FANOUT,JUNCTION,TRANSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcCableSegmentTypeEnum=BUSBARSEGMENT,CABLESEGMENT,CONDUCTORSEGMENT,CONTACTWIRESEGMENT,CORESEGMENT,FIBERSEGMENT,FIBERTUBE,OPTICALCABLESEGMENT,STITCHWIRE,WIREPAIRSEGMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcCaissonFoundationTypeEnum=CAISSON,WELL,USERDEFINED,NOTDEFINED\n" +
+    "IfcChangeActionEnum=ADDED,DELETED,MODIFIED,NOCHANGE,NOTDEFINED\n" +
+    "IfcChillerTypeEnum=AIRCOOLED,HEATRECOVERY,WATERCOOLED,USERDEFINED,NOTDEFINED\n" +
+    "IfcChimneyTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcCoilTypeEnum=DXCOOLINGCOIL,ELECTRICHEATINGCOIL,GASHEATINGCOIL,HYDRONICCOIL,STEAMHEATINGCOIL,WATERCOOLINGCOIL,WATERHEATINGCOIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcColumnTypeEnum=COLUMN,PIERSTEM,PIERSTEM_SEGMENT,PILASTER,STANDCOLUMN,USERDEFINED,NOTDEFINED\n" +
+    "IfcCommunicationsApplianceTypeEnum=ANTENNA,AUTOMATON,COMPUTER,FAX,GATEWAY,INTELLIGENTPERIPHERAL,IPNETWORKEQUIPMENT,LINESIDEELECTRONICUNIT,MODEM,NETWORKAPPLIANCE,NETWORKBRIDGE,NETWORKHUB,OPTICALLINETERMINAL,OPTICALNETWORKUNIT,PRINTER,RADIOBLOCKCENTER,REPEATER,ROUTER,SCANNER,TELECOMMAND,TELEPHONYEXCHANGE,TRANSITIONCOMPONENT,TRANSPONDER,TRANSPORTEQUIPMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcComplexPropertyTemplateTypeEnum=P_COMPLEX,Q_COMPLEX\n" +
+    "IfcCompressorTypeEnum=BOOSTER,DYNAMIC,HERMETIC,OPENTYPE,RECIPROCATING,ROLLINGPISTON,ROTARY,ROTARYVANE,SCROLL,SEMIHERMETIC,SINGLESCREW,SINGLESTAGE,TROCHOIDAL,TWINSCREW,WELDEDSHELLHERMETIC,USERDEFINED,NOTDEFINED\n" +
+    "IfcCondenserTypeEnum=AIRCOOLED,EVAPORATIVECOOLED,WATERCOOLED,WATERCOOLEDBRAZEDPLATE,WATERCOOLEDSHELLCOIL,WATERCOOLEDSHELLTUBE,WATERCOOLEDTUBEINTUBE,USERDEFINED,NOTDEFINED\n" +
+    "IfcConnectionTypeEnum=ATEND,ATPATH,ATSTART,NOTDEFINED\n" +
+    "IfcConstraintEnum=ADVISORY,HARD,SOFT,USERDEFINED,NOTDEFINED\n" +
+    "IfcConstructionEquipmentResourceTypeEnum=DEMOLISHING,EARTHMOVING,ERECTING,HEATING,LIGHTING,PAVING,PUMPING,TRANSPORTING,USERDEFINED,NOTDEFINED\n" +
+    "IfcConstructionMaterialResourceTypeEnum=AGGREGATES,CONCRETE,DRYWALL,FUEL,GYPSUM,MASONRY,METAL,PLASTIC,WOOD,USERDEFINED,NOTDEFINED\n" +
+    "IfcConstructionProductResourceTypeEnum=ASSEMBLY,FORMWORK,USERDEFINED,NOTDEFINED\n" +
+    "IfcControllerTypeEnum=FLOATING,MULTIPOSITION,PROGRAMMABLE,PROPORTIONAL,TWOPOSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcConveyorSegmentTypeEnum=BELTCONVEYOR,BUCKETCONVEYOR,CHUTECONVEYOR,SCREWCONVEYOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcCooledBeamTypeEnum=ACTIVE,PASSIVE,USERDEFINED,NOTDEFINED\n" +
+    "IfcCoolingTowerTypeEnum=MECHANICALFORCEDDRAFT,MECHANICALINDUCEDDRAFT,NATURALDRAFT,USERDEFINED,NOTDEFINED\n" +
+    "IfcCostItemTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcCostScheduleTypeEnum=BUDGET,COSTPLAN,ESTIMATE,PRICEDBILLOFQUANTITIES,SCHEDULEOFRATES,TENDER,UNPRICEDBILLOFQUANTITIES,USERDEFINED,NOTDEFINED\n" +
+    "IfcCourseTypeEnum=ARMOUR,BALLASTBED,CORE,FILTER,PAVEMENT,PROTECTION,USERDEFINED,NOTDEFINED\n" +
+    "IfcCoveringTypeEnum=CEILING,CLADDING,COPING,FLOORING,INSULATION,MEMBRANE,MOLDING,ROOFING,SKIRTINGBOARD,SLEEVING,TOPPING,WRAPPING,USERDEFINED,NOTDEFINED\n" +
+    "IfcCrewResourceTypeEnum=OFFICE,SITE,USERDEFINED,NOTDEFINED\n" +
+    "IfcCurtainWallTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcCurveInterpolationEnum=LINEAR,LOG_LINEAR,LOG_LOG,NOTDEFINED\n" +
+    "IfcDamperTypeEnum=BACKDRAFTDAMPER,BALANCINGDAMPER,BLASTDAMPER,CONTROLDAMPER,FIREDAMPER,FIRESMOKEDAMPER,FUMEHOODEXHAUST,GRAVITYDAMPER,GRAVITYRELIEFDAMPER,RELIEFDAMPER,SMOKEDAMPER,USERDEFINED,NOTDEFINED\n" +
+    "IfcDataOriginEnum=MEASURED,PREDICTED,SIMULATED,USERDEFINED,NOTDEFINED\n" +
+    "IfcDerivedUnitEnum=ACCELERATIONUNIT,ANGULARVELOCITYUNIT,AREADENSITYUNIT,COMPOUNDPLANEANGLEUNIT,CURVATUREUNIT,DYNAMICVISCOSITYUNIT,HEATFLUXDENSITYUNIT,HEATINGVALUEUNIT,INTEGERCOUNTRATEUNIT,IONCONCENTRATIONUNIT,ISOTHERMALMOISTURECAPACITYUNIT,KINEMATICVISCOSITYUNIT,LINEARFORCEUNIT,LINEARMOMENTUNIT,LINEARSTIFFNESSUNIT,LINEARVELOCITYUNIT,LUMINOUSINTENSITYDISTRIBUTIONUNIT,MASSDENSITYUNIT,MASSFLOWRATEUNIT,MASSPERLENGTHUNIT,MODULUSOFELASTICITYUNIT,MODULUSOFLINEARSUBGRADEREACTIONUNIT,MODULUSOFROTATIONALSUBGRADEREACTIONUNIT,MODULUSOFSUBGRADEREACTIONUNIT,MOISTUREDIFFUSIVITYUNIT,MOLECULARWEIGHTUNIT,MOMENTOFINERTIAUNIT,PHUNIT,PLANARFORCEUNIT,ROTATIONALFREQUENCYUNIT,ROTATIONALMASSUNIT,ROTATIONALSTIFFNESSUNIT,SECTIONAREAINTEGRALUNIT,SECTIONMODULUSUNIT,SHEARMODULUSUNIT,SOUNDPOWERLEVELUNIT,SOUNDPOWERUNIT,SOUNDPRESSURELEVELUNIT,SOUNDPRESSUREUNIT,SPECIFICHEATCAPACITYUNIT,TEMPERATUREGRADIENTUNIT,TEMPERATURERATEOFCHANGEUNIT,THERMALADMITTANCEUNIT,THERMALCONDUCTANCEUNIT,THERMALEXPANSIONCOEFFICIENTUNIT,THERMALRESISTANCEUNIT,THERMALTRANSMITTANCEUNIT,TORQUEUNIT,VAPORPERMEABILITYUNIT,VOLUMETRICFLOWRATEUNIT,WARPINGCONSTANTUNIT,WARPINGMOMENTUNIT,USERDEFINED\n" +
+    "IfcDirectionSenseEnum=NEGATIVE,POSITIVE\n" +
+    "IfcDiscreteAccessoryTypeEnum=ANCHORPLATE,BIRDPROTECTION,BRACKET,CABLEARRANGER,ELASTIC_CUSHION,EXPANSION_JOINT_DEVICE,FILLER,FLASHING,INSULATOR,LOCK,PANEL_STRENGTHENING,POINTMACHINEMOUNTINGDEVICE,POINT_MACHINE_LOCKING_DEVICE,RAILBRACE,RAILPAD,RAIL_LUBRICATION,RAIL_MECHANICAL_EQUIPMENT,SHOE,SLIDINGCHAIR,SOUNDABSORPTION,TENSIONINGEQUIPMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcDistributionBoardTypeEnum=CONSUMERUNIT,DISPATCHINGBOARD,DISTRIBUTIONBOARD,DISTRIBUTIONFRAME,MOTORCONTROLCENTRE,SWITCHBOARD,USERDEFINED,NOTDEFINED\n" +
+    "IfcDistributionChamberElementTypeEnum=FORMEDDUCT,INSPECTIONCHAMBER,INSPECTIONPIT,MANHOLE,METERCHAMBER,SUMP,TRENCH,VALVECHAMBER,USERDEFINED,NOTDEFINED\n" +
+    "IfcDistributionPortTypeEnum=CABLE,CABLECARRIER,DUCT,PIPE,WIRELESS,USERDEFINED,NOTDEFINED\n" +
+    "IfcDistributionSystemEnum=AIRCONDITIONING,AUDIOVISUAL,CATENARY_SYSTEM,CHEMICAL,CHILLEDWATER,COMMUNICATION,COMPRESSEDAIR,CONDENSERWATER,CONTROL,CONVEYING,DATA,DISPOSAL,DOMESTICCOLDWATER,DOMESTICHOTWATER,DRAINAGE,EARTHING,ELECTRICAL,ELECTROACOUSTIC,EXHAUST,FIREPROTECTION,FIXEDTRANSMISSIONNETWORK,FUEL,GAS,HAZARDOUS,HEATING,LIGHTING,LIGHTNINGPROTECTION,MOBILENETWORK,MONITORINGSYSTEM,MUNICIPALSOLIDWASTE,OIL,OPERATIONAL,OPERATIONALTELEPHONYSYSTEM,OVERHEAD_CONTACTLINE_SYSTEM,POWERGENERATION,RAINWATER,REFRIGERATION,RETURN_CIRCUIT,SECURITY,SEWAGE,SIGNAL,STORMWATER,TELEPHONE,TV,VACUUM,VENT,VENTILATION,WASTEWATER,WATERSUPPLY,USERDEFINED,NOTDEFINED\n" +
+    "IfcDocumentConfidentialityEnum=CONFIDENTIAL,PERSONAL,PUBLIC,RESTRICTED,USERDEFINED,NOTDEFINED\n" +
+    "IfcDocumentStatusEnum=DRAFT,FINAL,FINALDRAFT,REVISION,NOTDEFINED\n" +
+    "IfcDoorPanelOperationEnum=DOUBLE_ACTING,FIXEDPANEL,FOLDING,REVOLVING,ROLLINGUP,SLIDING,SWINGING,USERDEFINED,NOTDEFINED\n" +
+    "IfcDoorPanelPositionEnum=LEFT,MIDDLE,RIGHT,NOTDEFINED\n" +
+    "IfcDoorTypeEnum=BOOM_BARRIER,DOOR,GATE,TRAPDOOR,TURNSTILE,USERDEFINED,NOTDEFINED\n" +
+    "IfcDoorTypeOperationEnum=DOUBLE_DOOR_DOUBLE_SWING,DOUBLE_DOOR_FOLDING,DOUBLE_DOOR_LIFTING_VERTICAL,DOUBLE_DOOR_SINGLE_SWING,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_LEFT,DOUBLE_DOOR_SINGLE_SWING_OPPOSITE_RIGHT,DOUBLE_DOOR_SLIDING,DOUBLE_SWING_LEFT,DOUBLE_SWING_RIGHT,FOLDING_TO_LEFT,FOLDING_TO_RIGHT,LIFTING_HORIZONTAL,LIFTING_VERTICAL_LEFT,LIFTING_VERTICAL_RIGHT,REVOLVING,REVOLVING_VERTICAL,ROLLINGUP,SINGLE_SWING_LEFT,SINGLE_SWING_RIGHT,SLIDING_TO_LEFT,SLIDING_TO_RIGHT,SWING_FIXED_LEFT,SWING_FIXED_RIGHT,USERDEFINED,NOTDEFINED\n" +
+    "IfcDuctFittingTypeEnum=BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcDuctSegmentTypeEnum=FLEXIBLESEGMENT,RIGIDSEGMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcDuctSilencerTypeEnum=FLATOVAL,RECTANGULAR,ROUND,USERDEFINED,NOTDEFINED\n" +
+    "IfcEarthworksCutTypeEnum=BASE_EXCAVATION,CUT,DREDGING,EXCAVATION,OVEREXCAVATION,PAVEMENTMILLING,STEPEXCAVATION,TOPSOILREMOVAL,TRENCH,USERDEFINED,NOTDEFINED\n" +
+    "IfcEarthworksFillTypeEnum=BACKFILL,COUNTERWEIGHT,EMBANKMENT,SLOPEFILL,SUBGRADE,SUBGRADEBED,TRANSITIONSECTION,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricApplianceTypeEnum=DISHWASHER,ELECTRICCOOKER,FREESTANDINGELECTRICHEATER,FREESTANDINGFAN,FREESTANDINGWATERCOOLER,FREESTANDINGWATERHEATER,FREEZER,FRIDGE_FREEZER,HANDDRYER,KITCHENMACHINE,MICROWAVE,PHOTOCOPIER,REFRIGERATOR,TUMBLEDRYER,VENDINGMACHINE,WASHINGMACHINE,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricDistributionBoardTypeEnum=CONSUMERUNIT,DISTRIBUTIONBOARD,MOTORCONTROLCENTRE,SWITCHBOARD,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricFlowStorageDeviceTypeEnum=BATTERY,CAPACITOR,CAPACITORBANK,COMPENSATOR,HARMONICFILTER,INDUCTOR,INDUCTORBANK,RECHARGER,UPS,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricFlowTreatmentDeviceTypeEnum=ELECTRONICFILTER,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricGeneratorTypeEnum=CHP,ENGINEGENERATOR,STANDALONE,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricMotorTypeEnum=DC,INDUCTION,POLYPHASE,RELUCTANCESYNCHRONOUS,SYNCHRONOUS,USERDEFINED,NOTDEFINED\n" +
+    "IfcElectricTimeControlTypeEnum=RELAY,TIMECLOCK,TIMEDELAY,USERDEFINED,NOTDEFINED\n" +
+    "IfcElementAssemblyTypeEnum=ABUTMENT,ACCESSORY_ASSEMBLY,ARCH,BEAM_GRID,BRACED_FRAME,CROSS_BRACING,DECK,DILATATIONPANEL,ENTRANCEWORKS,GIRDER,GRID,MAST,PIER,PYLON,RAIL_MECHANICAL_EQUIPMENT_ASSEMBLY,REINFORCEMENT_UNIT,RIGID_FRAME,SHELTER,SIGNALASSEMBLY,SLAB_FIELD,SUMPBUSTER,SUPPORTINGASSEMBLY,SUSPENSIONASSEMBLY,TRACKPANEL,TRACTION_SWITCHING_ASSEMBLY,TRAFFIC_CALMING_DEVICE,TRUSS,TURNOUTPANEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcElementCompositionEnum=COMPLEX,ELEMENT,PARTIAL\n" +
+    "IfcEngineTypeEnum=EXTERNALCOMBUSTION,INTERNALCOMBUSTION,USERDEFINED,NOTDEFINED\n" +
+    "IfcEvaporativeCoolerTypeEnum=DIRECTEVAPORATIVEAIRWASHER,DIRECTEVAPORATIVEPACKAGEDROTARYAIRCOOLER,DIRECTEVAPORATIVERANDOMMEDIAAIRCOOLER,DIRECTEVAPORATIVERIGIDMEDIAAIRCOOLER,DIRECTEVAPORATIVESLINGERSPACKAGEDAIRCOOLER,INDIRECTDIRECTCOMBINATION,INDIRECTEVAPORATIVECOOLINGTOWERORCOILCOOLER,INDIRECTEVAPORATIVEPACKAGEAIRCOOLER,INDIRECTEVAPORATIVEWETCOIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcEvaporatorTypeEnum=DIRECTEXPANSION,DIRECTEXPANSIONBRAZEDPLATE,DIRECTEXPANSIONSHELLANDTUBE,DIRECTEXPANSIONTUBEINTUBE,FLOODEDSHELLANDTUBE,SHELLANDCOIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcEventTriggerTypeEnum=EVENTCOMPLEX,EVENTMESSAGE,EVENTRULE,EVENTTIME,USERDEFINED,NOTDEFINED\n" +
+    "IfcEventTypeEnum=ENDEVENT,INTERMEDIATEEVENT,STARTEVENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcExternalSpatialElementTypeEnum=EXTERNAL,EXTERNAL_EARTH,EXTERNAL_FIRE,EXTERNAL_WATER,USERDEFINED,NOTDEFINED\n" +
+    "IfcFacilityPartCommonTypeEnum=ABOVEGROUND,BELOWGROUND,JUNCTION,LEVELCROSSING,SEGMENT,SUBSTRUCTURE,SUPERSTRUCTURE,TERMINAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcFacilityUsageEnum=LATERAL,LONGITUDINAL,REGION,VERTICAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcFanTypeEnum=CENTRIFUGALAIRFOIL,CENTRIFUGALBACKWARDINCLINEDCURVED,CENTRIFUGALFORWARDCURVED,CENTRIFUGALRADIAL,PROPELLORAXIAL,TUBEAXIAL,VANEAXIAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcFastenerTypeEnum=GLUE,MORTAR,WELD,USERDEFINED,NOTDEFINED\n" +
+    "IfcFilterTypeEnum=AIRPARTICLEFILTER,COMPRESSEDAIRFILTER,ODORFILTER,OILFILTER,STRAINER,WATERFILTER,USERDEFINED,NOTDEFINED\n" +
+    "IfcFireSuppressionTerminalTypeEnum=BREECHINGINLET,FIREHYDRANT,FIREMONITOR,HOSEREEL,SPRINKLER,SPRINKLERDEFLECTOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcFlowDirectionEnum=SINK,SOURCE,SOURCEANDSINK,NOTDEFINED\n" +
+    "IfcFlowInstrumentTypeEnum=AMMETER,COMBINED,FREQUENCYMETER,PHASEANGLEMETER,POWERFACTORMETER,PRESSUREGAUGE,THERMOMETER,VOLTMETER,VOLTMETER_PEAK,VOLTMETER_RMS,USERDEFINED,NOTDEFINED\n" +
+    "IfcFlowMeterTypeEnum=ENERGYMETER,GASMETER,OILMETER,WATERMETER,USERDEFINED,NOTDEFINED\n" +
+    "IfcFootingTypeEnum=CAISSON_FOUNDATION,FOOTING_BEAM,PAD_FOOTING,PILE_CAP,STRIP_FOOTING,USERDEFINED,NOTDEFINED\n" +
+    "IfcFurnitureTypeEnum=BED,CHAIR,DESK,FILECABINET,SHELF,SOFA,TABLE,TECHNICALCABINET,USERDEFINED,NOTDEFINED\n" +
+    "IfcGeographicElementTypeEnum=SOIL_BORING_POINT,TERRAIN,VEGETATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcGeometricProjectionEnum=ELEVATION_VIEW,GRAPH_VIEW,MODEL_VIEW,PLAN_VIEW,REFLECTED_PLAN_VIEW,SECTION_VIEW,SKETCH_VIEW,USERDEFINED,NOTDEFINED\n" +
+    "IfcGeotechnicalStratumTypeEnum=SOLID,VOID,WATER,USERDEFINED,NOTDEFINED\n" +
+    "IfcGlobalOrLocalEnum=GLOBAL_COORDS,LOCAL_COORDS\n" +
+    "IfcGridTypeEnum=IRREGULAR,RADIAL,RECTANGULAR,TRIANGULAR,USERDEFINED,NOTDEFINED\n" +
+    "IfcHeatExchangerTypeEnum=PLATE,SHELLANDTUBE,TURNOUTHEATING,USERDEFINED,NOTDEFINED\n" +
+    "IfcHumidifierTypeEnum=ADIABATICAIRWASHER,ADIABATICATOMIZING,ADIABATICCOMPRESSEDAIRNOZZLE,ADIABATICPAN,ADIABATICRIGIDMEDIA,ADIABATICULTRASONIC,ADIABATICWETTEDELEMENT,ASSISTEDBUTANE,ASSISTEDELECTRIC,ASSISTEDNATURALGAS,ASSISTEDPROPANE,ASSISTEDSTEAM,STEAMINJECTION,USERDEFINED,NOTDEFINED\n" +
+    "IfcImpactProtectionDeviceTypeEnum=BUMPER,CRASHCUSHION,DAMPINGSYSTEM,FENDER,USERDEFINED,NOTDEFINED\n" +
+    "IfcInterceptorTypeEnum=CYCLONIC,GREASE,OIL,PETROL,USERDEFINED,NOTDEFINED\n" +
+    "IfcInternalOrExternalEnum=EXTERNAL,EXTERNAL_EARTH,EXTERNAL_FIRE,EXTERNAL_WATER,INTERNAL,NOTDEFINED\n" +
+    "IfcInventoryTypeEnum=ASSETINVENTORY,FURNITUREINVENTORY,SPACEINVENTORY,USERDEFINED,NOTDEFINED\n" +
+    "IfcJunctionBoxTypeEnum=DATA,POWER,USERDEFINED,NOTDEFINED\n" +
+    "IfcKerbTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcKnotType=PIECEWISE_BEZIER_KNOTS,QUASI_UNIFORM_KNOTS,UNIFORM_KNOTS,UNSPECIFIED\n" +
+    "IfcLaborResourceTypeEnum=ADMINISTRATION,CARPENTRY,CLEANING,CONCRETE,DRYWALL,ELECTRIC,FINISHING,FLOORING,GENERAL,HVAC,LANDSCAPING,MASONRY,PAINTING,PAVING,PLUMBING,ROOFING,SITEGRADING,STEELWORK,SURVEYING,USERDEFINED,NOTDEFINED\n" +
+    "IfcLampTypeEnum=COMPACTFLUORESCENT,FLUORESCENT,HALOGEN,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,LED,METALHALIDE,OLED,TUNGSTENFILAMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcLayerSetDirectionEnum=AXIS1,AXIS2,AXIS3\n" +
+    "IfcLightDistributionCurveEnum=TYPE_A,TYPE_B,TYPE_C,NOTDEFINED\n" +
+    "IfcLightEmissionSourceEnum=COMPACTFLUORESCENT,FLUORESCENT,HIGHPRESSUREMERCURY,HIGHPRESSURESODIUM,LIGHTEMITTINGDIODE,LOWPRESSURESODIUM,LOWVOLTAGEHALOGEN,MAINVOLTAGEHALOGEN,METALHALIDE,TUNGSTENFILAMENT,NOTDEFINED\n" +
+    "IfcLightFixtureTypeEnum=DIRECTIONSOURCE,POINTSOURCE,SECURITYLIGHTING,USERDEFINED,NOTDEFINED\n" +
+    "IfcLiquidTerminalTypeEnum=HOSEREEL,LOADINGARM,USERDEFINED,NOTDEFINED\n" +
+    "IfcLoadGroupTypeEnum=LOAD_CASE,LOAD_COMBINATION,LOAD_GROUP,USERDEFINED,NOTDEFINED\n" +
+    "IfcLogicalOperatorEnum=LOGICALAND,LOGICALNOTAND,LOGICALNOTOR,LOGICALOR,LOGICALXOR\n" +
+    "IfcMarineFacilityTypeEnum=BARRIERBEACH,BREAKWATER,CANAL,DRYDOCK,FLOATINGDOCK,HYDROLIFT,JETTY,LAUNCHRECOVERY,MARINEDEFENCE,NAVIGATIONALCHANNEL,PORT,QUAY,REVETMENT,SHIPLIFT,SHIPLOCK,SHIPYARD,SLIPWAY,WATERWAY,WATERWAYSHIPLIFT,USERDEFINED,NOTDEFINED\n" +
+    "IfcMarinePartTypeEnum=ABOVEWATERLINE,ANCHORAGE,APPROACHCHANNEL,BELOWWATERLINE,BERTHINGSTRUCTURE,CHAMBER,CILL_LEVEL,COPELEVEL,CORE,CREST,GATEHEAD,GUDINGSTRUCTURE,HIGHWATERLINE,LANDFIELD,LEEWARDSIDE,LOWWATERLINE,MANUFACTURING,NAVIGATIONALAREA,PROTECTION,SHIPTRANSFER,STORAGEAREA,VEHICLESERVICING,WATERFIELD,WEATHERSIDE,USERDEFINED,NOTDEFINED\n" +
+    "IfcMechanicalFastenerTypeEnum=ANCHORBOLT,BOLT,CHAIN,COUPLER,DOWEL,NAIL,NAILPLATE,RAILFASTENING,RAILJOINT,RIVET,ROPE,SCREW,SHEARCONNECTOR,STAPLE,STUDSHEARCONNECTOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcMedicalDeviceTypeEnum=AIRSTATION,FEEDAIRUNIT,OXYGENGENERATOR,OXYGENPLANT,VACUUMSTATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcMemberTypeEnum=ARCH_SEGMENT,BRACE,CHORD,COLLAR,MEMBER,MULLION,PLATE,POST,PURLIN,RAFTER,STAY_CABLE,STIFFENING_RIB,STRINGER,STRUCTURALCABLE,STRUT,STUD,SUSPENDER,SUSPENSION_CABLE,TIEBAR,USERDEFINED,NOTDEFINED\n" +
+    "IfcMobileTelecommunicationsApplianceTypeEnum=ACCESSPOINT,BASEBANDUNIT,BASETRANSCEIVERSTATION,E_UTRAN_NODE_B,GATEWAY_GPRS_SUPPORT_NODE,MASTERUNIT,MOBILESWITCHINGCENTER,MSCSERVER,PACKETCONTROLUNIT,REMOTERADIOUNIT,REMOTEUNIT,SERVICE_GPRS_SUPPORT_NODE,SUBSCRIBERSERVER,USERDEFINED,NOTDEFINED\n" +
+    "IfcMooringDeviceTypeEnum=BOLLARD,LINETENSIONER,MAGNETICDEVICE,MOORINGHOOKS,VACUUMDEVICE,USERDEFINED,NOTDEFINED\n" +
+    "IfcMotorConnectionTypeEnum=BELTDRIVE,COUPLING,DIRECTDRIVE,USERDEFINED,NOTDEFINED\n" +
+    "IfcNavigationElementTypeEnum=BEACON,BUOY,USERDEFINED,NOTDEFINED\n" +
+    "IfcObjectiveEnum=CODECOMPLIANCE,CODEWAIVER,DESIGNINTENT,EXTERNAL,HEALTHANDSAFETY,MERGECONFLICT,MODELVIEW,PARAMETER,REQUIREMENT,SPECIFICATION,TRIGGERCONDITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcOccupantTypeEnum=ASSIGNEE,ASSIGNOR,LESSEE,LESSOR,LETTINGAGENT,OWNER,TENANT,USERDEFINED,NOTDEFINED\n" +
+    "IfcOpeningElementTypeEnum=OPENING,RECESS,USERDEFINED,NOTDEFINED\n" +
+    "IfcOutletTypeEnum=AUDIOVISUALOUTLET,COMMUNICATIONSOUTLET,DATAOUTLET,POWEROUTLET,TELEPHONEOUTLET,USERDEFINED,NOTDEFINED\n" +
+    "IfcPavementTypeEnum=FLEXIBLE,RIGID,USERDEFINED,NOTDEFINED\n" +
+    "IfcPerformanceHistoryTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcPermeableCoveringOperationEnum=GRILL,LOUVER,SCREEN,USERDEFINED,NOTDEFINED\n" +
+    "IfcPermitTypeEnum=ACCESS,BUILDING,WORK,USERDEFINED,NOTDEFINED\n" +
+    "IfcPhysicalOrVirtualEnum=PHYSICAL,VIRTUAL,NOTDEFINED\n" +
+    "IfcPileConstructionEnum=CAST_IN_PLACE,COMPOSITE,PRECAST_CONCRETE,PREFAB_STEEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcPileTypeEnum=BORED,COHESION,DRIVEN,FRICTION,JETGROUTING,SUPPORT,USERDEFINED,NOTDEFINED\n" +
+    "IfcPipeFittingTypeEnum=BEND,CONNECTOR,ENTRY,EXIT,JUNCTION,OBSTRUCTION,TRANSITION,USERDEFINED,NOTDEFINED\n" +
+    "IfcPipeSegmentTypeEnum=CULVERT,FLEXIBLESEGMENT,GUTTER,RIGIDSEGMENT,SPOOL,USERDEFINED,NOTDEFINED\n" +
+    "IfcPlateTypeEnum=BASE_PLATE,COVER_PLATE,CURTAIN_PANEL,FLANGE_PLATE,GUSSET_PLATE,SHEET,SPLICE_PLATE,STIFFENER_PLATE,WEB_PLATE,USERDEFINED,NOTDEFINED\n" +
+    "IfcPreferredSurfaceCurveRepresentation=CURVE3D,PCURVE_S1,PCURVE_S2\n" +
+    "IfcProcedureTypeEnum=ADVICE_CAUTION,ADVICE_NOTE,ADVICE_WARNING,CALIBRATION,DIAGNOSTIC,SHUTDOWN,STARTUP,USERDEFINED,NOTDEFINED\n" +
+    "IfcProfileTypeEnum=AREA,CURVE\n" +
+    "IfcProjectOrderTypeEnum=CHANGEORDER,MAINTENANCEWORKORDER,MOVEORDER,PURCHASEORDER,WORKORDER,USERDEFINED,NOTDEFINED\n" +
+    "IfcProjectedOrTrueLengthEnum=PROJECTED_LENGTH,TRUE_LENGTH\n" +
+    "IfcProjectionElementTypeEnum=BLISTER,DEVIATOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcPropertySetTemplateTypeEnum=PSET_MATERIALDRIVEN,PSET_OCCURRENCEDRIVEN,PSET_PERFORMANCEDRIVEN,PSET_PROFILEDRIVEN,PSET_TYPEDRIVENONLY,PSET_TYPEDRIVENOVERRIDE,QTO_OCCURRENCEDRIVEN,QTO_TYPEDRIVENONLY,QTO_TYPEDRIVENOVERRIDE,NOTDEFINED\n" +
+    "IfcProtectiveDeviceTrippingUnitTypeEnum=ELECTROMAGNETIC,ELECTRONIC,RESIDUALCURRENT,THERMAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcProtectiveDeviceTypeEnum=ANTI_ARCING_DEVICE,CIRCUITBREAKER,EARTHINGSWITCH,EARTHLEAKAGECIRCUITBREAKER,FUSEDISCONNECTOR,RESIDUALCURRENTCIRCUITBREAKER,RESIDUALCURRENTSWITCH,SPARKGAP,VARISTOR,VOLTAGELIMITER,USERDEFINED,NOTDEFINED\n" +
+    "IfcPumpTypeEnum=CIRCULATOR,ENDSUCTION,SPLITCASE,SUBMERSIBLEPUMP,SUMPPUMP,VERTICALINLINE,VERTICALTURBINE,USERDEFINED,NOTDEFINED\n" +
+    "IfcRailTypeEnum=BLADE,CHECKRAIL,GUARDRAIL,RACKRAIL,RAIL,STOCKRAIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcRailingTypeEnum=BALUSTRADE,FENCE,GUARDRAIL,HANDRAIL,USERDEFINED,NOTDEFINED\n" +
+    "IfcRailwayPartTypeEnum=ABOVETRACK,DILATIONTRACK,LINESIDE,LINESIDEPART,PLAINTRACK,SUBSTRUCTURE,TRACK,TRACKPART,TURNOUTTRACK,USERDEFINED,NOTDEFINED\n" +
+    "IfcRailwayTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcRampFlightTypeEnum=SPIRAL,STRAIGHT,USERDEFINED,NOTDEFINED\n" +
+    "IfcRampTypeEnum=HALF_TURN_RAMP,QUARTER_TURN_RAMP,SPIRAL_RAMP,STRAIGHT_RUN_RAMP,TWO_QUARTER_TURN_RAMP,TWO_STRAIGHT_RUN_RAMP,USERDEFINED,NOTDEFINED\n" +
+    "IfcRecurrenceTypeEnum=BY_DAY_COUNT,BY_WEEKDAY_COUNT,DAILY,MONTHLY_BY_DAY_OF_MONTH,MONTHLY_BY_POSITION,WEEKLY,YEARLY_BY_DAY_OF_MONTH,YEARLY_BY_POSITION\n" +
+    "IfcReferentTypeEnum=BOUNDARY,INTERSECTION,KILOPOINT,LANDMARK,MILEPOINT,POSITION,REFERENCEMARKER,STATION,SUPERELEVATIONEVENT,WIDTHEVENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcReflectanceMethodEnum=BLINN,FLAT,GLASS,MATT,METAL,MIRROR,PHONG,PHYSICAL,PLASTIC,STRAUSS,NOTDEFINED\n" +
+    "IfcReinforcedSoilTypeEnum=DYNAMICALLYCOMPACTED,GROUTED,REPLACED,ROLLERCOMPACTED,SURCHARGEPRELOADED,VERTICALLYDRAINED,USERDEFINED,NOTDEFINED\n" +
+    "IfcReinforcingBarRoleEnum=ANCHORING,EDGE,LIGATURE,MAIN,PUNCHING,RING,SHEAR,STUD,USERDEFINED,NOTDEFINED\n" +
+    "IfcReinforcingBarSurfaceEnum=PLAIN,TEXTURED\n" +
+    "IfcReinforcingBarTypeEnum=ANCHORING,EDGE,LIGATURE,MAIN,PUNCHING,RING,SHEAR,SPACEBAR,STUD,USERDEFINED,NOTDEFINED\n" +
+    "IfcReinforcingMeshTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcRoadPartTypeEnum=BICYCLECROSSING,BUS_STOP,CARRIAGEWAY,CENTRALISLAND,CENTRALRESERVE,HARDSHOULDER,INTERSECTION,LAYBY,PARKINGBAY,PASSINGBAY,PEDESTRIAN_CROSSING,RAILWAYCROSSING,REFUGEISLAND,ROADSEGMENT,ROADSIDE,ROADSIDEPART,ROADWAYPLATEAU,ROUNDABOUT,SHOULDER,SIDEWALK,SOFTSHOULDER,TOLLPLAZA,TRAFFICISLAND,TRAFFICLANE,USERDEFINED,NOTDEFINED\n" +
+    "IfcRoadTypeEnum=USERDEFINED,NOTDEFINED\n" +
+    "IfcRoleEnum=ARCHITECT,BUILDINGOPERATOR,BUILDINGOWNER,CIVILENGINEER,CLIENT,COMMISSIONINGENGINEER,CONSTRUCTIONMANAGER,CONSULTANT,CONTRACTOR,COSTENGINEER,ELECTRICALENGINEER,ENGINEER,FACILITIESMANAGER,FIELDCONSTRUCTIONMANAGER,MANUFACTURER,MECHANICALENGINEER,OWNER,PROJECTMANAGER,RESELLER,STRUCTURALENGINEER,SUBCONTRACTOR,SUPPLIER,USERDEFINED\n" +
+    "IfcRoofTypeEnum=BARREL_ROOF,BUTTERFLY_ROOF,DOME_ROOF,FLAT_ROOF,FREEFORM,GABLE_ROOF,GAMBREL_ROOF,HIPPED_GABLE_ROOF,HIP_ROOF,MANSARD_ROOF,PAVILION_ROOF,RAINBOW_ROOF,SHED_ROOF,USERDEFINED,NOTDEFINED\n" +
+    "IfcSIPrefix=ATTO,CENTI,DECA,DECI,EXA,FEMTO,GIGA,HECTO,KILO,MEGA,MICRO,MILLI,NANO,PETA,PICO,TERA\n" +
+    "IfcSIUnitName=AMPERE,BECQUEREL,CANDELA,COULOMB,CUBIC_METRE,DEGREE_CELSIUS,FARAD,GRAM,GRAY,HENRY,HERTZ,JOULE,KELVIN,LUMEN,LUX,METRE,MOLE,NEWTON,OHM,PASCAL,RADIAN,SECOND,SIEMENS,SIEVERT,SQUARE_METRE,STERADIAN,TESLA,VOLT,WATT,WEBER\n" +
+    "IfcSanitaryTerminalTypeEnum=BATH,BIDET,CISTERN,SANITARYFOUNTAIN,SHOWER,SINK,TOILETPAN,URINAL,WASHHANDBASIN,WCSEAT,USERDEFINED,NOTDEFINED\n" +
+    "IfcSectionTypeEnum=TAPERED,UNIFORM\n" +
+    "IfcSensorTypeEnum=CO2SENSOR,CONDUCTANCESENSOR,CONTACTSENSOR,COSENSOR,EARTHQUAKESENSOR,FIRESENSOR,FLOWSENSOR,FOREIGNOBJECTDETECTIONSENSOR,FROSTSENSOR,GASSENSOR,HEATSENSOR,HUMIDITYSENSOR,IDENTIFIERSENSOR,IONCONCENTRATIONSENSOR,LEVELSENSOR,LIGHTSENSOR,MOISTURESENSOR,MOVEMENTSENSOR,OBSTACLESENSOR,PHSENSOR,PRESSURESENSOR,RADIATIONSENSOR,RADIOACTIVITYSENSOR,RAINSENSOR,SMOKESENSOR,SNOWDEPTHSENSOR,SOUNDSENSOR,TEMPERATURESENSOR,TRAINSENSOR,TURNOUTCLOSURESENSOR,WHEELSENSOR,WINDSENSOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcSequenceEnum=FINISH_FINISH,FINISH_START,START_FINISH,START_START,USERDEFINED,NOTDEFINED\n" +
+    "IfcShadingDeviceTypeEnum=AWNING,JALOUSIE,SHUTTER,USERDEFINED,NOTDEFINED\n" +
+    "IfcSignTypeEnum=MARKER,MIRROR,PICTORAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcSignalTypeEnum=AUDIO,MIXED,VISUAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcSimplePropertyTemplateTypeEnum=P_BOUNDEDVALUE,P_ENUMERATEDVALUE,P_LISTVALUE,P_REFERENCEVALUE,P_SINGLEVALUE,P_TABLEVALUE,Q_AREA,Q_COUNT,Q_LENGTH,Q_NUMBER,Q_TIME,Q_VOLUME,Q_WEIGHT\n" +
+    "IfcSlabTypeEnum=APPROACH_SLAB,BASESLAB,FLOOR,LANDING,PAVING,ROOF,SIDEWALK,TRACKSLAB,WEARING,USERDEFINED,NOTDEFINED\n" +
+    "IfcSolarDeviceTypeEnum=SOLARCOLLECTOR,SOLARPANEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcSpaceHeaterTypeEnum=CONVECTOR,RADIATOR,USERDEFINED,NOTDEFINED\n" +
+    "IfcSpaceTypeEnum=BERTH,EXTERNAL,GFA,INTERNAL,PARKING,SPACE,USERDEFINED,NOTDEFINED\n" +
+    "IfcSpatialZoneTypeEnum=CONSTRUCTION,FIRESAFETY,INTERFERENCE,LIGHTING,OCCUPANCY,RESERVATION,SECURITY,THERMAL,TRANSPORT,VENTILATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcStackTerminalTypeEnum=BIRDCAGE,COWL,RAINWATERHOPPER,USERDEFINED,NOTDEFINED\n" +
+    "IfcStairFlightTypeEnum=CURVED,FREEFORM,SPIRAL,STRAIGHT,WINDER,USERDEFINED,NOTDEFINED\n" +
+    "IfcStairTypeEnum=CURVED_RUN_STAIR,DOUBLE_RETURN_STAIR,HALF_TURN_STAIR,HALF_WINDING_STAIR,LADDER,QUARTER_TURN_STAIR,QUARTER_WINDING_STAIR,SPIRAL_STAIR,STRAIGHT_RUN_STAIR,THREE_QUARTER_TURN_STAIR,THREE_QUARTER_WINDING_STAIR,TWO_CURVED_RUN_STAIR,TWO_QUARTER_TURN_STAIR,TWO_QUARTER_WINDING_STAIR,TWO_STRAIGHT_RUN_STAIR,USERDEFINED,NOTDEFINED\n" +
+    "IfcStateEnum=LOCKED,READONLY,READONLYLOCKED,READWRITE,READWRITELOCKED\n" +
+    "IfcStructuralCurveActivityTypeEnum=CONST,DISCRETE,EQUIDISTANT,LINEAR,PARABOLA,POLYGONAL,SINUS,USERDEFINED,NOTDEFINED\n" +
+    "IfcStructuralCurveMemberTypeEnum=CABLE,COMPRESSION_MEMBER,PIN_JOINED_MEMBER,RIGID_JOINED_MEMBER,TENSION_MEMBER,USERDEFINED,NOTDEFINED\n" +
+    "IfcStructuralSurfaceActivityTypeEnum=BILINEAR,CONST,DISCRETE,ISOCONTOUR,USERDEFINED,NOTDEFINED\n" +
+    "IfcStructuralSurfaceMemberTypeEnum=BENDING_ELEMENT,MEMBRANE_ELEMENT,SHELL,USERDEFINED,NOTDEFINED\n" +
+    "IfcSubContractResourceTypeEnum=PURCHASE,WORK,USERDEFINED,NOTDEFINED\n" +
+    "IfcSurfaceFeatureTypeEnum=DEFECT,HATCHMARKING,LINEMARKING,MARK,NONSKIDSURFACING,PAVEMENTSURFACEMARKING,RUMBLESTRIP,SYMBOLMARKING,TAG,TRANSVERSERUMBLESTRIP,TREATMENT,USERDEFINED,NOTDEFINED\n" +
+    "IfcSurfaceSide=BOTH,NEGATIVE,POSITIVE\n" +
+    "IfcSwitchingDeviceTypeEnum=CONTACTOR,DIMMERSWITCH,EMERGENCYSTOP,KEYPAD,MOMENTARYSWITCH,RELAY,SELECTORSWITCH,STARTER,START_AND_STOP_EQUIPMENT,SWITCHDISCONNECTOR,TOGGLESWITCH,USERDEFINED,NOTDEFINED\n" +
+    "IfcSystemFurnitureElementTypeEnum=PANEL,SUBRACK,WORKSURFACE,USERDEFINED,NOTDEFINED\n" +
+    "IfcTankTypeEnum=BASIN,BREAKPRESSURE,EXPANSION,FEEDANDEXPANSION,OILRETENTIONTRAY,PRESSUREVESSEL,STORAGE,VESSEL,USERDEFINED,NOTDEFINED\n" +
+    "IfcTaskDurationEnum=ELAPSEDTIME,WORKTIME,NOTDEFINED\n" +
+    "IfcTaskTypeEnum=ADJUSTMENT,ATTENDANCE,CALIBRATION,CONSTRUCTION,DEMOLITION,DISMANTLE,DISPOSAL,EMERGENCY,INSPECTION,INSTALLATION,LOGISTIC,MAINTENANCE,MOVE,OPERATION,REMOVAL,RENOVATION,SAFETY,SHUTDOWN,STARTUP,TESTING,TROUBLESHOOTING,USERDEFINED,NOTDEFINED\n" +
+    "IfcTendonAnchorTypeEnum=COUPLER,FIXED_END,TENSIONING_END,USERDEFINED,NOTDEFINED\n" +
+    "IfcTendonConduitTypeEnum=COUPLER,DIABOLO,DUCT,GROUTING_DUCT,TRUMPET,USERDEFINED,NOTDEFINED\n" +
+    "IfcTendonTypeEnum=BAR,COATED,STRAND,WIRE,USERDEFINED,NOTDEFINED\n" +
+    "IfcTextPath=DOWN,LEFT,RIGHT,UP\n" +
+    "IfcTimeSeriesDataTypeEnum=CONTINUOUS,DISCRETE,DISCRETEBINARY,PIECEWISEBINARY,PIECEWISECONSTANT,PIECEWISECONTINUOUS,NOTDEFINED\n" +
+    "IfcTrackElementTypeEnum=BLOCKINGDEVICE,DERAILER,FROG,HALF_SET_OF_BLADES,SLEEPER,SPEEDREGULATOR,TRACKENDOFALIGNMENT,VEHICLESTOP,USERDEFINED,NOTDEFINED\n" +
+    "IfcTransformerTypeEnum=CHOPPER,COMBINED,CURRENT,FREQUENCY,INVERTER,RECTIFIER,VOLTAGE,USERDEFINED,NOTDEFINED\n" +
+    "IfcTransitionCode=CONTINUOUS,CONTSAMEGRADIENT,CONTSAMEGRADIENTSAMECURVATURE,DISCONTINUOUS\n" +
+    "IfcTransportElementTypeEnum=CRANEWAY,ELEVATOR,ESCALATOR,HAULINGGEAR,LIFTINGGEAR,MOVINGWALKWAY,USERDEFINED,NOTDEFINED\n" +
+    "IfcTrimmingPreference=CARTESIAN,PARAMETER,UNSPECIFIED\n" +
+    "IfcTubeBundleTypeEnum=FINNED,USERDEFINED,NOTDEFINED\n" +
+    "IfcUnitEnum=ABSORBEDDOSEUNIT,AMOUNTOFSUBSTANCEUNIT,AREAUNIT,DOSEEQUIVALENTUNIT,ELECTRICCAPACITANCEUNIT,ELECTRICCHARGEUNIT,ELECTRICCONDUCTANCEUNIT,ELECTRICCURRENTUNIT,ELECTRICRESISTANCEUNIT,ELECTRICVOLTAGEUNIT,ENERGYUNIT,FORCEUNIT,FREQUENCYUNIT,ILLUMINANCEUNIT,INDUCTANCEUNIT,LENGTHUNIT,LUMINOUSFLUXUNIT,LUMINOUSINTENSITYUNIT,MAGNETICFLUXDENSITYUNIT,MAGNETICFLUXUNIT,MASSUNIT,PLANEANGLEUNIT,POWERUNIT,PRESSUREUNIT,RADIOACTIVITYUNIT,SOLIDANGLEUNIT,THERMODYNAMICTEMPERATUREUNIT,TIMEUNIT,VOLUMEUNIT,USERDEFINED\n" +
+    "IfcUnitaryControlElementTypeEnum=ALARMPANEL,BASESTATIONCONTROLLER,COMBINED,CONTROLPANEL,GASDETECTIONPANEL,HUMIDISTAT,INDICATORPANEL,MIMICPANEL,THERMOSTAT,WEATHERSTATION,USERDEFINED,NOTDEFINED\n" +
+    "IfcUnitaryEquipmentTypeEnum=AIRCONDITIONINGUNIT,AIRHANDLER,DEHUMIDIFIER,ROOFTOPUNIT,SPLITSYSTEM,USERDEFINED,NOTDEFINED\n" +
+    "IfcValveTypeEnum=AIRRELEASE,ANTIVACUUM,CHANGEOVER,CHECK,COMMISSIONING,DIVERTING,DOUBLECHECK,DOUBLEREGULATING,DRAWOFFCOCK,FAUCET,FLUSHING,GASCOCK,GASTAP,ISOLATING,MIXING,PRESSUREREDUCING,PRESSURERELIEF,REGULATING,SAFETYCUTOFF,STEAMTRAP,STOPCOCK,USERDEFINED,NOTDEFINED\n" +
+    "IfcVehicleTypeEnum=CARGO,ROLLINGSTOCK,VEHICLE,VEHICLEAIR,VEHICLEMARINE,VEHICLETRACKED,VEHICLEWHEELED,USERDEFINED,NOTDEFINED\n" +
+    "IfcVibrationDamperTypeEnum=AXIAL_YIELD,BENDING_YIELD,FRICTION,RUBBER,SHEAR_YIELD,VISCOUS,USERDEFINED,NOTDEFINED\n" +
+    "IfcVibrationIsolatorTypeEnum=BASE,COMPRESSION,SPRING,USERDEFINED,NOTDEFINED\n" +
+    "IfcVirtualElementTypeEnum=BOUNDARY,CLEARANCE,PROVISIONFORVOID,USERDEFINED,NOTDEFINED\n" +
+    "IfcVoidingFeatureTypeEnum=CHAMFER,CUTOUT,EDGE,HOLE,MITER,NOTCH,USERDEFINED,NOTDEFINED\n" +
+    "IfcWallTypeEnum=ELEMENTEDWALL,MOVABLE,PARAPET,PARTITIONING,PLUMBINGWALL,POLYGONAL,RETAININGWALL,SHEAR,SOLIDWALL,STANDARD,WAVEWALL,USERDEFINED,NOTDEFINED\n" +
+    "IfcWasteTerminalTypeEnum=FLOORTRAP,FLOORWASTE,GULLYSUMP,GULLYTRAP,ROOFDRAIN,WASTEDISPOSALUNIT,WASTETRAP,USERDEFINED,NOTDEFINED\n" +
+    "IfcWindowPanelOperationEnum=BOTTOMHUNG,FIXEDCASEMENT,OTHEROPERATION,PIVOTHORIZONTAL,PIVOTVERTICAL,REMOVABLECASEMENT,SIDEHUNGLEFTHAND,SIDEHUNGRIGHTHAND,SLIDINGHORIZONTAL,SLIDINGVERTICAL,TILTANDTURNLEFTHAND,TILTANDTURNRIGHTHAND,TOPHUNG,NOTDEFINED\n" +
+    "IfcWindowPanelPositionEnum=BOTTOM,LEFT,MIDDLE,RIGHT,TOP,NOTDEFINED\n" +
+    "IfcWindowTypeEnum=LIGHTDOME,SKYLIGHT,WINDOW,USERDEFINED,NOTDEFINED\n" +
+    "IfcWindowTypePartitioningEnum=DOUBLE_PANEL_HORIZONTAL,DOUBLE_PANEL_VERTICAL,SINGLE_PANEL,TRIPLE_PANEL_BOTTOM,TRIPLE_PANEL_HORIZONTAL,TRIPLE_PANEL_LEFT,TRIPLE_PANEL_RIGHT,TRIPLE_PANEL_TOP,TRIPLE_PANEL_VERTICAL,USERDEFINED,NOTDEFINED\n" +
+    "IfcWorkCalendarTypeEnum=FIRSTSHIFT,SECONDSHIFT,THIRDSHIFT,USERDEFINED,NOTDEFINED\n" +
+    "IfcWorkPlanTypeEnum=ACTUAL,BASELINE,PLANNED,USERDEFINED,NOTDEFINED\n" +
+    "IfcWorkScheduleTypeEnum=ACTUAL,BASELINE,PLANNED,USERDEFINED,NOTDEFINED",
+  selects:
+    "IfcActorSelect=IfcOrganization,IfcPerson,IfcPersonAndOrganization\n" +
+    "IfcAppliedValueSelect=IfcMeasureWithUnit,IfcReference,IfcValue\n" +
+    "IfcAxis2Placement=IfcAxis2Placement2D,IfcAxis2Placement3D\n" +
+    "IfcBendingParameterSelect=IfcLengthMeasure,IfcPlaneAngleMeasure\n" +
+    "IfcBooleanOperand=IfcBooleanResult,IfcCsgPrimitive3D,IfcHalfSpaceSolid,IfcSolidModel,IfcTessellatedFaceSet\n" +
+    "IfcClassificationReferenceSelect=IfcClassification,IfcClassificationReference\n" +
+    "IfcClassificationSelect=IfcClassification,IfcClassificationReference\n" +
+    "IfcColour=IfcColourSpecification,IfcPreDefinedColour\n" +
+    "IfcColourOrFactor=IfcColourRgb,IfcNormalisedRatioMeasure\n" +
+    "IfcCoordinateReferenceSystemSelect=IfcCoordinateReferenceSystem,IfcGeometricRepresentationContext\n" +
+    "IfcCsgSelect=IfcBooleanResult,IfcCsgPrimitive3D\n" +
+    "IfcCurveFontOrScaledCurveFontSelect=IfcCurveStyleFontAndScaling,IfcCurveStyleFontSelect\n" +
+    "IfcCurveMeasureSelect=IfcLengthMeasure,IfcParameterValue\n" +
+    "IfcCurveOnSurface=IfcCompositeCurveOnSurface,IfcPcurve,IfcSurfaceCurve\n" +
+    "IfcCurveOrEdgeCurve=IfcBoundedCurve,IfcEdgeCurve\n" +
+    "IfcCurveStyleFontSelect=IfcCurveStyleFont,IfcPreDefinedCurveFont\n" +
+    "IfcDefinitionSelect=IfcObjectDefinition,IfcPropertyDefinition\n" +
+    "IfcDerivedMeasureValue=IfcAbsorbedDoseMeasure,IfcAccelerationMeasure,IfcAngularVelocityMeasure,IfcAreaDensityMeasure,IfcCompoundPlaneAngleMeasure,IfcCurvatureMeasure,IfcDoseEquivalentMeasure,IfcDynamicViscosityMeasure,IfcElectricCapacitanceMeasure,IfcElectricChargeMeasure,IfcElectricConductanceMeasure,IfcElectricResistanceMeasure,IfcElectricVoltageMeasure,IfcEnergyMeasure,IfcForceMeasure,IfcFrequencyMeasure,IfcHeatFluxDensityMeasure,IfcHeatingValueMeasure,IfcIlluminanceMeasure,IfcInductanceMeasure,IfcIntegerCountRateMeasure,IfcIonConcentrationMeasure,IfcIsothermalMoistureCapacityMeasure,IfcKinematicViscosityMeasure,IfcLinearForceMeasure,IfcLinearMomentMeasure,IfcLinearStiffnessMeasure,IfcLinearVelocityMeasure,IfcLuminousFluxMeasure,IfcLuminousIntensityDistributionMeasure,IfcMagneticFluxDensityMeasure,IfcMagneticFluxMeasure,IfcMassDensityMeasure,IfcMassFlowRateMeasure,IfcMassPerLengthMeasure,IfcModulusOfElasticityMeasure,IfcModulusOfLinearSubgradeReactionMeasure,IfcModulusOfRotationalSubgradeReactionMeasure,IfcModulusOfSubgradeReactionMeasure,IfcMoistureDiffusivityMeasure,IfcMolecularWeightMeasure,IfcMomentOfInertiaMeasure,IfcMonetaryMeasure,IfcPHMeasure,IfcPlanarForceMeasure,IfcPowerMeasure,IfcPressureMeasure,IfcRadioActivityMeasure,IfcRotationalFrequencyMeasure,IfcRotationalMassMeasure,IfcRotationalStiffnessMeasure,IfcSectionModulusMeasure,IfcSectionalAreaIntegralMeasure,IfcShearModulusMeasure,IfcSoundPowerLevelMeasure,IfcSoundPowerMeasure,IfcSoundPressureLevelMeasure,IfcSoundPressureMeasure,IfcSpecificHeatCapacityMeasure,IfcTemperatureGradientMeasure,IfcTemperatureRateOfChangeMeasure,IfcThermalAdmittanceMeasure,IfcThermalConductivityMeasure,IfcThermalExpansionCoefficientMeasure,IfcThermalResistanceMeasure,IfcThermalTransmittanceMeasure,IfcTorqueMeasure,IfcVaporPermeabilityMeasure,IfcVolumetricFlowRateMeasure,IfcWarpingConstantMeasure,IfcWarpingMomentMeasure\n" +
+    "IfcDocumentSelect=IfcDocumentInformation,IfcDocumentReference\n" +
+    "IfcFillStyleSelect=IfcColour,IfcExternallyDefinedHatchStyle,IfcFillAreaStyleHatching,IfcFillAreaStyleTiles\n" +
+    "IfcGeometricSetSelect=IfcCurve,IfcPoint,IfcSurface\n" +
+    "IfcGridPlacementDirectionSelect=IfcDirection,IfcVirtualGridIntersection\n" +
+    "IfcHatchLineDistanceSelect=IfcPositiveLengthMeasure,IfcVector\n" +
+    "IfcInterferenceSelect=IfcElement,IfcSpatialElement\n" +
+    "IfcLayeredItem=IfcRepresentation,IfcRepresentationItem\n" +
+    "IfcLibrarySelect=IfcLibraryInformation,IfcLibraryReference\n" +
+    "IfcLightDistributionDataSourceSelect=IfcExternalReference,IfcLightIntensityDistribution\n" +
+    "IfcMaterialSelect=IfcMaterialDefinition,IfcMaterialList,IfcMaterialUsageDefinition\n" +
+    "IfcMeasureValue=IfcAmountOfSubstanceMeasure,IfcAreaMeasure,IfcComplexNumber,IfcContextDependentMeasure,IfcCountMeasure,IfcDescriptiveMeasure,IfcElectricCurrentMeasure,IfcLengthMeasure,IfcLuminousIntensityMeasure,IfcMassMeasure,IfcNonNegativeLengthMeasure,IfcNormalisedRatioMeasure,IfcNumericMeasure,IfcParameterValue,IfcPlaneAngleMeasure,IfcPositiveLengthMeasure,IfcPositivePlaneAngleMeasure,IfcPositiveRatioMeasure,IfcRatioMeasure,IfcSolidAngleMeasure,IfcThermodynamicTemperatureMeasure,IfcTimeMeasure,IfcVolumeMeasure\n" +
+    "IfcMetricValueSelect=IfcAppliedValue,IfcMeasureWithUnit,IfcReference,IfcTable,IfcTimeSeries,IfcValue\n" +
+    "IfcModulusOfRotationalSubgradeReactionSelect=IfcBoolean,IfcModulusOfRotationalSubgradeReactionMeasure\n" +
+    "IfcModulusOfSubgradeReactionSelect=IfcBoolean,IfcModulusOfSubgradeReactionMeasure\n" +
+    "IfcModulusOfTranslationalSubgradeReactionSelect=IfcBoolean,IfcModulusOfLinearSubgradeReactionMeasure\n" +
+    "IfcObjectReferenceSelect=IfcAddress,IfcAppliedValue,IfcExternalReference,IfcMaterialDefinition,IfcOrganization,IfcPerson,IfcPersonAndOrganization,IfcTable,IfcTimeSeries\n" +
+    "IfcPointOrVertexPoint=IfcPoint,IfcVertexPoint\n" +
+    "IfcProcessSelect=IfcProcess,IfcTypeProcess\n" +
+    "IfcProductRepresentationSelect=IfcProductDefinitionShape,IfcRepresentationMap\n" +
+    "IfcProductSelect=IfcProduct,IfcTypeProduct\n" +
+    "IfcPropertySetDefinitionSelect=IfcPropertySetDefinition,IfcPropertySetDefinitionSet\n" +
+    "IfcResourceObjectSelect=IfcActorRole,IfcAppliedValue,IfcApproval,IfcConstraint,IfcContextDependentUnit,IfcConversionBasedUnit,IfcExternalInformation,IfcExternalReference,IfcMaterialDefinition,IfcOrganization,IfcPerson,IfcPersonAndOrganization,IfcPhysicalQuantity,IfcProfileDef,IfcPropertyAbstraction,IfcShapeAspect,IfcTimeSeries\n" +
+    "IfcResourceSelect=IfcResource,IfcTypeResource\n" +
+    "IfcRotationalStiffnessSelect=IfcBoolean,IfcRotationalStiffnessMeasure\n" +
+    "IfcSegmentIndexSelect=IfcArcIndex,IfcLineIndex\n" +
+    "IfcShell=IfcClosedShell,IfcOpenShell\n" +
+    "IfcSimpleValue=IfcBinary,IfcBoolean,IfcDate,IfcDateTime,IfcDuration,IfcIdentifier,IfcInteger,IfcLabel,IfcLogical,IfcPositiveInteger,IfcReal,IfcText,IfcTime,IfcTimeStamp,IfcURIReference\n" +
+    "IfcSizeSelect=IfcDescriptiveMeasure,IfcLengthMeasure,IfcNormalisedRatioMeasure,IfcPositiveLengthMeasure,IfcPositiveRatioMeasure,IfcRatioMeasure\n" +
+    "IfcSolidOrShell=IfcClosedShell,IfcSolidModel\n" +
+    "IfcSpaceBoundarySelect=IfcExternalSpatialElement,IfcSpace\n" +
+    "IfcSpatialReferenceSelect=IfcGroup,IfcProduct\n" +
+    "IfcSpecularHighlightSelect=IfcSpecularExponent,IfcSpecularRoughness\n" +
+    "IfcStructuralActivityAssignmentSelect=IfcElement,IfcStructuralItem\n" +
+    "IfcSurfaceOrFaceSurface=IfcFaceBasedSurfaceModel,IfcFaceSurface,IfcSurface\n" +
+    "IfcSurfaceStyleElementSelect=IfcExternallyDefinedSurfaceStyle,IfcSurfaceStyleLighting,IfcSurfaceStyleRefraction,IfcSurfaceStyleShading,IfcSurfaceStyleWithTextures\n" +
+    "IfcTextFontSelect=IfcExternallyDefinedTextFont,IfcPreDefinedTextFont\n" +
+    "IfcTimeOrRatioSelect=IfcDuration,IfcRatioMeasure\n" +
+    "IfcTranslationalStiffnessSelect=IfcBoolean,IfcLinearStiffnessMeasure\n" +
+    "IfcTrimmingSelect=IfcCartesianPoint,IfcParameterValue\n" +
+    "IfcUnit=IfcDerivedUnit,IfcMonetaryUnit,IfcNamedUnit\n" +
+    "IfcValue=IfcDerivedMeasureValue,IfcMeasureValue,IfcSimpleValue\n" +
+    "IfcVectorOrDirection=IfcDirection,IfcVector\n" +
+    "IfcWarpingStiffnessSelect=IfcBoolean,IfcWarpingMomentMeasure",
 };

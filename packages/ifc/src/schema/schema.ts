@@ -1,7 +1,7 @@
 import { ifc2x3Tables } from './ifc2x3.generated.js';
 import { ifc4Tables } from './ifc4.generated.js';
 import { ifc4x3Tables } from './ifc4x3.generated.js';
-import type { SchemaTables } from './tables.js';
+import { entityRows, pairs, type SchemaTables } from './tables.js';
 
 /** The IFC schemas this reader knows. */
 export type IfcSchemaName = 'IFC2X3' | 'IFC4' | 'IFC4X3_ADD2';
@@ -53,7 +53,8 @@ export class IfcSchema {
     this.name = tables.name as IfcSchemaName;
     type Mutable = { -readonly [K in keyof EntityInfo]: EntityInfo[K] } & { subtypes: EntityInfo[] };
     const byName = new Map<string, Mutable>();
-    for (const [name] of tables.entities) {
+    const rows = entityRows(tables.entities);
+    for (const [name] of rows) {
       byName.set(name.toUpperCase(), {
         name,
         upperName: name.toUpperCase(),
@@ -64,7 +65,7 @@ export class IfcSchema {
       });
     }
     const own = new Map<string, AttributeInfo[]>();
-    for (const [name, sup, abstract, attrs] of tables.entities) {
+    for (const [name, sup, abstract, attrs] of rows) {
       const e = byName.get(name.toUpperCase()) as Mutable;
       e.abstract = abstract === 1;
       if (sup) {
@@ -97,13 +98,13 @@ export class IfcSchema {
       resolveAttrs(e);
       this.#entities.set(e.upperName, e);
     }
-    for (const [name, underlying] of Object.entries(tables.defined)) {
+    for (const [name, underlying] of pairs(tables.defined)) {
       this.#types.set(name.toUpperCase(), { kind: 'defined', name, underlying, values: [] });
     }
-    for (const [name, values] of Object.entries(tables.enums)) {
+    for (const [name, values] of pairs(tables.enums)) {
       this.#types.set(name.toUpperCase(), { kind: 'enumeration', name, underlying: '', values: values.split(',') });
     }
-    for (const [name, values] of Object.entries(tables.selects)) {
+    for (const [name, values] of pairs(tables.selects)) {
       this.#types.set(name.toUpperCase(), { kind: 'select', name, underlying: '', values: values.split(',') });
     }
   }
