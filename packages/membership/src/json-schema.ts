@@ -3,7 +3,18 @@ import { jurisdictionSchema, membershipSchema, organizationSchema, personSchema,
 import { rulesOfProcedureSchema } from './rules.js';
 import { decisionResultSchema, decisionScenarioSchema } from './scenario.js';
 
-const contracts = {
+/** Names of the JSON Schemas this package publishes. @example const n: JsonSchemaName = 'rules-of-procedure'; */
+export type JsonSchemaName =
+  | 'rules-of-procedure'
+  | 'decision-scenario'
+  | 'decision-result'
+  | 'jurisdiction'
+  | 'organization'
+  | 'person'
+  | 'post'
+  | 'membership';
+
+const contracts: Record<JsonSchemaName, z.ZodMiniType> = {
   'rules-of-procedure': rulesOfProcedureSchema,
   'decision-scenario': decisionScenarioSchema,
   'decision-result': decisionResultSchema,
@@ -12,10 +23,7 @@ const contracts = {
   person: personSchema,
   post: postSchema,
   membership: membershipSchema,
-} as const;
-
-/** Names of the JSON Schemas this package publishes. @example const n: JsonSchemaName = 'rules-of-procedure'; */
-export type JsonSchemaName = keyof typeof contracts;
+};
 
 /**
  * JSON Schemas (draft 2020-12) of the data contracts, generated from the zod schemas, for
@@ -28,7 +36,7 @@ export type JsonSchemaName = keyof typeof contracts;
  * schema.$id; // 'https://gitlab.opencode.de/foederal/foederal/-/raw/main/packages/membership/schemas/rules-of-procedure.schema.json'
  */
 export function membershipJsonSchema(name: JsonSchemaName): Record<string, unknown> {
-  const schema = z.toJSONSchema(contracts[name] as z.ZodMiniType, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+  const schema = z.toJSONSchema(contracts[name], { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
   return { ...schema, $id: `https://gitlab.opencode.de/foederal/foederal/-/raw/main/packages/membership/schemas/${name}.schema.json` };
 }
 
