@@ -17,7 +17,12 @@ import type { FoundValue, IdsModel, IdsModelEntity } from './model-view.js';
 import type { EntityRef, IdsReport, RequirementResult, SpecificationResult } from './result.js';
 import { describeValue, matchesText, matchesValue } from './values.js';
 
-/** Options of {@link checkIds}. */
+/**
+ * Options of {@link checkIds}.
+ *
+ * @example
+ * checkIds(ids, model, { maxFailures: 100 });
+ */
 export interface CheckIdsOptions {
   /** Failing entities kept per requirement (all are counted). Default 1000. */
   readonly maxFailures?: number;
@@ -35,7 +40,12 @@ type Text = { de: string; en: string };
 
 const show = (v: IdsValue) => describeValue(v);
 
-/** Readable statement of a facet, German and English. */
+/**
+ * Readable statement of a facet, German and English.
+ *
+ * @example
+ * describeFacet(ids.specifications[0]!.requirements[0]!).de; // 'Eigenschaft "Pset_WallCommon"."FireRating"'
+ */
 export function describeFacet(f: Facet): Text {
   switch (f.facet) {
     case 'entity': {

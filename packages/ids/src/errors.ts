@@ -1,6 +1,11 @@
 const brand = Symbol.for('foederal.error');
 
-/** Stable codes of every error this package throws. */
+/**
+ * Stable codes of every error this package throws.
+ *
+ * @example
+ * if (IdsError.isInstance(e) && e.code === 'xml-doctype') console.warn('DTDs are refused');
+ */
 export type IdsErrorCode =
   | 'xml-too-large'
   | 'xml-encoding'
@@ -13,7 +18,12 @@ export type IdsErrorCode =
   | 'ids-invalid'
   | 'model-unsupported';
 
-/** One finding of the IDS audit: where and why an IDS document is not valid. */
+/**
+ * One finding of the IDS audit: where and why an IDS document is not valid.
+ *
+ * @example
+ * auditIds(xml).issues.forEach((i: IdsIssue) => console.log(i.line, i.rule, i.message));
+ */
 export interface IdsIssue {
   /** 1-based line of the offending element (0 when unknown). */
   readonly line: number;

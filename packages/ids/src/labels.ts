@@ -1,4 +1,9 @@
-/** German report labels; the type source of every other language. */
+/**
+ * German report labels; the type source of every other language.
+ *
+ * @example
+ * de.passed; // 'bestanden'
+ */
 export const de = {
   reportTitle: 'IDS-Prüfbericht',
   ids: 'Informationsanforderungen (IDS)',
@@ -38,10 +43,21 @@ export const de = {
   allApply: 'alle Entitäten',
 } as const;
 
-/** Report labels of one language. */
+/**
+ * Report labels of one language.
+ *
+ * @example
+ * const t: Labels = labels.en;
+ * t.failed; // 'failed'
+ */
 export type Labels = { readonly [K in keyof typeof de]: string };
 
-/** English report labels, checked against the German keys. */
+/**
+ * English report labels, checked against the German keys.
+ *
+ * @example
+ * en.passed; // 'passed'
+ */
 export const en: Labels = {
   reportTitle: 'IDS check report',
   ids: 'Information requirements (IDS)',
@@ -81,8 +97,18 @@ export const en: Labels = {
   allApply: 'all entities',
 };
 
-/** Report languages. */
+/**
+ * Report languages.
+ *
+ * @example
+ * toHtmlReport(report, { lang: 'de' satisfies ReportLanguage });
+ */
 export type ReportLanguage = 'de' | 'en';
 
-/** Labels per language. */
+/**
+ * Labels per language.
+ *
+ * @example
+ * labels.de.requirements; // 'Anforderungen'
+ */
 export const labels: Readonly<Record<ReportLanguage, Labels>> = { de, en };

@@ -2,7 +2,12 @@ import type { IfcSchema, IfcSchemaName, StepValue } from '@foederal/ifc';
 import type { PartOfRelation } from './model.js';
 import type { IfcScalar } from './values.js';
 
-/** One decoded entity as the checker needs it (a subset of `@foederal/ifc`'s `IfcEntity`). */
+/**
+ * One decoded entity as the checker needs it (a subset of `@foederal/ifc`'s `IfcEntity`).
+ *
+ * @example
+ * const wall: IdsModelEntity | undefined = model.get(42); // { id: 42, type: 'IFCWALL', attributes: { Name: 'W1', … } }
+ */
 export interface IdsModelEntity {
   readonly id: number;
   /** Upper-case type name as written, e.g. `IFCWALL`. */
@@ -11,7 +16,12 @@ export interface IdsModelEntity {
   readonly attributes: Readonly<Record<string, StepValue>>;
 }
 
-/** A classification of an entity as `@foederal/ifc` resolves it (the fields the checker reads). */
+/**
+ * A classification of an entity as `@foederal/ifc` resolves it (the fields the checker reads).
+ *
+ * @example
+ * model.classifications(42); // [{ system: 'DIN 276', identification: '331', parents: ['330'], source: 'occurrence' }]
+ */
 export interface IdsModelClassification {
   /** Name of the IfcClassification at the root, null when the chain has none. */
   readonly system: string | null;
@@ -23,7 +33,12 @@ export interface IdsModelClassification {
   readonly source: 'occurrence' | 'type';
 }
 
-/** A material assignment as `@foederal/ifc` resolves it (the fields the checker reads). */
+/**
+ * A material assignment as `@foederal/ifc` resolves it (the fields the checker reads).
+ *
+ * @example
+ * model.materials(42).flatMap((m) => m.materials.map((x) => x.name)); // ['Beton C25/30']
+ */
 export interface IdsModelMaterial {
   /** Name of the set (layer set name, profile set or constituent set name) or material. */
   readonly name: string | null;
@@ -34,7 +49,12 @@ export interface IdsModelMaterial {
   readonly source: 'occurrence' | 'type';
 }
 
-/** The relations the partOf facet walks, as `@foederal/ifc` names them. */
+/**
+ * The relations the partOf facet walks, as `@foederal/ifc` names them.
+ *
+ * @example
+ * model.partOf(42, 'IFCRELCONTAINEDINSPATIALSTRUCTURE'); // [7] (the storey)
+ */
 export type IdsModelPartOf =
   | 'IFCRELAGGREGATES'
   | 'IFCRELASSIGNSTOGROUP'
@@ -47,6 +67,10 @@ export type IdsModelPartOf =
  * What {@link checkIds} needs from an IFC model: entities and type lists, the type object of an
  * entity, the wholes it is part of, its classifications and materials. `@foederal/ifc`'s
  * `IfcModel` (from `parseIfc` / `openIfc`) satisfies it as is; other readers can be adapted.
+ *
+ * @example
+ * const model: IdsModel = parseIfc(readFileSync('schule.ifc'));
+ * checkIds(ids, model);
  */
 export interface IdsModel {
   readonly schema: IfcSchemaName;

@@ -1,11 +1,26 @@
 import * as z from 'zod/mini';
 
-/** IFC schema versions an IDS 1.0 specification may name. */
+/**
+ * IFC schema versions an IDS 1.0 specification may name.
+ *
+ * @example
+ * ifcVersionSchema.parse('IFC4X3_ADD2');
+ */
 export const ifcVersionSchema = z.enum(['IFC2X3', 'IFC4', 'IFC4X3_ADD2']);
-/** An IFC schema version named by an IDS specification. */
+/**
+ * An IFC schema version named by an IDS specification.
+ *
+ * @example
+ * const v: IfcVersion = ids.specifications[0]!.ifcVersion[0]!; // 'IFC4'
+ */
 export type IfcVersion = z.infer<typeof ifcVersionSchema>;
 
-/** A simple value: the text must match exactly (numbers with the 1e-6 tolerance). */
+/**
+ * A simple value: the text must match exactly (numbers with the 1e-6 tolerance).
+ *
+ * @example
+ * simpleValueSchema.parse({ kind: 'simple', value: 'F90' });
+ */
 export const simpleValueSchema = z.object({
   kind: z.literal('simple'),
   value: z.string(),
@@ -14,6 +29,9 @@ export const simpleValueSchema = z.object({
 /**
  * An `xs:restriction`: enumeration, patterns (XSD regular expressions), bounds and lengths. Bounds
  * keep the text as written; they are read with the restriction's base type when matched.
+ *
+ * @example
+ * restrictionValueSchema.parse({ kind: 'restriction', base: 'xs:string', patterns: ['F[0-9]{2}'] });
  */
 export const restrictionValueSchema = z.object({
   kind: z.literal('restriction'),
@@ -29,19 +47,49 @@ export const restrictionValueSchema = z.object({
   maxLength: z.optional(z.number()),
 });
 
-/** A facet parameter value: a simple value or a restriction. */
+/**
+ * A facet parameter value: a simple value or a restriction.
+ *
+ * @example
+ * idsValueSchema.parse({ kind: 'restriction', base: 'xs:double', minInclusive: '0' });
+ */
 export const idsValueSchema = z.discriminatedUnion('kind', [simpleValueSchema, restrictionValueSchema]);
-/** A facet parameter value: a simple value or a restriction. */
+/**
+ * A facet parameter value: a simple value or a restriction.
+ *
+ * @example
+ * const v: IdsValue = { kind: 'simple', value: 'IFCWALL' };
+ */
 export type IdsValue = z.infer<typeof idsValueSchema>;
-/** An `xs:restriction` facet parameter. */
+/**
+ * An `xs:restriction` facet parameter.
+ *
+ * @example
+ * const r: RestrictionValue = { kind: 'restriction', base: 'xs:string', enumeration: ['A', 'B'] };
+ */
 export type RestrictionValue = z.infer<typeof restrictionValueSchema>;
 
-/** Cardinality of a requirement facet (applicability facets are always `required`). */
+/**
+ * Cardinality of a requirement facet (applicability facets are always `required`).
+ *
+ * @example
+ * cardinalitySchema.parse('optional');
+ */
 export const cardinalitySchema = z.enum(['required', 'optional', 'prohibited']);
-/** Cardinality of a requirement facet. */
+/**
+ * Cardinality of a requirement facet.
+ *
+ * @example
+ * const c: Cardinality = 'prohibited';
+ */
 export type Cardinality = z.infer<typeof cardinalitySchema>;
 
-/** The relations the partOf facet may follow. */
+/**
+ * The relations the partOf facet may follow.
+ *
+ * @example
+ * partOfRelationSchema.parse('IFCRELAGGREGATES');
+ */
 export const partOfRelationSchema = z.enum([
   'IFCRELAGGREGATES',
   'IFCRELASSIGNSTOGROUP',
@@ -49,7 +97,12 @@ export const partOfRelationSchema = z.enum([
   'IFCRELNESTS',
   'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT',
 ]);
-/** A relation the partOf facet may follow. */
+/**
+ * A relation the partOf facet may follow.
+ *
+ * @example
+ * const r: PartOfRelation = 'IFCRELCONTAINEDINSPATIALSTRUCTURE';
+ */
 export type PartOfRelation = z.infer<typeof partOfRelationSchema>;
 
 const common = {
@@ -59,21 +112,36 @@ const common = {
   line: z.number(),
 };
 
-/** Entity facet: IFC class name and optional predefined type. */
+/**
+ * Entity facet: IFC class name and optional predefined type.
+ *
+ * @example
+ * entityFacetSchema.parse({ facet: 'entity', name: { kind: 'simple', value: 'IFCWALL' }, cardinality: 'required', line: 7 });
+ */
 export const entityFacetSchema = z.object({
   facet: z.literal('entity'),
   name: idsValueSchema,
   predefinedType: z.optional(idsValueSchema),
   ...common,
 });
-/** Attribute facet: attribute name and optional value. */
+/**
+ * Attribute facet: attribute name and optional value.
+ *
+ * @example
+ * attributeFacetSchema.parse({ facet: 'attribute', name: { kind: 'simple', value: 'Name' }, cardinality: 'required', line: 9 });
+ */
 export const attributeFacetSchema = z.object({
   facet: z.literal('attribute'),
   name: idsValueSchema,
   value: z.optional(idsValueSchema),
   ...common,
 });
-/** Property facet: property set, base name, optional data type and value. */
+/**
+ * Property facet: property set, base name, optional data type and value.
+ *
+ * @example
+ * propertyFacetSchema.parse({ facet: 'property', propertySet: { kind: 'simple', value: 'Pset_WallCommon' }, baseName: { kind: 'simple', value: 'FireRating' }, cardinality: 'required', line: 9 });
+ */
 export const propertyFacetSchema = z.object({
   facet: z.literal('property'),
   propertySet: idsValueSchema,
@@ -83,7 +151,12 @@ export const propertyFacetSchema = z.object({
   uri: z.optional(z.string()),
   ...common,
 });
-/** Classification facet: system and optional reference value. */
+/**
+ * Classification facet: system and optional reference value.
+ *
+ * @example
+ * classificationFacetSchema.parse({ facet: 'classification', system: { kind: 'simple', value: 'DIN 276' }, cardinality: 'required', line: 9 });
+ */
 export const classificationFacetSchema = z.object({
   facet: z.literal('classification'),
   system: z.optional(idsValueSchema),
@@ -91,14 +164,24 @@ export const classificationFacetSchema = z.object({
   uri: z.optional(z.string()),
   ...common,
 });
-/** Material facet: optional material name or category. */
+/**
+ * Material facet: optional material name or category.
+ *
+ * @example
+ * materialFacetSchema.parse({ facet: 'material', cardinality: 'required', line: 9 });
+ */
 export const materialFacetSchema = z.object({
   facet: z.literal('material'),
   value: z.optional(idsValueSchema),
   uri: z.optional(z.string()),
   ...common,
 });
-/** PartOf facet: the whole's entity and optionally the relation to follow. */
+/**
+ * PartOf facet: the whole's entity and optionally the relation to follow.
+ *
+ * @example
+ * partOfFacetSchema.parse({ facet: 'partOf', entity: { name: { kind: 'simple', value: 'IFCBUILDINGSTOREY' } }, cardinality: 'required', line: 9 });
+ */
 export const partOfFacetSchema = z.object({
   facet: z.literal('partOf'),
   entity: z.object({ name: idsValueSchema, predefinedType: z.optional(idsValueSchema) }),
@@ -106,7 +189,12 @@ export const partOfFacetSchema = z.object({
   ...common,
 });
 
-/** Any IDS facet. */
+/**
+ * Any IDS facet.
+ *
+ * @example
+ * facetSchema.parse({ facet: 'material', cardinality: 'optional', line: 3 });
+ */
 export const facetSchema = z.discriminatedUnion('facet', [
   entityFacetSchema,
   attributeFacetSchema,
@@ -115,24 +203,69 @@ export const facetSchema = z.discriminatedUnion('facet', [
   materialFacetSchema,
   partOfFacetSchema,
 ]);
-/** Any IDS facet. */
+/**
+ * Any IDS facet.
+ *
+ * @example
+ * const kinds = ids.specifications[0]!.requirements.map((f: Facet) => f.facet);
+ */
 export type Facet = z.infer<typeof facetSchema>;
-/** Entity facet. */
+/**
+ * Entity facet.
+ *
+ * @example
+ * const e = spec.applicability.find((f): f is EntityFacet => f.facet === 'entity');
+ */
 export type EntityFacet = z.infer<typeof entityFacetSchema>;
-/** Attribute facet. */
+/**
+ * Attribute facet.
+ *
+ * @example
+ * const a = spec.requirements.filter((f): f is AttributeFacet => f.facet === 'attribute');
+ */
 export type AttributeFacet = z.infer<typeof attributeFacetSchema>;
-/** Property facet. */
+/**
+ * Property facet.
+ *
+ * @example
+ * const p = spec.requirements.filter((f): f is PropertyFacet => f.facet === 'property');
+ */
 export type PropertyFacet = z.infer<typeof propertyFacetSchema>;
-/** Classification facet. */
+/**
+ * Classification facet.
+ *
+ * @example
+ * const c = spec.requirements.filter((f): f is ClassificationFacet => f.facet === 'classification');
+ */
 export type ClassificationFacet = z.infer<typeof classificationFacetSchema>;
-/** Material facet. */
+/**
+ * Material facet.
+ *
+ * @example
+ * const m = spec.requirements.filter((f): f is MaterialFacet => f.facet === 'material');
+ */
 export type MaterialFacet = z.infer<typeof materialFacetSchema>;
-/** PartOf facet. */
+/**
+ * PartOf facet.
+ *
+ * @example
+ * const p = spec.requirements.filter((f): f is PartOfFacet => f.facet === 'partOf');
+ */
 export type PartOfFacet = z.infer<typeof partOfFacetSchema>;
-/** Name of a facet kind. */
+/**
+ * Name of a facet kind.
+ *
+ * @example
+ * const kind: FacetKind = 'classification';
+ */
 export type FacetKind = Facet['facet'];
 
-/** One IDS specification. */
+/**
+ * One IDS specification.
+ *
+ * @example
+ * specificationSchema.parse(ids.specifications[0]);
+ */
 export const specificationSchema = z.object({
   name: z.string(),
   ifcVersion: z.array(ifcVersionSchema),
@@ -146,10 +279,20 @@ export const specificationSchema = z.object({
   requirementsDescription: z.optional(z.string()),
   line: z.number(),
 });
-/** One IDS specification. */
+/**
+ * One IDS specification.
+ *
+ * @example
+ * const names = ids.specifications.map((s: Specification) => `${s.name} (${s.usage})`);
+ */
 export type Specification = z.infer<typeof specificationSchema>;
 
-/** IDS document metadata (`<info>`). */
+/**
+ * IDS document metadata (`<info>`).
+ *
+ * @example
+ * idsInfoSchema.parse({ title: 'Schule', author: 'bim@example.org' });
+ */
 export const idsInfoSchema = z.object({
   title: z.string(),
   copyright: z.optional(z.string()),
@@ -160,13 +303,28 @@ export const idsInfoSchema = z.object({
   purpose: z.optional(z.string()),
   milestone: z.optional(z.string()),
 });
-/** IDS document metadata. */
+/**
+ * IDS document metadata.
+ *
+ * @example
+ * const info: IdsInfo = parseIds(xml).info;
+ */
 export type IdsInfo = z.infer<typeof idsInfoSchema>;
 
-/** A parsed and audited IDS 1.0 document. */
+/**
+ * A parsed and audited IDS 1.0 document.
+ *
+ * @example
+ * idsDocumentSchema.parse(parseIds(xml)); // the typed document is plain data
+ */
 export const idsDocumentSchema = z.object({
   info: idsInfoSchema,
   specifications: z.array(specificationSchema),
 });
-/** A parsed and audited IDS 1.0 document. */
+/**
+ * A parsed and audited IDS 1.0 document.
+ *
+ * @example
+ * const ids: IdsDocument = parseIds(readFileSync('anforderungen.ids'));
+ */
 export type IdsDocument = z.infer<typeof idsDocumentSchema>;

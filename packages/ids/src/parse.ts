@@ -6,13 +6,23 @@ import { IssueSink, readIdsStructure } from './structure.js';
 import { parseXml } from './xml.js';
 import type { XmlLimits } from './xml.js';
 
-/** Options of {@link parseIds} and {@link auditIds}. */
+/**
+ * Options of {@link parseIds} and {@link auditIds}.
+ *
+ * @example
+ * parseIds(xml, { limits: { maxBytes: 4 * 1024 * 1024 } });
+ */
 export interface ParseIdsOptions {
   /** Limits for the XML parser (size, depth, nodes, attribute and text length). */
   readonly limits?: Partial<XmlLimits>;
 }
 
-/** Result of {@link auditIds}. */
+/**
+ * Result of {@link auditIds}.
+ *
+ * @example
+ * const { valid, issues, document } = auditIds(xml);
+ */
 export interface IdsAudit {
   /** True when no issue has severity `error`. */
   readonly valid: boolean;

@@ -3,7 +3,12 @@ import type { Zippable } from 'fflate';
 import { escapeHtml as esc } from './report-html.js';
 import type { EntityRef, IdsReport } from './result.js';
 
-/** Options of {@link toBcf}. */
+/**
+ * Options of {@link toBcf}.
+ *
+ * @example
+ * toBcf(report, { author: 'pruefung@example.org', modelFileName: 'schule.ifc', maxTopics: 500 });
+ */
 export interface BcfOptions {
   /** Creation date of the topics; default now. */
   readonly date?: Date;

@@ -2,7 +2,12 @@ import { labels } from './labels.js';
 import type { ReportLanguage } from './labels.js';
 import type { IdsReport, SpecificationResult } from './result.js';
 
-/** Options of {@link toHtmlReport}. */
+/**
+ * Options of {@link toHtmlReport}.
+ *
+ * @example
+ * toHtmlReport(report, { lang: 'en', maxRows: 50 });
+ */
 export interface HtmlReportOptions {
   /** Language of the page; default German. */
   readonly lang?: ReportLanguage;
@@ -12,7 +17,12 @@ export interface HtmlReportOptions {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escape text for HTML element content and attribute values. */
+/**
+ * Escape text for HTML element content and attribute values.
+ *
+ * @example
+ * escapeHtml('<b>&</b>'); // '&lt;b&gt;&amp;&lt;/b&gt;'
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }

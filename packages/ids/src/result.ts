@@ -1,30 +1,66 @@
 import * as z from 'zod/mini';
 import { cardinalitySchema, ifcVersionSchema } from './model.js';
 
-/** Outcome of one specification. */
+/**
+ * Outcome of one specification.
+ *
+ * @example
+ * specificationStatusSchema.parse('pass');
+ */
 export const specificationStatusSchema = z.enum(['pass', 'fail']);
-/** Outcome of one specification. */
+/**
+ * Outcome of one specification.
+ *
+ * @example
+ * const s: SpecificationStatus = report.specifications[0]!.status; // 'pass' | 'fail'
+ */
 export type SpecificationStatus = z.infer<typeof specificationStatusSchema>;
 
-/** An entity of the model as named in reports. */
+/**
+ * An entity of the model as named in reports.
+ *
+ * @example
+ * entityRefSchema.parse({ id: 11, type: 'IFCWALL', globalId: '0bbbbbbbbbbbbbbbbbbbbb', name: 'Wand 2' });
+ */
 export const entityRefSchema = z.object({
   id: z.number(),
   type: z.string(),
   globalId: z.nullable(z.string()),
   name: z.nullable(z.string()),
 });
-/** An entity of the model as named in reports. */
+/**
+ * An entity of the model as named in reports.
+ *
+ * @example
+ * report.specifications[0]!.requirements[0]!.failures.map((f) => f.entity.globalId);
+ */
 export type EntityRef = z.infer<typeof entityRefSchema>;
 
-/** One failing entity of a requirement with the reason (German and English). */
+/**
+ * One failing entity of a requirement with the reason (German and English).
+ *
+ * @example
+ * requirementFailureSchema.parse(report.specifications[0]!.requirements[0]!.failures[0]);
+ */
 export const requirementFailureSchema = z.object({
   entity: entityRefSchema,
   reason: z.object({ de: z.string(), en: z.string() }),
 });
-/** One failing entity of a requirement with the reason. */
+/**
+ * One failing entity of a requirement with the reason.
+ *
+ * @example
+ * const f: RequirementFailure | undefined = report.specifications[0]?.requirements[0]?.failures[0];
+ * console.log(f?.reason.de);
+ */
 export type RequirementFailure = z.infer<typeof requirementFailureSchema>;
 
-/** Result of one requirement facet over all applicable entities. */
+/**
+ * Result of one requirement facet over all applicable entities.
+ *
+ * @example
+ * requirementResultSchema.parse(report.specifications[0]!.requirements[0]);
+ */
 export const requirementResultSchema = z.object({
   facet: z.enum(['entity', 'attribute', 'property', 'classification', 'material', 'partOf']),
   cardinality: cardinalitySchema,
@@ -37,10 +73,20 @@ export const requirementResultSchema = z.object({
   /** The failing entities (at most `maxFailures` per requirement; `failed` counts all). */
   failures: z.array(requirementFailureSchema),
 });
-/** Result of one requirement facet. */
+/**
+ * Result of one requirement facet.
+ *
+ * @example
+ * for (const r of report.specifications[0]!.requirements) console.log(r.description.en, r.passed, r.failed);
+ */
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 
-/** Result of one specification. */
+/**
+ * Result of one specification.
+ *
+ * @example
+ * specificationResultSchema.parse(report.specifications[0]);
+ */
 export const specificationResultSchema = z.object({
   name: z.string(),
   identifier: z.optional(z.string()),
@@ -59,10 +105,21 @@ export const specificationResultSchema = z.object({
   prohibitedEntities: z.array(entityRefSchema),
   requirements: z.array(requirementResultSchema),
 });
-/** Result of one specification. */
+/**
+ * Result of one specification.
+ *
+ * @example
+ * const failing = report.specifications.filter((s: SpecificationResult) => s.status === 'fail');
+ */
 export type SpecificationResult = z.infer<typeof specificationResultSchema>;
 
-/** The typed JSON report of {@link checkIds}. */
+/**
+ * The typed JSON report of {@link checkIds}.
+ *
+ * @example
+ * idsReportSchema.parse(JSON.parse(readFileSync('report.json', 'utf8')));
+ * z.toJSONSchema(idsReportSchema); // JSON Schema of the report
+ */
 export const idsReportSchema = z.object({
   title: z.string(),
   ids: z.object({
@@ -82,5 +139,11 @@ export const idsReportSchema = z.object({
   }),
   specifications: z.array(specificationResultSchema),
 });
-/** The typed JSON report of {@link checkIds}. */
+/**
+ * The typed JSON report of {@link checkIds}.
+ *
+ * @example
+ * const report: IdsReport = checkIds(ids, model);
+ * writeFileSync('report.json', JSON.stringify(report));
+ */
 export type IdsReport = z.infer<typeof idsReportSchema>;

@@ -5,6 +5,9 @@ import { xsdPatternToRegExp } from './xsd-regex.js';
  * A primitive IFC value as the checker compares it: text (labels, identifiers, enumeration
  * values), a number (integer or real, already converted to SI units), a boolean, or the logical
  * `UNKNOWN`.
+ *
+ * @example
+ * matchesValue({ kind: 'simple', value: 'true' }, { kind: 'boolean', value: true } satisfies IfcScalar); // true
  */
 export type IfcScalar =
   | { readonly kind: 'string'; readonly value: string }
@@ -12,10 +15,20 @@ export type IfcScalar =
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'unknown' };
 
-/** Relative and absolute tolerance of IDS 1.0 for real numbers. */
+/**
+ * Relative and absolute tolerance of IDS 1.0 for real numbers.
+ *
+ * @example
+ * TOLERANCE; // 1e-6
+ */
 export const TOLERANCE = 1e-6;
 
-/** Lexical forms of XSD base types, as listed by the IDS documentation (DataTypes, XML base types). */
+/**
+ * Lexical forms of XSD base types, as listed by the IDS documentation (DataTypes, XML base types).
+ *
+ * @example
+ * xsdLexical['xs:integer']?.test('42'); // true
+ */
 export const xsdLexical: Readonly<Record<string, RegExp>> = {
   'xs:boolean': /^(true|false|0|1)$/,
   'xs:date': /^\d{4}-\d{2}-\d{2}(Z|([+-]\d{2}:\d{2}))?$/,
@@ -29,7 +42,13 @@ export const xsdLexical: Readonly<Record<string, RegExp>> = {
   'xs:time': /^\d{2}:\d{2}:\d{2}(\.\d+)?(Z|([+-]\d{2}:\d{2}))?$/,
 };
 
-/** Parse an `xs:double` lexical form; undefined when it is not one. */
+/**
+ * Parse an `xs:double` lexical form; undefined when it is not one.
+ *
+ * @example
+ * parseXsdDouble('1.2345E3'); // 1234.5
+ * parseXsdDouble('1,5'); // undefined
+ */
 export function parseXsdDouble(text: string): number | undefined {
   const t = text.trim();
   if (!xsdLexical['xs:double']?.test(t)) return undefined;
@@ -39,7 +58,12 @@ export function parseXsdDouble(text: string): number | undefined {
   return Number(t);
 }
 
-/** Parse an `xs:integer` lexical form; undefined when it is not one. */
+/**
+ * Parse an `xs:integer` lexical form; undefined when it is not one.
+ *
+ * @example
+ * parseXsdInteger('+42'); // 42
+ */
 export function parseXsdInteger(text: string): number | undefined {
   const t = text.trim();
   return /^[+-]?\d+$/.test(t) ? Number(t) : undefined;
@@ -108,7 +132,12 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** Whether an IFC scalar satisfies every constraint of an `xs:restriction`. */
+/**
+ * Whether an IFC scalar satisfies every constraint of an `xs:restriction`.
+ *
+ * @example
+ * matchesRestriction({ kind: 'restriction', base: 'xs:string', enumeration: ['A'] }, { kind: 'string', value: 'A' }); // true
+ */
 export function matchesRestriction(r: RestrictionValue, ifc: IfcScalar): boolean {
   if (ifc.kind === 'unknown') return false;
   if (r.enumeration && !r.enumeration.some((e) => equalsText(e, ifc))) return false;
@@ -156,12 +185,22 @@ export function matchesValue(value: IdsValue, ifc: IfcScalar): boolean {
   return matchesRestriction(value, ifc);
 }
 
-/** Whether a plain text (an entity name, a property set name…) satisfies an IDS value. */
+/**
+ * Whether a plain text (an entity name, a property set name…) satisfies an IDS value.
+ *
+ * @example
+ * matchesText({ kind: 'restriction', base: 'xs:string', patterns: ['Pset_.*'] }, 'Pset_WallCommon'); // true
+ */
 export function matchesText(value: IdsValue, text: string): boolean {
   return matchesValue(value, { kind: 'string', value: text });
 }
 
-/** Readable form of an IDS value for reports, e.g. `"IFCWALL"`, `one of [A, B]`, `pattern DT[0-9]{2}`. */
+/**
+ * Readable form of an IDS value for reports, e.g. `"IFCWALL"`, `one of [A, B]`, `pattern DT[0-9]{2}`.
+ *
+ * @example
+ * describeValue({ kind: 'restriction', base: 'xs:double', minInclusive: '0' }); // '>= 0'
+ */
 export function describeValue(value: IdsValue): string {
   if (value.kind === 'simple') return JSON.stringify(value.value);
   const parts: string[] = [];

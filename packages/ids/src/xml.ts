@@ -2,7 +2,12 @@ import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { IdsError } from './errors.js';
 
-/** An XML attribute with its resolved namespace. */
+/**
+ * An XML attribute with its resolved namespace.
+ *
+ * @example
+ * parseXml('<a k="v"/>').attributes[0]; // { uri: '', local: 'k', name: 'k', value: 'v' }
+ */
 export interface XmlAttribute {
   readonly uri: string;
   readonly local: string;
@@ -10,7 +15,13 @@ export interface XmlAttribute {
   readonly value: string;
 }
 
-/** An XML element of the small tree built by {@link parseXml}. */
+/**
+ * An XML element of the small tree built by {@link parseXml}.
+ *
+ * @example
+ * const el: XmlElement = parseXml('<a><b>x</b></a>');
+ * el.children[0]?.text; // 'x'
+ */
 export interface XmlElement {
   readonly uri: string;
   readonly local: string;
@@ -23,7 +34,12 @@ export interface XmlElement {
   readonly column: number;
 }
 
-/** Limits that keep parsing of untrusted XML bounded in time and memory. */
+/**
+ * Limits that keep parsing of untrusted XML bounded in time and memory.
+ *
+ * @example
+ * parseXml(xml, { maxDepth: 16, maxBytes: 1_000_000 } satisfies Partial<XmlLimits>);
+ */
 export interface XmlLimits {
   /** Largest accepted document in bytes (UTF-8). Default 32 MiB. */
   readonly maxBytes: number;
@@ -37,7 +53,12 @@ export interface XmlLimits {
   readonly maxTextLength: number;
 }
 
-/** The defaults of {@link XmlLimits}. */
+/**
+ * The defaults of {@link XmlLimits}.
+ *
+ * @example
+ * defaultXmlLimits.maxDepth; // 64
+ */
 export const defaultXmlLimits: XmlLimits = {
   maxBytes: 32 * 1024 * 1024,
   maxDepth: 64,

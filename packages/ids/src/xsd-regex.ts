@@ -6,7 +6,12 @@
  * escapes (`\p{IsBasicLatin}`) and define `.`, `\d`, `\w`, `\s` differently from JavaScript.
  */
 
-/** An XSD pattern that is not a valid XSD regular expression (or uses an unsupported block). */
+/**
+ * An XSD pattern that is not a valid XSD regular expression (or uses an unsupported block).
+ *
+ * @example
+ * try { xsdPatternToRegExp('a(?:b)'); } catch (e) { if (e instanceof XsdRegexSyntaxError) console.log(e.offset); }
+ */
 export class XsdRegexSyntaxError extends Error {
   override readonly name = 'XsdRegexSyntaxError';
   /** Offset in the pattern where the problem was found. */
