@@ -131,3 +131,12 @@ export { licenseNames, citation } from './citation.js';
 export type { CitationOptions } from './citation.js';
 export { toCreativeWork } from './creative-work.js';
 export type { CreativeWorkOptions } from './creative-work.js';
+export {
+  contributionEventSchema,
+  contributionGuards,
+  ContributionWorkflowError,
+  transitionContribution,
+} from './contribution-workflow.js';
+export type { ContributionEvent, ContributionGuard, ContributionTransitionResult } from './contribution-workflow.js';
+export { findPilots } from './pilots.js';
+export type { PilotFilter } from './pilots.js';

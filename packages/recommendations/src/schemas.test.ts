@@ -1,11 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   consultationSchema,
   contributionSchema,
+  exampleCatalogue,
   licenseFor,
   parseRecommendation,
   RecommendationsError,
   recommendationSchema,
+  toJsonPath,
   validate,
   validateJson,
   ValidationError,
@@ -192,5 +195,38 @@ describe('consultationSchema', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['contributions', 0, 'anchor', 'section']);
+  });
+});
+
+describe('validate: hostile and fuzzed input', () => {
+  const kinds = ['Recommendation', 'Consultation', 'Contribution', 'Catalogue', 'Pilot', 'ExperienceReport'] as const;
+
+  it('never throws and always answers with JSON paths in German and English', () => {
+    fc.assert(fc.property(fc.constantFrom(...kinds), fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), (kind, input) => {
+      const result = validate(kind, input);
+      expect(result.success).toBe(false);
+      if (result.success) return;
+      expect(result.error.issues.length).toBeGreaterThan(0);
+      for (const issue of result.error.issues) {
+        expect(issue.jsonPath.startsWith('$')).toBe(true);
+        expect(issue.de.length).toBeGreaterThan(0);
+        expect(issue.en.length).toBeGreaterThan(0);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('points at the exact place of a single corrupted field', () => {
+    fc.assert(fc.property(fc.constantFrom('sha256', 'byteSize', 'mediaType', 'downloadUrl', 'role'), fc.oneof(fc.integer(), fc.string(), fc.constant(null)), (field, value) => {
+      const record = structuredClone(exampleCatalogue.recommendations[1]) as unknown as Record<string, unknown>;
+      const attachments = record['attachments'] as Record<string, unknown>[];
+      fc.pre(attachments[1] !== undefined);
+      (attachments[1] as Record<string, unknown>)[field] = value;
+      const result = validate('Recommendation', record);
+      if (!result.success) expect(result.error.issues.map((i) => i.jsonPath)).toContain(`$.attachments[1].${field}`);
+    }), { numRuns: 200 });
+  });
+
+  it('uses bracket notation for keys that are not identifiers', () => {
+    expect(toJsonPath(['a', 0, 'media type', "it's"])).toBe('$.a[0]["media type"]["it\'s"]');
   });
 });
