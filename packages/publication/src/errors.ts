@@ -2,7 +2,12 @@ import type { ProblemDetails } from './problem.js';
 
 const brand = Symbol.for('foederal.error');
 
-/** Stable error codes of `@foederal/publication`. */
+/**
+ * Stable error codes of `@foederal/publication`.
+ *
+ * @example
+ * const code: PublicationErrorCode = 'precondition-failed';
+ */
 export type PublicationErrorCode =
   | 'bad-request'
   | 'validation-failed'
@@ -26,7 +31,12 @@ export type PublicationErrorCode =
   | 'invalid-input'
   | 'invalid-contract';
 
-/** Where and what went wrong in a value, as a JSON path and a message. */
+/**
+ * Where and what went wrong in a value, as a JSON path and a message.
+ *
+ * @example
+ * error.issues.forEach((i: IssueLocation) => console.log(i.path, i.message));
+ */
 export interface IssueLocation {
   /** JSON path into the value, e.g. `$.items[3].title`. */
   readonly path: string;
@@ -34,7 +44,12 @@ export interface IssueLocation {
   readonly message: string;
 }
 
-/** Details that every {@link PublicationError} may carry. */
+/**
+ * Details that every {@link PublicationError} may carry.
+ *
+ * @example
+ * new PublicationError('not-found', 'Nicht gefunden / not found', { status: 404 } satisfies PublicationErrorDetails);
+ */
 export interface PublicationErrorDetails {
   /** The underlying error, if any. */
   readonly cause?: unknown;

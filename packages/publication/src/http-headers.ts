@@ -1,4 +1,9 @@
-/** One link of an RFC 8288 `Link` header. */
+/**
+ * One link of an RFC 8288 `Link` header.
+ *
+ * @example
+ * const link: LinkValue = { href: '/api/v1/pilots?cursor=Mg', rel: ['next'] };
+ */
 export interface LinkValue {
   /** Target URI as written (may be relative). */
   readonly href: string;

@@ -4,10 +4,20 @@ import { PublicationError } from './errors.js';
 import type { ProblemCode } from './problem.js';
 import { problemTypes, problemTypeUri } from './problem.js';
 
-/** A JSON object (OpenAPI document or part of it). */
+/**
+ * A JSON object (OpenAPI document or part of it).
+ *
+ * @example
+ * const doc: JsonObject = createRegistryOpenApiDocument();
+ */
 export type JsonObject = { [key: string]: unknown };
 
-/** Options of {@link createOpenApiDocument}. */
+/**
+ * Options of {@link createOpenApiDocument}.
+ *
+ * @example
+ * createOpenApiDocument(contract, { title: 'Registry', version: '1.0.0', components: registryComponents } satisfies OpenApiOptions);
+ */
 export interface OpenApiOptions {
   readonly title: string;
   readonly version: string;

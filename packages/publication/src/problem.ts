@@ -36,7 +36,12 @@ export type ProblemDetails = z.output<typeof problemDetailsSchema>;
 /** Media type of problem details. @example problemMediaType === 'application/problem+json' */
 export const problemMediaType = 'application/problem+json';
 
-/** Codes of the problems the registry API answers with. */
+/**
+ * Codes of the problems the registry API answers with.
+ *
+ * @example
+ * const code: ProblemCode = 'invalid-transition';
+ */
 export type ProblemCode =
   | 'bad-request'
   | 'validation-failed'
@@ -53,7 +58,12 @@ export type ProblemCode =
   | 'rate-limited'
   | 'internal';
 
-/** A problem type: its HTTP status and its title in German and English. */
+/**
+ * A problem type: its HTTP status and its title in German and English.
+ *
+ * @example
+ * const type: ProblemType = problemTypes['rate-limited'];
+ */
 export interface ProblemType {
   /** HTTP status the problem is sent with. */
   readonly status: number;
@@ -113,7 +123,12 @@ export function problemTypeUri(code: ProblemCode): string {
   return `https://schemas.foederal.de/problems/${code}`;
 }
 
-/** Options for {@link createProblem}. */
+/**
+ * Options for {@link createProblem}.
+ *
+ * @example
+ * createProblem('validation-failed', { detail: 'Titel fehlt', errors: [{ path: '$.title.de', message: 'required' }] });
+ */
 export interface CreateProblemOptions {
   /** Human-readable explanation of this occurrence. */
   readonly detail?: string;

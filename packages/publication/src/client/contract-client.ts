@@ -18,7 +18,12 @@ import { issuesOf, summarizeIssues } from '../issues.js';
 import type { RetryOptions } from './http.js';
 import { isJsonMediaType, kyRetry, mediaTypeOf, parseJson, readBytes, readText, toPublicationError } from './http.js';
 
-/** Options shared by the contract-based clients. */
+/**
+ * Options shared by the contract-based clients.
+ *
+ * @example
+ * const options: ContractClientOptions = { baseUrl: 'https://registry.example.org', timeout: 5000, retry: { limit: 3 } };
+ */
 export interface ContractClientOptions {
   /** Origin (and optional path prefix) of the server, e.g. `https://registry.example.org`. */
   readonly baseUrl: string | URL;
@@ -36,7 +41,12 @@ export interface ContractClientOptions {
   readonly cacheSize?: number;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options.
+ *
+ * @example
+ * await registry.updateRecommendation(id, record, { ifMatch: '"3"', signal: AbortSignal.timeout(5000) });
+ */
 export interface CallOptions {
   /** Abort the call (and its retries). */
   readonly signal?: AbortSignal;
@@ -48,7 +58,12 @@ export interface CallOptions {
   readonly cache?: boolean;
 }
 
-/** What a call passes: path parameters, query and body, as the route defines them. */
+/**
+ * What a call passes: path parameters, query and body, as the route defines them.
+ *
+ * @example
+ * await client.call('getContribution', { params: { consultationId: 'k-1', contributionId: 'c-1' } });
+ */
 export interface CallInput {
   readonly params?: Readonly<Record<string, unknown>>;
   readonly query?: Readonly<Record<string, unknown>>;
@@ -57,7 +72,12 @@ export interface CallInput {
   readonly contentType?: string;
 }
 
-/** A successful call's result with its metadata. */
+/**
+ * A successful call's result with its metadata.
+ *
+ * @example
+ * const { data, etag, notModified } = await registry.contract.call('getRecommendation', { params: { id } });
+ */
 export interface CallResult<T> {
   /** The validated response body. */
   readonly data: T;
@@ -72,7 +92,12 @@ export interface CallResult<T> {
   readonly location: string | undefined;
 }
 
-/** An async iterable over all items of a paginated route, page by page. */
+/**
+ * An async iterable over all items of a paginated route, page by page.
+ *
+ * @example
+ * for await (const page of registry.listPilots({ level: 'municipality' }).pages()) console.log(page.items.length);
+ */
 export interface PagedList<T, P> extends AsyncIterable<T> {
   /** Iterate over the pages instead of the items. */
   pages(): AsyncIterable<P>;
@@ -85,7 +110,12 @@ interface CacheEntry {
   readonly text: string;
 }
 
-/** A typed client for a contract (see {@link createContractClient}). */
+/**
+ * A typed client for a contract (see {@link createContractClient}).
+ *
+ * @example
+ * const client: ContractClient<typeof registryContract> = createContractClient(registryContract, { baseUrl });
+ */
 export interface ContractClient<C extends Contract> {
   /** Call a route and get the validated data with status, ETag and links. */
   call<K extends keyof C & string>(id: K, input?: CallInput, options?: CallOptions): Promise<CallResult<RouteResult<C[K]>>>;

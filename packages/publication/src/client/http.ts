@@ -14,6 +14,9 @@ import { problemDetailsSchema } from '../problem.js';
  * Retry behaviour: only idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) are retried, on
  * network errors and on 408, 429, 500, 502, 503 and 504, with exponential backoff and full
  * jitter; `Retry-After` on 429 and 503 is honoured (capped by `maxRetryAfter`).
+ *
+ * @example
+ * createRegistryClient({ baseUrl, retry: { limit: 4, baseDelay: 200, maxDelay: 5000, maxRetryAfter: 30_000 } });
  */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */

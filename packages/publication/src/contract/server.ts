@@ -36,7 +36,12 @@ export function routePattern(route: Pick<RouteDefinition, 'path'>): string {
   return route.path.replace(/\{(\w+)\}/g, ':$1');
 }
 
-/** A matched route with its raw (decoded) path parameters. */
+/**
+ * A matched route with its raw (decoded) path parameters.
+ *
+ * @example
+ * const { route, params } = matchRoute(registryContract, 'GET', '/api/v1/pilots/p-1')!;
+ */
 export interface RouteMatch<R extends RouteDefinition = RouteDefinition> {
   readonly route: R;
   readonly params: Record<string, string>;
@@ -111,7 +116,12 @@ export function allowedMethods(contract: Contract, pathname: string): HttpMethod
   return [...methods];
 }
 
-/** What a server passes to {@link validateRequest}. */
+/**
+ * What a server passes to {@link validateRequest}.
+ *
+ * @example
+ * await validateRequest(route, { params: { id: '142' }, query: url.searchParams, headers: req.headers, body: text });
+ */
 export interface IncomingRequest {
   /** Raw path parameters (from the router or {@link matchRoute}). */
   readonly params?: Readonly<Record<string, string | undefined>>;
@@ -126,7 +136,12 @@ export interface IncomingRequest {
   readonly body?: unknown;
 }
 
-/** A request that passed validation, typed by its route. */
+/**
+ * A request that passed validation, typed by its route.
+ *
+ * @example
+ * if (result.ok) console.log(result.params.id, result.ifMatch);
+ */
 export interface ValidRequest<R extends RouteDefinition> {
   readonly ok: true;
   readonly params: R['params'] extends z.core.$ZodType ? z.output<R['params']> : Record<string, never>;
@@ -138,7 +153,12 @@ export interface ValidRequest<R extends RouteDefinition> {
   readonly ifNoneMatch: string[];
 }
 
-/** A request that failed validation: answer with `status` and `problem` as `application/problem+json`. */
+/**
+ * A request that failed validation: answer with `status` and `problem` as `application/problem+json`.
+ *
+ * @example
+ * if (!result.ok) return new Response(JSON.stringify(result.problem), { status: result.status });
+ */
 export interface InvalidRequest {
   readonly ok: false;
   readonly status: number;

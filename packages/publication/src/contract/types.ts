@@ -1,19 +1,44 @@
 import type * as z from 'zod/mini';
 import type { ProblemCode } from '../problem.js';
 
-/** Any zod schema (zod/mini or classic). */
+/**
+ * Any zod schema (zod/mini or classic).
+ *
+ * @example
+ * const schema: AnySchema = recommendationSchema;
+ */
 export type AnySchema = z.core.$ZodType;
 
-/** An object schema for path parameters or query parameters (values arrive as strings). */
+/**
+ * An object schema for path parameters or query parameters (values arrive as strings).
+ *
+ * @example
+ * const params: ParamsSchema = z.object({ id: slugSchema });
+ */
 export type ParamsSchema = z.core.$ZodObject;
 
-/** HTTP methods used by the contract. */
+/**
+ * HTTP methods used by the contract.
+ *
+ * @example
+ * const method: HttpMethod = 'PUT';
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Who may call a route: the roles of the reference app, from least to most privileged. */
+/**
+ * Who may call a route: the roles of the reference app, from least to most privileged.
+ *
+ * @example
+ * const role: Role = registryContract.createRecommendation.auth; // 'secretariat'
+ */
 export type Role = 'public' | 'member' | 'secretariat' | 'admin';
 
-/** A JSON body (request or response) validated by `schema`. */
+/**
+ * A JSON body (request or response) validated by `schema`.
+ *
+ * @example
+ * const body: JsonBody = json(recommendationSchema, { name: 'Recommendation' });
+ */
 export interface JsonBody<S extends AnySchema = AnySchema> {
   readonly kind: 'json';
   readonly schema: S;
@@ -23,26 +48,51 @@ export interface JsonBody<S extends AnySchema = AnySchema> {
   readonly name?: string;
 }
 
-/** A binary body (file upload or download). */
+/**
+ * A binary body (file upload or download).
+ *
+ * @example
+ * const upload: BinaryBody = { kind: 'binary', mediaType: 'application/octet-stream' };
+ */
 export interface BinaryBody {
   readonly kind: 'binary';
   /** Media type in the OpenAPI document; uploads accept any type. */
   readonly mediaType: string;
 }
 
-/** A text body (Atom feed, Turtle catalogue). */
+/**
+ * A text body (Atom feed, Turtle catalogue).
+ *
+ * @example
+ * const feed: TextBody = { kind: 'text', mediaType: 'application/atom+xml' };
+ */
 export interface TextBody {
   readonly kind: 'text';
   readonly mediaType: string;
 }
 
-/** A request or response body. */
+/**
+ * A request or response body.
+ *
+ * @example
+ * const body: BodyDefinition = json(contributionSchema);
+ */
 export type BodyDefinition = JsonBody | BinaryBody | TextBody;
 
-/** Response headers a route sends with its success response. */
+/**
+ * Response headers a route sends with its success response.
+ *
+ * @example
+ * const header: ResponseHeader = 'ETag';
+ */
 export type ResponseHeader = 'ETag' | 'Location' | 'Link' | 'Content-Digest' | 'Retry-After';
 
-/** The success response of a route. */
+/**
+ * The success response of a route.
+ *
+ * @example
+ * const response: SuccessResponse = registryContract.getPilot.response;
+ */
 export interface SuccessResponse {
   readonly status: 200 | 201 | 202 | 204;
   /** What the response is; may instead come from {@link RouteDocs} (kept out of client bundles). */
@@ -51,7 +101,12 @@ export interface SuccessResponse {
   readonly headers?: readonly ResponseHeader[];
 }
 
-/** One route of an HTTP API contract. */
+/**
+ * One route of an HTTP API contract.
+ *
+ * @example
+ * const route: RouteDefinition = registryContract.getRecommendation;
+ */
 export interface RouteDefinition {
   /** Operation id; also the client method name. */
   readonly id: string;
@@ -89,14 +144,24 @@ export interface RouteDefinition {
   readonly problems: readonly ProblemCode[];
 }
 
-/** Human-readable documentation of a route, German and English (for OpenAPI and API pages). */
+/**
+ * Human-readable documentation of a route, German and English (for OpenAPI and API pages).
+ *
+ * @example
+ * const docs: RouteDocs = registryRouteDocs.getPilot;
+ */
 export interface RouteDocs {
   readonly summary: { readonly de: string; readonly en: string };
   /** Description of the success response. */
   readonly response: { readonly de: string; readonly en: string };
 }
 
-/** A contract: routes by id. */
+/**
+ * A contract: routes by id.
+ *
+ * @example
+ * const contract: Contract = registryContract;
+ */
 export type Contract = { readonly [id: string]: RouteDefinition };
 
 /**
@@ -128,14 +193,34 @@ export function json<S extends AnySchema>(
 type Input<S> = S extends AnySchema ? z.input<S> : never;
 type Output<S> = S extends AnySchema ? z.output<S> : never;
 
-/** Bytes accepted as a binary request body. */
+/**
+ * Bytes accepted as a binary request body.
+ *
+ * @example
+ * const data: BinaryInput = new TextEncoder().encode('# Empfehlung');
+ */
 export type BinaryInput = Blob | ArrayBuffer | Uint8Array;
 
-/** Path parameters of a route, as the caller passes them. */
+/**
+ * Path parameters of a route, as the caller passes them.
+ *
+ * @example
+ * const params: RouteParams<RegistryContract['getPilot']> = { pilotId: 'pilot-1' };
+ */
 export type RouteParams<R extends RouteDefinition> = R['params'] extends AnySchema ? Input<R['params']> : undefined;
-/** Query parameters of a route, as the caller passes them. */
+/**
+ * Query parameters of a route, as the caller passes them.
+ *
+ * @example
+ * const query: RouteQuery<RegistryContract['listRecommendations']> = { status: 'published' };
+ */
 export type RouteQuery<R extends RouteDefinition> = R['query'] extends AnySchema ? Input<R['query']> : undefined;
-/** Request body of a route, as the caller passes it. */
+/**
+ * Request body of a route, as the caller passes it.
+ *
+ * @example
+ * const body: RouteBody<RegistryContract['submitContribution']> = { anchor: { section: '1' }, text: { de: 'Text' }, author: { kind: 'anonymous' } };
+ */
 export type RouteBody<R extends RouteDefinition> = R['body'] extends JsonBody<infer S>
   ? Input<S>
   : R['body'] extends BinaryBody
@@ -143,7 +228,12 @@ export type RouteBody<R extends RouteDefinition> = R['body'] extends JsonBody<in
     : R['body'] extends TextBody
       ? string
       : undefined;
-/** Parsed request body of a route, as the server sees it after validation. */
+/**
+ * Parsed request body of a route, as the server sees it after validation.
+ *
+ * @example
+ * type Saved = RouteBodyOutput<RegistryContract['createPilot']>; // Pilot
+ */
 export type RouteBodyOutput<R extends RouteDefinition> = R['body'] extends JsonBody<infer S>
   ? Output<S>
   : R['body'] extends BinaryBody
@@ -151,7 +241,12 @@ export type RouteBodyOutput<R extends RouteDefinition> = R['body'] extends JsonB
     : R['body'] extends TextBody
       ? string
       : undefined;
-/** What a successful call of a route returns (the validated response body). */
+/**
+ * What a successful call of a route returns (the validated response body).
+ *
+ * @example
+ * type Shares = RouteResult<RegistryContract['getCostShares']>;
+ */
 export type RouteResult<R extends RouteDefinition> = R['response']['body'] extends JsonBody<infer S>
   ? Output<S>
   : R['response']['body'] extends BinaryBody
@@ -159,9 +254,19 @@ export type RouteResult<R extends RouteDefinition> = R['response']['body'] exten
     : R['response']['body'] extends TextBody
       ? string
       : undefined;
-/** The response body a server sends for a route (before the client's validation). */
+/**
+ * The response body a server sends for a route (before the client's validation).
+ *
+ * @example
+ * const body: RouteResponseBody<RegistryContract['getBody']> = await repository.body();
+ */
 export type RouteResponseBody<R extends RouteDefinition> = R['response']['body'] extends JsonBody<infer S>
   ? Input<S>
   : RouteResult<R>;
-/** The item type of a paginated route. */
+/**
+ * The item type of a paginated route.
+ *
+ * @example
+ * type Item = RouteItem<RegistryContract['listPilots']>; // Pilot
+ */
 export type RouteItem<R extends RouteDefinition> = RouteResult<R> extends { readonly items: readonly (infer I)[] } ? I : never;

@@ -5,7 +5,12 @@ import { PublicationError } from '../errors.js';
 import type { CkanPackage, CkanSearchResult } from './schemas.js';
 import { ckanEnvelope, ckanPackageSchema, ckanSearchResultSchema } from './schemas.js';
 
-/** Options of {@link createGovDataClient}. */
+/**
+ * Options of {@link createGovDataClient}.
+ *
+ * @example
+ * const options: GovDataClientOptions = { baseUrl: 'https://www.govdata.de/ckan', timeout: 10_000 };
+ */
 export interface GovDataClientOptions {
   /** CKAN base URL (default `https://www.govdata.de/ckan`); the Action API lives under `/api/3/action/`. */
   readonly baseUrl?: string | URL;
@@ -15,7 +20,12 @@ export interface GovDataClientOptions {
   readonly retry?: RetryOptions | number | false;
 }
 
-/** A `package_search` query. */
+/**
+ * A `package_search` query.
+ *
+ * @example
+ * const query: PackageSearchQuery = { q: 'Energie', fq: 'res_format:CSV', sort: 'metadata_modified desc' };
+ */
 export interface PackageSearchQuery {
   /** Solr query (`q`), e.g. `Gebäude`. */
   readonly q?: string;
@@ -30,7 +40,12 @@ export interface PackageSearchQuery {
   readonly signal?: AbortSignal;
 }
 
-/** An async iterable over all results of a search. */
+/**
+ * An async iterable over all results of a search.
+ *
+ * @example
+ * const datasets = await govData.packageSearch({ q: 'Gebäude', limit: 20 }).toArray();
+ */
 export interface PackageSearch extends AsyncIterable<CkanPackage> {
   /** Iterate over the result pages (each with `count`). */
   pages(): AsyncIterable<CkanSearchResult>;
@@ -38,7 +53,12 @@ export interface PackageSearch extends AsyncIterable<CkanPackage> {
   toArray(): Promise<CkanPackage[]>;
 }
 
-/** The GovData (CKAN) client: read-only. */
+/**
+ * The GovData (CKAN) client: read-only.
+ *
+ * @example
+ * const govData: GovDataClient = createGovDataClient();
+ */
 export interface GovDataClient {
   /** `package_search` over all pages (`start`/`rows`). */
   packageSearch(query?: PackageSearchQuery): PackageSearch;

@@ -3,14 +3,24 @@
 // extensions (ckanext-dcatde) add fields.
 import * as z from 'zod/mini';
 
-/** A CKAN tag. */
+/**
+ * A CKAN tag.
+ *
+ * @example
+ * ckanTagSchema.parse({ name: 'energie' });
+ */
 export const ckanTagSchema = z.looseObject({
   name: z.string(),
   display_name: z.optional(z.string()),
   id: z.optional(z.string()),
 });
 
-/** A CKAN resource (a distribution: file or API of a dataset). */
+/**
+ * A CKAN resource (a distribution: file or API of a dataset).
+ *
+ * @example
+ * ckanResourceSchema.parse({ id: 'r-1', url: 'https://example.org/a.csv', format: 'CSV' });
+ */
 export const ckanResourceSchema = z.looseObject({
   id: z.string(),
   url: z.string(),
@@ -23,7 +33,12 @@ export const ckanResourceSchema = z.looseObject({
   last_modified: z.optional(z.nullable(z.string())),
 });
 
-/** The organisation that publishes a dataset. */
+/**
+ * The organisation that publishes a dataset.
+ *
+ * @example
+ * ckanOrganizationSchema.parse({ id: 'o-1', name: 'bmwsb', title: 'BMWSB' });
+ */
 export const ckanOrganizationSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -56,10 +71,20 @@ export const ckanPackageSchema = z.looseObject({
   groups: z._default(z.array(z.looseObject({ name: z.string(), title: z.optional(z.string()) })), []),
   extras: z._default(z.array(z.looseObject({ key: z.string(), value: z.unknown() })), []),
 });
-/** A CKAN package. */
+/**
+ * A CKAN package.
+ *
+ * @example
+ * const dataset: CkanPackage = await govData.packageShow('energieverbrauch-landesliegenschaften');
+ */
 export type CkanPackage = z.output<typeof ckanPackageSchema>;
 
-/** The result of `package_search`. */
+/**
+ * The result of `package_search`.
+ *
+ * @example
+ * ckanSearchResultSchema.parse({ count: 0, results: [] });
+ */
 export const ckanSearchResultSchema = z.looseObject({
   count: z.int().check(z.nonnegative()),
   results: z.array(ckanPackageSchema),
@@ -67,7 +92,12 @@ export const ckanSearchResultSchema = z.looseObject({
   facets: z.optional(z.record(z.string(), z.unknown())),
   search_facets: z.optional(z.record(z.string(), z.unknown())),
 });
-/** A `package_search` result page. */
+/**
+ * A `package_search` result page.
+ *
+ * @example
+ * for await (const page of govData.packageSearch({ q: 'Schule' }).pages()) console.log(page.count);
+ */
 export type CkanSearchResult = z.output<typeof ckanSearchResultSchema>;
 
 /** A CKAN action response envelope around `result`. */

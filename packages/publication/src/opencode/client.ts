@@ -12,7 +12,12 @@ import { defaultDispositionIssueLabels, dispositionLabels } from './labels.js';
 import type { GitLabIssue, GitLabNote, GitLabPackageFile, GitLabRelease } from './schemas.js';
 import { gitLabIssueSchema, gitLabNoteSchema, gitLabPackageFileSchema, gitLabReleaseSchema } from './schemas.js';
 
-/** Options of {@link createOpenCodeClient}. */
+/**
+ * Options of {@link createOpenCodeClient}.
+ *
+ * @example
+ * const options: OpenCodeClientOptions = { token, project: 'foederal/empfehlungen', authScheme: 'bearer' };
+ */
 export interface OpenCodeClientOptions {
   /** GitLab instance (default `https://gitlab.opencode.de`). */
   readonly baseUrl?: string | URL;
@@ -29,21 +34,36 @@ export interface OpenCodeClientOptions {
   readonly retry?: RetryOptions | number | false;
 }
 
-/** A document to publish with a release. */
+/**
+ * A document to publish with a release.
+ *
+ * @example
+ * const doc: ReleaseDocument = { fileName: 'empfehlung.pdf', data: pdfBytes };
+ */
 export interface ReleaseDocument {
   /** File name in the package registry (letters, digits, `.`, `_`, `-`). */
   readonly fileName: string;
   readonly data: Blob | ArrayBuffer | Uint8Array;
 }
 
-/** A release link to add besides the uploaded documents. */
+/**
+ * A release link to add besides the uploaded documents.
+ *
+ * @example
+ * const link: ReleaseLink = { name: 'Registry', url: 'https://registry.example.org/empfehlungen/142', linkType: 'other' };
+ */
 export interface ReleaseLink {
   readonly name: string;
   readonly url: string;
   readonly linkType?: 'other' | 'runbook' | 'image' | 'package';
 }
 
-/** Options of importing contributions from issues. */
+/**
+ * Options of importing contributions from issues.
+ *
+ * @example
+ * openCode.importContributions({ labels: ['konsultation'], since: '2027-01-01T00:00:00Z', state: 'opened' });
+ */
 export interface ImportContributionsOptions {
   /** Only issues with all these labels (e.g. `['konsultation']`). */
   readonly labels?: readonly string[];
@@ -58,7 +78,12 @@ export interface ImportContributionsOptions {
   readonly signal?: AbortSignal;
 }
 
-/** The openCode (GitLab REST API v4) client. */
+/**
+ * The openCode (GitLab REST API v4) client.
+ *
+ * @example
+ * const openCode: OpenCodeClient = createOpenCodeClient({ token, project: 'foederal/empfehlungen' });
+ */
 export interface OpenCodeClient {
   /** Upload one file to the generic package registry; the SHA-256 GitLab reports must match. */
   uploadPackageFile(input: { readonly packageName: string; readonly version: string; readonly fileName: string; readonly data: ReleaseDocument['data'] }, options?: { readonly signal?: AbortSignal }): Promise<GitLabPackageFile & { readonly url: string }>;
@@ -86,7 +111,12 @@ function toBytes(data: ReleaseDocument['data']): Promise<Uint8Array> | Uint8Arra
   return data.arrayBuffer().then((b) => new Uint8Array(b));
 }
 
-/** Default section anchor of an issue: a scoped label, or the number the title starts with. */
+/**
+ * Default section anchor of an issue: a scoped label, or the number the title starts with.
+ *
+ * @example
+ * defaultSectionOf(issue); // '3.2' for a label 'abschnitt::3.2' or a title '3.2 Prüffristen'
+ */
 export function defaultSectionOf(issue: GitLabIssue): string {
   for (const label of issue.labels) {
     const m = /^(?:abschnitt|section)::\s*([0-9A-Za-z][0-9A-Za-z._-]{0,63})$/i.exec(label);

@@ -1,6 +1,11 @@
 import type { ContributionState } from '@foederal/recommendations';
 
-/** States of a contribution that carry a disposition. */
+/**
+ * States of a contribution that carry a disposition.
+ *
+ * @example
+ * const state: AnsweredState = 'partially-accepted';
+ */
 export type AnsweredState = Extract<ContributionState, 'accepted' | 'partially-accepted' | 'rejected' | 'duplicate'>;
 
 /**

@@ -4,7 +4,12 @@ import * as z from 'zod/mini';
 
 const dateTime = z.iso.datetime({ offset: true });
 
-/** A GitLab user as embedded in issues and notes. */
+/**
+ * A GitLab user as embedded in issues and notes.
+ *
+ * @example
+ * gitLabUserSchema.parse({ id: 1, username: 'a.beispiel', name: 'Anna Beispiel' });
+ */
 export const gitLabUserSchema = z.looseObject({
   id: z.int(),
   username: z.string(),
@@ -34,10 +39,20 @@ export const gitLabIssueSchema = z.looseObject({
   web_url: z.string(),
   confidential: z.optional(z.boolean()),
 });
-/** A GitLab issue. */
+/**
+ * A GitLab issue.
+ *
+ * @example
+ * for await (const issue of openCode.issues({ labels: ['konsultation'] })) console.log(issue.iid, issue.title);
+ */
 export type GitLabIssue = z.output<typeof gitLabIssueSchema>;
 
-/** A note (comment) on an issue (`POST /projects/:id/issues/:iid/notes`). */
+/**
+ * A note (comment) on an issue (`POST /projects/:id/issues/:iid/notes`).
+ *
+ * @example
+ * gitLabNoteSchema.parse(await response.json());
+ */
 export const gitLabNoteSchema = z.looseObject({
   id: z.int(),
   body: z.string(),
@@ -45,10 +60,20 @@ export const gitLabNoteSchema = z.looseObject({
   created_at: dateTime,
   system: z.optional(z.boolean()),
 });
-/** A GitLab note. */
+/**
+ * A GitLab note.
+ *
+ * @example
+ * const { note } = await openCode.postDisposition({ issueIid: 4, state: 'accepted', disposition });
+ */
 export type GitLabNote = z.output<typeof gitLabNoteSchema>;
 
-/** A release asset link. */
+/**
+ * A release asset link.
+ *
+ * @example
+ * gitLabReleaseLinkSchema.parse({ id: 1, name: 'empfehlung.pdf', url: 'https://example.org/a.pdf' });
+ */
 export const gitLabReleaseLinkSchema = z.looseObject({
   id: z.int(),
   name: z.string(),
@@ -57,7 +82,12 @@ export const gitLabReleaseLinkSchema = z.looseObject({
   link_type: z.optional(z.string()),
 });
 
-/** A release (`POST /projects/:id/releases`). */
+/**
+ * A release (`POST /projects/:id/releases`).
+ *
+ * @example
+ * gitLabReleaseSchema.parse(await response.json());
+ */
 export const gitLabReleaseSchema = z.looseObject({
   tag_name: z.string(),
   name: z.nullable(z.string()),
@@ -70,10 +100,20 @@ export const gitLabReleaseSchema = z.looseObject({
   }),
   _links: z.optional(z.looseObject({ self: z.optional(z.string()) })),
 });
-/** A GitLab release. */
+/**
+ * A GitLab release.
+ *
+ * @example
+ * const { release } = await openCode.publishEdition({ recommendation, documents });
+ */
 export type GitLabRelease = z.output<typeof gitLabReleaseSchema>;
 
-/** A generic package file (`PUT …/packages/generic/… ?select=package_file`). */
+/**
+ * A generic package file (`PUT …/packages/generic/… ?select=package_file`).
+ *
+ * @example
+ * gitLabPackageFileSchema.parse(await response.json());
+ */
 export const gitLabPackageFileSchema = z.looseObject({
   id: z.int(),
   package_id: z.int(),
@@ -82,5 +122,10 @@ export const gitLabPackageFileSchema = z.looseObject({
   file_sha256: z.nullable(z.optional(z.string())),
   created_at: dateTime,
 });
-/** A generic package file. */
+/**
+ * A generic package file.
+ *
+ * @example
+ * const file: GitLabPackageFile = await openCode.uploadPackageFile({ packageName: 'p', version: '1.0.0', fileName: 'a.pdf', data });
+ */
 export type GitLabPackageFile = z.output<typeof gitLabPackageFileSchema>;

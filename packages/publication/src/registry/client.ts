@@ -30,13 +30,23 @@ import type {
   listReportsQuerySchema,
 } from './schemas.js';
 
-/** Options of {@link createRegistryClient}. */
+/**
+ * Options of {@link createRegistryClient}.
+ *
+ * @example
+ * const options: RegistryClientOptions = { baseUrl: 'https://registry.example.org', token: () => sessionStorage.getItem('token') ?? undefined };
+ */
 export type RegistryClientOptions = ContractClientOptions;
 
 /** Query of a paginated list, without the cursor (the client follows the links itself). */
 type ListQuery<S extends z.core.$ZodType> = Omit<z.output<S>, 'cursor'>;
 
-/** Metadata of an uploaded document. */
+/**
+ * Metadata of an uploaded document.
+ *
+ * @example
+ * await registry.uploadAttachment(id, 'main', pdf, { role: 'main', title: 'Empfehlung', mediaType: 'application/pdf' });
+ */
 export interface AttachmentUpload {
   readonly role: 'main' | 'annex' | 'template' | 'data-requirements';
   /** German title. */
@@ -48,7 +58,12 @@ export interface AttachmentUpload {
   readonly mediaType?: string;
 }
 
-/** The registry client: one method per route of {@link registryContract}. */
+/**
+ * The registry client: one method per route of {@link registryContract}.
+ *
+ * @example
+ * const registry: RegistryClient = createRegistryClient({ baseUrl: 'https://registry.example.org' });
+ */
 export interface RegistryClient {
   /** All recommendations matching the query, across all pages. */
   listRecommendations(query?: ListQuery<typeof listRecommendationsQuerySchema>, options?: CallOptions): PagedList<Recommendation, RouteResult<RegistryContract['listRecommendations']>>;

@@ -83,13 +83,23 @@ export const uploadAttachmentQuerySchema = z.object({
   language: z.optional(z.enum(['de', 'en'])),
 });
 
-/** Query of `listConsultations`. */
+/**
+ * Query of `listConsultations`.
+ *
+ * @example
+ * listConsultationsQuerySchema.parse({ recommendation: 'gebaeudedaten-2027' });
+ */
 export const listConsultationsQuerySchema = z.object({ recommendation: z.optional(slugSchema), cursor, limit });
 /** Path parameters naming a consultation. */
 export const consultationParamsSchema = z.object({ consultationId: slugSchema });
 /** Path parameters naming a contribution. */
 export const contributionParamsSchema = z.object({ consultationId: slugSchema, contributionId: slugSchema });
-/** Query of `listContributions`. */
+/**
+ * Query of `listContributions`.
+ *
+ * @example
+ * listContributionsQuerySchema.parse({ state: 'accepted', limit: '50' });
+ */
 export const listContributionsQuerySchema = z.object({ state: z.optional(contributionStateSchema), cursor, limit });
 
 /**
@@ -124,7 +134,12 @@ export type ContributionDisposition = z.input<typeof contributionDispositionSche
 /** Contribution states that carry a disposition. @example dispositionStates.includes('rejected'); */
 export const dispositionStates: readonly string[] = answeredStates;
 
-/** Query of `listPilots`: filter by status, administrative level, Land (state key) and recommendation. */
+/**
+ * Query of `listPilots`: filter by status, administrative level, Land (state key) and recommendation.
+ *
+ * @example
+ * listPilotsQuerySchema.parse({ level: 'municipality', state: '09' });
+ */
 export const listPilotsQuerySchema = z.object({
   status: z.optional(pilotStatusSchema),
   level: z.optional(administrativeLevelSchema),
@@ -161,7 +176,12 @@ export const experienceReportSubmissionSchema = z.strictObject({
   attachments: reportShape.attachments,
   license: reportShape.license,
 });
-/** An experience report submission. */
+/**
+ * An experience report submission.
+ *
+ * @example
+ * await registry.submitExperienceReport('pilot-1', submission satisfies ExperienceReportSubmission);
+ */
 export type ExperienceReportSubmission = z.input<typeof experienceReportSubmissionSchema>;
 
 /**
@@ -171,7 +191,12 @@ export type ExperienceReportSubmission = z.input<typeof experienceReportSubmissi
  * experienceReportReviewSchema.parse({ status: { state: 'published', date: '2027-09-10' } });
  */
 export const experienceReportReviewSchema = z.strictObject({ status: experienceReportStatusSchema });
-/** A review request. */
+/**
+ * A review request.
+ *
+ * @example
+ * await registry.reviewExperienceReport('pilot-1', 'r-1', { status: { state: 'published', date: '2027-09-10' } });
+ */
 export type ExperienceReportReview = z.input<typeof experienceReportReviewSchema>;
 
 /** Path parameters naming a decision (`2027/04` → year 2027, number 04). */
@@ -213,7 +238,12 @@ export const bodySchema = z.object({
   memberships: z.array(membershipSchema),
   rules: z.array(rulesOfProcedureSchema),
 });
-/** The body with its members. */
+/**
+ * The body with its members.
+ *
+ * @example
+ * const body: Body = await registry.getBody();
+ */
 export type Body = z.output<typeof bodySchema>;
 
 /**
@@ -235,7 +265,12 @@ export const jointProjectSchema = z.strictObject({
   koenigsteinYear: z.optional(z.int().check(z.minimum(1949), z.maximum(2200))),
   participants: z.array(costParticipantSchema).check(z.minLength(1), z.maxLength(10_000)),
 });
-/** A joint project. */
+/**
+ * A joint project.
+ *
+ * @example
+ * const project: JointProject = await registry.getJointProject('gebaeudedatenportal');
+ */
 export type JointProject = z.output<typeof jointProjectSchema>;
 
 const bilingualTextSchema = z.object({ de: z.string(), en: z.string() });
