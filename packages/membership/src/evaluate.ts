@@ -413,7 +413,10 @@ export function evaluateDecision(input: unknown, options: EvaluateOptions = {}):
   const ballots = s.ballots ?? {};
   const procedure = s.procedure ?? 'meeting';
   const motionRule = rules.motions[s.motion.kind];
-  if (!motionRule) throw new MembershipError('unknown-motion-kind', 'unreachable', { path: ['motion', 'kind'] });
+  if (!motionRule) {
+    // validate() has already rejected this; kept so the type narrows without a cast
+    throw new MembershipError('unknown-motion-kind', `Keine Regel für ${s.motion.kind} / no rule for ${s.motion.kind}`, { path: ['motion', 'kind'] });
+  }
 
   const motionLine: DecisionReason = {
     code: 'motion',
