@@ -2,6 +2,7 @@ import { ifcSchema } from '@foederal/ifc';
 import type { IfcSchema } from '@foederal/ifc';
 import type { IssueSink } from './structure.js';
 import type { Facet, IdsDocument, IdsValue, IfcVersion, Specification } from './model.js';
+import { ifc2x3Occurrence } from './ifc2x3-mapping.js';
 import { TOLERANCE, matchesText, parseXsdDouble, xsdLexical } from './values.js';
 
 /** How a value of an attribute or a property data type is compared. */
@@ -73,15 +74,25 @@ export function valueProblem(value: IdsValue, kind: ValueKind): string | undefin
   return undefined;
 }
 
-/** Upper-case entity names of `schema` that a facet's entity name value selects. */
+/**
+ * Upper-case entity names of `schema` that a facet's entity name value selects. In IFC2X3, IFC4
+ * occurrence names that only exist as type objects there (IFCAIRTERMINAL) select their generic
+ * occurrence class (IFCFLOWTERMINAL).
+ */
 export function entitiesMatching(schema: IfcSchema, name: IdsValue): string[] {
+  const texts = name.kind === 'simple' ? [name.value.trim()] : (name.enumeration ?? []);
+  const out = new Set<string>();
+  for (const t of texts) {
+    const mapped = ifc2x3Occurrence(schema, t);
+    if (mapped) out.add(mapped.occurrence);
+  }
   if (name.kind === 'simple') {
     const e = schema.entity(name.value.trim());
-    return e ? [e.upperName] : [];
+    if (e) out.add(e.upperName);
+    return [...out];
   }
-  const out: string[] = [];
-  for (const e of schema.entities()) if (matchesText(name, e.upperName)) out.push(e.upperName);
-  return out;
+  for (const e of schema.entities()) if (matchesText(name, e.upperName)) out.add(e.upperName);
+  return [...out];
 }
 
 function supportsPredefinedType(schema: IfcSchema, entity: string): boolean {
@@ -144,7 +155,9 @@ function auditFacet(
       if (ent.name.kind === 'simple' && ent.name.value !== ent.name.value.toUpperCase()) {
         sink.warning(at, path, 'entity-case', `Entitätsnamen werden in Großbuchstaben angegeben / entity names are written in upper case: ${ent.name.value.toUpperCase()}`);
       }
-      if (ent.predefinedType && !names.some((n) => supportsPredefinedType(schema, n))) {
+      const mappedType = ent.name.kind === 'simple' ? ifc2x3Occurrence(schema, ent.name.value.trim())?.type : undefined;
+      const canHavePredefinedType = mappedType ? schema.attributeIndex(mappedType, 'PredefinedType') >= 0 : names.some((n) => supportsPredefinedType(schema, n));
+      if (ent.predefinedType && !canHavePredefinedType) {
         sink.error(at, path, 'entity-no-predefined-type', `${names.slice(0, 3).join(', ')} hat in ${version} keinen PredefinedType / has no PredefinedType in ${version}`);
       }
       if (f.facet === 'entity' && applicable) {

@@ -1,3 +1,4 @@
+import { parseIfc } from '@foederal/ifc';
 import { describe, expect, it } from 'vitest';
 import { checkIds } from './check.js';
 import { parseIds } from './parse.js';
@@ -85,5 +86,35 @@ describe('checkIds', () => {
     const report = checkIds(parseIds(idsWith(wallSpec('A', '<attribute><name><simpleValue>Tag</simpleValue></name></attribute>'))), model, { maxFailures: 1 });
     expect(report.specifications[0]?.requirements[0]?.failed).toBe(3);
     expect(report.specifications[0]?.requirements[0]?.failures).toHaveLength(1);
+  });
+});
+
+describe('checkIds on IFC2X3', () => {
+  const ifc2x3 = `ISO-10303-21;
+HEADER;
+FILE_DESCRIPTION((''),'2;1');
+FILE_NAME('x.ifc','2026-11-28T12:00:00',(),(),'','','');
+FILE_SCHEMA(('IFC2X3'));
+ENDSEC;
+DATA;
+#1=IFCFLOWTERMINAL('0aaaaaaaaaaaaaaaaaaaaa',$,'Auslass',$,$,$,$,$);
+#2=IFCFLOWTERMINAL('0bbbbbbbbbbbbbbbbbbbbb',$,'Leuchte',$,$,$,$,$);
+#3=IFCAIRTERMINALTYPE('0ccccccccccccccccccccc',$,'AT',$,$,$,$,$,$,.GRILLE.);
+#4=IFCLAMPTYPE('0ddddddddddddddddddddd',$,'L',$,$,$,$,$,$,.HALOGEN.);
+#5=IFCRELDEFINESBYTYPE('0eeeeeeeeeeeeeeeeeeeee',$,$,$,(#1),#3);
+#6=IFCRELDEFINESBYTYPE('0fffffffffffffffffffff',$,$,$,(#2),#4);
+ENDSEC;
+END-ISO-10303-21;
+`;
+  const model = parseIfc(new TextEncoder().encode(ifc2x3));
+  const spec = (app: string, req = '') =>
+    idsWith(`<specification name="S" ifcVersion="IFC2X3"><applicability maxOccurs="unbounded">${app}</applicability>${req ? `<requirements>${req}</requirements>` : ''}</specification>`);
+
+  it('resolves IFC4 occurrence names through the IFC2X3 type object', () => {
+    const report = checkIds(parseIds(spec('<entity><name><simpleValue>IFCAIRTERMINAL</simpleValue></name><predefinedType><simpleValue>GRILLE</simpleValue></predefinedType></entity>')), model);
+    expect(report.specifications[0]?.applicable).toBe(1);
+    expect(report.passed).toBe(true);
+    const lamp = checkIds(parseIds(spec('<entity><name><simpleValue>IFCFLOWTERMINAL</simpleValue></name></entity>', '<entity><name><simpleValue>IFCLAMP</simpleValue></name></entity>')), model);
+    expect(lamp.specifications[0]?.requirements[0]).toMatchObject({ passed: 1, failed: 1 });
   });
 });

@@ -15,6 +15,7 @@ import type {
 import { ModelView } from './model-view.js';
 import type { FoundValue, IdsModel, IdsModelEntity } from './model-view.js';
 import type { EntityRef, IdsReport, RequirementResult, SpecificationResult } from './result.js';
+import { ifc2x3Occurrence } from './ifc2x3-mapping.js';
 import { describeValue, matchesText, matchesValue } from './values.js';
 
 /**
@@ -96,7 +97,7 @@ class Checker {
 
   entityMatches(f: { name: IdsValue; predefinedType?: IdsValue | undefined }, e: IdsModelEntity): Outcome {
     // Entity names compare case-sensitively: IFC class names are written in upper case in IDS.
-    if (!matchesText(f.name, e.type)) {
+    if (!matchesText(f.name, e.type) && !this.ifc2x3Match(f.name, e)) {
       return fail(`ist ${e.type}, gefordert ${show(f.name)}`, `is ${e.type}, required ${show(f.name)}`);
     }
     if (f.predefinedType) {
@@ -108,6 +109,20 @@ class Checker {
       }
     }
     return PASS;
+  }
+
+  /** IFC2X3: IFCAIRTERMINAL matches an IfcFlowTerminal typed by an IfcAirTerminalType. */
+  ifc2x3Match(name: IdsValue, e: IdsModelEntity): boolean {
+    if (this.view.model.schema !== 'IFC2X3') return false;
+    const texts = name.kind === 'simple' ? [name.value] : (name.enumeration ?? []);
+    for (const t of texts) {
+      const m = ifc2x3Occurrence(this.view.schema, t);
+      if (!m || !this.view.schema.isSubtypeOf(e.type, m.occurrence)) continue;
+      const typeId = this.view.typeObjectOf(e.id);
+      const type = typeId === undefined ? undefined : this.view.get(typeId);
+      if (type && this.view.schema.isSubtypeOf(type.type, m.type)) return true;
+    }
+    return false;
   }
 
   entity(f: EntityFacet, e: IdsModelEntity): Outcome {
@@ -302,8 +317,23 @@ class Checker {
     else wanted = types;
     const present = new Set(types);
     const lists = wanted.filter((t) => present.has(t)).map((t) => model.ofType(t));
+    if (ent && model.schema === 'IFC2X3') {
+      const texts = ent.name.kind === 'simple' ? [ent.name.value] : (ent.name.enumeration ?? []);
+      for (const t of texts) {
+        const m = ifc2x3Occurrence(this.view.schema, t);
+        if (m) lists.push(model.ofType(m.occurrence, { includeSubtypes: true }));
+      }
+    }
     return (function* () {
-      for (const list of lists) yield* list;
+      if (lists.length === 1) return yield* lists[0] as readonly number[];
+      const seen = new Set<number>();
+      for (const list of lists) {
+        for (const id of list) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          yield id;
+        }
+      }
     })();
   }
 

@@ -131,6 +131,12 @@ describe('auditIds: semantic rules', () => {
     expect(errors(ids(wallSpec('<property dataType="IFCDATE"><propertySet><simpleValue>P</simpleValue></propertySet><baseName><simpleValue>D</simpleValue></baseName></property>')))).toEqual([]);
   });
 
+  it('accepts IFC4 occurrence names in IFC2X3 when a type object specialises them', () => {
+    const app = (name: string) => ids(wallSpec('<material/>', `<entity><name><simpleValue>${name}</simpleValue></name><predefinedType><simpleValue>GRILLE</simpleValue></predefinedType></entity>`, 'IFC2X3'));
+    expect(errors(app('IFCAIRTERMINAL'))).toEqual([]);
+    expect(errors(app('IFCAUDIOVISUALAPPLIANCE'))[0]?.rule).toBe('entity-unknown');
+  });
+
   it('checks values against attribute and data types', () => {
     const attr = (name: string, value: string, entity = 'IFCWALL') =>
       ids(wallSpec(`<attribute><name><simpleValue>${name}</simpleValue></name><value>${value}</value></attribute>`, `<entity><name><simpleValue>${entity}</simpleValue></name></entity>`));
