@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { CompositionViolationCode } from './composition.js';
+import type { CostShareBasis } from './costs.js';
 import { MembershipError } from './errors.js';
+import { costSharingSchema, voteBaseSchema } from './rules.js';
+import type { Condition } from './rules.js';
 import { agsOfArs, agsProblem, arsProblem, isoDateSchema, states } from './identifiers.js';
 import { jurisdictionSchema, membershipSchema, organizationSchema, personSchema, postSchema } from './model.js';
 import { koenigsteinerSchluessel } from './koenigstein-data.js';
@@ -100,6 +104,31 @@ describe('labels', () => {
       }
     }
     expect(label('memberLevel', 'municipality')).toEqual({ de: 'Kommunen', en: 'municipalities' });
+  });
+
+  it('covers the rule vocabulary, cost bases and composition codes exhaustively', () => {
+    // Records typed by the union: the compiler fails if a value is added without being listed here.
+    const conditionKinds: Record<Condition['kind'], true> = {
+      always: true, all: true, any: true, atLevel: true, forEachLevel: true, presentShare: true, presentAtLeast: true,
+      yesShare: true, yesAtLeast: true, yesVersusNo: true, unanimity: true, weightedYesShare: true,
+    };
+    const bases: Record<CostShareBasis, true> = { federal: true, fixed: true, koenigstein: true, none: true };
+    const codes: Record<CompositionViolationCode, true> = {
+      'duplicate-member': true, 'state-missing': true, 'voting-level-not-allowed': true, 'state-seat-limit-exceeded': true,
+      'level-seats-below-minimum': true, 'level-seats-above-maximum': true, 'unknown-deputy': true, 'deputy-of-deputy': true,
+      'deputy-level-mismatch': true,
+    };
+    const groups: Array<[keyof typeof labels.de, readonly string[]]> = [
+      ['conditionKind', Object.keys(conditionKinds)],
+      ['costShareBasis', Object.keys(bases)],
+      ['compositionViolation', Object.keys(codes)],
+      ['voteBase', voteBaseSchema.options],
+      ['laenderCostMode', costSharingSchema.def.shape.laender.options],
+    ];
+    for (const [group, values] of groups) {
+      expect([group, Object.keys(labels.de[group]).sort()]).toEqual([group, [...values].sort()]);
+      expect([group, Object.keys(labels.en[group]).sort()]).toEqual([group, [...values].sort()]);
+    }
   });
 });
 
