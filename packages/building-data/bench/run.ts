@@ -3,6 +3,7 @@
 // expression, each on generated lists of BENCH_ROWS rows (default 1,000,000). Every run is a
 // fresh process, so peak memory (max RSS) is its own. Prints figures and ratios.
 import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -29,7 +30,7 @@ const line = (r: Result): string =>
   `  ${r.mode.padEnd(14)} ${fmt(r.rows).padStart(10)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${fmt(r.rowsPerSecond).padStart(10)} rows/s  peak RSS ${r.peakRssMiB.toFixed(0).padStart(4)} MiB`;
 
 
-console.log(`@foederal/building-data benchmarks, ${fmt(rows)} generated rows, Node ${process.version}`);
+console.log(`@foederal/building-data benchmarks, ${fmt(rows)} generated rows, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start`);
 const baseline = run('./ede.ts', 'foederal', 0);
 console.log(`baseline peak RSS of a run with 0 rows (Node, tsx, the package): ${baseline.peakRssMiB.toFixed(0)} MiB`);
 console.log('EDE import (streaming, UTF-8, ";"):');
@@ -44,4 +45,5 @@ console.log('AKS key parser (generic-aks profile):');
 const keys = run('./keys.ts', 'foederal');
 const regex = run('./keys.ts', 'regex');
 for (const r of [keys, regex]) console.log(line(r));
+console.log(`load average ${loadavg()[0]?.toFixed(1)} at end`);
 console.log(`  ratio parse / hand-written RegExp: ${(keys.rowsPerSecond / regex.rowsPerSecond).toFixed(2)}x rows/s`);

@@ -80,3 +80,5 @@ export { consumptionIndicators, indicatorsFromMeters, consumptionInputSchema } f
 export type { ConsumptionIndicators, ConsumptionInput } from './operation/consumption.js';
 export { mapDataPoint, pointSemantics, pointSemanticsSchema, pointSemanticsMarkdown } from './mappings/point-semantics.js';
 export type { PointMapping, PointMappingOptions, PointSemantics } from './mappings/point-semantics.js';
+export { jsonSchemaOf, jsonSchemaNames } from './json-schemas.js';
+export type { JsonSchemaName } from './json-schemas.js';
