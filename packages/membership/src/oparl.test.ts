@@ -204,6 +204,24 @@ describe.skipIf(!oparl.available)('OParl 1.1 conformance', () => {
     for (const p of r.persons) expect(personSchema.safeParse(p).success).toBe(true);
   });
 
+  it('fuzz: mutated real examples import or fail with a typed error, never anything else', () => {
+    const originals = { body: read('examples', 'Body-01.json'), organization: read('examples', 'Organization-01.json'), person: read('examples', 'Person-01.json') };
+    const field = fc.constantFrom('id', 'type', 'name', 'startDate', 'endDate', 'membership', 'title', 'email', 'ags', 'rgs', 'subOrganizationOf', 'created', 'website');
+    fc.assert(
+      fc.property(fc.constantFrom('body', 'organization', 'person' as const), field, fc.anything(), (which, key, value) => {
+        const mutated = { ...(originals[which] as Record<string, unknown>), [key]: value };
+        try {
+          const r = fromOParl(which === 'body' ? { body: mutated } : which === 'organization' ? { organizations: [mutated] } : { persons: [mutated] });
+          expect(r).toBeDefined();
+        } catch (error) {
+          expect(MembershipError.isInstance(error)).toBe(true);
+          expect((error as MembershipError).path[0]).toBe(which === 'body' ? 'body' : which === 'organization' ? 'organizations' : 'persons');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects the historic OParl 1.0 examples with a typed error and JSON path', () => {
     const e = (() => {
       try {
