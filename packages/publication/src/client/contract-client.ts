@@ -16,7 +16,7 @@ import { PublicationError } from '../errors.js';
 import { parseLinkHeader } from '../http-headers.js';
 import { issuesOf, summarizeIssues } from '../issues.js';
 import type { RetryOptions } from './http.js';
-import { isJsonMediaType, kyRetry, mediaTypeOf, parseJson, readBytes, readText, toPublicationError } from './http.js';
+import { backoffDelay, isJsonMediaType, kyRetry, mediaTypeOf, normalizeRetry, parseJson, readBytes, readText, sleep, toPublicationError } from './http.js';
 
 /**
  * Options shared by the contract-based clients.
@@ -162,6 +162,9 @@ export function createContractClient<C extends Contract>(contract: C, options: C
   const timeout = options.timeout ?? 10_000;
   const cacheSize = options.cacheSize ?? 256;
   const cache = new Map<string, CacheEntry>();
+  const retry = normalizeRetry(options.retry);
+  // Errors raised while reading a body after the headers arrived (ky retries only before that).
+  const bodyFailures = new WeakSet<object>();
   const http = ky.create({
     timeout,
     retry: kyRetry(options.retry),
@@ -287,7 +290,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
         void response.body?.cancel().catch(() => undefined);
         data = undefined;
       } else if (responseBody.kind === 'binary') {
-        const bytes = await readBytes(response, timeout, callOptions.signal);
+        const bytes = await readBytes(response, timeout, callOptions.signal).catch(markBodyFailure);
         const expected = parseContentDigest(response.headers.get('content-digest'));
         if (response.headers.has('content-digest') && expected === undefined) {
           throw violation(route, method, url.href, 'Content-Digest ohne gültiges sha-256 / Content-Digest without a valid sha-256');
@@ -307,7 +310,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
           void response.body?.cancel().catch(() => undefined);
           throw violation(route, method, url.href, `Medientyp ${mediaType || '(keiner)'} statt ${expected} / media type ${mediaType || '(none)'} instead of ${expected}`);
         }
-        const text = await readText(response, timeout, callOptions.signal);
+        const text = await readText(response, timeout, callOptions.signal).catch(markBodyFailure);
         data = responseBody.kind === 'json' ? validateJson(route, text, where) : text;
         if (useCache && etag) remember(url.href, { etag, text });
         if (route.method !== 'GET' && resourceRoute) {
@@ -323,6 +326,33 @@ export function createContractClient<C extends Contract>(contract: C, options: C
     }
     if (route.method !== 'GET' && resourceKey && responseBody?.kind !== 'json') cache.delete(resourceKey);
     return { data, status: response.status, etag: etag ?? (notModified ? cached?.etag : undefined), notModified, next, location };
+  }
+
+  function markBodyFailure(error: unknown): never {
+    if (typeof error === 'object' && error !== null) bodyFailures.add(error);
+    throw error;
+  }
+
+  /**
+   * `send`, and for idempotent routes again (with backoff) when the connection broke while the
+   * body was being read — ky's own retries end once the headers are in.
+   */
+  async function sendRetrying(route: RouteDefinition, url: URL, input: CallInput, callOptions: CallOptions): Promise<CallResult<unknown>> {
+    const idempotent = route.method === 'GET' || route.method === 'PUT' || route.method === 'DELETE';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send(route, url, input, callOptions);
+      } catch (error) {
+        const cause = PublicationError.isInstance(error) ? error.cause : undefined;
+        const brokenBody = PublicationError.isInstance(error) && error.code === 'network' && typeof cause === 'object' && cause !== null && bodyFailures.has(cause);
+        if (!idempotent || !brokenBody || attempt > retry.limit) throw error;
+        try {
+          await sleep(backoffDelay(retry, attempt), callOptions.signal);
+        } catch {
+          throw await toPublicationError(error, { method: route.method, url: url.href, signal: callOptions.signal, timeout });
+        }
+      }
+    }
   }
 
   function validateJson(route: RouteDefinition, text: string, where: { method: string; url: string }): unknown {
@@ -361,7 +391,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
   const client: ContractClient<C> = {
     async call(id, input = {}, callOptions = {}) {
       const { route, url } = prepare(id, input);
-      return (await send(route, url, input, callOptions)) as CallResult<never>;
+      return (await sendRetrying(route, url, input, callOptions)) as CallResult<never>;
     },
     paginate(id, input = {}, callOptions = {}) {
       async function* pages(): AsyncGenerator<never> {
@@ -370,7 +400,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
         let current: URL | undefined = url;
         while (current) {
           seen.add(current.href);
-          const result = await send(route, current, input, callOptions);
+          const result = await sendRetrying(route, current, input, callOptions);
           yield result.data as never;
           if (!result.next) break;
           const next = new URL(result.next);

@@ -34,23 +34,55 @@ export interface RetryOptions {
 /** Methods retried by default: the idempotent ones (RFC 9110 §9.2.2). */
 export const idempotentMethods = ['get', 'head', 'put', 'delete', 'options'] as const;
 
+/** Retry options with defaults filled in. */
+export function normalizeRetry(retry: RetryOptions | number | false | undefined): Required<RetryOptions> {
+  const o: RetryOptions = retry === false ? { limit: 0 } : typeof retry === 'number' ? { limit: retry } : (retry ?? {});
+  return {
+    limit: o.limit ?? 2,
+    baseDelay: o.baseDelay ?? 300,
+    maxDelay: o.maxDelay ?? 10_000,
+    maxRetryAfter: o.maxRetryAfter ?? 60_000,
+    retryOnTimeout: o.retryOnTimeout ?? false,
+  };
+}
+
+/** Backoff before retry number `attempt` (1, 2, …): exponential, capped, with full jitter. */
+export function backoffDelay(retry: Required<RetryOptions>, attempt: number): number {
+  return Math.random() * Math.min(retry.maxDelay, retry.baseDelay * 2 ** (attempt - 1));
+}
+
+/** Wait `ms`, or reject with the signal's reason when it aborts first. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** ky retry options from ours. */
 export function kyRetry(
   retry: RetryOptions | number | false | undefined,
   extra: { readonly methods?: readonly string[]; readonly shouldRetry?: KyRetryOptions['shouldRetry'] } = {},
 ): KyRetryOptions {
-  const o: RetryOptions = retry === false ? { limit: 0 } : typeof retry === 'number' ? { limit: retry } : (retry ?? {});
-  const base = o.baseDelay ?? 300;
+  const o = normalizeRetry(retry);
   return {
-    limit: o.limit ?? 2,
+    limit: o.limit,
     methods: [...(extra.methods ?? idempotentMethods)] as never,
     statusCodes: [408, 429, 500, 502, 503, 504],
     afterStatusCodes: [429, 503],
-    maxRetryAfter: o.maxRetryAfter ?? 60_000,
-    backoffLimit: o.maxDelay ?? 10_000,
-    delay: (attempt: number) => base * 2 ** (attempt - 1),
+    maxRetryAfter: o.maxRetryAfter,
+    backoffLimit: o.maxDelay,
+    delay: (attempt: number) => o.baseDelay * 2 ** (attempt - 1),
     jitter: true,
-    retryOnTimeout: o.retryOnTimeout ?? false,
+    retryOnTimeout: o.retryOnTimeout,
     ...(extra.shouldRetry === undefined ? {} : { shouldRetry: extra.shouldRetry }),
   };
 }

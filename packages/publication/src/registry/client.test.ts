@@ -319,10 +319,24 @@ describe('registry client: faults', () => {
     expect(count('submitContribution')).toBe(2);
   });
 
-  it('reports a body cut short by the connection as a network error, and truncated JSON with the byte offset where it ends', async () => {
+  it('retries a GET whose body was cut short by the connection, and reports it as network error once retries are used up', async () => {
     server.inject({ kind: 'truncate' }, { route: 'getRecommendation' });
-    const error = await failure(anonymous.getRecommendation('gebaeudedaten-2027'));
+    expect((await anonymous.getRecommendation('gebaeudedaten-2027')).id).toBe('gebaeudedaten-2027');
+    expect(count('getRecommendation')).toBe(2);
+    server.inject({ kind: 'truncate' }, { route: 'getRecommendation', times: 3 });
+    const error = await failure(anonymous.getRecommendation('gebaeudedaten-2027', { cache: false }));
     expect(error.code).toBe('network');
+    expect(count('getRecommendation')).toBe(5);
+  });
+
+  it('does not retry a POST whose response body was cut short', async () => {
+    server.inject({ kind: 'truncate' }, { route: 'createRecommendation' });
+    expect((await failure(secretariat.createRecommendation(recommendation('zweite')))).code).toBe('network');
+    expect(count('createRecommendation')).toBe(2);
+    expect(server.store.recommendations.has('zweite')).toBe(true);
+  });
+
+  it('reports truncated JSON with the byte offset where it ends', async () => {
     server.inject({ kind: 'malformed', body: '{"id": "gebaeudedaten-2027", "title": {"de": "Geb' }, { route: 'getRecommendation' });
     const cut = await failure(anonymous.getRecommendation('gebaeudedaten-2027'));
     expect(cut.code).toBe('invalid-json');
