@@ -82,6 +82,15 @@ describe('checkIds', () => {
     expect(prohibitedSlab.specifications[0]?.prohibitedEntities.map((e) => e.id)).toEqual([13]);
   });
 
+  it('finds applicable entities without an entity facet', () => {
+    const report = run(`<specification name="P" ifcVersion="IFC4"><applicability maxOccurs="unbounded">${prop('Pset_WallCommon', 'FireRating')}</applicability><requirements><material/></requirements></specification>`);
+    // walls #10 and #11 (through its type) and the wall type #30 itself
+    expect(report.specifications[0]?.applicable).toBe(3);
+    expect(report.specifications[0]?.requirements[0]?.failures.map((f) => f.entity.id)).toEqual([11, 30]);
+    const named = run(`<specification name="N" ifcVersion="IFC4"><applicability maxOccurs="unbounded"><attribute><name>${value('Name')}</name><value>${value('Decke')}</value></attribute></applicability></specification>`);
+    expect(named.specifications[0]?.applicable).toBe(1);
+  });
+
   it('keeps at most maxFailures failures but counts them all', () => {
     const report = checkIds(parseIds(idsWith(wallSpec('A', '<attribute><name><simpleValue>Tag</simpleValue></name></attribute>'))), model, { maxFailures: 1 });
     expect(report.specifications[0]?.requirements[0]?.failed).toBe(3);

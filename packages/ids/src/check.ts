@@ -314,7 +314,7 @@ class Checker {
     let wanted: string[];
     if (ent && ent.name.kind === 'simple') wanted = [ent.name.value];
     else if (ent) wanted = types.filter((t) => matchesText(ent.name, t));
-    else wanted = types;
+    else wanted = types.filter((t) => this.typeMayApply(spec, t));
     const present = new Set(types);
     const lists = wanted.filter((t) => present.has(t)).map((t) => model.ofType(t));
     if (ent && model.schema === 'IFC2X3') {
@@ -335,6 +335,31 @@ class Checker {
         }
       }
     })();
+  }
+
+  /**
+   * Without an entity facet every type is a candidate; types that can never satisfy the other
+   * applicability facets are left out (no such attribute; properties, materials and wholes only
+   * exist for object definitions).
+   */
+  typeMayApply(spec: Specification, type: string): boolean {
+    const schema = this.view.schema;
+    for (const f of spec.applicability) {
+      if (f.facet === 'attribute' && f.name.kind === 'simple' && schema.attributeIndex(type, f.name.value) < 0) return false;
+      if ((f.facet === 'property' || f.facet === 'material' || f.facet === 'partOf') && !schema.isSubtypeOf(type, 'IFCOBJECTDEFINITION')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Cheap tests on relation indexes before an entity is decoded. */
+  mayApply(spec: Specification, id: number): boolean {
+    for (const f of spec.applicability) {
+      if (f.facet === 'property' && !this.view.hasPropertySets(id)) return false;
+      if (f.facet === 'partOf' && this.view.parents(id).length === 0) return false;
+    }
+    return true;
   }
 
   ref(e: IdsModelEntity): EntityRef {
@@ -384,9 +409,10 @@ export function checkIds(ids: IdsDocument, model: IdsModel, options: CheckIdsOpt
     let failedEntities = 0;
     const prohibitedEntities: EntityRef[] = [];
     for (const id of checker.candidates(spec)) {
+      checked += 1;
+      if (!checker.mayApply(spec, id)) continue;
       const e = checker.view.get(id);
       if (!e) continue;
-      checked += 1;
       if (!spec.applicability.every((f) => checker.applies(f, e))) continue;
       applicable += 1;
       if (spec.usage === 'prohibited') {

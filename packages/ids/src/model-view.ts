@@ -160,8 +160,13 @@ const str = (v: StepValue | undefined): string | null => {
  * does nothing once the tables are right.
  */
 function realign(e: IdsModelEntity | undefined, schema: IfcSchema): IdsModelEntity | undefined {
-  if (!e || 'Tag' in e.attributes) return e;
+  if (!e) return e;
   const args = (e as { args?: readonly StepValue[] }).args;
+  if (e.type === 'IFCPROPERTYTABLEVALUE' && !('DefinedValues' in e.attributes) && args && args.length > 3) {
+    // Same table bug: DefiningValues is LIST OF UNIQUE, DefinedValues (position 3 in every schema) is lost.
+    return { id: e.id, type: e.type, attributes: { ...e.attributes, DefinedValues: args[3] as StepValue } };
+  }
+  if ('Tag' in e.attributes) return e;
   const names = Object.keys(e.attributes);
   if (!args || args.length !== names.length + 1 || !schema.isSubtypeOf(e.type, 'IFCTYPEPRODUCT')) return e;
   const at = names.indexOf('RepresentationMaps');
@@ -251,6 +256,14 @@ export class ModelView {
       if (fromType.length > 0 && !(fromType.length === 1 && fromType[0] === 'NOTDEFINED')) return fromType;
     }
     return own(id);
+  }
+
+  /** Whether an element has any property or quantity set, its own or its type object's (no decoding). */
+  hasPropertySets(id: number): boolean {
+    if (!this.#psetsOf) this.#buildDefinitions();
+    if (this.#psetsOf?.has(id) || this.#typePsets?.has(id)) return true;
+    const type = this.typeObjectOf(id);
+    return type !== undefined && (this.#typePsets?.has(type) ?? false);
   }
 
   /** Property and quantity sets of an element, including those of its type (occurrence values win). */
