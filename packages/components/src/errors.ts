@@ -1,6 +1,11 @@
 const brand = Symbol.for('foederal.error');
 
-/** Stable codes of {@link ComponentsError}. */
+/**
+ * Stable codes of {@link ComponentsError}.
+ *
+ * @example
+ * const code: ComponentsErrorCode = 'invalid-data';
+ */
 export type ComponentsErrorCode =
   | 'no-source'
   | 'load-failed'

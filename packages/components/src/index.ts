@@ -16,7 +16,7 @@ export type { Language, MessageKey, Messages } from './locales/index.js';
 export { intlLocale, formatDate, formatNumber, formatBytes } from './format.js';
 export { langOf } from './lang.js';
 export { filterRecommendations } from './shared.js';
-export { validateContribution, toSubmission, consultationOpen, textLimits, generalAnchor } from './validate.js';
+export { validateContribution, toSubmission, consultationOpen, textLimits, nameMaxLength, generalAnchor } from './validate.js';
 export type { ContributionInput, FieldError } from './validate.js';
 export { registrySource, sourceFromClient } from './registry-source.js';
 export type { RegistrySource, RecommendationQuery } from './source.js';

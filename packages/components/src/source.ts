@@ -1,7 +1,12 @@
 import type { ContributionSubmission } from '@foederal/publication';
 import type { Consultation, Contribution, Decision, Recommendation, RecommendationState, Roster } from './types.js';
 
-/** Filter of the catalogue. */
+/**
+ * Filter of the catalogue.
+ *
+ * @example
+ * const query: RecommendationQuery = { status: 'published', q: 'Wartung' };
+ */
 export interface RecommendationQuery {
   readonly status?: RecommendationState | undefined;
   readonly q?: string | undefined;
@@ -10,6 +15,10 @@ export interface RecommendationQuery {
 /**
  * What the elements read from and send to a registry. {@link registrySource} builds one on the
  * registry client of `@foederal/publication`; pages and tests may pass their own as `source`.
+ *
+ * @example
+ * const source: RegistrySource = registrySource('https://registry.example.org');
+ * list.source = source;
  */
 export interface RegistrySource {
   listRecommendations(query: RecommendationQuery, signal: AbortSignal): Promise<readonly Recommendation[]>;

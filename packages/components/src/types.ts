@@ -31,7 +31,12 @@ export type {
   RecommendationState,
 };
 
-/** The members of a body, in the normalised form of `@foederal/membership`. */
+/**
+ * The members of a body, in the normalised form of `@foederal/membership`.
+ *
+ * @example
+ * roster.roster = { rules: 'amev-style-working-group', jurisdictions, people, memberships } satisfies Roster;
+ */
 export interface Roster {
   /** Name of the body, shown as the heading. */
   readonly name?: { readonly de: string; readonly en?: string | undefined } | undefined;
@@ -45,6 +50,9 @@ export interface Roster {
 /**
  * A vote result as `<foederal-vote-result>` shows it: membership's `DecisionResult`, or the
  * result stored in a recommendation's `Decision`.
+ *
+ * @example
+ * vote.result = evaluateDecision(scenario) satisfies VoteResult;
  */
 export interface VoteResult {
   readonly result: 'pass' | 'fail' | 'pending';

@@ -1,7 +1,12 @@
 import type { ContributionSubmission } from '@foederal/publication';
 import type { MessageKey } from './locales/index.js';
 
-/** Raw values of the consultation form. */
+/**
+ * Raw values of the consultation form.
+ *
+ * @example
+ * const input: ContributionInput = { anchor: '3.2', text: 'Bitte ergänzen …', authorKind: 'anonymous', name: '', consent: true };
+ */
 export interface ContributionInput {
   /** Section anchor of the draft; empty when none was chosen. */
   readonly anchor: string;
@@ -11,20 +16,40 @@ export interface ContributionInput {
   readonly consent: boolean;
 }
 
-/** One problem of the form: which field, which message, with which parameters. */
+/**
+ * One problem of the form: which field, which message, with which parameters.
+ *
+ * @example
+ * const e: FieldError = { field: 'text', key: 'form.error.textShort', params: { min: 10 } };
+ */
 export interface FieldError {
   readonly field: 'anchor' | 'text' | 'name' | 'consent';
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, number>>;
 }
 
-/** Length limits of a contribution text, in characters (code points). */
+/**
+ * Length limits of a contribution text, in characters (code points).
+ *
+ * @example
+ * textLimits.max; // 5000
+ */
 export const textLimits = { min: 10, max: 5000 } as const;
 
-/** Maximum length of a name (the registry's limit). */
+/**
+ * Maximum length of a name (the registry's limit).
+ *
+ * @example
+ * nameMaxLength; // 300
+ */
 export const nameMaxLength = 300;
 
-/** Anchor of a contribution to a consultation whose draft has no sections. */
+/**
+ * Anchor of a contribution to a consultation whose draft has no sections.
+ *
+ * @example
+ * toSubmission({ ...input, anchor: '' }).anchor; // { section: generalAnchor }
+ */
 export const generalAnchor = 'general';
 
 /**

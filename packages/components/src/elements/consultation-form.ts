@@ -15,7 +15,17 @@ import {
 
 type Phase = 'editing' | 'submitting' | 'done';
 
-/** Sends a contribution; resolves with the id the registry gave it. */
+/**
+ * Sends a contribution; resolves with the id the registry gave it. Rejecting with a
+ * `ComponentsError` of code `rejected` shows its message; any other rejection counts as a network
+ * error (the input is kept).
+ *
+ * @example
+ * form.submitter = async (consultationId, contribution) => {
+ *   const response = await fetch(`/beitraege/${consultationId}`, { method: 'POST', body: JSON.stringify(contribution) });
+ *   return response.json(); // { id: 'b-17' }
+ * };
+ */
 export type ContributionSubmitter = (
   consultationId: string,
   contribution: ContributionSubmission,

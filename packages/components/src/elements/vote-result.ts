@@ -22,7 +22,12 @@ function groupId(group: VoteCount['group']): string | undefined {
 const optionOrder = ['yes', 'no', 'abstain', 'absent', 'not voting', 'paired'];
 const groupOrder = ['federal', 'state', 'administrativeDistrict', 'municipality', 'science', 'industry', 'civil-society'];
 
-/** Counts as a table: one row per group (a level) and one column per option, plus the total row. */
+/**
+ * Counts as a table: one row per group (a level) and one column per option, plus the total row.
+ *
+ * @example
+ * const { options, rows, total }: CountTable = countTable(result.counts);
+ */
 export interface CountTable {
   readonly options: readonly string[];
   readonly rows: readonly { readonly group: string; readonly values: readonly number[] }[];

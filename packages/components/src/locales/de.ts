@@ -180,8 +180,18 @@ export const de = {
   'vote.reasons': 'Begründung',
 } as const satisfies Record<string, string>;
 
-/** Every key of the locale tables. */
+/**
+ * Every key of the locale tables.
+ *
+ * @example
+ * const key: MessageKey = 'form.submit';
+ */
 export type MessageKey = keyof typeof de;
 
-/** A complete locale table: every key of {@link de}, nothing more. */
+/**
+ * A complete locale table: every key of {@link de}, nothing more.
+ *
+ * @example
+ * const fr: Messages = { ...en, 'form.submit': 'Envoyer la contribution' };
+ */
 export type Messages = { readonly [K in MessageKey]: string };

@@ -1,10 +1,20 @@
 import { de, type MessageKey, type Messages } from './de.js';
 import { en } from './en.js';
 
-/** Languages the elements speak. German is the default. */
+/**
+ * Languages the elements speak. German is the default.
+ *
+ * @example
+ * const language: Language = languageOf(document.documentElement.lang);
+ */
 export type Language = 'de' | 'en';
 
-/** The locale tables by language. */
+/**
+ * The locale tables by language.
+ *
+ * @example
+ * messages.en['form.submit']; // 'Send contribution'
+ */
 export const messages: { readonly [L in Language]: Messages } = { de, en };
 
 /**
