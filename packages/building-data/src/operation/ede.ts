@@ -285,7 +285,7 @@ async function* records(
   separator: EdeSeparator,
   maxRecordLength: number,
   chosen: (s: ';' | ',' | '\t') => void,
-): AsyncGenerator<RawRecord | EdeRejectedRow> {
+): AsyncGenerator<(RawRecord | EdeRejectedRow)[]> {
   let buf = '';
   let line = 1;
   let sep: ';' | ',' | '\t' | undefined = separator === 'auto' ? undefined : separator;
@@ -303,6 +303,7 @@ async function* records(
       chosen(sep);
     }
     let pos = 0;
+    const batch: (RawRecord | EdeRejectedRow)[] = [];
     const n = buf.length;
     let quote = buf.indexOf('"');
     while (pos < n) {
@@ -315,9 +316,9 @@ async function* records(
         let text = buf.slice(pos, end);
         if (text.endsWith('\r')) text = text.slice(0, -1);
         if (text.length > maxRecordLength) {
-          yield { line, raw: text.slice(0, 200), reason: { de: 'Zeile zu lang', en: 'line too long' } };
+          batch.push({ line, raw: text.slice(0, 200), reason: { de: 'Zeile zu lang', en: 'line too long' } });
         } else {
-          yield { line, cells: text.split(sep), raw: text };
+          batch.push({ line, cells: text.split(sep), raw: text });
         }
         line++;
         pos = end + 1;
@@ -381,22 +382,23 @@ async function* records(
       if (inQuotes && (final || overlong)) {
         // unterminated or overlong quoted field: reject its first line and resume on the next
         const firstEnd = nl < 0 ? n : nl;
-        yield {
+        batch.push({
           line,
           raw: buf.slice(pos, Math.min(firstEnd, pos + 200)),
           reason: overlong
             ? { de: `Datensatz länger als ${maxRecordLength} Zeichen (Anführungszeichen nicht geschlossen?)`, en: `record longer than ${maxRecordLength} characters (unclosed quote?)` }
             : { de: 'Anführungszeichen nicht geschlossen', en: 'unclosed quote' },
-        };
+        });
         line++;
         pos = firstEnd + 1;
         continue;
       }
       cells.push(cell);
-      yield { line, cells, raw: buf.slice(pos, Math.min(i, pos + 200)) };
+      batch.push({ line, cells, raw: buf.slice(pos, Math.min(i, pos + 200)) });
       line += lines + 1;
       pos = i + 1;
     }
+    if (batch.length > 0) yield batch;
     buf = buf.slice(pos);
     if (final && buf.length === 0) return;
     if (final && pos === 0 && buf.length > 0) {
@@ -405,7 +407,7 @@ async function* records(
     }
     if (!final && buf.length > maxRecordLength + 2) {
       // a single unterminated line longer than the limit without a newline yet
-      yield { line, raw: buf.slice(0, 200), reason: { de: 'Zeile zu lang', en: 'line too long' } };
+      yield [{ line, raw: buf.slice(0, 200), reason: { de: 'Zeile zu lang', en: 'line too long' } }];
       const nl = buf.indexOf('\n');
       buf = nl < 0 ? '' : buf.slice(nl + 1);
       line++;
@@ -478,15 +480,16 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
   // (device, type, instance) packed into one safe integer (< 2^51) → first line
   const seen = new Map<number, number>();
 
+  let index: Partial<Record<Field, number>> = {};
   const columnName = (field: Field): string => {
-    const i = fields.indexOf(field);
+    const i = index[field] ?? -1;
     return (i >= 0 ? columns?.[i] : undefined) ?? field;
   };
 
   const convert = (cells: string[], line: number): DataPoint => {
     const get = (field: Field): string | undefined => {
-      const i = fields.indexOf(field);
-      if (i < 0) return undefined;
+      const i = index[field];
+      if (i === undefined) return undefined;
       const v = cells[i]?.trim();
       return v === undefined || v === '' ? undefined : v;
     };
@@ -593,6 +596,10 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
     const list = names.map((c) => c.trim().replace(/^#\s*/, ''));
     columns = list;
     fields = list.map((c) => columnFields[normalise(c)]);
+    index = {};
+    fields.forEach((f, i) => {
+      if (f !== undefined && index[f] === undefined) index[f] = i;
+    });
     return list;
   };
 
@@ -600,50 +607,52 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
   let announced = false;
   const text = decode(source, options.encoding ?? 'auto', (e) => (encoding = e));
   try {
-    for await (const record of records(text, options.separator ?? 'auto', maxRecordLength, (s) => (sep = s))) {
-      if (!announced) {
-        announced = true;
-        yield { kind: 'format', encoding, separator: sep };
-      }
-      if (!('cells' in record)) {
-        yield { kind: 'rejected', row: record };
-        continue;
-      }
-      const { cells, line, raw } = record;
-      const first = cells[0]?.trim() ?? '';
-      if (cells.every((c) => c.trim() === '')) continue;
-      if (columns === undefined) {
-        if (normalise(first) === 'keyname') {
-          const list = useColumns(cells);
-          const missing = (['type', 'instance'] as const).filter((f) => !fields.includes(f));
-          if (missing.length > 0) {
-            throw new BuildingDataError(
-              'ede-format',
-              `EDE Zeile ${line}: Spaltenkopf ohne ${missing.join(', ')} / column header lacks ${missing.join(', ')}`,
-              { location: { line } },
-            );
+    for await (const batch of records(text, options.separator ?? 'auto', maxRecordLength, (s) => (sep = s))) {
+      for (const record of batch) {
+        if (!announced) {
+          announced = true;
+          yield { kind: 'format', encoding, separator: sep };
+        }
+        if (!('cells' in record)) {
+          yield { kind: 'rejected', row: record };
+          continue;
+        }
+        const { cells, line, raw } = record;
+        const first = cells[0]?.trim() ?? '';
+        if (cells.every((c) => c.trim() === '')) continue;
+        if (columns === undefined) {
+          if (normalise(first) === 'keyname') {
+            const list = useColumns(cells);
+            const missing = (['type', 'instance'] as const).filter((f) => !fields.includes(f));
+            if (missing.length > 0) {
+              throw new BuildingDataError(
+                'ede-format',
+                `EDE Zeile ${line}: Spaltenkopf ohne ${missing.join(', ')} / column header lacks ${missing.join(', ')}`,
+                { location: { line } },
+              );
+            }
+            yield { kind: 'columns', line, columns: list, assumed: false };
+            continue;
           }
-          yield { kind: 'columns', line, columns: list, assumed: false };
+          if (first.startsWith('#')) continue;
+          const looksLikeData = cells.length >= 5 && integerPattern.test(cells[3]?.trim() ?? '') && integerPattern.test(cells[4]?.trim() ?? '');
+          if (!looksLikeData) {
+            if (first !== '') yield { kind: 'metadata', line, name: first, value: cells.slice(1).map((c) => c.trim()).filter((c) => c !== '').join(' ') };
+            continue;
+          }
+          yield { kind: 'columns', line, columns: useColumns(standardColumns), assumed: true };
+        } else if (first.startsWith('#')) {
           continue;
         }
-        if (first.startsWith('#')) continue;
-        const looksLikeData = cells.length >= 5 && integerPattern.test(cells[3]?.trim() ?? '') && integerPattern.test(cells[4]?.trim() ?? '');
-        if (!looksLikeData) {
-          if (first !== '') yield { kind: 'metadata', line, name: first, value: cells.slice(1).map((c) => c.trim()).filter((c) => c !== '').join(' ') };
-          continue;
+        try {
+          yield { kind: 'data-point', line, dataPoint: convert(cells, line) };
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          const row: EdeRejectedRow = error.column === undefined
+            ? { line, reason: error.reason, raw: raw.slice(0, 200) }
+            : { line, column: error.column, reason: error.reason, raw: raw.slice(0, 200) };
+          yield { kind: 'rejected', row };
         }
-        yield { kind: 'columns', line, columns: useColumns(standardColumns), assumed: true };
-      } else if (first.startsWith('#')) {
-        continue;
-      }
-      try {
-        yield { kind: 'data-point', line, dataPoint: convert(cells, line) };
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        const row: EdeRejectedRow = error.column === undefined
-          ? { line, reason: error.reason, raw: raw.slice(0, 200) }
-          : { line, column: error.column, reason: error.reason, raw: raw.slice(0, 200) };
-        yield { kind: 'rejected', row };
       }
     }
   } catch (error) {
