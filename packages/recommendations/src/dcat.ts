@@ -66,6 +66,7 @@ function dateTime(value: string): Term {
 
 function agent(graph: Graph, publisher: Publisher): Term {
   const node = iri(publisher.id);
+  if (!graph.firstTime(publisher.id)) return node;
   graph.type(node, `${ns.foaf}Agent`);
   texts(graph, node, `${ns.foaf}name`, publisher.name);
   graph.add(node, `${ns.dcterms}type`, iri(publisherTypes[publisher.jurisdiction.level]));
@@ -87,7 +88,7 @@ function geocoding(graph: Graph, subject: Term, jurisdiction: JurisdictionRef): 
   const spatial = politicalGeocodingIri(jurisdiction);
   if (spatial !== undefined) {
     graph.add(subject, `${ns.dcterms}spatial`, iri(spatial));
-    graph.type(iri(spatial), `${ns.dcterms}Location`);
+    if (graph.firstTime(spatial)) graph.type(iri(spatial), `${ns.dcterms}Location`);
   }
 }
 
@@ -154,7 +155,7 @@ function addRecommendation(graph: Graph, catalogue: Catalogue, r: Recommendation
   graph.add(node, `${ns.dcat}version`, lit(r.version));
   const landing = options.landingPage?.(r) ?? `${catalogue.homepage.replace(/\/?$/, '/')}empfehlungen/${r.id}`;
   graph.add(node, `${ns.dcat}landingPage`, iri(landing));
-  graph.type(iri(landing), `${ns.foaf}Document`);
+  if (graph.firstTime(landing)) graph.type(iri(landing), `${ns.foaf}Document`);
   for (const ref of r.references) {
     if (ref.kind === 'recommendation') graph.add(node, `${ns.dcterms}references`, iri(recommendationDatasetIri(catalogue, ref.id)));
     else if (ref.kind === 'web' || ref.url !== undefined) graph.add(node, `${ns.dcterms}references`, iri(ref.url ?? ''));

@@ -42,6 +42,15 @@ export class Graph {
   readonly triples: Triple[] = [];
   private blanks = 0;
 
+  private readonly described = new Set<string>();
+
+  /** True the first time it is asked about `iri`: lets shared resources be described once. */
+  firstTime(iri: string): boolean {
+    if (this.described.has(iri)) return false;
+    this.described.add(iri);
+    return true;
+  }
+
   blank(): Term {
     this.blanks += 1;
     return { kind: 'blank', value: `b${this.blanks}` };
@@ -81,26 +90,37 @@ function escapeString(value: string): string {
 
 type Prefixes = Readonly<Record<string, string>>;
 
-function compact(value: string, prefixes: Prefixes): string | undefined {
-  for (const [prefix, base] of Object.entries(prefixes)) {
-    if (value.startsWith(base)) {
-      const local = value.slice(base.length);
-      if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(local)) return `${prefix}:${local}`;
+/** Compacts IRIs against a prefix table, remembering every answer (IRIs repeat a lot). */
+function compactor(prefixes: Prefixes): (value: string) => string | undefined {
+  const entries = Object.entries(prefixes);
+  const cache = new Map<string, string | undefined>();
+  return (value) => {
+    if (cache.has(value)) return cache.get(value);
+    let result: string | undefined;
+    for (const [prefix, base] of entries) {
+      if (value.startsWith(base)) {
+        const local = value.slice(base.length);
+        if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(local)) {
+          result = `${prefix}:${local}`;
+          break;
+        }
+      }
     }
-  }
-  return undefined;
+    cache.set(value, result);
+    return result;
+  };
 }
 
-function turtleTerm(term: Term, prefixes: Prefixes): string {
+function turtleTerm(term: Term, compact: (value: string) => string | undefined): string {
   switch (term.kind) {
     case 'iri':
-      return compact(term.value, prefixes) ?? `<${escapeIri(term.value)}>`;
+      return compact(term.value) ?? `<${escapeIri(term.value)}>`;
     case 'blank':
       return `_:${term.value}`;
     case 'literal': {
       const quoted = `"${escapeString(term.value)}"`;
       if (term.language !== undefined) return `${quoted}@${term.language}`;
-      if (term.datatype !== undefined) return `${quoted}^^${compact(term.datatype, prefixes) ?? `<${escapeIri(term.datatype)}>`}`;
+      if (term.datatype !== undefined) return `${quoted}^^${compact(term.datatype) ?? `<${escapeIri(term.datatype)}>`}`;
       return quoted;
     }
   }
@@ -128,16 +148,17 @@ function groupBySubject(triples: readonly Triple[]): Map<string, { subject: Term
 
 /** Serialise triples as Turtle, grouped by subject, with the given prefixes. */
 export function writeTurtle(triples: readonly Triple[], prefixes: Prefixes = ns): string {
+  const compact = compactor(prefixes);
   const lines: string[] = [];
   for (const [prefix, base] of Object.entries(prefixes)) lines.push(`@prefix ${prefix}: <${escapeIri(base)}> .`);
   lines.push('');
   for (const { subject, predicates } of groupBySubject(triples).values()) {
     const parts: string[] = [];
     for (const [predicate, objects] of predicates) {
-      const p = predicate === rdfType ? 'a' : compact(predicate, prefixes) ?? `<${escapeIri(predicate)}>`;
-      parts.push(`    ${p} ${objects.map((o) => turtleTerm(o, prefixes)).join(', ')}`);
+      const p = predicate === rdfType ? 'a' : compact(predicate) ?? `<${escapeIri(predicate)}>`;
+      parts.push(`    ${p} ${objects.map((o) => turtleTerm(o, compact)).join(', ')}`);
     }
-    lines.push(`${turtleTerm(subject, prefixes)}\n${parts.join(' ;\n')} .`, '');
+    lines.push(`${turtleTerm(subject, compact)}\n${parts.join(' ;\n')} .`, '');
   }
   return lines.join('\n');
 }
@@ -166,14 +187,15 @@ export interface JsonLdDocument {
  * reads offline): one node object per subject, properties as compact IRIs.
  */
 export function writeJsonLd(triples: readonly Triple[], prefixes: Prefixes = ns): JsonLdDocument {
+  const compact = compactor(prefixes);
   const graph: Record<string, unknown>[] = [];
   for (const { subject, predicates } of groupBySubject(triples).values()) {
     const node: Record<string, unknown> = { '@id': subject.kind === 'blank' ? `_:${subject.value}` : subject.value };
     for (const [predicate, objects] of predicates) {
       if (predicate === rdfType) {
-        node['@type'] = objects.map((o) => compact(o.value, prefixes) ?? o.value);
+        node['@type'] = objects.map((o) => compact(o.value) ?? o.value);
       } else {
-        node[compact(predicate, prefixes) ?? predicate] = objects.map(jsonLdValue);
+        node[compact(predicate) ?? predicate] = objects.map(jsonLdValue);
       }
     }
     graph.push(node);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { de as zodDe, en as zodEn } from 'zod/locales';
 import { catalogueSchema, type Catalogue } from './catalogue-schema.js';
 import { consultationSchema, contributionSchema, type Consultation, type Contribution } from './consultation-schema.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
@@ -44,8 +45,8 @@ function messageOf(locale: 'de' | 'en', issue: z.core.$ZodIssue): string {
     const [de, en] = issue.message.split(' / ');
     return (locale === 'de' ? de : en) ?? issue.message;
   }
-  localeDe ??= z.locales.de().localeError as (issue: z.core.$ZodRawIssue) => string | undefined;
-  localeEn ??= z.locales.en().localeError as (issue: z.core.$ZodRawIssue) => string | undefined;
+  localeDe ??= zodDe().localeError as (issue: z.core.$ZodRawIssue) => string | undefined;
+  localeEn ??= zodEn().localeError as (issue: z.core.$ZodRawIssue) => string | undefined;
   const fn = locale === 'de' ? localeDe : localeEn;
   return fn(issue as unknown as z.core.$ZodRawIssue) ?? issue.message;
 }
