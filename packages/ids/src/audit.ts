@@ -47,7 +47,7 @@ function baseKind(base: string): ValueKind | undefined {
 const LEXICAL: Partial<Record<ValueKind, RegExp | undefined>> = {
   double: xsdLexical['xs:double'],
   integer: xsdLexical['xs:integer'],
-  boolean: /^(true|false)$/,
+  boolean: /^(true|false|0|1)$/,
 };
 
 /** Why an IDS value can never match a value of this kind, or undefined when it can. */
@@ -65,10 +65,6 @@ export function valueProblem(value: IdsValue, kind: ValueKind): string | undefin
   if (value.kind === 'restriction') {
     if (value.patterns && kind !== 'string' && kind !== 'logical') {
       return `Muster gelten nur für Texte, der Wert ist vom Typ ${kind} / patterns only apply to text, the value is of type ${kind}`;
-    }
-    const bounds = [value.minInclusive, value.maxInclusive, value.minExclusive, value.maxExclusive].filter((b) => b !== undefined);
-    if (bounds.length > 0 && kind !== 'double' && kind !== 'integer') {
-      return `Grenzen gelten nur für Zahlen, der Wert ist vom Typ ${kind} / bounds only apply to numbers, the value is of type ${kind}`;
     }
   }
   return undefined;

@@ -72,9 +72,11 @@ describe('parseXml', () => {
     expect(codeOf(() => parseXml(''))).toBe('xml-malformed');
   });
 
-  it('decodes UTF-8 bytes with a byte order mark', () => {
+  it('decodes UTF-8 and UTF-16 bytes with a byte order mark', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<a>ä</a>')]);
     expect(parseXml(bytes).text).toBe('ä');
+    const utf16 = Buffer.from('\ufeff<a>ä</a>', 'utf16le');
+    expect(parseXml(new Uint8Array(utf16)).text).toBe('ä');
   });
 
   it('never throws anything but an IdsError on arbitrary input', () => {

@@ -80,11 +80,13 @@ function decode(input: string | Uint8Array, maxBytes: number): string {
   if (input.byteLength > maxBytes) {
     throw new IdsError('xml-too-large', `XML-Dokument größer als ${maxBytes} Bytes / XML document larger than ${maxBytes} bytes`);
   }
+  // UTF-16 documents announce themselves with a byte order mark; everything else is UTF-8.
+  const encoding = input[0] === 0xff && input[1] === 0xfe ? 'utf-16le' : input[0] === 0xfe && input[1] === 0xff ? 'utf-16be' : 'utf-8';
   try {
-    // ignoreBOM false: a UTF-8 byte order mark is removed by the decoder.
-    return new TextDecoder('utf-8', { fatal: true }).decode(input);
+    // ignoreBOM false: the byte order mark is removed by the decoder.
+    return new TextDecoder(encoding, { fatal: true }).decode(input);
   } catch (cause) {
-    throw new IdsError('xml-encoding', 'XML-Dokument ist kein gültiges UTF-8 / XML document is not valid UTF-8', { cause });
+    throw new IdsError('xml-encoding', `XML-Dokument ist kein gültiges ${encoding.toUpperCase()} / XML document is not valid ${encoding.toUpperCase()}`, { cause });
   }
 }
 
