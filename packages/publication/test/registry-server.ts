@@ -74,6 +74,8 @@ export interface RegistryServer {
     projects: Map<string, Versioned<JointProject>>;
   };
   pageSize: number;
+  /** Files served as they are (outside the contract), e.g. a test page for the browser. */
+  files: Map<string, { contentType: string; body: string }>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     faults,
     store,
     pageSize: 2,
+    files: new Map(),
     inject(fault, options = {}) {
       faults.push({ ...(options.route ? { route: options.route } : {}), times: options.times ?? 1, fault });
     },
@@ -449,6 +452,12 @@ export async function startRegistryServer(): Promise<RegistryServer> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
+    const file = self.files.get(url.pathname);
+    if (file) {
+      res.writeHead(200, { 'content-type': file.contentType });
+      res.end(file.body);
+      return;
+    }
     const match = matchRoute(registryContract, req.method ?? 'GET', url.pathname);
     const routeDef: RouteDefinition | undefined = match?.route;
     requests.push({ method: req.method ?? '', url: url.pathname + url.search, route: routeDef?.id, headers: req.headers });
