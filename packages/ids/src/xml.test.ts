@@ -58,6 +58,9 @@ describe('parseXml', () => {
     expect(codeOf(() => parseXml(`<a>${'<b/>'.repeat(20)}</a>`, { maxNodes: 10 }))).toBe('xml-too-many-nodes');
     expect(codeOf(() => parseXml(`<a>${' '.repeat(2000)}</a>`, { maxBytes: 1000 }))).toBe('xml-too-large');
     expect(codeOf(() => parseXml(new Uint8Array(2000), { maxBytes: 1000 }))).toBe('xml-too-large');
+    // counted in UTF-8 bytes, not in characters: 607 characters, 1 207 bytes
+    expect(codeOf(() => parseXml(`<a>${'ä'.repeat(600)}</a>`, { maxBytes: 1000 }))).toBe('xml-too-large');
+    expect(codeOf(() => parseXml(`<a>${'ä'.repeat(400)}</a>`, { maxBytes: 1000 }))).toBe('ok');
   });
 
   it('refuses malformed XML and invalid UTF-8 with line numbers', () => {

@@ -69,10 +69,25 @@ export const defaultXmlLimits: XmlLimits = {
 
 const CHUNK = 64 * 1024;
 
+/** UTF-8 length of a string without encoding it (browsers have no Buffer). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
+
 function decode(input: string | Uint8Array, maxBytes: number): string {
   if (typeof input === 'string') {
-    // A JS string needs at least one UTF-8 byte per UTF-16 unit; check the cheap bound first.
-    if (input.length > maxBytes || Buffer.byteLength(input, 'utf8') > maxBytes) {
+    // A JS string needs at least one UTF-8 byte per UTF-16 unit; check the cheap bounds first.
+    if (input.length > maxBytes || (input.length * 3 > maxBytes && utf8Length(input) > maxBytes)) {
       throw new IdsError('xml-too-large', `XML-Dokument größer als ${maxBytes} Bytes / XML document larger than ${maxBytes} bytes`);
     }
     return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
