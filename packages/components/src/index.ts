@@ -2,7 +2,7 @@
 // elements by importing their entry (`@foederal/components/recommendation-list`) or
 // `@foederal/components/all`, or with `customElements.define` under a name of your choice.
 export { FoederalRecommendationList } from './elements/recommendation-list.js';
-export { FoederalRecommendation, citation } from './elements/recommendation.js';
+export { FoederalRecommendation } from './elements/recommendation.js';
 export { FoederalConsultationForm } from './elements/consultation-form.js';
 export type { ContributionSubmitter } from './elements/consultation-form.js';
 export { FoederalContributions } from './elements/contributions.js';

@@ -114,6 +114,25 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('keeps chart bars and control borders visible in forced-colours mode', async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(`${demo.url}/roster.html?lang=de&api=${encodeURIComponent(registry.url)}`);
+    await waitForText(page, 'foederal-roster', pages.roster.de);
+    const bar = await page.locator('foederal-roster .bar .fill').first().evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { adjust: style.forcedColorAdjust, background: style.backgroundColor, width: el.getBoundingClientRect().width };
+    });
+    expect(bar.adjust).toBe('none');
+    expect(bar.background).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(bar.width).toBeGreaterThan(10);
+    await page.goto(`${demo.url}/consultation-form.html?lang=de&api=${encodeURIComponent(registry.url)}`);
+    await waitForText(page, 'foederal-consultation-form', pages['consultation-form'].de);
+    const border = await page.locator('foederal-consultation-form #submit').evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(border).toBe('solid');
+    await page.close();
+  });
+
   it('follows a change of the page language at once', async () => {
     const page = await open('vote-result', 'en');
     await waitForText(page, 'foederal-vote-result', 'Adopted');

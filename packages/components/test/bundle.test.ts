@@ -30,7 +30,7 @@ describe('dist/foederal-components.js', async () => {
   });
   it('contains absolute URLs only as data of the records (licences, sources of rules, placeholders)', () => {
     const urls = [...new Set(text.match(/https?:\/\/[^\s"'`)\\]+/g) ?? [])];
-    const data = /^(http:\/\/dcat-ap\.de\/def\/licenses\/|https:\/\/www\.(it-planungsrat|is-argebau)\.de\/|https:\/\/gitlab\.opencode\.de\/$|https:\/\/empty\.invalid$|http:\/\/invalid\/$)/;
+    const data = /^(http:\/\/dcat-ap\.de\/def\/licenses\/|https:\/\/creativecommons\.org\/(licenses|publicdomain)\/|https:\/\/www\.govdata\.de\/dl-de\/|https:\/\/www\.(it-planungsrat|is-argebau)\.de\/|https:\/\/gitlab\.opencode\.de\/$|https:\/\/empty\.invalid$|http:\/\/invalid\/$)/;
     expect(urls.filter((u) => !data.test(u))).toEqual([]);
   });
 });

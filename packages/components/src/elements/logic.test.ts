@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { adoptingDecision, recommendations, roster } from '../../test/fixtures.js';
 import { filterRecommendations, fillHref } from '../shared.js';
-import { citation } from './recommendation.js';
 import { compositionOf } from './roster.js';
 import { countTable } from './vote-result.js';
 
@@ -51,18 +50,6 @@ describe('filterRecommendations', () => {
   it('filters by state', () => {
     expect(filterRecommendations(all, { status: 'superseded' }).map((r) => r.id)).toEqual(['wartung-2018']);
     expect(filterRecommendations(all, { q: '  ', status: '' })).toHaveLength(3);
-  });
-});
-
-describe('citation', () => {
-  const [current] = recommendations();
-  it('cites publisher, short title with edition, title, number, version, date and licence', () => {
-    expect(citation(current!, 'de')).toBe(
-      'Arbeitskreis Gebäudedaten: Wartung 2026 – Wartung und Inspektion technischer Anlagen (Nr. 142, Version 2.0.0), 2026-04-01. CC-BY-4.0.',
-    );
-    expect(citation(current!, 'en')).toBe(
-      'Building Data Working Group: Maintenance 2026 – Maintenance and inspection of technical systems (No. 142, Version 2.0.0), 2026-04-01. CC-BY-4.0.',
-    );
   });
 });
 

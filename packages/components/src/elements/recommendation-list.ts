@@ -18,6 +18,7 @@ import type { Recommendation } from '../types.js';
  * ```
  *
  * @tag foederal-recommendation-list
+ * @fires foederal-filter - after the reader applied a search or filter; `detail` is `{ query, status }`
  * @csspart heading - the element's heading
  * @csspart search - the search and filter form
  * @csspart input - the search field and the status select

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { recommendationSchema } from '@foederal/recommendations';
+import { citation, recommendationSchema } from '@foederal/recommendations';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
 import { ComponentsError } from '../errors.js';
@@ -13,29 +13,16 @@ interface Loaded {
   readonly editions: readonly Recommendation[];
 }
 
+function berlinToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 const roleKeys: Readonly<Record<string, MessageKey>> = {
   main: 'rec.role.main',
   annex: 'rec.role.annex',
   template: 'rec.role.template',
   'data-requirements': 'rec.role.data-requirements',
 };
-
-/**
- * The citation of a recommendation edition in the working group's style, in German or English.
- *
- * @example
- * citation(recommendation, 'de'); // 'Arbeitskreis …: Wartung 2018 – Wartung … (Nr. 142, Version 1.0.0), 2018-05-01. CC-BY-4.0.'
- */
-export function citation(r: Recommendation, language: 'de' | 'en'): string {
-  const pick = (v: { de: string; en?: string | undefined } | string | undefined): string =>
-    v === undefined ? '' : typeof v === 'string' ? v : language === 'en' && v.en ? v.en : v.de;
-  const publisher = r.publisher ? `${pick(r.publisher.name)}: ` : '';
-  const parts = [language === 'en' ? `No. ${r.number}` : `Nr. ${r.number}`];
-  if (r.version) parts.push(`Version ${r.version}`);
-  const date = r.issued ? `, ${r.issued}` : '';
-  const license = r.license ? ` ${r.license.id}.` : '';
-  return `${publisher}${pick(r.shortTitle)} ${r.edition} – ${pick(r.title)} (${parts.join(', ')})${date}.${license}`;
-}
 
 /**
  * `<foederal-recommendation>`: one recommendation edition with status, editions, documents and
@@ -119,6 +106,11 @@ export class FoederalRecommendation extends FoederalElement {
     return this.loadState.status === 'ready' ? (this.loadState.value as Loaded) : undefined;
   }
 
+  #successorTitle(id: string, editions: readonly Recommendation[]): string {
+    const successor = editions.find((e) => e.id === id);
+    return successor ? `${this.text(successor.shortTitle)} ${successor.edition}` : id;
+  }
+
   async #copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
@@ -177,7 +169,12 @@ export class FoederalRecommendation extends FoederalElement {
       </section>`;
     }
     const r = data.recommendation;
-    const cite = citation(r, this.language);
+    const href = fillHref(this.hrefTemplate, r.id);
+    const cite = citation(r, {
+      language: this.language,
+      ...(href ? { url: new URL(href, document.baseURI).href, accessed: berlinToday() } : {}),
+      ...(r.supersededBy ? { successorTitle: this.#successorTitle(r.supersededBy, data.editions) } : {}),
+    });
     const s = r.status;
     const documents = r.attachments ?? [];
     return html`<article class="root" lang=${this.language} aria-labelledby="title">
