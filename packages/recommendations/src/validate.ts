@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { de as zodDe, en as zodEn } from 'zod/locales';
 import { catalogueSchema, type Catalogue } from './catalogue-schema.js';
 import { consultationSchema, contributionSchema, type Consultation, type Contribution } from './consultation-schema.js';
