@@ -126,3 +126,5 @@ export { costParticipantSchema, shareCosts, formatEuro } from './costs.js';
 export type { CostParticipant, CostShareBasis, CostShare, CostShareResult } from './costs.js';
 export { membershipJsonSchema, jsonSchemaNames } from './json-schema.js';
 export type { JsonSchemaName } from './json-schema.js';
+export { checkRules } from './rules-check.js';
+export type { RulesFindingCode, RulesFinding } from './rules-check.js';
