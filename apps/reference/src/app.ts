@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { authenticate } from './auth/session.js';
 import type { AppContext } from './context.js';
@@ -6,8 +7,17 @@ import { AppError } from './errors.js';
 import { healthRoutes } from './health.js';
 import { problemResponse, toProblem, type Problem } from './problem.js';
 import { assetRoutes } from './web/assets.js';
+import { publishingRoutes } from './api/publishing.js';
 import { registryApi } from './api/registry.js';
 import { authPages } from './web/auth-pages.js';
+import { adminPages } from './web/pages/admin.js';
+import { bodyPage } from './web/pages/body.js';
+import { buildingPages } from './web/pages/building.js';
+import { cataloguePages } from './web/pages/catalogue.js';
+import { consultationPages } from './web/pages/consultation.js';
+import { homePage } from './web/pages/home.js';
+import { pilotPages } from './web/pages/pilots.js';
+import { votePages } from './web/pages/votes.js';
 import { langOf, t } from './web/i18n.js';
 import { alert } from './web/layout.js';
 import { render, Routes, type Env } from './web/routing.js';
@@ -15,7 +25,19 @@ import { render, Routes, type Env } from './web/routing.js';
 /** A group of routes (pages, API); each registers through `routes` with its least role. */
 export type RouteGroup = (ctx: AppContext, routes: Routes) => void;
 
-const routeGroups: readonly RouteGroup[] = [authPages, registryApi];
+const routeGroups: readonly RouteGroup[] = [
+  authPages,
+  registryApi,
+  publishingRoutes,
+  homePage,
+  bodyPage,
+  cataloguePages,
+  consultationPages,
+  votePages,
+  buildingPages,
+  pilotPages,
+  adminPages,
+];
 
 function wantsHtml(c: Context): boolean {
   const p = c.req.path;
@@ -57,6 +79,17 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
       c.res.headers.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
     }
   });
+  // Every body is bounded before anything reads it (the CSRF check parses forms): uploads may
+  // reach the configured limit plus room for the other form fields.
+  const maxBody = ctx.config.uploadLimitBytes + 1024 * 1024;
+  app.use(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: () => {
+        throw new AppError('payload-too-large', `Höchstens ${ctx.config.uploadLimitBytes} Byte / at most ${ctx.config.uploadLimitBytes} bytes`, { details: { limit: ctx.config.uploadLimitBytes } });
+      },
+    }),
+  );
   app.use(authenticate(ctx));
   const routes = new Routes(app);
   for (const group of routeGroups) group(ctx, routes);

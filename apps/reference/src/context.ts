@@ -11,6 +11,8 @@ export interface AppContext {
   baseUrl: string;
   /** False while starting and once shutdown has begun: `/ready` answers 503. */
   ready: boolean;
+  /** Background work (reading uploaded models) that shutdown waits for. */
+  readonly tasks: Set<Promise<unknown>>;
   /** Clock, replaceable in tests. */
   readonly now: () => Date;
 }

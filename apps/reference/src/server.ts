@@ -50,6 +50,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     baseUrl: config.baseUrl ?? `http://localhost:${config.port}`,
     ready: false,
+    tasks: new Set(),
     now: options.now ?? (() => new Date()),
   };
   const { app } = createApp(ctx);
@@ -82,6 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(timer);
+      await Promise.allSettled([...ctx.tasks]);
       if (!options.repo) await repo.close();
       log.info('stopped');
     })();

@@ -3,8 +3,9 @@ import { createUser } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { saveBody } from '../domain/body.js';
 import { createConsultation } from '../domain/consultations.js';
-import { checkModel, storeModel } from '../domain/models.js';
+import { checkModel, uploadModel } from '../domain/models.js';
 import { createPilot, importReport } from '../domain/pilots.js';
+import { saveProject } from '../domain/projects.js';
 import { createRecommendation } from '../domain/recommendations.js';
 import { importDecision, recordVote } from '../domain/votes.js';
 import { demoBody } from './body-data.js';
@@ -42,6 +43,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     await createUser(tx, { username: 'admin', displayName: 'Administration', role: 'admin', password });
     await createUser(tx, { username: 'geschaeftsstelle', displayName: 'Geschäftsstelle', role: 'secretariat', password });
     await createUser(tx, { username: 'mitglied', displayName: 'Sabine Keller (Hessen)', role: 'member', password });
+    const { recommendations: _r, consultations: _c, pilots: _p, experienceReports: _e, ...header } = catalogue;
+    await tx.meta.claim('catalogue-header', JSON.stringify(header));
     await saveBody(tx, demoBody());
     for (const rec of catalogue.recommendations) {
       await createRecommendation(tx, rec);
@@ -63,8 +66,29 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         'm-de-nw': 'yes', 'm-de-sn': 'yes', 'm-dst': 'yes', 'm-dlt': 'yes', 'm-dstgb': 'abstain',
       },
     });
-    const model = await storeModel(tx, { name: 'Grundschule Am Lindenhof (Demo)', fileName: 'grundschule-am-lindenhof.ifc', bytes: new TextEncoder().encode(schoolIfc()), uploadedBy: 'Geschäftsstelle', now });
-    await checkModel(tx, model.id, schoolIds(), schoolIdsName, now);
+    await saveProject(tx, {
+      id: 'ifc-pruefdienst-2027',
+      title: { de: 'Gemeinsamer IFC-Prüfdienst 2027', en: 'Joint IFC checking service 2027' },
+      description: {
+        de: 'Betrieb und Weiterentwicklung des quelloffenen IFC-Prüfdienstes auf openCode für alle beteiligten Verwaltungen.',
+        en: 'Operation and development of the open-source IFC checking service on openCode for all participating administrations.',
+      },
+      total: 480_000_00,
+      date: '2027-01-01',
+      pilot: 'pilot-ifc-pruefdienst',
+      participants: [
+        { id: 'bund', level: 'federal', name: 'Bund' },
+        { id: 'de-by', level: 'state', state: 'DE-BY', name: 'Bayern' },
+        { id: 'de-he', level: 'state', state: 'DE-HE', name: 'Hessen' },
+        { id: 'de-nw', level: 'state', state: 'DE-NW', name: 'Nordrhein-Westfalen' },
+        { id: 'de-sn', level: 'state', state: 'DE-SN', name: 'Sachsen' },
+        { id: 'dst', level: 'municipality', name: 'Deutscher Städtetag' },
+        { id: 'dstgb', level: 'municipality', name: 'Deutscher Städte- und Gemeindebund' },
+      ],
+    });
+    const model = await uploadModel(tx, { name: 'Grundschule Am Lindenhof (Demo)', fileName: 'grundschule-am-lindenhof.ifc', bytes: new TextEncoder().encode(schoolIfc()), uploadedBy: 'Geschäftsstelle', now });
+    await model.task;
+    await checkModel(tx, model.doc.id, schoolIds(), schoolIdsName, now);
     return true;
   });
   if (seeded) {

@@ -19,6 +19,11 @@ export interface SpaceSummary {
 /** What the app keeps about an uploaded model. */
 export interface ModelSummary {
   readonly id: string;
+  /** `reading` while the model is indexed, then `ready` or `failed`. */
+  readonly state: 'reading' | 'ready' | 'failed';
+  /** Percent of bytes read so far. */
+  readonly progress: number;
+  readonly error?: string;
   readonly name: string;
   readonly fileName: string;
   readonly bytes: number;
@@ -62,7 +67,7 @@ function spaceSummary(model: IfcModel, node: SpatialNode): SpaceSummary {
  * Read an IFC model with `@foederal/ifc`: storeys, spaces, their net areas and DIN 277 categories,
  * and the sums per category (NUF 1-7, TF, VF, NUF, NRF). `onProgress` reports the bytes indexed.
  */
-export async function analyseModel(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<{ model: IfcModel; summary: Omit<ModelSummary, 'id' | 'name' | 'fileName' | 'uploadedAt' | 'uploadedBy' | 'checks'> }> {
+export async function analyseModel(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<{ model: IfcModel; summary: Omit<ModelSummary, 'id' | 'name' | 'fileName' | 'uploadedAt' | 'uploadedBy' | 'checks' | 'state' | 'progress' | 'error'> }> {
   let model: IfcModel;
   try {
     model = await openIfc(bytes, { onProgress: (p) => onProgress?.(p.bytes, p.totalBytes ?? bytes.byteLength) });
@@ -117,19 +122,57 @@ export async function analyseModel(bytes: Uint8Array, onProgress?: (done: number
   };
 }
 
-/** Store an uploaded model: the bytes as a file, the analysis as a versioned document. */
-export async function storeModel(
+const modelFields = (m: ModelSummary) => ({ sortKey: `${m.uploadedAt}|${m.id}`, search: `${m.name} ${m.fileName}`, status: m.state });
+
+async function patchModel(repo: Repository, id: string, change: (m: ModelSummary) => ModelSummary): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const doc = (await repo.models.require(id)) as Versioned<ModelSummary>;
+    try {
+      await repo.models.update(id, doc.version, change(doc.data), modelFields(change(doc.data)));
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !(AppError.isInstance(error) && error.code === 'precondition-failed')) throw error;
+    }
+  }
+}
+
+/**
+ * Store an uploaded model (bytes as a file, a document in state `reading`) and return the
+ * document plus the task that reads it: the task writes the progress (every 10 %) and finally the
+ * analysis, or the error, so any instance can show the progress page.
+ */
+export async function uploadModel(
   repo: Repository,
   input: { name: string; fileName: string; bytes: Uint8Array; uploadedBy: string; now: Date },
-  onProgress?: (done: number, total: number) => void,
-): Promise<Versioned<ModelSummary>> {
-  const { summary } = await analyseModel(input.bytes, onProgress);
+): Promise<{ doc: Versioned<ModelSummary>; task: Promise<void> }> {
   const id = `modell-${randomBytes(5).toString('hex')}`;
-  const doc: ModelSummary = { id, name: input.name, fileName: input.fileName, uploadedAt: input.now.toISOString(), uploadedBy: input.uploadedBy, checks: [], ...summary };
-  return repo.transaction(async (tx) => {
+  const initial: ModelSummary = {
+    id, state: 'reading', progress: 0, name: input.name, fileName: input.fileName, uploadedAt: input.now.toISOString(), uploadedBy: input.uploadedBy,
+    bytes: input.bytes.byteLength, sha256: createHash('sha256').update(input.bytes).digest('hex'), schema: '', entities: 0, buildings: [], areas: {}, spacesWithoutArea: 0, checks: [],
+  };
+  const doc = await repo.transaction(async (tx) => {
     await tx.files.put(`model:${id}`, 'application/x-step', input.bytes);
-    return (await tx.models.create(id, doc, { sortKey: `${doc.uploadedAt}|${id}`, search: `${input.name} ${input.fileName}` })) as Versioned<ModelSummary>;
+    return (await tx.models.create(id, initial, modelFields(initial))) as Versioned<ModelSummary>;
   });
+  const task = (async () => {
+    let reported = 0;
+    let writes = Promise.resolve();
+    try {
+      const { summary } = await analyseModel(input.bytes, (done, total) => {
+        const percent = Math.floor((done / Math.max(1, total)) * 100);
+        if (percent >= reported + 10 && percent < 100) {
+          reported = percent;
+          writes = writes.then(() => patchModel(repo, id, (m) => ({ ...m, progress: percent })));
+        }
+      });
+      await writes;
+      await patchModel(repo, id, (m) => ({ ...m, ...summary, state: 'ready', progress: 100 }));
+    } catch (error) {
+      await writes.catch(() => undefined);
+      await patchModel(repo, id, (m) => ({ ...m, state: 'failed', progress: 100, error: error instanceof Error ? error.message : String(error) }));
+    }
+  })();
+  return { doc, task };
 }
 
 /**
@@ -152,16 +195,7 @@ export async function checkModel(repo: Repository, modelId: string, idsXml: stri
   for (const lang of ['de', 'en'] as const) {
     await repo.files.put(`check:${modelId}/${checkId}.${lang}.html`, 'text/html', new TextEncoder().encode(toHtmlReport(report, { lang })));
   }
-  for (let attempt = 0; ; attempt++) {
-    const doc = (await repo.models.require(modelId)) as Versioned<ModelSummary>;
-    const checks = [...doc.data.checks, { id: checkId, ids: idsName, at: now.toISOString(), passed: report.passed, summary: report.summary }];
-    try {
-      await repo.models.update(modelId, doc.version, { ...doc.data, checks }, { sortKey: `${doc.data.uploadedAt}|${modelId}`, search: `${doc.data.name} ${doc.data.fileName}` });
-      break;
-    } catch (error) {
-      if (attempt >= 5 || !(AppError.isInstance(error) && error.code === 'precondition-failed')) throw error;
-    }
-  }
+  await patchModel(repo, modelId, (m) => ({ ...m, checks: [...m.checks, { id: checkId, ids: idsName, at: now.toISOString(), passed: report.passed, summary: report.summary }] }));
   return { checkId, report };
 }
 

@@ -80,8 +80,11 @@ export async function recordVote(repo: Repository, input: VoteInput): Promise<Ve
       throw new AppError('validation', error instanceof Error ? error.message : String(error), { cause: error });
     }
     const year = input.date.slice(0, 4);
-    const count = await tx.votes.count({ q: `${year}/` });
-    let n = count + 1;
+    const numbers = (await tx.votes.list({ q: `${year}/` }))
+      .map((d) => (d.data as VoteRecord).decision.id)
+      .filter((id) => id.startsWith(`${year}/`))
+      .map((id) => Number(id.slice(5)));
+    let n = Math.max(0, ...numbers) + 1;
     while (await tx.votes.get(`${year}-${String(n).padStart(2, '0')}`)) n++;
     const decisionId = `${year}/${String(n).padStart(2, '0')}`;
     const record: VoteRecord = {

@@ -106,7 +106,7 @@ ${options.body}
       <li><a class="kern-link" href="/feed.atom">Atom</a></li>
       <li><a class="kern-link" href="/feed.json">JSON Feed</a></li>
       <li><a class="kern-link" href="/catalog.ttl">${t(lang, 'catalogueData')}</a></li>
-      <li><a class="kern-link" href="/oparl/v1/body">OParl</a></li>
+      <li><a class="kern-link" href="/oparl/v1">OParl</a></li>
     </ul>
   </div>
 </footer>

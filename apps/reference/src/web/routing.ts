@@ -1,4 +1,4 @@
-import type { Context, Handler, Hono } from 'hono';
+import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import { requireRole, type AuthVariables } from '../auth/session.js';
 import type { Role } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
@@ -24,15 +24,15 @@ export class Routes {
   readonly rules: AccessRule[] = [];
   constructor(readonly app: Hono<Env>) {}
 
-  add(method: AccessRule['method'], path: string, role: Role, handler: Handler<Env>): void {
+  add(method: AccessRule['method'], path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = []): void {
     this.rules.push({ method, path, role });
-    this.app.on(method, path, requireRole(role), handler);
+    this.app.on(method, path, requireRole(role), ...before, handler);
   }
   get(path: string, role: Role, handler: Handler<Env>): void {
     this.add('GET', path, role, handler);
   }
-  post(path: string, role: Role, handler: Handler<Env>): void {
-    this.add('POST', path, role, handler);
+  post(path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = []): void {
+    this.add('POST', path, role, handler, before);
   }
 }
 
@@ -55,9 +55,15 @@ export function pageContext(c: Context<Env>): PageContext {
 }
 
 /** Render a full page. */
-export async function render(c: Context<Env>, title: string, body: (page: PageContext) => Markup, status = 200, head?: Markup): Promise<Response> {
+export async function render(
+  c: Context<Env>,
+  title: string | ((lang: PageContext['lang']) => string),
+  body: (page: PageContext) => Markup,
+  status = 200,
+  head?: Markup,
+): Promise<Response> {
   const page = pageContext(c);
-  const markup = await layout(page, { title, body: body(page), ...(head ? { head } : {}) });
+  const markup = await layout(page, { title: typeof title === 'string' ? title : title(page.lang), body: body(page), ...(head ? { head } : {}) });
   return c.html(markup, status as 200);
 }
 

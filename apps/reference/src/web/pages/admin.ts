@@ -1,0 +1,145 @@
+import { allowedEvents, type Contribution, type ExperienceReport, type Recommendation } from '@foederal/recommendations';
+import { html, raw } from 'hono/html';
+import { createApiToken, createUser } from '../../auth/session.js';
+import { isRole, roleLabels, roles } from '../../auth/roles.js';
+import type { AppContext } from '../../context.js';
+import { disposeContribution } from '../../domain/consultations.js';
+import { reviewReport } from '../../domain/pilots.js';
+import { applyEvent } from '../../domain/recommendations.js';
+import type { VoteRecord } from '../../domain/votes.js';
+import { AppError } from '../../errors.js';
+import { pick, t } from '../i18n.js';
+import { contributionStateLabels, lbl, recommendationStateLabels } from '../labels.js';
+import { alert, csrfField } from '../layout.js';
+import { formOf, render, type Routes } from '../routing.js';
+
+const dispositionStates = ['published', 'in-review', 'accepted', 'partially-accepted', 'rejected', 'withdrawn'];
+
+/** Secretariat pages: answer contributions, review experience reports, move recommendations, issue API tokens, manage users. */
+export function adminPages(ctx: AppContext, routes: Routes): void {
+  routes.get('/verwaltung', 'secretariat', async (c) => {
+    const pending = (await ctx.repo.contributions.list({ status: ['submitted', 'in-review', 'published'] })).map((d) => ({ storeId: d.id, version: d.version, c: d.data as Contribution }));
+    const reports = (await ctx.repo.reports.list({ status: ['submitted'] })).map((d) => d.data as ExperienceReport);
+    const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
+    const decisions = (await ctx.repo.votes.list()).map((d) => d.data as VoteRecord).filter((v) => v.result.result === 'pass' && v.motionKind === 'recommendation');
+    const isAdmin = c.get('role') === 'admin';
+    const users = isAdmin ? await ctx.repo.users.list() : [];
+    return render(c, (lang) => t(lang, 'navAdmin'), (page) => {
+      const { lang } = page;
+      return html`
+<h1 class="kern-heading-x-large">${t(lang, 'navAdmin')}</h1>
+${c.req.query('ok') ? alert('success', lang === 'de' ? 'Gespeichert.' : 'Saved.') : ''}
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Beiträge abwägen' : 'Answer contributions'} (${pending.length})</h2>
+${pending.map(({ storeId, c: x }) => html`<form method="post" action="/verwaltung/beitraege" class="kern-card stack"><div class="kern-card__container">
+  ${csrfField(page)}<input type="hidden" name="id" value="${storeId}">
+  <p class="kern-body contribution-text">${pick(lang, x.text)}</p>
+  <p class="kern-body--small">${lang === 'de' ? 'Abschnitt' : 'Section'} ${x.anchor.section} · ${lbl(contributionStateLabels, x.state, lang)}</p>
+  <div class="kern-form-input"><label class="kern-label" for="state-${x.id}">${lang === 'de' ? 'Neuer Stand' : 'New state'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="state-${x.id}" name="state">
+    ${dispositionStates.map((s) => html`<option value="${s}">${lbl(contributionStateLabels, s, lang)}</option>`)}</select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="reason-${x.id}">${lang === 'de' ? 'Begründung (bei Abwägung)' : 'Reason (for a disposition)'}</label><textarea class="kern-form-input__input" id="reason-${x.id}" name="reason" rows="2"></textarea></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Speichern' : 'Save'}</span></button>
+</div></form>`)}
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Erfahrungsberichte prüfen' : 'Review experience reports'} (${reports.length})</h2>
+${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" class="kern-card stack"><div class="kern-card__container">
+  ${csrfField(page)}<input type="hidden" name="pilot" value="${r.pilot}"><input type="hidden" name="report" value="${r.id}">
+  <p class="kern-body"><strong>${pick(lang, r.title)}</strong> – ${r.author.organisation} (<a class="kern-link" href="/pilotvorhaben/${r.pilot}">${r.pilot}</a>)</p>
+  <div class="kern-form-input"><label class="kern-label" for="decision-${r.id}">${lang === 'de' ? 'Entscheidung' : 'Decision'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="decision-${r.id}" name="decision"><option value="published">${lang === 'de' ? 'veröffentlichen' : 'publish'}</option><option value="rejected">${lang === 'de' ? 'ablehnen' : 'reject'}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="rreason-${r.id}">${lang === 'de' ? 'Begründung bei Ablehnung' : 'Reason when rejecting'}</label><input class="kern-form-input__input" id="rreason-${r.id}" name="reason"></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Speichern' : 'Save'}</span></button>
+</div></form>`)}
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Lebenszyklus der Empfehlungen' : 'Lifecycle of recommendations'}</h2>
+<table class="kern-table">
+<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Empfehlung' : 'Recommendation'}</th><th scope="col">${lang === 'de' ? 'Status' : 'Status'}</th><th scope="col">${lang === 'de' ? 'Nächster Schritt' : 'Next step'}</th></tr></thead>
+<tbody class="kern-table__body">${recs.map((r) => {
+  const events = (allowedEvents as Record<string, readonly string[]>)[r.status.state] ?? [];
+  const options = [
+    events.includes('close-consultation') ? html`<option value="close-consultation">${lang === 'de' ? 'Konsultation schließen' : 'Close consultation'}</option>` : '',
+    events.includes('publish') ? html`<option value="publish">${lang === 'de' ? 'Veröffentlichen' : 'Publish'}</option>` : '',
+    ...(events.includes('adopt') ? decisions.filter((d) => d.recommendation === r.id || !d.recommendation).map((d) => html`<option value="adopt:${d.decision.id}">${lang === 'de' ? 'Beschließen mit' : 'Adopt with'} ${d.decision.id}</option>`) : []),
+    events.includes('withdraw') ? html`<option value="withdraw">${lang === 'de' ? 'Zurückziehen' : 'Withdraw'}</option>` : '',
+  ];
+  return html`<tr><td><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${pick(lang, r.shortTitle)} ${r.edition}</a></td><td>${lbl(recommendationStateLabels, r.status.state, lang)}</td><td>
+  <form method="post" action="/verwaltung/empfehlungen" class="filters">${csrfField(page)}<input type="hidden" name="id" value="${r.id}">
+  <div class="kern-form-input"><label class="kern-label kern-sr-only" for="event-${r.id}">${lang === 'de' ? 'Schritt für' : 'Step for'} ${r.id}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="event-${r.id}" name="event"><option value="">–</option>${options}</select></div></div>
+  <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit"><span class="kern-label">${lang === 'de' ? 'Ausführen' : 'Apply'}</span></button></form></td></tr>`;
+})}</tbody></table>
+<h2 class="kern-heading-medium">${lang === 'de' ? 'API-Token' : 'API tokens'}</h2>
+<form method="post" action="/verwaltung/token" class="filters">${csrfField(page)}
+  <div class="kern-form-input"><label class="kern-label" for="label">${lang === 'de' ? 'Verwendungszweck' : 'Purpose'}</label><input class="kern-form-input__input" id="label" name="label" required maxlength="100"></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Token erzeugen' : 'Create token'}</span></button></form>
+${isAdmin ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Benutzerkonten' : 'User accounts'}</h2>
+<ul class="kern-list">${users.map((u) => html`<li>${u.username} – ${u.display_name} (${isRole(u.role) ? roleLabels[u.role][lang] : u.role})</li>`)}</ul>
+<form method="post" action="/verwaltung/benutzer" class="stack">${csrfField(page)}
+  <div class="kern-form-input"><label class="kern-label" for="new-username">${t(lang, 'username')}</label><input class="kern-form-input__input" id="new-username" name="username" required pattern="[a-z0-9._-]{3,40}" autocomplete="off"></div>
+  <div class="kern-form-input"><label class="kern-label" for="new-display">${lang === 'de' ? 'Anzeigename' : 'Display name'}</label><input class="kern-form-input__input" id="new-display" name="displayName" required></div>
+  <div class="kern-form-input"><label class="kern-label" for="new-role">${lang === 'de' ? 'Rolle' : 'Role'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="new-role" name="role">${roles.filter((r) => r !== 'public').map((r) => html`<option value="${r}">${roleLabels[r][lang]}</option>`)}</select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="new-password">${t(lang, 'password')}</label><input class="kern-form-input__input" id="new-password" name="password" type="password" required minlength="12" autocomplete="new-password"></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Konto anlegen' : 'Create account'}</span></button></form>` : ''}
+${raw('')}`;
+    });
+  });
+
+  routes.post('/verwaltung/beitraege', 'secretariat', async (c) => {
+    const form = await formOf(c);
+    const [consultationId, contributionId] = (form['id'] ?? '').split('/');
+    const state = form['state'] ?? '';
+    if (!consultationId || !contributionId || !dispositionStates.includes(state)) throw new AppError('validation', 'Ungültige Angaben / invalid input');
+    const reason = (form['reason'] ?? '').trim();
+    const answeredAt = ctx.now().toISOString();
+    const needsDisposition = ['accepted', 'partially-accepted', 'rejected'].includes(state);
+    if (needsDisposition && !reason) throw new AppError('validation', 'Begründung fehlt / reason missing');
+    await disposeContribution(ctx.repo, consultationId, contributionId, undefined, {
+      state: state as Contribution['state'],
+      ...(needsDisposition ? { disposition: { reason: { de: reason }, answeredAt, publishedAt: answeredAt } } : {}),
+    });
+    return c.redirect('/verwaltung?ok=1', 303);
+  });
+
+  routes.post('/verwaltung/berichte', 'secretariat', async (c) => {
+    const form = await formOf(c);
+    const date = ctx.now().toISOString().slice(0, 10);
+    const status: ExperienceReport['status'] =
+      form['decision'] === 'rejected' ? { state: 'rejected', date, reason: { de: (form['reason'] ?? '').trim() || 'ohne Begründung' } } : { state: 'published', date };
+    await reviewReport(ctx.repo, form['pilot'] ?? '', form['report'] ?? '', undefined, status);
+    return c.redirect('/verwaltung?ok=1', 303);
+  });
+
+  routes.post('/verwaltung/empfehlungen', 'secretariat', async (c) => {
+    const form = await formOf(c);
+    const id = form['id'] ?? '';
+    const event = form['event'] ?? '';
+    if (event === 'publish') await applyEvent(ctx.repo, id, undefined, { type: 'publish' }, ctx.now());
+    else if (event === 'close-consultation') await applyEvent(ctx.repo, id, undefined, { type: 'close-consultation' }, ctx.now());
+    else if (event === 'withdraw') await applyEvent(ctx.repo, id, undefined, { type: 'withdraw', reason: { de: 'Von der Geschäftsstelle zurückgezogen' } }, ctx.now());
+    else if (event.startsWith('adopt:')) {
+      const vote = await ctx.repo.votes.require(event.slice('adopt:'.length).replace('/', '-'));
+      await applyEvent(ctx.repo, id, undefined, { type: 'adopt', decision: (vote.data as VoteRecord).decision }, ctx.now());
+    } else throw new AppError('validation', 'Kein Schritt gewählt / no step chosen');
+    return c.redirect('/verwaltung?ok=1', 303);
+  });
+
+  routes.post('/verwaltung/token', 'secretariat', async (c) => {
+    const form = await formOf(c);
+    const label = (form['label'] ?? '').trim().slice(0, 100);
+    if (!label) throw new AppError('validation', 'Verwendungszweck fehlt / purpose missing');
+    const secret = await createApiToken(ctx.repo, c.get('user')?.id ?? '', label);
+    // Shown once in the response body, never in a URL (no logs, no Referer).
+    return render(c, (lang) => (lang === 'de' ? 'API-Token' : 'API token'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Neues API-Token' : 'New API token'}</h1>
+${alert('info', lang === 'de' ? 'Das Token wird nur dieses eine Mal angezeigt.' : 'The token is shown only this once.')}
+<p class="kern-body"><label class="kern-label" for="token">${label}</label></p>
+<input class="kern-form-input__input" id="token" readonly value="${secret}">
+<p><a class="kern-link" href="/verwaltung">${t(lang, 'navAdmin')}</a></p>`);
+  });
+
+  routes.post('/verwaltung/benutzer', 'admin', async (c) => {
+    const form = await formOf(c);
+    const username = form['username'] ?? '';
+    const role = form['role'] ?? '';
+    if (!/^[a-z0-9._-]{3,40}$/.test(username) || !isRole(role) || role === 'public' || (form['password'] ?? '').length < 12 || !(form['displayName'] ?? '').trim()) {
+      throw new AppError('validation', 'Ungültige Angaben (Passwort mindestens 12 Zeichen) / invalid input (password at least 12 characters)');
+    }
+    await createUser(ctx.repo, { username, displayName: (form['displayName'] as string).trim(), role, password: form['password'] as string });
+    return c.redirect('/verwaltung?ok=1', 303);
+  });
+}

@@ -1,0 +1,169 @@
+import type { Recommendation } from '@foederal/recommendations';
+import type { Din277AreaKey } from '@foederal/building-data';
+import { html } from 'hono/html';
+import { shippedDocument } from '../../api/publishing.js';
+import type { AppContext } from '../../context.js';
+import type { Versioned } from '../../db/repository.js';
+import { schoolIds, schoolIdsName } from '../../demo/school-ids.js';
+import { areaLabel, checkModel, getCheck, uploadModel, type ModelSummary } from '../../domain/models.js';
+import { AppError } from '../../errors.js';
+import { hasRole } from '../../auth/roles.js';
+import { formatDate, formatNumber, t, type Lang } from '../i18n.js';
+import { alert, csrfField } from '../layout.js';
+import { render, type Routes } from '../routing.js';
+
+const areaOrder: Din277AreaKey[] = ['nuf1', 'nuf2', 'nuf3', 'nuf4', 'nuf5', 'nuf6', 'nuf7', 'nuf', 'tf', 'vf', 'nrf'];
+
+/** IDS files the check can use: the app's demo IDS and every data-requirements attachment. */
+async function idsSources(ctx: AppContext): Promise<Array<{ key: string; label: string; load: () => Promise<Uint8Array | string | undefined> }>> {
+  const sources: Array<{ key: string; label: string; load: () => Promise<Uint8Array | string | undefined> }> = [
+    { key: 'demo', label: schoolIdsName, load: async () => schoolIds() },
+  ];
+  for (const d of await ctx.repo.recommendations.list()) {
+    const rec = d.data as Recommendation;
+    for (const a of rec.attachments.filter((x) => x.role === 'data-requirements')) {
+      sources.push({
+        key: `${rec.id}/${a.id}`,
+        label: `${rec.shortTitle.de} ${rec.edition}: ${a.title.de}`,
+        load: async () => {
+          const stored = await ctx.repo.files.get(`attachment:${rec.id}/${a.id}`);
+          if (stored) return stored.bytes;
+          const shipped = a.downloadUrl.startsWith(`${ctx.baseUrl}/dokumente/`) ? shippedDocument(a.downloadUrl.slice(`${ctx.baseUrl}/dokumente/`.length)) : undefined;
+          return shipped?.bytes;
+        },
+      });
+    }
+  }
+  return sources;
+}
+
+function areasTable(m: ModelSummary, lang: Lang) {
+  const rows = areaOrder.filter((k) => m.areas[k] !== undefined);
+  return html`<table class="kern-table">
+<caption class="kern-title">${lang === 'de' ? 'Flächen nach DIN 277 (Netto-Raumfläche, m²)' : 'Areas by DIN 277 (net room area, m²)'}</caption>
+<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Fläche' : 'Area'}</th><th scope="col" class="kern-table__header--numeric">m²</th></tr></thead>
+<tbody class="kern-table__body">${rows.map((k) => html`<tr><th scope="row">${areaLabel(k, lang)}</th><td class="kern-table__cell--numeric">${formatNumber(lang, m.areas[k] ?? 0, 2)}</td></tr>`)}</tbody>
+</table>
+${m.spacesWithoutArea > 0 ? html`<p class="kern-body">${lang === 'de' ? `${m.spacesWithoutArea} Raum/Räume ohne Netto-Raumfläche im Modell sind nicht mitgezählt.` : `${m.spacesWithoutArea} space(s) without a net floor area in the model are not counted.`}</p>` : ''}`;
+}
+
+/** The building-data pilot: upload an IFC model, watch it being read, see storeys, spaces and areas, check it against an IDS. */
+export function buildingPages(ctx: AppContext, routes: Routes): void {
+  routes.get('/gebaeudedaten', 'public', async (c) => {
+    const models = (await ctx.repo.models.list({ order: 'desc' })).map((d) => d.data as ModelSummary);
+    const canUpload = hasRole(c.get('role'), 'member');
+    return render(c, (lang) => t(lang, 'navBuilding'), (page) => {
+      const { lang } = page;
+      return html`
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Gebäudedaten-Pilot' : 'Building-data pilot'}</h1>
+<p class="kern-body">${lang === 'de' ? 'Pilotkommunen laden IFC-Modelle ihrer Gebäude hoch. Die Anwendung liest Geschosse, Räume und Flächen nach DIN 277 und prüft das Modell gegen die Datenanforderungen (IDS) einer Empfehlung.' : 'Pilot municipalities upload IFC models of their buildings. The app reads storeys, spaces and DIN 277 areas and checks the model against a recommendation\'s data requirements (IDS).'}</p>
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Modelle' : 'Models'}</h2>
+<ul class="kern-list">${models.map((m) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}">${m.name}</a> (${m.fileName}, ${formatNumber(lang, m.bytes / 1024, 1)} KiB, ${formatDate(lang, m.uploadedAt)})</li>`)}</ul>
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Modell hochladen' : 'Upload a model'}</h2>
+${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipart/form-data" class="stack">
+  ${csrfField(page)}
+  <div class="kern-form-input"><label class="kern-label" for="name">${lang === 'de' ? 'Bezeichnung' : 'Name'}</label><input class="kern-form-input__input" id="name" name="name" required maxlength="200"></div>
+  <div class="kern-form-input"><label class="kern-label" for="model">${lang === 'de' ? 'IFC-Datei (.ifc oder .ifczip)' : 'IFC file (.ifc or .ifczip)'}</label>
+    <div class="kern-hint" id="model-hint">${lang === 'de' ? `Höchstens ${formatNumber(lang, ctx.config.uploadLimitBytes / 1024 / 1024, 0)} MiB.` : `At most ${formatNumber(lang, ctx.config.uploadLimitBytes / 1024 / 1024, 0)} MiB.`}</div>
+    <input class="kern-form-input__input" id="model" name="model" type="file" accept=".ifc,.ifczip" required aria-describedby="model-hint"></div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Hochladen und lesen' : 'Upload and read'}</span></button>
+</form>` : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten">${lang === 'de' ? 'Zum Hochladen bitte anmelden.' : 'Please sign in to upload.'}</a></p>`}`;
+    });
+  });
+
+  routes.post('/gebaeudedaten', 'member', async (c) => {
+    const body = await c.req.parseBody();
+    const file = body['model'];
+    if (!(file instanceof File) || file.size === 0) throw new AppError('validation', 'Bitte eine IFC-Datei wählen / please choose an IFC file');
+    if (file.size > ctx.config.uploadLimitBytes) throw new AppError('payload-too-large', `Höchstens ${ctx.config.uploadLimitBytes} Byte / at most ${ctx.config.uploadLimitBytes} bytes`);
+    const name = typeof body['name'] === 'string' && body['name'].trim() ? body['name'].trim().slice(0, 200) : file.name;
+    const { doc, task } = await uploadModel(ctx.repo, { name, fileName: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()), uploadedBy: c.get('user')?.displayName ?? '', now: ctx.now() });
+    ctx.tasks.add(task);
+    void task.finally(() => ctx.tasks.delete(task));
+    return c.redirect(`/gebaeudedaten/${doc.id}`, 303);
+  });
+
+  routes.get('/gebaeudedaten/:id', 'public', async (c) => {
+    const m = ((await ctx.repo.models.require(c.req.param('id') ?? '')) as Versioned<ModelSummary>).data;
+    const sources = m.state === 'ready' ? await idsSources(ctx) : [];
+    const canCheck = hasRole(c.get('role'), 'member');
+    const head = m.state === 'reading' ? html`<meta http-equiv="refresh" content="1">` : undefined;
+    return render(c, () => m.name, (page) => {
+      const { lang } = page;
+      if (m.state === 'reading') {
+        return html`<h1 class="kern-heading-x-large">${m.name}</h1>
+<label class="kern-label" for="fortschritt">${lang === 'de' ? 'Das Modell wird gelesen …' : 'Reading the model …'}</label>
+<progress id="fortschritt" max="100" value="${m.progress}">${m.progress} %</progress>
+<p class="kern-body" role="status">${m.progress} % · ${lang === 'de' ? 'Die Seite aktualisiert sich selbst.' : 'This page refreshes itself.'}</p>`;
+      }
+      if (m.state === 'failed') return html`<h1 class="kern-heading-x-large">${m.name}</h1>${alert('danger', lang === 'de' ? 'Das Modell konnte nicht gelesen werden.' : 'The model could not be read.', m.error ?? '')}`;
+      return html`
+<h1 class="kern-heading-x-large">${m.name}</h1>
+<p class="kern-body">${m.fileName} · ${m.schema} · ${formatNumber(lang, m.entities)} ${lang === 'de' ? 'Objekte' : 'entities'} · SHA-256 <code>${m.sha256.slice(0, 16)}…</code></p>
+${areasTable(m, lang)}
+${m.buildings.map((b) => html`<h2 class="kern-heading-medium">${b.name ?? (lang === 'de' ? 'Gebäude' : 'Building')}</h2>
+${b.storeys.map((s) => html`<h3 class="kern-heading-small">${s.name}${s.longName ? ` – ${s.longName}` : ''}${s.elevation !== null ? ` (${lang === 'de' ? 'Höhe' : 'elevation'} ${formatNumber(lang, s.elevation, 2)} m)` : ''}</h3>
+<table class="kern-table kern-table--small">
+  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Raum' : 'Space'}</th><th scope="col">${lang === 'de' ? 'Bezeichnung' : 'Name'}</th><th scope="col">DIN 277</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'Fläche (m²)' : 'Area (m²)'}</th></tr></thead>
+  <tbody class="kern-table__body">${s.spaces.map((sp) => html`<tr><td>${sp.name}</td><td>${sp.longName ?? ''}</td><td>${sp.din277 ?? '–'}</td><td class="kern-table__cell--numeric">${sp.netArea === null ? (lang === 'de' ? 'fehlt' : 'missing') : formatNumber(lang, sp.netArea, 2)}</td></tr>`)}</tbody>
+</table>
+<p class="kern-body--small">${formatNumber(lang, s.elements)} ${lang === 'de' ? 'Bauteile im Geschoss' : 'elements in the storey'}</p>`)}`)}
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Prüfung gegen Datenanforderungen (IDS)' : 'Check against data requirements (IDS)'}</h2>
+${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.passed ? (lang === 'de' ? 'bestanden' : 'passed') : lang === 'de' ? 'nicht bestanden' : 'failed'} (${x.summary.passed}/${x.summary.specifications})</li>`)}</ul>` : ''}
+${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" enctype="multipart/form-data" class="stack">
+  ${csrfField(page)}
+  <div class="kern-form-input"><label class="kern-label" for="source">${lang === 'de' ? 'Datenanforderungen' : 'Data requirements'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="source" name="source">
+    ${sources.map((s) => html`<option value="${s.key}">${s.label}</option>`)}<option value="upload">${lang === 'de' ? 'eigene IDS-Datei (unten)' : 'own IDS file (below)'}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="ids">${lang === 'de' ? 'Eigene IDS-Datei (optional)' : 'Own IDS file (optional)'}</label><input class="kern-form-input__input" id="ids" name="ids" type="file" accept=".ids,.xml"></div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Modell prüfen' : 'Check the model'}</span></button>
+</form>` : ''}`;
+    }, 200, head);
+  });
+
+  routes.post('/gebaeudedaten/:id/pruefung', 'member', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const body = await c.req.parseBody();
+    const source = typeof body['source'] === 'string' ? body['source'] : 'demo';
+    let xml: Uint8Array | string | undefined;
+    let name: string;
+    const upload = body['ids'];
+    if (source === 'upload' || (upload instanceof File && upload.size > 0)) {
+      if (!(upload instanceof File) || upload.size === 0) throw new AppError('validation', 'Bitte eine IDS-Datei wählen / please choose an IDS file');
+      if (upload.size > 5 * 1024 * 1024) throw new AppError('payload-too-large', 'IDS-Datei höchstens 5 MiB / IDS file at most 5 MiB');
+      xml = new Uint8Array(await upload.arrayBuffer());
+      name = upload.name.slice(0, 200);
+    } else {
+      const found = (await idsSources(ctx)).find((s) => s.key === source);
+      if (!found) throw new AppError('validation', `Unbekannte IDS / unknown IDS: ${source}`);
+      xml = await found.load();
+      name = found.label;
+    }
+    if (xml === undefined) throw new AppError('not-found', 'IDS-Datei nicht verfügbar / IDS file not available');
+    const { checkId } = await checkModel(ctx.repo, id, xml, name, ctx.now());
+    return c.redirect(`/gebaeudedaten/${id}/pruefungen/${checkId}`, 303);
+  });
+
+  routes.get('/gebaeudedaten/:id/pruefungen/:checkId', 'public', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const checkId = c.req.param('checkId') ?? '';
+    const m = ((await ctx.repo.models.require(id)) as Versioned<ModelSummary>).data;
+    const report = await getCheck(ctx.repo, id, checkId);
+    return render(c, (lang) => (lang === 'de' ? 'Prüfbericht' : 'Check report'), ({ lang }) => html`
+<p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${m.name}</a></p>
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Prüfbericht' : 'Check report'}: ${report.ids.title}</h1>
+${alert(report.passed ? 'success' : 'warning', report.passed ? (lang === 'de' ? 'Alle Anforderungen erfüllt.' : 'All requirements met.') : lang === 'de' ? `${report.summary.failed} von ${report.summary.specifications} Anforderungen nicht erfüllt.` : `${report.summary.failed} of ${report.summary.specifications} requirements not met.`)}
+<table class="kern-table">
+  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Anforderung' : 'Requirement'}</th><th scope="col">${lang === 'de' ? 'Ergebnis' : 'Result'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'erfüllt' : 'passed'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'nicht erfüllt' : 'failed'}</th></tr></thead>
+  <tbody class="kern-table__body">${report.specifications.map((s) => html`<tr><td>${s.name}<br><span class="kern-body--small">${s.applicability.map((a) => a[lang]).join('; ')}</span></td><td>${s.status === 'pass' ? (lang === 'de' ? 'bestanden' : 'passed') : s.status === 'fail' ? (lang === 'de' ? 'nicht bestanden' : 'failed') : s.status}</td><td class="kern-table__cell--numeric">${s.passedEntities}</td><td class="kern-table__cell--numeric">${s.failedEntities}</td></tr>
+  ${s.requirements.flatMap((r) => r.failures.slice(0, 20).map((f) => html`<tr><td colspan="4" class="kern-body--small">↳ #${f.entity.id} ${f.entity.type}${f.entity.name ? ` „${f.entity.name}“` : ''}: ${f.reason[lang]}</td></tr>`))}`)}</tbody>
+</table>
+<p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${id}/pruefungen/${checkId}/bericht?lang=${lang}">${lang === 'de' ? 'Ausführlicher Bericht (HTML, @foederal/ids)' : 'Full report (HTML, @foederal/ids)'}</a></p>`);
+  });
+
+  routes.get('/gebaeudedaten/:id/pruefungen/:checkId/bericht', 'public', async (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
+    const file = await ctx.repo.files.get(`check:${c.req.param('id')}/${c.req.param('checkId')}.${lang}.html`);
+    if (!file) throw new AppError('not-found', 'Bericht nicht gefunden / report not found');
+    return new Response(file.bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  });
+}
