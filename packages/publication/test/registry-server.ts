@@ -54,6 +54,8 @@ export interface RecordedRequest {
   url: string;
   route: string | undefined;
   headers: IncomingMessage['headers'];
+  /** Status answered (undefined for resets and custom faults). */
+  status?: number;
 }
 
 export interface RegistryServer {
@@ -460,7 +462,8 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     }
     const match = matchRoute(registryContract, req.method ?? 'GET', url.pathname);
     const routeDef: RouteDefinition | undefined = match?.route;
-    requests.push({ method: req.method ?? '', url: url.pathname + url.search, route: routeDef?.id, headers: req.headers });
+    const record: RecordedRequest = { method: req.method ?? '', url: url.pathname + url.search, route: routeDef?.id, headers: req.headers };
+    requests.push(record);
     const faultIndex = faults.findIndex((f) => f.times > 0 && (!f.route || f.route === routeDef?.id));
     const fault = faultIndex >= 0 ? faults[faultIndex] : undefined;
     if (fault) {
@@ -478,6 +481,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     if (f?.kind === 'custom') return f.handle(req, res);
     if (f?.kind === 'delay') await new Promise((r) => setTimeout(r, f.ms));
     if (f?.kind === 'status') {
+      record.status = f.status;
       res.writeHead(f.status, { 'content-type': f.contentType ?? 'application/problem+json', ...f.headers });
       res.end(f.body ?? JSON.stringify({ type: 'about:blank', status: f.status, title: `Status ${f.status}` }));
       return;
@@ -502,6 +506,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       }
     }
     const headers: Record<string, string> = { ...answer.headers };
+    record.status = answer.status;
     if (f?.kind === 'link') headers['link'] = formatLinkHeader([{ href: f.href, rel: ['next'] }]);
     if (f?.kind === 'digest') headers['content-digest'] = f.value;
     let bytes: Uint8Array;
@@ -518,6 +523,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       headers['etag'] = weakEtag(new TextDecoder().decode(bytes));
     }
     if (req.method === 'GET' && answer.status === 200 && headers['etag'] && ifNoneMatchMatches(req.headers['if-none-match'], headers['etag'])) {
+      record.status = 304;
       res.writeHead(304, { etag: headers['etag'] });
       res.end();
       return;

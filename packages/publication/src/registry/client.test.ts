@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { body as bodyFixture, consultation, decision, pilot, recommendation, reportSubmission } from '../../test/fixtures.js';
 import type { RegistryServer } from '../../test/registry-server.js';
 import { startRegistryServer } from '../../test/registry-server.js';
@@ -7,6 +7,7 @@ import type { PublicationError } from '../errors.js';
 import { isPublicationError } from '../errors.js';
 import type { RegistryClient } from './client.js';
 import { createRegistryClient } from './client.js';
+import { registryContract } from './contract.js';
 
 let server: RegistryServer;
 let secretariat: RegistryClient;
@@ -28,8 +29,14 @@ beforeEach(async () => {
   secretariat = createRegistryClient({ baseUrl: server.url, token: 'secretariat-token', retry: fast, timeout: 2000 });
   anonymous = createRegistryClient({ baseUrl: server.url, retry: fast, timeout: 2000 });
 });
+// Every route of the contract must be answered successfully by some test in this file.
+const succeeded = new Set<string>();
 afterEach(async () => {
+  for (const r of server.requests) if (r.route && r.status !== undefined && r.status < 400) succeeded.add(r.route);
   await server.close();
+});
+afterAll(() => {
+  expect([...succeeded].sort()).toEqual(Object.keys(registryContract).sort());
 });
 
 const count = (route: string): number => server.requests.filter((r) => r.route === route).length;
