@@ -3,7 +3,7 @@ import type { IfcSchema } from '@foederal/ifc';
 import type { IssueSink } from './structure.js';
 import type { Facet, IdsDocument, IdsValue, IfcVersion, Specification } from './model.js';
 import { ifc2x3Occurrence } from './ifc2x3-mapping.js';
-import { TOLERANCE, matchesText, parseXsdDouble, xsdLexical } from './values.js';
+import { TOLERANCE, describeValue, matchesText, parseXsdDouble, xsdLexical } from './values.js';
 
 /** How a value of an attribute or a property data type is compared. */
 export type ValueKind = 'string' | 'double' | 'integer' | 'boolean' | 'logical' | 'entity' | 'select' | 'aggregate' | 'binary';
@@ -101,7 +101,7 @@ function supportsPredefinedType(schema: IfcSchema, entity: string): boolean {
 }
 
 function describe(v: IdsValue): string {
-  return v.kind === 'simple' ? `„${v.value}“` : 'Einschränkung/restriction';
+  return v.kind === 'simple' ? `„${v.value}“` : `[${describeValue(v)}]`;
 }
 
 /** Semantic rules of IDS 1.0 that need the IFC schema (entity, attribute and data type names, types). */
