@@ -162,6 +162,20 @@ describe('importEde', () => {
     expect(q.dataPoints.map((d) => d.name)).toEqual(['B']);
   });
 
+  it('reads Node streams and ArrayBuffers, and rejects overlong lines without holding them', async () => {
+    const { Readable } = await import('node:stream');
+    const fromNode = await importEde(Readable.from([Buffer.from(file.slice(0, 300)), Buffer.from(file.slice(300))]));
+    expect(fromNode.dataPoints).toHaveLength(3);
+    const bytes = new TextEncoder().encode(file);
+    const fromBuffer = await importEde(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(fromBuffer.dataPoints).toHaveLength(3);
+    const long = `${header.join('\n')}\n${'x'.repeat(5000)}\n${rows[0]}\n`;
+    const chunks = [long.slice(0, 1000), long.slice(1000, 3000), long.slice(3000)];
+    const r = await importEde(chunks, { maxRecordLength: 500 });
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 8, reason: expect.objectContaining({ en: 'line too long' }) })]);
+    expect(r.dataPoints.map((d) => d.name)).toEqual([rows[0]?.split(';')[2]]);
+  });
+
   it('yields events one by one', async () => {
     const kinds: string[] = [];
     for await (const e of readEde([file.slice(0, 100), file.slice(100)])) kinds.push(e.kind);
