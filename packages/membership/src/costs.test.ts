@@ -67,6 +67,19 @@ describe('shareCosts', () => {
     expect(r.shares[1]?.explanation.en).toBe('Deutscher Städtetag: fixed share under the rules, 5.00 % of the total = €500.00');
   });
 
+  it('a Land with a fixed share pays only that share, the other Länder share the rest by key', () => {
+    const rules: RulesOfProcedure = { ...presets['amev-style-working-group'], costSharing: { federalBasisPoints: 5000, fixedBasisPoints: { 'de-hb': 1000 }, laender: 'participants' } };
+    const r = shareCosts({ total: 10_000, rules, date: '2027-01-01', participants: [bund, land('DE-HB'), land('DE-BY')] });
+    expect(r.shares.map((s) => [s.id, s.amount, s.basis])).toEqual([
+      ['bund', 5_000, 'federal'],
+      ['de-hb', 1_000, 'fixed'],
+      ['de-by', 4_000, 'koenigstein'],
+    ]);
+    const all = shareCosts({ total: 10_000, rules: { ...rules, costSharing: { ...rules.costSharing!, laender: 'all' } }, date: '2027-01-01', participants: [bund, land('DE-HB')] });
+    expect(all.shares.filter((s) => s.state === 'DE-HB')).toEqual([expect.objectContaining({ amount: 1_000, basis: 'fixed' })]);
+    expect(all.shares.reduce((a, s) => a + s.amount, 0)).toBe(10_000);
+  });
+
   it('scales the fixed shares up when no Land takes part', () => {
     const r = shareCosts({ total: 900, rules: withFixed, date: '2027-01-01', participants: [bund, dst] });
     expect(r.shares.map((s) => s.amount)).toEqual([800, 100]); // 4000 : 500 basis points
@@ -118,8 +131,9 @@ describe('shareCosts properties (fast-check)', () => {
     withBund: fc.boolean(),
     withDst: fc.boolean(),
     mode: fc.constantFrom('participants' as const, 'all' as const),
-    federalBasisPoints: fc.integer({ min: 0, max: 9000 }),
+    federalBasisPoints: fc.integer({ min: 0, max: 8500 }),
     dstBasisPoints: fc.integer({ min: 0, max: 1000 }),
+    fixedLand: fc.option(fc.constantFrom(...isoCodes), { nil: undefined }),
     year: fc.constantFrom(2015, 2016),
   });
   interface Setup {
@@ -130,13 +144,21 @@ describe('shareCosts properties (fast-check)', () => {
     mode: 'participants' | 'all';
     federalBasisPoints: number;
     dstBasisPoints: number;
+    fixedLand?: StateCode | undefined;
     year: number;
   }
   const run = (s: Setup) => shareCosts(toInput(s));
   function toInput(s: Setup) {
     return {
       total: s.total,
-      rules: { ...presets['amev-style-working-group'], costSharing: { federalBasisPoints: s.federalBasisPoints, fixedBasisPoints: { dst: s.dstBasisPoints }, laender: s.mode } },
+      rules: {
+        ...presets['amev-style-working-group'],
+        costSharing: {
+          federalBasisPoints: s.federalBasisPoints,
+          fixedBasisPoints: { dst: s.dstBasisPoints, ...(s.fixedLand === undefined ? {} : { [s.fixedLand.toLowerCase()]: 500 }) },
+          laender: s.mode,
+        },
+      },
       date: '2027-01-01',
       koenigsteinYear: s.year,
       participants: [...(s.withBund ? [bund] : []), ...(s.withDst ? [dst] : []), ...s.laender.map(land)],

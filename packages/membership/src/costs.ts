@@ -176,6 +176,8 @@ export function shareCosts(input: {
 
   const federal = participants.filter((p) => p.level === 'federal');
   const fixed = participants.filter((p) => sharing.fixedBasisPoints?.[p.id] !== undefined && p.level !== 'federal');
+  // a Land with a fixed share pays that share only, not also by key
+  const fixedIds = new Set(fixed.map((p) => p.id));
   const fixedBp = fixed.reduce((a, p) => a + (sharing.fixedBasisPoints?.[p.id] ?? 0), 0);
   const federalBp = federal.length > 0 ? sharing.federalBasisPoints : 0;
   const restBp = 10_000 - federalBp - fixedBp;
@@ -184,9 +186,11 @@ export function shareCosts(input: {
   let table: KoenigsteinTable | undefined;
   if (restBp > 0) {
     if (sharing.laender === 'all') {
-      paying = states.map((s) => participants.find((p) => p.level === 'state' && p.state === s.iso) ?? { id: s.iso, level: 'state', state: s.iso, name: s.name });
+      paying = states
+        .map((s): CostParticipant => participants.find((p) => p.level === 'state' && p.state === s.iso) ?? { id: s.iso, level: 'state', state: s.iso, name: s.name })
+        .filter((p) => !fixedIds.has(p.id));
     } else {
-      paying = participants.filter((p) => p.level === 'state');
+      paying = participants.filter((p) => p.level === 'state' && !fixedIds.has(p.id));
     }
     if (paying.length > 0) table = koenigsteinTableFor({ date, year: input.koenigsteinYear, tables: input.koenigsteinTables });
   }
