@@ -36,6 +36,11 @@ const headerDocs: Record<ResponseHeader, JsonObject> = {
   Link: { description: 'Nächste Seite: `<…>; rel="next"` (RFC 8288) / next page', schema: { type: 'string' } },
   'Content-Digest': { description: 'SHA-256 des Inhalts: `sha-256=:…:` (RFC 9530) / SHA-256 of the content', schema: { type: 'string' } },
   'Retry-After': { description: 'Sekunden bis zum nächsten Versuch / seconds until the next attempt', schema: { type: 'string' } },
+  Deprecation: {
+    description: 'Ersetzte oder zurückgezogene Ausgabe: Zeitpunkt als `@<Unix-Sekunden>` (RFC 9745) / superseded or withdrawn edition: time as `@<unix seconds>`',
+    schema: { type: 'string' },
+  },
+  Sunset: { description: 'Ab wann die Ausgabe nicht mehr gilt (RFC 8594) / when the edition stops applying', schema: { type: 'string' } },
 };
 
 const commonProblems: readonly ProblemCode[] = ['rate-limited', 'internal'];

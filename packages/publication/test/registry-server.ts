@@ -196,7 +196,12 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       }
       case 'getRecommendation': {
         const v = versioned(store.recommendations.get(p['id'] as string), 'Empfehlung', path);
-        return v instanceof Answer ? v : ok(v);
+        if (v instanceof Answer) return v;
+        const s = v.value.status;
+        const retired = s.state === 'superseded' || s.state === 'withdrawn'
+          ? { deprecation: `@${Math.floor(Date.parse(s.date) / 1000)}`, sunset: new Date(Date.parse(s.date)).toUTCString() }
+          : {};
+        return ok(v, 200, retired);
       }
       case 'updateRecommendation': {
         const v = versioned(store.recommendations.get(p['id'] as string), 'Empfehlung', path);

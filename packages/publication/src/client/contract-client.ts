@@ -90,6 +90,10 @@ export interface CallResult<T> {
   readonly next: string | undefined;
   /** Absolute URL of `Location`, if any. */
   readonly location: string | undefined;
+  /** `Deprecation` (RFC 9745), sent for superseded or withdrawn editions. */
+  readonly deprecation: string | undefined;
+  /** `Sunset` (RFC 8594). */
+  readonly sunset: string | undefined;
 }
 
 /**
@@ -325,7 +329,16 @@ export function createContractClient<C extends Contract>(contract: C, options: C
       throw await toPublicationError(error, { ...where, signal: callOptions.signal, timeout });
     }
     if (route.method !== 'GET' && resourceKey && responseBody?.kind !== 'json') cache.delete(resourceKey);
-    return { data, status: response.status, etag: etag ?? (notModified ? cached?.etag : undefined), notModified, next, location };
+    return {
+      data,
+      status: response.status,
+      etag: etag ?? (notModified ? cached?.etag : undefined),
+      notModified,
+      next,
+      location,
+      deprecation: response.headers.get('deprecation') ?? undefined,
+      sunset: response.headers.get('sunset') ?? undefined,
+    };
   }
 
   function markBodyFailure(error: unknown): never {

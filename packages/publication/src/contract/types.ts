@@ -85,7 +85,7 @@ export type BodyDefinition = JsonBody | BinaryBody | TextBody;
  * @example
  * const header: ResponseHeader = 'ETag';
  */
-export type ResponseHeader = 'ETag' | 'Location' | 'Link' | 'Content-Digest' | 'Retry-After';
+export type ResponseHeader = 'ETag' | 'Location' | 'Link' | 'Content-Digest' | 'Retry-After' | 'Deprecation' | 'Sunset';
 
 /**
  * The success response of a route.

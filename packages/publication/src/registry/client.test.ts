@@ -113,6 +113,19 @@ describe('registry client: recommendations', () => {
     expect(secretariat.contract.etag('getRecommendation', { id: 'gebaeudedaten-2027' })).toBe('"2"');
   });
 
+  it('passes on Deprecation and Sunset of a withdrawn recommendation', async () => {
+    await secretariat.createRecommendation(recommendation('gebaeudedaten-2027'));
+    await secretariat.getRecommendation('gebaeudedaten-2027');
+    const current = await anonymous.contract.call('getRecommendation', { params: { id: 'gebaeudedaten-2027' } });
+    expect(current.deprecation).toBeUndefined();
+    await secretariat.transitionRecommendation('gebaeudedaten-2027', { type: 'withdraw', reason: { de: 'Überholt' } });
+    const withdrawn = await anonymous.contract.call('getRecommendation', { params: { id: 'gebaeudedaten-2027' } });
+    expect(withdrawn.data.status.state).toBe('withdrawn');
+    const date = (withdrawn.data.status as { date: string }).date;
+    expect(withdrawn.deprecation).toBe(`@${Date.parse(date) / 1000}`);
+    expect(withdrawn.sunset).toBe(new Date(date).toUTCString());
+  });
+
   it('lists editions and reads one edition', async () => {
     await secretariat.createRecommendation(recommendation('gebaeudedaten-2027'));
     const r = await secretariat.getRecommendation('gebaeudedaten-2027');

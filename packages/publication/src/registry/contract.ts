@@ -83,7 +83,7 @@ const getRecommendation = defineRoute({
   tag: 'recommendations',
   auth: 'public',
   params: recommendationParamsSchema,
-  response: { status: 200, body: json(recommendationSchema), headers: ['ETag'] },
+  response: { status: 200, body: json(recommendationSchema), headers: ['ETag', 'Deprecation', 'Sunset'] },
   etag: true,
   problems: ['not-found'],
 });
@@ -135,7 +135,7 @@ const getRecommendationEdition = defineRoute({
   tag: 'recommendations',
   auth: 'public',
   params: editionParamsSchema,
-  response: { status: 200, body: json(recommendationSchema), headers: ['ETag'] },
+  response: { status: 200, body: json(recommendationSchema), headers: ['ETag', 'Deprecation', 'Sunset'] },
   etag: true,
   problems: ['not-found'],
 });
