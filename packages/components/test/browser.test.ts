@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleText } from '../scripts/bundle.mjs';
 import { startDemoServer, type DemoServer } from './demo-server.js';
+import { exampleCatalogue } from '@foederal/recommendations';
 import { startRegistryServer, type RegistryServer } from './registry-server.js';
 
 const chrome = requireChromium();
@@ -32,11 +33,13 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
   let registry: RegistryServer;
   let demo: DemoServer;
   const foreign: string[] = [];
+  const allowed = new Set<string>();
 
   beforeAll(async () => {
     const bundle = await bundleText();
     registry = await startRegistryServer();
     demo = await startDemoServer(bundle);
+    allowed.add(demo.url).add(registry.url);
     browser = await chromium.launch({
       executablePath: chrome.executablePath,
       headless: true,
@@ -45,7 +48,7 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     context.on('request', (request) => {
       const origin = new URL(request.url()).origin;
-      if (origin !== demo.url && origin !== registry.url) foreign.push(request.url());
+      if (!allowed.has(origin)) foreign.push(request.url());
     });
   });
 
@@ -101,6 +104,29 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
       });
     }
   }
+
+  it('renders the example catalogue of @foederal/recommendations without axe violations', async () => {
+    const example = await startRegistryServer(exampleCatalogue);
+    allowed.add(example.url);
+    try {
+      const page = await context.newPage();
+      const api = encodeURIComponent(example.url);
+      const checks: [string, string, string][] = [
+        ['recommendation-list', '', '7 recommendations found.'],
+        ['recommendation', '&id=fernwirken-2025', 'Withdrawn'],
+        ['contributions', `&consultation=${exampleCatalogue.consultations[0]!.id}`, '7 published contributions.'],
+      ];
+      for (const [name, extra, text] of checks) {
+        await page.goto(`${demo.url}/${name}.html?lang=en&api=${api}${extra}`);
+        await waitForText(page, `foederal-${name}`, text);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        expect(results.violations.map((v) => `${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+      await page.close();
+    } finally {
+      await example.close();
+    }
+  });
 
   it('reflows at 400 % zoom (320 CSS pixels wide) without horizontal scrolling', async () => {
     const page = await context.newPage();

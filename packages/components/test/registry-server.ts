@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProblem, matchRoute, registryContract, validateRequest } from '@foederal/publication';
-import type { Contribution } from '@foederal/recommendations';
+import type { Consultation, Contribution, Decision, Recommendation } from '@foederal/recommendations';
 import { adoptingDecision, consultation, recommendations, roster } from './fixtures.js';
 
 /** A fault to inject into the next request of a route. */
@@ -43,10 +43,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startRegistryServer(): Promise<RegistryServer> {
-  const catalogue = recommendations();
-  const running = consultation();
-  const decisions = [adoptingDecision()];
+/** Data the registry serves: by default this package's fixtures. */
+export interface RegistryData {
+  readonly recommendations: readonly Recommendation[];
+  readonly consultations: readonly Consultation[];
+}
+
+export async function startRegistryServer(data?: RegistryData): Promise<RegistryServer> {
+  const catalogue = [...(data?.recommendations ?? recommendations())];
+  const consultations = [...(data?.consultations ?? [consultation()])];
+  const decisions: Decision[] = [adoptingDecision()];
+  for (const r of catalogue) if (r.decision && !decisions.some((d) => d.id === r.decision!.id)) decisions.push(r.decision);
   const body = roster();
   const submissions: Contribution[] = [];
   const requests: string[] = [];
@@ -162,12 +169,14 @@ export async function startRegistryServer(): Promise<RegistryServer> {
           return;
         }
         case 'getConsultation': {
-          if (params['consultationId'] !== running.id) problem(res, req, 'not-found', `consultation ${params['consultationId']}`);
+          const running = consultations.find((c) => c.id === params['consultationId']);
+          if (!running) problem(res, req, 'not-found', `consultation ${params['consultationId']}`);
           else send(res, req, 200, running);
           return;
         }
         case 'listContributions': {
-          if (params['consultationId'] !== running.id) {
+          const running = consultations.find((c) => c.id === params['consultationId']);
+          if (!running) {
             problem(res, req, 'not-found', `consultation ${params['consultationId']}`);
             return;
           }
@@ -176,7 +185,8 @@ export async function startRegistryServer(): Promise<RegistryServer> {
           return;
         }
         case 'submitContribution': {
-          if (params['consultationId'] !== running.id) {
+          const running = consultations.find((c) => c.id === params['consultationId']);
+          if (!running) {
             problem(res, req, 'not-found', `consultation ${params['consultationId']}`);
             return;
           }
