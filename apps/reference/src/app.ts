@@ -103,6 +103,8 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
     if (problem.status >= 500) ctx.log.error({ err: error, path: c.req.path }, 'request failed');
     const headers: Record<string, string> = {};
     if (typeof problem['retryAfter'] === 'number') headers['Retry-After'] = String(problem['retryAfter']);
+    // A refused body may still be arriving: close the connection instead of reusing it.
+    if (problem.status === 413) headers['Connection'] = 'close';
     if (wantsHtml(c) && c.get('csrf') !== undefined) {
       return errorPage(c, problem).then((res) => {
         for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);

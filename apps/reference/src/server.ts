@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Env } from './web/routing.js';
+import type { Env, Routes } from './web/routing.js';
 import { createApp } from './app.js';
 import type { AppConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -14,6 +14,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly app: Hono<Env>;
+  /** Every registered route with its least role (the authorisation matrix walks it). */
+  readonly routes: Routes;
   readonly ctx: AppContext;
   /** Stop accepting connections, finish running requests (up to the shutdown timeout), close storage. */
   close(): Promise<void>;
@@ -53,7 +55,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     tasks: new Set(),
     now: options.now ?? (() => new Date()),
   };
-  const { app } = createApp(ctx);
+  const { app, routes } = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
@@ -89,5 +91,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return closing;
   };
-  return { url, port, app, ctx, close };
+  return { url, port, app, routes, ctx, close };
 }
