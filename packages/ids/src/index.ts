@@ -52,3 +52,4 @@ export type {
 export { matchesValue, realEquals, TOLERANCE } from './values.js';
 export type { IfcScalar } from './values.js';
 export { xsdPatternToRegExp, XsdRegexSyntaxError } from './xsd-regex.js';
+export { jsonSchemas } from './json-schema.js';
