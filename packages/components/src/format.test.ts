@@ -44,3 +44,17 @@ describe('formatNumber and formatBytes', () => {
     expect(formatBytes(5e12, 'en')).toBe('5,000 GB');
   });
 });
+
+describe('formatDate with hostile input', () => {
+  it('never throws and returns readable input formatted, anything else unchanged', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('de-DE', 'en', 'en-GB'), (value, locale) => {
+        const out = formatDate(value, locale);
+        expect(typeof out).toBe('string');
+        if (Number.isNaN(new Date(value).getTime()) && !/^\d{4}-\d{2}-\d{2}$/.test(value)) expect(out).toBe(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -73,3 +73,36 @@ describe('compositionOf', () => {
     expect(report.seats.find((s) => s.level === 'state')?.voting).toBe(2);
   });
 });
+
+describe('hostile and fuzzed input', () => {
+  it('countTable: rows hold exactly the grouped counts and the totals are their sums', async () => {
+    const fc = (await import('fast-check')).default;
+    const count = fc.record({
+      option: fc.constantFrom('yes', 'no', 'abstain', 'absent', 'not voting', '__proto__', ''),
+      value: fc.nat({ max: 1000 }),
+      group: fc.constantFrom('federal', 'state', 'municipality', 'science', 'constructor', 'x y'),
+    });
+    fc.assert(
+      fc.property(fc.array(count, { maxLength: 60 }), (counts) => {
+        const table = countTable(counts);
+        const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+        expect(sum(table.rows.flatMap((r) => r.values))).toBe(sum(counts.map((c) => c.value)));
+        table.options.forEach((option, i) => {
+          expect(table.total[i]).toBe(sum(counts.filter((c) => c.option === option).map((c) => c.value)));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('filterRecommendations never throws and returns a subset, whatever the query', async () => {
+    const fc = (await import('fast-check')).default;
+    const all = recommendations();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 12 }), (q, status) => {
+        const hits = filterRecommendations(all, { q, status });
+        expect(hits.every((h) => all.includes(h))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
