@@ -219,6 +219,10 @@ function addReport(graph: Graph, catalogue: Catalogue, report: ExperienceReport,
  * The DCAT-AP.de 3.0 graph of a catalogue as triples: the catalogue, one dataset per released
  * recommendation edition and per published experience report, one distribution per document,
  * with publisher, contact point, licence IRI, attribution text and political geocoding level.
+ *
+ * @example
+ * const triples = dcatTriples(exampleCatalogue, { states: ['published'] });
+ * triples.length;
  */
 export function dcatTriples(catalogue: Catalogue, options: DcatOptions = {}): Triple[] {
   const states = new Set<string>(options.states ?? ['published', 'superseded']);

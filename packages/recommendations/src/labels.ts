@@ -1,5 +1,10 @@
-/** German labels; the type source of every locale. */
-const de = {
+/**
+ * The German labels, the type source of every locale.
+ *
+ * @example
+ * germanLabels['state.draft']; // 'Entwurf'
+ */
+export const germanLabels = {
   'state.draft': 'Entwurf',
   'state.consultation': 'In Konsultation',
   'state.adopted': 'Beschlossen',
@@ -59,7 +64,7 @@ const de = {
 } as const;
 
 /** A label key. @example const k: LabelKey = 'state.published'; */
-export type LabelKey = keyof typeof de;
+export type LabelKey = keyof typeof germanLabels;
 
 /** English labels, checked against the German keys. */
 const en: Record<LabelKey, string> = {
@@ -132,7 +137,7 @@ export type Language = 'de' | 'en';
  * labels.de['state.superseded']; // 'Ersetzt'
  * labels.en['state.superseded']; // 'Superseded'
  */
-export const labels: { readonly de: typeof de; readonly en: Readonly<Record<LabelKey, string>> } = { de, en };
+export const labels: { readonly de: typeof germanLabels; readonly en: Readonly<Record<LabelKey, string>> } = { de: germanLabels, en };
 
 /**
  * One label in the given language (German by default).

@@ -2,13 +2,13 @@
 // dependencies (and of Node stream polyfills in browsers); the tests parse every output with n3 and
 // a JSON-LD parser and compare the graphs.
 
-/** An RDF term. */
+/** An RDF term. @example const t: Term = { kind: 'iri', value: 'http://www.w3.org/ns/dcat#Dataset' }; */
 export type Term =
   | { readonly kind: 'iri'; readonly value: string }
   | { readonly kind: 'blank'; readonly value: string }
   | { readonly kind: 'literal'; readonly value: string; readonly language?: string; readonly datatype?: string };
 
-/** An RDF triple. */
+/** An RDF triple. @example const t: Triple = dcatTriples(exampleCatalogue)[0]!; */
 export interface Triple {
   readonly subject: Term;
   readonly predicate: string;
@@ -176,7 +176,7 @@ function jsonLdValue(term: Term): Record<string, string> {
   }
 }
 
-/** A JSON-LD document as produced by {@link writeJsonLd}. */
+/** A JSON-LD document as produced by the DCAT export. @example const doc: JsonLdDocument = toDcatJsonLd(exampleCatalogue); */
 export interface JsonLdDocument {
   readonly '@context': Record<string, string>;
   readonly '@graph': readonly Record<string, unknown>[];
