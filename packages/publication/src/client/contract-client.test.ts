@@ -71,3 +71,15 @@ describe('contract client under hostile responses', () => {
     await expect(client.getRecommendation('x', { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
   });
 });
+
+describe('response size limit', () => {
+  it('stops reading a body beyond maxResponseBytes, declared or streamed', async () => {
+    const big = JSON.stringify({ items: [], padding: 'x'.repeat(5000) });
+    const declared = async (): Promise<Response> => new Response(big, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
+    const streamed = async (): Promise<Response> => new Response(new Blob([big]).stream(), { status: 200, headers: { 'content-type': 'application/json' } });
+    for (const fetch of [declared, streamed]) {
+      const client = createRegistryClient({ baseUrl: 'http://registry.invalid', fetch, maxResponseBytes: 1000, retry: false });
+      await expect(client.listRecommendations().toArray()).rejects.toMatchObject({ code: 'payload-too-large' });
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { PublicationError } from '../errors.js';
 import { parseLinkHeader } from '../http-headers.js';
 import { issuesOf, summarizeIssues } from '../issues.js';
 import type { RetryOptions } from './http.js';
-import { backoffDelay, isJsonMediaType, kyRetry, mediaTypeOf, normalizeRetry, parseJson, readBytes, readText, sleep, toPublicationError } from './http.js';
+import { backoffDelay, defaultMaxResponseBytes, isJsonMediaType, kyRetry, mediaTypeOf, normalizeRetry, parseJson, readBytes, readText, sleep, toPublicationError } from './http.js';
 
 /**
  * Options shared by the contract-based clients.
@@ -39,6 +39,8 @@ export interface ContractClientOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** How many ETag-validated responses to keep (default 256). */
   readonly cacheSize?: number;
+  /** Largest response body to read; beyond it the call fails with `payload-too-large` (default 64 MiB). */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -165,6 +167,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
   const basePath = base.pathname.replace(/\/+$/, '');
   const timeout = options.timeout ?? 10_000;
   const cacheSize = options.cacheSize ?? 256;
+  const maxBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
   const cache = new Map<string, CacheEntry>();
   const retry = normalizeRetry(options.retry);
   // Errors raised while reading a body after the headers arrived (ky retries only before that).
@@ -294,7 +297,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
         void response.body?.cancel().catch(() => undefined);
         data = undefined;
       } else if (responseBody.kind === 'binary') {
-        const bytes = await readBytes(response, timeout, callOptions.signal).catch(markBodyFailure);
+        const bytes = await readBytes(response, timeout, callOptions.signal, maxBytes).catch(markBodyFailure);
         const expected = parseContentDigest(response.headers.get('content-digest'));
         if (response.headers.has('content-digest') && expected === undefined) {
           throw violation(route, method, url.href, 'Content-Digest ohne gültiges sha-256 / Content-Digest without a valid sha-256');
@@ -314,7 +317,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
           void response.body?.cancel().catch(() => undefined);
           throw violation(route, method, url.href, `Medientyp ${mediaType || '(keiner)'} statt ${expected} / media type ${mediaType || '(none)'} instead of ${expected}`);
         }
-        const text = await readText(response, timeout, callOptions.signal).catch(markBodyFailure);
+        const text = await readText(response, timeout, callOptions.signal, maxBytes).catch(markBodyFailure);
         data = responseBody.kind === 'json' ? validateJson(route, text, where) : text;
         if (useCache && etag) remember(url.href, { etag, text });
         if (route.method !== 'GET' && resourceRoute) {

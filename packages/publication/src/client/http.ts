@@ -136,13 +136,55 @@ const statusText: Partial<Record<PublicationErrorCode, string>> = {
   'http-error': 'HTTP-Fehler / HTTP error',
 };
 
-/** Read a body as UTF-8 text within `ms` milliseconds. */
-export async function readText(response: Response, ms: number | false, signal?: AbortSignal): Promise<string> {
-  return new TextDecoder().decode(await readBytes(response, ms, signal));
+/** Largest response body the clients read by default (64 MiB). */
+export const defaultMaxResponseBytes = 64 * 1024 * 1024;
+
+/** Read a body as UTF-8 text within `ms` milliseconds and `maxBytes` bytes. */
+export async function readText(response: Response, ms: number | false, signal?: AbortSignal, maxBytes = defaultMaxResponseBytes): Promise<string> {
+  return new TextDecoder().decode(await readBytes(response, ms, signal, maxBytes));
 }
 
-/** Read a body as bytes within `ms` milliseconds (ky's timeout ends at the headers). */
-export async function readBytes(response: Response, ms: number | false, signal?: AbortSignal): Promise<Uint8Array> {
+async function collect(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = (): PublicationError =>
+    new PublicationError(
+      'payload-too-large',
+      `Antwort größer als ${maxBytes} Bytes / response larger than ${maxBytes} bytes: ${response.url}`,
+      { url: response.url, status: response.status },
+    );
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Read a body as bytes within `ms` milliseconds (ky's timeout ends at the headers) and at most
+ * `maxBytes` bytes (`payload-too-large` beyond), so a hostile server can neither hang nor flood
+ * the caller.
+ */
+export async function readBytes(response: Response, ms: number | false, signal?: AbortSignal, maxBytes = defaultMaxResponseBytes): Promise<Uint8Array> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
@@ -156,7 +198,7 @@ export async function readBytes(response: Response, ms: number | false, signal?:
     }
   });
   try {
-    return new Uint8Array(await Promise.race([response.arrayBuffer(), stop]));
+    return await Promise.race([collect(response, maxBytes), stop]);
   } catch (error) {
     void response.body?.cancel().catch(() => undefined);
     throw error;
@@ -240,7 +282,7 @@ export async function toPublicationError(
     const response = error.response;
     let problem: ProblemDetails | undefined;
     try {
-      const text = await readText(response, where.timeout);
+      const text = await readText(response, where.timeout, undefined, 1024 * 1024);
       problem = problemFromBody(text, mediaTypeOf(response.headers.get('content-type')), response.status);
     } catch {
       // An unreadable error body: the status still says what happened.
@@ -290,6 +332,8 @@ export interface SendJsonOptions<S extends z.core.$ZodType | undefined> {
   readonly timeout: number | false;
   /** Name of the operation, for messages. */
   readonly operation: string;
+  /** Largest response body to read (default 64 MiB). */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -328,7 +372,7 @@ export async function sendJson<S extends z.core.$ZodType>(
         where,
       );
     }
-    const value = parseJson(await readText(response, options.timeout, options.signal), where);
+    const value = parseJson(await readText(response, options.timeout, options.signal, options.maxResponseBytes), where);
     const r = z.safeParse(options.schema, value);
     if (!r.success) {
       const issues = issuesOf(r.error);

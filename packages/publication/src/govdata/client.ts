@@ -18,6 +18,8 @@ export interface GovDataClientOptions {
   /** Timeout per attempt in ms (default 30 000). */
   readonly timeout?: number | false;
   readonly retry?: RetryOptions | number | false;
+  /** Largest response body to read (default 64 MiB); beyond it: `payload-too-large`. */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -79,6 +81,7 @@ export function createGovDataClient(options: GovDataClientOptions = {}): GovData
   const base = new URL(String(options.baseUrl ?? 'https://www.govdata.de/ckan'));
   const action = (name: string): URL => new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}/api/3/action/${name}`);
   const timeout = options.timeout ?? 30_000;
+  const bodyLimit = options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes };
   const http = ky.create({ timeout, retry: kyRetry(options.retry), ...(options.fetch ? { fetch: options.fetch } : {}) });
   const searchEnvelope = ckanEnvelope(ckanSearchResultSchema);
   const showEnvelope = ckanEnvelope(ckanPackageSchema);
@@ -99,7 +102,7 @@ export function createGovDataClient(options: GovDataClientOptions = {}): GovData
           if (query.sort) url.searchParams.set('sort', query.sort);
           url.searchParams.set('rows', String(Math.min(rows, limit - start)));
           url.searchParams.set('start', String(start));
-          const { data } = await sendJson(http, url, { method: 'GET', schema: searchEnvelope, signal: query.signal, timeout, operation: 'package_search' });
+          const { data } = await sendJson(http, url, { method: 'GET', schema: searchEnvelope, signal: query.signal, timeout, ...bodyLimit, operation: 'package_search' });
           const page = data.result;
           yield page;
           start += page.results.length;
@@ -130,7 +133,7 @@ export function createGovDataClient(options: GovDataClientOptions = {}): GovData
       if (!id.trim()) throw new PublicationError('invalid-input', 'id fehlt / id is missing', { issues: [{ path: '$.id', message: 'required' }] });
       const url = action('package_show');
       url.searchParams.set('id', id);
-      const { data } = await sendJson(http, url, { method: 'GET', schema: showEnvelope, signal: callOptions.signal, timeout, operation: 'package_show' });
+      const { data } = await sendJson(http, url, { method: 'GET', schema: showEnvelope, signal: callOptions.signal, timeout, ...bodyLimit, operation: 'package_show' });
       return data.result;
     },
   };

@@ -32,6 +32,8 @@ export interface OpenCodeClientOptions {
   readonly timeout?: number | false;
   /** Retries: idempotent requests on errors, any request on 429 (honouring `Retry-After`). */
   readonly retry?: RetryOptions | number | false;
+  /** Largest response body to read (default 64 MiB); beyond it: `payload-too-large`. */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -191,6 +193,7 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
   const api = `${base.origin}${base.pathname.replace(/\/+$/, '')}/api/v4`;
   const project = `${api}/projects/${encodeURIComponent(String(options.project))}`;
   const timeout = options.timeout ?? 30_000;
+  const bodyLimit = options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes };
   const auth = (): Headers => {
     const h = new Headers();
     if (options.authScheme === 'bearer') h.set('authorization', `Bearer ${options.token}`);
@@ -220,7 +223,7 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
       const bytes = await toBytes(input.data);
       const url = new URL(`${packageUrl(input.packageName, input.version, input.fileName)}?select=package_file`);
       const { data } = await sendJson(idempotent, url, {
-        method: 'PUT', headers: auth(), bytes, schema: gitLabPackageFileSchema, signal: callOptions.signal, timeout, operation: 'uploadPackageFile',
+        method: 'PUT', headers: auth(), bytes, schema: gitLabPackageFileSchema, signal: callOptions.signal, timeout, ...bodyLimit, operation: 'uploadPackageFile',
       });
       const expected = await sha256Hex(bytes);
       if (data.file_sha256 != null && data.file_sha256 !== expected) {
@@ -246,7 +249,7 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
         assets: { links: (input.links ?? []).map((l) => ({ name: l.name, url: l.url, link_type: l.linkType ?? 'other' })) },
       };
       const { data } = await sendJson(nonIdempotent, new URL(`${project}/releases`), {
-        method: 'POST', headers: auth(), json: body, schema: gitLabReleaseSchema, signal: callOptions.signal, timeout, operation: 'createRelease',
+        method: 'POST', headers: auth(), json: body, schema: gitLabReleaseSchema, signal: callOptions.signal, timeout, ...bodyLimit, operation: 'createRelease',
       });
       return data;
     },
@@ -300,7 +303,7 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
             if (filter.labels?.length) url.searchParams.set('labels', filter.labels.join(','));
             if (filter.since) url.searchParams.set('updated_after', filter.since);
             const { data, headers } = await sendJson(idempotent, url, {
-              method: 'GET', headers: auth(), schema: z.array(gitLabIssueSchema), signal: filter.signal, timeout, operation: 'issues',
+              method: 'GET', headers: auth(), schema: z.array(gitLabIssueSchema), signal: filter.signal, timeout, ...bodyLimit, operation: 'issues',
             });
             yield* data;
             const next = headers.get('x-next-page');
@@ -327,14 +330,14 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
       const issuePath = `${project}/issues/${input.issueIid}`;
       const { data: note } = await sendJson(nonIdempotent, new URL(`${issuePath}/notes`), {
         method: 'POST', headers: auth(), json: { body: dispositionNote(input.state, input.disposition) }, schema: gitLabNoteSchema,
-        signal: callOptions.signal, timeout, operation: 'postDisposition',
+        signal: callOptions.signal, timeout, ...bodyLimit, operation: 'postDisposition',
       });
       const { data: issue } = await sendJson(idempotent, new URL(issuePath), {
         method: 'PUT', headers: auth(),
         // Scoped labels replace each other only on some GitLab tiers: remove the others explicitly.
         json: { add_labels: labels[input.state], remove_labels: Object.entries(labels).filter(([k]) => k !== input.state).map(([, v]) => v).join(',') },
         schema: gitLabIssueSchema,
-        signal: callOptions.signal, timeout, operation: 'postDisposition',
+        signal: callOptions.signal, timeout, ...bodyLimit, operation: 'postDisposition',
       });
       return { note, issue };
     },
