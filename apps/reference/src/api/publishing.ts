@@ -6,8 +6,10 @@ import { toOParl, type OParlExport } from '@foederal/membership';
 import { registryContract as r } from '@foederal/publication';
 import {
   exampleAssets,
+  toAtom,
   toDcatJsonLd,
   toDcatTurtle,
+  toJsonFeed,
   type Catalogue,
   type Consultation,
   type ExperienceReport,
@@ -91,6 +93,10 @@ export function publishingRoutes(ctx: AppContext, routes: Routes): void {
   const landingPage = (rec: Recommendation) => `${ctx.baseUrl}/empfehlungen/${rec.id}`;
   bindRoute(ctx, routes, r.catalogTurtle, async () => ({ body: toDcatTurtle(await publicCatalogue(ctx), { landingPage }) }));
   bindRoute(ctx, routes, r.catalogJsonLd, async () => ({ body: toDcatJsonLd(await publicCatalogue(ctx), { landingPage }) }));
+  const reportPage = (report: ExperienceReport) => `${ctx.baseUrl}/pilotvorhaben/${report.pilot}#${report.id}`;
+  const feedOptions = (file: string) => ({ feedUrl: `${ctx.baseUrl}/${file}`, recommendationPage: landingPage, reportPage });
+  bindRoute(ctx, routes, r.atomFeed, async () => ({ body: toAtom(await publicCatalogue(ctx), feedOptions('feed.atom')) }));
+  bindRoute(ctx, routes, r.jsonFeed, async () => ({ body: JSON.stringify(toJsonFeed(await publicCatalogue(ctx), feedOptions('feed.json'))) }));
   let openApi: Record<string, unknown> | undefined;
   bindRoute(ctx, routes, r.openApiDocument, async () => ({ body: (openApi ??= openApiDocument(ctx)) }));
 

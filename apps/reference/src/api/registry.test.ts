@@ -221,3 +221,51 @@ for (const factory of backends) {
     });
   });
 }
+
+describe.skipIf(!backends[0]!.available)('publication formats', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backends[0]!, { seed: true });
+  });
+  afterAll(() => t?.close());
+
+  it('serves Atom and JSON Feed with one entry per published edition, through the client', async () => {
+    const pub = createRegistryClient({ baseUrl: t.url, retry: 0 } as Parameters<typeof createRegistryClient>[0]);
+    const atom = await pub.atomFeed();
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(atom).toContain(`${t.server.ctx.baseUrl}/empfehlungen/wartung-2026`);
+    const feed = JSON.parse(await pub.jsonFeed()) as { version: string; items: Array<{ id: string; url?: string }> };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    const published = await pub.listRecommendations({ status: 'published' }).toArray();
+    for (const r of published) expect(feed.items.some((i) => i.url === `${t.server.ctx.baseUrl}/empfehlungen/${r.id}`)).toBe(true);
+  });
+
+  it('serves the DCAT-AP.de catalogue as Turtle and JSON-LD and the OpenAPI document of the contract', async () => {
+    const pub = createRegistryClient({ baseUrl: t.url, retry: 0 } as Parameters<typeof createRegistryClient>[0]);
+    const ttl = await pub.catalogTurtle();
+    expect(ttl).toContain('dcat:Catalog');
+    expect(ttl).toContain('http://dcat-ap.de/def/politicalGeocoding/Level/federal');
+    const jsonld = await pub.catalogJsonLd();
+    expect(jsonld['@context']).toBeDefined();
+    const openapi = (await pub.openApiDocument()) as { openapi: string; paths: Record<string, unknown>; servers: Array<{ url: string }> };
+    expect(openapi.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(openapi.paths)).toContain('/api/v1/recommendations/{id}');
+    expect(openapi.servers[0]?.url).toBe(t.server.ctx.baseUrl);
+  });
+
+  it('serves read-only OParl 1.1 for the body, its organisations, people and memberships', async () => {
+    const system = (await (await fetch(`${t.url}/oparl/v1`)).json()) as { type: string; body: string };
+    expect(system.type).toBe('https://schema.oparl.org/1.1/System');
+    const bodies = (await (await fetch(system.body.replace(t.server.ctx.baseUrl, t.url))).json()) as { data: Array<{ id: string; type: string; person: string; organization: string }> };
+    const body = bodies.data[0]!;
+    expect(body.type).toBe('https://schema.oparl.org/1.1/Body');
+    const persons = (await (await fetch(body.person.replace(t.server.ctx.baseUrl, t.url))).json()) as { data: Array<{ id: string; name: string; email?: unknown }> };
+    expect(persons.data.length).toBe(15); // Bund, 8 Länder, 3 Spitzenverbände, 3 advisory guests
+    expect(persons.data.every((p) => p.email === undefined)).toBe(true);
+    const one = await fetch(persons.data[0]!.id.replace(t.server.ctx.baseUrl, t.url));
+    expect(((await one.json()) as { name: string }).name).toBe(persons.data[0]!.name);
+    const orgs = (await (await fetch(body.organization.replace(t.server.ctx.baseUrl, t.url))).json()) as { data: Array<{ type: string }> };
+    expect(orgs.data.length).toBeGreaterThan(4);
+    expect(orgs.data.every((o) => o.type === 'https://schema.oparl.org/1.1/Organization')).toBe(true);
+  });
+});

@@ -1,44 +1,12 @@
-import type { Recommendation } from '@foederal/recommendations';
+import { citation, toCreativeWork, type Recommendation } from '@foederal/recommendations';
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { listConsultations } from '../../domain/consultations.js';
 import { getRecommendation, listEditions, visibleRecommendationStates } from '../../domain/recommendations.js';
 import type { VoteRecord } from '../../domain/votes.js';
-import { formatDate, formatNumber, pick, t, type Lang } from '../i18n.js';
+import { formatDate, formatNumber, pick, t } from '../i18n.js';
 import { attachmentRoleLabels, lbl, recommendationStateLabels } from '../labels.js';
 import { render, type Routes } from '../routing.js';
-
-/** A citation in the German style of the catalogue: publisher (year): short title. Title. No., version, URL. */
-export function citation(rec: Recommendation, url: string, lang: Lang): string {
-  const year = (rec.issued ?? rec.modified).slice(0, 4);
-  const no = lang === 'de' ? 'Empfehlung Nr.' : 'Recommendation no.';
-  const version = lang === 'de' ? 'Version' : 'version';
-  const seen = lang === 'de' ? 'abgerufen am' : 'retrieved on';
-  return `${pick(lang, rec.publisher.name)} (${year}): ${pick(lang, rec.shortTitle)} ${rec.edition}. ${pick(lang, rec.title)}. ${no} ${rec.number}, ${version} ${rec.version}. ${url} (${seen} ${new Date().toISOString().slice(0, 10)})`;
-}
-
-/** schema.org `CreativeWork` (a recommendation is not binding, so not `Legislation`). */
-export function schemaOrg(rec: Recommendation, url: string): Record<string, unknown> {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'CreativeWork',
-    '@id': url,
-    url,
-    name: `${rec.shortTitle.de} ${rec.edition}`,
-    alternateName: rec.title.de,
-    description: rec.description.de,
-    identifier: rec.number,
-    version: rec.version,
-    inLanguage: 'de',
-    dateModified: rec.modified,
-    ...(rec.issued ? { datePublished: rec.issued } : {}),
-    creativeWorkStatus: rec.status.state,
-    publisher: { '@type': 'GovernmentOrganization', name: rec.publisher.name.de, url: rec.publisher.homepage ?? rec.publisher.id },
-    ...(rec.license ? { license: rec.license.iri } : {}),
-    keywords: rec.keywords.map((k) => k.de),
-    encoding: rec.attachments.map((a) => ({ '@type': 'MediaObject', name: a.title.de, contentUrl: a.downloadUrl, encodingFormat: a.mediaType, contentSize: String(a.byteSize), sha256: a.sha256 })),
-  };
-}
 
 const states = ['consultation', 'adopted', 'published', 'superseded', 'withdrawn'];
 
@@ -84,7 +52,7 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
     const editions = await listEditions(ctx.repo, rec.id);
     const consultations = await listConsultations(ctx.repo, { parentId: rec.id });
     const votes = (await ctx.repo.votes.list({ parentId: rec.id })).map((d) => d.data as VoteRecord);
-    const jsonLd = JSON.stringify(schemaOrg(rec, url)).replace(/</g, '\\u003c');
+    const jsonLd = JSON.stringify(toCreativeWork(rec, { url, pageOf: (id) => `${ctx.baseUrl}/empfehlungen/${id}` })).replace(/</g, '\\u003c');
     const status = rec.status;
     return render(
       c,
@@ -118,7 +86,7 @@ ${rec.supersedes ? html`<p class="kern-body">${lang === 'de' ? 'Ersetzt' : 'Supe
 ${votes.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Abstimmungen' : 'Votes'}</h2><ul class="kern-list">${votes.map((v) => html`<li><a class="kern-link" href="/abstimmungen/${v.decision.id.replace('/', '-')}">${v.decision.id}</a>: ${pick(lang, v.title)}</li>`)}</ul>` : ''}
 ${rec.adoptions.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Einführung in den Gebietskörperschaften' : 'Adoption by jurisdictions'}</h2><ul class="kern-list">${rec.adoptions.map((a) => html`<li>${a.jurisdiction.name}: ${a.reference} (${formatDate(lang, a.date)}, ${a.bindingness})</li>`)}</ul>` : ''}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Zitiervorschlag' : 'How to cite'}</h2>
-<p class="kern-body"><q>${citation(rec, url, lang)}</q></p>
+<p class="kern-body"><q>${citation(rec, { language: lang, url, accessed: ctx.now().toISOString().slice(0, 10) })}</q></p>
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/recommendations/${rec.id}">JSON</a></p>`,
       200,
       html`<script type="application/ld+json">${raw(jsonLd)}</script>`,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Consultation, Contribution } from '@foederal/recommendations';
+import { synopsisTable, type Consultation, type Contribution } from '@foederal/recommendations';
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { getConsultation, listConsultations, submitContribution, type Submission } from '../../domain/consultations.js';
@@ -96,11 +96,17 @@ function contributionList(items: Contribution[], consultation: Consultation, lan
 <p class="kern-body--small">${authorOf(c, lang)} · ${formatDate(lang, c.submittedAt)} · ${lbl(contributionStateLabels, c.state, lang)}</p></div></div></article></li>`)}</ul>`;
 }
 
-function synopsis(items: Contribution[], lang: Lang): Markup {
+/** The synopsis (Abwägungstabelle) from `synopsisTable` of `@foederal/recommendations`, public view. */
+function synopsis(consultation: Consultation, lang: Lang): Markup {
+  const table = synopsisTable(consultation, { audience: 'public', language: lang });
+  const columns = table.columns.filter((c) => ['number', 'anchor', 'author', 'text', 'state', 'reason'].includes(c.key));
   return html`<table class="kern-table">
-<caption class="kern-title">${lang === 'de' ? 'Abwägungstabelle (Synopse)' : 'Synopsis of dispositions'}</caption>
-<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Abschnitt' : 'Section'}</th><th scope="col">${lang === 'de' ? 'Beitrag' : 'Contribution'}</th><th scope="col">${lang === 'de' ? 'Ergebnis' : 'Outcome'}</th><th scope="col">${lang === 'de' ? 'Begründung' : 'Reason'}</th></tr></thead>
-<tbody class="kern-table__body">${items.map((c) => html`<tr><td>${c.anchor.section}</td><td class="contribution-text">${pick(lang, c.text)}</td><td>${lbl(contributionStateLabels, c.state, lang)}</td><td>${c.disposition ? pick(lang, c.disposition.reason) : ''}</td></tr>`)}</tbody>
+<caption class="kern-title">${table.title}</caption>
+<thead class="kern-table__header"><tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+<tbody class="kern-table__body">${table.rows.map((row) => html`<tr>${columns.map((c) => {
+    const value = c.key === 'state' ? row.stateLabel : c.key === 'anchor' ? `${row.anchor}${row.anchorTitle ? ` ${row.anchorTitle}` : ''}` : row[c.key as keyof typeof row];
+    return html`<td class="${c.key === 'text' ? 'contribution-text' : ''}">${value === undefined ? '–' : String(value)}</td>`;
+  })}</tr>`)}</tbody>
 </table>`;
 }
 
@@ -134,7 +140,7 @@ ${open ? contributionForm(page, consultation, rec.id, state) : html`<p class="ke
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Veröffentlichte Beiträge' : 'Published contributions'} (${published.length})</h2>
 ${contributionList(published, consultation, lang)}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Abwägung' : 'Dispositions'}</h2>
-${answeredItems.length > 0 ? synopsis(answeredItems, lang) : html`<p class="kern-body">${lang === 'de' ? 'Noch keine Abwägung veröffentlicht.' : 'No dispositions published yet.'}</p>`}
+${answeredItems.length > 0 ? synopsis(consultation, lang) : html`<p class="kern-body">${lang === 'de' ? 'Noch keine Abwägung veröffentlicht.' : 'No dispositions published yet.'}</p>`}
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/consultations/${consultation.id}">JSON</a></p>`;
       },
       status,

@@ -21,7 +21,7 @@ function subject(p: Pilot, lang: Lang): Markup {
 }
 
 function reportView(r: ExperienceReport, lang: Lang): Markup {
-  return html`<article class="kern-card"><div class="kern-card__container">
+  return html`<article class="kern-card" id="${r.id}"><div class="kern-card__container">
 <div class="kern-card__header"><h3 class="kern-title">${pick(lang, r.title)}</h3></div>
 <div class="kern-card__body">
 <p class="kern-body--small">${r.author.organisation} (${r.author.jurisdiction.name}) · ${formatDate(lang, r.date)} · ${lbl(reportStateLabels, r.status.state, lang)}</p>
