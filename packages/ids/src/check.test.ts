@@ -127,3 +127,26 @@ END-ISO-10303-21;
     expect(lamp.specifications[0]?.requirements[0]).toMatchObject({ passed: 1, failed: 1 });
   });
 });
+
+describe('checkIds on a model with a malformed entity', () => {
+  it('skips the entity and reports it instead of crashing', () => {
+    const broken = `ISO-10303-21;
+HEADER;
+FILE_DESCRIPTION((''),'2;1');
+FILE_NAME('x.ifc','2026-11-28T12:00:00',(),(),'','','');
+FILE_SCHEMA(('IFC4'));
+ENDSEC;
+DATA;
+#1=IFCWALL('0aaaaaaaaaaaaaaaaaaaaa',$,'ok',$,$,$,$,$,$);
+#2=IFCWALL('0bbbbbbbbbbbbbbbbbbbbb',$,'x' 'y',$,$,$,$,$,$);
+ENDSEC;
+END-ISO-10303-21;
+`;
+    const report = checkIds(parseIds(idsWith(wallSpec('S', '<attribute><name><simpleValue>Name</simpleValue></name></attribute>'))), parseIfc(new TextEncoder().encode(broken)));
+    expect(report.specifications[0]?.applicable).toBe(1);
+    expect(report.passed).toBe(true);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]?.id).toBe(2);
+    expect(report.problems[0]?.message).toMatch(/line 9/);
+  });
+});

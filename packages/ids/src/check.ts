@@ -477,6 +477,7 @@ export function checkIds(ids: IdsDocument, model: IdsModel, options: CheckIdsOpt
       checkedEntities: checked,
     },
     specifications,
+    problems: checker.view.problems,
   };
 }
 

@@ -41,6 +41,7 @@ export const de = {
   noRequirements: 'keine Anforderungen',
   prohibitedFound: 'gefundene verbotene Entitäten',
   allApply: 'alle Entitäten',
+  problems: 'Nicht lesbare Entitäten (übersprungen)',
 } as const;
 
 /**
@@ -95,6 +96,7 @@ export const en: Labels = {
   noRequirements: 'no requirements',
   prohibitedFound: 'prohibited entities found',
   allApply: 'all entities',
+  problems: 'Unreadable entities (skipped)',
 };
 
 /**

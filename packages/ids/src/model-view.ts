@@ -204,9 +204,21 @@ export class ModelView {
     this.schema = model.schemaInfo;
   }
 
+  /** Entities that could not be decoded (malformed STEP), at most 100, each once. */
+  readonly problems: { id: number; message: string }[] = [];
+  readonly #failed = new Set<number>();
+
   get(id: number): IdsModelEntity | undefined {
     // No generic cache: decoding is cheap, and holding many decoded entities costs more in GC.
-    return realign(this.model.get(id), this.schema);
+    try {
+      return realign(this.model.get(id), this.schema);
+    } catch (error) {
+      if (!this.#failed.has(id)) {
+        this.#failed.add(id);
+        if (this.problems.length < 100) this.problems.push({ id, message: error instanceof Error ? error.message : String(error) });
+      }
+      return undefined;
+    }
   }
 
   #ofType(type: string): readonly number[] {

@@ -61,6 +61,9 @@ export function toHtmlReport(report: IdsReport, options: HtmlReportOptions = {})
   out.push(`<tr><th scope="row">${e(t.specifications)}</th><td>${report.summary.passed} ${e(t.passed)}, ${report.summary.failed} ${e(t.failed)}</td></tr>`);
   out.push(`<tr><th scope="row">${e(t.checkedEntities)}</th><td>${report.summary.checkedEntities}</td></tr>`);
   out.push('</tbody></table>');
+  if (report.problems.length > 0) {
+    out.push(`<h2>${e(t.problems)}</h2><ul>${report.problems.map((p) => `<li><code>#${p.id}</code>: ${e(p.message)}</li>`).join('')}</ul>`);
+  }
   report.specifications.forEach((spec, i) => out.push(specification(spec, i, lang, maxRows)));
   out.push('</main></body></html>');
   return out.join('\n');

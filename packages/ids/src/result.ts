@@ -138,6 +138,8 @@ export const idsReportSchema = z.object({
     checkedEntities: z.number(),
   }),
   specifications: z.array(specificationResultSchema),
+  /** Entities of the model that could not be decoded and were skipped (at most 100). */
+  problems: z.array(z.object({ id: z.number(), message: z.string() })),
 });
 /**
  * The typed JSON report of {@link checkIds}.
