@@ -440,7 +440,8 @@ function specification(ctx: Ctx, el: XmlElement, path: string): Specification | 
       if (parsed) requirements.push(parsed);
     }
     if (reqEl.children.length === 0) {
-      ctx.sink.error(reqEl, p, 'xsd-missing-element', '<requirements> braucht mindestens eine Facette / <requirements> needs at least one facet');
+      // Valid against ids.xsd (every facet is optional), but says nothing.
+      ctx.sink.warning(reqEl, p, 'requirements-empty', '<requirements> ohne Facette hat keine Wirkung / <requirements> without a facet has no effect');
     }
   }
   if (name === undefined) return undefined;
