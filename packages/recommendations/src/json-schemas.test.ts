@@ -9,10 +9,16 @@ import { exampleCatalogue, jsonSchemaDocuments, jsonSchemaFiles, jsonSchemaFor, 
 
 const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 
+const compiled = new Map<JsonSchemaKind, ReturnType<Ajv2020['compile']>>();
+
 function ajvFor(kind: JsonSchemaKind) {
+  const cached = compiled.get(kind);
+  if (cached) return cached;
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats.default(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(schemasDir, jsonSchemaFiles[kind]), 'utf8')) as object);
+  const check = ajv.compile(JSON.parse(readFileSync(join(schemasDir, jsonSchemaFiles[kind]), 'utf8')) as object);
+  compiled.set(kind, check);
+  return check;
 }
 
 describe('shipped JSON Schemas', () => {
