@@ -477,8 +477,9 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
   let sep: ';' | ',' | '\t' = ';';
   let columns: string[] | undefined;
   let fields: (Field | undefined)[] = [];
-  // (device, type, instance) packed into one safe integer (< 2^51) → first line
-  const seen = new Map<number, number>();
+  // (device, type) packed into a small integer → (instance → first line); small-integer keys
+  // keep the index fast and compact for a million rows
+  const seen = new Map<number, Map<number, number>>();
 
   let index: Partial<Record<Field, number>> = {};
   const columnName = (field: Field): string => {
@@ -486,44 +487,53 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
     return (i >= 0 ? columns?.[i] : undefined) ?? field;
   };
 
-  const convert = (cells: string[], line: number): DataPoint => {
-    const get = (field: Field): string | undefined => {
-      const i = index[field];
-      if (i === undefined) return undefined;
-      const v = cells[i]?.trim();
-      return v === undefined || v === '' ? undefined : v;
-    };
-    const int = (field: Field, required: boolean): number | undefined => {
-      const v = get(field);
-      if (v === undefined) {
-        if (required) throw new RowError(columnName(field), { de: 'Wert fehlt', en: 'value missing' });
-        return undefined;
-      }
-      if (!integerPattern.test(v)) throw new RowError(columnName(field), { de: `"${v}" ist keine ganze Zahl`, en: `"${v}" is not an integer` });
-      return Number(v);
-    };
-    const num = (field: Field): number | undefined => {
-      const v = get(field);
-      if (v === undefined) return undefined;
-      const n = toNumber(v, sep);
-      if (n === undefined) throw new RowError(columnName(field), { de: `"${v}" ist keine Zahl`, en: `"${v}" is not a number` });
-      return n;
-    };
-    const bool = (field: Field): boolean | undefined => {
-      const v = get(field);
-      if (v === undefined) return undefined;
-      const b = toBoolean(v);
-      if (b === undefined) throw new RowError(columnName(field), { de: `"${v}" ist kein Ja/Nein-Wert`, en: `"${v}" is not a yes/no value` });
-      return b;
-    };
-    const range = (field: Field, value: number | undefined, min: number, max: number): void => {
-      if (value !== undefined && !(value >= min && value <= max)) {
-        throw new RowError(columnName(field), { de: `${value} liegt nicht in ${min}-${max}`, en: `${value} is not in ${min}-${max}` });
-      }
-    };
+  const typeCache = new Map<string, ReturnType<typeof resolveBacnetObjectType> | null>();
+  // Field readers, defined once (not per row) and reading the row being converted.
+  let cells: string[] = [];
+  const get = (field: Field): string | undefined => {
+    const i = index[field];
+    if (i === undefined) return undefined;
+    const v = cells[i]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const int = (field: Field, required: boolean): number | undefined => {
+    const v = get(field);
+    if (v === undefined) {
+      if (required) throw new RowError(columnName(field), { de: 'Wert fehlt', en: 'value missing' });
+      return undefined;
+    }
+    if (!integerPattern.test(v)) throw new RowError(columnName(field), { de: `"${v}" ist keine ganze Zahl`, en: `"${v}" is not an integer` });
+    return Number(v);
+  };
+  const num = (field: Field): number | undefined => {
+    const v = get(field);
+    if (v === undefined) return undefined;
+    const n = toNumber(v, sep);
+    if (n === undefined) throw new RowError(columnName(field), { de: `"${v}" ist keine Zahl`, en: `"${v}" is not a number` });
+    return n;
+  };
+  const bool = (field: Field): boolean | undefined => {
+    const v = get(field);
+    if (v === undefined) return undefined;
+    const b = toBoolean(v);
+    if (b === undefined) throw new RowError(columnName(field), { de: `"${v}" ist kein Ja/Nein-Wert`, en: `"${v}" is not a yes/no value` });
+    return b;
+  };
+  const range = (field: Field, value: number | undefined, min: number, max: number): void => {
+    if (value !== undefined && !(value >= min && value <= max)) {
+      throw new RowError(columnName(field), { de: `${value} liegt nicht in ${min}-${max}`, en: `${value} is not in ${min}-${max}` });
+    }
+  };
+
+  const convert = (row: string[], line: number): DataPoint => {
+    cells = row;
     const typeText = get('type');
     if (typeText === undefined) throw new RowError(columnName('type'), { de: 'Objekttyp fehlt', en: 'object type missing' });
-    const type = resolveBacnetObjectType(typeText);
+    let type = typeCache.get(typeText);
+    if (type === undefined) {
+      type = resolveBacnetObjectType(typeText) ?? null;
+      if (typeCache.size < 256) typeCache.set(typeText, type);
+    }
     if (!type) throw new RowError(columnName('type'), { de: `unbekannter BACnet-Objekttyp "${typeText}"`, en: `unknown BACnet object type "${typeText}"` });
     const instance = int('instance', true) as number;
     range('instance', instance, 0, maxBacnetInstance);
@@ -579,15 +589,20 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
       }
     }
     if (checkDuplicates) {
-      const id = ((deviceInstance ?? maxBacnetInstance + 1) * 64 + type.number) * (maxBacnetInstance + 1) + instance;
-      const firstLine = seen.get(id);
+      const group = (deviceInstance ?? maxBacnetInstance + 1) * 64 + type.number;
+      let instances = seen.get(group);
+      if (!instances) {
+        instances = new Map();
+        seen.set(group, instances);
+      }
+      const firstLine = instances.get(instance);
       if (firstLine !== undefined) {
         throw new RowError(columnName('instance'), {
           de: `${type.abbreviation} ${instance} in Gerät ${deviceInstance ?? '–'} schon in Zeile ${firstLine}`,
           en: `${type.abbreviation} ${instance} in device ${deviceInstance ?? '–'} already in line ${firstLine}`,
         });
       }
-      seen.set(id, line);
+      instances.set(instance, line);
     }
     return point;
   };
