@@ -5,7 +5,7 @@ const walls = `<entity><name><xs:restriction base="xs:string"><xs:enumeration va
 const spec = (name: string, app: string, req: string, occurs = 'maxOccurs="unbounded"') =>
   `<specification name="${name}" ifcVersion="IFC4 IFC4X3_ADD2"><applicability ${occurs}>${app}</applicability>${req ? `<requirements>${req}</requirements>` : ''}</specification>`;
 
-/** An IDS with twelve specifications of the kind a public client asks for. */
+/** An IDS with thirteen specifications of the kind a public client asks for. */
 export const BENCH_IDS = `<?xml version="1.0" encoding="utf-8"?>
 <ids xmlns="http://standards.buildingsmart.org/IDS" xmlns:xs="http://www.w3.org/2001/XMLSchema">
 <info><title>Benchmark: Gebäudedaten Schule</title><version>1.0</version></info>
@@ -21,6 +21,7 @@ ${spec('Bauteile im Geschoss', `<entity><name><xs:restriction base="xs:string"><
 ${spec('Wände: Kostengruppe DIN 276', walls, `<classification><value>${pattern('3[0-9]{2}')}</value><system>${v('DIN 276')}</system></classification>`)}
 ${spec('Wände: Material', walls, `<material><value><xs:restriction base="xs:string"><xs:enumeration value="concrete"/><xs:enumeration value="brick"/></xs:restriction></value></material>`)}
 ${spec('Geschosse vorhanden', entity('IFCBUILDINGSTOREY'), `<attribute><name>${v('Name')}</name></attribute><partOf><entity><name>${v('IFCBUILDING')}</name></entity></partOf>`)}
+${spec('Tragende Bauteile benannt', `<property><propertySet>${v('Pset_WallCommon')}</propertySet><baseName>${v('LoadBearing')}</baseName></property>`, `<attribute><name>${v('Name')}</name></attribute>`)}
 ${spec('Keine Platzhalter-Bauteile', entity('IFCBUILDINGELEMENTPROXY'), '', 'minOccurs="0" maxOccurs="0"')}
 </specifications>
 </ids>`;

@@ -1,4 +1,4 @@
-// Benchmark: check large synthetic IFC models against an IDS with twelve specifications and print
+// Benchmark: check large synthetic IFC models against an IDS with thirteen specifications and print
 // entities checked per second (wall clock and CPU time, the machine is shared) and peak memory.
 // Models: the IFC package's generator (replicated AC20-FZK-Haus, needs ../shared/corpus) and this
 // package's generator (dense in property sets, types, classifications, materials, containment).

@@ -36,6 +36,11 @@ describe('checkIds', () => {
     expect(report.specifications[0]?.status).toBe('pass');
   });
 
+  it('reads property sets related through an IfcPropertySetDefinitionSet', () => {
+    const spec = `<specification name="D" ifcVersion="IFC4"><applicability maxOccurs="unbounded"><entity><name>${value('IFCSLAB')}</name></entity></applicability><requirements>${prop('Foerderal_Pruefung', 'Geprueft', `<value>${value('true')}</value>`, 'dataType="IFCBOOLEAN"')}</requirements></specification>`;
+    expect(run(spec).passed).toBe(true);
+  });
+
   it('converts quantities to SI units before comparing', () => {
     expect(run(wallSpec('L', prop('Qto_WallBaseQuantities', 'Length', `<value>${value('2.5')}</value>`, 'dataType="IFCLENGTHMEASURE"'), '<entity><name><simpleValue>IFCWALL</simpleValue></name></entity><property><propertySet><simpleValue>Qto_WallBaseQuantities</simpleValue></propertySet><baseName><simpleValue>Length</simpleValue></baseName></property>')).passed).toBe(true);
     expect(run(wallSpec('L', prop('Qto_WallBaseQuantities', 'Length', `<value>${value('2500')}</value>`), '<entity><name><simpleValue>IFCWALL</simpleValue></name></entity><property><propertySet><simpleValue>Qto_WallBaseQuantities</simpleValue></propertySet><baseName><simpleValue>Length</simpleValue></baseName></property>')).passed).toBe(false);

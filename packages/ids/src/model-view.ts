@@ -141,7 +141,9 @@ interface Conversion {
 const isObj = (v: StepValue | undefined): v is Exclude<StepValue, null | boolean | number | string | readonly StepValue[]> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const refId = (v: StepValue | undefined): number | undefined => (isObj(v) && v.kind === 'ref' ? v.id : undefined);
+/** Referenced ids in a value: `#1`, `(#1,#2)`, or a typed list such as `IFCPROPERTYSETDEFINITIONSET((#1,#2))`. */
 const refs = (v: StepValue | undefined): number[] => {
+  if (isObj(v) && v.kind === 'typed') return refs(v.value);
   if (Array.isArray(v)) return (v as readonly StepValue[]).map(refId).filter((x): x is number => x !== undefined);
   const one = refId(v);
   return one === undefined ? [] : [one];
