@@ -319,6 +319,16 @@ export async function startRegistryServer(): Promise<RegistryServer> {
         const v = versioned(store.contributions.get(p['consultationId'] as string)?.get(p['contributionId'] as string), 'Beitrag', path);
         return v instanceof Answer ? v : ok(v);
       }
+      case 'importContribution': {
+        const list = store.contributions.get(p['consultationId'] as string);
+        if (!list) return problem('not-found', 'Konsultation gibt es nicht', path);
+        const c = input.body as Contribution;
+        if (c.id !== p['contributionId']) return problem('conflict', 'Kennung im Pfad und im Inhalt verschieden / id in path and body differ', path);
+        if (list.has(c.id)) return problem('conflict', `${c.id} gibt es schon / already exists`, path);
+        const v = { value: c, version: 1 };
+        list.set(c.id, v);
+        return ok(v, 201, { location: path });
+      }
       case 'disposeContribution': {
         const v = versioned(store.contributions.get(p['consultationId'] as string)?.get(p['contributionId'] as string), 'Beitrag', path);
         if (v instanceof Answer) return v;

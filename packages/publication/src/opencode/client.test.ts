@@ -168,3 +168,29 @@ describe('issue mapping', () => {
     expect(note).toBe('**Abwägung: Dublette**\n\nBegründung: Schon in Beitrag c-1.\n\nDublette von: c-1\n\n---\n\n**Disposition: duplicate**\n\nDuplicate of: c-1');
   });
 });
+
+describe('openCode → registry', () => {
+  it('imports issues into a consultation of the registry, keeping the issue URL, and refuses them twice', async () => {
+    const { startRegistryServer } = await import('../../test/registry-server.js');
+    const { consultation } = await import('../../test/fixtures.js');
+    const { createRegistryClient } = await import('../registry/client.js');
+    const registryServer = await startRegistryServer();
+    try {
+      const registry = createRegistryClient({ baseUrl: registryServer.url, token: 'secretariat-token' });
+      await registry.createRecommendation(recommendation('gebaeudedaten-2027'));
+      await registry.createConsultation(consultation('konsultation-1', 'gebaeudedaten-2027', { sections: [] }));
+      gitlab.issues.push(issue(1), issue(2, { title: '3.2 Fristen' }));
+      const imported = [];
+      for await (const c of client().importContributions({ labels: ['konsultation'] })) imported.push(await registry.importContribution('konsultation-1', c));
+      expect(imported.map((c) => [c.id, c.externalRef])).toEqual([
+        ['opencode-42-1', 'https://gitlab.opencode.de/foederal/empfehlungen/-/issues/1'],
+        ['opencode-42-2', 'https://gitlab.opencode.de/foederal/empfehlungen/-/issues/2'],
+      ]);
+      expect((await registry.listContributions('konsultation-1').toArray()).map((c) => c.anchor.section)).toEqual(['allgemein', '3.2']);
+      const again = await failure(registry.importContribution('konsultation-1', imported[0] as (typeof imported)[number]));
+      expect(again.code).toBe('conflict');
+    } finally {
+      await registryServer.close();
+    }
+  });
+});

@@ -217,6 +217,23 @@ describe('registry client: consultations', () => {
   });
 });
 
+describe('registry client: imported contributions', () => {
+  it('imports a full contribution with its external reference, once', async () => {
+    await secretariat.createRecommendation(recommendation('gebaeudedaten-2027'));
+    await secretariat.createConsultation(consultation('konsultation-1', 'gebaeudedaten-2027'));
+    const contribution = {
+      id: 'opencode-42-7', anchor: { section: '3.2' }, text: { de: 'Aus openCode' }, author: { kind: 'person' as const, name: 'Anna Beispiel' },
+      submittedAt: '2025-06-01T08:07:00.000Z', externalRef: 'https://gitlab.opencode.de/foederal/empfehlungen/-/issues/7', state: 'published' as const,
+    };
+    const imported = await secretariat.importContribution('konsultation-1', contribution);
+    expect(imported).toEqual(contribution);
+    expect(server.requests.at(-1)?.url).toBe('/api/v1/consultations/konsultation-1/contributions/opencode-42-7');
+    expect(secretariat.contract.etag('getContribution', { consultationId: 'konsultation-1', contributionId: 'opencode-42-7' })).toBe('"1"');
+    expect((await failure(secretariat.importContribution('konsultation-1', contribution))).code).toBe('conflict');
+    expect((await failure(anonymous.importContribution('konsultation-1', contribution))).code).toBe('unauthorized');
+  });
+});
+
 describe('registry client: body, decisions, pilots and reports, publications', () => {
   it('reads the body and decisions', async () => {
     server.store.decisions.set(decision.id, decision);

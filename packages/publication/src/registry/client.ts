@@ -85,6 +85,8 @@ export interface RegistryClient {
   listContributions(consultationId: string, query?: ListQuery<typeof listContributionsQuerySchema>, options?: CallOptions): PagedList<Contribution, RouteResult<RegistryContract['listContributions']>>;
   submitContribution(consultationId: string, submission: ContributionSubmission, options?: CallOptions): Promise<Contribution>;
   getContribution(consultationId: string, contributionId: string, options?: CallOptions): Promise<Contribution>;
+  /** Import a full contribution (e.g. from `openCode.importContributions`), keeping its id and `externalRef`; 409 when it exists. */
+  importContribution(consultationId: string, contribution: z.input<typeof registryContract.importContribution.body.schema>, options?: CallOptions): Promise<Contribution>;
   disposeContribution(consultationId: string, contributionId: string, disposition: ContributionDisposition, options?: CallOptions): Promise<Contribution>;
   /** The body with its organs, members, seats and rules of procedure. */
   getBody(options?: CallOptions): Promise<Body>;
@@ -170,6 +172,8 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     listContributions: (consultationId, query = {}, o) => c.paginate('listContributions', { params: { consultationId }, query }, o),
     submitContribution: (consultationId, body, o) => data(c.call('submitContribution', { params: { consultationId }, body }, o)),
     getContribution: (consultationId, contributionId, o) => data(c.call('getContribution', { params: { consultationId, contributionId } }, o)),
+    importContribution: (consultationId, body, o) =>
+      data(c.call('importContribution', { params: { consultationId, contributionId: body.id }, body }, o)),
     disposeContribution: (consultationId, contributionId, body, o) =>
       data(c.call('disposeContribution', { params: { consultationId, contributionId }, body }, o)),
     getBody: (o) => data(c.call('getBody', {}, o)),

@@ -248,6 +248,19 @@ const getContribution = defineRoute({
   problems: ['not-found'],
 });
 
+const importContribution = defineRoute({
+  id: 'importContribution',
+  method: 'PUT',
+  path: `${api}/consultations/{consultationId}/contributions/{contributionId}`,
+  tag: 'consultations',
+  auth: 'secretariat',
+  params: contributionParamsSchema,
+  body: json(contributionSchema),
+  response: { status: 201, body: json(contributionSchema), headers: ['ETag', 'Location'] },
+  resource: 'getContribution',
+  problems: ['not-found', 'validation-failed', 'conflict'],
+});
+
 const disposeContribution = defineRoute({
   id: 'disposeContribution',
   method: 'PUT',
@@ -555,6 +568,7 @@ export const registryContract = {
   listContributions,
   submitContribution,
   getContribution,
+  importContribution,
   disposeContribution,
   getBody,
   listDecisions,

@@ -73,6 +73,13 @@ export const registryRouteDocs: { readonly [K in RegistryRouteId]: RouteDocs } =
     summary: d('Einen Beitrag lesen', 'Read a contribution'),
     response: d('Der Beitrag', 'The contribution'),
   },
+  importContribution: {
+    summary: d(
+      'Beitrag von anderswo übernehmen, z. B. ein openCode-Issue mit seiner URL als externalRef (Geschäftsstelle; nur neu: 409, wenn es die Kennung schon gibt)',
+      'Import a contribution from elsewhere, e.g. an openCode issue with its URL as externalRef (secretariat; create only: 409 when the id exists)',
+    ),
+    response: d('Übernommen', 'Imported'),
+  },
   disposeContribution: {
     summary: d('Beitrag abwägen (Geschäftsstelle, If-Match erforderlich)', 'Dispose of a contribution (secretariat, If-Match required)'),
     response: d('Neuer Stand', 'New state'),
