@@ -193,16 +193,33 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
   });
 
   it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
-    registry.delay('getRecommendation', 800);
-    const page = await context.newPage();
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${demo.url}/recommendation.html?lang=de&api=${encodeURIComponent(registry.url)}`);
-    const status = page.locator('foederal-recommendation [role=status]');
-    await expect.poll(() => status.textContent()).toContain('Wird geladen');
-    expect(await page.locator('foederal-recommendation .loader').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
-    await waitForText(page, 'foederal-recommendation', pages.recommendation.de);
-    registry.delay('getRecommendation', 0);
-    await page.close();
+    registry.delay('getRecommendation', 2500);
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${demo.url}/recommendation.html?lang=de&api=${encodeURIComponent(registry.url)}`);
+      const status = page.locator('foederal-recommendation [role=status]');
+      await expect.poll(() => status.textContent()).toContain('Wird geladen');
+      expect(await page.locator('foederal-recommendation .loader').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+      await waitForText(page, 'foederal-recommendation', pages.recommendation.de);
+      await page.close();
+    } finally {
+      registry.delay('getRecommendation', 0);
+    }
+  });
+
+  it('still shows a recommendation when only its editions fail to load', async () => {
+    registry.fail('listRecommendationEditions', 'server-error');
+    try {
+      const page = await open('recommendation', 'de');
+      await waitForText(page, 'foederal-recommendation', 'Zitiervorschlag');
+      const text = await shadowText(page, 'foederal-recommendation');
+      expect(text).toContain('Ersetzt: wartung-2018');
+      expect(await page.locator('foederal-recommendation [role=alert]').count()).toBe(0);
+      await page.close();
+    } finally {
+      registry.clearFaults();
+    }
   });
 
   it('shows a not-found error with a retry button', async () => {

@@ -91,9 +91,11 @@ export class FoederalRecommendation extends FoederalElement {
       return;
     }
     void this.runLoad(async (signal): Promise<Loaded> => {
+      // The other editions are secondary: if only they fail, the recommendation is still shown
+      // (its own supersedes/supersededBy links remain).
       const [recommendation, editions] = await Promise.all([
         source.getRecommendation(id, signal),
-        source.listEditions(id, signal),
+        source.listEditions(id, signal).catch((): readonly Recommendation[] => []),
       ]);
       return { recommendation, editions };
     });
