@@ -289,7 +289,7 @@ export function createContractClient<C extends Contract>(contract: C, options: C
         if (!cached) throw violation(route, method, url.href, '304 ohne zwischengespeicherte Antwort / 304 without a cached response');
         notModified = true;
         void response.body?.cancel().catch(() => undefined);
-        data = validateJson(route, cached.text, where);
+        data = responseBody?.kind === 'json' ? validateJson(route, cached.text, where) : cached.text;
       } else if (response.status !== route.response.status) {
         void response.body?.cancel().catch(() => undefined);
         throw violation(route, method, url.href, `Status ${response.status} statt ${route.response.status} / status ${response.status} instead of ${route.response.status}`);

@@ -302,6 +302,10 @@ describe('registry client: body, decisions, pilots and reports, publications', (
 
   it('reads feeds, catalogue and the OpenAPI document', async () => {
     expect(await anonymous.atomFeed()).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    // Revalidated with If-None-Match: the 304 serves the cached XML text.
+    const again = await anonymous.contract.call('atomFeed');
+    expect(again.notModified).toBe(true);
+    expect(again.data).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     expect(JSON.parse(await anonymous.jsonFeed())).toMatchObject({ version: 'https://jsonfeed.org/version/1.1' });
     expect(await anonymous.catalogTurtle()).toMatch(/dcat:Catalog/);
     expect((await anonymous.catalogJsonLd())['@type']).toBe('dcat:Catalog');
