@@ -25,4 +25,6 @@ body { margin: 0; }
 progress { width: 100%; max-width: 30rem; }
 pre.code { overflow: auto; background: #f3f5f7; padding: 1rem; }
 table { border-collapse: collapse; }
+th[scope="row"] { text-align: left; }
+.kern-table { width: 100%; }
 `;
