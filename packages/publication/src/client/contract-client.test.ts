@@ -51,6 +51,41 @@ describe('contract client under hostile responses', () => {
     );
   });
 
+  it('lists only contract-valid items whatever the pages and Link headers say', async () => {
+    const page = fc.oneof(
+      fc.constant(JSON.stringify({ items: [recommendation('a-1'), recommendation('b-2')] })),
+      fc.constant(JSON.stringify({ items: [] })),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.constant(JSON.stringify({ items: [{ id: 'x' }] })),
+    );
+    const link = fc.option(fc.oneof(
+      fc.nat({ max: 5 }).map((n) => `</api/v1/recommendations?cursor=${n}>; rel="next"`),
+      fc.constant('<https://elsewhere.example/api/v1/recommendations?cursor=1>; rel="next"'),
+      fc.constant('</api/v1/other>; rel="next"'),
+      fc.string(),
+    ));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ body: page, link }), { minLength: 1, maxLength: 4 }), async (pages) => {
+        let i = 0;
+        const fetch = async (): Promise<Response> => {
+          const p = pages[Math.min(i++, pages.length - 1)] as (typeof pages)[number];
+          const headers = new Headers({ 'content-type': 'application/json' });
+          if (p.link) headers.set('link', p.link);
+          return new Response(p.body, { status: 200, headers });
+        };
+        const client = createRegistryClient({ baseUrl: 'http://registry.invalid', fetch, retry: false });
+        try {
+          const items = await client.listRecommendations().toArray();
+          for (const item of items) expect(z.safeParse(recommendationSchema, item).success).toBe(true);
+          expect(i).toBeLessThanOrEqual(pages.length + 6);
+        } catch (error) {
+          expect(isPublicationError(error)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('rejects unknown routes and bad bodies before fetching', async () => {
     let fetched = 0;
     const client = createContractClient(registryContract, { baseUrl: 'http://registry.invalid', fetch: async () => { fetched++; return new Response(); } });
