@@ -334,6 +334,26 @@ export class IfcModel {
     return i < 0 ? undefined : this.index.typeNames[this.index.types[i] as number];
   }
 
+  readonly #isA = new Map<string, Int8Array>();
+
+  /**
+   * Whether the interned type `t` is `supertype` or one of its subtypes (cached per supertype).
+   * @internal
+   */
+  isTypeIndexA(t: number, supertype: string): boolean {
+    let cache = this.#isA.get(supertype);
+    if (!cache || cache.length < this.index.typeNames.length) {
+      cache = new Int8Array(this.index.typeNames.length);
+      this.#isA.set(supertype, cache);
+    }
+    let v = cache[t] as number;
+    if (v === 0) {
+      v = this.schemaInfo.isSubtypeOf(this.index.typeNames[t] as string, supertype) ? 1 : -1;
+      cache[t] = v;
+    }
+    return v === 1;
+  }
+
   /** True when `#id` is of type `type` or a subtype of it. */
   isA(id: number, type: string): boolean {
     const t = this.typeOf(id);

@@ -1,31 +1,31 @@
-import type { IfcEntity, IfcModel } from './model.js';
+import type { IfcModel } from './model.js';
 import type { RelationIndex } from './relations.js';
 import { isReference, type StepTyped, type StepValue } from './step/values.js';
 
 /** Where a property set or property comes from: the object itself or its type object. */
 export type PropertySource = 'occurrence' | 'type';
 
-/** One property of a property set. */
+/** One property of a property set. Every property has the same fields (null where they do not apply). */
 export interface IfcProperty {
   readonly id: number;
-  /** Upper-case entity type, e.g. `IFCPROPERTYSINGLEVALUE`. */
+  /** Upper-case entity type, e.g. `IFCPROPERTYSINGLEVALUE` (`ATTRIBUTE` for predefined property sets). */
   readonly type: string;
   readonly name: string;
   readonly description: string | null;
   /**
    * The value: NominalValue (single), the list of EnumerationValues (enumerated) or ListValues
-   * (list), SetPointValue (bounded), the PropertyReference (reference); null for tables and
-   * complex properties. Typed values keep their type (`{ kind: 'typed', type: 'IFCLABEL', … }`).
+   * (list), SetPointValue (bounded), DefinedValues (table), the PropertyReference (reference);
+   * null for complex properties. Typed values keep their type (`{ kind: 'typed', type: 'IFCLABEL', … }`).
    */
   readonly value: StepValue;
-  /** Bounded values only. */
-  readonly lowerBound?: StepValue;
-  readonly upperBound?: StepValue;
+  /** Bounded values: LowerBoundValue and UpperBoundValue; else null. */
+  readonly lowerBound: StepValue;
+  readonly upperBound: StepValue;
+  /** Table values: DefiningValues; else null. */
+  readonly definingValues: StepValue;
   readonly unit: StepValue;
-  /** Nested properties of an IfcComplexProperty. */
-  readonly properties?: readonly IfcProperty[];
-  /** All attributes of the property entity by schema name. */
-  readonly attributes: Readonly<Record<string, StepValue>>;
+  /** Nested properties of an IfcComplexProperty (empty otherwise). */
+  readonly properties: readonly IfcProperty[];
   readonly source: PropertySource;
 }
 
@@ -47,14 +47,15 @@ export interface IfcPropertySet {
 export interface IfcQuantity {
   readonly id: number;
   readonly type: string;
-  /** `length`, `area`, `volume`, `count`, `weight`, `time`, `number` or `complex`. */
+  /** `length`, `area`, `volume`, `count`, `weight`, `time`, `number`, `complex` or `other`. */
   readonly kind: string;
   readonly name: string;
   readonly description: string | null;
   readonly value: number | null;
   readonly unit: StepValue;
   readonly formula: string | null;
-  readonly quantities?: readonly IfcQuantity[];
+  /** Parts of an IfcPhysicalComplexQuantity (empty otherwise). */
+  readonly quantities: readonly IfcQuantity[];
   readonly source: PropertySource;
 }
 
@@ -106,186 +107,263 @@ const quantityKinds: Record<string, string> = {
   IFCPHYSICALCOMPLEXQUANTITY: 'complex',
 };
 
+/** Attribute positions of one entity type, looked up once per interned type. */
+interface Positions {
+  readonly kind: number;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+}
+const P_OTHER = 0;
+const P_SINGLE = 1;
+const P_ENUM = 2;
+const P_LIST = 3;
+const P_BOUNDED = 4;
+const P_REFERENCE = 5;
+const P_COMPLEX = 6;
+const P_TABLE = 7;
+const EMPTY: readonly never[] = Object.freeze([]);
+/** At most this many type-object sets are kept decoded. */
+const CACHE_LIMIT = 20_000;
+
+function property(
+  id: number,
+  type: string,
+  name: string,
+  description: string | null,
+  value: StepValue,
+  lowerBound: StepValue,
+  upperBound: StepValue,
+  definingValues: StepValue,
+  unit: StepValue,
+  properties: readonly IfcProperty[],
+  source: PropertySource,
+): IfcProperty {
+  return { id, type, name, description, value, lowerBound, upperBound, definingValues, unit, properties, source };
+}
+
 /** Decodes and caches property and quantity sets of one model. */
 export class PropertyReader {
   readonly #model: IfcModel;
   readonly #rel: RelationIndex;
   readonly #psets = new Map<number, IfcPropertySet | null>();
   readonly #qsets = new Map<number, IfcQuantitySet | null>();
+  readonly #positions: (Positions | undefined)[] = [];
 
   constructor(model: IfcModel, rel: RelationIndex) {
     this.#model = model;
     this.#rel = rel;
   }
 
-  #entity(id: number): IfcEntity | undefined {
+  /** Type index and arguments of `#id`, or undefined when missing or malformed. */
+  #args(id: number): { t: number; args: StepValue[] } | undefined {
+    const index = this.#model.index;
+    const i = index.indexOf(id);
+    if (i < 0) return undefined;
     try {
-      return this.#model.get(id);
+      return { t: index.types[i] as number, args: index.argsAt(i) };
     } catch {
       return undefined; // malformed entities are reported by validate(); skip them here
     }
   }
 
-  #property(id: number, depth: number): IfcProperty | undefined {
-    const e = this.#entity(id);
-    if (!e || depth > 16) return undefined;
-    const a = e.attributes;
-    const args = e.args;
-    const base = {
-      id,
-      type: e.type,
-      name: str(args[0]) ?? '',
-      description: str(args[1]),
-      attributes: a,
-      source: 'occurrence' as PropertySource,
-    };
-    switch (e.type) {
-      case 'IFCPROPERTYSINGLEVALUE':
-        return { ...base, value: a['NominalValue'] ?? null, unit: a['Unit'] ?? null };
-      case 'IFCPROPERTYENUMERATEDVALUE':
-        return { ...base, value: a['EnumerationValues'] ?? null, unit: null };
-      case 'IFCPROPERTYLISTVALUE':
-        return { ...base, value: a['ListValues'] ?? null, unit: a['Unit'] ?? null };
-      case 'IFCPROPERTYBOUNDEDVALUE':
-        return {
-          ...base,
-          value: a['SetPointValue'] ?? null,
-          lowerBound: a['LowerBoundValue'] ?? null,
-          upperBound: a['UpperBoundValue'] ?? null,
-          unit: a['Unit'] ?? null,
-        };
-      case 'IFCPROPERTYREFERENCEVALUE':
-        return { ...base, value: a['PropertyReference'] ?? null, unit: null };
-      case 'IFCCOMPLEXPROPERTY':
-        return {
-          ...base,
-          value: null,
-          unit: null,
-          properties: refList(a['HasProperties'])
-            .map((p) => this.#property(p, depth + 1))
-            .filter((p): p is IfcProperty => p !== undefined),
-        };
-      default:
-        return { ...base, value: null, unit: null };
+  #pos(t: number): Positions {
+    let p = this.#positions[t];
+    if (!p) {
+      const m = this.#model;
+      const type = m.index.typeNames[t] as string;
+      const at = (n: string) => m.schemaInfo.attributeIndex(type, n);
+      switch (type) {
+        case 'IFCPROPERTYSINGLEVALUE':
+          p = { kind: P_SINGLE, a: at('NominalValue'), b: at('Unit'), c: -1, d: -1 };
+          break;
+        case 'IFCPROPERTYENUMERATEDVALUE':
+          p = { kind: P_ENUM, a: at('EnumerationValues'), b: -1, c: -1, d: -1 };
+          break;
+        case 'IFCPROPERTYLISTVALUE':
+          p = { kind: P_LIST, a: at('ListValues'), b: at('Unit'), c: -1, d: -1 };
+          break;
+        case 'IFCPROPERTYBOUNDEDVALUE':
+          p = { kind: P_BOUNDED, a: at('SetPointValue'), b: at('Unit'), c: at('LowerBoundValue'), d: at('UpperBoundValue') };
+          break;
+        case 'IFCPROPERTYREFERENCEVALUE':
+          p = { kind: P_REFERENCE, a: at('PropertyReference'), b: -1, c: -1, d: -1 };
+          break;
+        case 'IFCCOMPLEXPROPERTY':
+          p = { kind: P_COMPLEX, a: at('HasProperties'), b: -1, c: -1, d: -1 };
+          break;
+        case 'IFCPROPERTYTABLEVALUE':
+          p = { kind: P_TABLE, a: at('DefinedValues'), b: at('DefinedUnit'), c: at('DefiningValues'), d: -1 };
+          break;
+        default:
+          p = { kind: P_OTHER, a: -1, b: -1, c: -1, d: -1 };
+      }
+      this.#positions[t] = p;
     }
+    return p;
   }
 
-  /** The property set `#id`, or null when it is none. */
-  propertySet(id: number): IfcPropertySet | null {
-    if (this.#psets.has(id)) return this.#psets.get(id) ?? null;
+  #property(id: number, depth: number): IfcProperty | undefined {
+    const e = this.#args(id);
+    if (!e || depth > 16) return undefined;
+    const { t, args } = e;
+    const p = this.#pos(t);
+    const get = (k: number): StepValue => (k >= 0 ? (args[k] ?? null) : null);
+    const children =
+      p.kind === P_COMPLEX
+        ? refList(get(p.a))
+            .map((c) => this.#property(c, depth + 1))
+            .filter((c): c is IfcProperty => c !== undefined)
+        : EMPTY;
+    return property(
+      id,
+      this.#model.index.typeNames[t] as string,
+      str(args[0]) ?? '',
+      str(args[1]),
+      p.kind === P_COMPLEX ? null : get(p.a),
+      p.kind === P_BOUNDED ? get(p.c) : null,
+      p.kind === P_BOUNDED ? get(p.d) : null,
+      p.kind === P_TABLE ? get(p.c) : null,
+      get(p.b),
+      children,
+      'occurrence',
+    );
+  }
+
+  /**
+   * The property set `#id`, or null when it is none. Sets of type objects are cached (they are
+   * shared by many occurrences); occurrence sets are decoded on each call so that reading all
+   * sets of a large model does not keep them all in memory.
+   */
+  propertySet(id: number, cache = false): IfcPropertySet | null {
+    const cached = this.#psets.get(id);
+    if (cached !== undefined) return cached;
     const m = this.#model;
     let out: IfcPropertySet | null = null;
-    const type = m.typeOf(id);
-    if (type && m.schemaInfo.isSubtypeOf(type, 'IfcPropertySet')) {
-      const e = this.#entity(id);
-      if (e) {
-        out = {
-          id,
-          type: e.type,
-          globalId: str(e.args[0]),
-          name: str(e.args[2]),
-          description: str(e.args[3]),
-          properties: refList(e.attributes['HasProperties'])
-            .map((p) => this.#property(p, 0))
-            .filter((p): p is IfcProperty => p !== undefined),
-          source: 'occurrence',
-        };
+    const e = this.#args(id);
+    if (e && m.isTypeIndexA(e.t, 'IfcPropertySet')) {
+      const k = m.schemaInfo.attributeIndex(m.index.typeNames[e.t] as string, 'HasProperties');
+      const refs = refList(e.args[k]);
+      const properties: IfcProperty[] = [];
+      for (const r of refs) {
+        const p = this.#property(r, 0);
+        if (p) properties.push(p);
       }
-    } else if (type && m.schemaInfo.isSubtypeOf(type, 'IfcPreDefinedPropertySet')) {
-      const e = this.#entity(id);
-      if (e) {
-        const names = Object.keys(e.attributes);
-        out = {
-          id,
-          type: e.type,
-          globalId: str(e.args[0]),
-          name: m.schemaInfo.entity(e.type)?.name ?? e.type,
-          description: str(e.args[3]),
-          properties: names.slice(4).flatMap((name, k) => {
-            const v = e.args[k + 4];
-            if (v === null || v === undefined) return [];
-            return [{ id, type: 'ATTRIBUTE', name, description: null, value: v, unit: null, attributes: {}, source: 'occurrence' as const }];
-          }),
-          source: 'occurrence',
-        };
+      out = {
+        id,
+        type: m.index.typeNames[e.t] as string,
+        globalId: str(e.args[0]),
+        name: str(e.args[2]),
+        description: str(e.args[3]),
+        properties,
+        source: 'occurrence',
+      };
+    } else if (e && m.isTypeIndexA(e.t, 'IfcPreDefinedPropertySet')) {
+      const type = m.index.typeNames[e.t] as string;
+      const names = m.schemaInfo.attributeNames(type);
+      const properties: IfcProperty[] = [];
+      for (let k = 4; k < names.length; k++) {
+        const v = e.args[k];
+        if (v === null || v === undefined) continue;
+        properties.push(property(id, 'ATTRIBUTE', names[k] as string, null, v, null, null, null, null, EMPTY, 'occurrence'));
       }
+      out = {
+        id,
+        type,
+        globalId: str(e.args[0]),
+        name: m.schemaInfo.entity(type)?.name ?? type,
+        description: str(e.args[3]),
+        properties,
+        source: 'occurrence',
+      };
     }
-    this.#psets.set(id, out);
+    if (cache && this.#psets.size < CACHE_LIMIT) this.#psets.set(id, out);
     return out;
   }
 
   #quantity(id: number, depth: number): IfcQuantity | undefined {
-    const e = this.#entity(id);
+    const e = this.#args(id);
     if (!e || depth > 16) return undefined;
-    const kind = quantityKinds[e.type] ?? 'other';
-    const base = {
-      id,
-      type: e.type,
-      kind,
-      name: str(e.args[0]) ?? '',
-      description: str(e.args[1]),
-      source: 'occurrence' as PropertySource,
-    };
+    const type = this.#model.index.typeNames[e.t] as string;
+    const kind = quantityKinds[type] ?? 'other';
+    const args = e.args;
     if (kind === 'complex') {
+      const k = this.#model.schemaInfo.attributeIndex(type, 'HasQuantities');
       return {
-        ...base,
+        id,
+        type,
+        kind,
+        name: str(args[0]) ?? '',
+        description: str(args[1]),
         value: null,
         unit: null,
         formula: null,
-        quantities: refList(e.attributes['HasQuantities'])
+        quantities: refList(args[k])
           .map((q) => this.#quantity(q, depth + 1))
           .filter((q): q is IfcQuantity => q !== undefined),
+        source: 'occurrence',
       };
     }
     return {
-      ...base,
-      value: num(e.args[3]),
-      unit: e.args[2] ?? null,
-      formula: str(e.attributes['Formula']),
+      id,
+      type,
+      kind,
+      name: str(args[0]) ?? '',
+      description: str(args[1]),
+      value: num(args[3]),
+      unit: args[2] ?? null,
+      formula: str(args[4]),
+      quantities: EMPTY,
+      source: 'occurrence',
     };
   }
 
-  /** The element quantity `#id`, or null. */
-  quantitySet(id: number): IfcQuantitySet | null {
-    if (this.#qsets.has(id)) return this.#qsets.get(id) ?? null;
+  /** The element quantity `#id`, or null (cached like property sets). */
+  quantitySet(id: number, cache = false): IfcQuantitySet | null {
+    const cached = this.#qsets.get(id);
+    if (cached !== undefined) return cached;
     const m = this.#model;
     let out: IfcQuantitySet | null = null;
-    const type = m.typeOf(id);
-    if (type && m.schemaInfo.isSubtypeOf(type, 'IfcElementQuantity')) {
-      const e = this.#entity(id);
-      if (e) {
-        out = {
-          id,
-          type: e.type,
-          globalId: str(e.args[0]),
-          name: str(e.args[2]),
-          description: str(e.args[3]),
-          methodOfMeasurement: str(e.attributes['MethodOfMeasurement']),
-          quantities: refList(e.attributes['Quantities'])
-            .map((q) => this.#quantity(q, 0))
-            .filter((q): q is IfcQuantity => q !== undefined),
-          source: 'occurrence',
-        };
+    const e = this.#args(id);
+    if (e && m.isTypeIndexA(e.t, 'IfcElementQuantity')) {
+      const quantities: IfcQuantity[] = [];
+      for (const r of refList(e.args[5])) {
+        const q = this.#quantity(r, 0);
+        if (q) quantities.push(q);
       }
+      out = {
+        id,
+        type: m.index.typeNames[e.t] as string,
+        globalId: str(e.args[0]),
+        name: str(e.args[2]),
+        description: str(e.args[3]),
+        methodOfMeasurement: str(e.args[4]),
+        quantities,
+        source: 'occurrence',
+      };
     }
-    this.#qsets.set(id, out);
+    if (cache && this.#qsets.size < CACHE_LIMIT) this.#qsets.set(id, out);
     return out;
   }
 
+  readonly #typeSets = new Map<number, number[]>();
+
   /** Property definitions attached to `id` itself (not its type). */
   #ownDefinitions(id: number): number[] {
-    const out = (this.#rel.propertyDefinitions.get(id) ?? []).map((l) => l.id);
+    const links = this.#rel.propertyDefinitions.get(id);
+    const out = links ? links.map((l) => l.id) : [];
     const m = this.#model;
-    const type = m.typeOf(id);
-    if (type && m.schemaInfo.isSubtypeOf(type, 'IfcTypeObject')) {
-      const k = m.schemaInfo.attributeIndex(type, 'HasPropertySets');
-      if (k >= 0) {
-        try {
-          out.push(...refList(m.args(id)?.[k]));
-        } catch {
-          // malformed type object: reported by validate()
-        }
+    const i = m.index.indexOf(id);
+    if (i >= 0 && m.isTypeIndexA(m.index.types[i] as number, 'IfcTypeObject')) {
+      let sets = this.#typeSets.get(id);
+      if (!sets) {
+        const k = m.schemaInfo.attributeIndex(m.index.typeNames[m.index.types[i] as number] as string, 'HasPropertySets');
+        const e = this.#args(id);
+        sets = k >= 0 && e ? refList(e.args[k]) : [];
+        if (this.#typeSets.size < CACHE_LIMIT) this.#typeSets.set(id, sets);
       }
+      out.push(...sets);
     }
     return out;
   }
@@ -300,19 +378,31 @@ export class PropertyReader {
 
   propertySets(id: number, options: InheritOptions = {}): IfcPropertySet[] {
     const { own, inherited, typeId } = this.#definitions(id, options.inherit ?? true);
-    const mine = unique(own).map((p) => this.propertySet(p)).filter((p): p is IfcPropertySet => p !== null);
-    const fromType = unique(inherited)
-      .map((p) => this.propertySet(p))
-      .filter((p): p is IfcPropertySet => p !== null);
+    const mine: IfcPropertySet[] = [];
+    for (const p of unique(own)) {
+      const s = this.propertySet(p);
+      if (s) mine.push(s);
+    }
+    const fromType: IfcPropertySet[] = [];
+    for (const p of unique(inherited)) {
+      const s = this.propertySet(p, true);
+      if (s) fromType.push(s);
+    }
     return merge(mine, fromType, typeId, (s) => s.properties, (s, items) => ({ ...s, properties: items }));
   }
 
   quantities(id: number, options: InheritOptions = {}): IfcQuantitySet[] {
     const { own, inherited, typeId } = this.#definitions(id, options.inherit ?? true);
-    const mine = unique(own).map((p) => this.quantitySet(p)).filter((p): p is IfcQuantitySet => p !== null);
-    const fromType = unique(inherited)
-      .map((p) => this.quantitySet(p))
-      .filter((p): p is IfcQuantitySet => p !== null);
+    const mine: IfcQuantitySet[] = [];
+    for (const p of unique(own)) {
+      const s = this.quantitySet(p);
+      if (s) mine.push(s);
+    }
+    const fromType: IfcQuantitySet[] = [];
+    for (const p of unique(inherited)) {
+      const s = this.quantitySet(p, true);
+      if (s) fromType.push(s);
+    }
     return merge(mine, fromType, typeId, (s) => s.quantities, (s, items) => ({ ...s, quantities: items }));
   }
 }

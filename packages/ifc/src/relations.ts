@@ -1,6 +1,5 @@
 import type { IfcWarning } from './errors.js';
 import type { IfcModel } from './model.js';
-import { isReference, type StepTyped, type StepValue } from './step/values.js';
 
 /** The relationship kinds indexed in the single pass over all IfcRel* instances. */
 export type RelationKind =
@@ -44,14 +43,6 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const a = m.get(k);
   if (a) a.push(v);
   else m.set(k, [v]);
-}
-
-/** Collects the ids referenced by a value: `#1`, `(#1,#2)`, `IFCPROPERTYSETDEFINITIONSET((#1,#2))`. */
-function refs(v: StepValue | undefined, out: number[] = []): number[] {
-  if (isReference(v)) out.push(v.id);
-  else if (Array.isArray(v)) for (const x of v) refs(x as StepValue, out);
-  else if (typeof v === 'object' && v !== null && (v as StepTyped).kind === 'typed') refs((v as StepTyped).value, out);
-  return out;
 }
 
 /**
@@ -110,17 +101,16 @@ export class RelationIndex {
       if (!k) continue;
       const [kind, ia, ib] = k;
       const rel = ids[i] as number;
-      let args: StepValue[];
+      const relating: number[] = [];
+      const related: number[] = [];
       try {
-        args = index.argsAt(i);
+        index.decoder.refsAt(starts[i] as number, index.ends[i] as number, rel, ia, ib, relating, related);
       } catch (e) {
-        const err = e as { code?: string; message: string; offset?: number };
-        warn({ code: 'syntax', message: err.message, offset: err.offset ?? (starts[i] as number), entityId: rel });
+        const err = e as { code?: IfcWarning['code']; message: string; offset?: number };
+        warn({ code: err.code ?? 'syntax', message: err.message, offset: err.offset ?? (starts[i] as number), entityId: rel });
         continue;
       }
       this.relationCount++;
-      const relating = refs(args[ia]);
-      const related = refs(args[ib]);
       for (const id of [...relating, ...related]) {
         if (index.indexOf(id) < 0) {
           warn({

@@ -78,3 +78,23 @@ describe('ArgumentDecoder', () => {
     expect(() => decode('('.repeat(5000) + ')'.repeat(5000))).toThrow(/tief|deep/);
   });
 });
+
+describe('numbers', () => {
+  it('decode exactly as Number() reads the same text', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', '-', '+'),
+        digits,
+        fc.option(fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '3'), maxLength: 20 })),
+        fc.option(fc.integer({ min: -40, max: 40 })),
+        (sign, int, frac, exp) => {
+          const text = `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `E${exp}`}`;
+          const want = Number(text.replace(/\.E/, '.0E').replace(/\.$/, ''));
+          expect(decode(`(${text})`)[0], text).toBe(want);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

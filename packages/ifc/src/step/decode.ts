@@ -3,6 +3,7 @@ import { decodeStepString, StringEscapeError } from './strings.js';
 import { DERIVED, type StepValue } from './values.js';
 
 const enumCache = new Map<string, StepValue>();
+const pow10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -24,8 +25,75 @@ export class ArgumentDecoder {
   /** When set, start and end offsets of each top-level value are pushed here. */
   spans: number[] | undefined = undefined;
 
+  /** Node Buffer view of the bytes (native latin1 slicing), or undefined in browsers. */
+  readonly #buffer: { latin1Slice(s: number, e: number): string } | undefined;
+
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
+    const B = (globalThis as { Buffer?: { from(a: ArrayBufferLike, o: number, l: number): unknown } }).Buffer;
+    const view = B?.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as { latin1Slice?: unknown } | undefined;
+    this.#buffer = typeof view?.latin1Slice === 'function' ? (view as { latin1Slice(s: number, e: number): string }) : undefined;
+  }
+
+  /**
+   * Only the references in the top-level arguments at positions `a` and `b` of the list at
+   * `start`: other arguments are skipped without decoding. For building the relation index.
+   */
+  refsAt(start: number, end: number, entityId: number, a: number, b: number, outA: number[], outB: number[]): void {
+    this.pos = start;
+    this.end = end;
+    this.entityId = entityId;
+    this.depth = 0;
+    const bytes = this.bytes;
+    this.skip();
+    if (bytes[this.pos] !== 0x28) this.fail("'(' erwartet / expected '('");
+    this.pos++;
+    for (let k = 0; ; k++) {
+      this.skip();
+      if (this.pos >= end) this.fail("')' fehlt / missing ')'", this.pos, 'unbalanced-parentheses');
+      if (k === a || k === b) {
+        collectRefs(this.value(), k === a ? outA : outB);
+      } else {
+        this.skipValue();
+      }
+      this.skip();
+      const c = bytes[this.pos];
+      if (c === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x29) return;
+      this.fail(`unerwartetes Zeichen / unexpected character '${String.fromCharCode(c as number)}'`);
+    }
+  }
+
+  /** Moves past one value without building it. */
+  skipValue(): void {
+    const b = this.bytes;
+    let depth = 0;
+    while (this.pos < this.end) {
+      const c = b[this.pos] as number;
+      if (c === 0x27) {
+        let p = this.pos + 1;
+        for (;;) {
+          while (p < this.end && b[p] !== 0x27) p++;
+          if (p >= this.end) this.fail('Zeichenkette ohne Ende / unterminated string', this.pos);
+          if (b[p + 1] === 0x27) {
+            p += 2;
+            continue;
+          }
+          break;
+        }
+        this.pos = p + 1;
+        continue;
+      }
+      if (c === 0x28) depth++;
+      else if (c === 0x29) {
+        if (depth === 0) return;
+        depth--;
+      } else if (c === 0x2c && depth === 0) return;
+      this.pos++;
+    }
   }
 
   fail(message: string, at = this.pos, code: 'syntax' | 'unbalanced-parentheses' = 'syntax'): never {
@@ -157,7 +225,22 @@ export class ArgumentDecoder {
   string(): string {
     const b = this.bytes;
     const start = this.pos + 1;
+    // fast path: a short plain ASCII string without escapes
     let p = start;
+    const end = this.end;
+    while (p < end) {
+      const c = b[p] as number;
+      if (c === 0x27 || c === 0x5c || c > 0x7e) break;
+      p++;
+    }
+    if (p < end && b[p] === 0x27 && b[p + 1] !== 0x27) {
+      this.pos = p + 1;
+      if (this.#buffer && p - start > 64) return this.#buffer.latin1Slice(start, p);
+      let s = '';
+      for (let i = start; i < p; i++) s += String.fromCharCode(b[i] as number);
+      return s;
+    }
+    p = start;
     for (;;) {
       const q = b.indexOf(0x27, p);
       if (q < 0 || q >= this.end) this.fail('Zeichenkette ohne Ende / unterminated string', this.pos);
@@ -221,18 +304,44 @@ export class ArgumentDecoder {
       if (p - ds < 16) return neg ? -int : int;
       return Number(ascii(b, start, p));
     }
+    // Exact fast path (both operands exact, one correctly rounded IEEE operation) when the
+    // digits fit in 15 and the power of ten in 22; Number() otherwise.
+    let mant = int;
+    let exact = p - ds <= 15;
+    let scale = 0;
     if (c === 0x2e) {
       p++;
-      while (p < this.end && (b[p] as number) >= 0x30 && (b[p] as number) <= 0x39) p++;
+      while (p < this.end) {
+        const d = (b[p] as number) - 48;
+        if (d < 0 || d > 9) break;
+        if (mant < 1e14) {
+          mant = mant * 10 + d;
+          scale--;
+        } else if (d !== 0) exact = false;
+        p++;
+      }
     }
     if (b[p] === 0x45 || b[p] === 0x65) {
       p++;
-      if (b[p] === 0x2d || b[p] === 0x2b) p++;
+      let eneg = false;
+      if (b[p] === 0x2d || b[p] === 0x2b) {
+        eneg = b[p] === 0x2d;
+        p++;
+      }
       const es = p;
-      while (p < this.end && (b[p] as number) >= 0x30 && (b[p] as number) <= 0x39) p++;
+      let e = 0;
+      while (p < this.end && (b[p] as number) >= 0x30 && (b[p] as number) <= 0x39) {
+        if (e < 10000) e = e * 10 + (b[p] as number) - 48;
+        p++;
+      }
       if (p === es) this.fail('Exponent erwartet / exponent expected', start);
+      scale += eneg ? -e : e;
     }
     this.pos = p;
+    if (exact && scale >= -22 && scale <= 22) {
+      const v = scale >= 0 ? mant * (pow10[scale] as number) : mant / (pow10[-scale] as number);
+      return neg ? -v : v;
+    }
     const text = ascii(b, start, p);
     const v = Number(text);
     if (Number.isNaN(v)) this.fail(`ungültige Zahl / invalid number '${text}'`, start);
@@ -244,14 +353,59 @@ export class ArgumentDecoder {
     const start = this.pos;
     let p = start;
     if (b[p] === 0x21) p++;
-    while (p < this.end && isNameByte(b[p] as number)) p++;
-    const type = ascii(b, start, p).toUpperCase();
+    let hash = 0;
+    while (p < this.end && isNameByte(b[p] as number)) {
+      hash = (Math.imul(hash, 31) + ((b[p] as number) & 0xdf)) | 0;
+      p++;
+    }
+    const type = internName(b, start, p, hash);
     this.pos = p;
     this.skip();
     if (b[this.pos] !== 0x28) this.fail(`'(' nach Typname erwartet / '(' expected after type name ${type}`);
+    // common case: exactly one parameter
+    const open = this.pos;
+    this.pos++;
+    this.skip();
+    if (this.bytes[this.pos] !== 0x29 && this.bytes[this.pos] !== 0x28) {
+      const v = this.value();
+      this.skip();
+      if (this.bytes[this.pos] === 0x29) {
+        this.pos++;
+        return { kind: 'typed', type, value: v };
+      }
+    }
+    this.pos = open;
     const inner = this.list();
     return { kind: 'typed', type, value: inner.length === 1 ? (inner[0] as StepValue) : inner };
   }
+}
+
+/** Upper-case type names of typed values: a direct-mapped cache, each hit confirmed by comparing bytes. */
+const nameBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(1024);
+const nameStrings: string[] = new Array<string>(1024);
+function internName(b: Uint8Array, s: number, e: number, hash: number): string {
+  const slot = (hash ^ (hash >>> 10)) & 1023;
+  const c = nameBytes[slot];
+  if (c !== undefined && c.length === e - s) {
+    let k = 0;
+    while (k < c.length && c[k] === b[s + k]) k++;
+    if (k === c.length) return nameStrings[slot] as string;
+  }
+  const name = ascii(b, s, e).toUpperCase();
+  nameBytes[slot] = b.slice(s, e);
+  nameStrings[slot] = name;
+  return name;
+}
+
+function collectRefs(v: StepValue, out: number[]): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (const x of v) collectRefs(x as StepValue, out);
+    return;
+  }
+  const o = v as { kind: string; id?: number; value?: StepValue };
+  if (o.kind === 'ref') out.push(o.id as number);
+  else if (o.kind === 'typed') collectRefs(o.value as StepValue, out);
 }
 
 function ascii(b: Uint8Array, s: number, e: number): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStepString, StringEscapeError } from './strings.js';
 
@@ -44,5 +45,30 @@ describe('decodeStepString', () => {
     } catch (e) {
       expect((e as StringEscapeError).at).toBe(3);
     }
+  });
+});
+
+describe('decodeStepString round trips', () => {
+  /** A STEP encoder written for this test: ASCII as is, quotes doubled, the rest as \X2\ or \X4\. */
+  function encode(s: string): string {
+    let out = '';
+    for (const ch of s) {
+      const cp = ch.codePointAt(0) as number;
+      if (ch === "'") out += "''";
+      else if (ch === '\\') out += '\\\\';
+      else if (cp >= 0x20 && cp < 0x7f) out += ch;
+      else if (cp > 0xffff) out += `\\X4\\${cp.toString(16).toUpperCase().padStart(8, '0')}\\X0\\`;
+      else if (cp >= 0x80 && cp <= 0xff && cp % 2 === 0) out += `\\X\\${cp.toString(16).toUpperCase()}`;
+      else out += `\\X2\\${cp.toString(16).toUpperCase().padStart(4, '0')}\\X0\\`;
+    }
+    return out;
+  }
+  it('decodes what an independent encoder wrote, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        expect(dec(encode(s))).toBe(s);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

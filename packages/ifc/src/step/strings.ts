@@ -40,9 +40,14 @@ export class StringEscapeError extends Error {
 }
 
 function hex(s: string, i: number, n: number): number {
-  const part = s.slice(i, i + n);
-  if (part.length !== n || !/^[0-9A-Fa-f]+$/.test(part)) throw new StringEscapeError(`bad hex digits '${part}'`, i);
-  return parseInt(part, 16);
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) throw new StringEscapeError(`bad hex digits '${s.slice(i, i + n)}'`, i);
+    v = v * 16 + d;
+  }
+  return v;
 }
 
 /** Resolves escapes in the raw string text (between the quotes). */
@@ -108,6 +113,100 @@ function unescape(raw: string): string {
   return out;
 }
 
+let scratch = new Uint16Array(1024);
+
+function hexByte(b: number): number {
+  return b >= 48 && b <= 57 ? b - 48 : b >= 65 && b <= 70 ? b - 55 : b >= 97 && b <= 102 ? b - 87 : -1;
+}
+
+/** Hex number at `at`; errors point at the escape starting at `esc` (relative to `start`). */
+function hexAt(bytes: Uint8Array, at: number, width: number, end: number, start: number, esc: number): number {
+  if (at + width > end) throw new StringEscapeError('hex digits cut off', esc - start);
+  let v = 0;
+  for (let k = at; k < at + width; k++) {
+    const d = hexByte(bytes[k] as number);
+    if (d < 0) throw new StringEscapeError(`bad hex digits at ${k - start}`, esc - start);
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+function fromCodes(codes: Uint16Array, n: number): string {
+  let s = '';
+  if (n < 256) {
+    for (let i = 0; i < n; i++) s += String.fromCharCode(codes[i] as number);
+    return s;
+  }
+  for (let i = 0; i < n; i += 4096) {
+    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** Escapes in a pure ASCII literal, decoded straight from the bytes in one pass. */
+function decodeEscapedAscii(bytes: Uint8Array, start: number, end: number): string {
+  if (scratch.length < end - start) scratch = new Uint16Array(Math.max(end - start, scratch.length * 2));
+  const out = scratch;
+  let n = 0;
+  let page = 'A';
+  let i = start;
+  while (i < end) {
+    const b = bytes[i] as number;
+    if (b === 0x27) {
+      out[n++] = 0x27; // '' (quotes come in pairs here)
+      i += 2;
+      continue;
+    }
+    if (b !== 0x5c) {
+      out[n++] = b;
+      i++;
+      continue;
+    }
+    const c = bytes[i + 1];
+    const d = bytes[i + 2];
+    if (c === 0x5c) {
+      out[n++] = 0x5c;
+      i += 2;
+    } else if (c === 0x58 && d === 0x5c) {
+      out[n++] = hexAt(bytes, i + 3, 2, end, start, i);
+      i += 5;
+    } else if (c === 0x58 && (d === 0x32 || d === 0x34) && bytes[i + 3] === 0x5c) {
+      const width = d === 0x32 ? 4 : 8;
+      let j = i + 4;
+      for (;;) {
+        if (j + 3 < end && bytes[j] === 0x5c && bytes[j + 1] === 0x58 && bytes[j + 2] === 0x30 && bytes[j + 3] === 0x5c) break;
+        if (j + width > end) throw new StringEscapeError('\\X2\\ or \\X4\\ without \\X0\\', i - start);
+        const code = hexAt(bytes, j, width, end, start, i);
+        if (width === 4 || code <= 0xffff) out[n++] = code;
+        else if (code > 0x10ffff) throw new StringEscapeError('code point out of range', i - start);
+        else {
+          out[n++] = 0xd800 + ((code - 0x10000) >> 10);
+          out[n++] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+        }
+        j += width;
+      }
+      i = j + 4;
+    } else if (c === 0x53 && d === 0x5c && i + 3 < end) {
+      const ch = pageChar(page, (bytes[i + 3] as number) + 128);
+      for (let k = 0; k < ch.length; k++) out[n++] = ch.charCodeAt(k);
+      i += 4;
+    } else if (c === 0x50 && d !== undefined && d >= 0x41 && d <= 0x49 && bytes[i + 3] === 0x5c) {
+      page = String.fromCharCode(d);
+      i += 4;
+    } else if (c === 0x4e && d === 0x5c) {
+      out[n++] = 0x0a;
+      i += 3;
+    } else if (c === 0x54 && d === 0x5c) {
+      out[n++] = 0x09;
+      i += 3;
+    } else {
+      out[n++] = 0x5c; // a lone backslash stays (lenient, as most readers are)
+      i++;
+    }
+  }
+  return fromCodes(out, n);
+}
+
 /**
  * Decodes the string literal whose content (without quotes) is `bytes[start, end)`.
  * Throws {@link StringEscapeError} for malformed escapes.
@@ -120,9 +219,10 @@ export function decodeStepString(bytes: Uint8Array, start: number, end: number):
     if (b === 0x5c || b === 0x27) plain = false;
     else if (b > 0x7e) ascii = false;
   }
+  if (ascii && !plain) return decodeEscapedAscii(bytes, start, end);
   let raw: string;
   if (ascii) {
-    if (end - start < 48) {
+    if (end - start < 64) {
       raw = '';
       for (let i = start; i < end; i++) raw += String.fromCharCode(bytes[i] as number);
     } else raw = utf8Loose.decode(bytes.subarray(start, end));
