@@ -32,6 +32,8 @@ export type {
   RouteResult,
   RouteResponseBody,
   RouteItem,
+  SchemaInput,
+  SchemaOutput,
 } from './contract/types.js';
 export { buildPath, routePattern, matchRoute, allowedMethods, validateRequest } from './contract/server.js';
 export type { RouteMatch, IncomingRequest, ValidRequest, InvalidRequest } from './contract/server.js';
@@ -76,7 +78,7 @@ export { createContractClient } from './client/contract-client.js';
 export type { ContractClient, ContractClientOptions, CallOptions, CallInput, CallResult, PagedList } from './client/contract-client.js';
 export type { RetryOptions } from './client/http.js';
 export { createRegistryClient } from './registry/client.js';
-export type { RegistryClient, RegistryClientOptions, AttachmentUpload } from './registry/client.js';
+export type { RegistryClient, RegistryClientOptions, AttachmentUpload, ListQuery } from './registry/client.js';
 export { createOpenApiDocument } from './openapi.js';
 export type { OpenApiOptions, JsonObject } from './openapi.js';
 export { createRegistryOpenApiDocument, registryApiVersion } from './registry/openapi.js';

@@ -190,8 +190,20 @@ export function json<S extends AnySchema>(
   return { kind: 'json', schema, ...options };
 }
 
-type Input<S> = S extends AnySchema ? z.input<S> : never;
-type Output<S> = S extends AnySchema ? z.output<S> : never;
+/**
+ * What a schema accepts (its wire form).
+ *
+ * @example
+ * type Wire = SchemaInput<typeof recommendationSchema>;
+ */
+export type SchemaInput<S> = S extends AnySchema ? z.input<S> : never;
+/**
+ * What a schema returns after parsing.
+ *
+ * @example
+ * type Parsed = SchemaOutput<typeof recommendationSchema>;
+ */
+export type SchemaOutput<S> = S extends AnySchema ? z.output<S> : never;
 
 /**
  * Bytes accepted as a binary request body.
@@ -207,14 +219,14 @@ export type BinaryInput = Blob | ArrayBuffer | Uint8Array;
  * @example
  * const params: RouteParams<RegistryContract['getPilot']> = { pilotId: 'pilot-1' };
  */
-export type RouteParams<R extends RouteDefinition> = R['params'] extends AnySchema ? Input<R['params']> : undefined;
+export type RouteParams<R extends RouteDefinition> = R['params'] extends AnySchema ? SchemaInput<R['params']> : undefined;
 /**
  * Query parameters of a route, as the caller passes them.
  *
  * @example
  * const query: RouteQuery<RegistryContract['listRecommendations']> = { status: 'published' };
  */
-export type RouteQuery<R extends RouteDefinition> = R['query'] extends AnySchema ? Input<R['query']> : undefined;
+export type RouteQuery<R extends RouteDefinition> = R['query'] extends AnySchema ? SchemaInput<R['query']> : undefined;
 /**
  * Request body of a route, as the caller passes it.
  *
@@ -222,7 +234,7 @@ export type RouteQuery<R extends RouteDefinition> = R['query'] extends AnySchema
  * const body: RouteBody<RegistryContract['submitContribution']> = { anchor: { section: '1' }, text: { de: 'Text' }, author: { kind: 'anonymous' } };
  */
 export type RouteBody<R extends RouteDefinition> = R['body'] extends JsonBody<infer S>
-  ? Input<S>
+  ? SchemaInput<S>
   : R['body'] extends BinaryBody
     ? BinaryInput
     : R['body'] extends TextBody
@@ -235,7 +247,7 @@ export type RouteBody<R extends RouteDefinition> = R['body'] extends JsonBody<in
  * type Saved = RouteBodyOutput<RegistryContract['createPilot']>; // Pilot
  */
 export type RouteBodyOutput<R extends RouteDefinition> = R['body'] extends JsonBody<infer S>
-  ? Output<S>
+  ? SchemaOutput<S>
   : R['body'] extends BinaryBody
     ? Uint8Array
     : R['body'] extends TextBody
@@ -248,7 +260,7 @@ export type RouteBodyOutput<R extends RouteDefinition> = R['body'] extends JsonB
  * type Shares = RouteResult<RegistryContract['getCostShares']>;
  */
 export type RouteResult<R extends RouteDefinition> = R['response']['body'] extends JsonBody<infer S>
-  ? Output<S>
+  ? SchemaOutput<S>
   : R['response']['body'] extends BinaryBody
     ? Uint8Array
     : R['response']['body'] extends TextBody
@@ -261,7 +273,7 @@ export type RouteResult<R extends RouteDefinition> = R['response']['body'] exten
  * const body: RouteResponseBody<RegistryContract['getBody']> = await repository.body();
  */
 export type RouteResponseBody<R extends RouteDefinition> = R['response']['body'] extends JsonBody<infer S>
-  ? Input<S>
+  ? SchemaInput<S>
   : RouteResult<R>;
 /**
  * The item type of a paginated route.

@@ -38,8 +38,13 @@ import type {
  */
 export type RegistryClientOptions = ContractClientOptions;
 
-/** Query of a paginated list, without the cursor (the client follows the links itself). */
-type ListQuery<S extends z.core.$ZodType> = Omit<z.output<S>, 'cursor'>;
+/**
+ * Query of a paginated list, without the cursor (the client follows the links itself).
+ *
+ * @example
+ * const query: ListQuery<typeof listPilotsQuerySchema> = { level: 'municipality', limit: 50 };
+ */
+export type ListQuery<S extends z.core.$ZodType> = Omit<z.output<S>, 'cursor'>;
 
 /**
  * Metadata of an uploaded document.
