@@ -14,6 +14,8 @@ export interface GitLabFixture {
   packages: Map<string, Buffer>;
   /** Answer the next n requests with 429 and this Retry-After. */
   rateLimit(times: number, retryAfter: string): void;
+  /** Drop the connection of the next n requests without answering. */
+  reset(times: number): void;
   /** Corrupt the SHA-256 reported for the next upload. */
   corruptNextUpload(): void;
   close(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startGitLab(): Promise<GitLabFixture> {
   let limited = 0;
   let retryAfter = '1';
   let corrupt = false;
+  let resets = 0;
   let origin = '';
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -79,6 +82,11 @@ export async function startGitLab(): Promise<GitLabFixture> {
       const url = new URL(req.url ?? '/', origin);
       const body = Buffer.concat(chunks);
       requests.push({ method: req.method ?? '', path: url.pathname, search: url.searchParams, headers: req.headers, body });
+      if (resets > 0) {
+        resets--;
+        req.socket.destroy();
+        return;
+      }
       if (limited > 0) {
         limited--;
         send(res, 429, { message: 'Retry later' }, { 'retry-after': retryAfter, 'ratelimit-limit': '600', 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) });
@@ -195,6 +203,9 @@ export async function startGitLab(): Promise<GitLabFixture> {
     rateLimit(times, after) {
       limited = times;
       retryAfter = after;
+    },
+    reset(times) {
+      resets = times;
     },
     corruptNextUpload() {
       corrupt = true;

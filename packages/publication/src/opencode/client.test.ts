@@ -127,6 +127,20 @@ describe('openCode client', () => {
     expect((await failure(client().uploadPackageFile({ packageName: '../etc', version: '1', fileName: 'a', data: new Uint8Array() }))).code).toBe('invalid-input');
   });
 
+  it('retries reading issues after a connection reset, but never re-sends a release', async () => {
+    gitlab.issues.push(issue(1));
+    gitlab.reset(1);
+    const ids = [];
+    for await (const i of client().issues()) ids.push(i.iid);
+    expect(ids).toEqual([1]);
+    expect(gitlab.requests.filter((r) => r.path.endsWith('/issues'))).toHaveLength(2);
+    gitlab.reset(1);
+    const error = await failure(client().createRelease({ tagName: 'v1', name: 'n', description: 'd' }));
+    expect(error.code).toBe('network');
+    expect(gitlab.requests.filter((r) => r.path.endsWith('/releases'))).toHaveLength(1);
+    expect(gitlab.releases).toHaveLength(0);
+  });
+
   it('reports an issue list of the wrong shape as a contract violation', async () => {
     gitlab.issues.push({ ...issue(1), iid: 'eins' });
     const error = await failure((async () => { for await (const _ of client().issues()) void _; })());
