@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citation, exampleCatalogue, toCreativeWork, type Recommendation } from './index.js';
+import { citation, exampleCatalogue, toCreativeWork, ValidationError, type Recommendation } from './index.js';
 
 const byId = (id: string): Recommendation => {
   const r = exampleCatalogue.recommendations.find((x) => x.id === id);
@@ -63,5 +63,13 @@ describe('toCreativeWork', () => {
   it('marks superseded works as expired', () => {
     const work = toCreativeWork(byId('wartung-2022'), { url: 'https://example.org/w' });
     expect(work).toMatchObject({ creativeWorkStatus: 'Superseded', expires: '2026-05-04' });
+  });
+});
+
+describe('citation and toCreativeWork on broken input', () => {
+  it('throw a ValidationError naming the path', () => {
+    const broken = { ...byId('wartung-2026'), shortTitle: undefined } as unknown as Recommendation;
+    expect(() => citation(broken)).toThrow(ValidationError);
+    expect(() => toCreativeWork(broken, { url: 'https://example.org/x' })).toThrow(/\$\.shortTitle/);
   });
 });

@@ -1,4 +1,5 @@
 import type { LicenseId } from './common-schemas.js';
+import { guardExport } from './export-guard.js';
 import { formatDate, type Language } from './labels.js';
 import type { Recommendation } from './recommendation-schema.js';
 
@@ -37,6 +38,10 @@ export interface CitationOptions {
  * // 'Geschäftsstelle … (Hrsg.): Wartung 2026. Wartung, Inspektion … Empfehlung Nr. 175, Version 1.0.0, veröffentlicht am 4. Mai 2026. Lizenz: CC BY 4.0. Online: https://… (abgerufen am 28. November 2026).'
  */
 export function citation(record: Recommendation, options: CitationOptions = {}): string {
+  return guardExport('Recommendation', record, () => cite(record, options));
+}
+
+function cite(record: Recommendation, options: CitationOptions): string {
   const de = (options.language ?? 'de') === 'de';
   const text = (t: { de: string; en?: string }): string => (de ? t.de : t.en ?? t.de);
   const date = (d: string): string => formatDate(d, de ? 'de' : 'en');

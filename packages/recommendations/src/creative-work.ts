@@ -1,4 +1,5 @@
 import { licenseNames } from './citation.js';
+import { guardExport } from './export-guard.js';
 import { pick, type Language } from './labels.js';
 import type { Recommendation } from './recommendation-schema.js';
 
@@ -31,6 +32,10 @@ const creativeWorkStatus: Record<Recommendation['status']['state'], string> = {
  * html += `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>`;
  */
 export function toCreativeWork(record: Recommendation, options: CreativeWorkOptions): Record<string, unknown> {
+  return guardExport('Recommendation', record, () => creativeWork(record, options));
+}
+
+function creativeWork(record: Recommendation, options: CreativeWorkOptions): Record<string, unknown> {
   const language = options.language ?? 'de';
   const work: Record<string, unknown> = {
     '@context': 'https://schema.org',

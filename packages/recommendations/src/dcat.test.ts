@@ -143,6 +143,12 @@ describe('DCAT-AP.de export (structure, no corpus needed)', () => {
     expect((caught as RecommendationsError).messages.en).toContain('$.recommendations[5].license');
   });
 
+  it('reports the JSON path when the input is not a valid catalogue', () => {
+    const broken = structuredClone(exampleCatalogue) as unknown as { recommendations: Record<string, unknown>[] };
+    (broken.recommendations[1] as Record<string, unknown>)['attachments'] = 'none';
+    expect(() => toDcatTurtle(broken as unknown as Catalogue)).toThrow(/\$\.recommendations\[1\]\.attachments/);
+  });
+
   it('keeps any text intact through Turtle and JSON-LD (fuzzed)', async () => {
     const texts: string[] = fc.sample(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), 60);
     for (const text of texts) {

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue-schema.js';
 import { RecommendationsError } from './errors.js';
+import { guardExport } from './export-guard.js';
 import { formatEuro } from './labels.js';
 import type { AdministrativeLevel, Attachment, JurisdictionRef, License, LocalizedText, Publisher } from './common-schemas.js';
 import type { ExperienceReport, Pilot } from './pilot-schema.js';
@@ -225,6 +226,10 @@ function addReport(graph: Graph, catalogue: Catalogue, report: ExperienceReport,
  * triples.length;
  */
 export function dcatTriples(catalogue: Catalogue, options: DcatOptions = {}): Triple[] {
+  return guardExport('Catalogue', catalogue, () => buildTriples(catalogue, options));
+}
+
+function buildTriples(catalogue: Catalogue, options: DcatOptions): Triple[] {
   const states = new Set<string>(options.states ?? ['published', 'superseded']);
   const recommendations = catalogue.recommendations.filter((r) => states.has(r.status.state));
   const included = new Set(recommendations.map((r) => r.id));

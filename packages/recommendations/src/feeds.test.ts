@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, toAtom, toJsonFeed, type Catalogue } from './index.js';
+import { exampleCatalogue, toAtom, toJsonFeed, ValidationError, type Catalogue } from './index.js';
 
 interface El { name: string; attributes: Record<string, string>; children: El[]; text: string }
 
@@ -145,5 +145,22 @@ describe('JSON Feed 1.1', () => {
     const report = items.find((i) => String(i['id']).endsWith('/bericht-leipzig-wartung-2026'));
     expect(report?.['_foederal']).toMatchObject({ kind: 'experience-report', pilot: 'pilot-wartung-2026-sachsen', effortPersonDays: 11, costsCents: 320_000 });
     expect(report?.['content_text']).toContain('3.200,00 €');
+  });
+});
+
+describe('exporters on input that is not what its type promises', () => {
+  it('report the JSON path of the problem instead of crashing', () => {
+    const broken = structuredClone(exampleCatalogue) as unknown as { recommendations: Record<string, unknown>[] };
+    delete broken.recommendations[1]?.['title'];
+    for (const run of [() => toAtom(broken as unknown as Catalogue), () => toJsonFeed(broken as unknown as Catalogue)]) {
+      let caught: unknown;
+      try {
+        run();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues.map((i) => i.jsonPath)).toContain('$.recommendations[1].title');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue-schema.js';
+import { guardExport } from './export-guard.js';
 import type { Attachment } from './common-schemas.js';
 import type { ExperienceReport, Pilot } from './pilot-schema.js';
 import type { Recommendation } from './recommendation-schema.js';
@@ -151,8 +152,8 @@ function reportEntries(catalogue: Catalogue, options: FeedOptions): Entry[] {
 }
 
 function entries(catalogue: Catalogue, options: FeedOptions): Entry[] {
-  return [...recommendationEntries(catalogue, options), ...reportEntries(catalogue, options)]
-    .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated) || a.id.localeCompare(b.id));
+  return guardExport('Catalogue', catalogue, () => [...recommendationEntries(catalogue, options), ...reportEntries(catalogue, options)]
+    .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated) || a.id.localeCompare(b.id)));
 }
 
 // Characters XML 1.0 forbids are dropped; the rest is escaped.
@@ -172,6 +173,10 @@ function xml(value: string): string {
  * const xml = toAtom(exampleCatalogue, { feedUrl: 'https://example.org/feeds/atom.xml' });
  */
 export function toAtom(catalogue: Catalogue, options: FeedOptions = {}): string {
+  return guardExport('Catalogue', catalogue, () => atom(catalogue, options));
+}
+
+function atom(catalogue: Catalogue, options: FeedOptions): string {
   const language = options.language ?? 'de';
   const list = entries(catalogue, options);
   const updated = list.reduce((max, e) => (Date.parse(e.updated) > Date.parse(max) ? e.updated : max), catalogue.modified);
@@ -249,6 +254,10 @@ export interface JsonFeedItem {
  * const feed = toJsonFeed(exampleCatalogue, { feedUrl: 'https://example.org/feeds/feed.json' });
  */
 export function toJsonFeed(catalogue: Catalogue, options: FeedOptions = {}): JsonFeed {
+  return guardExport('Catalogue', catalogue, () => jsonFeed(catalogue, options));
+}
+
+function jsonFeed(catalogue: Catalogue, options: FeedOptions): JsonFeed {
   const language = options.language ?? 'de';
   return {
     version: 'https://jsonfeed.org/version/1.1',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, synopsisCsv, synopsisMarkdown, synopsisTable, type Consultation } from './index.js';
+import { exampleCatalogue, synopsisCsv, synopsisMarkdown, synopsisTable, ValidationError, type Consultation } from './index.js';
 
 const consultation = exampleCatalogue.consultations[0] as Consultation;
 
@@ -107,5 +107,20 @@ describe('synopsisMarkdown', () => {
     expect(row).toContain('a \\| b<br>&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:y)');
     const unescapedPipes = row.replace(/\\\|/g, '').split('|').length - 1;
     expect(unescapedPipes).toBe(synopsisTable(hostile).columns.length + 1);
+  });
+});
+
+describe('synopsis on broken input', () => {
+  it('throws a ValidationError naming the path', () => {
+    const broken = structuredClone(consultation) as unknown as { contributions: Record<string, unknown>[] };
+    (broken.contributions[0] as Record<string, unknown>)['anchor'] = null;
+    let caught: unknown;
+    try {
+      synopsisTable(broken as unknown as Consultation);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).issues[0]?.jsonPath).toBe('$.contributions[0].anchor');
   });
 });

@@ -1,4 +1,5 @@
 import type { Consultation, Contribution, ContributionState } from './consultation-schema.js';
+import { guardExport } from './export-guard.js';
 import { formatDate, label, pick, type Language } from './labels.js';
 
 /** One row of a synopsis (Abwägungstabelle). @example const row: SynopsisRow = synopsisTable(c).rows[0]!; */
@@ -79,6 +80,10 @@ function authorOf(c: Contribution, language: Language): string {
  * table.rows.map((r) => [r.anchor, r.stateLabel, r.reason]);
  */
 export function synopsisTable(consultation: Consultation, options: SynopsisOptions = {}): SynopsisTable {
+  return guardExport('Consultation', consultation, () => buildTable(consultation, options));
+}
+
+function buildTable(consultation: Consultation, options: SynopsisOptions): SynopsisTable {
   const language = options.language ?? 'de';
   const internal = options.audience === 'internal';
   const sectionOrder = new Map(consultation.sections.map((s, i) => [s.anchor, i]));
