@@ -5,10 +5,23 @@
 //   node bench/child.mjs <ours|web-ifc> <fresh|warm|warm-open> <file> [repeats]
 // warm-open measures the warm open only (for the largest models).
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const [lib, mode, file, repeatsArg] = process.argv.slice(2);
 const repeats = Number(repeatsArg ?? 3);
 const { readFileSync } = await import('node:fs');
 
+/** CPU milliseconds (user + system) since `from`. */
+function cpuSince(from) {
+  const c = process.cpuUsage(from);
+  return (c.user + c.system) / 1000;
+}
+/** Runs `fn`, returns [wall ms, cpu ms, result]. */
+async function timed(fn) {
+  const c = process.cpuUsage();
+  const a = performance.now();
+  const r = await fn();
+  return [performance.now() - a, cpuSince(c), r];
+}
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -21,18 +34,24 @@ if (lib === 'ours') {
     const { openIfcFile } = await import('../dist/node.js');
     const model = await openIfcFile(file);
     out.openMs = performance.now() - t0;
+    out.openCpuMs = cpuSince(c0);
     out.entities = model.size;
     out.maxRssMb = process.resourceUsage().maxRSS / 1024;
   } else {
     const bytes = readFileSync(file);
     const times = [];
+    const cpus = [];
     let model;
     for (let i = 0; i <= repeats; i++) {
-      const a = performance.now();
-      model = parseIfc(bytes);
-      if (i > 0) times.push(performance.now() - a); // the first run warms up
+      const [wall, cpu, m] = await timed(() => parseIfc(bytes));
+      model = m;
+      if (i > 0) {
+        times.push(wall); // the first run warms up
+        cpus.push(cpu);
+      }
     }
     out.openMs = median(times);
+    out.openCpuMs = median(cpus);
     out.entities = model.size;
     if (mode === 'warm-open') {
       console.log(JSON.stringify(out));
@@ -40,26 +59,32 @@ if (lib === 'ours') {
     }
     // decode a sample of entities with named attributes
     const ids = [...model.ids()].slice(0, 200_000);
-    let a = performance.now();
-    let n = 0;
-    for (const id of ids) if (model.get(id)) n++;
-    out.decodePerSec = n / ((performance.now() - a) / 1000);
+    const [dw, dc, n] = await timed(() => {
+      let k = 0;
+      for (const id of ids) if (model.get(id)) k++;
+      return k;
+    });
+    out.decodePerSec = n / (dw / 1000);
+    out.decodePerCpuSec = n / (dc / 1000);
     // all property sets and quantities of every object, on a fresh model (nothing cached)
     model = parseIfc(bytes);
-    a = performance.now();
-    let sets = 0;
-    let props = 0;
-    for (const id of model.ofType('IfcObject', { includeSubtypes: true })) {
-      for (const s of model.propertySets(id)) {
-        sets++;
-        props += s.properties.length;
+    const [pw, pc, [sets, props]] = await timed(() => {
+      let s = 0;
+      let p = 0;
+      for (const id of model.ofType('IfcObject', { includeSubtypes: true })) {
+        for (const set of model.propertySets(id)) {
+          s++;
+          p += set.properties.length;
+        }
+        for (const q of model.quantities(id)) {
+          s++;
+          p += q.quantities.length;
+        }
       }
-      for (const q of model.quantities(id)) {
-        sets++;
-        props += q.quantities.length;
-      }
-    }
-    out.psetsMs = performance.now() - a;
+      return [s, p];
+    });
+    out.psetsMs = pw;
+    out.psetsCpuMs = pc;
     out.psets = sets;
     out.props = props;
   }
@@ -71,18 +96,24 @@ if (lib === 'ours') {
   if (mode === 'fresh') {
     const id = api.OpenModel(bytes);
     out.openMs = performance.now() - t0;
+    out.openCpuMs = cpuSince(c0);
     out.entities = api.GetAllLines(id).size();
     out.maxRssMb = process.resourceUsage().maxRSS / 1024;
   } else {
     const times = [];
+    const cpus = [];
     let id = -1;
     for (let i = 0; i <= repeats; i++) {
       if (id >= 0) api.CloseModel(id);
-      const a = performance.now();
-      id = api.OpenModel(bytes);
-      if (i > 0) times.push(performance.now() - a);
+      const [wall, cpu, m] = await timed(() => api.OpenModel(bytes));
+      id = m;
+      if (i > 0) {
+        times.push(wall);
+        cpus.push(cpu);
+      }
     }
     out.openMs = median(times);
+    out.openCpuMs = median(cpus);
     const all = api.GetAllLines(id);
     out.entities = all.size();
     if (mode === 'warm-open') {
@@ -91,15 +122,18 @@ if (lib === 'ours') {
     }
     const ids = [];
     for (let k = 0; k < Math.min(all.size(), 200_000); k++) ids.push(all.get(k));
-    let a = performance.now();
-    let n = 0;
-    for (const e of ids) if (api.GetLine(id, e)) n++;
-    out.decodePerSec = n / ((performance.now() - a) / 1000);
+    const [dw, dc, n] = await timed(() => {
+      let k = 0;
+      for (const e of ids) if (api.GetLine(id, e)) k++;
+      return k;
+    });
+    out.decodePerSec = n / (dw / 1000);
+    out.decodePerCpuSec = n / (dc / 1000);
     api.CloseModel(id);
     id = api.OpenModel(bytes);
-    a = performance.now();
-    const sets = await api.properties.getPropertySets(id, 0, true);
-    out.psetsMs = performance.now() - a;
+    const [pw, pc, sets] = await timed(() => api.properties.getPropertySets(id, 0, true));
+    out.psetsMs = pw;
+    out.psetsCpuMs = pc;
     out.psets = sets.length;
     out.props = sets.reduce((s, p) => s + (p.HasProperties?.length ?? p.Quantities?.length ?? 0), 0);
   }

@@ -1,6 +1,6 @@
 import type { IfcModel } from './model.js';
 import type { RelationIndex } from './relations.js';
-import { isReference, type StepTyped, type StepValue } from './step/values.js';
+import type { StepTyped, StepValue } from './step/values.js';
 
 /** Where a property set or property comes from: the object itself or its type object. */
 export type PropertySource = 'occurrence' | 'type';
@@ -85,14 +85,20 @@ const num = (v: StepValue | undefined): number | null => {
   return null;
 };
 
+function walkRefs(x: StepValue | undefined, out: number[]): void {
+  if (typeof x !== 'object' || x === null) return;
+  if (Array.isArray(x)) {
+    for (let k = 0; k < x.length; k++) walkRefs(x[k] as StepValue, out);
+    return;
+  }
+  const o = x as { kind: string; id?: number; value?: StepValue };
+  if (o.kind === 'ref') out.push(o.id as number);
+  else if (o.kind === 'typed') walkRefs(o.value, out);
+}
+
 function refList(v: StepValue | undefined): number[] {
   const out: number[] = [];
-  const walk = (x: StepValue | undefined): void => {
-    if (isReference(x)) out.push(x.id);
-    else if (Array.isArray(x)) for (const y of x) walk(y as StepValue);
-    else if (typeof x === 'object' && x !== null && (x as StepTyped).kind === 'typed') walk((x as StepTyped).value);
-  };
-  walk(v);
+  walkRefs(v, out);
   return out;
 }
 
@@ -127,6 +133,10 @@ const EMPTY: readonly never[] = Object.freeze([]);
 /** At most this many type-object sets are kept decoded. */
 const CACHE_LIMIT = 20_000;
 
+function at(args: readonly StepValue[], k: number): StepValue {
+  return k >= 0 ? (args[k] ?? null) : null;
+}
+
 function property(
   id: number,
   type: string,
@@ -156,16 +166,26 @@ export class PropertyReader {
     this.#rel = rel;
   }
 
-  /** Type index and arguments of `#id`, or undefined when missing or malformed. */
-  #args(id: number): { t: number; args: StepValue[] } | undefined {
+  /** Type index of the entity last read by #read. */
+  #t = 0;
+
+  /** Arguments of `#id` (its type index in #t), or undefined when missing or malformed. */
+  #read(id: number): StepValue[] | undefined {
     const index = this.#model.index;
     const i = index.indexOf(id);
     if (i < 0) return undefined;
+    this.#t = index.types[i] as number;
     try {
-      return { t: index.types[i] as number, args: index.argsAt(i) };
+      return index.argsAt(i);
     } catch {
       return undefined; // malformed entities are reported by validate(); skip them here
     }
+  }
+
+  /** Type index and arguments of `#id`, or undefined when missing or malformed. */
+  #args(id: number): { t: number; args: StepValue[] } | undefined {
+    const args = this.#read(id);
+    return args ? { t: this.#t, args } : undefined;
   }
 
   #pos(t: number): Positions {
@@ -205,14 +225,13 @@ export class PropertyReader {
   }
 
   #property(id: number, depth: number): IfcProperty | undefined {
-    const e = this.#args(id);
-    if (!e || depth > 16) return undefined;
-    const { t, args } = e;
+    const args = this.#read(id);
+    if (!args || depth > 16) return undefined;
+    const t = this.#t;
     const p = this.#pos(t);
-    const get = (k: number): StepValue => (k >= 0 ? (args[k] ?? null) : null);
     const children =
       p.kind === P_COMPLEX
-        ? refList(get(p.a))
+        ? refList(at(args, p.a))
             .map((c) => this.#property(c, depth + 1))
             .filter((c): c is IfcProperty => c !== undefined)
         : EMPTY;
@@ -221,11 +240,11 @@ export class PropertyReader {
       this.#model.index.typeNames[t] as string,
       str(args[0]) ?? '',
       str(args[1]),
-      p.kind === P_COMPLEX ? null : get(p.a),
-      p.kind === P_BOUNDED ? get(p.c) : null,
-      p.kind === P_BOUNDED ? get(p.d) : null,
-      p.kind === P_TABLE ? get(p.c) : null,
-      get(p.b),
+      p.kind === P_COMPLEX ? null : at(args, p.a),
+      p.kind === P_BOUNDED ? at(args, p.c) : null,
+      p.kind === P_BOUNDED ? at(args, p.d) : null,
+      p.kind === P_TABLE ? at(args, p.c) : null,
+      at(args, p.b),
       children,
       'occurrence',
     );
@@ -283,11 +302,10 @@ export class PropertyReader {
   }
 
   #quantity(id: number, depth: number): IfcQuantity | undefined {
-    const e = this.#args(id);
-    if (!e || depth > 16) return undefined;
-    const type = this.#model.index.typeNames[e.t] as string;
+    const args = this.#read(id);
+    if (!args || depth > 16) return undefined;
+    const type = this.#model.index.typeNames[this.#t] as string;
     const kind = quantityKinds[type] ?? 'other';
-    const args = e.args;
     if (kind === 'complex') {
       const k = this.#model.schemaInfo.attributeIndex(type, 'HasQuantities');
       return {
