@@ -270,6 +270,7 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.keyboard.press('Enter');
     // Empty form: the error summary takes focus and lists every problem in field order.
     await expect.poll(() => focusedId(page)).toBe('summary');
+    expect(await page.locator(`${form} #summary-title`).textContent()).toBe('Bitte korrigieren Sie 4 Angaben:');
     const summary = await page.locator(`${form} #summary li`).allTextContents();
     expect(summary.map((s) => s.trim())).toEqual([
       'Bitte wählen Sie den Abschnitt, auf den sich Ihr Beitrag bezieht.',

@@ -207,7 +207,11 @@ export class FoederalConsultationForm extends FoederalElement {
   #summary(): TemplateResult | typeof nothing {
     if (this.errors.length === 0) return nothing;
     return html`<div class="alert danger" id="summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="summary-title">
-      <p id="summary-title"><strong>${this.t('form.errorSummary', { count: this.errors.length })}</strong></p>
+      <p id="summary-title"><strong
+          >${this.errors.length === 1
+            ? this.t('form.errorSummary.one')
+            : this.t('form.errorSummary.other', { count: this.errors.length })}</strong
+        ></p>
       <ul>
         ${this.errors.map(
           (e) => html`<li>

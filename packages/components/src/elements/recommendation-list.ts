@@ -153,7 +153,7 @@ export class FoederalRecommendationList extends FoederalElement {
     const shown = all.slice((page - 1) * size, page * size);
     return html`<section class="root" lang=${this.language} aria-labelledby="title">
       ${this.heading(0, this.t('list.label'), 'heading', 'title')}
-      <form role="search" part="search" class="row" aria-label=${this.t('list.filters')} @submit=${this.#onSubmit}>
+      <form role="search" part="search" class="row bottom" aria-label=${this.t('list.filters')} @submit=${this.#onSubmit}>
         <div class="field" style="flex: 1 1 16em">
           <label for="q">${this.t('list.search')}</label>
           <span class="hint" id="q-hint">${this.t('list.searchHint')}</span>
@@ -161,7 +161,6 @@ export class FoederalRecommendationList extends FoederalElement {
         </div>
         <div class="field" style="flex: 1 1 10em">
           <label for="status">${this.t('list.status')}</label>
-          <span class="hint" aria-hidden="true">&nbsp;</span>
           <select id="status" name="status" part="input">
             <option value="" ?selected=${this.status === ''}>${this.t('list.statusAll')}</option>
             ${statusKinds.map(
@@ -169,7 +168,7 @@ export class FoederalRecommendationList extends FoederalElement {
             )}
           </select>
         </div>
-        <button type="submit" part="button" style="align-self: flex-end">${this.t('list.apply')}</button>
+        <button type="submit" part="button">${this.t('list.apply')}</button>
       </form>
       ${this.renderLive(this.#countText(all.length))} ${this.renderError()}
       ${shown.length > 0

@@ -305,6 +305,9 @@ export const baseStyles = css`
     gap: var(--_kern-metric-space-small) var(--_kern-metric-space-default);
     align-items: center;
   }
+  .row.bottom {
+    align-items: flex-end;
+  }
   ul.plain,
   ol.plain {
     list-style: none;
