@@ -3,6 +3,7 @@ import { de as zodDe, en as zodEn } from 'zod/locales';
 import { catalogueSchema, type Catalogue } from './catalogue-schema.js';
 import { consultationSchema, contributionSchema, type Consultation, type Contribution } from './consultation-schema.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { jsonErrorOffset } from './json-offset.js';
 import { experienceReportSchema, pilotSchema, type ExperienceReport, type Pilot } from './pilot-schema.js';
 import { recommendationSchema, type Recommendation } from './recommendation-schema.js';
 
@@ -132,9 +133,7 @@ export function validateJson<K extends RecordKind>(kind: K, text: string): Valid
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const match = /position (\d+)/.exec(message);
-    const offset = match ? Number(match[1]) : text.length;
+    const offset = Math.max(0, jsonErrorOffset(text));
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
