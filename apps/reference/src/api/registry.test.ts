@@ -247,7 +247,7 @@ describe.skipIf(!backends[0]!.available)('publication formats', () => {
     expect(ttl).toContain('http://dcat-ap.de/def/politicalGeocoding/Level/federal');
     const jsonld = await pub.catalogJsonLd();
     expect(jsonld['@context']).toBeDefined();
-    const openapi = (await pub.openApiDocument()) as { openapi: string; paths: Record<string, unknown>; servers: Array<{ url: string }> };
+    const openapi = (await pub.openApiDocument()) as unknown as { openapi: string; paths: Record<string, unknown>; servers: Array<{ url: string }> };
     expect(openapi.openapi).toMatch(/^3\.1\./);
     expect(Object.keys(openapi.paths)).toContain('/api/v1/recommendations/{id}');
     expect(openapi.servers[0]?.url).toBe(t.server.ctx.baseUrl);
