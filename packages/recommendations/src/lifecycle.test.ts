@@ -137,6 +137,8 @@ describe('transition: every guard refuses', () => {
     }],
     ['successor-is-self', () => transition(published(), { type: 'supersede', by: 'gebaeudedaten-2027' }, at('2027-05-01T00:00:00Z'))],
     ['successor-unknown', () => transition(published(), { type: 'supersede', by: 'nachfolger' }, at('2027-05-01T00:00:00Z', () => undefined))],
+    ['successor-invalid', () => transition(published(), { type: 'supersede', by: 'nachfolger' },
+      at('2027-05-01T00:00:00Z', () => ({ id: 'nachfolger' }) as unknown as Recommendation))],
     ['successor-not-published', () => transition(published(), { type: 'supersede', by: 'nachfolger' },
       at('2027-05-01T00:00:00Z', () => draft({ id: 'nachfolger', supersedes: 'gebaeudedaten-2027' })))],
     ['successor-does-not-supersede', () => transition(published(), { type: 'supersede', by: 'nachfolger' },
@@ -173,6 +175,13 @@ describe('transition: every guard refuses', () => {
     expect(error.issues[0]).toMatchObject({ jsonPath: '$.decision.id' });
     expect(error.issues[0]?.de).toMatch(/Beschlussnummer/);
     expect(error.issues[0]?.en).toMatch(/decision id/);
+  });
+
+  it('treats a lookup that throws as an unknown successor (never throws itself)', () => {
+    const error = refused(transition(published(), { type: 'supersede', by: 'nachfolger' }, at('2027-05-01T00:00:00Z', () => {
+      throw new Error('database down');
+    })));
+    expect(error.guard).toBe('successor-unknown');
   });
 
   it('refuses a quorum failure even when the tally says pass', () => {

@@ -95,6 +95,7 @@ export const lifecycleGuards = {
   'main-attachment-missing': { de: 'Zur Veröffentlichung fehlt ein Hauptdokument mit SHA-256-Prüfsumme', en: 'publication needs a main document with a SHA-256 checksum' },
   'successor-is-self': { de: 'Eine Empfehlung kann sich nicht selbst ersetzen', en: 'a recommendation cannot supersede itself' },
   'successor-unknown': { de: 'Die Nachfolgerin ist nicht bekannt', en: 'the successor is unknown' },
+  'successor-invalid': { de: 'Die Nachfolgerin ist kein gültiger Datensatz', en: 'the successor is not a valid record' },
   'successor-not-published': { de: 'Die Nachfolgerin ist nicht veröffentlicht', en: 'the successor is not published' },
   'successor-does-not-supersede': { de: 'Die Nachfolgerin nennt diese Empfehlung nicht in „supersedes“', en: 'the successor does not name this recommendation in "supersedes"' },
   'adoption-before-publication': { de: 'Die Einführung liegt vor der Veröffentlichung', en: 'the adoption lies before publication' },
@@ -257,8 +258,16 @@ export function transition(record: Recommendation, event: LifecycleEvent, contex
     }
     case 'supersede': {
       if (e.by === current.id) return fail('successor-is-self', from, e.type);
-      const successor = context.find?.(e.by);
-      if (successor === undefined) return fail('successor-unknown', from, e.type, { de: e.by, en: e.by });
+      let found: unknown;
+      try {
+        found = context.find?.(e.by);
+      } catch {
+        found = undefined;
+      }
+      if (found === undefined) return fail('successor-unknown', from, e.type, { de: e.by, en: e.by });
+      const checkedSuccessor = validate('Recommendation', found);
+      if (!checkedSuccessor.success) return fail('successor-invalid', from, e.type, undefined, checkedSuccessor.error.issues);
+      const successor = checkedSuccessor.data;
       if (successor.status.state !== 'published') {
         return fail('successor-not-published', from, e.type, { de: `Status ${successor.status.state}`, en: `state ${successor.status.state}` });
       }
