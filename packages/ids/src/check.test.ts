@@ -155,3 +155,45 @@ END-ISO-10303-21;
     expect(report.problems[0]?.message).toMatch(/line 9/);
   });
 });
+
+describe('unit conversion', () => {
+  const units = `ISO-10303-21;
+HEADER;
+FILE_DESCRIPTION((''),'2;1');
+FILE_NAME('u.ifc','2026-11-28T12:00:00',(),(),'','','');
+FILE_SCHEMA(('IFC4'));
+ENDSEC;
+DATA;
+#1=IFCPROJECT('0YvctVUKr0kugbFTf53O9L',$,'P',$,$,$,$,$,#2);
+#2=IFCUNITASSIGNMENT((#3,#5,#9));
+#3=IFCCONVERSIONBASEDUNIT(#4,.LENGTHUNIT.,'FOOT',#7);
+#4=IFCDIMENSIONALEXPONENTS(1,0,0,0,0,0,0);
+#5=IFCSIUNIT(*,.THERMODYNAMICTEMPERATUREUNIT.,$,.DEGREE_CELSIUS.);
+#6=IFCSIUNIT(*,.LENGTHUNIT.,.MILLI.,.METRE.);
+#7=IFCMEASUREWITHUNIT(IFCLENGTHMEASURE(0.3048),#8);
+#8=IFCSIUNIT(*,.LENGTHUNIT.,$,.METRE.);
+#9=IFCDERIVEDUNIT((#10,#11),.THERMALTRANSMITTANCEUNIT.,$);
+#10=IFCDERIVEDUNITELEMENT(#12,1);
+#11=IFCDERIVEDUNITELEMENT(#6,-2);
+#12=IFCSIUNIT(*,.POWERUNIT.,.KILO.,.WATT.);
+#20=IFCWALL('0aaaaaaaaaaaaaaaaaaaaa',$,'W',$,$,$,$,$,$);
+#21=IFCPROPERTYSET('1aaaaaaaaaaaaaaaaaaaaa',$,'P',$,(#22,#23,#24));
+#22=IFCPROPERTYSINGLEVALUE('Width',$,IFCLENGTHMEASURE(10.),$);
+#23=IFCPROPERTYSINGLEVALUE('Temp',$,IFCTHERMODYNAMICTEMPERATUREMEASURE(20.),$);
+#24=IFCPROPERTYSINGLEVALUE('U',$,IFCTHERMALTRANSMITTANCEMEASURE(1.E-9),$);
+#25=IFCRELDEFINESBYPROPERTIES('2aaaaaaaaaaaaaaaaaaaaa',$,$,$,(#20),#21);
+ENDSEC;
+END-ISO-10303-21;
+`;
+  const model = parseIfc(new TextEncoder().encode(units));
+  const check = (name: string, v: string) =>
+    checkIds(parseIds(idsWith(wallSpec('U', `<property><propertySet><simpleValue>P</simpleValue></propertySet><baseName><simpleValue>${name}</simpleValue></baseName><value><simpleValue>${v}</simpleValue></value></property>`))), model).passed;
+
+  it('converts conversion-based, offset and derived units of the project to SI', () => {
+    expect(check('Width', '3.048')).toBe(true); // 10 ft
+    expect(check('Width', '0.01')).toBe(false);
+    expect(check('Temp', '293.15')).toBe(true); // 20 °C in kelvin
+    expect(check('U', '1')).toBe(true); // 1e-9 kW/mm² = 1e-9 × 10³ × 10⁶ W/m² = 1 W/m²
+    expect(check('U', '0.000000001')).toBe(false);
+  });
+});

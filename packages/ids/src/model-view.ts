@@ -526,7 +526,8 @@ export class ModelView {
       if (!e || unitType === null || unitType === 'USERDEFINED') continue;
       const conv = this.#unitScale(u, 0);
       if (!conv || (conv.scale === 1 && conv.offset === 0)) continue;
-      out.set(`IFC${unitType.replace(/UNIT$/, '')}MEASURE`, conv);
+      const measure = unitType === 'THERMALCONDUCTANCEUNIT' ? 'IFCTHERMALCONDUCTIVITYMEASURE' : `IFC${unitType.replace(/UNIT$/, '')}MEASURE`;
+      if (!out.has(measure)) out.set(measure, conv);
     }
     return out;
   }
