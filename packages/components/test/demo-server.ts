@@ -19,10 +19,35 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(bundle: string): Promise<DemoServer> {
+/**
+ * `proxyTo`: forward `/api/…` to that registry, so the pages can use it from their own origin
+ * (for registries that send no CORS headers).
+ */
+export async function startDemoServer(bundle: string, options: { readonly proxyTo?: string } = {}): Promise<DemoServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (options.proxyTo && url.pathname.startsWith('/api/')) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (typeof v === 'string' && !['host', 'connection', 'origin', 'referer'].includes(k)) headers.set(k, v);
+        }
+        const upstream = await fetch(new URL(url.pathname + url.search, options.proxyTo), {
+          method: req.method ?? 'GET',
+          headers,
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        });
+        const out: Record<string, string> = {};
+        upstream.headers.forEach((v, k) => {
+          if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
+        });
+        res.writeHead(upstream.status, out);
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+        return;
+      }
+      const path = decodeURIComponent(url.pathname);
       if (path === '/foederal-components.js') {
         res.writeHead(200, { 'content-type': types['.js']! });
         res.end(bundle);
