@@ -54,6 +54,7 @@ const emptyInput: ContributionInput = {
  * @tag foederal-consultation-form
  * @fires foederal-contribution-submitted - after the registry accepted a contribution; `detail` is `{ id, consultationId }`
  * @csspart heading - the form heading
+ * @csspart confirmation-heading - the heading of the confirmation
  * @csspart form - the form
  * @csspart input - every text field, select and text area
  * @csspart button - every button
@@ -61,6 +62,7 @@ const emptyInput: ContributionInput = {
  * @csspart error - the message after a failed submission, or a load error
  * @csspart confirmation - the confirmation after a successful submission
  * @csspart status - the live region
+ * @cssprop --kern-color-action-default - colour of links and buttons; every KERN UX token (`--kern-*`) set on the page applies
  */
 export class FoederalConsultationForm extends FoederalElement {
   static override properties: PropertyDeclarations = {

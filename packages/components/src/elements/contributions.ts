@@ -31,6 +31,7 @@ const stateVariant: Readonly<Record<ContributionState, string>> = {
  *
  * @tag foederal-contributions
  * @csspart heading - the element's heading
+ * @csspart item-heading - the heading of one contribution
  * @csspart input - the disposition filter
  * @csspart status - the live region with the number of contributions
  * @csspart error - the error message with the retry button
@@ -38,6 +39,7 @@ const stateVariant: Readonly<Record<ContributionState, string>> = {
  * @csspart item - one contribution
  * @csspart disposition - the disposition of one contribution
  * @csspart button - every button
+ * @cssprop --kern-color-action-default - colour of links and buttons; every KERN UX token (`--kern-*`) set on the page applies
  */
 export class FoederalContributions extends FoederalElement {
   static override properties: PropertyDeclarations = {

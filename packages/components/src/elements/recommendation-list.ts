@@ -20,6 +20,7 @@ import type { Recommendation } from '../types.js';
  * @tag foederal-recommendation-list
  * @fires foederal-filter - after the reader applied a search or filter; `detail` is `{ query, status }`
  * @csspart heading - the element's heading
+ * @csspart item-heading - the heading (and link) of one recommendation
  * @csspart search - the search and filter form
  * @csspart input - the search field and the status select
  * @csspart button - every button

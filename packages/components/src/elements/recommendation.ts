@@ -36,6 +36,7 @@ const roleKeys: Readonly<Record<string, MessageKey>> = {
  *
  * @tag foederal-recommendation
  * @csspart heading - the title heading
+ * @csspart subheading - the headings of editions, documents and citation
  * @csspart status - the live region (loading, copy confirmation)
  * @csspart error - the error message with the retry button
  * @csspart badge - the status badge
@@ -44,6 +45,7 @@ const roleKeys: Readonly<Record<string, MessageKey>> = {
  * @csspart documents - the documents table
  * @csspart citation - the citation block
  * @csspart button - every button
+ * @cssprop --kern-color-action-default - colour of links and buttons; every KERN UX token (`--kern-*`) set on the page applies
  */
 export class FoederalRecommendation extends FoederalElement {
   static override properties: PropertyDeclarations = {

@@ -71,6 +71,8 @@ export function compositionOf(roster: Roster, date: string): CompositionReport {
  *
  * @tag foederal-roster
  * @csspart heading - the element's heading
+ * @csspart subheading - the headings of the chart and the member lists
+ * @csspart level-heading - the heading of one level in the member lists
  * @csspart chart - the bar chart
  * @csspart bar - one bar of the chart
  * @csspart table - the seat table (text alternative of the chart)

@@ -76,12 +76,14 @@ const resultVariant = { pass: 'success', fail: 'danger', pending: 'info' } as co
  *
  * @tag foederal-vote-result
  * @csspart heading - the element's heading
+ * @csspart subheading - the heading of the explanation
  * @csspart result - the result banner
  * @csspart table - the table of counts
  * @csspart reasons - the explanation
  * @csspart status - the live region
  * @csspart error - the error message with the retry button
  * @csspart button - every button
+ * @cssprop --kern-color-action-default - colour of links and buttons; every KERN UX token (`--kern-*`) set on the page applies
  */
 export class FoederalVoteResult extends FoederalElement {
   static override properties: PropertyDeclarations = {
