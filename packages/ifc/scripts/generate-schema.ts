@@ -62,7 +62,7 @@ export function parseExpress(text: string, schemaName: string): ParsedSchema {
     const abstract = /\bABSTRACT\s+SUPERTYPE\b/.test(head) ? 1 : 0;
     const sup = /\bSUBTYPE\s+OF\s*\(\s*(\w+)\s*\)/.exec(head)?.[1] ?? '';
     const rest = body.slice(header ? header[0].length : 0);
-    const explicitEnd = rest.search(/\b(DERIVE|INVERSE|UNIQUE|WHERE)\b/);
+    const explicitEnd = rest.search(/^\s*(DERIVE|INVERSE|UNIQUE|WHERE)\b/m);
     const explicit = explicitEnd >= 0 ? rest.slice(0, explicitEnd) : rest;
     const attrs: string[] = [];
     for (const decl of explicit.split(';')) {

@@ -13,6 +13,7 @@ export type IfcErrorCode =
   | 'duplicate-id'
   | 'unknown-type'
   | 'dangling-reference'
+  | 'argument-count'
   | 'missing-entity'
   | 'too-large'
   | 'zip'

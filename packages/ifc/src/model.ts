@@ -488,8 +488,9 @@ export class IfcModel {
   }
 
   /**
-   * Decodes every entity and checks every reference: returns the problems found (syntax errors
-   * and dangling references, with offset, line and entity id). Takes time on big models.
+   * Decodes every entity and checks every reference and the number of arguments against the
+   * schema: returns the problems found (syntax errors, dangling references, argument counts, with
+   * offset, line and entity id). Takes time on big models.
    */
   validate(options: { maxProblems?: number } = {}): IfcWarning[] {
     const max = options.maxProblems ?? 1000;
@@ -513,6 +514,17 @@ export class IfcModel {
       try {
         const args = this.index.argsAt(i);
         for (const a of args) visit(a, ids[i] as number, starts[i] as number);
+        const t = this.index.types[i] as number;
+        const want = this.#names(t).length;
+        if (want > 0 && args.length !== want && problems.length < max) {
+          const type = this.index.typeNames[t] as string;
+          problems.push({
+            code: 'argument-count',
+            message: `${type} hat ${args.length} statt ${want} Argumente / ${type} has ${args.length} arguments instead of ${want}`,
+            offset: starts[i] as number,
+            entityId: ids[i] as number,
+          });
+        }
       } catch (e) {
         if (!IfcError.isInstance(e)) throw e;
         problems.push({ code: e.code, message: e.message, offset: e.offset ?? (starts[i] as number), entityId: ids[i] as number });

@@ -113,7 +113,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcConnectionPortGeometry|IfcConnectionGeometry|0|LocationAtRelatingElement:IfcAxis2Placement;?LocationAtRelatedElement:IfcAxis2Placement;ProfileOfPort:IfcProfileDef\n" +
     "IfcConnectionSurfaceGeometry|IfcConnectionGeometry|0|SurfaceOnRelatingElement:IfcSurfaceOrFaceSurface;?SurfaceOnRelatedElement:IfcSurfaceOrFaceSurface\n" +
     "IfcConstraint||1|Name:IfcLabel;?Description:IfcText;ConstraintGrade:IfcConstraintEnum;?ConstraintSource:IfcLabel;?CreatingActor:IfcActorSelect;?CreationTime:IfcDateTimeSelect;?UserDefinedGrade:IfcLabel\n" +
-    "IfcConstraintAggregationRelationship||0|?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:LIST [1:?] OF\n" +
+    "IfcConstraintAggregationRelationship||0|?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:[IfcConstraint];LogicalAggregator:IfcLogicalOperatorEnum\n" +
     "IfcConstraintClassificationRelationship||0|ClassifiedConstraint:IfcConstraint;RelatedClassifications:[IfcClassificationNotationSelect]\n" +
     "IfcConstraintRelationship||0|?Name:IfcLabel;?Description:IfcText;RelatingConstraint:IfcConstraint;RelatedConstraints:[IfcConstraint]\n" +
     "IfcConstructionEquipmentResource|IfcConstructionResource|0|\n" +
@@ -276,7 +276,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcGeometricRepresentationItem|IfcRepresentationItem|1|\n" +
     "IfcGeometricRepresentationSubContext|IfcGeometricRepresentationContext|0|ParentContext:IfcGeometricRepresentationContext;?TargetScale:IfcPositiveRatioMeasure;TargetView:IfcGeometricProjectionEnum;?UserDefinedTargetView:IfcLabel\n" +
     "IfcGeometricSet|IfcGeometricRepresentationItem|0|Elements:[IfcGeometricSetSelect]\n" +
-    "IfcGrid|IfcProduct|0|UAxes:LIST [1:?] OF\n" +
+    "IfcGrid|IfcProduct|0|UAxes:[IfcGridAxis];VAxes:[IfcGridAxis];?WAxes:[IfcGridAxis]\n" +
     "IfcGridAxis||0|?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean\n" +
     "IfcGridPlacement|IfcObjectPlacement|0|PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcVirtualGridIntersection\n" +
     "IfcGroup|IfcObject|0|\n" +
@@ -330,7 +330,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcMetric|IfcConstraint|0|Benchmark:IfcBenchmarkEnum;?ValueSource:IfcLabel;DataValue:IfcMetricValueSelect\n" +
     "IfcMonetaryUnit||0|Currency:IfcCurrencyEnum\n" +
     "IfcMotorConnectionType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcMotorConnectionTypeEnum\n" +
-    "IfcMove|IfcTask|0|MoveFrom:IfcSpatialStructureElement;MoveTo:IfcSpatialStructureElement;?PunchList:LIST [1:?] OF\n" +
+    "IfcMove|IfcTask|0|MoveFrom:IfcSpatialStructureElement;MoveTo:IfcSpatialStructureElement;?PunchList:[IfcText]\n" +
     "IfcNamedUnit||1|Dimensions:IfcDimensionalExponents;UnitType:IfcUnitEnum\n" +
     "IfcObject|IfcObjectDefinition|1|?ObjectType:IfcLabel\n" +
     "IfcObjectDefinition|IfcRoot|1|\n" +
@@ -350,7 +350,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcOutletType|IfcFlowTerminalType|0|PredefinedType:IfcOutletTypeEnum\n" +
     "IfcOwnerHistory||0|OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp\n" +
     "IfcParameterizedProfileDef|IfcProfileDef|1|Position:IfcAxis2Placement2D\n" +
-    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:LIST [1:?] OF\n" +
+    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:[IfcOrientedEdge]\n" +
     "IfcPerformanceHistory|IfcControl|0|LifeCyclePhase:IfcLabel\n" +
     "IfcPermeableCoveringProperties|IfcPropertySetDefinition|0|OperationType:IfcPermeableCoveringOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
     "IfcPermit|IfcControl|0|PermitID:IfcIdentifier\n" +
@@ -372,7 +372,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcPoint|IfcGeometricRepresentationItem|1|\n" +
     "IfcPointOnCurve|IfcPoint|0|BasisCurve:IfcCurve;PointParameter:IfcParameterValue\n" +
     "IfcPointOnSurface|IfcPoint|0|BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue\n" +
-    "IfcPolyLoop|IfcLoop|0|Polygon:LIST [3:?] OF\n" +
+    "IfcPolyLoop|IfcLoop|0|Polygon:[IfcCartesianPoint]\n" +
     "IfcPolygonalBoundedHalfSpace|IfcHalfSpaceSolid|0|Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve\n" +
     "IfcPolyline|IfcBoundedCurve|0|Points:[IfcCartesianPoint]\n" +
     "IfcPort|IfcProduct|1|\n" +
@@ -399,7 +399,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcProfileProperties||1|?ProfileName:IfcLabel;?ProfileDefinition:IfcProfileDef\n" +
     "IfcProject|IfcObject|0|?LongName:IfcLabel;?Phase:IfcLabel;RepresentationContexts:[IfcRepresentationContext];UnitsInContext:IfcUnitAssignment\n" +
     "IfcProjectOrder|IfcControl|0|ID:IfcIdentifier;PredefinedType:IfcProjectOrderTypeEnum;?Status:IfcLabel\n" +
-    "IfcProjectOrderRecord|IfcControl|0|Records:LIST [1:?] OF\n" +
+    "IfcProjectOrderRecord|IfcControl|0|Records:[IfcRelAssignsToProjectOrder];PredefinedType:IfcProjectOrderRecordTypeEnum\n" +
     "IfcProjectionCurve|IfcAnnotationCurveOccurrence|0|\n" +
     "IfcProjectionElement|IfcFeatureElementAddition|0|\n" +
     "IfcProperty||1|Name:IfcIdentifier;?Description:IfcText\n" +
@@ -408,13 +408,13 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcPropertyDefinition|IfcRoot|1|\n" +
     "IfcPropertyDependencyRelationship||0|DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Name:IfcLabel;?Description:IfcText;?Expression:IfcText\n" +
     "IfcPropertyEnumeratedValue|IfcSimpleProperty|0|EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration\n" +
-    "IfcPropertyEnumeration||0|Name:IfcLabel;EnumerationValues:LIST [1:?] OF\n" +
+    "IfcPropertyEnumeration||0|Name:IfcLabel;EnumerationValues:[IfcValue];?Unit:IfcUnit\n" +
     "IfcPropertyListValue|IfcSimpleProperty|0|ListValues:[IfcValue];?Unit:IfcUnit\n" +
     "IfcPropertyReferenceValue|IfcSimpleProperty|0|?UsageName:IfcLabel;PropertyReference:IfcObjectReferenceSelect\n" +
     "IfcPropertySet|IfcPropertySetDefinition|0|HasProperties:[IfcProperty]\n" +
     "IfcPropertySetDefinition|IfcPropertyDefinition|1|\n" +
     "IfcPropertySingleValue|IfcSimpleProperty|0|?NominalValue:IfcValue;?Unit:IfcUnit\n" +
-    "IfcPropertyTableValue|IfcSimpleProperty|0|DefiningValues:LIST [1:?] OF\n" +
+    "IfcPropertyTableValue|IfcSimpleProperty|0|DefiningValues:[IfcValue];DefinedValues:[IfcValue];?Expression:IfcText;?DefiningUnit:IfcUnit;?DefinedUnit:IfcUnit\n" +
     "IfcProtectiveDeviceType|IfcFlowControllerType|0|PredefinedType:IfcProtectiveDeviceTypeEnum\n" +
     "IfcProxy|IfcProduct|0|ProxyType:IfcObjectTypeEnum;?Tag:IfcLabel\n" +
     "IfcPumpType|IfcFlowMovingDeviceType|0|PredefinedType:IfcPumpTypeEnum\n" +
@@ -632,7 +632,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcTubeBundleType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTubeBundleTypeEnum\n" +
     "IfcTwoDirectionRepeatFactor|IfcOneDirectionRepeatFactor|0|SecondRepeatFactor:IfcVector\n" +
     "IfcTypeObject|IfcObjectDefinition|0|?ApplicableOccurrence:IfcLabel;?HasPropertySets:[IfcPropertySetDefinition]\n" +
-    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:LIST [1:?] OF\n" +
+    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:[IfcRepresentationMap];?Tag:IfcLabel\n" +
     "IfcUShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcPositiveLengthMeasure;?EdgeRadius:IfcPositiveLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure;?CentreOfGravityInX:IfcPositiveLengthMeasure\n" +
     "IfcUnitAssignment||0|Units:[IfcUnit]\n" +
     "IfcUnitaryEquipmentType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcUnitaryEquipmentTypeEnum\n" +
@@ -644,7 +644,7 @@ export const ifc2x3Tables: SchemaTables = {
     "IfcVertexPoint|IfcVertex|0|VertexGeometry:IfcPoint\n" +
     "IfcVibrationIsolatorType|IfcDiscreteAccessoryType|0|PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
     "IfcVirtualElement|IfcElement|0|\n" +
-    "IfcVirtualGridIntersection||0|IntersectingAxes:LIST [2:2] OF\n" +
+    "IfcVirtualGridIntersection||0|IntersectingAxes:[IfcGridAxis];OffsetDistances:[IfcLengthMeasure]\n" +
     "IfcWall|IfcBuildingElement|0|\n" +
     "IfcWallStandardCase|IfcWall|0|\n" +
     "IfcWallType|IfcBuildingElementType|0|PredefinedType:IfcWallTypeEnum\n" +

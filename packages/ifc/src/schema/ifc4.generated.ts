@@ -312,7 +312,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcGeometricRepresentationItem|IfcRepresentationItem|1|\n" +
     "IfcGeometricRepresentationSubContext|IfcGeometricRepresentationContext|0|ParentContext:IfcGeometricRepresentationContext;?TargetScale:IfcPositiveRatioMeasure;TargetView:IfcGeometricProjectionEnum;?UserDefinedTargetView:IfcLabel\n" +
     "IfcGeometricSet|IfcGeometricRepresentationItem|0|Elements:[IfcGeometricSetSelect]\n" +
-    "IfcGrid|IfcProduct|0|UAxes:LIST [1:?] OF\n" +
+    "IfcGrid|IfcProduct|0|UAxes:[IfcGridAxis];VAxes:[IfcGridAxis];?WAxes:[IfcGridAxis];?PredefinedType:IfcGridTypeEnum\n" +
     "IfcGridAxis||0|?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean\n" +
     "IfcGridPlacement|IfcObjectPlacement|0|PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcGridPlacementDirectionSelect\n" +
     "IfcGroup|IfcObject|0|\n" +
@@ -326,7 +326,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcIndexedColourMap|IfcPresentationItem|0|MappedTo:IfcTessellatedFaceSet;?Opacity:IfcNormalisedRatioMeasure;Colours:IfcColourRgbList;ColourIndex:[IfcPositiveInteger]\n" +
     "IfcIndexedPolyCurve|IfcBoundedCurve|0|Points:IfcCartesianPointList;?Segments:[IfcSegmentIndexSelect];?SelfIntersect:IfcBoolean\n" +
     "IfcIndexedPolygonalFace|IfcTessellatedItem|0|CoordIndex:[IfcPositiveInteger]\n" +
-    "IfcIndexedPolygonalFaceWithVoids|IfcIndexedPolygonalFace|0|InnerCoordIndices:[LIST [3:?] OF]\n" +
+    "IfcIndexedPolygonalFaceWithVoids|IfcIndexedPolygonalFace|0|InnerCoordIndices:[[IfcPositiveInteger]]\n" +
     "IfcIndexedTextureMap|IfcTextureCoordinate|1|MappedTo:IfcTessellatedFaceSet;TexCoords:IfcTextureVertexList\n" +
     "IfcIndexedTriangleTextureMap|IfcIndexedTextureMap|0|?TexCoordIndex:[[IfcPositiveInteger]]\n" +
     "IfcInterceptor|IfcFlowTreatmentDevice|0|?PredefinedType:IfcInterceptorTypeEnum\n" +
@@ -412,7 +412,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcOutletType|IfcFlowTerminalType|0|PredefinedType:IfcOutletTypeEnum\n" +
     "IfcOwnerHistory||0|OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;?ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp\n" +
     "IfcParameterizedProfileDef|IfcProfileDef|1|?Position:IfcAxis2Placement2D\n" +
-    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:LIST [1:?] OF\n" +
+    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:[IfcOrientedEdge]\n" +
     "IfcPcurve|IfcCurve|0|BasisSurface:IfcSurface;ReferenceCurve:IfcCurve\n" +
     "IfcPerformanceHistory|IfcControl|0|LifeCyclePhase:IfcLabel;?PredefinedType:IfcPerformanceHistoryTypeEnum\n" +
     "IfcPermeableCoveringProperties|IfcPreDefinedPropertySet|0|OperationType:IfcPermeableCoveringOperationEnum;PanelPosition:IfcWindowPanelPositionEnum;?FrameDepth:IfcPositiveLengthMeasure;?FrameThickness:IfcPositiveLengthMeasure;?ShapeAspectStyle:IfcShapeAspect\n" +
@@ -439,7 +439,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcPoint|IfcGeometricRepresentationItem|1|\n" +
     "IfcPointOnCurve|IfcPoint|0|BasisCurve:IfcCurve;PointParameter:IfcParameterValue\n" +
     "IfcPointOnSurface|IfcPoint|0|BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue\n" +
-    "IfcPolyLoop|IfcLoop|0|Polygon:LIST [3:?] OF\n" +
+    "IfcPolyLoop|IfcLoop|0|Polygon:[IfcCartesianPoint]\n" +
     "IfcPolygonalBoundedHalfSpace|IfcHalfSpaceSolid|0|Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve\n" +
     "IfcPolygonalFaceSet|IfcTessellatedFaceSet|0|?Closed:IfcBoolean;Faces:[IfcIndexedPolygonalFace];?PnIndex:[IfcPositiveInteger]\n" +
     "IfcPolyline|IfcBoundedCurve|0|Points:[IfcCartesianPoint]\n" +
@@ -475,14 +475,14 @@ export const ifc4Tables: SchemaTables = {
     "IfcPropertyDefinition|IfcRoot|1|\n" +
     "IfcPropertyDependencyRelationship|IfcResourceLevelRelationship|0|DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Expression:IfcText\n" +
     "IfcPropertyEnumeratedValue|IfcSimpleProperty|0|?EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration\n" +
-    "IfcPropertyEnumeration|IfcPropertyAbstraction|0|Name:IfcLabel;EnumerationValues:LIST [1:?] OF\n" +
+    "IfcPropertyEnumeration|IfcPropertyAbstraction|0|Name:IfcLabel;EnumerationValues:[IfcValue];?Unit:IfcUnit\n" +
     "IfcPropertyListValue|IfcSimpleProperty|0|?ListValues:[IfcValue];?Unit:IfcUnit\n" +
     "IfcPropertyReferenceValue|IfcSimpleProperty|0|?UsageName:IfcText;?PropertyReference:IfcObjectReferenceSelect\n" +
     "IfcPropertySet|IfcPropertySetDefinition|0|HasProperties:[IfcProperty]\n" +
     "IfcPropertySetDefinition|IfcPropertyDefinition|1|\n" +
     "IfcPropertySetTemplate|IfcPropertyTemplateDefinition|0|?TemplateType:IfcPropertySetTemplateTypeEnum;?ApplicableEntity:IfcIdentifier;HasPropertyTemplates:[IfcPropertyTemplate]\n" +
     "IfcPropertySingleValue|IfcSimpleProperty|0|?NominalValue:IfcValue;?Unit:IfcUnit\n" +
-    "IfcPropertyTableValue|IfcSimpleProperty|0|?DefiningValues:LIST [1:?] OF\n" +
+    "IfcPropertyTableValue|IfcSimpleProperty|0|?DefiningValues:[IfcValue];?DefinedValues:[IfcValue];?Expression:IfcText;?DefiningUnit:IfcUnit;?DefinedUnit:IfcUnit;?CurveInterpolation:IfcCurveInterpolationEnum\n" +
     "IfcPropertyTemplate|IfcPropertyTemplateDefinition|1|\n" +
     "IfcPropertyTemplateDefinition|IfcPropertyDefinition|1|\n" +
     "IfcProtectiveDevice|IfcFlowController|0|?PredefinedType:IfcProtectiveDeviceTypeEnum\n" +
@@ -647,7 +647,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcStructuralLinearAction|IfcStructuralCurveAction|0|\n" +
     "IfcStructuralLoad||1|?Name:IfcLabel\n" +
     "IfcStructuralLoadCase|IfcStructuralLoadGroup|0|?SelfWeightCoefficients:[IfcRatioMeasure]\n" +
-    "IfcStructuralLoadConfiguration|IfcStructuralLoad|0|Values:[IfcStructuralLoadOrResult];?Locations:LIST [1:?] OF\n" +
+    "IfcStructuralLoadConfiguration|IfcStructuralLoad|0|Values:[IfcStructuralLoadOrResult];?Locations:[[IfcLengthMeasure]]\n" +
     "IfcStructuralLoadGroup|IfcGroup|0|PredefinedType:IfcLoadGroupTypeEnum;ActionType:IfcActionTypeEnum;ActionSource:IfcActionSourceTypeEnum;?Coefficient:IfcRatioMeasure;?Purpose:IfcLabel\n" +
     "IfcStructuralLoadLinearForce|IfcStructuralLoadStatic|0|?LinearForceX:IfcLinearForceMeasure;?LinearForceY:IfcLinearForceMeasure;?LinearForceZ:IfcLinearForceMeasure;?LinearMomentX:IfcLinearMomentMeasure;?LinearMomentY:IfcLinearMomentMeasure;?LinearMomentZ:IfcLinearMomentMeasure\n" +
     "IfcStructuralLoadOrResult|IfcStructuralLoad|1|\n" +
@@ -744,7 +744,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcTubeBundleType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTubeBundleTypeEnum\n" +
     "IfcTypeObject|IfcObjectDefinition|0|?ApplicableOccurrence:IfcIdentifier;?HasPropertySets:[IfcPropertySetDefinition]\n" +
     "IfcTypeProcess|IfcTypeObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText;?ProcessType:IfcLabel\n" +
-    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:LIST [1:?] OF\n" +
+    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:[IfcRepresentationMap];?Tag:IfcLabel\n" +
     "IfcTypeResource|IfcTypeObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText;?ResourceType:IfcLabel\n" +
     "IfcUShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure\n" +
     "IfcUnitAssignment||0|Units:[IfcUnit]\n" +
@@ -761,7 +761,7 @@ export const ifc4Tables: SchemaTables = {
     "IfcVibrationIsolator|IfcElementComponent|0|?PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
     "IfcVibrationIsolatorType|IfcElementComponentType|0|PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
     "IfcVirtualElement|IfcElement|0|\n" +
-    "IfcVirtualGridIntersection||0|IntersectingAxes:LIST [2:2] OF\n" +
+    "IfcVirtualGridIntersection||0|IntersectingAxes:[IfcGridAxis];OffsetDistances:[IfcLengthMeasure]\n" +
     "IfcVoidingFeature|IfcFeatureElementSubtraction|0|?PredefinedType:IfcVoidingFeatureTypeEnum\n" +
     "IfcWall|IfcBuildingElement|0|?PredefinedType:IfcWallTypeEnum\n" +
     "IfcWallElementedCase|IfcWall|0|\n" +

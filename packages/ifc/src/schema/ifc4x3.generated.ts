@@ -354,7 +354,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcGeotechnicalElement|IfcElement|1|\n" +
     "IfcGeotechnicalStratum|IfcGeotechnicalElement|0|?PredefinedType:IfcGeotechnicalStratumTypeEnum\n" +
     "IfcGradientCurve|IfcCompositeCurve|0|BaseCurve:IfcBoundedCurve;?EndPoint:IfcPlacement\n" +
-    "IfcGrid|IfcPositioningElement|0|UAxes:LIST [1:?] OF\n" +
+    "IfcGrid|IfcPositioningElement|0|UAxes:[IfcGridAxis];VAxes:[IfcGridAxis];?WAxes:[IfcGridAxis];?PredefinedType:IfcGridTypeEnum\n" +
     "IfcGridAxis||0|?AxisTag:IfcLabel;AxisCurve:IfcCurve;SameSense:IfcBoolean\n" +
     "IfcGridPlacement|IfcObjectPlacement|0|PlacementLocation:IfcVirtualGridIntersection;?PlacementRefDirection:IfcGridPlacementDirectionSelect\n" +
     "IfcGroup|IfcObject|0|\n" +
@@ -370,7 +370,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcIndexedColourMap|IfcPresentationItem|0|MappedTo:IfcTessellatedFaceSet;?Opacity:IfcNormalisedRatioMeasure;Colours:IfcColourRgbList;ColourIndex:[IfcPositiveInteger]\n" +
     "IfcIndexedPolyCurve|IfcBoundedCurve|0|Points:IfcCartesianPointList;?Segments:[IfcSegmentIndexSelect];?SelfIntersect:IfcBoolean\n" +
     "IfcIndexedPolygonalFace|IfcTessellatedItem|0|CoordIndex:[IfcPositiveInteger]\n" +
-    "IfcIndexedPolygonalFaceWithVoids|IfcIndexedPolygonalFace|0|InnerCoordIndices:[LIST [3:?] OF]\n" +
+    "IfcIndexedPolygonalFaceWithVoids|IfcIndexedPolygonalFace|0|InnerCoordIndices:[[IfcPositiveInteger]]\n" +
     "IfcIndexedPolygonalTextureMap|IfcIndexedTextureMap|0|TexCoordIndices:[IfcTextureCoordinateIndices]\n" +
     "IfcIndexedTextureMap|IfcTextureCoordinate|1|MappedTo:IfcTessellatedFaceSet;TexCoords:IfcTextureVertexList\n" +
     "IfcIndexedTriangleTextureMap|IfcIndexedTextureMap|0|?TexCoordIndex:[[IfcPositiveInteger]]\n" +
@@ -474,7 +474,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcOutletType|IfcFlowTerminalType|0|PredefinedType:IfcOutletTypeEnum\n" +
     "IfcOwnerHistory||0|OwningUser:IfcPersonAndOrganization;OwningApplication:IfcApplication;?State:IfcStateEnum;?ChangeAction:IfcChangeActionEnum;?LastModifiedDate:IfcTimeStamp;?LastModifyingUser:IfcPersonAndOrganization;?LastModifyingApplication:IfcApplication;CreationDate:IfcTimeStamp\n" +
     "IfcParameterizedProfileDef|IfcProfileDef|1|?Position:IfcAxis2Placement2D\n" +
-    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:LIST [1:?] OF\n" +
+    "IfcPath|IfcTopologicalRepresentationItem|0|EdgeList:[IfcOrientedEdge]\n" +
     "IfcPavement|IfcBuiltElement|0|?PredefinedType:IfcPavementTypeEnum\n" +
     "IfcPavementType|IfcBuiltElementType|0|PredefinedType:IfcPavementTypeEnum\n" +
     "IfcPcurve|IfcCurve|0|BasisSurface:IfcSurface;ReferenceCurve:IfcCurve\n" +
@@ -503,9 +503,9 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcPointByDistanceExpression|IfcPoint|0|DistanceAlong:IfcCurveMeasureSelect;?OffsetLateral:IfcLengthMeasure;?OffsetVertical:IfcLengthMeasure;?OffsetLongitudinal:IfcLengthMeasure;BasisCurve:IfcCurve\n" +
     "IfcPointOnCurve|IfcPoint|0|BasisCurve:IfcCurve;PointParameter:IfcParameterValue\n" +
     "IfcPointOnSurface|IfcPoint|0|BasisSurface:IfcSurface;PointParameterU:IfcParameterValue;PointParameterV:IfcParameterValue\n" +
-    "IfcPolyLoop|IfcLoop|0|Polygon:LIST [3:?] OF\n" +
+    "IfcPolyLoop|IfcLoop|0|Polygon:[IfcCartesianPoint]\n" +
     "IfcPolygonalBoundedHalfSpace|IfcHalfSpaceSolid|0|Position:IfcAxis2Placement3D;PolygonalBoundary:IfcBoundedCurve\n" +
-    "IfcPolygonalFaceSet|IfcTessellatedFaceSet|0|?Closed:IfcBoolean;Faces:LIST [1:?] OF\n" +
+    "IfcPolygonalFaceSet|IfcTessellatedFaceSet|0|?Closed:IfcBoolean;Faces:[IfcIndexedPolygonalFace];?PnIndex:[IfcPositiveInteger]\n" +
     "IfcPolyline|IfcBoundedCurve|0|Points:[IfcCartesianPoint]\n" +
     "IfcPolynomialCurve|IfcCurve|0|Position:IfcPlacement;?CoefficientsX:[IfcReal];?CoefficientsY:[IfcReal];?CoefficientsZ:[IfcReal]\n" +
     "IfcPort|IfcProduct|1|\n" +
@@ -540,14 +540,14 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcPropertyDefinition|IfcRoot|1|\n" +
     "IfcPropertyDependencyRelationship|IfcResourceLevelRelationship|0|DependingProperty:IfcProperty;DependantProperty:IfcProperty;?Expression:IfcText\n" +
     "IfcPropertyEnumeratedValue|IfcSimpleProperty|0|?EnumerationValues:[IfcValue];?EnumerationReference:IfcPropertyEnumeration\n" +
-    "IfcPropertyEnumeration|IfcPropertyAbstraction|0|Name:IfcLabel;EnumerationValues:LIST [1:?] OF\n" +
+    "IfcPropertyEnumeration|IfcPropertyAbstraction|0|Name:IfcLabel;EnumerationValues:[IfcValue];?Unit:IfcUnit\n" +
     "IfcPropertyListValue|IfcSimpleProperty|0|?ListValues:[IfcValue];?Unit:IfcUnit\n" +
     "IfcPropertyReferenceValue|IfcSimpleProperty|0|?UsageName:IfcText;?PropertyReference:IfcObjectReferenceSelect\n" +
     "IfcPropertySet|IfcPropertySetDefinition|0|HasProperties:[IfcProperty]\n" +
     "IfcPropertySetDefinition|IfcPropertyDefinition|1|\n" +
     "IfcPropertySetTemplate|IfcPropertyTemplateDefinition|0|?TemplateType:IfcPropertySetTemplateTypeEnum;?ApplicableEntity:IfcIdentifier;HasPropertyTemplates:[IfcPropertyTemplate]\n" +
     "IfcPropertySingleValue|IfcSimpleProperty|0|?NominalValue:IfcValue;?Unit:IfcUnit\n" +
-    "IfcPropertyTableValue|IfcSimpleProperty|0|?DefiningValues:LIST [1:?] OF\n" +
+    "IfcPropertyTableValue|IfcSimpleProperty|0|?DefiningValues:[IfcValue];?DefinedValues:[IfcValue];?Expression:IfcText;?DefiningUnit:IfcUnit;?DefinedUnit:IfcUnit;?CurveInterpolation:IfcCurveInterpolationEnum\n" +
     "IfcPropertyTemplate|IfcPropertyTemplateDefinition|1|\n" +
     "IfcPropertyTemplateDefinition|IfcPropertyDefinition|1|\n" +
     "IfcProtectiveDevice|IfcFlowController|0|?PredefinedType:IfcProtectiveDeviceTypeEnum\n" +
@@ -735,7 +735,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcStructuralLinearAction|IfcStructuralCurveAction|0|\n" +
     "IfcStructuralLoad||1|?Name:IfcLabel\n" +
     "IfcStructuralLoadCase|IfcStructuralLoadGroup|0|?SelfWeightCoefficients:[IfcRatioMeasure]\n" +
-    "IfcStructuralLoadConfiguration|IfcStructuralLoad|0|Values:[IfcStructuralLoadOrResult];?Locations:LIST [1:?] OF\n" +
+    "IfcStructuralLoadConfiguration|IfcStructuralLoad|0|Values:[IfcStructuralLoadOrResult];?Locations:[[IfcLengthMeasure]]\n" +
     "IfcStructuralLoadGroup|IfcGroup|0|PredefinedType:IfcLoadGroupTypeEnum;ActionType:IfcActionTypeEnum;ActionSource:IfcActionSourceTypeEnum;?Coefficient:IfcRatioMeasure;?Purpose:IfcLabel\n" +
     "IfcStructuralLoadLinearForce|IfcStructuralLoadStatic|0|?LinearForceX:IfcLinearForceMeasure;?LinearForceY:IfcLinearForceMeasure;?LinearForceZ:IfcLinearForceMeasure;?LinearMomentX:IfcLinearMomentMeasure;?LinearMomentY:IfcLinearMomentMeasure;?LinearMomentZ:IfcLinearMomentMeasure\n" +
     "IfcStructuralLoadOrResult|IfcStructuralLoad|1|\n" +
@@ -815,7 +815,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcTextureCoordinate|IfcPresentationItem|1|Maps:[IfcSurfaceTexture]\n" +
     "IfcTextureCoordinateGenerator|IfcTextureCoordinate|0|Mode:IfcLabel;?Parameter:[IfcReal]\n" +
     "IfcTextureCoordinateIndices||0|TexCoordIndex:[IfcPositiveInteger];TexCoordsOf:IfcIndexedPolygonalFace\n" +
-    "IfcTextureCoordinateIndicesWithVoids|IfcTextureCoordinateIndices|0|InnerTexCoordIndices:[LIST [3:?] OF]\n" +
+    "IfcTextureCoordinateIndicesWithVoids|IfcTextureCoordinateIndices|0|InnerTexCoordIndices:[[IfcPositiveInteger]]\n" +
     "IfcTextureMap|IfcTextureCoordinate|0|Vertices:[IfcTextureVertex];MappedTo:IfcFace\n" +
     "IfcTextureVertex|IfcPresentationItem|0|Coordinates:[IfcParameterValue]\n" +
     "IfcTextureVertexList|IfcPresentationItem|0|TexCoordsList:[[IfcParameterValue]]\n" +
@@ -842,7 +842,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcTubeBundleType|IfcEnergyConversionDeviceType|0|PredefinedType:IfcTubeBundleTypeEnum\n" +
     "IfcTypeObject|IfcObjectDefinition|0|?ApplicableOccurrence:IfcIdentifier;?HasPropertySets:[IfcPropertySetDefinition]\n" +
     "IfcTypeProcess|IfcTypeObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText;?ProcessType:IfcLabel\n" +
-    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:LIST [1:?] OF\n" +
+    "IfcTypeProduct|IfcTypeObject|0|?RepresentationMaps:[IfcRepresentationMap];?Tag:IfcLabel\n" +
     "IfcTypeResource|IfcTypeObject|1|?Identification:IfcIdentifier;?LongDescription:IfcText;?ResourceType:IfcLabel\n" +
     "IfcUShapeProfileDef|IfcParameterizedProfileDef|0|Depth:IfcPositiveLengthMeasure;FlangeWidth:IfcPositiveLengthMeasure;WebThickness:IfcPositiveLengthMeasure;FlangeThickness:IfcPositiveLengthMeasure;?FilletRadius:IfcNonNegativeLengthMeasure;?EdgeRadius:IfcNonNegativeLengthMeasure;?FlangeSlope:IfcPlaneAngleMeasure\n" +
     "IfcUnitAssignment||0|Units:[IfcUnit]\n" +
@@ -863,7 +863,7 @@ export const ifc4x3Tables: SchemaTables = {
     "IfcVibrationIsolator|IfcElementComponent|0|?PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
     "IfcVibrationIsolatorType|IfcElementComponentType|0|PredefinedType:IfcVibrationIsolatorTypeEnum\n" +
     "IfcVirtualElement|IfcElement|0|?PredefinedType:IfcVirtualElementTypeEnum\n" +
-    "IfcVirtualGridIntersection||0|IntersectingAxes:LIST [2:2] OF\n" +
+    "IfcVirtualGridIntersection||0|IntersectingAxes:[IfcGridAxis];OffsetDistances:[IfcLengthMeasure]\n" +
     "IfcVoidingFeature|IfcFeatureElementSubtraction|0|?PredefinedType:IfcVoidingFeatureTypeEnum\n" +
     "IfcWall|IfcBuiltElement|0|?PredefinedType:IfcWallTypeEnum\n" +
     "IfcWallStandardCase|IfcWall|0|\n" +

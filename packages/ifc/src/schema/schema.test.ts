@@ -25,6 +25,12 @@ describe('ifcSchema', () => {
     expect(ifcSchema('IFC2X3').attributeNames('IfcBuildingStorey')).toContain('Elevation');
     expect(ifcSchema('IFC4').attributeIndex('IFCPROPERTYSINGLEVALUE', 'nominalvalue')).toBe(2);
   });
+  it("keeps attributes after a 'LIST OF UNIQUE' (not a UNIQUE clause)", () => {
+    expect(ifcSchema('IFC4').attributeNames('IfcWallType').slice(5, 10)).toEqual([
+      'HasPropertySets', 'RepresentationMaps', 'Tag', 'ElementType', 'PredefinedType',
+    ]);
+    expect(ifcSchema('IFC2X3').attributeNames('IfcPropertyTableValue')).toContain('DefinedValues');
+  });
   it('does not count redeclared attributes twice', () => {
     // IfcGeometricRepresentationSubContext redeclares inherited attributes as derived
     const names = ifcSchema('IFC4').attributeNames('IfcGeometricRepresentationSubContext');
