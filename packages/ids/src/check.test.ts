@@ -74,7 +74,7 @@ describe('checkIds', () => {
     expect(run(wallSpec('A', attr('Name'))).specifications[0]?.requirements[0]).toMatchObject({ passed: 2, failed: 1 });
     expect(run(wallSpec('A', attr('Name', '', 'optional'))).passed).toBe(true);
     expect(run(wallSpec('A', attr('Name', 'Wand 2', 'prohibited'))).specifications[0]?.requirements[0]).toMatchObject({ passed: 2, failed: 1 });
-    expect(run(wallSpec('A', attr('Description'))).specifications[0]?.requirements[0]?.failures[0]?.reason.de).toBe('Attribut "Description" fehlt oder ist leer');
+    expect(run(wallSpec('A', attr('Description'))).specifications[0]?.requirements[0]?.failures[0]?.reason.de).toBe('Attribut „Description“ fehlt oder ist leer');
   });
 
   it('honours specification usage: required needs a match, optional does not, prohibited forbids', () => {

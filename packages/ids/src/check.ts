@@ -39,46 +39,45 @@ const fail = (de: string, en: string): Outcome => ({ ok: false, de, en });
 
 type Text = { de: string; en: string };
 
-const show = (v: IdsValue) => describeValue(v);
+const show = (v: IdsValue) => describeValue(v, 'en');
+const showDe = (v: IdsValue) => describeValue(v, 'de');
+
+/** Readable statement of a facet in one language. */
+function facetText(f: Facet, lang: 'de' | 'en'): string {
+  const q = (v: IdsValue) => describeValue(v, lang);
+  const de = lang === 'de';
+  switch (f.facet) {
+    case 'entity': {
+      const pt = f.predefinedType ? ` / PredefinedType ${q(f.predefinedType)}` : '';
+      return `${de ? 'Entität' : 'entity'} ${q(f.name)}${pt}`;
+    }
+    case 'attribute':
+      return `${de ? 'Attribut' : 'attribute'} ${q(f.name)}${f.value ? ` = ${q(f.value)}` : ''}`;
+    case 'property': {
+      const dt = f.dataType ? ` (${f.dataType})` : '';
+      return `${de ? 'Eigenschaft' : 'property'} ${q(f.propertySet)}.${q(f.baseName)}${dt}${f.value ? ` = ${q(f.value)}` : ''}`;
+    }
+    case 'classification':
+      return `${de ? 'Klassifikation' : 'classification'}${f.system ? ` ${q(f.system)}` : ''}${f.value ? ` ${q(f.value)}` : ''}`;
+    case 'material':
+      return `${de ? 'Material' : 'material'}${f.value ? ` ${q(f.value)}` : ''}`;
+    case 'partOf': {
+      const rel = f.relation ? ` (${f.relation})` : '';
+      const pt = f.entity.predefinedType ? ` / ${q(f.entity.predefinedType)}` : '';
+      return `${de ? 'Teil von' : 'part of'} ${q(f.entity.name)}${pt}${rel}`;
+    }
+  }
+}
 
 /**
  * Readable statement of a facet, German and English.
  *
  * @example
- * describeFacet(ids.specifications[0]!.requirements[0]!).de; // 'Eigenschaft "Pset_WallCommon"."FireRating"'
+ * describeFacet(ids.specifications[0]!.requirements[0]!).de; // 'Eigenschaft „Pset_WallCommon“.„FireRating“'
  */
 export function describeFacet(f: Facet): Text {
-  switch (f.facet) {
-    case 'entity': {
-      const pt = f.predefinedType ? ` / PredefinedType ${show(f.predefinedType)}` : '';
-      return { de: `Entität ${show(f.name)}${pt}`, en: `entity ${show(f.name)}${pt}` };
-    }
-    case 'attribute': {
-      const v = f.value ? ` = ${show(f.value)}` : '';
-      return { de: `Attribut ${show(f.name)}${v}`, en: `attribute ${show(f.name)}${v}` };
-    }
-    case 'property': {
-      const dt = f.dataType ? ` (${f.dataType})` : '';
-      const v = f.value ? ` = ${show(f.value)}` : '';
-      return { de: `Eigenschaft ${show(f.propertySet)}.${show(f.baseName)}${dt}${v}`, en: `property ${show(f.propertySet)}.${show(f.baseName)}${dt}${v}` };
-    }
-    case 'classification': {
-      const s = f.system ? ` ${show(f.system)}` : '';
-      const v = f.value ? ` ${show(f.value)}` : '';
-      return { de: `Klassifikation${s}${v}`, en: `classification${s}${v}` };
-    }
-    case 'material': {
-      const v = f.value ? ` ${show(f.value)}` : '';
-      return { de: `Material${v}`, en: `material${v}` };
-    }
-    case 'partOf': {
-      const rel = f.relation ? ` (${f.relation})` : '';
-      const pt = f.entity.predefinedType ? ` / ${show(f.entity.predefinedType)}` : '';
-      return { de: `Teil von ${show(f.entity.name)}${pt}${rel}`, en: `part of ${show(f.entity.name)}${pt}${rel}` };
-    }
-  }
+  return { de: facetText(f, 'de'), en: facetText(f, 'en') };
 }
-
 
 const str = (v: StepValue | undefined): string | null => {
   if (typeof v === 'string') return v;
@@ -98,14 +97,14 @@ class Checker {
   entityMatches(f: { name: IdsValue; predefinedType?: IdsValue | undefined }, e: IdsModelEntity): Outcome {
     // Entity names compare case-sensitively: IFC class names are written in upper case in IDS.
     if (!matchesText(f.name, e.type) && !this.ifc2x3Match(f.name, e)) {
-      return fail(`ist ${e.type}, gefordert ${show(f.name)}`, `is ${e.type}, required ${show(f.name)}`);
+      return fail(`ist ${e.type}, gefordert ${showDe(f.name)}`, `is ${e.type}, required ${show(f.name)}`);
     }
     if (f.predefinedType) {
       const pts = this.view.predefinedTypes(e.id);
       const wanted = f.predefinedType;
       if (!pts.some((pt) => matchesText(wanted, pt))) {
         const shown = pts.join(' / ') || '—';
-        return fail(`PredefinedType ist ${shown}, gefordert ${show(wanted)}`, `PredefinedType is ${shown}, required ${show(wanted)}`);
+        return fail(`PredefinedType ist ${shown}, gefordert ${showDe(wanted)}`, `PredefinedType is ${shown}, required ${show(wanted)}`);
       }
     }
     return PASS;
@@ -147,7 +146,7 @@ class Checker {
     if (values.length === 0) {
       return {
         found: false,
-        outcome: fail(`Attribut ${show(f.name)} fehlt oder ist leer`, `attribute ${show(f.name)} is missing or empty`),
+        outcome: fail(`Attribut ${showDe(f.name)} fehlt oder ist leer`, `attribute ${show(f.name)} is missing or empty`),
       };
     }
     if (f.value) {
@@ -157,7 +156,7 @@ class Checker {
         }
         if (!matchesValue(f.value, v)) {
           const shown = v.kind === 'unknown' ? 'UNKNOWN' : String(v.value);
-          return { found: true, outcome: fail(`${name} ist „${shown}“, gefordert ${show(f.value)}`, `${name} is "${shown}", required ${show(f.value)}`) };
+          return { found: true, outcome: fail(`${name} ist „${shown}“, gefordert ${showDe(f.value)}`, `${name} is "${shown}", required ${show(f.value)}`) };
         }
       }
     }
@@ -167,15 +166,16 @@ class Checker {
   property(f: PropertyFacet, e: IdsModelEntity): { found: boolean; outcome: Outcome } {
     const sets = this.view.propertySets(e.id).filter((s) => matchesText(f.propertySet, s.name));
     const label = `${show(f.propertySet)}.${show(f.baseName)}`;
+    const labelDe = `${showDe(f.propertySet)}.${showDe(f.baseName)}`;
     if (sets.length === 0) {
-      return { found: false, outcome: fail(`Eigenschaftensatz ${show(f.propertySet)} fehlt`, `property set ${show(f.propertySet)} is missing`) };
+      return { found: false, outcome: fail(`Eigenschaftensatz ${showDe(f.propertySet)} fehlt`, `property set ${show(f.propertySet)} is missing`) };
     }
     let found = false;
     let outcome: Outcome = PASS;
     for (const set of sets) {
       const props = [...set.properties.values()].filter((p) => matchesText(f.baseName, p.name));
       if (props.length === 0) {
-        if (outcome.ok) outcome = fail(`${set.name} hat keine Eigenschaft ${show(f.baseName)}`, `${set.name} has no property ${show(f.baseName)}`);
+        if (outcome.ok) outcome = fail(`${set.name} hat keine Eigenschaft ${showDe(f.baseName)}`, `${set.name} has no property ${show(f.baseName)}`);
         continue;
       }
       found = true;
@@ -200,12 +200,12 @@ class Checker {
           const ok = values.some((v) => v !== null && v.kind !== 'object' && matchesValue(value, v));
           if (!ok) {
             const shown = values.map((v) => (v === null || v.kind === 'object' ? 'Objekt/object' : v.kind === 'unknown' ? 'UNKNOWN' : String(v.value))).join(', ');
-            outcome = fail(`${where} ist „${shown}“, gefordert ${show(value)}`, `${where} is "${shown}", required ${show(value)}`);
+            outcome = fail(`${where} ist „${shown}“, gefordert ${showDe(value)}`, `${where} is "${shown}", required ${show(value)}`);
           }
         }
       }
     }
-    if (!found && outcome.ok) outcome = fail(`${label} fehlt`, `${label} is missing`);
+    if (!found && outcome.ok) outcome = fail(`${labelDe} fehlt`, `${label} is missing`);
     return { found, outcome };
   }
 
@@ -229,7 +229,7 @@ class Checker {
     const value = f.value;
     if (names.some((n) => n !== '' && matchesText(value, n))) return { found: true, outcome: PASS };
     const shown = names.filter(Boolean).join(', ') || '—';
-    return { found: true, outcome: fail(`Materialien ${shown} passen nicht zu ${show(value)}`, `materials ${shown} do not match ${show(value)}`) };
+    return { found: true, outcome: fail(`Materialien ${shown} passen nicht zu ${showDe(value)}`, `materials ${shown} do not match ${show(value)}`) };
   }
 
   partOf(f: PartOfFacet, e: IdsModelEntity): Outcome {
@@ -254,7 +254,7 @@ class Checker {
       }
       frontier = next;
     }
-    return fail(`ist nicht Teil von ${show(f.entity.name)}`, `is not part of ${show(f.entity.name)}`);
+    return fail(`ist nicht Teil von ${showDe(f.entity.name)}`, `is not part of ${show(f.entity.name)}`);
   }
 
   /** Whether `e` satisfies an applicability facet. */

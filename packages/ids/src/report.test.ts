@@ -41,7 +41,7 @@ describe('toHtmlReport', () => {
     expect(deHtml).toMatch(/^<!doctype html><html lang="de">/);
     expect(deHtml).toContain('IDS-Prüfbericht');
     expect(deHtml).toContain('nicht bestanden');
-    expect(deHtml).toContain('Pset_WallCommon.FireRating ist „F30“, gefordert &quot;F90&quot;');
+    expect(deHtml).toContain('Pset_WallCommon.FireRating ist „F30“, gefordert „F90“');
     const enHtml = toHtmlReport(report, { lang: 'en' });
     expect(enHtml).toMatch(/<html lang="en">/);
     expect(enHtml).toContain('IDS check report');

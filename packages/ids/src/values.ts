@@ -196,22 +196,26 @@ export function matchesText(value: IdsValue, text: string): boolean {
 }
 
 /**
- * Readable form of an IDS value for reports, e.g. `"IFCWALL"`, `one of [A, B]`, `pattern DT[0-9]{2}`.
+ * Readable form of an IDS value for reports, e.g. `"IFCWALL"`, `["A", "B"]`, `/DT[0-9]{2}/`,
+ * `>= 0`; German uses German quotation marks.
  *
  * @example
  * describeValue({ kind: 'restriction', base: 'xs:double', minInclusive: '0' }); // '>= 0'
+ * describeValue({ kind: 'simple', value: 'F90' }, 'de'); // '„F90“'
  */
-export function describeValue(value: IdsValue): string {
-  if (value.kind === 'simple') return JSON.stringify(value.value);
+export function describeValue(value: IdsValue, lang: 'de' | 'en' = 'en'): string {
+  const q = (t: string) => (lang === 'de' ? `„${t}“` : JSON.stringify(t));
+  if (value.kind === 'simple') return q(value.value);
   const parts: string[] = [];
-  if (value.enumeration) parts.push(`[${value.enumeration.map((e) => JSON.stringify(e)).join(', ')}]`);
+  if (value.enumeration) parts.push(`[${value.enumeration.map(q).join(', ')}]`);
   if (value.patterns) parts.push(...value.patterns.map((p) => `/${p}/`));
   if (value.minInclusive !== undefined) parts.push(`>= ${value.minInclusive}`);
   if (value.minExclusive !== undefined) parts.push(`> ${value.minExclusive}`);
   if (value.maxInclusive !== undefined) parts.push(`<= ${value.maxInclusive}`);
   if (value.maxExclusive !== undefined) parts.push(`< ${value.maxExclusive}`);
-  if (value.length !== undefined) parts.push(`length = ${value.length}`);
-  if (value.minLength !== undefined) parts.push(`length >= ${value.minLength}`);
-  if (value.maxLength !== undefined) parts.push(`length <= ${value.maxLength}`);
+  const length = lang === 'de' ? 'Länge' : 'length';
+  if (value.length !== undefined) parts.push(`${length} = ${value.length}`);
+  if (value.minLength !== undefined) parts.push(`${length} >= ${value.minLength}`);
+  if (value.maxLength !== undefined) parts.push(`${length} <= ${value.maxLength}`);
   return parts.join(' & ');
 }
