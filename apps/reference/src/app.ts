@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { html } from 'hono/html';
 import { authenticate } from './auth/session.js';
 import type { AppContext } from './context.js';
@@ -15,6 +16,7 @@ import { bodyPage } from './web/pages/body.js';
 import { buildingPages } from './web/pages/building.js';
 import { cataloguePages } from './web/pages/catalogue.js';
 import { consultationPages } from './web/pages/consultation.js';
+import { embedPage } from './web/pages/embed.js';
 import { homePage } from './web/pages/home.js';
 import { pilotPages } from './web/pages/pilots.js';
 import { votePages } from './web/pages/votes.js';
@@ -37,6 +39,7 @@ const routeGroups: readonly RouteGroup[] = [
   buildingPages,
   pilotPages,
   adminPages,
+  embedPage,
 ];
 
 function wantsHtml(c: Context): boolean {
@@ -76,7 +79,10 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
     c.header('Referrer-Policy', 'same-origin');
     await next();
     if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
-      c.res.headers.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+      c.res.headers.set(
+        'Content-Security-Policy',
+        `default-src 'self'; connect-src 'self' ${ctx.baseUrl}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'`,
+      );
     }
   });
   // Every body is bounded before anything reads it (the CSRF check parses forms): uploads may
@@ -90,6 +96,10 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
       },
     }),
   );
+  // The registry API and the feeds are read from other administrations' sites (embedded
+  // components): any origin, never with cookies, so CORS adds no ambient authority.
+  const corsPublic = cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Content-Digest'], exposeHeaders: ['ETag', 'Link', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] });
+  for (const path of ['/api/*', '/feed.atom', '/feed.json', '/catalog.ttl', '/catalog.jsonld', '/openapi.json', '/oparl/*']) app.use(path, corsPublic);
   app.use(authenticate(ctx));
   const routes = new Routes(app);
   for (const group of routeGroups) group(ctx, routes);

@@ -175,8 +175,21 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     await page.close();
   }, 60_000);
 
+  it('shows the embeddable components live against this API, accessible too', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${t.url}/einbetten`);
+    await expect.poll(() => page.locator('foederal-recommendation-list').evaluate((el) => (el.shadowRoot ?? el).textContent ?? ''), { timeout: 15_000 }).toContain('Wartung');
+    await expect.poll(() => page.locator('foederal-roster').evaluate((el) => (el.shadowRoot ?? el).textContent ?? ''), { timeout: 15_000 }).toContain('Bayern');
+    await axe(page);
+    await page.screenshot({ path: join(screenshots, 'reference-embed.png'), fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('checked every page the app renders for people (axe)', () => {
-    for (const path of ['/', '/arbeitskreis', '/empfehlungen', '/abstimmungen', '/abstimmungen/neu', '/gebaeudedaten', '/pilotvorhaben', '/kostenteilung', '/anmelden', '/verwaltung']) {
+    for (const path of ['/', '/arbeitskreis', '/empfehlungen', '/abstimmungen', '/abstimmungen/neu', '/gebaeudedaten', '/pilotvorhaben', '/kostenteilung', '/anmelden', '/verwaltung', '/einbetten']) {
       expect(checked.has(path), path).toBe(true);
     }
   });

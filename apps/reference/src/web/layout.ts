@@ -16,8 +16,6 @@ export interface PageContext {
   readonly path: string;
   /** Current query string without `lang`, with leading `?` or empty. */
   readonly query: string;
-  /** Whether the components bundle is available to enhance pages. */
-  readonly components: boolean;
 }
 
 /** A page's title and body, plus optional extras in `<head>`. */
@@ -64,7 +62,6 @@ export function layout(page: PageContext, options: PageOptions): Markup {
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="alternate" type="application/atom+xml" href="/feed.atom" title="Atom">
 <link rel="alternate" type="application/feed+json" href="/feed.json" title="JSON Feed">
-${page.components ? html`<script type="module" src="/assets/components.js"></script>` : ''}
 ${options.head ?? ''}
 </head>
 <body>
@@ -107,6 +104,7 @@ ${options.body}
       <li><a class="kern-link" href="/feed.json">JSON Feed</a></li>
       <li><a class="kern-link" href="/catalog.ttl">${t(lang, 'catalogueData')}</a></li>
       <li><a class="kern-link" href="/oparl/v1">OParl</a></li>
+      <li><a class="kern-link" href="/einbetten">${page.lang === 'de' ? 'Einbetten' : 'Embed'}</a></li>
     </ul>
   </div>
 </footer>

@@ -2,7 +2,6 @@ import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import { requireRole, type AuthVariables } from '../auth/session.js';
 import type { Role } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
-import { componentsBundle } from './assets.js';
 import { langOf } from './i18n.js';
 import { layout, type Markup, type PageContext } from './layout.js';
 
@@ -36,21 +35,17 @@ export class Routes {
   }
 }
 
-let bundleAvailable: boolean | undefined;
-
 /** The page context of a request. */
 export function pageContext(c: Context<Env>): PageContext {
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
   const query = url.searchParams.toString();
-  bundleAvailable ??= componentsBundle() !== undefined;
   return {
     lang: langOf(c),
     user: c.get('user'),
     csrf: c.get('csrf'),
     path: c.req.path,
     query: query ? `?${query}` : '',
-    components: bundleAvailable,
   };
 }
 
