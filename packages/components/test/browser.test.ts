@@ -140,6 +140,23 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('can be themed through KERN custom properties and ::part', async () => {
+    const page = await open('recommendation-list', 'de');
+    await waitForText(page, 'foederal-recommendation-list', pages['recommendation-list'].de);
+    await page.addStyleTag({
+      content: `:root { --kern-color-action-default: rgb(1, 2, 3); }
+        foederal-recommendation-list::part(item) { border-radius: 0px; border-color: rgb(200, 0, 0); }`,
+    });
+    const button = await page.locator('foederal-recommendation-list form button').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(button).toBe('rgb(1, 2, 3)');
+    const item = await page.locator('foederal-recommendation-list li.card').first().evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.borderTopLeftRadius, style.borderTopColor];
+    });
+    expect(item).toEqual(['0px', 'rgb(200, 0, 0)']);
+    await page.close();
+  });
+
   it('keeps chart bars and control borders visible in forced-colours mode', async () => {
     const page = await context.newPage();
     await page.emulateMedia({ forcedColors: 'active' });

@@ -106,3 +106,26 @@ describe('hostile and fuzzed input', () => {
     );
   });
 });
+
+describe('documentation of CSS parts', () => {
+  it('every part an element renders is documented with @csspart, and nothing more', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('.', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files).toHaveLength(6);
+    const base = readFileSync(new URL('../base.ts', import.meta.url), 'utf8');
+    const basePart = (text: string) => [...text.matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]!);
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const rendered = new Set([
+        ...basePart(text),
+        // heading parts (their names end in "heading") are the third argument of this.heading()
+        ...[...text.matchAll(/this\.heading\([^]{0,200}?'([a-z-]*heading)'/g)].map((m) => m[1]!),
+        // the base class renders the live region and the error block for every element
+        ...basePart(base).filter((p) => p === 'status' || p === 'error' || p === 'button'),
+      ]);
+      const documented = new Set([...text.matchAll(/@csspart ([a-z-]+) - /g)].map((m) => m[1]!));
+      expect([...rendered].sort(), file).toEqual([...documented].sort());
+    }
+  });
+});
