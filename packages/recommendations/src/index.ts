@@ -140,3 +140,4 @@ export {
 export type { ContributionEvent, ContributionGuard, ContributionTransitionResult } from './contribution-workflow.js';
 export { findPilots } from './pilots.js';
 export type { PilotFilter } from './pilots.js';
+export { editionName, editionChain } from './editions.js';
