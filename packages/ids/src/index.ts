@@ -51,5 +51,6 @@ export type {
 } from './model.js';
 export { matchesValue, realEquals, TOLERANCE } from './values.js';
 export type { IfcScalar } from './values.js';
-export { xsdPatternToRegExp, XsdRegexSyntaxError } from './xsd-regex.js';
+export { xsdPatternToRegExp, xsdPatternMatcher, XsdRegexSyntaxError } from './xsd-regex.js';
+export type { XsdPatternMatcher } from './xsd-regex.js';
 export { jsonSchemas } from './json-schema.js';

@@ -109,6 +109,7 @@ describe('auditIds: structure of ids.xsd', () => {
     const value = (r: string) => ids(wallSpec(`<attribute><name><simpleValue>Name</simpleValue></name><value>${r}</value></attribute>`));
     expect(errors(value('<xs:restriction base="xs:foo"><xs:enumeration value="a"/></xs:restriction>'))[0]?.rule).toBe('restriction-unknown-base');
     expect(errors(value('<xs:restriction base="xs:string"><xs:pattern value="a(?:b)"/></xs:restriction>'))[0]?.rule).toBe('restriction-invalid-pattern');
+    expect(errors(value('<xs:restriction base="xs:string"><xs:pattern value="(a{1000}){1000}"/></xs:restriction>'))[0]?.rule).toBe('restriction-invalid-pattern');
     expect(errors(value('<xs:restriction base="xs:string"><xs:totalDigits value="3"/></xs:restriction>'))[0]?.rule).toBe('restriction-unsupported');
     expect(errors(value('<xs:restriction base="xs:double"><xs:minInclusive value="abc"/></xs:restriction>'))[0]?.rule).toBe('restriction-value-lexical');
     expect(errors(value('<xs:restriction base="xs:string"><xs:minLength value="-1"/></xs:restriction>'))[0]?.rule).toBe('xsd-invalid-value');

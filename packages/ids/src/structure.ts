@@ -12,7 +12,7 @@ import type {
 } from './model.js';
 import { xsdLexical } from './values.js';
 import type { XmlElement } from './xml.js';
-import { XsdRegexSyntaxError, xsdPatternToRegExp } from './xsd-regex.js';
+import { XsdRegexSyntaxError, xsdPatternMatcher, xsdPatternToRegExp } from './xsd-regex.js';
 
 /** Namespace of IDS 1.0 documents. */
 export const IDS_NS = 'http://standards.buildingsmart.org/IDS';
@@ -192,6 +192,7 @@ function restriction(ctx: Ctx, el: XmlElement, path: string): RestrictionValue {
       case 'pattern':
         try {
           xsdPatternToRegExp(value);
+          xsdPatternMatcher(value);
         } catch (error) {
           const reason = error instanceof XsdRegexSyntaxError ? error.message : String(error);
           ctx.sink.error(c, p, 'restriction-invalid-pattern', `ungültiges XSD-Muster „${value}“: ${reason} / invalid XSD pattern "${value}"`);

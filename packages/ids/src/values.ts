@@ -1,5 +1,5 @@
 import type { IdsValue, RestrictionValue } from './model.js';
-import { xsdPatternToRegExp } from './xsd-regex.js';
+import { xsdPatternMatcher } from './xsd-regex.js';
 
 /**
  * A primitive IFC value as the checker compares it: text (labels, identifiers, enumeration
@@ -144,7 +144,7 @@ export function matchesRestriction(r: RestrictionValue, ifc: IfcScalar): boolean
   if (r.patterns && r.patterns.length > 0) {
     // Patterns only apply to text values.
     if (ifc.kind !== 'string') return false;
-    if (!r.patterns.some((p) => xsdPatternToRegExp(p).test(ifc.value))) return false;
+    if (!r.patterns.some((p) => xsdPatternMatcher(p).test(ifc.value))) return false;
   }
   const bounds: [string | undefined, (x: number, b: number, d: number) => boolean][] = [
     [r.minInclusive, (x, b, d) => x >= b - d],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XsdRegexSyntaxError, xsdPatternToRegExp } from './xsd-regex.js';
+import { XsdRegexSyntaxError, xsdPatternMatcher, xsdPatternToRegExp } from './xsd-regex.js';
 
 const ok = (p: string, s: string) => xsdPatternToRegExp(p).test(s);
 
@@ -75,5 +75,26 @@ describe('xsdPatternToRegExp', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('the linear-time matcher agrees with the RegExp translation', () => {
+    const atom = fc.constantFrom('a', 'b', '.', '\\d', '[a-c]', '[^a]', '(a|b)', '(ab)', '[a-z-[b]]', '\\p{Lu}', 'ä');
+    const piece = fc.tuple(atom, fc.constantFrom('', '?', '*', '+', '{2}', '{1,3}', '{0,}')).map(([a, q]) => a + q);
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 5 }).map((ps) => ps.join(''));
+    const value = fc.stringMatching(/^[abcAä1 ]{0,8}$/);
+    fc.assert(
+      fc.property(pattern, fc.constantFrom('', '|b', '|a*'), value, (p, alt, v) => {
+        const full = p + alt;
+        expect(xsdPatternMatcher(full).test(v), `${full} on ${JSON.stringify(v)}`).toBe(xsdPatternToRegExp(full).test(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not backtrack on hostile patterns', () => {
+    expect(xsdPatternMatcher('(a+)+b').test('a'.repeat(20_000))).toBe(false);
+    expect(xsdPatternMatcher('(a|a)*c').test('a'.repeat(20_000))).toBe(false);
+    expect(xsdPatternMatcher('(a*)*').test('a'.repeat(1000))).toBe(true);
+    expect(() => xsdPatternMatcher('(a{1000}){1000}')).toThrow(/too large/);
   });
 });

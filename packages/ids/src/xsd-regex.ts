@@ -63,6 +63,18 @@ const BLOCKS: Record<string, [number, number]> = {
 
 const hex = (cp: number) => `\\u{${cp.toString(16).toUpperCase()}}`;
 
+/** Largest count in a `{n,m}` quantifier (bounds the size of the matching automaton). */
+const MAX_REPEAT = 1000;
+
+/** Parsed XSD regular expression; `js` is the equivalent JavaScript source of the node. */
+type RegexNode =
+  | { readonly t: 'set'; readonly js: string }
+  | { readonly t: 'seq'; readonly items: readonly RegexNode[]; readonly js: string }
+  | { readonly t: 'alt'; readonly items: readonly RegexNode[]; readonly js: string }
+  | { readonly t: 'rep'; readonly item: RegexNode; readonly min: number; readonly max: number; readonly js: string };
+
+const set = (js: string): RegexNode => ({ t: 'set', js });
+
 /** A piece of a character class: either class-body text (`a-z\p{L}`) or a full JS atom. */
 type ClassPart = { body: string } | { atom: string };
 
@@ -85,52 +97,57 @@ class Translator {
     return cp;
   }
 
-  translate(): string {
+  translate(): RegexNode {
     const out = this.regExp();
     if (this.i < this.src.length) this.fail(`unerwartetes Zeichen / unexpected character '${this.src[this.i]}'`);
     return out;
   }
 
-  private regExp(): string {
-    let out = this.branch();
+  private regExp(): RegexNode {
+    const items = [this.branch()];
     while (this.src[this.i] === '|') {
       this.i += 1;
-      out += '|' + this.branch();
+      items.push(this.branch());
     }
-    return out;
+    return items.length === 1 ? (items[0] as RegexNode) : { t: 'alt', items, js: items.map((n) => n.js).join('|') };
   }
 
-  private branch(): string {
-    let out = '';
+  private branch(): RegexNode {
+    const items: RegexNode[] = [];
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
-      out += this.piece();
+      items.push(this.piece());
     }
-    return out;
+    return { t: 'seq', items, js: items.map((n) => (n.t === 'alt' ? `(?:${n.js})` : n.js)).join('') };
   }
 
-  private piece(): string {
+  private piece(): RegexNode {
     const atom = this.atom();
+    const js = atom.t === 'set' ? atom.js : `(?:${atom.js})`;
     const c = this.src[this.i];
     if (c === '?' || c === '*' || c === '+') {
       this.i += 1;
       if (this.src[this.i] === '?' || this.src[this.i] === '*' || this.src[this.i] === '+') {
         this.fail('doppelter Quantor / repeated quantifier');
       }
-      return atom + c;
+      const [min, max] = c === '?' ? [0, 1] : c === '*' ? [0, Infinity] : [1, Infinity];
+      return { t: 'rep', item: atom, min, max, js: js + c };
     }
     if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
       if (!m) this.fail('ungültiger Quantor / invalid quantifier');
-      if (m[3] !== undefined && m[3] !== '' && Number(m[3]) < Number(m[1])) this.fail('Quantor {n,m} mit m < n / quantifier {n,m} with m < n');
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] === '' || m[3] === undefined ? Infinity : Number(m[3]);
+      if (max < min) this.fail('Quantor {n,m} mit m < n / quantifier {n,m} with m < n');
+      if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) this.fail(`Quantor größer als ${MAX_REPEAT} / quantifier larger than ${MAX_REPEAT}`);
       this.i += m[0].length;
       const next = this.src[this.i];
       if (next === '?' || next === '*' || next === '+' || next === '{') this.fail('doppelter Quantor / repeated quantifier');
-      return atom + m[0];
+      return { t: 'rep', item: atom, min, max, js: js + m[0] };
     }
     return atom;
   }
 
-  private atom(): string {
+  private atom(): RegexNode {
     const c = this.src[this.i];
     switch (c) {
       case '(': {
@@ -139,15 +156,15 @@ class Translator {
         const inner = this.regExp();
         if (this.src[this.i] !== ')') this.fail('fehlende ) / missing )');
         this.i += 1;
-        return `(?:${inner})`;
+        return inner;
       }
       case '[':
-        return this.charClassExpr();
+        return set(this.charClassExpr());
       case '\\':
-        return this.escapeAtom();
+        return set(this.escapeAtom());
       case '.':
         this.i += 1;
-        return '[^\\n\\r]';
+        return set('[^\\n\\r]');
       case '?':
       case '*':
       case '+':
@@ -159,7 +176,7 @@ class Translator {
       default: {
         const cp = this.nextCp();
         const ch = String.fromCodePoint(cp);
-        return '^$/'.includes(ch) ? `\\${ch}` : ch;
+        return set('^$/'.includes(ch) ? `\\${ch}` : ch);
       }
     }
   }
@@ -303,7 +320,8 @@ const cache = new Map<string, RegExp>();
 
 /**
  * Compile an XSD pattern to an anchored JavaScript `RegExp` (flag `u`). Throws
- * {@link XsdRegexSyntaxError} for patterns that are not valid XSD regular expressions.
+ * {@link XsdRegexSyntaxError} for patterns that are not valid XSD regular expressions. For
+ * matching untrusted patterns prefer {@link xsdPatternMatcher}, which runs in linear time.
  *
  * @example
  * xsdPatternToRegExp('DT[0-9]{2}').test('DT01'); // true
@@ -312,7 +330,7 @@ const cache = new Map<string, RegExp>();
 export function xsdPatternToRegExp(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (!re) {
-    const body = new Translator(pattern).translate();
+    const body = new Translator(pattern).translate().js;
     try {
       re = new RegExp(`^(?:${body})$`, 'u');
     } catch (cause) {
@@ -322,4 +340,128 @@ export function xsdPatternToRegExp(pattern: string): RegExp {
     cache.set(pattern, re);
   }
   return re;
+}
+
+/** Instructions of the matching automaton (a Pike VM without captures). */
+type Instruction =
+  | { readonly op: 'char'; readonly test: (ch: string) => boolean }
+  | { readonly op: 'split'; x: number; y: number }
+  | { readonly op: 'jmp'; x: number }
+  | { readonly op: 'match' };
+
+/** Most automaton instructions per pattern (large counted repetitions are refused). */
+const MAX_PROGRAM = 20_000;
+
+function compile(node: RegexNode, prog: Instruction[]): void {
+  if (prog.length > MAX_PROGRAM) throw new XsdRegexSyntaxError(`Muster zu groß / pattern too large`, 0);
+  switch (node.t) {
+    case 'set': {
+      const re = new RegExp(`^${node.js}$`, 'u');
+      prog.push({ op: 'char', test: (ch) => re.test(ch) });
+      return;
+    }
+    case 'seq':
+      for (const item of node.items) compile(item, prog);
+      return;
+    case 'alt': {
+      // split L1, next; L1: a; jmp end; next: split … ; last: b; end:
+      const jumps: { op: 'jmp'; x: number }[] = [];
+      node.items.forEach((item, k) => {
+        if (k < node.items.length - 1) {
+          const split: { op: 'split'; x: number; y: number } = { op: 'split', x: prog.length + 1, y: 0 };
+          prog.push(split);
+          compile(item, prog);
+          const jmp = { op: 'jmp' as const, x: 0 };
+          prog.push(jmp);
+          jumps.push(jmp);
+          split.y = prog.length;
+        } else compile(item, prog);
+      });
+      for (const j of jumps) j.x = prog.length;
+      return;
+    }
+    case 'rep': {
+      for (let k = 0; k < node.min; k++) compile(node.item, prog);
+      if (node.max === Infinity) {
+        const split: { op: 'split'; x: number; y: number } = { op: 'split', x: prog.length + 1, y: 0 };
+        const start = prog.length;
+        prog.push(split);
+        compile(node.item, prog);
+        prog.push({ op: 'jmp', x: start });
+        split.y = prog.length;
+        return;
+      }
+      const splits: { op: 'split'; x: number; y: number }[] = [];
+      for (let k = node.min; k < node.max; k++) {
+        const split: { op: 'split'; x: number; y: number } = { op: 'split', x: prog.length + 1, y: 0 };
+        prog.push(split);
+        splits.push(split);
+        compile(node.item, prog);
+      }
+      for (const sp of splits) sp.y = prog.length;
+      return;
+    }
+  }
+}
+
+/** A compiled XSD pattern that tests whole values in time linear in their length. */
+export interface XsdPatternMatcher {
+  /** True when the whole value matches the pattern. */
+  test(value: string): boolean;
+}
+
+const matchers = new Map<string, XsdPatternMatcher>();
+
+/**
+ * Compile an XSD pattern into a matcher that runs in time linear in the value's length (a Thompson
+ * automaton simulated breadth first), so hostile patterns such as `(a+)+b` cannot hang a check.
+ * Same syntax and semantics as {@link xsdPatternToRegExp}; throws {@link XsdRegexSyntaxError}.
+ *
+ * @example
+ * xsdPatternMatcher('(a+)+b').test('a'.repeat(10_000)); // false, immediately
+ */
+export function xsdPatternMatcher(pattern: string): XsdPatternMatcher {
+  let m = matchers.get(pattern);
+  if (m) return m;
+  const prog: Instruction[] = [];
+  try {
+    compile(new Translator(pattern).translate(), prog);
+  } catch (error) {
+    if (error instanceof XsdRegexSyntaxError) throw error;
+    throw new XsdRegexSyntaxError(`Muster nicht übersetzbar / pattern cannot be translated: ${String(error)}`, 0);
+  }
+  prog.push({ op: 'match' });
+  const add = (list: number[], seen: Uint8Array, pc: number): void => {
+    // iterative epsilon closure; `seen` stops loops of empty matches
+    const stack = [pc];
+    while (stack.length) {
+      const at = stack.pop() as number;
+      if (seen[at]) continue;
+      seen[at] = 1;
+      const ins = prog[at] as Instruction;
+      if (ins.op === 'jmp') stack.push(ins.x);
+      else if (ins.op === 'split') stack.push(ins.y, ins.x);
+      else list.push(at);
+    }
+  };
+  m = {
+    test(value: string): boolean {
+      let current: number[] = [];
+      add(current, new Uint8Array(prog.length), 0);
+      for (const ch of value) {
+        const next: number[] = [];
+        const seen = new Uint8Array(prog.length);
+        for (const pc of current) {
+          const ins = prog[pc] as Instruction;
+          if (ins.op === 'char' && ins.test(ch)) add(next, seen, pc + 1);
+        }
+        if (next.length === 0) return false;
+        current = next;
+      }
+      return current.some((pc) => (prog[pc] as Instruction).op === 'match');
+    },
+  };
+  if (matchers.size > 1000) matchers.clear();
+  matchers.set(pattern, m);
+  return m;
 }
