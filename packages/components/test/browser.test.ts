@@ -225,18 +225,25 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     }
   });
 
-  it('still shows a recommendation when only its editions fail to load', async () => {
+  it('lists the versions of a recommendation, and still shows it when only they fail to load', async () => {
+    const tag = 'foederal-recommendation';
+    const compact = async (page: Page) => (await shadowText(page, tag)).replace(/\s+/g, '');
+    const page = await open('recommendation', 'de');
+    await waitForText(page, tag, 'Zitiervorschlag');
+    expect(await compact(page)).toContain('Version2.0.0Veröffentlicht1.April2026–DieseAusgabe');
+    expect(await compact(page)).toContain('Version1.0.0Entwurf15.Januar2026');
+    expect(await compact(page)).toContain('Ersetztwartung-2018');
     registry.fail('listRecommendationEditions', 'server-error');
     try {
-      const page = await open('recommendation', 'de');
-      await waitForText(page, 'foederal-recommendation', 'Zitiervorschlag');
-      const text = await shadowText(page, 'foederal-recommendation');
-      expect(text).toContain('Ersetzt: wartung-2018');
-      expect(await page.locator('foederal-recommendation [role=alert]').count()).toBe(0);
-      await page.close();
+      await page.reload();
+      await waitForText(page, tag, 'Zitiervorschlag');
+      expect(await compact(page)).not.toContain('Version1.0.0');
+      expect(await compact(page)).toContain('Ersetztwartung-2018');
+      expect(await page.locator(`${tag} [role=alert]`).count()).toBe(0);
     } finally {
       registry.clearFaults();
     }
+    await page.close();
   });
 
   it('shows a not-found error with a retry button', async () => {

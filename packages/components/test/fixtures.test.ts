@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { consultationSchema, decisionSchema, recommendationSchema } from '@foederal/recommendations';
 import { jurisdictionSchema, membershipSchema, personSchema } from '@foederal/membership';
-import { adoptingDecision, consultation, recommendations, roster } from './fixtures.js';
+import { adoptingDecision, consultation, editionsOf, recommendations, roster } from './fixtures.js';
 
 describe('fixtures follow the schemas of the records they stand for', () => {
   it.each(recommendations().map((r) => [r.id, r] as const))('recommendation %s', (_id, r) => {
+    const result = z.safeParse(recommendationSchema, r);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+  it.each(editionsOf(recommendations()[0]!).map((r) => [r.version, r] as const))('edition %s of wartung-2026', (_v, r) => {
     const result = z.safeParse(recommendationSchema, r);
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });

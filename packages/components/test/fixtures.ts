@@ -219,3 +219,10 @@ export function roster(): Roster {
     ],
   };
 }
+
+/** The stored versions of a recommendation, newest first (what `listRecommendationEditions` answers). */
+export function editionsOf(record: Recommendation): Recommendation[] {
+  if (record.id !== 'wartung-2026') return [record];
+  const { issued: _issued, decision: _decision, license: _license, ...draft } = record;
+  return [record, { ...draft, version: '1.0.0', status: { state: 'draft' }, modified: '2026-01-15T10:00:00Z' }];
+}

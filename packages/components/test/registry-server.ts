@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createProblem, matchRoute, registryContract, validateRequest } from '@foederal/publication';
 import type { Consultation, Contribution, Decision, Recommendation } from '@foederal/recommendations';
-import { adoptingDecision, consultation, recommendations, roster } from './fixtures.js';
+import { adoptingDecision, consultation, editionsOf, recommendations, roster } from './fixtures.js';
 
 /** A fault to inject into the next request of a route. */
 export type Fault = 'reset' | 'server-error';
@@ -162,10 +162,7 @@ export async function startRegistryServer(data?: RegistryData): Promise<Registry
             problem(res, req, 'not-found', `recommendation ${params['id']}`);
             return;
           }
-          const family = catalogue
-            .filter((x) => x.shortTitle.de === r.shortTitle.de)
-            .sort((a, b) => b.edition - a.edition);
-          send(res, req, 200, { items: family });
+          send(res, req, 200, { items: data ? [r] : editionsOf(r) });
           return;
         }
         case 'getConsultation': {

@@ -110,11 +110,6 @@ export class FoederalRecommendation extends FoederalElement {
     return this.loadState.status === 'ready' ? (this.loadState.value as Loaded) : undefined;
   }
 
-  #successorTitle(id: string, editions: readonly Recommendation[]): string {
-    const successor = editions.find((e) => e.id === id);
-    return successor ? `${this.text(successor.shortTitle)} ${successor.edition}` : id;
-  }
-
   async #copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
@@ -138,30 +133,35 @@ export class FoederalRecommendation extends FoederalElement {
     </tr>`;
   }
 
+  /** The versions of this recommendation (newest first) and its relations to other recommendations. */
   #editions(current: Recommendation, editions: readonly Recommendation[]): TemplateResult | typeof nothing {
-    const others = editions.filter((e) => e.id !== current.id);
-    if (others.length === 0 && !current.supersedes && !current.supersededBy) return nothing;
-    const label = (e: Recommendation): TemplateResult => {
-      const name = `${this.text(e.shortTitle)} ${e.edition}`;
-      const href = fillHref(this.hrefTemplate, e.id);
-      const relation =
-        e.id === current.supersededBy ? this.t('rec.supersededBy') : e.id === current.supersedes ? this.t('rec.supersedes') : '';
-      return html`${relation ? html`${relation}: ` : nothing}${href ? html`<a href=${href}>${name}</a>` : name}
-        <span class="badge ${statusVariant[e.status.state] ?? ''}">${this.t(`status.${e.status.state}`)}</span>`;
+    const versions = editions.some((e) => e.version === current.version) ? editions : [current, ...editions];
+    const link = (id: string): TemplateResult | string => {
+      const href = fillHref(this.hrefTemplate, id);
+      return href ? html`<a href=${href}>${id}</a>` : id;
     };
-    const known = new Set(others.map((e) => e.id));
+    if (versions.length < 2 && !current.supersedes && !current.supersededBy) return nothing;
     return html`<div part="editions">
       ${this.heading(1, this.t('rec.editions'), 'subheading')}
-      <ul>
-        <li aria-current="true">${this.t('rec.currentEdition')}: ${this.text(current.shortTitle)} ${current.edition}${current.version ? ` (${this.t('rec.version')} ${current.version})` : ''}</li>
-        ${others.map((e) => html`<li>${label(e)}</li>`)}
-        ${current.supersedes && !known.has(current.supersedes)
-          ? html`<li>${this.t('rec.supersedes')}: ${current.supersedes}</li>`
-          : nothing}
-        ${current.supersededBy && !known.has(current.supersededBy)
-          ? html`<li>${this.t('rec.supersededBy')}: ${current.supersededBy}</li>`
-          : nothing}
-      </ul>
+      ${versions.length > 1
+        ? html`<ul>
+            ${versions.map((e) => {
+              const date = e.issued ?? e.modified;
+              const isCurrent = e.version === current.version;
+              return html`<li aria-current=${isCurrent ? 'true' : nothing}>
+                ${this.t('rec.version')} ${e.version}
+                <span class="badge ${statusVariant[e.status.state] ?? ''}">${this.t(`status.${e.status.state}`)}</span>
+                ${this.date(date)}${isCurrent ? html` – <strong>${this.t('rec.currentEdition')}</strong>` : nothing}
+              </li>`;
+            })}
+          </ul>`
+        : nothing}
+      ${current.supersedes || current.supersededBy
+        ? html`<dl>
+            ${current.supersedes ? html`<dt>${this.t('rec.supersedes')}</dt><dd>${link(current.supersedes)}</dd>` : nothing}
+            ${current.supersededBy ? html`<dt>${this.t('rec.supersededBy')}</dt><dd>${link(current.supersededBy)}</dd>` : nothing}
+          </dl>`
+        : nothing}
     </div>`;
   }
 
@@ -177,7 +177,6 @@ export class FoederalRecommendation extends FoederalElement {
     const cite = citation(r, {
       language: this.language,
       ...(href ? { url: new URL(href, document.baseURI).href, accessed: berlinToday() } : {}),
-      ...(r.supersededBy ? { successorTitle: this.#successorTitle(r.supersededBy, data.editions) } : {}),
     });
     const s = r.status;
     const documents = r.attachments ?? [];

@@ -62,7 +62,7 @@ export const de = {
   'rec.license': 'Lizenz',
   'rec.keywords': 'Schlagwörter',
   'rec.consultationPeriod': 'Konsultation vom {opens} bis {closes}',
-  'rec.editions': 'Ausgaben',
+  'rec.editions': 'Versionen und Ausgaben',
   'rec.supersedes': 'Ersetzt',
   'rec.supersededBy': 'Ersetzt durch',
   'rec.currentEdition': 'Diese Ausgabe',

@@ -62,7 +62,7 @@ export const en: Messages = {
   'rec.license': 'Licence',
   'rec.keywords': 'Keywords',
   'rec.consultationPeriod': 'Consultation from {opens} to {closes}',
-  'rec.editions': 'Editions',
+  'rec.editions': 'Versions and editions',
   'rec.supersedes': 'Supersedes',
   'rec.supersededBy': 'Superseded by',
   'rec.currentEdition': 'This edition',
