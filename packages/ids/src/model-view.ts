@@ -186,9 +186,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Read-only views over an {@link IdsModel} for the facets: relation indexes built once (by
- * scanning the relationship entities), property sets with type inheritance, classifications,
- * materials, containment and units. All lookups are cached per element.
+ * Read-only views over an {@link IdsModel} with IDS semantics: type objects, wholes,
+ * classifications and materials come from the model (`@foederal/ifc`), with the IDS override rules
+ * applied; property sets (with type inheritance and predefined sets) and project units are read
+ * here, each property set decoded once per set id.
  */
 export class ModelView {
   readonly model: IdsModel;
