@@ -358,6 +358,8 @@ class Checker {
     for (const f of spec.applicability) {
       if (f.facet === 'property' && !this.view.hasPropertySets(id)) return false;
       if (f.facet === 'partOf' && this.view.parents(id).length === 0) return false;
+      if (f.facet === 'classification' && this.view.classifications(id).length === 0) return false;
+      if (f.facet === 'material' && this.view.materials(id).length === 0) return false;
     }
     return true;
   }
