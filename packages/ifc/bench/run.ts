@@ -46,9 +46,10 @@ function medianOf(rs: Result[], key: keyof Result): number | undefined {
   return xs.length ? xs[Math.floor(xs.length / 2)] : undefined;
 }
 
-const fmt = (v: number | undefined, digits = 0): string => (v === undefined ? '—' : v.toFixed(digits));
+const fmt = (v: number | undefined, digits = 0): string =>
+  v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
 const ratio = (a: number | undefined, b: number | undefined): string =>
-  a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`;
+  a === undefined || b === undefined || !Number.isFinite(a / b) ? '—' : `${(a / b).toFixed(2)}×`;
 
 async function main(): Promise<void> {
   if (!existsSync(join(import.meta.dirname, '..', 'dist', 'index.js'))) {

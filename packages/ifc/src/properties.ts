@@ -260,7 +260,11 @@ export class PropertyReader {
     if (cached !== undefined) return cached;
     const m = this.#model;
     let out: IfcPropertySet | null = null;
-    const e = this.#args(id);
+    // look at the type in the index first: decode only property sets
+    const i = m.index.indexOf(id);
+    const t0 = i < 0 ? -1 : (m.index.types[i] as number);
+    const wanted = t0 >= 0 && (m.isTypeIndexA(t0, 'IfcPropertySet') || m.isTypeIndexA(t0, 'IfcPreDefinedPropertySet'));
+    const e = wanted ? this.#args(id) : undefined;
     if (e && m.isTypeIndexA(e.t, 'IfcPropertySet')) {
       const k = m.schemaInfo.attributeIndex(m.index.typeNames[e.t] as string, 'HasProperties');
       const refs = refList(e.args[k]);
@@ -343,8 +347,10 @@ export class PropertyReader {
     if (cached !== undefined) return cached;
     const m = this.#model;
     let out: IfcQuantitySet | null = null;
-    const e = this.#args(id);
-    if (e && m.isTypeIndexA(e.t, 'IfcElementQuantity')) {
+    const i = m.index.indexOf(id);
+    const wanted = i >= 0 && m.isTypeIndexA(m.index.types[i] as number, 'IfcElementQuantity');
+    const e = wanted ? this.#args(id) : undefined;
+    if (e) {
       const quantities: IfcQuantity[] = [];
       for (const r of refList(e.args[5])) {
         const q = this.#quantity(r, 0);

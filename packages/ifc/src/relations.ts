@@ -111,8 +111,10 @@ export class RelationIndex {
         continue;
       }
       this.relationCount++;
-      for (const id of [...relating, ...related]) {
-        if (index.indexOf(id) < 0) {
+      for (const list of [relating, related]) {
+        for (let r = 0; r < list.length; r++) {
+          const id = list[r] as number;
+          if (index.indexOf(id) >= 0) continue;
           warn({
             code: 'dangling-reference',
             message: `Beziehung verweist auf fehlende Entität #${id} / relationship refers to missing entity #${id}`,

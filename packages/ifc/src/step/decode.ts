@@ -235,7 +235,7 @@ export class ArgumentDecoder {
     }
     if (p < end && b[p] === 0x27 && b[p + 1] !== 0x27) {
       this.pos = p + 1;
-      if (this.#buffer && p - start > 64) return this.#buffer.latin1Slice(start, p);
+      if (this.#buffer) return this.#buffer.latin1Slice(start, p); // native, fastest even for short strings
       let s = '';
       for (let i = start; i < p; i++) s += String.fromCharCode(b[i] as number);
       return s;
