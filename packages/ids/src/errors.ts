@@ -15,8 +15,7 @@ export type IdsErrorCode =
   | 'xml-too-many-nodes'
   | 'xml-attribute-too-long'
   | 'xml-text-too-long'
-  | 'ids-invalid'
-  | 'model-unsupported';
+  | 'ids-invalid';
 
 /**
  * One finding of the IDS audit: where and why an IDS document is not valid.
