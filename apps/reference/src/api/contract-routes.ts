@@ -18,6 +18,8 @@ export interface ApiResult {
   readonly status?: number;
   /** JSON value, text, or bytes. */
   readonly body?: unknown;
+  /** Already serialised JSON (stored documents passed through without parse and stringify). */
+  readonly rawJson?: string;
   /** Content type for text and byte bodies (JSON routes use the contract's media type). */
   readonly contentType?: string;
   /** Entity tag; lists and feeds without one get a weak tag over their bytes. */
@@ -117,7 +119,11 @@ export function bindRoute<R extends RouteDefinition>(ctx: AppContext, routes: Ro
     const headers = new Headers(result.headers);
     let payload: BodyInit | null = null;
     const kind = route.response.body?.kind;
-    if (result.body !== undefined) {
+    if (result.rawJson !== undefined) {
+      payload = result.rawJson;
+      const mediaType = route.response.body?.kind === 'json' ? (route.response.body.mediaType ?? 'application/json') : 'application/json';
+      headers.set('content-type', `${mediaType}; charset=utf-8`);
+    } else if (result.body !== undefined) {
       if (result.body instanceof Uint8Array) {
         payload = result.body as Uint8Array<ArrayBuffer>;
         headers.set('content-type', result.contentType ?? 'application/octet-stream');

@@ -51,22 +51,25 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const visible = visibleRecommendationStates(c.get('role'));
     const status = req.query.status ? (visible && !visible.includes(req.query.status) ? [] : [req.query.status]) : visible;
     const after = decodeCursor(req.query.cursor);
-    const rows = await repo.recommendations.list({
+    const rows = await repo.recommendations.listRaw({
       ...(status ? { status } : {}),
       ...(req.query.q ? { q: req.query.q } : {}),
       ...(after ? { after } : {}),
       limit: limit + 1,
     });
     const p = page(rows, limit);
-    return { body: { items: p.items.map((d) => d.data) }, headers: nextLink(ctx, c, p.last) };
+    // Stored documents were validated on write: pass their JSON through unparsed.
+    return { rawJson: `{"items":[${p.items.map((d) => d.json).join(',')}]}`, headers: nextLink(ctx, c, p.last) };
   });
   bindRoute(ctx, routes, r.createRecommendation, async (req) => {
     const doc = await createRecommendation(repo, req.body);
     return { body: doc.data, etag: versionTag(doc.version), headers: { Location: `/api/v1/recommendations/${doc.id}` } };
   });
   bindRoute(ctx, routes, r.getRecommendation, async (req, c) => {
-    const doc = await getRecommendation(repo, req.params.id, c.get('role'));
-    return { body: doc.data, etag: versionTag(doc.version) };
+    const doc = await repo.recommendations.getRaw(req.params.id);
+    const visible = visibleRecommendationStates(c.get('role'));
+    if (!doc || (visible && !visible.includes(doc.status ?? ''))) throw new AppError('not-found', `Nicht gefunden / not found: ${req.params.id}`);
+    return { rawJson: doc.json, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.updateRecommendation, async (req) => {
     const current = await repo.recommendations.require(req.params.id);

@@ -147,7 +147,9 @@ export function authenticate(ctx: AppContext): MiddlewareHandler<{ Variables: Au
       }
     }
     let anonymousCsrf = getCookie(c, csrfCookie);
-    if (!anonymousCsrf || !/^[\w-]{20,100}$/.test(anonymousCsrf)) {
+    // API callers never submit forms: no anonymous CSRF cookie for them (keeps responses cookie-free).
+    if (isApi(c) && sessionCsrf === undefined) anonymousCsrf ??= '';
+    else if (!anonymousCsrf || !/^[\w-]{20,100}$/.test(anonymousCsrf)) {
       anonymousCsrf = token('');
       setCookie(c, csrfCookie, anonymousCsrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: ctx.baseUrl.startsWith('https:') });
     }
@@ -160,7 +162,7 @@ export function authenticate(ctx: AppContext): MiddlewareHandler<{ Variables: Au
         const body = await c.req.parseBody();
         sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined;
       }
-      if (sent === undefined || !safeEqual(sent, c.get('csrf'))) {
+      if (sent === undefined || c.get('csrf') === '' || !safeEqual(sent, c.get('csrf'))) {
         throw new AppError('csrf', 'Sicherheitstoken fehlt oder ist ungültig; bitte Seite neu laden / CSRF token missing or invalid; reload the page');
       }
     }

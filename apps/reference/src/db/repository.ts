@@ -45,6 +45,10 @@ export interface DocumentStore<T> {
   /** Like `get`, but a missing id is an `AppError('not-found')`. */
   require(id: string): Promise<Versioned<T>>;
   list(options?: ListOptions): Promise<Array<Versioned<T> & { readonly sortKey: string }>>;
+  /** Like `list`, but with the stored JSON text instead of parsed data (for pass-through responses). */
+  listRaw(options?: ListOptions): Promise<Array<{ id: string; version: number; status: string | null; sortKey: string; json: string }>>;
+  /** One document's stored JSON text and version. */
+  getRaw(id: string): Promise<{ id: string; version: number; status: string | null; json: string } | undefined>;
   count(options?: Omit<ListOptions, 'after' | 'limit' | 'order'>): Promise<number>;
   /** Insert version 1; an existing id is an `AppError('conflict')`. */
   create(id: string, data: T, fields: DocumentFields): Promise<Versioned<T>>;
@@ -161,6 +165,22 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): 
       const doc = await get(id);
       if (!doc) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`, { details: { table, id } });
       return doc;
+    },
+    async listRaw(options = {}) {
+      const order = options.order ?? 'asc';
+      let query = filtered(options).select(['id', 'version', 'status', 'sort_key', 'data']);
+      if (options.after) {
+        const { sortKey, id } = options.after;
+        const op = order === 'asc' ? '>' : '<';
+        query = query.where((eb) => eb.or([eb('sort_key', op, sortKey), eb.and([eb('sort_key', '=', sortKey), eb('id', op, id)])]));
+      }
+      query = query.orderBy('sort_key', order).orderBy('id', order);
+      if (options.limit !== undefined) query = query.limit(options.limit);
+      return (await query.execute()).map((row) => ({ id: row.id, version: Number(row.version), status: row.status, sortKey: row.sort_key, json: row.data }));
+    },
+    async getRaw(id) {
+      const row = await db.selectFrom(t).select(['id', 'version', 'status', 'data']).where('id', '=', id).executeTakeFirst();
+      return row && { id: row.id, version: Number(row.version), status: row.status, json: row.data };
     },
     async list(options = {}) {
       const order = options.order ?? 'asc';
