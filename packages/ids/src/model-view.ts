@@ -155,30 +155,6 @@ const str = (v: StepValue | undefined): string | null => {
   return null;
 };
 
-/**
- * Work-around for `@foederal/ifc` 0.1 attribute tables that drop the attributes following
- * `LIST … OF UNIQUE` (IfcTypeProduct loses `Tag`, so ElementType and PredefinedType of every type
- * object shift by one). Re-aligns names with the positional `args` when exactly that shape is seen;
- * does nothing once the tables are right.
- */
-function realign(e: IdsModelEntity | undefined, schema: IfcSchema): IdsModelEntity | undefined {
-  if (!e) return e;
-  const args = (e as { args?: readonly StepValue[] }).args;
-  if (e.type === 'IFCPROPERTYTABLEVALUE' && !('DefinedValues' in e.attributes) && args && args.length > 3) {
-    // Same table bug: DefiningValues is LIST OF UNIQUE, DefinedValues (position 3 in every schema) is lost.
-    return { id: e.id, type: e.type, attributes: { ...e.attributes, DefinedValues: args[3] as StepValue } };
-  }
-  if ('Tag' in e.attributes) return e;
-  const names = Object.keys(e.attributes);
-  if (!args || args.length !== names.length + 1 || !schema.isSubtypeOf(e.type, 'IFCTYPEPRODUCT')) return e;
-  const at = names.indexOf('RepresentationMaps');
-  if (at < 0) return e;
-  const fixed = [...names.slice(0, at + 1), 'Tag', ...names.slice(at + 1)];
-  const attributes: Record<string, StepValue> = {};
-  fixed.forEach((n, i) => (attributes[n] = args[i] as StepValue));
-  return { id: e.id, type: e.type, attributes };
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -214,7 +190,7 @@ export class ModelView {
   get(id: number): IdsModelEntity | undefined {
     // No generic cache: decoding is cheap, and holding many decoded entities costs more in GC.
     try {
-      return realign(this.model.get(id), this.schema);
+      return this.model.get(id);
     } catch (error) {
       if (!this.#failed.has(id)) {
         this.#failed.add(id);
