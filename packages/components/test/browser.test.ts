@@ -283,6 +283,47 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('consultation form with data and a submitter from the page, and a closed consultation', async () => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/consultation-form.html?lang=en`);
+    const form = 'foederal-consultation-form';
+    await page.evaluate(() => {
+      const el = document.querySelector('foederal-consultation-form') as unknown as Record<string, unknown>;
+      el['submitter'] = async (id: string, contribution: unknown) => {
+        (window as unknown as { sent: unknown }).sent = { id, contribution };
+        return { id: 'page-1' };
+      };
+      el['consultation'] = {
+        id: 'own',
+        recommendation: 'own-draft',
+        draftVersion: '1',
+        title: { de: 'Eigene Konsultation' },
+        opens: '2020-01-01T00:00:00Z',
+        closes: '2099-01-01T00:00:00Z',
+        sections: [],
+        contributions: [],
+      };
+    });
+    await waitForText(page, form, 'Send contribution');
+    expect(await page.locator(`${form} #anchor`).count()).toBe(0);
+    await page.locator(`${form} #text`).fill('A contribution without a section.');
+    await page.locator(`${form} #author-anonymous`).check();
+    await page.locator(`${form} #consent`).check();
+    await page.locator(`${form} #submit`).click();
+    await waitForText(page, form, 'Reference: page-1.');
+    expect(await page.evaluate(() => (window as unknown as { sent: unknown }).sent)).toEqual({
+      id: 'own',
+      contribution: { anchor: { section: 'general' }, text: { de: 'A contribution without a section.' }, author: { kind: 'anonymous' } },
+    });
+    await page.evaluate(() => {
+      const el = document.querySelector('foederal-consultation-form') as unknown as Record<string, unknown>;
+      el['consultation'] = { ...(el['consultation'] as object), id: 'closed', closes: '2021-01-01T00:00:00Z' };
+    });
+    await waitForText(page, form, 'This consultation is not open.');
+    expect(await page.locator(`${form} form`).count()).toBe(0);
+    await page.close();
+  });
+
   it('consultation form works by keyboard alone: validation, error summary, kept input on a network error, confirmation', async () => {
     const page = await open('consultation-form', 'de');
     const form = 'foederal-consultation-form';

@@ -100,6 +100,13 @@ export class FoederalConsultationForm extends FoederalElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('consultation') || changed.has('consultationId')) && this.phase === 'done') {
+      // Another consultation: after a sent contribution, start with an empty form again.
+      this.values = emptyInput;
+      this.errors = [];
+      this.reference = '';
+      this.phase = 'editing';
+    }
     if (changed.has('consultation') && this.consultation !== undefined) {
       this.acceptData('consultation', consultationSchema, this.consultation);
     }
