@@ -40,6 +40,8 @@ describe('key grammar', () => {
     expect(parts).toMatchObject({ trade: 'HZG', system: 'HK01', assembly: 'PU', medium: 'HW', aggregate: 'PU01', equipment: 'M01', function: 'BM' });
     expect(bactwinInspiredProfile.data.assumptions.length).toBeGreaterThan(0);
     expect(bactwinInspiredProfile.data.source).toContain('NOT the BACtwin-BAS');
+    expect(bactwinInspiredProfile.data.edition).toContain('Nr. 174');
+    expect(genericAksProfile.data.edition).toBeDefined();
   });
 
   it('names segment and position in every parse error', () => {

@@ -87,6 +87,8 @@ export const keyGrammarSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   label: labelSchema,
   source: z.string().check(z.minLength(1)),
+  /** Edition of the key scheme the profile follows, e.g. `"AMEV Nr. 174 (2024)"`. */
+  edition: z.optional(z.string().check(z.minLength(1))),
   version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
   assumptions: z._default(z.array(z.string()), []),
   segments: z.array(keySegmentSchema).check(z.minLength(1)),
