@@ -144,6 +144,15 @@ describe('pages without JavaScript', () => {
     expect(pub.text).toContain('1.250,50');
   });
 
+  it('lists the pilots of a recommendation on its page, with links to their reports', async () => {
+    const page = await new FormClient(t.url).page('/empfehlungen/wartung-2026');
+    expect(page.text).toContain('Pilotvorhaben zu dieser Empfehlung');
+    const pilot = /href="\/pilotvorhaben\/([\w-]+)"/.exec(page.text.slice(page.text.indexOf('Pilotvorhaben zu dieser Empfehlung')))?.[1] as string;
+    const detail = await new FormClient(t.url).page(`/pilotvorhaben/${pilot}`);
+    expect(detail.text).toContain('Erfahrungsberichte');
+    expect(detail.text).toContain('Empfehlung <a class="kern-link" href="/empfehlungen/wartung-2026">');
+  });
+
   it('shows cost shares that add up to the total, for another total and participant set too', async () => {
     const page = await new FormClient(t.url).page('/kostenteilung/ifc-pruefdienst-2027?summe=1000.01&teilnehmer=bund&teilnehmer=de-by&teilnehmer=de-sn&teilnehmer=dst');
     expect(page.text).toContain('1.000,01');

@@ -2,6 +2,7 @@ import { citation, toCreativeWork, type Recommendation } from '@foederal/recomme
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { listConsultations } from '../../domain/consultations.js';
+import { listPilots } from '../../domain/pilots.js';
 import { getRecommendation, listEditions, visibleRecommendationStates } from '../../domain/recommendations.js';
 import type { VoteRecord } from '../../domain/votes.js';
 import { formatDate, formatNumber, pick, t } from '../i18n.js';
@@ -52,6 +53,7 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
     const editions = await listEditions(ctx.repo, rec.id);
     const consultations = await listConsultations(ctx.repo, { parentId: rec.id });
     const votes = (await ctx.repo.votes.list({ parentId: rec.id })).map((d) => d.data as VoteRecord);
+    const pilots = (await listPilots(ctx.repo, { recommendation: rec.id })).map((d) => d.data);
     const jsonLd = JSON.stringify(toCreativeWork(rec, { url, pageOf: (id) => `${ctx.baseUrl}/empfehlungen/${id}` })).replace(/</g, '\\u003c');
     const status = rec.status;
     return render(
@@ -84,6 +86,7 @@ ${rec.attachments.length === 0 ? html`<p class="kern-body">${lang === 'de' ? 'No
 <ul class="kern-list">${editions.map((e) => html`<li><a class="kern-link" href="/api/v1/recommendations/${rec.id}/editions/${e.version}">${lang === 'de' ? 'Version' : 'Version'} ${e.version}</a> – ${lbl(recommendationStateLabels, e.status.state, lang)}</li>`)}</ul>
 ${rec.supersedes ? html`<p class="kern-body">${lang === 'de' ? 'Ersetzt' : 'Supersedes'}: <a class="kern-link" href="/empfehlungen/${rec.supersedes}">${rec.supersedes}</a></p>` : ''}
 ${votes.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Abstimmungen' : 'Votes'}</h2><ul class="kern-list">${votes.map((v) => html`<li><a class="kern-link" href="/abstimmungen/${v.decision.id.replace('/', '-')}">${v.decision.id}</a>: ${pick(lang, v.title)}</li>`)}</ul>` : ''}
+${pilots.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Pilotvorhaben zu dieser Empfehlung' : 'Pilots of this recommendation'}</h2><ul class="kern-list">${pilots.map((p) => html`<li><a class="kern-link" href="/pilotvorhaben/${p.id}">${pick(lang, p.title)}</a> (${p.participants.map((x) => x.organisation).join(', ')})</li>`)}</ul>` : ''}
 ${rec.adoptions.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Einführung in den Gebietskörperschaften' : 'Adoption by jurisdictions'}</h2><ul class="kern-list">${rec.adoptions.map((a) => html`<li>${a.jurisdiction.name}: ${a.reference} (${formatDate(lang, a.date)}, ${a.bindingness})</li>`)}</ul>` : ''}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Zitiervorschlag' : 'How to cite'}</h2>
 <p class="kern-body"><q>${citation(rec, { language: lang, url, accessed: ctx.now().toISOString().slice(0, 10) })}</q></p>
