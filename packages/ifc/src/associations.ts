@@ -3,7 +3,12 @@ import type { PropertySource } from './properties.js';
 import type { RelationIndex, RelationLink } from './relations.js';
 import { isReference, type StepValue } from './step/values.js';
 
-/** A classification of an object (IfcRelAssociatesClassification). */
+/**
+ * A classification of an object (IfcRelAssociatesClassification).
+ *
+ * @example
+ * model.classifications(wallId)[0]?.identification; // 'EF_25_10'
+ */
 export interface IfcClassificationRef {
   /** Express id of the IfcClassificationReference, or of the IfcClassification when the object refers to the system itself. */
   readonly id: number;
@@ -25,7 +30,12 @@ export interface IfcClassificationRef {
   readonly source: PropertySource;
 }
 
-/** One layer, profile or constituent of a material set. */
+/**
+ * One layer, profile or constituent of a material set.
+ *
+ * @example
+ * model.materials(wallId)[0]?.parts.map((p) => [p.name, p.thickness]); // [['Core', 0.2], …]
+ */
 export interface IfcMaterialPart {
   readonly id: number;
   readonly type: string;
@@ -38,7 +48,12 @@ export interface IfcMaterialPart {
   readonly fraction?: number | null;
 }
 
-/** An IfcMaterial. */
+/**
+ * An IfcMaterial.
+ *
+ * @example
+ * model.materials(wallId)[0]?.materials[0]?.name; // 'Beton'
+ */
 export interface IfcMaterialInfo {
   readonly id: number;
   readonly name: string | null;
@@ -46,7 +61,12 @@ export interface IfcMaterialInfo {
   readonly description: string | null;
 }
 
-/** A material assignment (IfcRelAssociatesMaterial), resolved through usages and sets. */
+/**
+ * A material assignment (IfcRelAssociatesMaterial), resolved through usages and sets.
+ *
+ * @example
+ * model.materials(wallId)[0]?.kind; // 'layerSet'
+ */
 export interface IfcMaterialAssignment {
   /** Express id of the relating material definition (material, set, usage or list). */
   readonly id: number;

@@ -16,7 +16,12 @@ import type { SpatialNode } from './spatial.js';
 import { isReference, unwrap, type StepValue } from './step/values.js';
 import { projectUnitFactor, unitFactor } from './units.js';
 
-/** Something that could not be mapped as it was, with the IFC entity concerned. */
+/**
+ * Something that could not be mapped as it was, with the IFC entity concerned.
+ *
+ * @example
+ * (await model.toBuildingData()).problems[0]?.code; // 'space-outside-storey'
+ */
 export interface BuildingDataProblem {
   readonly code: 'space-outside-storey' | 'storey-outside-building' | 'unknown-usage-category' | 'invalid-value';
   readonly entityId: number;
@@ -24,7 +29,12 @@ export interface BuildingDataProblem {
   readonly message: string;
 }
 
-/** The model's spatial structure as `@foederal/building-data` records. */
+/**
+ * The model's spatial structure as `@foederal/building-data` records.
+ *
+ * @example
+ * const { sites, buildings, problems }: IfcBuildingData = await model.toBuildingData();
+ */
 export interface IfcBuildingData {
   /** Every IfcSite with its buildings (a building on a nested site counts to the nearest site). */
   readonly sites: Site[];

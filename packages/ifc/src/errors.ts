@@ -1,6 +1,11 @@
 const brand = Symbol.for('foederal.error');
 
-/** Stable codes of {@link IfcError} and {@link IfcWarning}. */
+/**
+ * Stable codes of {@link IfcError} and {@link IfcWarning}.
+ *
+ * @example
+ * const fatal: IfcErrorCode[] = ['not-step', 'not-ifc'];
+ */
 export type IfcErrorCode =
   | 'not-step'
   | 'not-ifc'
@@ -20,7 +25,12 @@ export type IfcErrorCode =
   | 'io'
   | 'aborted';
 
-/** Where in the file something happened. `line` is 1-based; `offset` is a byte offset. */
+/**
+ * Where in the file something happened. `line` is 1-based; `offset` is a byte offset.
+ *
+ * @example
+ * const where: IfcLocation = { offset: 1234, line: 17, entityId: 5 };
+ */
 export interface IfcLocation {
   /** Byte offset in the (unzipped) STEP file. */
   readonly offset?: number;

@@ -14,7 +14,12 @@ import { ArgumentDecoder } from './step/decode.js';
 import { countLines, type Scanner } from './step/scanner.js';
 import { isReference, type StepTyped, type StepValue } from './step/values.js';
 
-/** The HEADER section: FILE_DESCRIPTION, FILE_NAME and FILE_SCHEMA. */
+/**
+ * The HEADER section: FILE_DESCRIPTION, FILE_NAME and FILE_SCHEMA.
+ *
+ * @example
+ * console.log(model.header.originatingSystem, model.header.schemas); // 'ArchiCAD 20', ['IFC4']
+ */
 export interface IfcHeader {
   readonly description: readonly string[];
   readonly implementationLevel: string | null;
@@ -30,7 +35,12 @@ export interface IfcHeader {
   readonly schemas: readonly string[];
 }
 
-/** A decoded entity instance. */
+/**
+ * A decoded entity instance.
+ *
+ * @example
+ * const e = model.get(42); // { id: 42, type: 'IFCWALL', attributes: { GlobalId: '…', Name: 'W1', … }, args: [...] }
+ */
 export interface IfcEntity {
   /** Express id (`#id`). */
   readonly id: number;
@@ -42,7 +52,12 @@ export interface IfcEntity {
   readonly args: readonly StepValue[];
 }
 
-/** Options of {@link IfcModel.ofType}. */
+/**
+ * Options of {@link IfcModel.ofType}.
+ *
+ * @example
+ * model.ofType('IfcWall', { includeSubtypes: true });
+ */
 export interface OfTypeOptions {
   /** Also list instances of subtypes (`IfcWall` → `IfcWallStandardCase` too). Default false. */
   readonly includeSubtypes?: boolean;

@@ -4,7 +4,12 @@ import { IfcIndex, IfcModel, readHeader, withLines } from './model.js';
 import { ifcSchema, schemaNameFor, type IfcSchemaName } from './schema/schema.js';
 import { Scanner } from './step/scanner.js';
 
-/** Progress of opening a model. */
+/**
+ * Progress of opening a model.
+ *
+ * @example
+ * await openIfc(stream, { onProgress: (p: IfcProgress) => bar.update(p.bytes / (p.totalBytes ?? 1)) });
+ */
 export interface IfcProgress {
   /** `read` while bytes arrive, `index` while scanning, `unzip` for .ifczip. */
   readonly phase: 'read' | 'unzip' | 'index';
@@ -14,7 +19,12 @@ export interface IfcProgress {
   readonly totalBytes: number | undefined;
 }
 
-/** Options of {@link openIfc}, {@link parseIfc} and `openIfcFile`. */
+/**
+ * Options of {@link openIfc}, {@link parseIfc} and `openIfcFile`.
+ *
+ * @example
+ * const options: OpenIfcOptions = { signal: AbortSignal.timeout(30_000) };
+ */
 export interface OpenIfcOptions {
   /** Called every few megabytes. */
   readonly onProgress?: (progress: IfcProgress) => void;
@@ -22,7 +32,12 @@ export interface OpenIfcOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What {@link openIfc} reads: bytes, a stream or async iterable of chunks, or a Blob/File. */
+/**
+ * What {@link openIfc} reads: bytes, a stream or async iterable of chunks, or a Blob/File.
+ *
+ * @example
+ * const source: IfcSource = input.files[0]; // a File from an <input type="file">
+ */
 export type IfcSource =
   | Uint8Array
   | ArrayBuffer
@@ -30,7 +45,12 @@ export type IfcSource =
   | AsyncIterable<Uint8Array>
   | Blob;
 
-/** Largest input: the largest buffer a JavaScript engine here can hold (4 GiB in Node 20). */
+/**
+ * Largest input: 4 GiB, the largest buffer Node 20 can hold; offsets in the index are 32-bit.
+ *
+ * @example
+ * if (file.size > MAX_INPUT_BYTES) throw new Error('too large');
+ */
 export const MAX_INPUT_BYTES = 2 ** 32;
 const SLICE = 32 * 1024 * 1024;
 
@@ -46,12 +66,23 @@ const yieldToLoop = (): Promise<void> =>
     else setTimeout(resolve, 0);
   });
 
-/** True when the bytes start a ZIP archive (`PK\x03\x04`). */
+/**
+ * True when the bytes start a ZIP archive (`PK\x03\x04`), e.g. an .ifczip.
+ *
+ * @example
+ * if (isZip(bytes)) bytes = unzipIfc(bytes);
+ */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Extracts the IFC file from an .ifczip archive (the first `*.ifc` entry, else the first file). */
+/**
+ * Extracts the IFC file from an .ifczip archive (the first `*.ifc` entry, else the first file);
+ * throws an {@link IfcError} `zip` for a damaged archive.
+ *
+ * @example
+ * const ifcBytes = unzipIfc(readFileSync('model.ifczip'));
+ */
 export function unzipIfc(bytes: Uint8Array): Uint8Array {
   let files: Record<string, Uint8Array>;
   try {

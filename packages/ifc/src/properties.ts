@@ -2,10 +2,20 @@ import type { IfcModel } from './model.js';
 import type { RelationIndex } from './relations.js';
 import type { StepTyped, StepValue } from './step/values.js';
 
-/** Where a property set or property comes from: the object itself or its type object. */
+/**
+ * Where a property set or property comes from: the object itself or its type object.
+ *
+ * @example
+ * model.propertySets(wallId)[0]?.properties[0]?.source; // 'occurrence' or 'type'
+ */
 export type PropertySource = 'occurrence' | 'type';
 
-/** One property of a property set. Every property has the same fields (null where they do not apply). */
+/**
+ * One property of a property set. Every property has the same fields (null where they do not apply).
+ *
+ * @example
+ * const p = model.propertySets(wallId)[0]?.properties[0]; // { name: 'IsExternal', value: { kind: 'typed', … } }
+ */
 export interface IfcProperty {
   readonly id: number;
   /** Upper-case entity type, e.g. `IFCPROPERTYSINGLEVALUE` (`ATTRIBUTE` for predefined property sets). */
@@ -29,7 +39,12 @@ export interface IfcProperty {
   readonly source: PropertySource;
 }
 
-/** A property set (IfcPropertySet, or an IFC4 predefined property set with attributes as properties). */
+/**
+ * A property set (IfcPropertySet, or an IFC4 predefined property set with attributes as properties).
+ *
+ * @example
+ * model.propertySets(wallId).map((s: IfcPropertySet) => s.name); // ['Pset_WallCommon', …]
+ */
 export interface IfcPropertySet {
   readonly id: number;
   readonly type: string;
@@ -43,7 +58,12 @@ export interface IfcPropertySet {
   readonly typeId?: number;
 }
 
-/** A quantity of an IfcElementQuantity. */
+/**
+ * A quantity of an IfcElementQuantity.
+ *
+ * @example
+ * model.quantities(spaceId)[0]?.quantities[0]; // { name: 'NetFloorArea', kind: 'area', value: 21.4 }
+ */
 export interface IfcQuantity {
   readonly id: number;
   readonly type: string;
@@ -59,7 +79,12 @@ export interface IfcQuantity {
   readonly source: PropertySource;
 }
 
-/** An element quantity set (IfcElementQuantity). */
+/**
+ * An element quantity set (IfcElementQuantity).
+ *
+ * @example
+ * model.quantities(spaceId).map((q: IfcQuantitySet) => q.name); // ['Qto_SpaceBaseQuantities']
+ */
 export interface IfcQuantitySet {
   readonly id: number;
   readonly type: string;
@@ -72,7 +97,12 @@ export interface IfcQuantitySet {
   readonly typeId?: number;
 }
 
-/** Options of `propertySets` and `quantities`. */
+/**
+ * Options of `propertySets` and `quantities`.
+ *
+ * @example
+ * model.propertySets(wallId, { inherit: false }); // the wall's own sets only
+ */
 export interface InheritOptions {
   /** Include sets and values of the type object (IfcRelDefinesByType), default true. */
   readonly inherit?: boolean;

@@ -187,7 +187,12 @@ export class RelationIndex {
   }
 }
 
-/** Direct relations of one entity (see `IfcModel.relations`). */
+/**
+ * Direct relations of one entity (see `IfcModel.relations`).
+ *
+ * @example
+ * model.relations(doorId).fills; // the opening the door fills
+ */
 export interface EntityRelations {
   /** The whole this is a part of, through IfcRelAggregates. */
   readonly aggregatedIn: number | undefined;
@@ -245,7 +250,12 @@ export function relationsOf(r: RelationIndex, id: number): EntityRelations {
   };
 }
 
-/** The relationship entities understood by `IfcModel.partOf`, as named in IDS 1.0. */
+/**
+ * The relationship entities understood by `IfcModel.partOf`, as named in IDS 1.0.
+ *
+ * @example
+ * model.partOf(spaceId, 'IFCRELAGGREGATES' satisfies PartOfRelation);
+ */
 export type PartOfRelation =
   | 'IFCRELAGGREGATES'
   | 'IFCRELASSIGNSTOGROUP'

@@ -2,7 +2,12 @@ import type { IfcModel } from './model.js';
 import type { RelationIndex } from './relations.js';
 import type { StepValue } from './step/values.js';
 
-/** A node of the spatial structure: project, site, building, storey, space, facility, zone… */
+/**
+ * A node of the spatial structure: project, site, building, storey, space, facility, zone…
+ *
+ * @example
+ * const storey: SpatialNode = model.spatialTree().projects[0]!.children[0]!.children[0]!.children[0]!;
+ */
 export interface SpatialNode {
   /** Express id. */
   readonly id: number;
@@ -27,7 +32,12 @@ export interface SpatialNode {
   readonly children: readonly SpatialNode[];
 }
 
-/** The spatial structure of a model. */
+/**
+ * The spatial structure of a model.
+ *
+ * @example
+ * const { projects, unattached } = model.spatialTree();
+ */
 export interface SpatialTree {
   /** Every IfcProject with its tree, by express id. */
   readonly projects: readonly SpatialNode[];

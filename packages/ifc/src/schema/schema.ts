@@ -3,10 +3,20 @@ import { ifc4Tables } from './ifc4.generated.js';
 import { ifc4x3Tables } from './ifc4x3.generated.js';
 import { entityRows, pairs, type SchemaTables } from './tables.js';
 
-/** The IFC schemas this reader knows. */
+/**
+ * The IFC schemas this reader knows.
+ *
+ * @example
+ * const s: IfcSchemaName = model.schema; // 'IFC4'
+ */
 export type IfcSchemaName = 'IFC2X3' | 'IFC4' | 'IFC4X3_ADD2';
 
-/** One explicit attribute of an entity, in STEP order. */
+/**
+ * One explicit attribute of an entity, in STEP order.
+ *
+ * @example
+ * ifcSchema('IFC4').entity('IfcWall')?.attributes[2]; // { name: 'Name', type: 'IfcLabel', optional: true, declaredBy: 'IfcRoot' }
+ */
 export interface AttributeInfo {
   /** Attribute name as in the schema, e.g. `GlobalId`. */
   readonly name: string;
@@ -17,7 +27,12 @@ export interface AttributeInfo {
   readonly declaredBy: string;
 }
 
-/** An entity type of a schema. */
+/**
+ * An entity type of a schema.
+ *
+ * @example
+ * ifcSchema('IFC4').entity('IfcWall')?.supertype?.name; // 'IfcBuildingElement'
+ */
 export interface EntityInfo {
   /** Name in schema spelling, e.g. `IfcWallStandardCase`. */
   readonly name: string;
@@ -31,7 +46,12 @@ export interface EntityInfo {
   readonly subtypes: readonly EntityInfo[];
 }
 
-/** The kind of a named non-entity type. */
+/**
+ * The kind of a named non-entity type.
+ *
+ * @example
+ * ifcSchema('IFC4').type('IfcValue')?.kind; // 'select'
+ */
 export type TypeKind = 'defined' | 'enumeration' | 'select';
 
 /**
