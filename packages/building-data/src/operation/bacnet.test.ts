@@ -35,5 +35,8 @@ describe('BACnet vocabularies', () => {
     expect(dataPointSchema.safeParse({ objectIdentifier: { type: 'analog-inputs', instance: 0 }, name: 'x' }).success).toBe(false);
     expect(dataPointSchema.safeParse({ objectIdentifier: { type: 'analog-input', instance: 4194304 }, name: 'x' }).success).toBe(false);
     expect(dataPointSchema.safeParse({ objectIdentifier: { type: 'analog-input', instance: 1 }, name: 'x', covIncrement: 0 }).success).toBe(false);
+    const limits = dataPointSchema.safeParse({ objectIdentifier: { type: 'analog-input', instance: 1 }, name: 'x', limits: { low: 5, high: 1 } });
+    expect(limits.error?.issues[0]?.path).toEqual(['limits', 'low']);
+    expect(dataPointSchema.safeParse({ objectIdentifier: { type: 'analog-input', instance: 1 }, name: 'x', limits: { min: 0, max: 0, low: 1, high: 1 } }).success).toBe(true);
   });
 });

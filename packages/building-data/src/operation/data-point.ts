@@ -28,16 +28,27 @@ export const dataPointSchema = z.object({
   covIncrement: z.optional(finite.check(z.gt(0))),
   defaultValue: z.optional(z.union([finite, z.string()])),
   limits: z.optional(
-    z.object({
-      /** Minimum of the present value (`min-present-value`). */
-      min: z.optional(finite),
-      /** Maximum of the present value (`max-present-value`). */
-      max: z.optional(finite),
-      /** Lower alarm limit (`low-limit`). */
-      low: z.optional(finite),
-      /** Upper alarm limit (`high-limit`). */
-      high: z.optional(finite),
-    }),
+    z
+      .object({
+        /** Minimum of the present value (`min-present-value`). */
+        min: z.optional(finite),
+        /** Maximum of the present value (`max-present-value`). */
+        max: z.optional(finite),
+        /** Lower alarm limit (`low-limit`). */
+        low: z.optional(finite),
+        /** Upper alarm limit (`high-limit`). */
+        high: z.optional(finite),
+      })
+      .check(
+        z.refine((l) => l.min === undefined || l.max === undefined || l.min <= l.max, {
+          message: 'min-present-value größer als max-present-value / min greater than max',
+          path: ['min'],
+        }),
+        z.refine((l) => l.low === undefined || l.high === undefined || l.low <= l.high, {
+          message: 'low-limit größer als hi-limit / low limit greater than high limit',
+          path: ['low'],
+        }),
+      ),
   ),
   stateTextReference: z.optional(z.int().check(z.gte(0))),
   notificationClass: z.optional(z.int().check(z.gte(0))),

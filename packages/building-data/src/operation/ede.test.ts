@@ -61,8 +61,9 @@ describe('importEde', () => {
       'K6;1001;N6;AI;9;;;;;vielleicht',
       ';1001;;0;10;kein Name',
       'K8;1001;N8;0;4194304;Instanz zu groß',
+      'K9;1001;N9;0;11;Grenzen;;100;10',
     ].join('\n');
-    const r = await importEde(bad, { keyGrammar: createLenientGrammarFor(['K1', 'K2', 'K3', 'K4', 'K6', 'K8']) });
+    const r = await importEde(bad, { keyGrammar: createLenientGrammarFor(['K1', 'K2', 'K3', 'K4', 'K6', 'K8', 'K9']) });
     expect(r.dataPoints.map((d) => d.name)).toEqual(['N3']);
     const byLine = Object.fromEntries(r.rejected.map((x) => [x.line, x]));
     expect(byLine[8]).toMatchObject({ column: 'object-type' });
@@ -74,7 +75,8 @@ describe('importEde', () => {
     expect(byLine[13]).toMatchObject({ column: 'settable' });
     expect(byLine[14]).toMatchObject({ column: 'object-name' });
     expect(byLine[15]).toMatchObject({ column: 'object-instance', reason: { en: '4194304 is not in 0-4194303' } });
-    expect(r.rejected).toHaveLength(7);
+    expect(byLine[16]).toMatchObject({ column: 'min-present-value', reason: { en: 'min-present-value 100 greater than max-present-value 10' } });
+    expect(r.rejected).toHaveLength(8);
     const report = formatEdeReport(r.rejected);
     expect(report.split('\n')[0]).toBe('Zeile 8, Spalte "object-type": unbekannter BACnet-Objekttyp "99"');
     expect(formatEdeReport(r.rejected, 'en').split('\n')[0]).toBe('line 8, column "object-type": unknown BACnet object type "99"');

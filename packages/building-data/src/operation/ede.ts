@@ -566,7 +566,15 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
       const v = num(f);
       if (v !== undefined) (limits ??= {})[f] = v;
     }
-    if (limits) point.limits = limits;
+    if (limits) {
+      if (limits.min !== undefined && limits.max !== undefined && limits.min > limits.max) {
+        throw new RowError(columnName('min'), { de: `min-present-value ${limits.min} größer als max-present-value ${limits.max}`, en: `min-present-value ${limits.min} greater than max-present-value ${limits.max}` });
+      }
+      if (limits.low !== undefined && limits.high !== undefined && limits.low > limits.high) {
+        throw new RowError(columnName('low'), { de: `low-limit ${limits.low} größer als hi-limit ${limits.high}`, en: `low-limit ${limits.low} greater than hi-limit ${limits.high}` });
+      }
+      point.limits = limits;
+    }
     const stateText = int('stateTextReference', false);
     range('stateTextReference', stateText, 0, Number.MAX_SAFE_INTEGER);
     if (stateText !== undefined) point.stateTextReference = stateText;
