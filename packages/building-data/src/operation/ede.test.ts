@@ -290,3 +290,29 @@ describe('EDE import of generated rows', () => {
     );
   });
 });
+
+describe('EDE encodings found late in the file', () => {
+  const head = 'keyname;device obj.-instance;object-name;object-type;object-instance;description\n';
+  const asciiRows = Array.from({ length: 1200 }, (_, i) => `K${i};1;N${i};0;${i};plain ascii text for padding the first chunk`).join('\n');
+
+  it('switches to Windows-1252 when the first 64 KiB were ASCII', async () => {
+    const text = `${head}${asciiRows}\nLATE;1;LATE;0;99999;Kältemaschine\n`;
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    expect(bytes.length).toBeGreaterThan(65536);
+    const chunks = [bytes.slice(0, 70000), bytes.slice(70000)];
+    const r = await importEde(chunks);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.rejected).toEqual([]);
+    expect(r.dataPoints.at(-1)?.description).toBe('Kältemaschine');
+  });
+
+  it('rejects only the row with invalid bytes in a UTF-8 file', async () => {
+    const utf8 = new TextEncoder().encode(`${head}Ä;1;Ä;0;5000;Größe\n${asciiRows}\n`);
+    const bad = new Uint8Array([...utf8, ...new TextEncoder().encode('BAD;1;BAD;0;99999;x'), 0xff, 0x0a, ...new TextEncoder().encode('OK;1;OK;0;99998;y\n')]);
+    const r = await importEde([bad.slice(0, 70000), bad.slice(70000)]);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 1203, reason: expect.objectContaining({ en: 'invalidly encoded characters (not UTF-8; set the encoding?)' }) })]);
+    expect(r.dataPoints.at(-1)?.name).toBe('OK');
+    expect(r.dataPoints[0]?.description).toBe('Größe');
+  });
+});

@@ -198,11 +198,41 @@ async function* decode(source: EdeSource, wanted: EdeEncoding, chosen: (e: 'utf-
   let decoder: Decoder | undefined;
   let first = true;
   let stringMode = false;
+  // In auto mode UTF-8 is decoded strictly while every byte so far was ASCII: a file whose first
+  // 64 KiB are plain ASCII and which turns out to be Windows-1252 later is switched over then.
+  let strict = false;
+  let asciiSoFar = true;
+  const isAscii = (bytes: Uint8Array): boolean => {
+    for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return false;
+    return true;
+  };
   const start = (bytes: Uint8Array): void => {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const encoding = wanted === 'auto' ? (hasBom || isUtf8(bytes) ? 'utf-8' : 'windows-1252') : wanted;
     chosen(encoding);
-    decoder = new TextDecoder(encoding);
+    strict = wanted === 'auto' && encoding === 'utf-8' && !hasBom;
+    decoder = new TextDecoder(encoding, { fatal: strict });
+  };
+  const feed = (bytes: Uint8Array): string => {
+    const d = decoder as Decoder;
+    if (!strict) return d.decode(bytes, { stream: true });
+    try {
+      const text = d.decode(bytes, { stream: true });
+      if (asciiSoFar && !isAscii(bytes)) asciiSoFar = false;
+      return text;
+    } catch {
+      strict = false;
+      if (asciiSoFar) {
+        chosen('windows-1252');
+        decoder = new TextDecoder('windows-1252');
+        return decoder.decode(bytes, { stream: true });
+      }
+      // invalid bytes in a UTF-8 file: replace them from now on (rows with U+FFFD are rejected);
+      // the bytes of a character cut at the previous chunk's end reach the new decoder as
+      // orphaned continuation bytes and are replaced too, so nothing is lost silently
+      decoder = new TextDecoder('utf-8');
+      return decoder.decode(bytes, { stream: true });
+    }
   };
   for await (const chunk of chunks(source)) {
     if (typeof chunk === 'string') {
@@ -227,18 +257,24 @@ async function* decode(source: EdeSource, wanted: EdeEncoding, chosen: (e: 'utf-
       pending = [];
       pendingSize = 0;
       start(all);
-      yield (decoder as unknown as Decoder).decode(all, { stream: true });
+      yield feed(all);
       continue;
     }
-    yield decoder.decode(chunk, { stream: true });
+    yield feed(chunk);
   }
   if (!decoder && pendingSize > 0) {
     const all = concat(pending, pendingSize);
     start(all);
-    yield (decoder as unknown as Decoder).decode(all, { stream: true });
+    yield feed(all);
   }
-  if (decoder) yield decoder.decode();
-  else if (first) chosen(wanted === 'windows-1252' ? 'windows-1252' : 'utf-8');
+  if (decoder) {
+    try {
+      yield (decoder as Decoder).decode();
+    } catch {
+      // a truncated multi-byte sequence at the very end: the row containing it is rejected
+      yield '\uFFFD';
+    }
+  } else if (first) chosen(wanted === 'windows-1252' ? 'windows-1252' : 'utf-8');
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {
@@ -628,12 +664,14 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
 
   let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
   let announced = false;
+  let announcedEncoding: 'utf-8' | 'windows-1252' = 'utf-8';
   const text = decode(source, options.encoding ?? 'auto', (e) => (encoding = e));
   try {
     for await (const batch of records(text, options.separator ?? 'auto', maxRecordLength, (s) => (sep = s))) {
       for (const record of batch) {
-        if (!announced) {
+        if (!announced || encoding !== announcedEncoding) {
           announced = true;
+          announcedEncoding = encoding;
           yield { kind: 'format', encoding, separator: sep };
         }
         if (!('cells' in record)) {
@@ -641,6 +679,17 @@ export async function* readEde(source: EdeSource, options: EdeOptions = {}): Asy
           continue;
         }
         const { cells, line, raw } = record;
+        if (raw.includes('\uFFFD') || (raw.length >= 200 && cells.some((c) => c.includes('\uFFFD')))) {
+          yield {
+            kind: 'rejected',
+            row: {
+              line,
+              raw: raw.slice(0, 200),
+              reason: { de: 'ungültig kodierte Zeichen (kein UTF-8, Zeichensatz angeben?)', en: 'invalidly encoded characters (not UTF-8; set the encoding?)' },
+            },
+          };
+          continue;
+        }
         const first = cells[0]?.trim() ?? '';
         if (cells.every((c) => c.trim() === '')) continue;
         if (columns === undefined) {
