@@ -92,6 +92,7 @@ try {
 
   const pgUrl = process.env['FOEDERAL_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: pgUrl.replace(/\/[^/]*$/, '/postgres') });
+  admin.on('error', () => undefined);
   const reachable = await admin.connect().then(() => true, () => false);
   if (reachable) {
     const name = `foederal_bench_${Date.now()}`;

@@ -423,7 +423,22 @@ export async function openRepository(options: StorageOptions): Promise<Repositor
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 5000');
     database.pragma('foreign_keys = ON');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    // Kysely prepares every statement anew; better-sqlite3 statements are reusable, so keep the
+    // most recent ones (the app issues a few dozen distinct statements).
+    const statements = new Map<string, ReturnType<typeof database.prepare>>();
+    const cached = {
+      close: () => database.close(),
+      prepare: (text: string) => {
+        let stmt = statements.get(text);
+        if (!stmt) {
+          stmt = database.prepare(text);
+          if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
+          statements.set(text, stmt);
+        }
+        return stmt;
+      },
+    };
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   }
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
