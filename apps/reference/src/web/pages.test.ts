@@ -153,6 +153,22 @@ describe('pages without JavaScript', () => {
     expect(detail.text).toContain('Empfehlung <a class="kern-link" href="/empfehlungen/wartung-2026">');
   });
 
+  it('lets the secretariat open a consultation on a draft, which then takes contributions', async () => {
+    const gs = new FormClient(t.url);
+    await gs.login('secretariat');
+    const admin = await gs.page('/verwaltung');
+    expect(admin.text).toContain('value="open-consultation"');
+    const before = admin.text.slice(0, admin.text.indexOf('value="open-consultation"'));
+    const draftId = [...before.matchAll(/name="id" value="([\w-]+)"/g)].at(-1)?.[1] as string;
+    const res = await gs.post('/verwaltung/empfehlungen', { _csrf: admin.csrf, id: draftId, event: 'open-consultation' });
+    expect(res.status).toBe(303);
+    const rec = await fetch(`${t.url}/api/v1/recommendations/${draftId}`);
+    expect(((await rec.json()) as { status: { state: string } }).status.state).toBe('consultation');
+    const page = await new FormClient(t.url).page(`/empfehlungen/${draftId}/konsultation`);
+    expect(page.text).toContain('Beitrag einreichen');
+    expect(page.text).toContain('Gesamter Entwurf');
+  });
+
   it('shows cost shares that add up to the total, for another total and participant set too', async () => {
     const page = await new FormClient(t.url).page('/kostenteilung/ifc-pruefdienst-2027?summe=1000.01&teilnehmer=bund&teilnehmer=de-by&teilnehmer=de-sn&teilnehmer=dst');
     expect(page.text).toContain('1.000,01');

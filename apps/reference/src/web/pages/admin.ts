@@ -3,7 +3,7 @@ import { html, raw } from 'hono/html';
 import { createApiToken, createUser } from '../../auth/session.js';
 import { isRole, roleLabels, roles } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
-import { disposeContribution } from '../../domain/consultations.js';
+import { createConsultation, disposeContribution } from '../../domain/consultations.js';
 import { reviewReport } from '../../domain/pilots.js';
 import { applyEvent } from '../../domain/recommendations.js';
 import type { VoteRecord } from '../../domain/votes.js';
@@ -53,6 +53,7 @@ ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" clas
 <tbody class="kern-table__body">${recs.map((r) => {
   const events = (allowedEvents as Record<string, readonly string[]>)[r.status.state] ?? [];
   const options = [
+    events.includes('open-consultation') ? html`<option value="open-consultation">${lang === 'de' ? 'Konsultation öffnen (6 Wochen)' : 'Open consultation (6 weeks)'}</option>` : '',
     events.includes('close-consultation') ? html`<option value="close-consultation">${lang === 'de' ? 'Konsultation schließen' : 'Close consultation'}</option>` : '',
     events.includes('publish') ? html`<option value="publish">${lang === 'de' ? 'Veröffentlichen' : 'Publish'}</option>` : '',
     ...(events.includes('adopt') ? decisions.filter((d) => d.recommendation === r.id || !d.recommendation).map((d) => html`<option value="adopt:${d.decision.id}">${lang === 'de' ? 'Beschließen mit' : 'Adopt with'} ${d.decision.id}</option>`) : []),
@@ -108,7 +109,28 @@ ${raw('')}`;
     const form = await formOf(c);
     const id = form['id'] ?? '';
     const event = form['event'] ?? '';
-    if (event === 'publish') await applyEvent(ctx.repo, id, undefined, { type: 'publish' }, ctx.now());
+    if (event === 'open-consultation') {
+      const now = ctx.now();
+      const opens = now.toISOString();
+      const closes = new Date(now.getTime() + 42 * 86_400_000).toISOString();
+      await ctx.repo.transaction(async (tx) => {
+        const rec = (await tx.recommendations.require(id)).data as Recommendation;
+        const consultationId = `konsultation-${id}`.slice(0, 120);
+        if (!(await tx.consultations.get(consultationId))) {
+          await createConsultation(tx, {
+            id: consultationId,
+            recommendation: id,
+            draftVersion: rec.version,
+            title: { de: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“`, en: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` },
+            opens,
+            closes,
+            sections: [{ anchor: '1', title: { de: 'Gesamter Entwurf', en: 'Whole draft' } }],
+            contributions: [],
+          });
+        }
+        await applyEvent(tx, id, undefined, { type: 'open-consultation', opens, closes, consultation: consultationId }, now);
+      });
+    } else if (event === 'publish') await applyEvent(ctx.repo, id, undefined, { type: 'publish' }, ctx.now());
     else if (event === 'close-consultation') await applyEvent(ctx.repo, id, undefined, { type: 'close-consultation' }, ctx.now());
     else if (event === 'withdraw') await applyEvent(ctx.repo, id, undefined, { type: 'withdraw', reason: { de: 'Von der Geschäftsstelle zurückgezogen' } }, ctx.now());
     else if (event.startsWith('adopt:')) {
