@@ -190,6 +190,7 @@ export class PropertyReader {
   readonly #psets = new Map<number, IfcPropertySet | null>();
   readonly #qsets = new Map<number, IfcQuantitySet | null>();
   readonly #positions: (Positions | undefined)[] = [];
+  readonly #hasProperties: (number | undefined)[] = [];
 
   constructor(model: IfcModel, rel: RelationIndex) {
     this.#model = model;
@@ -296,7 +297,7 @@ export class PropertyReader {
     const wanted = t0 >= 0 && (m.isTypeIndexA(t0, 'IfcPropertySet') || m.isTypeIndexA(t0, 'IfcPreDefinedPropertySet'));
     const e = wanted ? this.#args(id) : undefined;
     if (e && m.isTypeIndexA(e.t, 'IfcPropertySet')) {
-      const k = m.schemaInfo.attributeIndex(m.index.typeNames[e.t] as string, 'HasProperties');
+      const k = this.#hasProperties[e.t] ?? (this.#hasProperties[e.t] = m.schemaInfo.attributeIndex(m.index.typeNames[e.t] as string, 'HasProperties'));
       const refs = refList(e.args[k]);
       const properties: IfcProperty[] = [];
       for (const r of refs) {
