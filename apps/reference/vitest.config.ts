@@ -9,4 +9,9 @@ const config = defineProjectConfig();
 config.resolve = { ...config.resolve, conditions };
 config.ssr = { ...config.ssr, resolve: { ...config.ssr?.resolve, conditions, externalConditions: ['@foederal/source'] } };
 
+// One worker without isolation: the suites share the module state of @foederal/test-utils, so a
+// missing PostgreSQL server or Chromium is announced in one line, and the two cores stay free
+// for the app servers the tests start.
+config.test = { ...config.test, maxWorkers: 1, isolate: false };
+
 export default config;
