@@ -1,3 +1,4 @@
+import { allowedMethods, registryContract } from '@foederal/publication';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -105,6 +106,14 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
   for (const group of routeGroups) group(ctx, routes);
 
   app.notFound((c) => {
+    const allowed = c.req.path.startsWith('/api/') ? allowedMethods(registryContract, c.req.path) : [];
+    if (allowed.length > 0) {
+      return problemResponse(
+        c,
+        { type: 'about:blank', title: 'Methode nicht erlaubt / Method Not Allowed', status: 405, code: 'method-not-allowed', detail: `Erlaubt / allowed: ${allowed.join(', ')}`, instance: c.req.path },
+        { Allow: allowed.join(', ') },
+      );
+    }
     const problem = toProblem(new AppError('not-found', `Keine Seite unter / nothing at ${c.req.path}`), c.req.path);
     return wantsHtml(c) ? errorPage(c as Context<Env>, problem) : problemResponse(c, problem);
   });

@@ -37,6 +37,12 @@ describe('hostile input', () => {
     expect((await fetch(`${t.url}/ready`)).status).toBe(200);
   }, 60_000);
 
+  it('answers a known path with the wrong method with 405 and Allow', async () => {
+    const res = await fetch(`${t.url}/api/v1/recommendations/wartung-2026`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, PUT');
+  });
+
   it('refuses hostile path parameters, cursors and query values without a 500', async () => {
     const paths = [
       '/api/v1/recommendations/..%2F..%2Fetc%2Fpasswd',
