@@ -20,6 +20,8 @@ export async function rateLimit(ctx: AppContext, c: Context, bucket: string, lim
   const nowSeconds = Math.floor(ctx.now().getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % windowSeconds);
   const hits = await ctx.repo.hit(`${bucket}:${clientAddress(c)}`, windowStart);
+  // Now and then forget windows older than two days (all windows start at a Unix time in seconds).
+  if (Math.random() < 0.01) await ctx.repo.pruneHits(nowSeconds - 2 * 86_400);
   const reset = windowStart + windowSeconds - nowSeconds;
   c.header('RateLimit-Limit', String(limit));
   c.header('RateLimit-Remaining', String(Math.max(0, limit - hits)));

@@ -105,6 +105,8 @@ export interface Repository {
   };
   /** Count one hit in a fixed window and return the hits so far (atomic on both dialects). */
   hit(bucket: string, windowStart: number): Promise<number>;
+  /** Delete rate-limit windows that started before `windowStart`. */
+  pruneHits(windowStart: number): Promise<void>;
   meta: {
     get(key: string): Promise<string | undefined>;
     /** Insert once; false when the key already existed (used to seed exactly once). */
@@ -382,6 +384,10 @@ class KyselyRepository implements Repository {
       .returning('hits')
       .executeTakeFirstOrThrow();
     return Number(row.hits);
+  }
+
+  async pruneHits(windowStart: number): Promise<void> {
+    await this.db.deleteFrom('rate_limits').where('window_start', '<', windowStart).execute();
   }
 
   async transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R> {

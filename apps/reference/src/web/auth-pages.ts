@@ -38,7 +38,8 @@ export function authPages(ctx: AppContext, routes: Routes): void {
   routes.get('/anmelden', 'public', (c) => render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false)));
   routes.post('/anmelden', 'public', async (c) => {
     const form = await formOf(c);
-    const windowStart = Math.floor(ctx.now().getTime() / 60_000);
+    const seconds = Math.floor(ctx.now().getTime() / 1000);
+    const windowStart = seconds - (seconds % 60);
     const hits = await ctx.repo.hit(`login:${clientAddress(c)}`, windowStart);
     if (hits > 20) throw new AppError('rate-limited', 'Zu viele Anmeldeversuche / too many sign-in attempts', { details: { retryAfter: 60 } });
     const user = await ctx.repo.users.byName(form['username'] ?? '');

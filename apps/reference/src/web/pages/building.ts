@@ -84,7 +84,10 @@ ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipar
   });
 
   routes.get('/gebaeudedaten/:id', 'public', async (c) => {
-    const m = ((await ctx.repo.models.require(c.req.param('id') ?? '')) as Versioned<ModelSummary>).data;
+    const stored = ((await ctx.repo.models.require(c.req.param('id') ?? '')) as Versioned<ModelSummary>).data;
+    // A model still "reading" after 15 minutes lost its instance (restart, crash): show it as failed.
+    const stale = stored.state === 'reading' && ctx.now().getTime() - Date.parse(stored.uploadedAt) > 15 * 60_000;
+    const m: ModelSummary = stale ? { ...stored, state: 'failed', error: 'Lesen abgebrochen (Neustart) / reading interrupted (restart)' } : stored;
     const sources = m.state === 'ready' ? await idsSources(ctx) : [];
     const canCheck = hasRole(c.get('role'), 'member');
     const head = m.state === 'reading' ? html`<meta http-equiv="refresh" content="1">` : undefined;
