@@ -140,6 +140,9 @@ for (const factory of backends) {
       const hits = await Promise.all(Array.from({ length: 50 }, () => repo.hit('ip:203.0.113.9', 1000)));
       expect([...hits].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(await repo.hit('ip:203.0.113.9', 2000)).toBe(1);
+      await repo.pruneHits(2000);
+      expect(await repo.hit('ip:203.0.113.9', 1000)).toBe(1);
+      expect(await repo.hit('ip:203.0.113.9', 2000)).toBe(2);
     });
 
     it('claims a meta key only once', async () => {
