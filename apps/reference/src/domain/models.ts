@@ -69,8 +69,16 @@ function spaceSummary(model: IfcModel, node: SpatialNode): SpaceSummary {
  */
 export async function analyseModel(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<{ model: IfcModel; summary: Omit<ModelSummary, 'id' | 'name' | 'fileName' | 'uploadedAt' | 'uploadedBy' | 'checks' | 'state' | 'progress' | 'error'> }> {
   let model: IfcModel;
+  // Fed in 1 MiB chunks, yielding to the event loop in between: the reader reports progress as
+  // bytes arrive (every few MiB) and the server keeps answering other requests meanwhile.
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for (let offset = 0; offset < bytes.byteLength; offset += 1 << 20) {
+      yield bytes.subarray(offset, Math.min(bytes.byteLength, offset + (1 << 20)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   try {
-    model = await openIfc(bytes, { onProgress: (p) => onProgress?.(p.bytes, p.totalBytes ?? bytes.byteLength) });
+    model = await openIfc(chunks(), { onProgress: (p) => onProgress?.(p.bytes, bytes.byteLength) });
   } catch (error) {
     throw new AppError('validation', `Kein lesbares IFC-Modell / not a readable IFC model: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
