@@ -34,7 +34,8 @@ export async function openIfcFile(path: string, options: OpenIfcOptions = {}): P
     if (size > MAX_INPUT_BYTES) {
       throw new IfcError('too-large', `Datei größer als 4 GiB (${size} Bytes) / file larger than 4 GiB (${size} bytes)`, {});
     }
-    const bytes = new Uint8Array(size);
+    // not zero-filled: every byte up to `len` is written by the reads below, and only those are read
+    const bytes: Uint8Array = Buffer.allocUnsafe(size);
     let scanner: Scanner | undefined;
     let zipped = false;
     let len = 0;

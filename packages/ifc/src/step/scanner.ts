@@ -677,24 +677,6 @@ export class Scanner {
     this.ends[i] = argEnd;
     if (id > this.maxId) this.maxId = id;
   }
-
-  /** Fills in line numbers of all warnings in one pass over the bytes. */
-  resolveLines(): void {
-    const ws = [...this.warnings].sort((a, b) => a.offset - b.offset);
-    let line = 1;
-    let p = 0;
-    const b = this.bytes;
-    for (const w of ws) {
-      const target = Math.min(w.offset, this.length);
-      for (;;) {
-        const nl = b.indexOf(0x0a, p);
-        if (nl < 0 || nl >= target) break;
-        line++;
-        p = nl + 1;
-      }
-      w.line = line;
-    }
-  }
 }
 
 /** Offset just past the end of a comment whose body starts at `from`, or -1 when cut off. */
