@@ -169,6 +169,27 @@ describe('pages without JavaScript', () => {
     expect(page.text).toContain('Gesamter Entwurf');
   });
 
+  it('lets the secretariat create a record as JSON and names every invalid field by its JSON path', async () => {
+    const gs = new FormClient(t.url);
+    await gs.login('secretariat');
+    const { csrf } = await gs.page('/verwaltung');
+    const wrong = await gs.post('/verwaltung/anlegen', { _csrf: csrf, kind: 'pilot', record: JSON.stringify({ id: 'Nicht Gültig', title: { de: 'x' } }) });
+    expect(wrong.status).toBe(422);
+    const text = await wrong.text();
+    expect(text).toContain('$.body.id');
+    expect(text).toContain('$.body.participants');
+    const pilot = {
+      id: 'pilot-test-json', title: { de: 'Pilot aus dem JSON-Formular' }, description: { de: 'Test' },
+      subject: { kind: 'recommendation', recommendation: 'wartung-2026', version: '1.0.0' },
+      participants: [{ organisation: 'Stadt Musterhausen', jurisdiction: { level: 'municipality', key: '06611000', name: 'Kassel' }, role: 'lead' }],
+      start: '2027-01-01', status: 'planned',
+    };
+    const ok = await gs.post('/verwaltung/anlegen', { _csrf: csrf, kind: 'pilot', record: JSON.stringify(pilot) });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/pilotvorhaben/pilot-test-json');
+    expect((await new FormClient(t.url).page('/pilotvorhaben/pilot-test-json')).text).toContain('Pilot aus dem JSON-Formular');
+  });
+
   it('shows cost shares that add up to the total, for another total and participant set too', async () => {
     const page = await new FormClient(t.url).page('/kostenteilung/ifc-pruefdienst-2027?summe=1000.01&teilnehmer=bund&teilnehmer=de-by&teilnehmer=de-sn&teilnehmer=dst');
     expect(page.text).toContain('1.000,01');

@@ -4,8 +4,8 @@ import { createApiToken, createUser } from '../../auth/session.js';
 import { isRole, roleLabels, roles } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
 import { createConsultation, disposeContribution } from '../../domain/consultations.js';
-import { reviewReport } from '../../domain/pilots.js';
-import { applyEvent } from '../../domain/recommendations.js';
+import { createPilot, reviewReport } from '../../domain/pilots.js';
+import { applyEvent, createRecommendation } from '../../domain/recommendations.js';
 import type { VoteRecord } from '../../domain/votes.js';
 import { AppError } from '../../errors.js';
 import { pick, t } from '../i18n.js';
@@ -64,6 +64,12 @@ ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" clas
   <div class="kern-form-input"><label class="kern-label kern-sr-only" for="event-${r.id}">${lang === 'de' ? 'Schritt für' : 'Step for'} ${r.id}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="event-${r.id}" name="event"><option value="">–</option>${options}</select></div></div>
   <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit"><span class="kern-label">${lang === 'de' ? 'Ausführen' : 'Apply'}</span></button></form></td></tr>`;
 })}</tbody></table>
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Datensatz anlegen' : 'Create a record'}</h2>
+<p class="kern-body">${lang === 'de' ? 'Eine Empfehlung oder ein Pilotvorhaben als JSON nach den Schemas von @foederal/recommendations (dieselben wie in der API). Fehler werden mit ihrem JSON-Pfad genannt.' : 'A recommendation or a pilot as JSON following the schemas of @foederal/recommendations (the same as in the API). Errors are named with their JSON path.'}</p>
+<form method="post" action="/verwaltung/anlegen" class="stack">${csrfField(page)}
+  <div class="kern-form-input"><label class="kern-label" for="kind">${lang === 'de' ? 'Art' : 'Kind'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="kind" name="kind"><option value="recommendation">${lang === 'de' ? 'Empfehlung' : 'Recommendation'}</option><option value="pilot">${lang === 'de' ? 'Pilotvorhaben' : 'Pilot'}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="record">JSON</label><textarea class="kern-form-input__input" id="record" name="record" rows="8" required></textarea></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Prüfen und anlegen' : 'Validate and create'}</span></button></form>
 <h2 class="kern-heading-medium">${lang === 'de' ? 'API-Token' : 'API tokens'}</h2>
 <form method="post" action="/verwaltung/token" class="filters">${csrfField(page)}
   <div class="kern-form-input"><label class="kern-label" for="label">${lang === 'de' ? 'Verwendungszweck' : 'Purpose'}</label><input class="kern-form-input__input" id="label" name="label" required maxlength="100"></div>
@@ -138,6 +144,28 @@ ${raw('')}`;
       await applyEvent(ctx.repo, id, undefined, { type: 'adopt', decision: (vote.data as VoteRecord).decision }, ctx.now());
     } else throw new AppError('validation', 'Kein Schritt gewählt / no step chosen');
     return c.redirect('/verwaltung?ok=1', 303);
+  });
+
+  routes.post('/verwaltung/anlegen', 'secretariat', async (c) => {
+    const form = await formOf(c);
+    let value: unknown;
+    try {
+      value = JSON.parse(form['record'] ?? '');
+    } catch (error) {
+      throw new AppError('bad-request', `Kein gültiges JSON / not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      const doc = form['kind'] === 'pilot' ? await createPilot(ctx.repo, value) : await createRecommendation(ctx.repo, value);
+      return c.redirect(form['kind'] === 'pilot' ? `/pilotvorhaben/${doc.id}` : `/empfehlungen/${doc.id}`, 303);
+    } catch (error) {
+      if (!(AppError.isInstance(error) && error.code === 'validation')) throw error;
+      const errors = ((error.details?.['errors'] ?? []) as Array<{ path: string; message: string }>).slice(0, 50);
+      return render(c, (lang) => (lang === 'de' ? 'Datensatz ungültig' : 'Invalid record'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Datensatz ungültig' : 'Invalid record'}</h1>
+${alert('danger', lang === 'de' ? `${errors.length} Fehler` : `${errors.length} error(s)`)}
+<ul class="kern-list">${errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}</ul>
+<p><a class="kern-link" href="/verwaltung">${t(lang, 'navAdmin')}</a></p>`, 422);
+    }
   });
 
   routes.post('/verwaltung/token', 'secretariat', async (c) => {
