@@ -7,7 +7,27 @@ import { din277AreasSchema } from './physical/areas.js';
 import { buildingSchema, siteSchema, spaceSchema, storeySchema } from './physical/spatial.js';
 import { vocabularyDataSchema } from './vocabularies/vocabulary.js';
 
-const schemas = {
+/**
+ * Names of the JSON Schemas shipped in `schemas/<name>.schema.json`.
+ *
+ * @example
+ * ```ts
+ * const name: JsonSchemaName = 'building';
+ * ```
+ */
+export type JsonSchemaName =
+  | 'site'
+  | 'building'
+  | 'storey'
+  | 'space'
+  | 'din277-areas'
+  | 'data-point'
+  | 'meter'
+  | 'reading'
+  | 'key-grammar'
+  | 'vocabulary';
+
+const schemas: Record<JsonSchemaName, z.core.$ZodType> = {
   site: siteSchema,
   building: buildingSchema,
   storey: storeySchema,
@@ -18,10 +38,7 @@ const schemas = {
   reading: readingSchema,
   'key-grammar': keyGrammarSchema,
   vocabulary: vocabularyDataSchema,
-} as const;
-
-/** Names of the JSON Schemas shipped in `schemas/<name>.schema.json`. */
-export type JsonSchemaName = keyof typeof schemas;
+};
 
 /**
  * JSON Schema (draft 2020-12) of one data contract, generated from its zod schema, for consumers
