@@ -23,6 +23,7 @@ describe('authorisation matrix', () => {
       number: '19',
       pilotId: 'pilot-ifc-pruefdienst',
       reportId: 'bericht-kassel-ifc-pruefdienst',
+      projectId: 'ifc-pruefdienst-2027',
       file: 'gebaeudedaten-2027.ids',
       checkId: model.checks[0]!.id,
     };

@@ -10,10 +10,12 @@ import {
   disposeContribution,
   getConsultation,
   getContribution,
+  importContribution,
   listConsultations,
   listContributions,
   submitContribution,
 } from '../domain/consultations.js';
+import { createProject, listProjects, projectShares, updateProject } from '../domain/projects.js';
 import { createPilot, getReport, listPilots, listReports, reviewReport, submitReport, updatePilot } from '../domain/pilots.js';
 import {
   applyEvent,
@@ -174,6 +176,15 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const doc = await getContribution(repo, req.params.consultationId, req.params.contributionId, c.get('role'));
     return { body: doc.data, etag: versionTag(doc.version) };
   });
+  bindRoute(ctx, routes, r.importContribution, async (req) => {
+    const { consultationId, contributionId } = req.params;
+    const doc = await importContribution(repo, consultationId, contributionId, req.body);
+    return {
+      body: doc.data,
+      etag: versionTag(doc.version),
+      headers: { Location: `/api/v1/consultations/${consultationId}/contributions/${contributionId}` },
+    };
+  });
   bindRoute(ctx, routes, r.disposeContribution, async (req) => {
     const current = await repo.contributions.require(`${req.params.consultationId}/${req.params.contributionId}`);
     const doc = await disposeContribution(repo, req.params.consultationId, req.params.contributionId, expectedVersion(req.ifMatch, current.version), {
@@ -249,4 +260,28 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const doc = await reviewReport(repo, req.params.pilotId, req.params.reportId, expectedVersion(req.ifMatch, current.version), req.body.status);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
+
+  // ------------------------------------------------------------ joint projects and cost shares
+  bindRoute(ctx, routes, r.listJointProjects, async (req, c) => {
+    const limit = req.query.limit ?? defaultLimit;
+    const after = decodeCursor(req.query.cursor);
+    const rows = await listProjects(repo, { ...(after ? { after } : {}), limit: limit + 1 });
+    const p = page(rows, limit);
+    return { body: { items: p.items.map((d) => d.data) }, headers: nextLink(ctx, c, p.last) };
+  });
+  bindRoute(ctx, routes, r.createJointProject, async (req) => {
+    const doc = await createProject(repo, req.body);
+    return { body: doc.data, etag: versionTag(doc.version), headers: { Location: `/api/v1/joint-projects/${doc.id}` } };
+  });
+  bindRoute(ctx, routes, r.getJointProject, async (req) => {
+    const doc = await repo.projects.require(req.params.projectId);
+    return { body: doc.data, etag: versionTag(doc.version) };
+  });
+  bindRoute(ctx, routes, r.updateJointProject, async (req) => {
+    const current = await repo.projects.require(req.params.projectId);
+    const doc = await updateProject(repo, req.params.projectId, expectedVersion(req.ifMatch, current.version), req.body);
+    return { body: doc.data, etag: versionTag(doc.version) };
+  });
+  // The shares depend on the project and on the body's rules: a weak ETag over the answer's bytes.
+  bindRoute(ctx, routes, r.getCostShares, async (req) => ({ body: await projectShares(repo, req.params.projectId) }));
 }

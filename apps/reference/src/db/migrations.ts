@@ -74,10 +74,40 @@ const m0001 = (dialect: Dialect): Migration => ({
   },
 });
 
+/**
+ * Joint projects take the contract's shape (`JointProject` of `@foederal/publication`): each
+ * stored project names the rules whose cost sharing applies (`rules`, here the body's first rules
+ * of procedure, as the cost-share page used before) and loses the field `pilot`, which the strict
+ * contract schema does not know. Changed documents get a new version, so cached ETags expire.
+ */
+const m0002: Migration = {
+  async up(db) {
+    const body = await db.selectFrom('bodies').select('data').where('id', '=', 'arbeitskreis').executeTakeFirst();
+    const bodyRules = body ? ((JSON.parse(String(body.data)) as { rules?: Array<{ id?: unknown }> }).rules?.[0]?.id) : undefined;
+    const rules = typeof bodyRules === 'string' ? bodyRules : 'amev-style-working-group';
+    const rows = await db.selectFrom('projects').select(['id', 'version', 'data']).execute();
+    for (const row of rows) {
+      const data = JSON.parse(String(row.data)) as Record<string, unknown>;
+      if (typeof data['rules'] === 'string' && !('pilot' in data)) continue;
+      const { pilot: _pilot, ...rest } = data;
+      const next = { ...rest, rules: typeof data['rules'] === 'string' ? data['rules'] : rules };
+      await db
+        .updateTable('projects')
+        .set({ data: JSON.stringify(next), version: Number(row.version) + 1, updated_at: new Date().toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  },
+  async down() {
+    // The old shape is a subset of the information kept: nothing to undo.
+  },
+};
+
 /** The one ordered list of migrations; the dialect only picks the binary column type. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': m0001(dialect),
+    '0002-joint-project-rules': m0002,
   };
 }
 

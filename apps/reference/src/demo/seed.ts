@@ -74,8 +74,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
         en: 'Operation and development of the open-source IFC checking service on openCode for all participating administrations.',
       },
       total: 480_000_00,
+      rules: 'amev-style-working-group',
       date: '2027-01-01',
-      pilot: 'pilot-ifc-pruefdienst',
       participants: [
         { id: 'bund', level: 'federal', name: 'Bund' },
         { id: 'de-by', level: 'state', state: 'DE-BY', name: 'Bayern' },

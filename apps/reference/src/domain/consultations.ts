@@ -123,6 +123,30 @@ export async function submitContribution(
   return { created: true, doc: doc as Versioned<Contribution> };
 }
 
+/**
+ * Import a contribution made elsewhere (an issue on openCode, a letter) under the id the
+ * secretariat chose: validated like every contribution, its anchor must name a section of the
+ * consultation, and its `externalRef` (the issue URL) is kept. Create-only: the same id, or the
+ * same `externalRef` in this consultation, a second time is a 409 conflict.
+ */
+export async function importContribution(repo: Repository, consultationId: string, contributionId: string, input: unknown): Promise<Versioned<Contribution>> {
+  const consultation = (await repo.consultations.require(consultationId)).data as Consultation;
+  const contribution = check('Contribution', input);
+  if (contribution.id !== contributionId) {
+    throw new AppError('validation', 'Kennung im Inhalt weicht vom Pfad ab / id in body differs from path', {
+      details: { errors: [{ path: '$.body.id', message: `erwartet / expected ${contributionId}` }] },
+    });
+  }
+  if (consultation.sections.length > 0 && !consultation.sections.some((s) => s.anchor === contribution.anchor.section)) {
+    throw new AppError('validation', `Unbekannter Abschnitt / unknown section: ${contribution.anchor.section}`, {
+      details: { errors: [{ path: '$.body.anchor.section', message: `one of ${consultation.sections.map((s) => s.anchor).join(', ')}` }] },
+    });
+  }
+  const uniqueKey = contribution.externalRef ? `${consultationId}:ref:${contribution.externalRef}` : undefined;
+  const storeId = `${consultationId}/${contributionId}`;
+  return (await repo.contributions.create(storeId, contribution, contributionFields(consultationId, contribution, uniqueKey))) as Versioned<Contribution>;
+}
+
 /** Set a contribution's state and disposition (secretariat), at `expectedVersion`. */
 export async function disposeContribution(
   repo: Repository,

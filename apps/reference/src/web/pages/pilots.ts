@@ -3,9 +3,9 @@ import type { ExperienceReport, Pilot } from '@foederal/recommendations';
 import { html, raw } from 'hono/html';
 import { hasRole } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
-import { getBody, rulesOf } from '../../domain/body.js';
+import { getBody } from '../../domain/body.js';
 import { listPilots, listReports, submitReport } from '../../domain/pilots.js';
-import { computeShares, type JointProject } from '../../domain/projects.js';
+import { computeShares, resolveRules, type JointProject } from '../../domain/projects.js';
 import { AppError } from '../../errors.js';
 import { formatDate, formatNumber, pick, t, type Lang } from '../i18n.js';
 import { administrativeLevelLabels, lbl, pilotStatusLabels, reportStateLabels } from '../labels.js';
@@ -129,16 +129,16 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
 
   routes.get('/kostenteilung/:id', 'public', async (c) => {
     const project = (await ctx.repo.projects.require(c.req.param('id') ?? '')).data as JointProject;
-    const rules = rulesOf((await getBody(ctx.repo)).data);
+    const rules = resolveRules(project, (await getBody(ctx.repo)).data);
     const requested = c.req.query('summe');
     const euros = requested !== undefined && /^\d{1,12}([.,]\d{1,2})?$/.test(requested) ? Math.round(Number(requested.replace(',', '.')) * 100) : project.total;
     const chosen = c.req.queries('teilnehmer');
     const participants: CostParticipant[] = chosen ? project.participants.filter((p) => chosen.includes(p.id)) : [...project.participants];
-    const result = computeShares({ total: euros, date: project.date, participants }, rules);
+    const result = computeShares({ ...project, total: euros, participants }, rules);
     const sum = result.shares.reduce((a, s) => a + s.amount, 0);
     return render(c, (lang) => pick(lang, project.title), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${pick(lang, project.title)}</h1>
-<p class="kern-body">${pick(lang, project.description)}</p>
+${project.description ? html`<p class="kern-body">${pick(lang, project.description)}</p>` : ''}
 <table class="kern-table">
   <caption class="kern-title">${lang === 'de' ? 'Anteile' : 'Shares'}: ${formatEuro(result.total, lang)}</caption>
   <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Beteiligte' : 'Participant'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'Betrag' : 'Amount'}</th><th scope="col">${lang === 'de' ? 'Erläuterung' : 'Explanation'}</th></tr></thead>
