@@ -10,9 +10,12 @@ import { schoolIfc } from './demo/school-ifc.js';
 
 const browserReq = chromiumRequirement();
 const screenshots = join(repoRoot, 'docs', 'guides', 'img');
+/** The guide's screenshots are rewritten only on request (`FOEDERAL_SCREENSHOTS=1`), so test runs leave the tree clean. */
+const takeScreenshots = process.env['FOEDERAL_SCREENSHOTS'] === '1';
 
 // Main flows in Debian's Chromium (headless), axe with wcag2a/wcag2aa/wcag21aa on every page
-// in German and English, and the screenshots of the guide (docs/guides/reference-app.md).
+// in German and English, and (with FOEDERAL_SCREENSHOTS=1) the screenshots of the guide
+// (docs/guides/reference-app.md).
 describe.skipIf(!browserReq.available)('in the browser', () => {
   let t: TestApp;
   let browser: Browser;
@@ -26,11 +29,16 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     checked.add(new URL(page.url()).pathname);
   }
 
+  /** Save the guide image `reference-<name>.png` when screenshots are requested. */
+  async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    if (takeScreenshots) await page.screenshot({ path: join(screenshots, `reference-${name}.png`), ...options });
+  }
+
   async function visit(page: Page, path: string, shot?: string): Promise<void> {
     const res = await page.goto(`${t.url}${path}`);
     expect(res?.status(), path).toBeLessThan(400);
     await axe(page);
-    if (shot) await page.screenshot({ path: join(screenshots, `reference-${shot}.png`) });
+    if (shot) await shoot(page, shot);
   }
 
   async function login(page: Page, username: string): Promise<void> {
@@ -42,7 +50,7 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
+    if (takeScreenshots) mkdirSync(screenshots, { recursive: true });
     t = await startTestApp(sqliteBackend(), { seed: true });
     browser = await chromium.launch({ executablePath: browserReq.executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
@@ -91,7 +99,7 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
       await page.goto(`${t.url}${path}`);
       await axe(page);
     }
-    await page.screenshot({ path: join(screenshots, 'reference-english.png') });
+    await shoot(page, 'english');
     await page.goto(`${t.url}/sprache?lang=de&next=/`);
     await page.close();
   }, 120_000);
@@ -113,7 +121,7 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     await page.getByRole('button', { name: 'Beitrag einreichen' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ihr Beitrag ist eingegangen');
     await axe(page);
-    await page.screenshot({ path: join(screenshots, 'reference-contribution-sent.png') });
+    await shoot(page, 'contribution-sent');
     await page.close();
   }, 60_000);
 
@@ -137,7 +145,7 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('Entwurf Gebäudedaten 2027 beschließen');
     expect(await page.locator('.result-pass').textContent()).toContain('angenommen');
     await axe(page);
-    await page.screenshot({ path: join(screenshots, 'reference-vote-recorded.png') });
+    await shoot(page, 'vote-recorded');
     await page.close();
   }, 60_000);
 
@@ -183,7 +191,7 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     await expect.poll(() => page.locator('foederal-recommendation-list').evaluate((el) => (el.shadowRoot ?? el).textContent ?? ''), { timeout: 15_000 }).toContain('Wartung');
     await expect.poll(() => page.locator('foederal-roster').evaluate((el) => (el.shadowRoot ?? el).textContent ?? ''), { timeout: 15_000 }).toContain('Bayern');
     await axe(page);
-    await page.screenshot({ path: join(screenshots, 'reference-embed.png'), fullPage: false });
+    await shoot(page, 'embed', { fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
