@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { BuildingDataError } from '../errors.js';
+import { genericAksProfile, bactwinInspiredProfile } from '../keys/key-profiles.js';
+import { pointSemantics } from '../mappings/point-semantics.js';
+import { bacnetEngineeringUnits, bacnetObjectTypes } from '../operation/bacnet.js';
 import { bwzkParent, loadBwzk } from './bwzk.js';
 import { germanStates, jurisdictionLevels, meterMedia, parseAgs } from './code-lists.js';
 import { din276CostGroups } from './din276.js';
+import { din277UsageCategories } from './din277.js';
 import { checkVocabularyStructure, type Vocabulary } from './vocabulary.js';
 
-const shipped: Vocabulary[] = [din276CostGroups, germanStates, jurisdictionLevels, meterMedia];
+const shipped: Vocabulary[] = [
+  din276CostGroups,
+  din277UsageCategories,
+  germanStates,
+  jurisdictionLevels,
+  meterMedia,
+  bacnetObjectTypes,
+  bacnetEngineeringUnits,
+];
 
 describe('shipped vocabularies', () => {
   it.each(shipped.map((v) => [v.info.id, v] as const))('%s states source, edition and version and is structurally sound', (_id, v) => {
@@ -18,6 +30,18 @@ describe('shipped vocabularies', () => {
       expect(e.label.de.trim()).toBe(e.label.de);
       expect(e.label.en.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('shipped data files that are not vocabularies', () => {
+  it.each([
+    ['key profile generic-aks', genericAksProfile.data],
+    ['key profile bactwin-bas-inspired', bactwinInspiredProfile.data],
+    ['point semantics', pointSemantics],
+  ] as const)('%s states source, edition and version', (_id, data) => {
+    expect(data.source.length).toBeGreaterThan(10);
+    expect(data.edition?.length ?? 0).toBeGreaterThan(0);
+    expect(data.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
 
