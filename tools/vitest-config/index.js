@@ -3,7 +3,10 @@
 // per package that `tools/test-utils/summary.mjs` adds up after `pnpm test`.
 import { defineConfig, mergeConfig } from 'vitest/config';
 
-const conditions = ['@foederal/source', 'module', 'node', 'import', 'default'];
+// Vite's default server conditions plus our source condition. `import`/`require` are left out on
+// purpose: Vite adds them by import kind, and listing `import` would make Node load the ESM entry
+// of CommonJS-only consumers such as pg-pool.
+const conditions = ['@foederal/source', 'module', 'node', 'development|production'];
 
 /**
  * @param {import('vitest/config').UserConfig} [overrides]
