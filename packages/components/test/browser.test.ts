@@ -185,6 +185,29 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('takes the language from the nearest ancestor with a lang attribute', async () => {
+    const page = await open('vote-result', 'de');
+    const tag = 'foederal-vote-result';
+    await waitForText(page, tag, 'Angenommen');
+    const sectionLang = () => page.evaluate(() => document.querySelector('foederal-vote-result')!.shadowRoot!.querySelector('section')!.lang);
+    // An English passage inside a German page: the element follows its parent, not the document.
+    await page.evaluate(() => document.querySelector('main')!.setAttribute('lang', 'en'));
+    await waitForText(page, tag, 'Adopted');
+    expect(await sectionLang()).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    // Its own lang attribute wins over the ancestor's.
+    await page.evaluate(() => document.querySelector('foederal-vote-result')!.setAttribute('lang', 'de'));
+    await waitForText(page, tag, 'Angenommen');
+    expect(await sectionLang()).toBe('de');
+    await page.evaluate(() => {
+      document.querySelector('foederal-vote-result')!.removeAttribute('lang');
+      document.querySelector('main')!.removeAttribute('lang');
+    });
+    await waitForText(page, tag, 'Angenommen');
+    expect(await sectionLang()).toBe('de');
+    await page.close();
+  });
+
   it('recommendation list: search, status filter and paging against the registry', async () => {
     const page = await open('recommendation-list', 'de');
     const list = 'foederal-recommendation-list';
