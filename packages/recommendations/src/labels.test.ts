@@ -1,10 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, formatDate, formatEuro, label, labels, toAtom, toJsonFeed } from './index.js';
+import {
+  administrativeLevelSchema,
+  adoptionInstrumentSchema,
+  attachmentRoleSchema,
+  contributionStateSchema,
+  dataThemeSchema,
+  exampleCatalogue,
+  experienceReportStatusSchema,
+  formatDate,
+  formatEuro,
+  label,
+  labels,
+  pilotParticipantSchema,
+  pilotStatusSchema,
+  pilotSubjectSchema,
+  recommendationStatusSchema,
+  referenceSchema,
+  toAtom,
+  toJsonFeed,
+} from './index.js';
+
+/** The tag values of a discriminated union, read from its member schemas. */
+function tags(union: { def: { options: readonly { def: { shape: Record<string, unknown> } }[] } }, key: string): string[] {
+  return union.def.options.flatMap((option) => (option.def.shape[key] as { def: { values: string[] } }).def.values);
+}
 
 describe('labels', () => {
   it('has an English label for every German key, none empty', () => {
     expect(Object.keys(labels.en).sort()).toEqual(Object.keys(labels.de).sort());
     for (const value of [...Object.values(labels.de), ...Object.values(labels.en)]) expect(value.trim()).not.toBe('');
+  });
+
+  it('has a German and an English label for every enum value of the schemas', () => {
+    const groups: [string, readonly string[]][] = [
+      ['state', tags(recommendationStatusSchema, 'state')],
+      ['contribution', contributionStateSchema.options],
+      ['instrument', adoptionInstrumentSchema.options],
+      ['bindingness', ['guidance', 'binding']],
+      ['role', attachmentRoleSchema.options],
+      ['pilot', pilotStatusSchema.options],
+      ['participant', pilotParticipantSchema.def.shape.role.options],
+      ['subject', tags(pilotSubjectSchema, 'kind')],
+      ['reference', tags(referenceSchema, 'kind')],
+      ['report', tags(experienceReportStatusSchema, 'state')],
+      ['level', administrativeLevelSchema.options],
+      ['theme', dataThemeSchema.options],
+    ];
+    for (const [group, values] of groups) {
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) {
+        const key = `${group}.${value}`;
+        expect([key, key in labels.de && key in labels.en]).toEqual([key, true]);
+      }
+    }
+    expect(label('theme.TECH')).toBe('Wissenschaft und Technologie');
+    expect(label('participant.lead', 'en')).toBe('Lead');
   });
 
   it('formats dates from the ISO text without time-zone shifts', () => {
