@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildingSchema, siteSchema, spaceSchema, agsSchema, ifcGlobalIdSchema } from './spatial.js';
+import { jurisdictionLevels } from '../vocabularies/code-lists.js';
+import { buildingSchema, siteSchema, spaceSchema, agsSchema, ifcGlobalIdSchema, jurisdictionRefSchema } from './spatial.js';
 
 describe('physical schemas', () => {
   it('parses a building with storeys and spaces and fills defaults', () => {
@@ -34,5 +35,12 @@ describe('physical schemas', () => {
   it('trims names and rejects empty ones', () => {
     expect(spaceSchema.parse({ id: ' a ', name: ' 0.12 ' }).name).toBe('0.12');
     expect(spaceSchema.safeParse({ id: 'a', name: '   ' }).success).toBe(false);
+  });
+
+  it('accepts exactly the owner levels of the jurisdiction-levels vocabulary', () => {
+    for (const { code } of jurisdictionLevels.entries) expect(jurisdictionRefSchema.safeParse({ level: code }).success, code).toBe(true);
+    expect(jurisdictionRefSchema.shape.level.options).toEqual(jurisdictionLevels.entries.map((e) => e.code));
+    const wrong = buildingSchema.safeParse({ id: 'B1', name: 'x', owner: { level: 'county' } });
+    expect(wrong.error?.issues[0]?.path).toEqual(['owner', 'level']);
   });
 });
