@@ -147,4 +147,28 @@ describe('consumption indicators', () => {
     expect(c.heat.correctedKWh).toBe(73200 * 1.5 + 3660);
     expect(c.electricity.indicator).toBeCloseTo(366 / years, 9);
   });
+
+  it('splits a combined heat meter by hotWaterShare and corrects only its heating part', () => {
+    const combined = [meterSchema.parse({ id: 'FW', name: 'Fernwärme', medium: 'district-heating', unit: 'kWh', heatUse: 'heating-and-hot-water' })];
+    const readings = [r('FW', '2023-01-01T00:00:00Z', 1000), r('FW', '2024-01-01T00:00:00Z', 101000)];
+    const base = { meters: combined, readings, from: '2023-01-01', to: '2024-01-01', netRoomArea: 1000, climateFactor: 1.2 };
+    const c = indicatorsFromMeters({ ...base, hotWaterShare: 0.25 });
+    // 75,000 kWh heating × 1.2 + 25,000 kWh hot water, uncorrected 100,000 kWh.
+    expect(c.heat.correctedKWh).toBeCloseTo(115000, 6);
+    expect(c.heat.indicator).toBeCloseTo(115, 9);
+    expect(c.heat.uncorrectedIndicator).toBeCloseTo(100, 9);
+    expect(c.electricity.kWh).toBe(0);
+    // Without a share everything counts as space heating.
+    expect(indicatorsFromMeters(base).heat.correctedKWh).toBeCloseTo(120000, 6);
+    for (const hotWaterShare of [-0.1, 1.5, Number.NaN]) {
+      try {
+        indicatorsFromMeters({ ...base, hotWaterShare });
+        expect.unreachable();
+      } catch (e) {
+        expect(BuildingDataError.isInstance(e)).toBe(true);
+        expect((e as BuildingDataError).code).toBe('consumption');
+        expect((e as BuildingDataError).location?.path).toEqual(['hotWaterShare']);
+      }
+    }
+  });
 });
