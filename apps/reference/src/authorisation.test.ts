@@ -47,6 +47,16 @@ describe('authorisation matrix', () => {
     const outside = new Set(['GET /health', 'GET /ready', 'GET /assets/app.css', 'GET /assets/kern.min.css', 'GET /assets/components.js', 'GET /assets/fonts/*']);
     for (const route of registered) expect(declared.has(route) || outside.has(route), route).toBe(true);
     expect(t.server.routes.rules.length).toBeGreaterThan(50);
+    // The joint-project, cost-share and import routes are in the matrix with their contract roles.
+    const roleOf = new Map(t.server.routes.rules.map((r) => [`${r.method} ${r.path}`, r.role]));
+    expect({
+      list: roleOf.get('GET /api/v1/joint-projects'),
+      create: roleOf.get('POST /api/v1/joint-projects'),
+      get: roleOf.get('GET /api/v1/joint-projects/:projectId'),
+      update: roleOf.get('PUT /api/v1/joint-projects/:projectId'),
+      shares: roleOf.get('GET /api/v1/joint-projects/:projectId/cost-shares'),
+      importContribution: roleOf.get('PUT /api/v1/consultations/:consultationId/contributions/:contributionId'),
+    }).toEqual({ list: 'public', create: 'secretariat', get: 'public', update: 'secretariat', shares: 'public', importContribution: 'secretariat' });
   });
 
   it('refuses every role below the least role and lets every other role past authorisation', async () => {
