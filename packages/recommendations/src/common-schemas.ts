@@ -153,14 +153,14 @@ export const licenseSchema = z.strictObject({
     }
   }),
 );
-/** A licence with IRI and attribution. @example const l: License = licenseFor('CC-BY-4.0', 'AK'); */
+/** A licence with IRI and attribution. @example const l: License = licenseFor('AK', 'CC-BY-4.0'); */
 export type License = z.infer<typeof licenseSchema>;
 
 /**
  * Build a licence record; the default is CC-BY-4.0.
  *
  * @example
- * licenseFor('DL-DE-BY-2.0', 'Arbeitskreis Gebäudedaten, dl-de/by-2-0');
+ * licenseFor('Arbeitskreis Gebäudedaten, dl-de/by-2-0', 'DL-DE-BY-2.0');
  */
 export function licenseFor(attribution: string, id: LicenseId = 'CC-BY-4.0'): License {
   return { id, iri: licenseIris[id], attribution };
