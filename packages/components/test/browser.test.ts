@@ -347,6 +347,55 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('consultation form sends once while a submission is under way, fires its event, and starts another contribution empty', async () => {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/consultation-form.html?lang=en`);
+    const form = 'foederal-consultation-form';
+    await page.evaluate(() => {
+      const w = window as unknown as { calls: number; events: unknown[] };
+      w.calls = 0;
+      w.events = [];
+      window.addEventListener('foederal-contribution-submitted', (e) => w.events.push((e as CustomEvent).detail));
+      const el = document.querySelector('foederal-consultation-form') as unknown as Record<string, unknown>;
+      el['submitter'] = async () => {
+        w.calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        return { id: `slow-${w.calls}` };
+      };
+      el['consultation'] = {
+        id: 'own',
+        recommendation: 'own-draft',
+        draftVersion: '1',
+        title: { de: 'Eigene Konsultation' },
+        opens: '2020-01-01T00:00:00Z',
+        closes: '2099-01-01T00:00:00Z',
+        sections: [],
+        contributions: [],
+      };
+    });
+    await waitForText(page, form, 'Send contribution');
+    await page.locator(`${form} #text`).fill('Sent once only.');
+    await page.locator(`${form} #author-anonymous`).check();
+    await page.locator(`${form} #consent`).check();
+    await page.locator(`${form} #submit`).click();
+    // While sending, the button says so and is marked disabled; pressing it again sends nothing.
+    await expect.poll(() => page.locator(`${form} #submit`).getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator(`${form} [role=status]`).first().textContent()).toContain('Sending');
+    // (force: Playwright would wait for a button marked aria-disabled to become enabled.)
+    await page.locator(`${form} #submit`).click({ force: true });
+    await page.locator(`${form} #submit`).press('Enter');
+    await waitForText(page, form, 'Reference: slow-1.');
+    expect(await page.evaluate(() => (window as unknown as { calls: number }).calls)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { events: unknown[] }).events)).toEqual([{ id: 'slow-1', consultationId: 'own' }]);
+    expect(await focusedId(page)).toBe('thanks');
+    // Another contribution: an empty form, the focus in the text field.
+    await page.locator(`${form} button`, { hasText: 'Write another contribution' }).click();
+    await expect.poll(() => focusedId(page)).toBe('text');
+    expect(await page.locator(`${form} #text`).inputValue()).toBe('');
+    expect(await page.locator(`${form} #consent`).isChecked()).toBe(false);
+    await page.close();
+  });
+
   it('consultation form works by keyboard alone: validation, error summary, kept input on a network error, confirmation', async () => {
     const page = await open('consultation-form', 'de');
     const form = 'foederal-consultation-form';
