@@ -396,6 +396,32 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('consultation form shows the reason when the registry refuses a contribution, and keeps the input', async () => {
+    const page = await open('consultation-form', 'de');
+    const form = 'foederal-consultation-form';
+    await waitForText(page, form, 'Beitrag absenden');
+    await page.locator(`${form} #anchor`).selectOption('1');
+    await page.locator(`${form} #text`).fill('Ein Beitrag, den die Registry ablehnt.');
+    await page.locator(`${form} #author-anonymous`).check();
+    await page.locator(`${form} #consent`).check();
+    const before = registry.submissions.length;
+    registry.fail('submitContribution', 'conflict');
+    try {
+      await page.locator(`${form} #submit`).click();
+      await expect.poll(() => focusedId(page)).toBe('send-error');
+      expect(await page.locator(`${form} #send-error`).getAttribute('role')).toBe('alert');
+      expect((await page.locator(`${form} #send-error`).textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+        'Der Server hat den Beitrag abgelehnt: Die Konsultation wurde soeben geschlossen.',
+      );
+    } finally {
+      registry.clearFaults();
+    }
+    expect(await page.locator(`${form} #text`).inputValue()).toBe('Ein Beitrag, den die Registry ablehnt.');
+    expect(await page.locator(`${form} #consent`).isChecked()).toBe(true);
+    expect(registry.submissions).toHaveLength(before);
+    await page.close();
+  });
+
   it('consultation form works by keyboard alone: validation, error summary, kept input on a network error, confirmation', async () => {
     const page = await open('consultation-form', 'de');
     const form = 'foederal-consultation-form';

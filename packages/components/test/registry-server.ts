@@ -9,7 +9,7 @@ import type { Consultation, Contribution, Decision, Recommendation } from '@foed
 import { adoptingDecision, consultation, editionsOf, recommendations, roster } from './fixtures.js';
 
 /** A fault to inject into the next request of a route. */
-export type Fault = 'reset' | 'server-error';
+export type Fault = 'reset' | 'server-error' | 'conflict';
 
 export interface RegistryServer {
   readonly url: string;
@@ -120,6 +120,10 @@ export async function startRegistryServer(data?: RegistryData): Promise<Registry
       if (fault) {
         if (fault === 'reset') {
           req.socket.destroy();
+          return;
+        }
+        if (fault === 'conflict') {
+          problem(res, req, 'conflict', 'Die Konsultation wurde soeben geschlossen.');
           return;
         }
         problem(res, req, 'internal', 'injected fault');
