@@ -426,6 +426,16 @@ describe('registry client: faults', () => {
     expect(error.code).toBe('aborted');
   });
 
+  it('maps 415 to unsupported-media-type, 410 to not-found and any other 4xx to http-error, keeping the status', async () => {
+    const cases: [number, string][] = [[415, 'unsupported-media-type'], [410, 'not-found'], [418, 'http-error'], [451, 'http-error']];
+    for (const [status, code] of cases) {
+      server.inject({ kind: 'status', status }, { route: 'getRecommendation', times: 1 });
+      const error = await failure(anonymous.getRecommendation('gebaeudedaten-2027'));
+      expect([status, error.code, error.status]).toEqual([status, code, status]);
+    }
+    expect((await anonymous.getRecommendation('gebaeudedaten-2027')).id).toBe('gebaeudedaten-2027');
+  });
+
   it('keeps the status when the error body is not problem details', async () => {
     server.inject({ kind: 'status', status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }, { route: 'getRecommendation', times: 3 });
     const error = await failure(anonymous.getRecommendation('gebaeudedaten-2027'));
