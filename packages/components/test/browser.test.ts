@@ -232,6 +232,46 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('recommendation list works by keyboard alone: search, clear, next and previous page', async () => {
+    const page = await open('recommendation-list', 'de');
+    const list = 'foederal-recommendation-list';
+    await waitForText(page, list, 'Seite 1 von 2');
+    /** Text of the focused element, looking into shadow roots. */
+    const focusedText = () =>
+      page.evaluate(() => {
+        let active: Element | null = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return (active?.textContent ?? '').trim();
+      });
+    const tabTo = async (found: () => Promise<boolean>) => {
+      for (let i = 0; i < 25 && !(await found()); i++) await page.keyboard.press('Tab');
+      expect(await found()).toBe(true);
+    };
+    await tabTo(async () => (await focusedId(page)) === 'q');
+    await page.keyboard.type('gebäudedaten');
+    await page.keyboard.press('Enter');
+    await waitForText(page, list, '1 Empfehlung gefunden.');
+    expect(await shadowText(page, list)).toContain('Gebäudedaten 2027');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await waitForText(page, list, 'Seite 1 von 2');
+    await tabTo(async () => (await focusedText()) === 'Nächste Seite');
+    expect(await page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active ? getComputedStyle(active).outlineStyle : '';
+    })).toBe('solid');
+    await page.keyboard.press('Enter');
+    await waitForText(page, list, 'Seite 2 von 2');
+    expect(await focusedId(page)).toBe('results');
+    await tabTo(async () => (await focusedText()) === 'Vorherige Seite');
+    await page.keyboard.press('Enter');
+    await waitForText(page, list, 'Seite 1 von 2');
+    expect(await focusedId(page)).toBe('results');
+    await page.close();
+  });
+
   it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
     registry.delay('getRecommendation', 2500);
     try {
