@@ -272,6 +272,31 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('contributions: shows each disposition with its reason and filters by disposition', async () => {
+    const page = await open('contributions', 'de');
+    const tag = 'foederal-contributions';
+    await waitForText(page, tag, pages.contributions.de);
+    const compact = async () => (await shadowText(page, tag)).replace(/\s+/g, '');
+    expect(await compact()).toContain('Abwägung:Berücksichtigt');
+    expect(await compact()).toContain('Begründung:AufgenommeninAbschnitt3.2.');
+    expect(await compact()).toContain('Abwägung:NichtberücksichtigtBegründung:IFCistderoffeneStandard(ISO16739).');
+    expect(await page.locator(`${tag} article`).count()).toBe(3);
+    await page.locator(`${tag} #filter`).selectOption('rejected');
+    await waitForText(page, tag, '1 veröffentlichter Beitrag.');
+    expect(await page.locator(`${tag} article`).count()).toBe(1);
+    expect(await compact()).toContain('ErikaMustermann');
+    expect(await compact()).not.toContain('StadtBeispiel');
+    await page.locator(`${tag} #filter`).selectOption('duplicate');
+    await waitForText(page, tag, 'Noch keine veröffentlichten Beiträge.');
+    expect(await page.locator(`${tag} article`).count()).toBe(0);
+    // The filter stays, so the reader can choose another one.
+    expect(await page.locator(`${tag} #filter`).count()).toBe(1);
+    await page.locator(`${tag} #filter`).selectOption('');
+    await waitForText(page, tag, pages.contributions.de);
+    expect(await page.locator(`${tag} article`).count()).toBe(3);
+    await page.close();
+  });
+
   it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
     registry.delay('getRecommendation', 2500);
     try {
