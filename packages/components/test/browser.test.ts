@@ -297,6 +297,32 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('vote result: counts per level in a table with headers, totals and the explanation', async () => {
+    const page = await open('vote-result', 'de');
+    const tag = 'foederal-vote-result';
+    await waitForText(page, tag, pages['vote-result'].de);
+    const cells = await page.evaluate(() => {
+      const table = document.querySelector('foederal-vote-result')!.shadowRoot!.querySelector('table')!;
+      return {
+        caption: table.caption?.textContent?.trim(),
+        rows: [...table.rows].map((tr) => [...tr.cells].map((c) => `${c.tagName === 'TH' ? c.getAttribute('scope') : 'td'}:${c.textContent!.trim()}`)),
+      };
+    });
+    expect(cells.caption).toBe('Stimmen nach Ebene');
+    // Ballots of the fixture: Bund yes; Länder yes, yes, abstain; Kommunen yes, no.
+    const row = (name: string) => cells.rows.find((r) => r[0] === `row:${name}`)?.slice(0, 4);
+    expect(cells.rows[0]?.slice(0, 4)).toEqual(['col:Ebene', 'col:Ja', 'col:Nein', 'col:Enthaltung']);
+    expect(row('Bund')).toEqual(['row:Bund', 'td:1', 'td:0', 'td:0']);
+    expect(row('Länder')).toEqual(['row:Länder', 'td:2', 'td:0', 'td:1']);
+    expect(row('Kommunen')).toEqual(['row:Kommunen', 'td:1', 'td:1', 'td:0']);
+    expect(row('Gesamt')).toEqual(['row:Gesamt', 'td:4', 'td:1', 'td:1']);
+    expect(await shadowText(page, tag)).toContain('Beschlussfähig');
+    const reasons = page.locator(`${tag} [part=reasons]`);
+    expect(await reasons.locator('h1, h2, h3, h4, h5, h6').first().textContent()).toBe('Begründung');
+    expect(await reasons.locator('li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
     registry.delay('getRecommendation', 2500);
     try {
