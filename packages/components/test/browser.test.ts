@@ -323,6 +323,21 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.close();
   });
 
+  it('roster: the seat chart is an image named by its text alternative, bars in proportion to the seats', async () => {
+    for (const lang of ['de', 'en'] as const) {
+      const page = await open('roster', lang);
+      await waitForText(page, 'foederal-roster', pages.roster[lang]);
+      const chart = page.getByRole('img', { name: pages.roster[lang], exact: true });
+      expect(await chart.count()).toBe(1);
+      const widths = await page.locator('foederal-roster .bar .fill').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+      // Voting seats of the fixture: Bund 1, Länder 3, Kommunen 2.
+      expect(widths).toHaveLength(3);
+      expect(widths[0]! / widths[1]!).toBeCloseTo(1 / 3, 2);
+      expect(widths[2]! / widths[1]!).toBeCloseTo(2 / 3, 2);
+      await page.close();
+    }
+  });
+
   it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
     registry.delay('getRecommendation', 2500);
     try {
