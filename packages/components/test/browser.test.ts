@@ -338,6 +338,32 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     }
   });
 
+  it('recommendation: documents are download links named with type and size, and the citation is copied by keyboard', async () => {
+    const tag = 'foederal-recommendation';
+    const expected = {
+      de: ['Wartung 2026 (Hauptdokument) herunterladen (application/pdf, 1,3 MB)', 'Datenanforderungen (IDS) herunterladen (application/xml, 48,2 kB)'],
+      en: ['Download Maintenance 2026 (main document) (application/pdf, 1.3 MB)', 'Download Data requirements (IDS) (application/xml, 48.2 kB)'],
+    };
+    for (const lang of ['de', 'en'] as const) {
+      const page = await open('recommendation', lang);
+      await waitForText(page, tag, pages.recommendation[lang]);
+      const links = page.locator(`${tag} table a[download]`);
+      expect(await links.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual(expected[lang]);
+      expect(await links.first().getAttribute('href')).toBe('https://registry.example.org/api/v1/recommendations/wartung-2026/attachments/wartung-2026-pdf');
+      await page.close();
+    }
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
+    const page = await open('recommendation', 'de');
+    await waitForText(page, tag, 'Zitiervorschlag');
+    await page.locator(`${tag} button`, { hasText: 'Zitat kopieren' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`${tag} [role=status]`).first().textContent()).toContain('Zitat in die Zwischenablage kopiert.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Wartung');
+    expect((await shadowText(page, tag)).replace(/\s+/g, '')).toContain(copied.replace(/\s+/g, ''));
+    await page.close();
+  });
+
   it('announces loading in a live region, without animation when reduced motion is asked for', async () => {
     registry.delay('getRecommendation', 2500);
     try {
