@@ -174,4 +174,34 @@ describe('key round trip (property-based)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('bactwin-bas-inspired: never throws anything but a key-syntax error on arbitrary input, naming the segment', () => {
+    const g = bactwinInspiredProfile;
+    const samples = fc.sample(partsFor(g), { numRuns: 5, seed: 42 }).map((p) => g.format(p));
+    const alphabet = [...new Set([...samples.join(''), 'x', '9', '.', '-', '_'])];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 80 }),
+          fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 60 }),
+          fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.string({ maxLength: 3 })).map(([k, at, ins]) => k.slice(0, at % (k.length + 1)) + ins + k.slice(at % (k.length + 1) + 1)),
+        ),
+        (input) => {
+          const r = g.validate(input);
+          if (r.ok) {
+            expect(g.format(r.parts)).toBe(input);
+            return;
+          }
+          expect(r.problem.position).toBeGreaterThanOrEqual(0);
+          expect(r.problem.position).toBeLessThanOrEqual(input.length);
+          expect(g.data.segments.map((s) => s.name)).toContain(r.problem.segment);
+          const e = errorOf(() => g.parse(input));
+          expect(e.code).toBe('key-syntax');
+          expect(e.location?.segment).toBe(r.problem.segment);
+          expect(e.location?.position).toBe(r.problem.position);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
