@@ -40,7 +40,9 @@ export interface IfcProperty {
 }
 
 /**
- * A property set (IfcPropertySet, or an IFC4 predefined property set with attributes as properties).
+ * A property set: an IfcPropertySet, or a predefined property set (IFC4 IfcPreDefinedPropertySet,
+ * IFC2X3 e.g. IfcDoorLiningProperties) named by its Name attribute (the class name when unset)
+ * with its own attributes as properties.
  *
  * @example
  * model.propertySets(wallId).map((s: IfcPropertySet) => s.name); // ['Pset_WallCommon', …]
@@ -219,6 +221,22 @@ export class PropertyReader {
     return args ? { t: this.#t, args } : undefined;
   }
 
+  /**
+   * True for predefined property sets: IFC4 subtypes of IfcPreDefinedPropertySet, and in IFC2X3
+   * the direct subtypes of IfcPropertySetDefinition other than IfcPropertySet and
+   * IfcElementQuantity (e.g. IfcDoorLiningProperties, IfcWindowPanelProperties). Decided from the
+   * generated schema tables.
+   */
+  #isPredefined(t: number): boolean {
+    const m = this.#model;
+    return (
+      m.isTypeIndexA(t, 'IfcPropertySetDefinition') &&
+      !m.isTypeIndexA(t, 'IfcPropertySet') &&
+      !m.isTypeIndexA(t, 'IfcElementQuantity') &&
+      !m.isTypeIndexA(t, 'IfcQuantitySet')
+    );
+  }
+
   #pos(t: number): Positions {
     let p = this.#positions[t];
     if (!p) {
@@ -294,7 +312,7 @@ export class PropertyReader {
     // look at the type in the index first: decode only property sets
     const i = m.index.indexOf(id);
     const t0 = i < 0 ? -1 : (m.index.types[i] as number);
-    const wanted = t0 >= 0 && (m.isTypeIndexA(t0, 'IfcPropertySet') || m.isTypeIndexA(t0, 'IfcPreDefinedPropertySet'));
+    const wanted = t0 >= 0 && (m.isTypeIndexA(t0, 'IfcPropertySet') || this.#isPredefined(t0));
     const e = wanted ? this.#args(id) : undefined;
     if (e && m.isTypeIndexA(e.t, 'IfcPropertySet')) {
       const k = this.#hasProperties[e.t] ?? (this.#hasProperties[e.t] = m.schemaInfo.attributeIndex(m.index.typeNames[e.t] as string, 'HasProperties'));
@@ -313,11 +331,12 @@ export class PropertyReader {
         properties,
         source: 'occurrence',
       };
-    } else if (e && m.isTypeIndexA(e.t, 'IfcPreDefinedPropertySet')) {
+    } else if (e && this.#isPredefined(e.t)) {
       const type = m.index.typeNames[e.t] as string;
       const names = m.schemaInfo.attributeNames(type);
       const properties: IfcProperty[] = [];
-      for (let k = 4; k < names.length; k++) {
+      // the set's own attributes follow those of IfcPropertySetDefinition (GlobalId … Description)
+      for (let k = m.schemaInfo.attributeNames('IfcPropertySetDefinition').length; k < names.length; k++) {
         const v = e.args[k];
         if (v === null || v === undefined) continue;
         properties.push(property(id, 'ATTRIBUTE', names[k] as string, null, v, null, null, null, null, EMPTY, 'occurrence'));
@@ -326,7 +345,8 @@ export class PropertyReader {
         id,
         type,
         globalId: str(e.args[0]),
-        name: m.schemaInfo.entity(type)?.name ?? type,
+        // the Name attribute (e.g. 'Pset_DoorLining…' or a user's label); the class name only when unset
+        name: str(e.args[2]) ?? m.schemaInfo.entity(type)?.name ?? type,
         description: str(e.args[3]),
         properties,
         source: 'occurrence',
