@@ -104,4 +104,107 @@ describe('rollUpAreas', () => {
     expect(issues[0]?.location.path).toEqual([]);
     expect(issues[0]?.location.kind).toBe('site');
   });
+  // Expected sums by hand: EG 60 + 25 + 12 + 40 = 137, OG 18.5 + 30 + 25 = 73.5, B1 210.5;
+  // B2 10 + 7 = 17; site 227.5. NUF 60 + 40 + 30 + 20 = 150, TF 12 + 7 = 19, VF 25 + 18.5 + 5 + 10 = 58.5.
+  const partsOnly = () =>
+    siteSchema.parse({
+      id: 'S',
+      name: 'Campus',
+      areas: { nrf: 227.5, nuf: 150, tf: 19, vf: 58.5 },
+      buildings: [
+        {
+          id: 'B1',
+          name: 'Schule',
+          areas: { nrf: 210.5, nuf: 150, tf: 12, vf: 48.5 },
+          storeys: [
+            {
+              id: 'EG',
+              name: 'EG',
+              areas: { nrf: 137, nuf: 100, nuf2: 40, nuf5: 60, tf: 12, vf: 25 },
+              spaces: [
+                { id: 'r1', name: 'Klasse', areas: { nuf5: 60 } },
+                { id: 'r2', name: 'Flur', areas: { vf: 25 } },
+                { id: 'r3', name: 'Heizung', areas: { tf: 12 } },
+                { id: 'r4', name: 'Büro', areas: { nrf: 40, nuf2: 40 } },
+              ],
+            },
+            {
+              id: 'OG',
+              name: 'OG',
+              areas: { nrf: 73.5, nuf: 50, vf: 23.5 },
+              spaces: [
+                { id: 'r5', name: 'Treppe', areas: { vf: 18.5 } },
+                { id: 'r6', name: 'Lager', areas: { nuf: 30 } },
+                { id: 'r7', name: 'Werkraum', areas: { nuf5: 20, vf: 5 } },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'B2',
+          name: 'Turnhalle',
+          storeys: [
+            {
+              id: 'EG',
+              name: 'EG',
+              spaces: [
+                { id: 't1', name: 'Flur', areas: { vf: 10 } },
+                { id: 't2', name: 'Lüftung', areas: { tf: 7 } },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+
+  it('counts spaces with only VF, only TF or NUF only in a group into NRF at every level', () => {
+    const { rollUp, issues } = rollUpAreas(partsOnly());
+    expect(issues).toEqual([]);
+    const [b1, b2] = rollUp.children;
+    const [eg, og] = b1!.children;
+    expect(eg!.children.map((s) => s.effective.nrf)).toEqual([60, 25, 12, 40]);
+    expect(og!.children.map((s) => s.effective.nrf)).toEqual([18.5, 30, 25]);
+    expect(eg!.computed).toMatchObject({ nrf: 137, nuf: 100, nuf5: 60, nuf2: 40, tf: 12, vf: 25 });
+    expect(og!.computed).toMatchObject({ nrf: 73.5, nuf: 50, nuf5: 20, vf: 23.5 });
+    expect(b1!.computed).toMatchObject({ nrf: 210.5, nuf: 150, tf: 12, vf: 48.5 });
+    expect(b2!.computed).toMatchObject({ nrf: 17, tf: 7, vf: 10 });
+    expect(b2!.effective.nrf).toBe(17);
+    expect(rollUp.computed).toMatchObject({ nrf: 227.5, nuf: 150, tf: 19, vf: 58.5 });
+  });
+
+  it('reports a declared NRF that leaves out a VF-only or TF-only space', () => {
+    const site = partsOnly();
+    site.buildings[1]!.areas = { nrf: 10 };
+    site.buildings[0]!.storeys[0]!.areas = { nrf: 112 };
+    const { issues } = rollUpAreas(site);
+    const mismatches = issues.filter((i) => i.code === 'children-mismatch').map((i) => [i.location.ids.join('/'), i.field, i.declared, i.computed]);
+    // declared values win upwards: B1 = 112 + 73.5 = 185.5, site = 210.5 + 10 = 220.5
+    expect(mismatches).toEqual([
+      ['S/B1/EG', 'nrf', 112, 137],
+      ['S/B1', 'nrf', 210.5, 185.5],
+      ['S/B2', 'nrf', 10, 17],
+      ['S', 'nrf', 227.5, 220.5],
+    ]);
+  });
+
+  it('keeps a space without any net area out of the NRF sums', () => {
+    const site = partsOnly();
+    site.buildings[1]!.storeys[0]!.spaces.push({ id: 't3', name: 'Schacht', areas: { bgf: 2, kgf: 2 } }, { id: 't4', name: 'leer' });
+    const { rollUp, issues } = rollUpAreas(site);
+    expect(issues).toEqual([]);
+    expect(rollUp.children[1]!.children[0]!.children.map((s) => s.effective.nrf)).toEqual([10, 7, undefined, undefined]);
+    expect(rollUp.computed.nrf).toBe(227.5);
+  });
+  it('counts a space with a usage category but only its NUF total or a conflicting field into NRF', () => {
+    const b = school();
+    b.storeys[1]!.spaces = [
+      { id: 'r4', name: '1.01', usageCategory: '2.1', areas: { nuf: 80 } },
+      { id: 'r5', name: '1.02', usageCategory: '9.1', areas: { tf: 20 } },
+    ];
+    const { rollUp, issues } = rollUpAreas(b);
+    expect(issues.map((i) => [i.code, i.field])).toEqual([['usage-category-conflict', 'tf']]);
+    expect(rollUp.children[1]!.children.map((s) => s.effective.nrf)).toEqual([80, 20]);
+    // 150 (EG) + 80 + 20 = 250, as declared for the building
+    expect(rollUp.computed.nrf).toBe(250);
+  });
 });

@@ -70,7 +70,10 @@ export interface AreaRollUp {
   readonly name: string;
   /** Areas as given in the input. */
   readonly declared: Din277Areas;
-  /** Areas computed from the children (and, for spaces, the usage category). */
+  /**
+   * Areas computed from the children; for spaces from the usage category, or NRF as the sum of
+   * the space's own NUF (or NUF 1-7), TF and VF, a part not given counting as zero.
+   */
   readonly computed: Din277Areas;
   /** Declared values where given, computed values otherwise, with totals derived from their parts. */
   readonly effective: Din277Areas;
@@ -279,6 +282,16 @@ function spaceRollUp(ctx: Ctx, space: Space, location: AreaIssueLocation): AreaR
       }
     }
   }
+  if (computed.nrf === undefined && declared.nrf === undefined) {
+    // A space's area record is complete: a part it does not name is zero, so a corridor with only
+    // VF, a plant room with only TF or a room with only NUF 5 has NRF = NUF + TF + VF and counts
+    // into the NRF of its storey, building and site (DIN 277:2021).
+    const groups = nufGroupKeys.filter((k) => declared[k] !== undefined);
+    const nuf = declared.nuf ?? (groups.length > 0 ? groups.reduce((s, k) => s + (declared[k] ?? 0), 0) : undefined);
+    if (nuf !== undefined || declared.tf !== undefined || declared.vf !== undefined) {
+      computed.nrf = round((nuf ?? 0) + (declared.tf ?? 0) + (declared.vf ?? 0));
+    }
+  }
   checkSums(ctx, declared, location);
   return { kind: 'space', id: space.id, name: space.name, declared, computed, effective: derive({ ...computed, ...declared }), children: [] };
 }
@@ -315,7 +328,9 @@ function buildingRollUp(ctx: Ctx, building: Building, path: readonly (string | n
 /**
  * Rolls the DIN 277 areas of a site or building up from its spaces and checks every record
  * (BGF = KGF + NRF, NRF = NUF + TF + VF, NUF = NUF 1-7), every declared total against the sum of
- * its children, and each space's usage category. Every inconsistency is reported with its
+ * its children, and each space's usage category. A space without NRF gets NRF = NUF + TF + VF
+ * from the parts it names (a part not given counts as zero), so a space with only VF or only TF
+ * counts into the NRF above it. Every inconsistency is reported with its
  * location (JSON path, ids, readable trail); nothing is thrown for inconsistent data.
  *
  * @example
