@@ -452,33 +452,40 @@ export class PropertyReader {
   }
 
   propertySets(id: number, options: InheritOptions = {}): IfcPropertySet[] {
-    const { own, inherited, typeId } = this.#definitions(id, options.inherit ?? true);
-    const mine: IfcPropertySet[] = [];
-    for (const p of unique(own)) {
-      const s = this.propertySet(p);
-      if (s) mine.push(s);
-    }
-    const fromType: IfcPropertySet[] = [];
-    for (const p of unique(inherited)) {
-      const s = this.propertySet(p, true);
-      if (s) fromType.push(s);
-    }
-    return merge(mine, fromType, typeId, (s) => s.properties, (s, items) => ({ ...s, properties: items }));
+    return this.#collect(id, options, (p, cache) => this.propertySet(p, cache), (s) => s.properties, (s, items) => ({
+      ...s,
+      properties: items,
+    }));
   }
 
   quantities(id: number, options: InheritOptions = {}): IfcQuantitySet[] {
+    return this.#collect(id, options, (p, cache) => this.quantitySet(p, cache), (s) => s.quantities, (s, items) => ({
+      ...s,
+      quantities: items,
+    }));
+  }
+
+  /**
+   * Reads the object's own definitions and those of its type object (cached: type objects are
+   * shared by many occurrences), then merges them by name.
+   */
+  #collect<S extends { name: string | null; source: PropertySource }, I extends { name: string; source: PropertySource }>(
+    id: number,
+    options: InheritOptions,
+    read: (definitionId: number, cache: boolean) => S | null,
+    items: (s: S) => readonly I[],
+    withItems: (s: S, items: I[]) => S,
+  ): S[] {
     const { own, inherited, typeId } = this.#definitions(id, options.inherit ?? true);
-    const mine: IfcQuantitySet[] = [];
-    for (const p of unique(own)) {
-      const s = this.quantitySet(p);
-      if (s) mine.push(s);
-    }
-    const fromType: IfcQuantitySet[] = [];
-    for (const p of unique(inherited)) {
-      const s = this.quantitySet(p, true);
-      if (s) fromType.push(s);
-    }
-    return merge(mine, fromType, typeId, (s) => s.quantities, (s, items) => ({ ...s, quantities: items }));
+    const pick = (ids: number[], cache: boolean): S[] => {
+      const out: S[] = [];
+      for (const p of unique(ids)) {
+        const s = read(p, cache);
+        if (s) out.push(s);
+      }
+      return out;
+    };
+    return merge(pick(own, false), pick(inherited, true), typeId, items, withItems);
   }
 }
 
