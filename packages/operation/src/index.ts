@@ -1,0 +1,2 @@
+export { OperationError } from './errors.js';
+export type { OperationErrorCode, OperationErrorLocation } from './errors.js';
