@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of the app's own errors: `isInstance` checks only this. */
+const marker = Symbol.for('foederal.error.reference-app');
 
 /** Stable error codes of the reference app. */
 export type AppErrorCode =
@@ -49,6 +52,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly details: Record<string, unknown> | undefined;
   readonly [brand] = true;
+  readonly [marker] = true;
 
   constructor(code: AppErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -57,8 +61,8 @@ export class AppError extends Error {
     this.details = options.details;
   }
 
-  /** True for any error carrying the `foederal.error` brand with an app code. */
+  /** True for an `AppError` only (not for the branded errors of the packages). */
   static isInstance(value: unknown): value is AppError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true && 'status' in value;
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }

@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.building-data');
 
 /**
  * Stable error codes of `@foederal/building-data`.
@@ -62,6 +65,7 @@ export class BuildingDataError extends Error {
   /** Where the problem is. */
   readonly location: ErrorLocation | undefined;
   readonly [brand] = true;
+  readonly [marker] = true;
 
   constructor(
     code: BuildingDataErrorCode,
@@ -82,12 +86,6 @@ export class BuildingDataError extends Error {
    * ```
    */
   static isInstance(value: unknown): value is BuildingDataError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[brand] === true &&
-      typeof (value as { code?: unknown }).code === 'string' &&
-      (value as { name?: unknown }).name === 'BuildingDataError'
-    );
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }

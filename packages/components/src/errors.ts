@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.components');
 
 /**
  * Stable codes of {@link ComponentsError}.
@@ -28,6 +31,7 @@ export class ComponentsError extends Error {
   /** For `invalid-data`: JSON path of the first invalid value, e.g. `$.recommendations[0].title`. */
   readonly path: string | undefined;
   readonly [brand] = true;
+  readonly [marker] = true;
 
   constructor(code: ComponentsErrorCode, message: string, options?: { cause?: unknown; path?: string }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
@@ -37,11 +41,6 @@ export class ComponentsError extends Error {
 
   /** True for any foederal error of this package, also from another copy of it. */
   static isInstance(value: unknown): value is ComponentsError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[brand] === true &&
-      (value as { name?: unknown }).name === 'ComponentsError'
-    );
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }

@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.ids');
 
 /**
  * Stable codes of every error this package throws.
@@ -52,6 +55,7 @@ export interface IdsIssue {
 export class IdsError extends Error {
   /** Brand shared by all foederal errors, survives duplicate installs. */
   readonly [brand] = true;
+  readonly [marker] = true;
   override readonly name: string = 'IdsError';
   /** Stable machine-readable code. */
   readonly code: IdsErrorCode;
@@ -76,11 +80,6 @@ export class IdsError extends Error {
 
   /** True for any `IdsError`, also one created by another copy of this package. */
   static isInstance(value: unknown): value is IdsError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[brand] === true &&
-      (value as { name?: unknown }).name === 'IdsError'
-    );
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }

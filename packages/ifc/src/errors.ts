@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.ifc');
 
 /**
  * Stable codes of {@link IfcError} and {@link IfcWarning}.
@@ -58,6 +61,7 @@ export class IfcError extends Error implements IfcLocation {
   readonly line?: number;
   readonly entityId?: number;
   readonly [brand] = true;
+  readonly [marker] = true;
 
   constructor(code: IfcErrorCode, message: string, location: IfcLocation = {}, options?: { cause?: unknown }) {
     super(message + formatLocation(location), options);
@@ -69,12 +73,7 @@ export class IfcError extends Error implements IfcLocation {
 
   /** True for any `@foederal/*` error of this class, even from a duplicate install. */
   static isInstance(value: unknown): value is IfcError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[brand] === true &&
-      (value as { name?: unknown }).name === 'IfcError'
-    );
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }
 

@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.membership');
 
 /**
  * Stable error codes of `@foederal/membership`. Each says what went wrong; `path` and `memberId`
@@ -69,7 +72,8 @@ export class MembershipError extends Error {
   readonly path: readonly (string | number)[];
   /** Id of the member the error is about, if any. */
   readonly memberId: string | undefined;
-  private readonly [brand] = true;
+  readonly [brand] = true;
+  readonly [marker] = true;
 
   constructor(code: MembershipErrorCode, message: string, options: MembershipErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -80,12 +84,7 @@ export class MembershipError extends Error {
 
   /** True for any `MembershipError`, also one from another copy of this package. */
   static isInstance(value: unknown): value is MembershipError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[brand] === true &&
-      (value as { name?: unknown }).name === 'MembershipError'
-    );
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }
 

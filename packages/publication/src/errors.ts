@@ -1,6 +1,9 @@
 import type { ProblemDetails } from './problem.js';
 
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.publication');
 
 /**
  * Stable error codes of `@foederal/publication`.
@@ -99,6 +102,7 @@ export class PublicationError extends Error {
   /** Seconds to wait before retrying, for rate limiting. */
   readonly retryAfter: number | undefined;
   readonly [brand] = true;
+  readonly [marker] = true;
 
   constructor(code: PublicationErrorCode, message: string, details: PublicationErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -120,8 +124,7 @@ export class PublicationError extends Error {
    * if (PublicationError.isInstance(error)) console.log(error.code);
    */
   static isInstance(value: unknown): value is PublicationError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true
-      && typeof (value as { code?: unknown }).code === 'string' && (value as Error).name === 'PublicationError';
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }
 

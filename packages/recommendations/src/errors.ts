@@ -1,4 +1,7 @@
+/** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
+/** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
+const marker = Symbol.for('foederal.error.recommendations');
 
 /** Stable error codes of this package. @example const c: RecommendationsErrorCode = 'invalid-input'; */
 export type RecommendationsErrorCode = 'invalid-input' | 'lifecycle-guard' | 'export-failed';
@@ -12,6 +15,7 @@ export type RecommendationsErrorCode = 'invalid-input' | 'lifecycle-guard' | 'ex
  */
 export class RecommendationsError extends Error {
   readonly [brand] = true;
+  readonly [marker] = true;
   override readonly name: string = 'RecommendationsError';
   /** Stable machine-readable code. */
   readonly code: RecommendationsErrorCode;
@@ -31,9 +35,7 @@ export class RecommendationsError extends Error {
    * RecommendationsError.isInstance(new Error('x')); // false
    */
   static isInstance(value: unknown): value is RecommendationsError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true
-      && typeof (value as { code?: unknown }).code === 'string'
-      && ['invalid-input', 'lifecycle-guard', 'export-failed'].includes((value as { code: string }).code);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }
 

@@ -1,0 +1,75 @@
+// One error design across the packages (issue 20): every package's error class answers
+// `isInstance` for its own errors only, every error carries the shared `foederal.error` brand,
+// and the check survives a second copy of a package (it looks at `Symbol.for` markers, not at
+// `instanceof`). The matrix is every class against every other one's errors.
+import { BuildingDataError } from '@foederal/building-data';
+import { ComponentsError } from '@foederal/components';
+import { IdsError } from '@foederal/ids';
+import { IfcError } from '@foederal/ifc';
+import { MembershipError } from '@foederal/membership';
+import { PublicationError } from '@foederal/publication';
+import { RecommendationsError, ValidationError } from '@foederal/recommendations';
+import { describe, expect, it } from 'vitest';
+
+interface Entry {
+  readonly name: string;
+  readonly marker: string;
+  readonly isInstance: (value: unknown) => boolean;
+  readonly make: () => Error;
+}
+
+const entries: readonly Entry[] = [
+  { name: 'BuildingDataError', marker: 'building-data', isInstance: (v) => BuildingDataError.isInstance(v), make: () => new BuildingDataError('invalid-input', 'x / x') },
+  { name: 'ComponentsError', marker: 'components', isInstance: (v) => ComponentsError.isInstance(v), make: () => new ComponentsError('invalid-data', 'x / x') },
+  { name: 'IdsError', marker: 'ids', isInstance: (v) => IdsError.isInstance(v), make: () => new IdsError('xml-malformed', 'x / x') },
+  { name: 'IfcError', marker: 'ifc', isInstance: (v) => IfcError.isInstance(v), make: () => new IfcError('not-step', 'x / x', { offset: 0 }) },
+  { name: 'MembershipError', marker: 'membership', isInstance: (v) => MembershipError.isInstance(v), make: () => new MembershipError('invalid-input', 'x / x') },
+  { name: 'PublicationError', marker: 'publication', isInstance: (v) => PublicationError.isInstance(v), make: () => new PublicationError('not-found', 'x / x') },
+  {
+    name: 'RecommendationsError',
+    marker: 'recommendations',
+    isInstance: (v) => RecommendationsError.isInstance(v),
+    make: () => new RecommendationsError('invalid-input', { de: 'x', en: 'x' }),
+  },
+];
+
+describe('error identity across packages', () => {
+  for (const own of entries) {
+    it(`${own.name}.isInstance accepts its own errors`, () => {
+      const error = own.make();
+      expect(error.name).toBe(own.name);
+      expect(own.isInstance(error)).toBe(true);
+    });
+
+    it(`${own.name} carries the shared brand for "any foederal error"`, () => {
+      expect((own.make() as unknown as Record<symbol, unknown>)[Symbol.for('foederal.error')]).toBe(true);
+    });
+
+    for (const other of entries) {
+      if (other === own) continue;
+      it(`${own.name}.isInstance refuses a ${other.name}`, () => {
+        expect(own.isInstance(other.make())).toBe(false);
+      });
+    }
+
+    it(`${own.name}.isInstance refuses plain errors, lookalikes and non-objects`, () => {
+      expect(own.isInstance(new Error('x'))).toBe(false);
+      expect(own.isInstance({ name: own.name, code: 'invalid-input', message: 'x' })).toBe(false);
+      expect(own.isInstance({ [Symbol.for('foederal.error')]: true, name: own.name, code: 'invalid-input' })).toBe(false);
+      expect(own.isInstance(null)).toBe(false);
+      expect(own.isInstance('x')).toBe(false);
+    });
+
+    it(`${own.name}.isInstance accepts an error of a second copy of the package`, () => {
+      // A duplicate install has its own class but the same registered symbol.
+      const copy = Object.assign(new Error('x'), { code: 'x', [Symbol.for(`foederal.error.${own.marker}`)]: true });
+      expect(own.isInstance(copy)).toBe(true);
+    });
+  }
+
+  it('a subclass (ValidationError) is still a RecommendationsError and nothing else', () => {
+    const result = new ValidationError('Empfehlung', []);
+    expect(RecommendationsError.isInstance(result)).toBe(true);
+    for (const other of entries.filter((e) => e.name !== 'RecommendationsError')) expect(other.isInstance(result)).toBe(false);
+  });
+});
