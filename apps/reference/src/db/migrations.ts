@@ -103,11 +103,59 @@ const m0002: Migration = {
   },
 };
 
+/**
+ * Accounts and audit: users can be deactivated and locked after failed sign-ins (per-account
+ * back-off), can sign in through OpenID Connect (issuer + subject), API tokens expire and can be
+ * revoked, every secretariat and admin action lands in `audit_log`, and an idempotency key
+ * remembers the hash of the payload it was first used with.
+ */
+const m0003: Migration = {
+  async up(db) {
+    await db.schema.alterTable('users').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema.alterTable('users').addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('users').addColumn('locked_until', 'text').execute();
+    await db.schema.alterTable('users').addColumn('oidc_subject', 'text').execute();
+    await db.schema.createIndex('users_oidc_subject').on('users').column('oidc_subject').unique().execute();
+    await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
+    await db.schema.alterTable('api_tokens').addColumn('revoked_at', 'text').execute();
+    await db.schema.alterTable('api_tokens').addColumn('last_used_at', 'text').execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'text')
+      .addColumn('actor_name', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('before_version', 'integer')
+      .addColumn('after_version', 'integer')
+      .addColumn('before_data', 'text')
+      .addColumn('after_data', 'text')
+      .execute();
+    await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+    await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['subject', 'at']).execute();
+    await db.schema
+      .createTable('idempotency_keys')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('payload_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db) {
+    await db.schema.dropTable('idempotency_keys').execute();
+    await db.schema.dropTable('audit_log').execute();
+    await db.schema.dropIndex('users_oidc_subject').execute();
+    for (const column of ['expires_at', 'revoked_at', 'last_used_at']) await db.schema.alterTable('api_tokens').dropColumn(column).execute();
+    for (const column of ['active', 'failed_logins', 'locked_until', 'oidc_subject']) await db.schema.alterTable('users').dropColumn(column).execute();
+  },
+};
+
 /** The one ordered list of migrations; the dialect only picks the binary column type. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': m0001(dialect),
     '0002-joint-project-rules': m0002,
+    '0003-accounts-audit': m0003,
   };
 }
 

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 import { migrationProvider, type Dialect } from './migrations.js';
-import type { ApiTokenTable, Database, DocumentTableName, SessionTable, UserTable } from './schema.js';
+import type { ApiTokenTable, AuditTable, Database, DocumentTableName, SessionTable, UserTable } from './schema.js';
 
 /** A stored aggregate with its version (the ETag) and bookkeeping. */
 export interface Versioned<T> {
@@ -62,9 +62,21 @@ export interface DocumentStore<T> {
   delete(id: string, expectedVersion: number): Promise<void>;
 }
 
-export type User = UserTable;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
 export type Session = SessionTable;
-export type ApiToken = ApiTokenTable;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type NewApiToken = Insertable<ApiTokenTable>;
+export type AuditEntry = AuditTable;
+
+/** Filter and keyset pagination of the audit log (newest first). */
+export interface AuditQuery {
+  readonly subject?: string;
+  readonly actorId?: string;
+  /** Continue after this `at`/`id` pair (the last entry of the previous page). */
+  readonly before?: { readonly at: string; readonly id: string };
+  readonly limit?: number;
+}
 
 /**
  * The one storage interface of the app. Implemented once with Kysely for SQLite and PostgreSQL.
@@ -86,17 +98,39 @@ export interface Repository {
   users: {
     get(id: string): Promise<User | undefined>;
     byName(username: string): Promise<User | undefined>;
-    create(user: User): Promise<void>;
+    byOidcSubject(subject: string): Promise<User | undefined>;
+    create(user: NewUser): Promise<void>;
     list(): Promise<User[]>;
+    /** Change some columns of one user; false when there is no such user. */
+    update(id: string, changes: Partial<Pick<User, 'display_name' | 'role' | 'password_hash' | 'active' | 'failed_logins' | 'locked_until' | 'oidc_subject'>>): Promise<boolean>;
+    /** Count one failed sign-in atomically and return the count so far. */
+    countFailure(id: string): Promise<number>;
   };
   sessions: {
     create(session: Session): Promise<void>;
     get(idHash: string, now: string): Promise<Session | undefined>;
     delete(idHash: string): Promise<void>;
+    /** End every session of a user ("sign out everywhere", deactivation, password reset). */
+    deleteForUser(userId: string): Promise<number>;
   };
   tokens: {
-    create(token: ApiToken): Promise<void>;
+    create(token: NewApiToken): Promise<void>;
     byHash(tokenHash: string): Promise<ApiToken | undefined>;
+    listForUser(userId: string): Promise<ApiToken[]>;
+    /** Revoke one token of a user; false when the user has no such (unrevoked) token. */
+    revoke(userId: string, id: string, at: string): Promise<boolean>;
+    touch(id: string, at: string): Promise<void>;
+  };
+  audit: {
+    add(entry: AuditEntry): Promise<void>;
+    list(query?: AuditQuery): Promise<AuditEntry[]>;
+  };
+  /**
+   * Remember the payload hash of an idempotency key; returns the hash stored first, so a caller
+   * can tell a retry (same hash) from a reuse with another payload.
+   */
+  idempotency: {
+    claim(key: string, payloadHash: string, at: string): Promise<string>;
   };
   /** Binary files (attachments, IFC models); put replaces. */
   files: {
@@ -304,6 +338,8 @@ class KyselyRepository implements Repository {
   readonly users: Repository['users'];
   readonly sessions: Repository['sessions'];
   readonly tokens: Repository['tokens'];
+  readonly audit: Repository['audit'];
+  readonly idempotency: Repository['idempotency'];
   readonly files: Repository['files'];
   readonly meta: Repository['meta'];
 
@@ -337,6 +373,21 @@ class KyselyRepository implements Repository {
         }
       },
       list: () => db.selectFrom('users').selectAll().orderBy('username').execute(),
+      byOidcSubject: (subject) => db.selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst(),
+      update: async (id, changes) => {
+        if (Object.keys(changes).length === 0) return (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+        const result = await db.updateTable('users').set(changes).where('id', '=', id).executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      },
+      countFailure: async (id) => {
+        const row = await db
+          .updateTable('users')
+          .set({ failed_logins: sql<number>`failed_logins + 1` })
+          .where('id', '=', id)
+          .returning('failed_logins')
+          .executeTakeFirst();
+        return Number(row?.failed_logins ?? 0);
+      },
     };
     this.sessions = {
       create: async (s) => {
@@ -346,12 +397,52 @@ class KyselyRepository implements Repository {
       delete: async (idHash) => {
         await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
       },
+      deleteForUser: async (userId) => {
+        const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      },
     };
     this.tokens = {
       create: async (token) => {
         await db.insertInto('api_tokens').values(token).execute();
       },
       byHash: (hash) => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
+      listForUser: (userId) => db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').execute(),
+      revoke: async (userId, id, at) => {
+        const result = await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      },
+      touch: async (id, at) => {
+        await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+      },
+    };
+    this.audit = {
+      add: async (entry) => {
+        await db.insertInto('audit_log').values(entry).execute();
+      },
+      list: async (query = {}) => {
+        let q = db.selectFrom('audit_log').selectAll();
+        if (query.subject !== undefined) q = q.where('subject', '=', query.subject);
+        if (query.actorId !== undefined) q = q.where('actor_id', '=', query.actorId);
+        if (query.before) {
+          const { at, id } = query.before;
+          q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
+        }
+        q = q.orderBy('at', 'desc').orderBy('id', 'desc');
+        if (query.limit !== undefined) q = q.limit(query.limit);
+        return (await q.execute()).map((row) => ({
+          ...row,
+          before_version: row.before_version === null ? null : Number(row.before_version),
+          after_version: row.after_version === null ? null : Number(row.after_version),
+        }));
+      },
+    };
+    this.idempotency = {
+      claim: async (key, payloadHash, at) => {
+        await db.insertInto('idempotency_keys').values({ key, payload_hash: payloadHash, created_at: at }).onConflict((oc) => oc.column('key').doNothing()).execute();
+        const row = await db.selectFrom('idempotency_keys').select('payload_hash').where('key', '=', key).executeTakeFirstOrThrow();
+        return row.payload_hash;
+      },
     };
     this.files = {
       put: async (id, mediaType, bytes) => {

@@ -31,6 +31,14 @@ export interface UserTable {
   /** `scrypt$N$r$p$salt$hash`, base64url. */
   password_hash: string;
   created_at: string;
+  /** 1 active, 0 deactivated (cannot sign in, sessions and tokens refused). */
+  active: Generated<number>;
+  /** Failed sign-ins since the last success (per-account back-off). */
+  failed_logins: Generated<number>;
+  /** No sign-in before this time (ISO), set by the back-off. */
+  locked_until: string | null;
+  /** `issuer#subject` of an account created or linked by OpenID Connect. */
+  oidc_subject: string | null;
 }
 
 export interface SessionTable {
@@ -48,6 +56,32 @@ export interface ApiTokenTable {
   token_hash: string;
   user_id: string;
   label: string;
+  created_at: string;
+  /** The token is refused from this time (ISO); never when null. */
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** One secretariat or admin action: who, when, what, and the versions before and after. */
+export interface AuditTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  subject: string;
+  before_version: number | null;
+  after_version: number | null;
+  /** JSON of the state before and after (null for creation and deletion respectively). */
+  before_data: string | null;
+  after_data: string | null;
+}
+
+/** An `Idempotency-Key` (scoped by the caller) and the sha256 of the payload first sent with it. */
+export interface IdempotencyTable {
+  key: string;
+  payload_hash: string;
   created_at: string;
 }
 
@@ -86,6 +120,8 @@ export interface Database {
   api_tokens: ApiTokenTable;
   rate_limits: RateLimitTable;
   meta: MetaTable;
+  audit_log: AuditTable;
+  idempotency_keys: IdempotencyTable;
 }
 
 /** Tables that hold versioned JSON aggregates. */
