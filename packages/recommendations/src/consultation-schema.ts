@@ -96,7 +96,38 @@ export const dispositionSchema = z.strictObject({
 export type Disposition = z.infer<typeof dispositionSchema>;
 
 /**
- * A contribution (Stellungnahme) to a consultation.
+ * How to reach the author of a contribution: only an e-mail address. Never published: public
+ * views ({@link publicContribution}), the synopsis and every export leave it out.
+ *
+ * @example
+ * contributionContactSchema.parse({ email: 'referat@stadt.example' });
+ */
+export const contributionContactSchema = z.strictObject({
+  email: z.email().check(z.maxLength(254)),
+});
+/** Contact of a contribution's author. @example const c: ContributionContact = { email: 'a@example.org' }; */
+export type ContributionContact = z.infer<typeof contributionContactSchema>;
+
+/**
+ * The author's consent given with a contribution: `publication` true allows publishing the name
+ * and organisation with the contribution; false means it is published without them (as
+ * anonymous, with its jurisdiction). `privacyNotice` names the privacy notice shown (its URL or
+ * version), so the secretariat can show what the author agreed to.
+ *
+ * @example
+ * contributionConsentSchema.parse({ publication: true, privacyNotice: 'https://example.org/datenschutz#2026-12' });
+ */
+export const contributionConsentSchema = z.strictObject({
+  publication: z.boolean(),
+  privacyNotice: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+});
+/** Consent given with a contribution. @example const c: ContributionConsent = { publication: false, privacyNotice: 'v1' }; */
+export type ContributionConsent = z.infer<typeof contributionConsentSchema>;
+
+/**
+ * A contribution (Stellungnahme) to a consultation. `contact` is never published; `consent`
+ * says whether the name may be published; `erasedAt` records that the author's personal data was
+ * deleted on request (the text and the disposition stay).
  *
  * @example
  * contributionSchema.parse({ id: 'c-1', anchor: { section: '2' }, text: { de: 'Bitte ergänzen …' },
@@ -109,6 +140,9 @@ export const contributionSchema = z.strictObject({
   author: contributionAuthorSchema,
   submittedAt: isoDateTimeSchema,
   externalRef: z.exactOptional(httpUrlSchema),
+  contact: z.exactOptional(contributionContactSchema),
+  consent: z.exactOptional(contributionConsentSchema),
+  erasedAt: z.exactOptional(isoDateTimeSchema),
   state: contributionStateSchema,
   disposition: z.exactOptional(dispositionSchema),
 }).check(z.superRefine((value, ctx) => {
@@ -116,6 +150,10 @@ export const contributionSchema = z.strictObject({
   const add = (path: string[], de: string, en: string): void => {
     ctx.addIssue({ code: 'custom', path, input: value, ...bilingual(de, en) });
   };
+  if (value.erasedAt !== undefined) {
+    if (value.author.kind !== 'anonymous') add(['author'], 'Nach Löschung der personenbezogenen Daten ist der Beitrag anonym', 'after erasure of personal data the contribution is anonymous');
+    if (value.contact !== undefined) add(['contact'], 'Nach Löschung der personenbezogenen Daten gibt es keinen Kontakt', 'after erasure of personal data there is no contact');
+  }
   if (answered && value.disposition === undefined) {
     add(['disposition'], `Status ${value.state} verlangt eine Abwägung`, `state ${value.state} requires a disposition`);
   }

@@ -54,6 +54,8 @@ export {
   answeredStates,
   dispositionSchema,
   contributionSchema,
+  contributionContactSchema,
+  contributionConsentSchema,
   draftSectionSchema,
   consultationSchema,
 } from './consultation-schema.js';
@@ -63,6 +65,8 @@ export type {
   ContributionState,
   Disposition,
   Contribution,
+  ContributionContact,
+  ContributionConsent,
   DraftSection,
   Consultation,
 } from './consultation-schema.js';
@@ -124,6 +128,7 @@ export type { JsonSchemaKind } from './json-schemas.js';
 export { germanLabels, labels, label, formatDate, formatEuro } from './labels.js';
 export type { LabelKey, Language } from './labels.js';
 export { synopsisTable, synopsisCsv, synopsisMarkdown } from './synopsis.js';
+export { publicContribution, erasePersonalData } from './contribution-privacy.js';
 export type { SynopsisRow, SynopsisColumn, SynopsisTable, SynopsisOptions, SynopsisCsvOptions } from './synopsis.js';
 export { toAtom, toJsonFeed } from './feeds.js';
 export type { FeedOptions, JsonFeed, JsonFeedItem } from './feeds.js';

@@ -1,4 +1,6 @@
+import type { AdministrativeLevel } from './common-schemas.js';
 import type { Consultation, Contribution, ContributionState } from './consultation-schema.js';
+import { publicContribution } from './contribution-privacy.js';
 import { guardExport } from './export-guard.js';
 import { formatDate, label, pick, type Language } from './labels.js';
 
@@ -14,6 +16,8 @@ export interface SynopsisRow {
   readonly anchorTitle: string | undefined;
   /** Who submitted it, as displayed (`anonym` for anonymous contributions). */
   readonly author: string;
+  /** Administrative level of the submitter's jurisdiction, when given (for the synopsis per level). */
+  readonly level: AdministrativeLevel | undefined;
   /** ISO date-time of submission. */
   readonly submittedAt: string;
   /** The contribution text. */
@@ -33,7 +37,7 @@ export interface SynopsisRow {
 }
 
 /** Column keys of the synopsis in display order. @example const c: SynopsisColumn = 'reason'; */
-export type SynopsisColumn = 'number' | 'contribution' | 'anchor' | 'author' | 'submittedAt' | 'text' | 'state' | 'reason' | 'answeredAt' | 'publishedAt';
+export type SynopsisColumn = 'number' | 'contribution' | 'anchor' | 'author' | 'level' | 'submittedAt' | 'text' | 'state' | 'reason' | 'answeredAt' | 'publishedAt';
 
 /** A synopsis ready for display: columns with labels, and typed rows. @example const t: SynopsisTable = synopsisTable(c); */
 export interface SynopsisTable {
@@ -55,6 +59,8 @@ export interface SynopsisTable {
 export interface SynopsisOptions {
   readonly audience?: 'public' | 'internal';
   readonly language?: Language;
+  /** Add the column `level` (Bund, Land, Kreis, Kommune) after the author. */
+  readonly withLevel?: boolean;
 }
 
 function authorOf(c: Contribution, language: Language): string {
@@ -88,7 +94,8 @@ function buildTable(consultation: Consultation, options: SynopsisOptions): Synop
   const internal = options.audience === 'internal';
   const sectionOrder = new Map(consultation.sections.map((s, i) => [s.anchor, i]));
   const sectionTitle = new Map(consultation.sections.map((s) => [s.anchor, pick(s.title, language)]));
-  const visible = consultation.contributions.filter((c) => internal || c.state !== 'submitted');
+  // The public sees authors only as they consented; the contact e-mail is never in a synopsis.
+  const visible = consultation.contributions.filter((c) => internal || c.state !== 'submitted').map((c) => (internal ? c : publicContribution(c)));
   const sorted = [...visible].sort((a, b) =>
     (sectionOrder.get(a.anchor.section) ?? Number.MAX_SAFE_INTEGER) - (sectionOrder.get(b.anchor.section) ?? Number.MAX_SAFE_INTEGER)
     || a.anchor.section.localeCompare(b.anchor.section)
@@ -105,6 +112,7 @@ function buildTable(consultation: Consultation, options: SynopsisOptions): Synop
       anchor: c.anchor.section,
       anchorTitle: sectionTitle.get(c.anchor.section),
       author: authorOf(c, language),
+      level: c.author.jurisdiction?.level,
       submittedAt: c.submittedAt,
       text: pick(c.text, language),
       state,
@@ -115,7 +123,7 @@ function buildTable(consultation: Consultation, options: SynopsisOptions): Synop
       publishedAt: showAnswer ? d.publishedAt : undefined,
     };
   });
-  const keys: SynopsisColumn[] = ['number', 'contribution', 'anchor', 'author', 'submittedAt', 'text', 'state', 'reason', ...(internal ? ['answeredAt' as const] : []), 'publishedAt'];
+  const keys: SynopsisColumn[] = ['number', 'contribution', 'anchor', 'author', ...(options.withLevel ? ['level' as const] : []), 'submittedAt', 'text', 'state', 'reason', ...(internal ? ['answeredAt' as const] : []), 'publishedAt'];
   return {
     consultation: consultation.id,
     title: pick(consultation.title, language),
@@ -131,6 +139,7 @@ function cell(row: SynopsisRow, key: SynopsisColumn, language: Language): string
     case 'contribution': return row.contribution;
     case 'anchor': return row.anchorTitle ? `${row.anchor} ${row.anchorTitle}` : row.anchor;
     case 'author': return row.author;
+    case 'level': return row.level ? label(`level.${row.level}`, language) : '';
     case 'submittedAt': return formatDate(row.submittedAt, language);
     case 'text': return row.text;
     case 'state': return row.stateLabel;
