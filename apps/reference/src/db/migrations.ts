@@ -1,4 +1,5 @@
 import { sql, type Migration, type MigrationProvider } from 'kysely';
+import { m0004CacheGenerations } from './migrations-scale.js';
 import { documentTables } from './schema.js';
 
 /** The SQL dialects the app speaks. */
@@ -156,6 +157,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-initial': m0001(dialect),
     '0002-joint-project-rules': m0002,
     '0003-accounts-audit': m0003,
+    '0004-cache-generations': m0004CacheGenerations,
   };
 }
 
