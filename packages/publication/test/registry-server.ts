@@ -12,6 +12,7 @@ import {
   transition,
 } from '@foederal/recommendations';
 import type { Consultation, Contribution, Decision, ExperienceReport, Pilot, Recommendation } from '@foederal/recommendations';
+import { erasePersonalData, publicContribution } from '@foederal/recommendations';
 import * as z from 'zod/mini';
 import { allowedMethods, matchRoute, validateRequest } from '../src/contract/server.js';
 import type { Role, RouteDefinition } from '../src/contract/types.js';
@@ -293,10 +294,16 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       case 'listContributions': {
         const list = store.contributions.get(p['consultationId'] as string);
         if (!list) return problem('not-found', 'Konsultation gibt es nicht', path);
-        const q = input.query as { state?: string };
+        const q = input.query as { state?: string; section?: string; submitter?: string; level?: string; q?: string };
+        const secretariatRole = rank[role] >= rank.secretariat;
         const all = [...list.values()].map((c) => c.value)
-          .filter((c) => rank[role] >= rank.secretariat || !['submitted', 'in-review'].includes(c.state))
-          .filter((c) => !q.state || c.state === q.state);
+          .filter((c) => secretariatRole || !['submitted', 'in-review'].includes(c.state))
+          .filter((c) => !q.state || c.state === q.state)
+          .filter((c) => !q.section || c.anchor.section === q.section)
+          .filter((c) => !q.submitter || c.author.kind === q.submitter)
+          .filter((c) => !q.level || c.author.jurisdiction?.level === q.level)
+          .filter((c) => !q.q || `${c.text.de} ${c.author.kind === 'anonymous' ? '' : c.author.name}`.toLowerCase().includes(q.q.toLowerCase()))
+          .map((c) => (secretariatRole ? c : publicContribution(c)));
         return paginate(all, input.query, path, url.searchParams);
       }
       case 'submitContribution': {
@@ -304,7 +311,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
         const list = store.contributions.get(p['consultationId'] as string);
         if (!c || !list) return problem('not-found', 'Konsultation gibt es nicht', path);
         if (Date.parse(c.value.closes) < Date.now()) return problem('conflict', 'Konsultation ist beendet / consultation is closed', path);
-        const s = input.body as Pick<Contribution, 'anchor' | 'text' | 'author'>;
+        const s = input.body as Pick<Contribution, 'anchor' | 'text' | 'author' | 'contact' | 'consent'>;
         const contribution: Contribution = {
           id: `c-${++counter}`,
           ...s,
@@ -342,6 +349,15 @@ export async function startRegistryServer(): Promise<RegistryServer> {
           return new Answer(422, p2, { 'content-type': 'application/problem+json' });
         }
         v.value = r.data;
+        v.version++;
+        return ok(v);
+      }
+      case 'erasePersonalData': {
+        const v = versioned(store.contributions.get(p['consultationId'] as string)?.get(p['contributionId'] as string), 'Beitrag', path);
+        if (v instanceof Answer) return v;
+        const s = stale(req, v, path);
+        if (s) return s;
+        v.value = erasePersonalData(v.value, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
         v.version++;
         return ok(v);
       }

@@ -217,6 +217,37 @@ describe('registry client: consultations', () => {
   });
 });
 
+describe('registry client: contact, consent, filters and erasure', () => {
+  it('never shows the contact publicly, filters by section, submitter and level, and erases personal data', async () => {
+    await secretariat.createRecommendation(recommendation('gebaeudedaten-2027'));
+    await secretariat.createConsultation(consultation('konsultation-1', 'gebaeudedaten-2027'));
+    const named = await anonymous.submitContribution('konsultation-1', {
+      anchor: { section: '3.2' }, text: { de: 'Prüffristen je Anlage' },
+      author: { kind: 'person', name: 'Anna Beispiel', organisation: 'Stadt Musterhausen', jurisdiction: { level: 'municipality', key: '01054015', name: 'Musterhausen' } },
+      contact: { email: 'anna@musterhausen.example' }, consent: { publication: false, privacyNotice: 'datenschutz-2026-12' },
+    });
+    await anonymous.submitContribution('konsultation-1', { anchor: { section: '3.2' }, text: { de: 'Zweiter' }, author: { kind: 'organisation', name: 'Land Hamburg', jurisdiction: { level: 'state', key: '02', name: 'Hamburg' } } });
+    expect(named.contact).toEqual({ email: 'anna@musterhausen.example' });
+    await secretariat.getContribution('konsultation-1', named.id);
+    const published = await secretariat.disposeContribution('konsultation-1', named.id, { state: 'published' });
+    expect(published.consent).toEqual({ publication: false, privacyNotice: 'datenschutz-2026-12' });
+    const publicView = await anonymous.listContributions('konsultation-1').toArray();
+    expect(publicView).toHaveLength(1);
+    expect(publicView[0]?.contact).toBeUndefined();
+    expect(publicView[0]?.author).toEqual({ kind: 'anonymous', jurisdiction: { level: 'municipality', key: '01054015', name: 'Musterhausen' } });
+    expect((await secretariat.listContributions('konsultation-1', { submitter: 'organisation' }).toArray()).map((c) => c.text.de)).toEqual(['Zweiter']);
+    expect((await secretariat.listContributions('konsultation-1', { level: 'municipality', section: '3.2' }).toArray()).map((c) => c.id)).toEqual([named.id]);
+    expect((await secretariat.listContributions('konsultation-1', { q: 'PRÜFFRISTEN' }).toArray()).map((c) => c.id)).toEqual([named.id]);
+    await secretariat.getContribution('konsultation-1', named.id);
+    const erased = await secretariat.erasePersonalData('konsultation-1', named.id);
+    expect(erased.author).toEqual({ kind: 'anonymous', jurisdiction: { level: 'municipality', key: '01054015', name: 'Musterhausen' } });
+    expect(erased.contact).toBeUndefined();
+    expect(erased.erasedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(erased.text.de).toBe('Prüffristen je Anlage');
+    expect(server.requests.filter((r) => r.route === 'erasePersonalData').map((r) => r.headers['if-match'])).toEqual(['"2"']);
+  });
+});
+
 describe('registry client: imported contributions', () => {
   it('imports a full contribution with its external reference, once', async () => {
     await secretariat.createRecommendation(recommendation('gebaeudedaten-2027'));

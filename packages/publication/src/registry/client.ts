@@ -93,6 +93,8 @@ export interface RegistryClient {
   /** Import a full contribution (e.g. from `openCode.importContributions`), keeping its id and `externalRef`; 409 when it exists. */
   importContribution(consultationId: string, contribution: z.input<typeof registryContract.importContribution.body.schema>, options?: CallOptions): Promise<Contribution>;
   disposeContribution(consultationId: string, contributionId: string, disposition: ContributionDisposition, options?: CallOptions): Promise<Contribution>;
+  /** Erase the personal data of a contribution (secretariat); text and disposition stay. */
+  erasePersonalData(consultationId: string, contributionId: string, options?: CallOptions): Promise<Contribution>;
   /** The body with its organs, members, seats and rules of procedure. */
   getBody(options?: CallOptions): Promise<Body>;
   listDecisions(query?: ListQuery<typeof listDecisionsQuerySchema>, options?: CallOptions): PagedList<Decision, RouteResult<RegistryContract['listDecisions']>>;
@@ -181,6 +183,8 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       data(c.call('importContribution', { params: { consultationId, contributionId: body.id }, body }, o)),
     disposeContribution: (consultationId, contributionId, body, o) =>
       data(c.call('disposeContribution', { params: { consultationId, contributionId }, body }, o)),
+    erasePersonalData: (consultationId, contributionId, o) =>
+      data(c.call('erasePersonalData', { params: { consultationId, contributionId } }, o)),
     getBody: (o) => data(c.call('getBody', {}, o)),
     listDecisions: (query = {}, o) => c.paginate('listDecisions', { query }, o),
     getDecision: async (decisionId, o) => data(c.call('getDecision', { params: decisionParams(decisionId) }, o)),

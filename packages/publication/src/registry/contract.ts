@@ -275,6 +275,19 @@ const disposeContribution = defineRoute({
   problems: ['not-found', 'validation-failed', 'precondition-failed', 'precondition-required'],
 });
 
+const erasePersonalData = defineRoute({
+  id: 'erasePersonalData',
+  method: 'DELETE',
+  path: `${api}/consultations/{consultationId}/contributions/{contributionId}/personal-data`,
+  tag: 'consultations',
+  auth: 'secretariat',
+  params: contributionParamsSchema,
+  response: { status: 200, body: json(contributionSchema), headers: ['ETag'] },
+  ifMatch: 'required',
+  resource: 'getContribution',
+  problems: ['not-found', 'precondition-failed', 'precondition-required'],
+});
+
 // ---------------------------------------------------------------- body and decisions
 const getBody = defineRoute({
   id: 'getBody',
@@ -570,6 +583,7 @@ export const registryContract = {
   getContribution,
   importContribution,
   disposeContribution,
+  erasePersonalData,
   getBody,
   listDecisions,
   getDecision,

@@ -84,6 +84,13 @@ export const registryRouteDocs: { readonly [K in RegistryRouteId]: RouteDocs } =
     summary: d('Beitrag abwägen (Geschäftsstelle, If-Match erforderlich)', 'Dispose of a contribution (secretariat, If-Match required)'),
     response: d('Neuer Stand', 'New state'),
   },
+  erasePersonalData: {
+    summary: d(
+      'Personenbezogene Daten eines Beitrags auf Antrag löschen: Name, Organisation und Kontakt entfallen, Text und Abwägung bleiben (Geschäftsstelle, If-Match erforderlich)',
+      'Erase the personal data of a contribution on request: name, organisation and contact go, text and disposition stay (secretariat, If-Match required)',
+    ),
+    response: d('Der Beitrag ohne personenbezogene Daten', 'The contribution without personal data'),
+  },
   getBody: {
     summary: d('Das Gremium mit Organen, Mitgliedern, Sitzen und Geschäftsordnung', 'The body with its organs, members, seats and rules of procedure'),
     response: d('Das Gremium', 'The body'),

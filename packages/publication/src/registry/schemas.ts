@@ -100,11 +100,25 @@ export const contributionParamsSchema = z.object({ consultationId: slugSchema, c
  * @example
  * listContributionsQuerySchema.parse({ state: 'accepted', limit: '50' });
  */
-export const listContributionsQuerySchema = z.object({ state: z.optional(contributionStateSchema), cursor, limit });
+export const listContributionsQuerySchema = z.object({
+  state: z.optional(contributionStateSchema),
+  /** Only contributions anchored to this section of the draft. */
+  section: z.optional(contributionSchema.shape.anchor.shape.section),
+  /** Only contributions by this kind of submitter. */
+  submitter: z.optional(z.enum(['person', 'organisation', 'anonymous'])),
+  /** Only contributions whose submitter names a jurisdiction of this level. */
+  level: z.optional(administrativeLevelSchema),
+  /** Case-insensitive text search in text, author and section. */
+  q: z.optional(z.string().check(z.maxLength(200))),
+  cursor,
+  limit,
+});
 
 /**
- * What the public submits to a consultation: anchor, text and author; the registry assigns id,
- * time and state.
+ * What the public submits to a consultation: anchor, text and author (optionally with
+ * organisation and jurisdiction); optionally a contact e-mail, which the registry never
+ * publishes, and the consent to publication with the privacy notice shown. The registry assigns
+ * id, time and state.
  *
  * @example
  * contributionSubmissionSchema.parse({ anchor: { section: '3.2' }, text: { de: 'Bitte ergänzen …' }, author: { kind: 'anonymous' } });
@@ -113,6 +127,8 @@ export const contributionSubmissionSchema = z.strictObject({
   anchor: contributionSchema.shape.anchor,
   text: contributionSchema.shape.text,
   author: contributionSchema.shape.author,
+  contact: contributionSchema.shape.contact,
+  consent: contributionSchema.shape.consent,
 });
 /** A contribution submission. @example const s: ContributionSubmission = { anchor: { section: '1' }, text: { de: 'Text' }, author: { kind: 'anonymous' } }; */
 export type ContributionSubmission = z.input<typeof contributionSubmissionSchema>;
