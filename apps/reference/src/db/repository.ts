@@ -178,7 +178,18 @@ function toVersioned<T>(row: Database['recommendations']): Versioned<T> & { sort
   };
 }
 
-function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): DocumentStore<T> {
+/**
+ * Tables whose writes change the cached catalogue reads (list, one record, feeds, DCAT): each
+ * write raises the catalogue generation in the same transaction (ADR 0140).
+ */
+const catalogueTables: ReadonlySet<DocumentTableName> = new Set(['recommendations', 'editions', 'pilots', 'reports']);
+
+async function raiseCatalogueGeneration(db: Db): Promise<void> {
+  await sql`update cache_generations set version = version + 1 where name = 'catalogue'`.execute(db);
+}
+
+function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, catalogueChanged: () => Promise<void>): DocumentStore<T> {
+  const changed = catalogueTables.has(table) ? catalogueChanged : async () => undefined;
   // Kysely types tables by name; every document table has the same columns.
   const t = table as 'recommendations';
   const get = async (id: string) => {
@@ -256,6 +267,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): 
         if (isUniqueViolation(error)) throw new AppError('conflict', `Existiert bereits / already exists: ${table}/${id}`, { cause: error });
         throw error;
       }
+      await changed();
       return { id, version: 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: at, updatedAt: at };
     },
     async createOnce(id, data, fields) {
@@ -278,6 +290,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): 
         .returning('id')
         .executeTakeFirst();
       if (inserted) {
+        await changed();
         return { created: true, doc: { id, version: 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: at, updatedAt: at } };
       }
       const existing = await db.selectFrom(t).selectAll().where('unique_key', '=', fields.uniqueKey).executeTakeFirst();
@@ -311,6 +324,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): 
           { details: { table, id, current: current.version, expected: expectedVersion } },
         );
       }
+      await changed();
       return { id, version: expectedVersion + 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: result.created_at, updatedAt: at };
     },
     async delete(id, expectedVersion) {
@@ -320,6 +334,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string): 
         if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`);
         throw new AppError('precondition-failed', `Veraltete Version / stale version: ${table}/${id}`);
       }
+      await changed();
     },
   };
 }
@@ -343,6 +358,9 @@ class KyselyRepository implements Repository {
   readonly files: Repository['files'];
   readonly meta: Repository['meta'];
 
+  /** A catalogue table was written in this transaction (raise the generation before commit). */
+  private catalogueChanged = false;
+
   constructor(
     readonly dialect: Dialect,
     private readonly db: Db,
@@ -350,7 +368,13 @@ class KyselyRepository implements Repository {
     private readonly onClose: () => Promise<void>,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    const store = <T>(name: DocumentTableName) => documentStore<T>(db, name, now);
+    // In a transaction the generation is raised once, just before commit: the counter row's lock
+    // is then always taken last, so two transactions never wait on each other through it.
+    const catalogueChanged = async () => {
+      if (db.isTransaction) this.catalogueChanged = true;
+      else await raiseCatalogueGeneration(db);
+    };
+    const store = <T>(name: DocumentTableName) => documentStore<T>(db, name, now, catalogueChanged);
     this.recommendations = store<unknown>('recommendations');
     this.editions = store<unknown>('editions');
     this.consultations = store<unknown>('consultations');
@@ -462,6 +486,7 @@ class KyselyRepository implements Repository {
       get: async (key) => (await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value,
       claim: async (key, value) => {
         const row = await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+        if (row !== undefined) await catalogueChanged();
         return row !== undefined;
       },
     };
@@ -483,7 +508,12 @@ class KyselyRepository implements Repository {
 
   async transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R> {
     if (this.db.isTransaction) return fn(this);
-    return this.root.transaction().execute((trx) => fn(new KyselyRepository(this.dialect, trx, this.root, this.onClose, this.now)));
+    return this.root.transaction().execute(async (trx) => {
+      const tx = new KyselyRepository(this.dialect, trx, this.root, this.onClose, this.now);
+      const result = await fn(tx);
+      if (tx.catalogueChanged) await raiseCatalogueGeneration(trx);
+      return result;
+    });
   }
 
   async ping(): Promise<void> {
