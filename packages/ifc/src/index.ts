@@ -6,6 +6,7 @@ export { openIfc, parseIfc, isZip, unzipIfc, MAX_INPUT_BYTES } from './open.js';
 export type { IfcProgress, IfcSource, OpenIfcOptions } from './open.js';
 export type {
   IfcProperty,
+  IfcPropertyDefinitionLink,
   IfcPropertySet,
   IfcQuantity,
   IfcQuantitySet,

@@ -6,7 +6,13 @@ import {
 } from './associations.js';
 import type { IfcBuildingData } from './building-data.js';
 import { IfcError, type IfcWarning } from './errors.js';
-import { PropertyReader, type IfcPropertySet, type IfcQuantitySet, type InheritOptions } from './properties.js';
+import {
+  PropertyReader,
+  type IfcPropertyDefinitionLink,
+  type IfcPropertySet,
+  type IfcQuantitySet,
+  type InheritOptions,
+} from './properties.js';
 import { RelationIndex, relationsOf, wholesOf, type EntityRelations, type PartOfRelation } from './relations.js';
 import { buildSpatialTree, spatialCounts, type SpatialTree } from './spatial.js';
 import { ifcSchema, type IfcSchema, type IfcSchemaName } from './schema/schema.js';
@@ -279,6 +285,23 @@ export class IfcModel {
    */
   propertySets(id: number, options: InheritOptions = {}): IfcPropertySet[] {
     return this.#reader().propertySets(id, options);
+  }
+
+  /**
+   * The property-definition relations of `#id`: which property sets, quantity sets and predefined
+   * property sets are attached to it and through what. Its own come first (each
+   * IfcRelDefinesByProperties naming it, then, for a type object, its HasPropertySets), then those
+   * of its type object (`source: 'type'`, with the IfcRelDefinesByType in `typeRelationship`).
+   * Nothing is decoded except a type object's HasPropertySets; `propertySets` and `quantities`
+   * read the sets through the same links. `{ inherit: false }` gives the object's own only.
+   *
+   * @example
+   * const links = model.propertyDefinitions(wallId);
+   * const fromType = links.filter((l) => l.source === 'type').map((l) => l.definition);
+   * console.log(links[0]?.via, links[0]?.relationship); // 'IFCRELDEFINESBYPROPERTIES', 23
+   */
+  propertyDefinitions(id: number, options: InheritOptions = {}): IfcPropertyDefinitionLink[] {
+    return this.#reader().definitions(id, options);
   }
 
   /**

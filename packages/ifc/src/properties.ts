@@ -100,6 +100,36 @@ export interface IfcQuantitySet {
 }
 
 /**
+ * How one property or quantity set definition is linked to an object: through an
+ * IfcRelDefinesByProperties (occurrences; IFC4 also type objects), through the HasPropertySets
+ * attribute of a type object, and for an occurrence also through the IfcRelDefinesByType that
+ * makes it inherit its type object's definitions.
+ *
+ * @example
+ * for (const link of model.propertyDefinitions(wallId)) {
+ *   console.log(link.definition, link.definitionType, link.via, link.relationship, link.source);
+ * }
+ * // 31 IFCPROPERTYSET HASPROPERTYSETS 30 type   (the wall type #30 carries Pset_WallCommon #31)
+ * // 20 IFCPROPERTYSET IFCRELDEFINESBYPROPERTIES 23 occurrence
+ */
+export interface IfcPropertyDefinitionLink {
+  /** Express id of the definition: IfcPropertySet, IfcElementQuantity or a predefined property set. */
+  readonly definition: number;
+  /** Upper-case entity type of the definition, e.g. `IFCPROPERTYSET`, `IFCELEMENTQUANTITY`. */
+  readonly definitionType: string;
+  /** The object the definition is attached to: the element itself, or its type object (`source: 'type'`). */
+  readonly definedObject: number;
+  /** `IFCRELDEFINESBYPROPERTIES`, or `HASPROPERTYSETS` for the attribute of a type object. */
+  readonly via: 'IFCRELDEFINESBYPROPERTIES' | 'HASPROPERTYSETS';
+  /** The relating object: the IfcRelDefinesByProperties instance, or the type object holding HasPropertySets. */
+  readonly relationship: number;
+  /** `occurrence` for the object's own definitions, `type` for those inherited from its type object. */
+  readonly source: PropertySource;
+  /** For inherited definitions: the IfcRelDefinesByType that links the object to `definedObject`. */
+  readonly typeRelationship?: number;
+}
+
+/**
  * Options of `propertySets` and `quantities`.
  *
  * @example
@@ -422,12 +452,27 @@ export class PropertyReader {
     return out;
   }
 
-  readonly #typeSets = new Map<number, number[]>();
+  readonly #typeSets = new Map<number, readonly number[]>();
 
-  /** Property definitions attached to `id` itself (not its type). */
-  #ownDefinitions(id: number): number[] {
-    const links = this.#rel.propertyDefinitions.get(id);
-    const out = links ? links.map((l) => l.id) : [];
+  /** Upper-case type of `#id`, or undefined when it is not in the model. */
+  #typeName(id: number): string | undefined {
+    const index = this.#model.index;
+    const i = index.indexOf(id);
+    return i < 0 ? undefined : index.typeNames[index.types[i] as number];
+  }
+
+  /** Definitions attached to `id` itself (not its type): relationships first, then HasPropertySets. */
+  #ownLinks(id: number, source: PropertySource, typeRelationship: number | undefined, out: IfcPropertyDefinitionLink[]): void {
+    const add = (definition: number, via: IfcPropertyDefinitionLink['via'], relationship: number) => {
+      const definitionType = this.#typeName(definition);
+      if (definitionType === undefined) return; // dangling: reported among the model's warnings
+      out.push(
+        typeRelationship === undefined
+          ? { definition, definitionType, definedObject: id, via, relationship, source }
+          : { definition, definitionType, definedObject: id, via, relationship, source, typeRelationship },
+      );
+    };
+    for (const l of this.#rel.propertyDefinitions.get(id) ?? EMPTY) add(l.id, 'IFCRELDEFINESBYPROPERTIES', l.rel);
     const m = this.#model;
     const i = m.index.indexOf(id);
     if (i >= 0 && m.isTypeIndexA(m.index.types[i] as number, 'IfcTypeObject')) {
@@ -435,19 +480,28 @@ export class PropertyReader {
       if (!sets) {
         const k = m.schemaInfo.attributeIndex(m.index.typeNames[m.index.types[i] as number] as string, 'HasPropertySets');
         const e = this.#args(id);
-        sets = k >= 0 && e ? refList(e.args[k]) : [];
+        sets = k >= 0 && e ? refList(e.args[k]) : EMPTY;
         if (this.#typeSets.size < CACHE_LIMIT) this.#typeSets.set(id, sets);
       }
-      out.push(...sets);
+      for (const s of sets) add(s, 'HASPROPERTYSETS', id);
     }
+  }
+
+  /** The property-definition links of `id`: its own, then (with `inherit`) its type object's. */
+  definitions(id: number, options: InheritOptions = {}): IfcPropertyDefinitionLink[] {
+    const out: IfcPropertyDefinitionLink[] = [];
+    this.#ownLinks(id, 'occurrence', undefined, out);
+    const typeId = (options.inherit ?? true) ? this.#rel.typedBy.get(id) : undefined;
+    if (typeId !== undefined) this.#ownLinks(typeId, 'type', this.#rel.typedByRel.get(id), out);
     return out;
   }
 
   /** Definitions of `id` and of its type object. */
   #definitions(id: number, inherit: boolean): { own: number[]; inherited: number[]; typeId: number | undefined } {
-    const own = this.#ownDefinitions(id);
+    const own: number[] = [];
+    const inherited: number[] = [];
+    for (const l of this.definitions(id, { inherit })) (l.source === 'type' ? inherited : own).push(l.definition);
     const typeId = inherit ? this.#rel.typedBy.get(id) : undefined;
-    const inherited = typeId === undefined ? [] : this.#ownDefinitions(typeId);
     return { own, inherited, typeId };
   }
 

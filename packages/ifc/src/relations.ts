@@ -78,6 +78,8 @@ export class RelationIndex {
   readonly propertyDefinitions = new Map<number, RelationLink[]>();
   /** occurrence → type object (IfcRelDefinesByType). */
   readonly typedBy = new Map<number, number>();
+  /** occurrence → the IfcRelDefinesByType instance that links it to its type object. */
+  readonly typedByRel = new Map<number, number>();
   readonly instances = new Map<number, number[]>();
   readonly classifications = new Map<number, RelationLink[]>();
   readonly materials = new Map<number, RelationLink[]>();
@@ -173,6 +175,7 @@ export class RelationIndex {
         case 'type':
           for (const b of related) {
             this.typedBy.set(b, a);
+            this.typedByRel.set(b, rel);
             push(this.instances, a, b);
           }
           break;
