@@ -18,6 +18,9 @@ const envSchema = z.object({
   CONTRIBUTION_LIMIT_PER_HOUR: z.optional(integer(1, 1_000_000)),
   LOG_LEVEL: z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   SHUTDOWN_TIMEOUT_MS: z.optional(integer(0, 600_000)),
+  READ_CACHE_TTL_MS: z.optional(integer(0, 60_000)),
+  IN_PROCESS_WORKER: z.optional(z.enum(['true', 'false'])),
+  JOB_TIMEOUT_SECONDS: z.optional(integer(5, 86_400)),
   SEED_DEMO: z.optional(z.enum(['true', 'false'])),
   ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(8))),
 });
@@ -40,6 +43,12 @@ export interface AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How long shutdown waits for running requests. Default 10 s. */
   readonly shutdownTimeoutMs: number;
+  /** How long a checked catalogue generation is trusted (the staleness bound across instances). Default 500 ms. */
+  readonly readCacheTtlMs: number;
+  /** Run IFC analysis and IDS checks in a worker thread of this process. Default true; `false` when `node dist/worker.js` processes do it (PostgreSQL only). */
+  readonly inProcessWorker: boolean;
+  /** How long a job may run before it counts as lost (its worker died) and is retried. Default 900 s. */
+  readonly jobTimeoutSeconds: number;
   /** Load demo data into an empty database. Default true. */
   readonly seedDemo: boolean;
   /** Password of the demo accounts; a fixed demo password when absent (printed on start). */
@@ -75,6 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contributionLimitPerHour: e.CONTRIBUTION_LIMIT_PER_HOUR ?? 20,
     logLevel: e.LOG_LEVEL ?? 'info',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    readCacheTtlMs: e.READ_CACHE_TTL_MS ?? 500,
+    inProcessWorker: (e.IN_PROCESS_WORKER ?? 'true') === 'true',
+    jobTimeoutSeconds: e.JOB_TIMEOUT_SECONDS ?? 900,
     seedDemo: (e.SEED_DEMO ?? 'true') === 'true',
     adminPassword: e.ADMIN_PASSWORD,
   };
