@@ -6,7 +6,14 @@ export { parseIds, auditIds } from './parse.js';
 export type { IdsAudit, ParseIdsOptions } from './parse.js';
 export { checkIds, describeFacet } from './check.js';
 export type { CheckIdsOptions } from './check.js';
-export type { IdsModel, IdsModelEntity, IdsModelClassification, IdsModelMaterial, IdsModelPartOf } from './model-view.js';
+export type {
+  IdsModel,
+  IdsModelEntity,
+  IdsModelClassification,
+  IdsModelMaterial,
+  IdsModelPartOf,
+  IdsModelPropertyDefinition,
+} from './model-view.js';
 export { toHtmlReport, escapeHtml } from './report-html.js';
 export type { HtmlReportOptions } from './report-html.js';
 export { toBcf } from './report-bcf.js';

@@ -1,4 +1,4 @@
-import type { IfcSchema, IfcSchemaName, StepValue } from '@foederal/ifc';
+import type { IfcPropertyDefinitionLink, IfcSchema, IfcSchemaName, StepValue } from '@foederal/ifc';
 import type { PartOfRelation } from './model.js';
 import type { IfcScalar } from './values.js';
 
@@ -64,8 +64,17 @@ export type IdsModelPartOf =
   | 'IFCRELFILLSELEMENT';
 
 /**
+ * A property-definition link as `@foederal/ifc` gives it (the fields the checker reads).
+ *
+ * @example
+ * model.propertyDefinitions(42); // [{ definition: 20, source: 'occurrence', … }, { definition: 31, source: 'type', … }]
+ */
+export type IdsModelPropertyDefinition = Pick<IfcPropertyDefinitionLink, 'definition' | 'source'>;
+
+/**
  * What {@link checkIds} needs from an IFC model: entities and type lists, the type object of an
- * entity, the wholes it is part of, its classifications and materials. `@foederal/ifc`'s
+ * entity, the property definitions attached to it (own and inherited from the type object), the
+ * wholes it is part of, its classifications and materials. `@foederal/ifc`'s
  * `IfcModel` (from `parseIfc` / `openIfc`) satisfies it as is; other readers can be adapted.
  *
  * @example
@@ -80,6 +89,11 @@ export interface IdsModel {
   typeCounts(): Record<string, number>;
   /** Direct relations; the checker reads the type object (IfcRelDefinesByType). */
   relations(id: number): { readonly type: number | undefined };
+  /**
+   * Property, quantity and predefined property sets attached to `id`: its own (IfcRelDefinesByProperties;
+   * for a type object also HasPropertySets) and, with `source: 'type'`, its type object's.
+   */
+  propertyDefinitions(id: number): readonly IdsModelPropertyDefinition[];
   /** Direct wholes of `id` through one relationship. */
   partOf(id: number, relation: IdsModelPartOf): readonly number[];
   /** Classifications of `id`, its own and its type object's. */
@@ -170,8 +184,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class ModelView {
   readonly model: IdsModel;
   readonly schema: IfcSchema;
-  #psetsOf?: Map<number, number[]>;
-  #typePsets?: Map<number, number[]>;
   #externalRefs?: Map<number, number[]>;
   #units?: Map<string, Conversion>;
   /** Decoded property sets by their id: sets are shared by many elements (type objects). */
@@ -202,21 +214,6 @@ export class ModelView {
 
   #ofType(type: string): readonly number[] {
     return this.schema.entity(type) ? this.model.ofType(type, { includeSubtypes: true }) : [];
-  }
-
-  #buildDefinitions(): void {
-    this.#psetsOf = new Map();
-    this.#typePsets = new Map();
-    for (const relId of this.#ofType('IFCRELDEFINESBYPROPERTIES')) {
-      const rel = this.get(relId);
-      const defs = refs(rel?.attributes['RelatingPropertyDefinition']);
-      for (const obj of refs(rel?.attributes['RelatedObjects'])) for (const d of defs) push(this.#psetsOf, obj, d);
-    }
-    for (const typeId of this.#ofType('IFCTYPEOBJECT')) {
-      const t = this.get(typeId);
-      const sets = refs(t?.attributes['HasPropertySets']);
-      if (sets.length) this.#typePsets.set(typeId, sets);
-    }
   }
 
   /** The type object of an occurrence (IfcRelDefinesByType), if any. */
@@ -251,16 +248,17 @@ export class ModelView {
 
   /** Whether an element has any property or quantity set, its own or its type object's (no decoding). */
   hasPropertySets(id: number): boolean {
-    if (!this.#psetsOf) this.#buildDefinitions();
-    if (this.#psetsOf?.has(id) || this.#typePsets?.has(id)) return true;
-    const type = this.typeObjectOf(id);
-    return type !== undefined && (this.#typePsets?.has(type) ?? false);
+    return this.model.propertyDefinitions(id).length > 0;
   }
 
-  /** Property and quantity sets of an element, including those of its type (occurrence values win). */
+  /**
+   * Property and quantity sets of an element, including those of its type object: IDS reads them
+   * through `@foederal/ifc`'s `propertyDefinitions` (one view of IfcRelDefinesByProperties,
+   * HasPropertySets and IfcRelDefinesByType for both packages). Sets of the same name merge, and
+   * an occurrence's property overrides its type's property of the same name.
+   */
   propertySets(id: number): FoundPropertySet[] {
     if (this.#lastPsets?.id === id) return this.#lastPsets.sets;
-    if (!this.#psetsOf) this.#buildDefinitions();
     const merged = new Map<string, Map<string, FoundProperty>>();
     const add = (setId: number) => {
       const set = this.#set(setId);
@@ -269,11 +267,10 @@ export class ModelView {
       if (!props) merged.set(set.name, set.properties);
       else merged.set(set.name, new Map([...props, ...set.properties]));
     };
-    const type = this.typeObjectOf(id);
-    // Type objects carry their sets in HasPropertySets; occurrences inherit them from their type.
-    const typeSets = [...(type !== undefined ? (this.#typePsets?.get(type) ?? []) : []), ...(this.#typePsets?.get(id) ?? [])];
-    for (const s of typeSets) add(s);
-    for (const s of this.#psetsOf?.get(id) ?? []) add(s);
+    const links = this.model.propertyDefinitions(id);
+    // Type sets first so that the occurrence's own properties, added after, win.
+    for (const l of links) if (l.source === 'type') add(l.definition);
+    for (const l of links) if (l.source !== 'type') add(l.definition);
     const sets = [...merged].map(([name, properties]) => ({ name, properties }));
     this.#lastPsets = { id, sets };
     return sets;
