@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Insertable, type Selectable, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 import { migrationProvider, type Dialect } from './migrations.js';
@@ -37,6 +37,24 @@ export interface ListOptions {
   readonly after?: { readonly sortKey: string; readonly id: string };
   readonly limit?: number;
   readonly order?: 'asc' | 'desc';
+  /**
+   * Equality filters on values inside the stored JSON document, by dotted path
+   * (`{ 'anchor.section': '3.2' }`). Paths come from code, never from requests.
+   */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** Skip this many rows (numbered pages of the back office; `after` serves long walks). */
+  readonly offset?: number;
+  /** Sort by this dotted JSON path first, then by `sort_key` and `id` (same `order`). */
+  readonly sortField?: string;
+}
+
+const jsonPathPattern = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
+
+/** SQL for the text at a dotted JSON path of `data`, in the dialect of `db`. */
+function jsonText(db: Db, path: string) {
+  if (!jsonPathPattern.test(path)) throw new AppError('validation', `Ungültiger Feldpfad / invalid field path: ${path}`);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return postgres ? sql<string>`(data::jsonb #>> ${`{${path.split('.').join(',')}}`})` : sql<string>`json_extract(data, ${`$.${path}`})`;
 }
 
 /** Versioned JSON aggregates in one table, with optimistic concurrency. */
@@ -49,7 +67,7 @@ export interface DocumentStore<T> {
   listRaw(options?: ListOptions): Promise<Array<{ id: string; version: number; status: string | null; sortKey: string; json: string }>>;
   /** One document's stored JSON text and version. */
   getRaw(id: string): Promise<{ id: string; version: number; status: string | null; json: string } | undefined>;
-  count(options?: Omit<ListOptions, 'after' | 'limit' | 'order'>): Promise<number>;
+  count(options?: Omit<ListOptions, 'after' | 'limit' | 'order' | 'offset' | 'sortField'>): Promise<number>;
   /** Insert version 1; an existing id is an `AppError('conflict')`. */
   create(id: string, data: T, fields: DocumentFields): Promise<Versioned<T>>;
   /**
@@ -196,7 +214,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
     const row = await db.selectFrom(t).selectAll().where('id', '=', id).executeTakeFirst();
     return row && toVersioned<T>(row);
   };
-  const filtered = (options: Omit<ListOptions, 'after' | 'limit' | 'order'>) => {
+  const filtered = (options: Omit<ListOptions, 'after' | 'limit' | 'order' | 'offset' | 'sortField'>) => {
     let query = db.selectFrom(t);
     if (options.parentId !== undefined) query = query.where('parent_id', '=', options.parentId);
     if (options.status !== undefined) {
@@ -204,6 +222,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
     }
     const q = options.q?.trim().toLowerCase();
     if (q) query = query.where(sql<boolean>`search like ${`%${escapeLike(q)}%`} escape '\\'`);
+    for (const [path, value] of Object.entries(options.fields ?? {})) query = query.where(sql<boolean>`${jsonText(db, path)} = ${value}`);
     return query;
   };
   return {
@@ -221,8 +240,10 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
         const op = order === 'asc' ? '>' : '<';
         query = query.where((eb) => eb.or([eb('sort_key', op, sortKey), eb.and([eb('sort_key', '=', sortKey), eb('id', op, id)])]));
       }
+      if (options.sortField !== undefined) query = query.orderBy(jsonText(db, options.sortField), order);
       query = query.orderBy('sort_key', order).orderBy('id', order);
       if (options.limit !== undefined) query = query.limit(options.limit);
+      if (options.offset) query = query.offset(options.offset);
       return (await query.execute()).map((row) => ({ id: row.id, version: Number(row.version), status: row.status, sortKey: row.sort_key, json: row.data }));
     },
     async getRaw(id) {
@@ -237,8 +258,10 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
         const op = order === 'asc' ? '>' : '<';
         query = query.where((eb) => eb.or([eb('sort_key', op, sortKey), eb.and([eb('sort_key', '=', sortKey), eb('id', op, id)])]));
       }
+      if (options.sortField !== undefined) query = query.orderBy(jsonText(db, options.sortField), order);
       query = query.orderBy('sort_key', order).orderBy('id', order);
       if (options.limit !== undefined) query = query.limit(options.limit);
+      if (options.offset) query = query.offset(options.offset);
       return (await query.execute()).map((row) => toVersioned<T>(row));
     },
     async count(options = {}) {
