@@ -1,7 +1,7 @@
 // `pnpm --filter @foederal/components demo`: serves the demo pages of docs/components with a
 // freshly built bundle and a small registry serving the example catalogue of
 // @foederal/recommendations, and prints the address of each page. Stop with Ctrl+C.
-import { exampleCatalogue } from '@foederal/recommendations';
+import { exampleCatalogue } from '@foederal/recommendations/examples';
 import { bundleText } from './bundle.mjs';
 import { startDemoServer } from '../test/demo-server.js';
 import { startRegistryServer } from '../test/registry-server.js';

@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleText } from '../scripts/bundle.mjs';
 import { startDemoServer, type DemoServer } from './demo-server.js';
-import { exampleCatalogue } from '@foederal/recommendations';
+import { exampleCatalogue } from '@foederal/recommendations/examples';
 import { startRegistryServer, type RegistryServer } from './registry-server.js';
 
 const chrome = requireChromium();

@@ -9,7 +9,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { DataFactory, Writer } from 'n3';
 import {
-  buildExampleCatalogue,
   dcatTriples,
   toAtom,
   toDcatTurtle,
@@ -19,6 +18,7 @@ import {
   type Recommendation,
   type Term,
 } from '../src/index.js';
+import { buildExampleCatalogue } from '../src/examples.js';
 import { writeTurtle } from '../src/rdf.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

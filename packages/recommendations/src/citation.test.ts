@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citation, exampleCatalogue, toCreativeWork, ValidationError, type Recommendation } from './index.js';
+import { citation, toCreativeWork, ValidationError, type Recommendation } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 const byId = (id: string): Recommendation => {
   const r = exampleCatalogue.recommendations.find((x) => x.id === id);

@@ -4,13 +4,13 @@ import {
   contributionGuards,
   contributionSchema,
   ContributionWorkflowError,
-  exampleCatalogue,
   findPilots,
   transitionContribution,
   type Contribution,
   type ContributionEvent,
   type ContributionGuard,
 } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 const fresh: Contribution = {
   id: 'beitrag-99',

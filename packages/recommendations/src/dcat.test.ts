@@ -6,7 +6,15 @@ import { JsonLdParser } from 'jsonld-streaming-parser';
 import { DataFactory, type Quad } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadShapes, parseTurtle, validate, type ShaclResult } from '../test/shacl.js';
-import { dcatTriples, exampleCatalogue, RecommendationsError, politicalGeocodingIri, toDcatJsonLd, toDcatTurtle, type Catalogue } from './index.js';
+import {
+  dcatTriples,
+  RecommendationsError,
+  politicalGeocodingIri,
+  toDcatJsonLd,
+  toDcatTurtle,
+  type Catalogue,
+} from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 const { namedNode, quad } = DataFactory;
 const skosInScheme = namedNode('http://www.w3.org/2004/02/skos/core#inScheme');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editionChain, editionName, exampleCatalogue, type Catalogue, type Recommendation } from './index.js';
+import { editionChain, editionName, type Catalogue, type Recommendation } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 describe('editions', () => {
   it('names an edition by short title and year', () => {

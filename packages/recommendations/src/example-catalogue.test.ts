@@ -3,14 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  buildExampleCatalogue,
-  catalogueSchema,
-  exampleAssets,
-  exampleCatalogue,
-  recommendationSchema,
-  validateCatalogue,
-} from './index.js';
+import { catalogueSchema, recommendationSchema, validateCatalogue } from './index.js';
+import { buildExampleCatalogue, exampleAssets, exampleCatalogue } from './examples.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const assetsDir = join(packageDir, 'assets');

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, toAtom, toJsonFeed, ValidationError, type Catalogue } from './index.js';
+import { toAtom, toJsonFeed, ValidationError, type Catalogue } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 interface El { name: string; attributes: Record<string, string>; children: El[]; text: string }
 

@@ -118,8 +118,6 @@ export type {
   LifecycleGuard,
   TransitionResult,
 } from './lifecycle.js';
-export { exampleAssets, buildExampleCatalogue, exampleCatalogue } from './example-catalogue.js';
-export type { ExampleCatalogueOptions } from './example-catalogue.js';
 export { politicalGeocodingIri, dcatTriples, toDcatTurtle, toDcatJsonLd } from './dcat.js';
 export type { DcatOptions } from './dcat.js';
 export type { Term, Triple, JsonLdDocument } from './rdf.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, validate } from './index.js';
+import { validate } from './index.js';
+import { exampleCatalogue } from './examples.js';
 import type { Catalogue, Contribution, Recommendation, RecordKind } from './index.js';
 
 /** The issues of a refused record: JSON path with German and English message. */

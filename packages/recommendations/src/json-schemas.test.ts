@@ -5,7 +5,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, jsonSchemaDocuments, jsonSchemaFiles, jsonSchemaFor, recordSchemas, type JsonSchemaKind } from './index.js';
+import {
+  jsonSchemaDocuments,
+  jsonSchemaFiles,
+  jsonSchemaFor,
+  recordSchemas,
+  type JsonSchemaKind,
+} from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 

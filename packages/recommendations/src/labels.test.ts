@@ -5,7 +5,6 @@ import {
   attachmentRoleSchema,
   contributionStateSchema,
   dataThemeSchema,
-  exampleCatalogue,
   experienceReportStatusSchema,
   formatDate,
   formatEuro,
@@ -19,6 +18,7 @@ import {
   toAtom,
   toJsonFeed,
 } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 /** The tag values of a discriminated union, read from its member schemas. */
 function tags(union: { def: { options: readonly { def: { shape: Record<string, unknown> } }[] } }, key: string): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, validate } from './index.js';
+import { validate } from './index.js';
+import { exampleCatalogue } from './examples.js';
 import type { Catalogue, ExperienceReport, Pilot, RecordKind } from './index.js';
 
 /** The one issue of a refused record: its JSON path and its German and English message. */

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   consultationSchema,
   contributionSchema,
-  exampleCatalogue,
   licenseFor,
   parseRecommendation,
   RecommendationsError,
@@ -14,6 +13,7 @@ import {
   ValidationError,
   type Recommendation,
 } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 const bund = { level: 'federal', name: 'Bund' } as const;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exampleCatalogue, synopsisCsv, synopsisMarkdown, synopsisTable, ValidationError, type Consultation } from './index.js';
+import { synopsisCsv, synopsisMarkdown, synopsisTable, ValidationError, type Consultation } from './index.js';
+import { exampleCatalogue } from './examples.js';
 
 const consultation = exampleCatalogue.consultations[0] as Consultation;
 

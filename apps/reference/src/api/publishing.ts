@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { toOParl, type OParlExport } from '@foederal/membership';
 import { registryContract as r } from '@foederal/publication';
 import {
-  exampleAssets,
   toAtom,
   toDcatJsonLd,
   toDcatTurtle,
@@ -16,6 +15,7 @@ import {
   type Pilot,
   type Recommendation,
 } from '@foederal/recommendations';
+import { exampleAssets } from '@foederal/recommendations/examples';
 import type { AppContext } from '../context.js';
 import type { Repository } from '../db/repository.js';
 import { getBody, bodyId } from '../domain/body.js';

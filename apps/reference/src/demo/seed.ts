@@ -1,4 +1,5 @@
-import { buildExampleCatalogue, type Consultation, type Contribution } from '@foederal/recommendations';
+import type { Consultation, Contribution } from '@foederal/recommendations';
+import { buildExampleCatalogue } from '@foederal/recommendations/examples';
 import { createUser } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { saveBody } from '../domain/body.js';
