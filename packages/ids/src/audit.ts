@@ -126,7 +126,31 @@ function auditSpecification(spec: Specification, path: string, sink: IssueSink):
       auditFacet(schema, version, f, section === 'applicability' ? candidates : candidates, `${path}/${section}/${f.facet}`, sink, section === 'requirements' ? candidates : undefined);
     }
   }
-  for (const f of [...spec.applicability, ...spec.requirements]) auditBounds(f, `${path}/${f.facet}`, sink);
+  for (const f of [...spec.applicability, ...spec.requirements]) {
+    auditBounds(f, `${path}/${f.facet}`, sink);
+    auditEntityCase(f, `${path}/${f.facet}`, sink);
+  }
+}
+
+function auditEntityCase(f: Facet, path: string, sink: IssueSink): void {
+  if (f.facet !== 'entity' && f.facet !== 'partOf') return;
+  const ent = f.facet === 'entity' ? f : f.entity;
+  const at = { line: f.line, column: 0 };
+  // IDS 1.0, entity facet, parameter Name: "A valid IFC class from the IFC schema. — The IFC
+  // Class must match exactly"; IDS writes IFC classes in upper case (Name="IFCWALL" in every
+  // example), as the STEP file does. A name in any other case (IfcWall) therefore never
+  // matches exactly: the IDS is invalid, in applicability and requirements alike, and for the
+  // entity of a partOf facet too (ADR 0064).
+  const texts = ent.name.kind === 'simple' ? [ent.name.value.trim()] : (ent.name.enumeration ?? []).map((t) => t.trim());
+  const mixed = texts.filter((t) => t !== t.toUpperCase());
+  if (mixed.length > 0) {
+    sink.error(
+      at,
+      path,
+      'entity-case',
+      `Entitätsnamen müssen in Großbuchstaben stehen: ${mixed.map((t) => `„${t}“ → ${t.toUpperCase()}`).join(', ')} / entity names must be upper case: ${mixed.map((t) => `"${t}" → ${t.toUpperCase()}`).join(', ')}`,
+    );
+  }
 }
 
 function auditFacet(
@@ -147,9 +171,6 @@ function auditFacet(
       if (names.length === 0) {
         sink.error(at, path, 'entity-unknown', `${describe(ent.name)} bezeichnet keine Entität von ${version} / ${describe(ent.name)} names no entity of ${version}`);
         return;
-      }
-      if (ent.name.kind === 'simple' && ent.name.value !== ent.name.value.toUpperCase()) {
-        sink.warning(at, path, 'entity-case', `Entitätsnamen werden in Großbuchstaben angegeben / entity names are written in upper case: ${ent.name.value.toUpperCase()}`);
       }
       const mappedType = ent.name.kind === 'simple' ? ifc2x3Occurrence(schema, ent.name.value.trim())?.type : undefined;
       const canHavePredefinedType = mappedType ? schema.attributeIndex(mappedType, 'PredefinedType') >= 0 : names.some((n) => supportsPredefinedType(schema, n));

@@ -186,20 +186,27 @@ class Checker {
           outcome = fail(`${where} ist eine komplexe oder Referenz-Eigenschaft (nicht prüfbar)`, `${where} is a complex or reference property (cannot be checked)`);
           break;
         }
-        const values = p.values.filter((v) => present(v) && !(v?.kind === 'string' && v.value === ''));
-        if (values.length === 0) {
+        const items = p.values
+          .map((value, k) => ({ value, type: p.valueTypes[k] ?? p.dataType }))
+          .filter(({ value: v }) => present(v) && !(v?.kind === 'string' && v.value === ''));
+        if (items.length === 0) {
           outcome = fail(`${where} hat keinen Wert`, `${where} has no value`);
           break;
         }
-        if (f.dataType && (p.dataType ?? '').toUpperCase() !== f.dataType.toUpperCase()) {
-          outcome = fail(`${where} hat den Datentyp ${p.dataType ?? '—'}, gefordert ${f.dataType}`, `${where} has data type ${p.dataType ?? '—'}, required ${f.dataType}`);
+        // With a data type only values of that type count: a table or list property may hold values
+        // of several types, and any value of the required type may satisfy the value (ADR 0064).
+        const wantedType = f.dataType?.toUpperCase();
+        const typed = wantedType === undefined ? items : items.filter((i) => (i.type ?? '').toUpperCase() === wantedType);
+        if (typed.length === 0) {
+          const shown = [...new Set(items.map((i) => i.type ?? '—'))].join(', ');
+          outcome = fail(`${where} hat den Datentyp ${shown}, gefordert ${f.dataType ?? ''}`, `${where} has data type ${shown}, required ${f.dataType ?? ''}`);
           break;
         }
         if (f.value) {
           const value = f.value;
-          const ok = values.some((v) => v !== null && v.kind !== 'object' && matchesValue(value, v));
+          const ok = typed.some(({ value: v }) => v !== null && v.kind !== 'object' && matchesValue(value, v));
           if (!ok) {
-            const shown = values.map((v) => (v === null || v.kind === 'object' ? 'Objekt/object' : v.kind === 'unknown' ? 'UNKNOWN' : String(v.value))).join(', ');
+            const shown = typed.map(({ value: v }) => (v === null || v.kind === 'object' ? 'Objekt/object' : v.kind === 'unknown' ? 'UNKNOWN' : String(v.value))).join(', ');
             outcome = fail(`${where} ist „${shown}“, gefordert ${showDe(value)}`, `${where} is "${shown}", required ${show(value)}`);
           }
         }

@@ -109,6 +109,12 @@ export type FoundValue = IfcScalar | null | { readonly kind: 'object' };
 export interface FoundProperty {
   readonly name: string;
   readonly values: readonly FoundValue[];
+  /**
+   * The IFC type of each value (same order as `values`): a list or table property may mix types,
+   * e.g. an IfcPropertyTableValue with IfcLabel defining and IfcLengthMeasure defined values.
+   */
+  readonly valueTypes: readonly (string | undefined)[];
+  /** The first value's type, for reports. */
   readonly dataType: string | undefined;
   /** False for complex and reference properties, which IDS cannot check. */
   readonly supported: boolean;
@@ -295,7 +301,8 @@ export class ModelView {
         const raw = set.attributes[a.name];
         const scalarType = a.type.startsWith('[') || this.schema.entity(a.type) ? undefined : a.type;
         const value = scalarType ? this.scalar(raw, scalarType) : raw == null ? null : ({ kind: 'object' } as const);
-        props.set(a.name, { name: a.name, values: [value], dataType: scalarType?.toUpperCase(), supported: scalarType !== undefined });
+        const dataType = scalarType?.toUpperCase();
+        props.set(a.name, { name: a.name, values: [value], valueTypes: [dataType], dataType, supported: scalarType !== undefined });
       }
     } else {
       const members = set.type === 'IFCELEMENTQUANTITY' ? refs(set.attributes['Quantities']) : refs(set.attributes['HasProperties']);
@@ -317,7 +324,7 @@ export class ModelView {
     const q = QUANTITY_TYPES[p.type];
     if (q) {
       const v = p.attributes[q[0]];
-      return { name, values: [this.scalar(v, q[1])], dataType: q[1], supported: true };
+      return { name, values: [this.scalar(v, q[1])], valueTypes: [q[1]], dataType: q[1], supported: true };
     }
     const typed = (v: StepValue | undefined): { value: FoundValue; type: string | undefined } => {
       if (isObj(v) && v.kind === 'typed') return { value: this.scalar(v.value, v.type), type: v.type };
@@ -341,15 +348,20 @@ export class ModelView {
           .map(typed);
         break;
       case 'IFCPROPERTYTABLEVALUE':
+        // IDS 1.0 property facet: "Value … The value of the property must match"; a table holds
+        // several values, and, as for lists, enumerations and bounds, any one of them that matches
+        // satisfies the requirement. Defining and defined values usually differ in type (IfcLabel
+        // keys, IfcLengthMeasure results), so each keeps its own type (`valueTypes`) and the data
+        // type requirement selects among them (ADR 0064).
         items = [...many(p.attributes['DefiningValues']), ...many(p.attributes['DefinedValues'])];
         break;
       default:
         // IfcComplexProperty, IfcPropertyReferenceValue: objects, not checkable by IDS.
-        return { name, values: [{ kind: 'object' }], dataType: undefined, supported: false };
+        return { name, values: [{ kind: 'object' }], valueTypes: [undefined], dataType: undefined, supported: false };
     }
-    const values = items.length === 0 ? [null] : items.map((i) => i.value);
-    const dataType = items.find((i) => i.type !== undefined)?.type;
-    return { name, values, dataType, supported: true };
+    if (items.length === 0) return { name, values: [null], valueTypes: [undefined], dataType: undefined, supported: true };
+    const valueTypes = items.map((i) => i.type?.toUpperCase());
+    return { name, values: items.map((i) => i.value), valueTypes, dataType: valueTypes.find((t) => t !== undefined), supported: true };
   }
 
   /**
