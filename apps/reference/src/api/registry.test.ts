@@ -124,7 +124,7 @@ for (const factory of backends) {
     it('stores an attachment only with a matching SHA-256 digest and serves the same bytes', async () => {
       const bytes = new TextEncoder().encode('# Anlage\n\nInhalt der Anlage.\n');
       await gs.getRecommendation('e2e-test');
-      const attachment = await gs.uploadAttachment('e2e-test', 'hauptdokument', bytes, { role: 'main', title: 'Hauptdokument' } as never);
+      const attachment = await gs.uploadAttachment('e2e-test', 'hauptdokument', bytes, { role: 'main', title: 'Hauptdokument', mediaType: 'text/markdown' } as never);
       expect(attachment.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(attachment.byteSize).toBe(bytes.byteLength);
       expect(new Uint8Array(await gs.downloadAttachment('e2e-test', 'hauptdokument'))).toEqual(bytes);

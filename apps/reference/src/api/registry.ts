@@ -4,6 +4,7 @@ import type { Attachment, Recommendation } from '@foederal/recommendations';
 import { hasRole } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { checkAttachment, downloadHeaders } from '../domain/attachments.js';
 import { getBody } from '../domain/body.js';
 import {
   createConsultation,
@@ -95,7 +96,7 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
   bindRoute(ctx, routes, r.uploadAttachment, async (req, c) => {
     const bytes = req.body as Uint8Array;
     const sha256 = await sha256Hex(bytes);
-    const mediaType = (c.req.header('content-type') ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+    const mediaType = checkAttachment(c.req.header('content-type'), bytes);
     const { id, attachmentId } = req.params;
     const attachment: Attachment = {
       id: attachmentId,
@@ -125,7 +126,8 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const file = attachment && (await repo.files.get(`attachment:${req.params.id}/${req.params.attachmentId}`));
     if (!attachment || !file) throw new AppError('not-found', `Anlage nicht gefunden / attachment not found: ${req.params.attachmentId}`);
     const digest = createHash('sha256').update(file.bytes).digest('base64');
-    return { body: file.bytes, contentType: file.mediaType, etag: `"${attachment.sha256}"`, headers: { 'Content-Digest': `sha-256=:${digest}:` } };
+    const { 'Content-Type': contentType, ...headers } = downloadHeaders(file.mediaType, file.bytes, attachment.id);
+    return { body: file.bytes, contentType, etag: `"${attachment.sha256}"`, headers: { ...headers, 'Content-Digest': `sha-256=:${digest}:` } };
   });
 
   // ------------------------------------------------------------ consultations
