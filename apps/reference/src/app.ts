@@ -1,4 +1,5 @@
-import { allowedMethods, registryContract } from '@foederal/publication';
+import { registryContract } from '@foederal/publication';
+import { allowedMethods } from '@foederal/publication/server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProblem, matchRoute, registryContract, validateRequest } from '@foederal/publication';
+import { createProblem, registryContract } from '@foederal/publication';
+import { matchRoute, validateRequest } from '@foederal/publication/server';
 import type { Consultation, Contribution, Decision, Recommendation } from '@foederal/recommendations';
 import { adoptingDecision, consultation, editionsOf, recommendations, roster } from './fixtures.js';
 

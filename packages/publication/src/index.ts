@@ -35,8 +35,7 @@ export type {
   SchemaInput,
   SchemaOutput,
 } from './contract/types.js';
-export { buildPath, routePattern, matchRoute, allowedMethods, validateRequest } from './contract/server.js';
-export type { RouteMatch, IncomingRequest, ValidRequest, InvalidRequest } from './contract/server.js';
+export { buildPath } from './contract/server.js';
 export {
   parseLinkHeader,
   formatLinkHeader,

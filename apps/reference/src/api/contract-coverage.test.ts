@@ -1,4 +1,5 @@
-import { registryContract, routePattern, type RegistryRouteId } from '@foederal/publication';
+import { registryContract, type RegistryRouteId } from '@foederal/publication';
+import { routePattern } from '@foederal/publication/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBackend } from '../../test/backends.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';

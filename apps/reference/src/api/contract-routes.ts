@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  formatLinkHeader,
-  ifNoneMatchMatches,
-  routePattern,
-  validateRequest,
-  type RouteDefinition,
-  type ValidRequest,
-} from '@foederal/publication';
+import { formatLinkHeader, ifNoneMatchMatches, type RouteDefinition } from '@foederal/publication';
+import { routePattern, validateRequest, type ValidRequest } from '@foederal/publication/server';
 import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
