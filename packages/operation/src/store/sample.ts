@@ -1,0 +1,207 @@
+/**
+ * One value of one data point at one time, as stored and as delivered by the live sources.
+ *
+ * @example
+ * ```ts
+ * const sample: Sample = { pointId: 'HZG.WE01.VL.TEMP', time: Date.UTC(2026, 0, 5, 6), value: 61.5, quality: 0 };
+ * ```
+ */
+export interface Sample {
+  /** Data point id (e.g. an AKS key or `device:object`), 1 to 200 characters. */
+  readonly pointId: string;
+  /** Time in milliseconds since 1970-01-01 UTC (an integer). */
+  readonly time: number;
+  /** Value; booleans and states are numbers (0/1, state index). */
+  readonly value: number;
+  /** Quality flag, see {@link sampleQuality}. */
+  readonly quality: number;
+}
+
+/**
+ * Quality flags of a sample (one byte): `good` measured normally, `uncertain` (overridden, out of
+ * service, substituted), `bad` (sensor fault, communication fault; the value is not usable).
+ *
+ * @example
+ * ```ts
+ * if (sample.quality === sampleQuality.bad) console.log('Messwert unbrauchbar / value unusable');
+ * ```
+ */
+export const sampleQuality = { good: 0, uncertain: 1, bad: 2 } as const;
+
+/**
+ * Samples of one data point in columns: the form the store reads and writes fastest.
+ *
+ * @example
+ * ```ts
+ * const batch: SeriesBatch = {
+ *   pointId: 'HZG.WE01.VL.TEMP',
+ *   times: [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 0, 1)],
+ *   values: [60.1, 60.4],
+ * };
+ * ```
+ */
+export interface SeriesBatch {
+  readonly pointId: string;
+  /** Times in ms since 1970-01-01 UTC. */
+  readonly times: ArrayLike<number>;
+  /** Values, as many as times. */
+  readonly values: ArrayLike<number>;
+  /** Quality flags, as many as times; all `good` when absent. */
+  readonly qualities?: ArrayLike<number>;
+}
+
+/**
+ * Samples of one data point read back from a store, ordered by time.
+ *
+ * @example
+ * ```ts
+ * const series: StoredSeries = await store.read('HZG.WE01.VL.TEMP', from, to);
+ * for (let i = 0; i < series.times.length; i++) console.log(series.times[i], series.values[i]);
+ * ```
+ */
+export interface StoredSeries {
+  readonly pointId: string;
+  readonly times: Float64Array;
+  readonly values: Float64Array;
+  readonly qualities: Uint8Array;
+}
+
+/**
+ * Why a sample was refused by a store (it is counted, never silently dropped).
+ *
+ * @example
+ * ```ts
+ * const reason: SampleRejection = 'invalid-time';
+ * ```
+ */
+export type SampleRejection = 'invalid-point' | 'invalid-time' | 'invalid-value' | 'invalid-quality';
+
+/** Earliest time a store accepts: 1970-01-01 UTC. */
+export const minSampleTime = 0;
+/** Latest time (exclusive) a store accepts: 2200-01-01 UTC. */
+export const maxSampleTime = Date.UTC(2200, 0, 1);
+
+/** Checked samples in columns, with the point ids as indexes into `pointIds`. */
+export interface SampleColumns {
+  readonly pointIds: readonly string[];
+  readonly point: Int32Array;
+  readonly time: Float64Array;
+  readonly value: Float64Array;
+  readonly quality: Uint8Array;
+  readonly length: number;
+  readonly rejected: number;
+  readonly reasons: Partial<Record<SampleRejection, number>>;
+  readonly examples: readonly RejectedSample[];
+}
+
+/**
+ * One refused sample, as an example in a {@link WriteResult}.
+ *
+ * @example
+ * ```ts
+ * const example: RejectedSample = { index: 3, pointId: 'X', reason: 'invalid-value' };
+ * ```
+ */
+export interface RejectedSample {
+  /** Position in the input (for series: counted over all series in order). */
+  readonly index: number;
+  readonly pointId: string;
+  readonly reason: SampleRejection;
+}
+
+const maxExamples = 10;
+
+function rejectionOf(pointOk: boolean, time: number, value: number, quality: number): SampleRejection | undefined {
+  if (!pointOk) return 'invalid-point';
+  if (!Number.isInteger(time) || time < minSampleTime || time >= maxSampleTime) return 'invalid-time';
+  if (!Number.isFinite(value)) return 'invalid-value';
+  if (!Number.isInteger(quality) || quality < 0 || quality > 255) return 'invalid-quality';
+  return undefined;
+}
+
+function validPointId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 && !id.includes('\u0000');
+}
+
+/**
+ * Check samples and put them into columns: refused samples are counted by reason (with up to ten
+ * examples), never silently dropped.
+ *
+ * @internal
+ */
+export function toColumns(input: readonly Sample[] | readonly SeriesBatch[]): SampleColumns {
+  let total = 0;
+  const isSeries = input.length > 0 && 'times' in (input[0] as object);
+  if (isSeries) for (const s of input as readonly SeriesBatch[]) total += s.times.length;
+  else total = input.length;
+  const point = new Int32Array(total);
+  const time = new Float64Array(total);
+  const value = new Float64Array(total);
+  const quality = new Uint8Array(total);
+  const pointIds: string[] = [];
+  const index = new Map<string, number>();
+  const reasons: Partial<Record<SampleRejection, number>> = {};
+  const examples: RejectedSample[] = [];
+  let n = 0;
+  let rejected = 0;
+  let position = 0;
+  const indexOf = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = pointIds.length;
+      pointIds.push(id);
+      index.set(id, i);
+    }
+    return i;
+  };
+  const take = (id: unknown, pointOk: boolean, t: number, v: number, q: number, pointIndex: number) => {
+    const reason = rejectionOf(pointOk, t, v, q);
+    if (reason !== undefined) {
+      rejected++;
+      reasons[reason] = (reasons[reason] ?? 0) + 1;
+      if (examples.length < maxExamples) examples.push({ index: position, pointId: String(id), reason });
+    } else {
+      point[n] = pointIndex;
+      time[n] = t;
+      value[n] = v;
+      quality[n] = q;
+      n++;
+    }
+    position++;
+  };
+  if (isSeries) {
+    for (const s of input as readonly SeriesBatch[]) {
+      const ok = validPointId(s.pointId) && s.values.length === s.times.length &&
+        (s.qualities === undefined || s.qualities.length === s.times.length);
+      const pi = ok ? indexOf(s.pointId) : -1;
+      const qs = s.qualities;
+      for (let i = 0; i < s.times.length; i++) {
+        take(s.pointId, ok, Number(s.times[i]), Number(s.values[i]), qs === undefined ? 0 : Number(qs[i]), pi);
+      }
+    }
+  } else {
+    for (const s of input as readonly Sample[]) {
+      const ok = typeof s === 'object' && s !== null && validPointId(s.pointId);
+      const record = (ok ? s : {}) as Partial<Sample>;
+      take(
+        ok ? s.pointId : (s as Partial<Sample> | null)?.pointId,
+        ok,
+        Number(record.time),
+        Number(record.value),
+        record.quality === undefined ? 0 : Number(record.quality),
+        ok ? indexOf(s.pointId) : -1,
+      );
+    }
+  }
+  return {
+    pointIds,
+    point: point.subarray(0, n),
+    time: time.subarray(0, n),
+    value: value.subarray(0, n),
+    quality: quality.subarray(0, n),
+    length: n,
+    rejected,
+    reasons,
+    examples,
+  };
+}
