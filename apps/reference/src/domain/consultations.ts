@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Consultation, Contribution } from '@foederal/recommendations';
+import { publicContribution, type AdministrativeLevel, type Consultation, type Contribution } from '@foederal/recommendations';
 import { hasRole, type Role } from '../auth/roles.js';
 import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
@@ -13,7 +13,13 @@ export function visibleContributionStates(role: Role): string[] | undefined {
   return hasRole(role, 'secretariat') ? undefined : publicContributionStates;
 }
 
-function contributionFields(consultationId: string, c: Contribution, uniqueKey?: string) {
+/** A contribution as `role` may read it: the public never sees the contact, nor names without consent. */
+export function contributionFor(role: Role, c: Contribution): Contribution {
+  return hasRole(role, 'secretariat') ? c : publicContribution(c);
+}
+
+/** @internal Copied columns of a stored contribution. */
+export function contributionFields(consultationId: string, c: Contribution, uniqueKey?: string) {
   const author = c.author.kind === 'anonymous' ? '' : c.author.name;
   return {
     parentId: consultationId,
@@ -44,7 +50,7 @@ export async function createConsultation(repo: Repository, input: unknown): Prom
 export async function getConsultation(repo: Repository, id: string, role: Role): Promise<Versioned<Consultation>> {
   const doc = (await repo.consultations.require(id)) as Versioned<Consultation>;
   const states = visibleContributionStates(role);
-  const contributions = (await repo.contributions.list({ parentId: id, ...(states ? { status: states } : {}) })).map((d) => d.data as Contribution);
+  const contributions = (await repo.contributions.list({ parentId: id, ...(states ? { status: states } : {}) })).map((d) => contributionFor(role, d.data as Contribution));
   return { ...doc, data: { ...doc.data, contributions } };
 }
 
@@ -58,7 +64,15 @@ export async function listContributions(
   repo: Repository,
   consultationId: string,
   role: Role,
-  options: { state?: string; after?: { sortKey: string; id: string }; limit?: number },
+  options: {
+    state?: string;
+    section?: string;
+    submitter?: Contribution['author']['kind'];
+    level?: AdministrativeLevel;
+    q?: string;
+    after?: { sortKey: string; id: string };
+    limit?: number;
+  },
 ): Promise<Array<Versioned<Contribution> & { sortKey: string }>> {
   await repo.consultations.require(consultationId);
   const visible = visibleContributionStates(role);
@@ -67,9 +81,20 @@ export async function listContributions(
   return (await repo.contributions.list({
     parentId: consultationId,
     ...(states ? { status: states } : {}),
+    ...(options.q ? { q: options.q } : {}),
+    fields: contributionFilterFields(options),
     ...(options.after ? { after: options.after } : {}),
     ...(options.limit ? { limit: options.limit } : {}),
-  })) as Array<Versioned<Contribution> & { sortKey: string }>;
+  })).map((d) => ({ ...d, data: contributionFor(role, d.data as Contribution) })) as Array<Versioned<Contribution> & { sortKey: string }>;
+}
+
+/** JSON-field filters of a contribution query: section, kind of submitter, level of the jurisdiction. */
+export function contributionFilterFields(options: { section?: string | undefined; submitter?: string | undefined; level?: string | undefined }): Record<string, string> {
+  return {
+    ...(options.section ? { 'anchor.section': options.section } : {}),
+    ...(options.submitter ? { 'author.kind': options.submitter } : {}),
+    ...(options.level ? { 'author.jurisdiction.level': options.level } : {}),
+  };
 }
 
 /** One contribution; `submitted` ones are readable by their id (the submitter got it), others by state. */
@@ -79,7 +104,7 @@ export async function getContribution(repo: Repository, consultationId: string, 
   if (visible && !visible.includes(doc.data.state) && doc.data.state !== 'submitted') {
     throw new AppError('not-found', `Nicht gefunden / not found: ${contributionId}`);
   }
-  return doc;
+  return { ...doc, data: contributionFor(role, doc.data) };
 }
 
 /** A contribution as submitted through the form or the API. */
@@ -87,6 +112,9 @@ export interface Submission {
   readonly anchor: Contribution['anchor'];
   readonly text: Contribution['text'];
   readonly author: Contribution['author'];
+  /** Never published. */
+  readonly contact?: Contribution['contact'] | undefined;
+  readonly consent?: Contribution['consent'] | undefined;
 }
 
 /**
@@ -113,7 +141,8 @@ export async function submitContribution(
     });
   }
   const id = `beitrag-${randomBytes(8).toString('hex')}`;
-  const contribution = check('Contribution', { id, ...submission, submittedAt: at, state: 'submitted' });
+  const { contact, consent, ...required } = submission;
+  const contribution = check('Contribution', { id, ...required, ...(contact ? { contact } : {}), ...(consent ? { consent } : {}), submittedAt: at, state: 'submitted' });
   const storeId = `${consultationId}/${id}`;
   if (idempotencyKey) {
     const result = await repo.contributions.createOnce(storeId, contribution, { ...contributionFields(consultationId, contribution), uniqueKey: `${consultationId}:${idempotencyKey}` });
