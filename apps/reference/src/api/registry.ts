@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { checkAttachment, downloadHeaders } from '../domain/attachments.js';
 import { getBody } from '../domain/body.js';
+import { eraseContribution } from '../domain/contribution-desk.js';
 import {
   createConsultation,
   disposeContribution,
@@ -156,6 +157,10 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const after = decodeCursor(req.query.cursor);
     const rows = await listContributions(repo, req.params.consultationId, c.get('role'), {
       ...(req.query.state ? { state: req.query.state } : {}),
+      ...(req.query.section ? { section: req.query.section } : {}),
+      ...(req.query.submitter ? { submitter: req.query.submitter } : {}),
+      ...(req.query.level ? { level: req.query.level } : {}),
+      ...(req.query.q ? { q: req.query.q } : {}),
       ...(after ? { after } : {}),
       limit: limit + 1,
     });
@@ -192,6 +197,16 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const doc = await disposeContribution(repo, req.params.consultationId, req.params.contributionId, expectedVersion(req.ifMatch, current.version), {
       state: req.body.state,
       disposition: req.body.disposition,
+    });
+    return { body: doc.data, etag: versionTag(doc.version) };
+  });
+
+  bindRoute(ctx, routes, r.erasePersonalData, async (req, c) => {
+    const current = await repo.contributions.require(`${req.params.consultationId}/${req.params.contributionId}`);
+    const user = c.get('user');
+    const doc = await eraseContribution(repo, req.params.consultationId, req.params.contributionId, expectedVersion(req.ifMatch, current.version), {
+      now,
+      user: user ? { id: user.id, username: user.username } : null,
     });
     return { body: doc.data, etag: versionTag(doc.version) };
   });
