@@ -1,0 +1,41 @@
+/**
+ * Language of the messages and explanations: German (default) or English.
+ *
+ * @example
+ * ```ts
+ * const lang: Lang = 'en';
+ * ```
+ */
+export type Lang = 'de' | 'en';
+
+/**
+ * The language from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, then `LANGUAGE`): German for a
+ * German locale and when no locale is set (`C`, `POSIX`), English for every other language.
+ *
+ * @example
+ * ```ts
+ * localeLang({ LANG: 'en_GB.UTF-8' }); // 'en'
+ * ```
+ */
+export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
+  const raw = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG'], env['LANGUAGE']?.split(':')[0]].find((v) => v !== undefined && v !== '') ?? '';
+  const language = raw.split(/[_.@-]/)[0]?.toLowerCase() ?? '';
+  if (language === '' || language === 'c' || language === 'posix' || language === 'de') return 'de';
+  return 'en';
+}
+
+/** `--lang` from the arguments (anywhere, `--lang en` or `--lang=en`), else the locale's. */
+export function argvLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'de' || v === 'en') return v;
+  }
+  return localeLang(env);
+}
+
+/** Picks the text of a bilingual pair. */
+export function pick(text: { readonly de: string; readonly en?: string | undefined }, lang: Lang): string {
+  return lang === 'en' && text.en ? text.en : text.de;
+}
