@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { html } from 'hono/html';
 import { authenticate } from './auth/session.js';
+import { readCacheMiddleware } from './cache/read-cache.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { healthRoutes } from './health.js';
@@ -69,6 +70,8 @@ ${alert(problem.status >= 500 ? 'danger' : 'warning', problem.title ?? title, de
  */
 export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
   const app = new Hono<Env>();
+  // Outermost: cached public catalogue reads are answered before any other work (ADR 0140).
+  app.use(readCacheMiddleware(ctx.readCache, (error) => ctx.log.warn({ err: error }, 'read cache: generation check failed')));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

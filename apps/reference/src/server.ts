@@ -4,9 +4,11 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Env, Routes } from './web/routing.js';
 import { createApp } from './app.js';
+import { openGenerationStore, ReadCache } from './cache/read-cache.js';
 import type { AppConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { openRepository, type Repository } from './db/repository.js';
+import { openRepository, type Repository, type StorageOptions } from './db/repository.js';
+import { openJobQueue } from './jobs/queue.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** A listening app instance. */
@@ -43,9 +45,10 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.log ?? createLogger(config.logLevel);
-  const repo =
-    options.repo ??
-    (await openRepository(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: `${config.dataDir}/foederal.sqlite` }));
+  const storage: StorageOptions = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqliteFile: `${config.dataDir}/foederal.sqlite` };
+  const repo = options.repo ?? (await openRepository(storage));
+  const readCache = new ReadCache(openGenerationStore(storage), { ttlMs: config.readCacheTtlMs });
+  const jobs = await openJobQueue(config, storage, log);
   const ctx: AppContext = {
     config,
     repo,
@@ -53,6 +56,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     baseUrl: config.baseUrl ?? `http://localhost:${config.port}`,
     ready: false,
     tasks: new Set(),
+    readCache,
+    jobs,
     now: options.now ?? (() => new Date()),
   };
   const { app, routes } = createApp(ctx);
@@ -69,9 +74,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (options.prepare) await options.prepare(ctx);
   } catch (error) {
     server.close();
+    await jobs.close();
+    await readCache.close();
     if (!options.repo) await repo.close();
     throw error;
   }
+  readCache.expire();
   ctx.ready = true;
   log.info({ url: ctx.baseUrl, database: repo.dialect }, 'listening');
 
@@ -86,6 +94,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await closed;
       clearTimeout(timer);
       await Promise.allSettled([...ctx.tasks]);
+      await jobs.close();
+      await readCache.close();
       if (!options.repo) await repo.close();
       log.info('stopped');
     })();

@@ -37,8 +37,22 @@ export interface ModelSummary {
   readonly areas: Partial<Record<Din277AreaKey, number>>;
   /** Spaces without a net floor area (not in the sums). */
   readonly spacesWithoutArea: number;
-  readonly checks: ReadonlyArray<{ readonly id: string; readonly ids: string; readonly at: string; readonly passed: boolean; readonly summary: IdsReport['summary'] }>;
+  readonly checks: ReadonlyArray<ModelCheck>;
 }
+
+/** One IDS check of a model: queued (a job runs it), done (report stored) or failed. */
+export interface ModelCheck {
+  readonly id: string;
+  readonly ids: string;
+  readonly at: string;
+  /** Absent on checks stored before checks became jobs: those are done. */
+  readonly state?: 'queued' | 'done' | 'failed';
+  readonly error?: string;
+  readonly passed: boolean;
+  readonly summary: IdsReport['summary'];
+}
+
+const emptySummary: IdsReport['summary'] = { specifications: 0, passed: 0, failed: 0, checkedEntities: 0 };
 
 const din277Keys: Record<string, Din277AreaKey> = {
   'NUF 1': 'nuf1', 'NUF 2': 'nuf2', 'NUF 3': 'nuf3', 'NUF 4': 'nuf4', 'NUF 5': 'nuf5', 'NUF 6': 'nuf6', 'NUF 7': 'nuf7', TF: 'tf', VF: 'vf',
@@ -145,65 +159,158 @@ async function patchModel(repo: Repository, id: string, change: (m: ModelSummary
 }
 
 /**
- * Store an uploaded model (bytes as a file, a document in state `reading`) and return the
- * document plus the task that reads it: the task writes the progress (every 10 %) and finally the
- * analysis, or the error, so any instance can show the progress page.
+ * Store an uploaded model: its bytes as a file and a document in state `reading` (progress 0).
+ * The analysis runs as a job ({@link processModel}); any instance can show its progress.
  */
-export async function uploadModel(
+export async function storeModel(
   repo: Repository,
   input: { name: string; fileName: string; bytes: Uint8Array; uploadedBy: string; now: Date },
-): Promise<{ doc: Versioned<ModelSummary>; task: Promise<void> }> {
+): Promise<Versioned<ModelSummary>> {
   const id = `modell-${randomBytes(5).toString('hex')}`;
   const initial: ModelSummary = {
     id, state: 'reading', progress: 0, name: input.name, fileName: input.fileName, uploadedAt: input.now.toISOString(), uploadedBy: input.uploadedBy,
     bytes: input.bytes.byteLength, sha256: createHash('sha256').update(input.bytes).digest('hex'), schema: '', entities: 0, buildings: [], areas: {}, spacesWithoutArea: 0, checks: [],
   };
-  const doc = await repo.transaction(async (tx) => {
+  return repo.transaction(async (tx) => {
     await tx.files.put(`model:${id}`, 'application/x-step', input.bytes);
     return (await tx.models.create(id, initial, modelFields(initial))) as Versioned<ModelSummary>;
   });
-  const task = (async () => {
-    let reported = 0;
-    let writes = Promise.resolve();
-    try {
-      const { summary } = await analyseModel(input.bytes, (done, total) => {
-        const percent = Math.floor((done / Math.max(1, total)) * 100);
-        if (percent >= reported + 10 && percent < 100) {
-          reported = percent;
-          writes = writes.then(() => patchModel(repo, id, (m) => ({ ...m, progress: percent })));
-        }
-      });
-      await writes;
-      await patchModel(repo, id, (m) => ({ ...m, ...summary, state: 'ready', progress: 100 }));
-    } catch (error) {
-      await writes.catch(() => undefined);
-      await patchModel(repo, id, (m) => ({ ...m, state: 'failed', progress: 100, error: error instanceof Error ? error.message : String(error) }));
-    }
-  })();
-  return { doc, task };
 }
 
 /**
- * Check a stored model against an IDS document with `@foederal/ids`; the report (JSON and the
- * package's HTML report in both languages) is kept, and the model lists the check.
+ * The job of a stored model: read it, writing the progress (every 10 %) and finally the analysis
+ * or, for a file that is no readable IFC, the error. Idempotent: a model that is no longer
+ * `reading` is left alone, and a repeated run (its worker died) overwrites the same document.
+ * Errors of the storage are thrown, so the queue retries the job.
  */
-export async function checkModel(repo: Repository, modelId: string, idsXml: string | Uint8Array, idsName: string, now: Date): Promise<{ checkId: string; report: IdsReport }> {
-  const file = await repo.files.get(`model:${modelId}`);
-  if (!file) throw new AppError('not-found', `Modell nicht gefunden / model not found: ${modelId}`);
-  let ids;
+export async function processModel(repo: Repository, id: string): Promise<void> {
+  const doc = (await repo.models.get(id)) as Versioned<ModelSummary> | undefined;
+  if (!doc || doc.data.state !== 'reading') return;
+  const file = await repo.files.get(`model:${id}`);
+  if (!file) {
+    await patchModel(repo, id, (m) => ({ ...m, state: 'failed', progress: 100, error: 'Datei fehlt / file missing' }));
+    return;
+  }
+  let reported = 0;
+  let writes = Promise.resolve();
+  let summary;
   try {
-    ids = parseIds(idsXml);
+    ({ summary } = await analyseModel(file.bytes, (done, total) => {
+      const percent = Math.floor((done / Math.max(1, total)) * 100);
+      if (percent >= reported + 10 && percent < 100) {
+        reported = percent;
+        writes = writes.then(() => patchModel(repo, id, (m) => (m.state === 'reading' ? { ...m, progress: percent } : m)));
+      }
+    }));
+  } catch (error) {
+    await writes.catch(() => undefined);
+    if (!(AppError.isInstance(error) && error.code === 'validation')) throw error;
+    await patchModel(repo, id, (m) => ({ ...m, state: 'failed', progress: 100, error: error.message }));
+    return;
+  }
+  await writes;
+  await patchModel(repo, id, (m) => ({ ...m, ...summary, state: 'ready', progress: 100 }));
+}
+
+/** Record that a model's job failed for good (its retries are used up). */
+export async function failModel(repo: Repository, id: string, reason: string): Promise<void> {
+  const doc = await repo.models.get(id);
+  if (!doc || (doc.data as ModelSummary).state !== 'reading') return;
+  await patchModel(repo, id, (m) => ({ ...m, state: 'failed', progress: 100, error: reason }));
+}
+
+/**
+ * Store a model and read it at once in this process (demo data, tests). The app itself queues
+ * {@link processModel} as a job instead.
+ */
+export async function uploadModel(
+  repo: Repository,
+  input: { name: string; fileName: string; bytes: Uint8Array; uploadedBy: string; now: Date },
+): Promise<{ doc: Versioned<ModelSummary>; task: Promise<void> }> {
+  const doc = await storeModel(repo, input);
+  return { doc, task: processModel(repo, doc.id) };
+}
+
+function parseIdsOrFail(idsXml: string | Uint8Array): ReturnType<typeof parseIds> {
+  try {
+    return parseIds(idsXml);
   } catch (error) {
     throw new AppError('validation', `IDS-Datei ungültig / invalid IDS file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const { model } = await analyseModel(file.bytes);
-  const report = checkIds(ids, model);
+}
+
+/**
+ * Queue a check of a stored model against an IDS document: the IDS is parsed now (an invalid one
+ * is refused at once), stored, and the model lists the check as `queued`; {@link processCheck}
+ * runs it as a job.
+ */
+export async function requestCheck(repo: Repository, modelId: string, idsXml: string | Uint8Array, idsName: string, now: Date): Promise<{ checkId: string }> {
+  const model = await repo.models.get(modelId);
+  if (!model || !(await repo.files.get(`model:${modelId}`))) throw new AppError('not-found', `Modell nicht gefunden / model not found: ${modelId}`);
+  parseIdsOrFail(idsXml);
   const checkId = `pruefung-${randomBytes(5).toString('hex')}`;
+  const bytes = typeof idsXml === 'string' ? new TextEncoder().encode(idsXml) : idsXml;
+  await repo.transaction(async (tx) => {
+    await tx.files.put(`ids:${modelId}/${checkId}`, 'application/xml', bytes);
+    await patchModel(tx, modelId, (m) => ({ ...m, checks: [...m.checks, { id: checkId, ids: idsName, at: now.toISOString(), state: 'queued', passed: false, summary: emptySummary }] }));
+  });
+  return { checkId };
+}
+
+/**
+ * The job of a queued check: analyse the model, check it, store the report (JSON and the HTML
+ * report of `@foederal/ids` in both languages, each under a fixed name) and mark the check done.
+ * Idempotent: a check that is not `queued` is left alone; a repeated run writes the same files
+ * and replaces the one entry of the check.
+ */
+export async function processCheck(repo: Repository, modelId: string, checkId: string): Promise<IdsReport | undefined> {
+  const doc = (await repo.models.get(modelId)) as Versioned<ModelSummary> | undefined;
+  const entry = doc?.data.checks.find((x) => x.id === checkId);
+  if (!doc || !entry || entry.state !== 'queued') return undefined;
+  const [file, idsFile] = await Promise.all([repo.files.get(`model:${modelId}`), repo.files.get(`ids:${modelId}/${checkId}`)]);
+  const settle = (change: Partial<ModelCheck>) =>
+    patchModel(repo, modelId, (m) => ({ ...m, checks: m.checks.map((x) => (x.id === checkId ? { ...x, ...change } : x)) }));
+  if (!file || !idsFile) {
+    await settle({ state: 'failed', error: 'Datei fehlt / file missing' });
+    return undefined;
+  }
+  let report: IdsReport;
+  try {
+    const ids = parseIdsOrFail(idsFile.bytes);
+    const { model } = await analyseModel(file.bytes);
+    report = checkIds(ids, model);
+  } catch (error) {
+    if (!(AppError.isInstance(error) && error.code === 'validation')) throw error;
+    await settle({ state: 'failed', error: error.message });
+    return undefined;
+  }
   await repo.files.put(`check:${modelId}/${checkId}.json`, 'application/json', new TextEncoder().encode(JSON.stringify(report)));
   for (const lang of ['de', 'en'] as const) {
     await repo.files.put(`check:${modelId}/${checkId}.${lang}.html`, 'text/html', new TextEncoder().encode(toHtmlReport(report, { lang })));
   }
-  await patchModel(repo, modelId, (m) => ({ ...m, checks: [...m.checks, { id: checkId, ids: idsName, at: now.toISOString(), passed: report.passed, summary: report.summary }] }));
+  await settle({ state: 'done', passed: report.passed, summary: report.summary });
+  return report;
+}
+
+/** Record that a check's job failed for good. */
+export async function failCheck(repo: Repository, modelId: string, checkId: string, reason: string): Promise<void> {
+  const doc = (await repo.models.get(modelId)) as Versioned<ModelSummary> | undefined;
+  if (!doc?.data.checks.some((x) => x.id === checkId && x.state === 'queued')) return;
+  await patchModel(repo, modelId, (m) => ({ ...m, checks: m.checks.map((x) => (x.id === checkId ? { ...x, state: 'failed' as const, error: reason } : x)) }));
+}
+
+/**
+ * Check a stored model against an IDS document at once in this process (demo data, tests): the
+ * report (JSON and the package's HTML report in both languages) is kept, and the model lists the
+ * check. The app queues {@link processCheck} as a job instead.
+ */
+export async function checkModel(repo: Repository, modelId: string, idsXml: string | Uint8Array, idsName: string, now: Date): Promise<{ checkId: string; report: IdsReport }> {
+  const { checkId } = await requestCheck(repo, modelId, idsXml, idsName, now);
+  const report = await processCheck(repo, modelId, checkId);
+  if (!report) {
+    const failed = ((await repo.models.require(modelId)).data as ModelSummary).checks.find((x) => x.id === checkId);
+    throw new AppError('validation', failed?.error ?? `Prüfung fehlgeschlagen / check failed: ${checkId}`);
+  }
   return { checkId, report };
 }
 

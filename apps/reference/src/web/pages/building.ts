@@ -5,7 +5,7 @@ import { shippedDocument } from '../../api/publishing.js';
 import type { AppContext } from '../../context.js';
 import type { Versioned } from '../../db/repository.js';
 import { schoolIds, schoolIdsName } from '../../demo/school-ids.js';
-import { areaLabel, checkModel, getCheck, uploadModel, type ModelSummary } from '../../domain/models.js';
+import { areaLabel, getCheck, requestCheck, storeModel, type ModelSummary } from '../../domain/models.js';
 import { AppError } from '../../errors.js';
 import { hasRole } from '../../auth/roles.js';
 import { formatDate, formatNumber, t, type Lang } from '../i18n.js';
@@ -77,17 +77,16 @@ ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipar
     if (!(file instanceof File) || file.size === 0) throw new AppError('validation', 'Bitte eine IFC-Datei wählen / please choose an IFC file');
     if (file.size > ctx.config.uploadLimitBytes) throw new AppError('payload-too-large', `Höchstens ${ctx.config.uploadLimitBytes} Byte / at most ${ctx.config.uploadLimitBytes} bytes`);
     const name = typeof body['name'] === 'string' && body['name'].trim() ? body['name'].trim().slice(0, 200) : file.name;
-    const { doc, task } = await uploadModel(ctx.repo, { name, fileName: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()), uploadedBy: c.get('user')?.displayName ?? '', now: ctx.now() });
-    ctx.tasks.add(task);
-    void task.finally(() => ctx.tasks.delete(task));
+    const doc = await storeModel(ctx.repo, { name, fileName: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()), uploadedBy: c.get('user')?.displayName ?? '', now: ctx.now() });
+    // Read by a worker (ADR 0141); the model page shows the progress it stores.
+    await ctx.jobs.send({ kind: 'analyse-model', modelId: doc.id });
     return c.redirect(`/gebaeudedaten/${doc.id}`, 303);
   });
 
   routes.get('/gebaeudedaten/:id', 'public', async (c) => {
-    const stored = ((await ctx.repo.models.require(c.req.param('id') ?? '')) as Versioned<ModelSummary>).data;
-    // A model still "reading" after 15 minutes lost its instance (restart, crash): show it as failed.
-    const stale = stored.state === 'reading' && ctx.now().getTime() - Date.parse(stored.uploadedAt) > 15 * 60_000;
-    const m: ModelSummary = stale ? { ...stored, state: 'failed', error: 'Lesen abgebrochen (Neustart) / reading interrupted (restart)' } : stored;
+    // A model stays "reading" while its job waits or runs; a lost worker's job is retried, and a
+    // job whose retries are used up marks the model failed.
+    const m = ((await ctx.repo.models.require(c.req.param('id') ?? '')) as Versioned<ModelSummary>).data;
     const sources = m.state === 'ready' ? await idsSources(ctx) : [];
     const canCheck = hasRole(c.get('role'), 'member');
     const head = m.state === 'reading' ? html`<meta http-equiv="refresh" content="1">` : undefined;
@@ -112,7 +111,7 @@ ${b.storeys.map((s) => html`<h3 class="kern-heading-small">${s.name}${s.longName
 </table>
 <p class="kern-body--small">${formatNumber(lang, s.elements)} ${lang === 'de' ? 'Bauteile im Geschoss' : 'elements in the storey'}</p>`)}`)}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Prüfung gegen Datenanforderungen (IDS)' : 'Check against data requirements (IDS)'}</h2>
-${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.passed ? (lang === 'de' ? 'bestanden' : 'passed') : lang === 'de' ? 'nicht bestanden' : 'failed'} (${x.summary.passed}/${x.summary.specifications})</li>`)}</ul>` : ''}
+${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.state === 'queued' ? (lang === 'de' ? 'Prüfung läuft' : 'check running') : x.state === 'failed' ? (lang === 'de' ? 'Prüfung fehlgeschlagen' : 'check failed') : html`${x.passed ? (lang === 'de' ? 'bestanden' : 'passed') : lang === 'de' ? 'nicht bestanden' : 'failed'} (${x.summary.passed}/${x.summary.specifications})`}</li>`)}</ul>` : ''}
 ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
   <div class="kern-form-input"><label class="kern-label" for="source">${lang === 'de' ? 'Datenanforderungen' : 'Data requirements'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="source" name="source">
@@ -142,7 +141,8 @@ ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" e
       name = found.label;
     }
     if (xml === undefined) throw new AppError('not-found', 'IDS-Datei nicht verfügbar / IDS file not available');
-    const { checkId } = await checkModel(ctx.repo, id, xml, name, ctx.now());
+    const { checkId } = await requestCheck(ctx.repo, id, xml, name, ctx.now());
+    await ctx.jobs.send({ kind: 'check-model', modelId: id, checkId });
     return c.redirect(`/gebaeudedaten/${id}/pruefungen/${checkId}`, 303);
   });
 
@@ -150,6 +150,14 @@ ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" e
     const id = c.req.param('id') ?? '';
     const checkId = c.req.param('checkId') ?? '';
     const m = ((await ctx.repo.models.require(id)) as Versioned<ModelSummary>).data;
+    const entry = m.checks.find((x) => x.id === checkId);
+    if (entry?.state === 'queued' || entry?.state === 'failed') {
+      const running = entry.state === 'queued';
+      return render(c, (lang) => (lang === 'de' ? 'Prüfbericht' : 'Check report'), ({ lang }) => html`
+<p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${m.name}</a></p>
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Prüfbericht' : 'Check report'}: ${entry.ids}</h1>
+${running ? html`<p class="kern-body" role="status">${lang === 'de' ? 'Die Prüfung läuft. Die Seite aktualisiert sich selbst.' : 'The check is running. This page refreshes itself.'}</p>` : alert('danger', lang === 'de' ? 'Die Prüfung ist fehlgeschlagen.' : 'The check failed.', entry.error ?? '')}`, 200, running ? html`<meta http-equiv="refresh" content="1">` : undefined);
+    }
     const report = await getCheck(ctx.repo, id, checkId);
     return render(c, (lang) => (lang === 'de' ? 'Prüfbericht' : 'Check report'), ({ lang }) => html`
 <p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${m.name}</a></p>
