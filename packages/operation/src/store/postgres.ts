@@ -155,9 +155,9 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
       await c.query(`CREATE TABLE IF NOT EXISTS ${table}_points (id serial PRIMARY KEY, key text NOT NULL UNIQUE)`);
       await c.query(`CREATE TABLE IF NOT EXISTS ${table} (
-        point_id int4 NOT NULL,
         time timestamptz NOT NULL,
         value float8 NOT NULL,
+        point_id int4 NOT NULL,
         quality int2 NOT NULL,
         PRIMARY KEY (point_id, time)
       ) PARTITION BY RANGE (time)`);
@@ -229,6 +229,7 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
   };
 
   const copy = async (client: PostgresClientLike, target: string, ids: Int32Array, columns: SampleColumns, withSequence: boolean, signal: AbortSignal | undefined) => {
+    // Columns are stored 8-byte ones first (no alignment padding: 46-byte rows).
     const columnList = withSequence ? '(point_id, time, value, quality, seq)' : '(point_id, time, value, quality)';
     const stream = (client as unknown as { query(q: Writable): Writable }).query(copyFrom(`COPY ${target} ${columnList} FROM STDIN BINARY`));
     async function* chunks(): AsyncGenerator<Buffer> {
