@@ -25,6 +25,7 @@ export type IfcErrorCode =
   | 'missing-entity'
   | 'too-large'
   | 'zip'
+  | 'unzip-limit'
   | 'io'
   | 'aborted';
 

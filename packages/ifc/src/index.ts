@@ -2,8 +2,8 @@ export { IfcError } from './errors.js';
 export type { IfcErrorCode, IfcLocation, IfcWarning } from './errors.js';
 export { IfcModel } from './model.js';
 export type { IfcEntity, IfcHeader, OfTypeOptions } from './model.js';
-export { openIfc, parseIfc, isZip, unzipIfc, MAX_INPUT_BYTES } from './open.js';
-export type { IfcProgress, IfcSource, OpenIfcOptions } from './open.js';
+export { openIfc, parseIfc, isZip, unzipIfc, MAX_INPUT_BYTES, DEFAULT_MAX_UNZIPPED_BYTES } from './open.js';
+export type { IfcProgress, IfcSource, OpenIfcOptions, UnzipIfcOptions } from './open.js';
 export type {
   IfcProperty,
   IfcPropertyDefinitionLink,

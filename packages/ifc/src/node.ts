@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { IfcError } from './errors.js';
 import type { IfcModel } from './model.js';
-import { buildModel, isZip, MAX_INPUT_BYTES, unzipIfc, type OpenIfcOptions } from './open.js';
+import { buildModel, isZip, limitOf, MAX_INPUT_BYTES, unzipIfc, type OpenIfcOptions } from './open.js';
 import { Scanner } from './step/scanner.js';
 
 const CHUNK = 16 * 1024 * 1024;
@@ -58,7 +58,7 @@ export async function openIfcFile(path: string, options: OpenIfcOptions = {}): P
     abort();
     if (zipped) {
       onProgress?.({ phase: 'unzip', bytes: 0, totalBytes: len });
-      const inner = unzipIfc(bytes.subarray(0, len));
+      const inner = unzipIfc(bytes.subarray(0, len), limitOf(options));
       scanner = new Scanner(inner, inner.length);
     }
     scanner ??= new Scanner(bytes, len);

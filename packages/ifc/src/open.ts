@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { IfcError, type IfcWarning } from './errors.js';
 import { IfcIndex, IfcModel, readHeader, withLines } from './model.js';
 import { ifcSchema, schemaNameFor, type IfcSchemaName } from './schema/schema.js';
@@ -30,7 +30,21 @@ export interface OpenIfcOptions {
   readonly onProgress?: (progress: IfcProgress) => void;
   /** Aborts opening with an {@link IfcError} of code `aborted`. */
   readonly signal?: AbortSignal;
+  /**
+   * Largest IFC file an `.ifczip` may unpack to, in bytes; beyond it, unpacking stops with an
+   * {@link IfcError} of code `unzip-limit` (a zip bomb). Default {@link DEFAULT_MAX_UNZIPPED_BYTES}.
+   */
+  readonly maxUnzippedBytes?: number;
 }
+
+/**
+ * Default output limit of unpacking an `.ifczip`: 1 GiB. Real models compress about 5 to 20
+ * times; a zip bomb about 1000 times per deflate layer.
+ *
+ * @example
+ * parseIfc(bytes, { maxUnzippedBytes: DEFAULT_MAX_UNZIPPED_BYTES / 4 });
+ */
+export const DEFAULT_MAX_UNZIPPED_BYTES = 2 ** 30;
 
 /**
  * What {@link openIfc} reads: bytes, a stream or async iterable of chunks, or a Blob/File.
@@ -76,24 +90,97 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Options of {@link unzipIfc}. */
+export interface UnzipIfcOptions {
+  /** Largest unpacked size in bytes. Default {@link DEFAULT_MAX_UNZIPPED_BYTES}. */
+  readonly maxUnzippedBytes?: number;
+}
+
+/** Compressed bytes fed to the inflater at a time: each step unpacks at most about 16 MiB. */
+const UNZIP_STEP = 16 * 1024;
+
+function unzipLimitError(limit: number, name: string): IfcError {
+  return new IfcError(
+    'unzip-limit',
+    `ZIP-Eintrag ${name} entpackt größer als ${limit} Byte (Zip-Bombe?) / ZIP entry ${name} unpacks to more than ${limit} bytes (zip bomb?)`,
+    { offset: 0 },
+  );
+}
+
 /**
- * Extracts the IFC file from an .ifczip archive (the first `*.ifc` entry, else the first file);
- * throws an {@link IfcError} `zip` for a damaged archive.
+ * Extracts the IFC file from an .ifczip archive (the first `*.ifc` entry, else the first file).
+ * Only that entry is inflated, in small steps, and unpacking stops as soon as its output passes
+ * `maxUnzippedBytes` (an {@link IfcError} `unzip-limit`), whatever the archive claims about its
+ * sizes. Throws an {@link IfcError} `zip` for a damaged archive.
  *
  * @example
- * const ifcBytes = unzipIfc(readFileSync('model.ifczip'));
+ * const ifcBytes = unzipIfc(readFileSync('model.ifczip'), { maxUnzippedBytes: 512 * 1024 ** 2 });
  */
-export function unzipIfc(bytes: Uint8Array): Uint8Array {
-  let files: Record<string, Uint8Array>;
+export function unzipIfc(bytes: Uint8Array, options: UnzipIfcOptions = {}): Uint8Array {
+  const limit = options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES;
+  if (!(limit >= 0)) throw new RangeError('maxUnzippedBytes must be a number >= 0');
+  // First pass over the central directory only: the names (nothing is inflated).
+  const entries: { name: string; originalSize: number }[] = [];
   try {
-    files = unzipSync(bytes);
+    unzipSync(bytes, {
+      filter: (file) => {
+        entries.push({ name: file.name, originalSize: file.originalSize });
+        return false;
+      },
+    });
   } catch (e) {
     throw new IfcError('zip', `Defektes ZIP-Archiv / damaged ZIP archive: ${(e as Error).message}`, { offset: 0 }, { cause: e });
   }
-  const names = Object.keys(files).filter((n) => !n.endsWith('/'));
-  const name = names.find((n) => /\.ifc$/i.test(n)) ?? names[0];
-  if (name === undefined) throw new IfcError('zip', 'ZIP-Archiv ohne Datei / ZIP archive without a file', { offset: 0 });
-  return files[name] as Uint8Array;
+  const files = entries.filter((f) => !f.name.endsWith('/'));
+  const chosen = files.find((f) => /\.ifc$/i.test(f.name)) ?? files[0];
+  if (chosen === undefined) throw new IfcError('zip', 'ZIP-Archiv ohne Datei / ZIP archive without a file', { offset: 0 });
+  if (chosen.originalSize > limit) throw unzipLimitError(limit, chosen.name);
+  // Second pass: stream the local entries and inflate only the chosen one, counting its output.
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  let failure: IfcError | undefined;
+  let started = false;
+  const unzip = new Unzip((file: UnzipFile) => {
+    if (started || file.name !== chosen.name) return;
+    started = true;
+    file.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) {
+        failure = new IfcError('zip', `Defektes ZIP-Archiv / damaged ZIP archive: ${error.message}`, { offset: 0 }, { cause: error });
+        return;
+      }
+      size += chunk.length;
+      if (size > limit) {
+        failure = unzipLimitError(limit, chosen.name);
+        file.terminate();
+        return;
+      }
+      if (chunk.length > 0) parts.push(chunk);
+      if (final) done = true;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length && !done && !failure; at += UNZIP_STEP) {
+      const end = Math.min(bytes.length, at + UNZIP_STEP);
+      unzip.push(bytes.subarray(at, end), end === bytes.length);
+    }
+  } catch (e) {
+    if (failure) throw failure;
+    throw new IfcError('zip', `Defektes ZIP-Archiv / damaged ZIP archive: ${(e as Error).message}`, { offset: 0 }, { cause: e });
+  }
+  if (failure) throw failure;
+  if (!done) throw new IfcError('zip', `ZIP-Eintrag ${chosen.name} unvollständig / ZIP entry ${chosen.name} incomplete`, { offset: 0 });
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
 /** Turns a finished scanner into a model. */
@@ -157,6 +244,11 @@ export function buildModel(scanner: Scanner): IfcModel {
   });
 }
 
+/** The unzip options of open options (only when set, for exactOptionalPropertyTypes). @internal */
+export function limitOf(options: OpenIfcOptions): UnzipIfcOptions {
+  return options.maxUnzippedBytes === undefined ? {} : { maxUnzippedBytes: options.maxUnzippedBytes };
+}
+
 function toBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
   return source instanceof Uint8Array ? source : new Uint8Array(source);
 }
@@ -176,7 +268,7 @@ export function parseIfc(source: Uint8Array | ArrayBuffer, options: OpenIfcOptio
   checkAbort(options.signal);
   if (isZip(bytes)) {
     options.onProgress?.({ phase: 'unzip', bytes: 0, totalBytes: bytes.length });
-    bytes = unzipIfc(bytes);
+    bytes = unzipIfc(bytes, limitOf(options));
   }
   if (bytes.length > MAX_INPUT_BYTES) {
     throw new IfcError('too-large', 'Datei größer als 4 GiB / file larger than 4 GiB', {});
@@ -257,7 +349,7 @@ export async function scanChunks(
   let bytes = buf.subarray(0, len);
   if (zipped || (!scanner && isZip(bytes))) {
     onProgress?.({ phase: 'unzip', bytes: 0, totalBytes: len });
-    bytes = unzipIfc(bytes);
+    bytes = unzipIfc(bytes, limitOf(options));
     len = bytes.length;
     scanner = undefined;
   }
@@ -287,7 +379,7 @@ export async function openIfc(source: IfcSource, options: OpenIfcOptions = {}): 
     let bytes = toBytes(source);
     if (isZip(bytes)) {
       options.onProgress?.({ phase: 'unzip', bytes: 0, totalBytes: bytes.length });
-      bytes = unzipIfc(bytes);
+      bytes = unzipIfc(bytes, limitOf(options));
     }
     if (bytes.length > MAX_INPUT_BYTES) {
       throw new IfcError('too-large', 'Datei größer als 4 GiB / file larger than 4 GiB', {});
