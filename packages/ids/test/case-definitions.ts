@@ -1,0 +1,447 @@
+// Our own IDS + IFC case pairs, one or more per rule of the IDS 1.0 documentation
+// (../shared/corpus/ids/spec/). Written for this project (EUPL-1.2); expected outcomes are derived
+// by hand from the rule each case names. `pnpm --filter @foederal/ids generate:cases` writes them
+// to test/cases/; test/own-cases.test.ts checks the files are current and runs them.
+import {
+  attribute,
+  bounds,
+  classification,
+  defines,
+  entity,
+  enumeration,
+  gid,
+  ids,
+  ifc,
+  length,
+  material,
+  partOf,
+  pattern,
+  property,
+  pset,
+  single,
+  typedBy,
+  wall,
+  wallType,
+} from './case-builders.js';
+import type { Facet, Schema, Units, V } from './case-builders.js';
+
+export type Expected = 'pass' | 'fail' | 'invalid';
+
+/** A rule of the specification, where it is written, and which shared cases exercise it. */
+export interface Rule {
+  readonly id: string;
+  readonly facet: 'entity' | 'attribute' | 'property' | 'classification' | 'material' | 'partOf' | 'restriction' | 'tolerance' | 'units' | 'ifcVersion';
+  readonly rule: string;
+  /** File and section of ../shared/corpus/ids/spec/ the rule is read from. */
+  readonly spec: string;
+  /** Substrings of shared case names (../shared/corpus/ids/cases.json) that exercise the rule. */
+  readonly shared: readonly string[];
+}
+
+export interface OwnCase {
+  readonly rule: string;
+  readonly name: string;
+  readonly expected: Expected;
+  readonly ids: string;
+  readonly ifc: string;
+}
+
+export const rules: readonly Rule[] = [
+  { id: 'entity.exact-class', facet: 'entity', rule: 'The IFC class must match exactly; subtypes do not match', spec: 'entity-facet.md, Parameters (Name)', shared: ['subclasses_are_not_considered_as_matching', 'an_matching_entity_should_pass'] },
+  { id: 'entity.uppercase', facet: 'entity', rule: 'Entity names are IFC classes written in upper case, in applicability, requirements, enumerations and partOf; other case makes the IDS invalid', spec: 'entity-facet.md, Parameters (Name) and Examples', shared: [] },
+  { id: 'entity.name-restriction', facet: 'entity', rule: 'The name may be an enumeration or a pattern of class names', spec: 'entity-facet.md, Parameters (Restrictions allowed)', shared: ['entities_can_be_specified_as_an_enumeration', 'entities_can_be_specified_as_a_xsd_regex_pattern'] },
+  { id: 'entity.predefined-type', facet: 'entity', rule: 'The predefined type must match exactly (case-sensitive), restrictions allowed', spec: 'entity-facet.md, Parameters (Predefined Type)', shared: ['a_matching_predefined_type_should_pass', 'a_predefined_type_from_an_enumeration_must_be_uppercase', 'restrictions_can_be_specified_for_the_predefined_type', 'a_null_predefined_type'] },
+  { id: 'entity.user-defined', facet: 'entity', rule: 'A custom predefined type is read from ObjectType / ElementType / ProcessType when PredefinedType is USERDEFINED', spec: 'entity-facet.md, Predefined Type (custom values)', shared: ['user_defined_types_are_checked_case_sensitively', 'a_predefined_type_may_specify_a_user_defined', 'userdefined_predefined_types_may_be_specified'] },
+  { id: 'entity.type-predefined-type', facet: 'entity', rule: 'An occurrence takes the predefined type of its type object', spec: 'entity-facet.md, Predefined Type', shared: ['overridden_predefined_types_should_pass'] },
+  { id: 'entity.schema-names', facet: 'ifcVersion', rule: 'The class must exist in the schemas named by ifcVersion (IFC2X3, IFC4, IFC4X3_ADD2 differ)', spec: 'entity-facet.md, class lists per schema; specifications.md (ifcVersion)', shared: ['invalid_entities_always_fail'] },
+  { id: 'entity.ifc2x3-mapping', facet: 'ifcVersion', rule: 'In IFC2X3 an IFC4 occurrence name (IFCAIRTERMINAL) means the generic occurrence typed by the specific type object', spec: 'entity-facet.md, Special cases in IFC2X3; ifc2x3-occurrence-type-mapping-table.md', shared: [] },
+  { id: 'attribute.explicit', facet: 'attribute', rule: 'Only explicit attributes of the applicable classes can be named (no derived, inverse or unknown ones)', spec: 'attribute-facet.md, Parameters', shared: ['derived_attributes_cannot_be_checked', 'inverse_attributes_cannot_be_checked', 'invalid_attribute_names_always_fail'] },
+  { id: 'attribute.empty', facet: 'attribute', rule: 'Empty strings, empty lists, UNKNOWN and null are no value', spec: 'attribute-facet.md, Parameters (Value)', shared: ['attributes_with_empty_strings_always_fail', 'attributes_with_an_empty_set_always_fail', 'attributes_with_a_logical_unknown_always_fail', 'an_optional_attribute_passes_if_null'] },
+  { id: 'attribute.restrictions', facet: 'attribute', rule: 'Attribute values may be restricted by enumeration, pattern, bounds and length', spec: 'attribute-facet.md, Parameters; restrictions.md', shared: ['value_restrictions_may_be_used', 'strict_numeric_checking_may_be_done_with_a_bounds_restriction', 'regex_patterns_can_be_used'] },
+  { id: 'attribute.units', facet: 'units', rule: 'Measure attributes are compared in SI units after converting from the project units', spec: 'units.md, introduction', shared: [] },
+  { id: 'property.containers', facet: 'property', rule: 'Every kind of property value (single, enumerated, bounded, list, table) meets a value restriction of every kind when any of its values matches', spec: 'property-facet.md, Parameters (Value); restrictions.md', shared: ['any_matching_value_in_a_bounded_property', 'any_matching_value_in_a_list_property', 'any_matching_value_in_a_table_property', 'any_matching_value_in_an_enumerated_property', 'no_matching_value_in_an_enumerated_property'] },
+  { id: 'property.reference', facet: 'property', rule: 'Reference and complex properties hold objects, not values: a value requirement on them fails', spec: 'property-facet.md, Parameters (Value: any value appropriate to the data type)', shared: ['reference_properties_are_treated_as_objects', 'complex_properties_are_not_supported'] },
+  { id: 'property.data-type', facet: 'property', rule: 'The value must use the specified data type; in a table or list any value of that type may match', spec: 'property-facet.md, Parameters (Data Type)', shared: ['measures_are_used_to_specify_an_ifc_data_type', 'a_number_specified_as_a_string_is_treated_as_a_string'] },
+  { id: 'property.data-type-schema', facet: 'ifcVersion', rule: 'The data type must exist in the schema version (DataTypes.md columns IFC2X3 / IFC4 / IFC4X3)', spec: 'DataTypes.md, DataTypes; property-facet.md (compatible with the referenced schema version)', shared: [] },
+  { id: 'property.value-lexical', facet: 'restriction', rule: 'Values must be written in the lexical form of the data type’s XML base type: dot decimal separator, scientific notation allowed, lowercase booleans, no decimals for integers', spec: 'DataTypes.md, XML base types', shared: ['booleans_must_be_specified_as_lowercase_strings', 'integer_values_cannot_be_stored_with_decimal', 'only_specifically_formatted_numbers_are_allowed'] },
+  { id: 'property.on-type', facet: 'property', rule: 'Property sets apply to an element and to its type: a requirement on a type object (IFCWALLTYPE) evaluates the type’s own sets (HasPropertySets)', spec: 'property-facet.md, Applicable Entity; issue 14', shared: ['properties_can_be_inherited_from_the_type_2_2', 'properties_can_be_overriden_by_an_occurrence_2_2'] },
+  { id: 'property.inherited', facet: 'property', rule: 'An occurrence has the property sets of its type object', spec: 'property-facet.md, Applicable Entity', shared: ['properties_can_be_inherited_from_the_type_1_2'] },
+  { id: 'property.override', facet: 'property', rule: 'An occurrence’s property overrides the same property of its type object; other type properties remain', spec: 'property-facet.md', shared: [] },
+  { id: 'property.names', facet: 'property', rule: 'Property set and property names match exactly (case-sensitive); restrictions allowed', spec: 'property-facet.md, Parameters (Property Set, Base Name)', shared: ['all_matching_property_sets_must_satisfy_requirements', 'a_name_check_will_match_any_property'] },
+  { id: 'property.quantities', facet: 'property', rule: 'Quantities are checked like properties', spec: 'property-facet.md (Quantities are interchangeable)', shared: [] },
+  { id: 'property.units', facet: 'units', rule: 'Measures are converted from project units (SI prefixes, squared and cubed units, conversion-based and derived units, offsets) to the IDS SI unit before comparison', spec: 'units.md; property-facet.md, Parameters (Data Type)', shared: ['unit_conversions_shall_take_place_to_ids_nominated_standard_units'] },
+  { id: 'classification.type', facet: 'classification', rule: 'An occurrence has its type object’s classifications, overridden per system by its own', spec: 'classification-facet.md', shared: ['occurrences_override_the_type_classification_per_system'] },
+  { id: 'classification.restrictions', facet: 'classification', rule: 'System and value may be restricted; a value matches a reference or any of its parent references', spec: 'classification-facet.md, Parameters', shared: ['restrictions_can_be_used_for_systems', 'restrictions_can_be_used_for_values', 'values_match_subreferences', 'systems_should_match_exactly'] },
+  { id: 'material.any', facet: 'material', rule: 'Any material, layer, profile or constituent name or category may match; restrictions allowed', spec: 'material-facet.md, Parameters', shared: ['a_material_name_may_pass', 'a_material_category_may_pass', 'any_material_name_in_a_list', 'any_layer_category_in_a_layer_set'] },
+  { id: 'material.type', facet: 'material', rule: 'An occurrence without own material has its type object’s materials; its own replace them', spec: 'material-facet.md', shared: ['occurrences_can_override_materials_from_their_types'] },
+  { id: 'partOf.relations', facet: 'partOf', rule: 'The six relations are followed recursively, each alone when named: aggregates, group, containment, nests, voids/fills', spec: 'partof-facet.md', shared: ['the_aggregated_part_passes', 'a_grouped_element_passes', 'any_contained_element_passes', 'any_nested_part_passes', 'the_containment_can_be_indirect'] },
+  { id: 'partOf.entity', facet: 'partOf', rule: 'The whole is given by an entity facet: exact class, upper case, predefined type', spec: 'partof-facet.md, Parameters (Entity)', shared: ['the_container_entity_must_match_exactly', 'the_container_predefined_type_must_match_exactly', 'a_group_entity_must_match_exactly'] },
+  { id: 'restriction.pattern-whole', facet: 'restriction', rule: 'A pattern matches the whole value; letters and digits alone are an exact match', spec: 'restrictions.md, Pattern', shared: ['regex_patterns_can_be_used'] },
+  { id: 'restriction.length-characters', facet: 'restriction', rule: 'Length restrictions count characters, not bytes', spec: 'restrictions.md, Length', shared: ['max_and_min_length_checks_can_be_used'] },
+  { id: 'restriction.enumeration', facet: 'restriction', rule: 'An enumeration is a list of allowed values, matched case-sensitively; numbers may be enumerated', spec: 'restrictions.md, Enumeration', shared: ['an_enumeration_matches_case_sensitively'] },
+  { id: 'tolerance.enumeration', facet: 'tolerance', rule: 'Doubles compare with the 1e-6 tolerance in simple values and in restrictions (enumerations too)', spec: 'tolerance.md, Equality tolerance', shared: ['comparison_tolerance_for_floating_point'] },
+  { id: 'tolerance.converted', facet: 'tolerance', rule: 'The tolerance applies to the value after unit conversion', spec: 'tolerance.md; units.md', shared: [] },
+];
+
+const cases: OwnCase[] = [];
+const add = (rule: string, name: string, expected: Expected, idsText: string, ifcText: string) => {
+  if (!rules.some((r) => r.id === rule)) throw new Error(`unknown rule ${rule}`);
+  cases.push({ rule, name, expected, ids: idsText, ifc: ifcText });
+};
+const WALL = entity('IFCWALL');
+const req = (title: string, applicability: Facet[], requirements: Facet[], ifcVersion?: string) =>
+  ids({ title, applicability, requirements, ...(ifcVersion ? { ifcVersion } : {}) });
+const MM: Units = { si: [['LENGTHUNIT', 'MILLI', 'METRE']] };
+
+// ---------- entity ----------
+{
+  const m = ifc('IFC4', [`#10=IFCWALLSTANDARDCASE(${gid(10)},$,'W',$,$,$,$,$,$);`]);
+  add('entity.exact-class', 'a subtype instance is not an instance of the named class', 'fail', req('exact class', [WALL], [attribute('Name')]), m);
+  add('entity.exact-class', 'the subtype named itself applies', 'pass', req('exact subtype', [entity('IFCWALLSTANDARDCASE')], [attribute('Name')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1')]);
+  add('entity.uppercase', 'mixed case in a requirement', 'invalid', req('case requirement', [WALL], [entity('IfcWall')]), m);
+  add('entity.uppercase', 'mixed case in the applicability', 'invalid', req('case applicability', [entity('IfcWall')], [attribute('Name')]), m);
+  add('entity.uppercase', 'lower case in an enumeration', 'invalid', req('case enumeration', [entity(enumeration('xs:string', 'IFCSLAB', 'ifcwall'))], [attribute('Name')]), m);
+  add('entity.uppercase', 'mixed case as the whole of a partOf', 'invalid', req('case partOf', [WALL], [partOf('IfcBuildingStorey')]), m);
+  add('entity.uppercase', 'upper case is valid and matches', 'pass', req('case upper', [WALL], [entity('IFCWALL')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), `#11=IFCSLAB(${gid(11)},$,'S1',$,$,$,$,$,.FLOOR.);`]);
+  add('entity.name-restriction', 'an enumeration of classes applies to each', 'pass', req('enum classes', [entity(enumeration('xs:string', 'IFCWALL', 'IFCSLAB'))], [attribute('Name', pattern('[WS]1'))]), m);
+  add('entity.name-restriction', 'a pattern of classes applies to each match', 'fail', req('pattern classes', [entity(pattern('IFC(WALL|SLAB)'))], [attribute('Name', 'W1')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1', 'PARTITIONING'), wall('IFC4', 11, 'W2', 'SHEAR')]);
+  add('entity.predefined-type', 'an enumeration of predefined types', 'pass', req('pdt enum', [WALL], [entity('IFCWALL', enumeration('xs:string', 'PARTITIONING', 'SHEAR'))]), m);
+  add('entity.predefined-type', 'predefined types compare case-sensitively', 'fail', req('pdt case', [WALL], [entity('IFCWALL', enumeration('xs:string', 'partitioning', 'SHEAR'))]), m);
+  add('entity.predefined-type', 'applicability by predefined type selects only those', 'pass', req('pdt app', [entity('IFCWALL', 'SHEAR')], [attribute('Name', 'W2')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1', 'USERDEFINED', 'Brandwand')]);
+  add('entity.user-defined', 'the ObjectType of a USERDEFINED occurrence is its predefined type', 'pass', req('userdefined objecttype', [WALL], [entity('IFCWALL', 'Brandwand')]), m);
+  add('entity.user-defined', 'the custom name compares case-sensitively', 'fail', req('userdefined case', [WALL], [entity('IFCWALL', 'BRANDWAND')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), wallType(20, 'WT', [], 'SOLIDWALL'), typedBy(21, [10], 20)]);
+  add('entity.type-predefined-type', 'an untyped occurrence takes its type object’s predefined type', 'pass', req('type pdt', [WALL], [entity('IFCWALL', 'SOLIDWALL')]), m);
+  add('entity.type-predefined-type', 'and does not match another one', 'fail', req('type pdt other', [WALL], [entity('IFCWALL', 'PARTITIONING')]), m);
+}
+{
+  const m4 = ifc('IFC4', [`#10=IFCWALLSTANDARDCASE(${gid(10)},$,'W',$,$,$,$,$,$);`]);
+  add('entity.schema-names', 'IFCWALLSTANDARDCASE exists in IFC4', 'pass', req('wsc ifc4', [entity('IFCWALLSTANDARDCASE')], [attribute('Name')], 'IFC4'), m4);
+  add('entity.schema-names', 'IFCBUILDINGELEMENT is IFCBUILTELEMENT in IFC4X3_ADD2', 'invalid', req('buildingelement ifc4x3', [entity('IFCBUILDINGELEMENT')], [attribute('Name')], 'IFC4X3_ADD2'), m4);
+  add('entity.schema-names', 'IFCBUILTELEMENT does not exist in IFC4', 'invalid', req('builtelement ifc4', [entity('IFCBUILTELEMENT')], [attribute('Name')], 'IFC4'), m4);
+  const m43 = ifc('IFC4X3_ADD2', [`#10=IFCBRIDGE(${gid(10)},$,'B',$,$,$,$,$,$,.ARCHED.);`]);
+  add('entity.schema-names', 'IFCBRIDGE exists in IFC4X3_ADD2', 'pass', req('bridge ifc4x3', [entity('IFCBRIDGE')], [entity('IFCBRIDGE', 'ARCHED')], 'IFC4X3_ADD2'), m43);
+  add('entity.schema-names', 'IFCBRIDGE does not exist in IFC4', 'invalid', req('bridge ifc4', [entity('IFCBRIDGE')], [attribute('Name')], 'IFC4'), m43);
+  add('entity.schema-names', 'a class must exist in every schema listed', 'invalid', req('bridge both', [entity('IFCBRIDGE')], [attribute('Name')], 'IFC4 IFC4X3_ADD2'), m43);
+}
+{
+  const m = ifc('IFC2X3', [
+    `#10=IFCFLOWTERMINAL(${gid(10)},$,'Auslass',$,$,$,$,$);`,
+    `#11=IFCAIRTERMINALTYPE(${gid(11)},$,'AT',$,$,$,$,$,$,.GRILLE.);`,
+    typedBy(12, [10], 11),
+    `#13=IFCFLOWTERMINAL(${gid(13)},$,'Waschtisch',$,$,$,$,$);`,
+    `#14=IFCSANITARYTERMINALTYPE(${gid(14)},$,'ST',$,$,$,$,$,$,.WASHHANDBASIN.);`,
+    typedBy(15, [13], 14),
+  ]);
+  add('entity.ifc2x3-mapping', 'IFCAIRTERMINAL is an IfcFlowTerminal typed by an IfcAirTerminalType', 'pass', req('2x3 air terminal', [entity('IFCAIRTERMINAL')], [attribute('Name', 'Auslass')], 'IFC2X3'), m);
+  add('entity.ifc2x3-mapping', 'with its predefined type from the type object', 'pass', req('2x3 air terminal pdt', [entity('IFCAIRTERMINAL')], [entity('IFCAIRTERMINAL', 'GRILLE')], 'IFC2X3'), m);
+  add('entity.ifc2x3-mapping', 'an IfcFlowTerminal of another type is no air terminal', 'fail', req('2x3 sanitary', [entity('IFCSANITARYTERMINAL')], [attribute('Name', 'Auslass')], 'IFC2X3'), m);
+}
+
+// ---------- attribute ----------
+{
+  const m = ifc('IFC4', [`#10=IFCWALL(${gid(10)},$,'W\\X2\\00C4\\X0\\01',$,$,$,$,$,$);`]);
+  add('attribute.restrictions', 'a length restriction on a name with a non-ASCII letter', 'pass', req('attr length', [WALL], [attribute('Name', length({ length: 4 }))]), m);
+  add('attribute.restrictions', 'a maxLength below the name’s length', 'fail', req('attr maxlength', [WALL], [attribute('Name', length({ maxLength: 3 }))]), m);
+  add('attribute.restrictions', 'an enumeration of names', 'pass', req('attr enum', [WALL], [attribute('Name', enumeration('xs:string', 'X', 'W\u00c401'))]), m);
+}
+{
+  const storey = (elev: string) => `#10=IFCBUILDINGSTOREY(${gid(10)},$,'EG',$,$,$,$,$,.ELEMENT.,${elev});`;
+  const m = ifc('IFC4', [storey('3000.')], MM);
+  const st = entity('IFCBUILDINGSTOREY');
+  add('attribute.units', 'an elevation of 3000 mm is 3 m', 'pass', req('elev si', [st], [attribute('Elevation', '3')]), m);
+  add('attribute.units', 'the raw value in project units does not match', 'fail', req('elev raw', [st], [attribute('Elevation', '3000')]), m);
+  add('attribute.units', 'bounds compare in SI units too', 'pass', req('elev bounds', [st], [attribute('Elevation', bounds('xs:double', { minInclusive: '2.5', maxExclusive: '3.5' }))]), m);
+}
+
+{
+  const m = ifc('IFC4', [`#10=IFCWALL(${gid(10)},$,'W1','',$,$,$,$,$);`]);
+  add('attribute.explicit', 'an attribute of another class (IfcBuildingStorey.Elevation) on a wall', 'invalid', req('attr other class', [WALL], [attribute('Elevation')]), m);
+  add('attribute.explicit', 'attribute names are case-sensitive', 'invalid', req('attr case', [WALL], [attribute('name')]), m);
+  add('attribute.empty', 'an empty Description is no value', 'fail', req('attr empty', [WALL], [attribute('Description')]), m);
+  add('attribute.empty', 'an empty optional Description fails as it is present', 'fail', req('attr empty optional', [WALL], [attribute('Description', undefined, 'optional')]), m);
+  add('attribute.empty', 'an unset ObjectType passes an optional facet', 'pass', req('attr unset optional', [WALL], [attribute('ObjectType', undefined, 'optional')]), m);
+}
+
+// ---------- property: every value container against every restriction kind ----------
+type Container = 'single' | 'enumerated' | 'bounded' | 'list' | 'table' | 'reference';
+const CONTAINERS: readonly Container[] = ['single', 'enumerated', 'bounded', 'list', 'table', 'reference'];
+/** The property #21 'P' holding text values (one of them 'F90') or numbers (one of them 2.5). */
+function container(c: Container, numbers: boolean): string[] {
+  const t = (s: string) => (numbers ? `IFCREAL(${s})` : `IFCLABEL('${s}')`);
+  const [a, b] = numbers ? ['1.', '2.5'] : ['A1', 'F90'];
+  switch (c) {
+    case 'single':
+      return [`#21=IFCPROPERTYSINGLEVALUE('P',$,${t(b)},$);`];
+    case 'enumerated':
+      return [`#21=IFCPROPERTYENUMERATEDVALUE('P',$,(${t(a)},${t(b)}),$);`];
+    case 'bounded':
+      // UpperBoundValue, LowerBoundValue, Unit, SetPointValue
+      return [`#21=IFCPROPERTYBOUNDEDVALUE('P',$,${numbers ? 'IFCREAL(10.)' : "IFCLABEL('Z9')"},${t(b)},$,$);`];
+    case 'list':
+      return [`#21=IFCPROPERTYLISTVALUE('P',$,(${t(a)},${t(b)}),$);`];
+    case 'table':
+      // the matching value among the defined values; defining values are keys
+      return [`#21=IFCPROPERTYTABLEVALUE('P',$,(${t(a)}),(${t(b)}),$,$,$,$);`];
+    case 'reference':
+      return [`#21=IFCPROPERTYREFERENCEVALUE('P',$,$,#22);`, `#22=IFCMATERIAL('F90',$,$);`];
+  }
+}
+const KINDS: readonly { kind: string; numbers: boolean; pass: V; fail: V }[] = [
+  { kind: 'simpleValue', numbers: false, pass: 'F90', fail: 'F120' },
+  { kind: 'enumeration', numbers: false, pass: enumeration('xs:string', 'F60', 'F90'), fail: enumeration('xs:string', 'F60', 'F120') },
+  { kind: 'pattern', numbers: false, pass: pattern('F[0-9]{2}'), fail: pattern('F[0-9]{3}') },
+  { kind: 'length', numbers: false, pass: length({ length: 3 }), fail: length({ minLength: 4 }) },
+  { kind: 'bounds', numbers: true, pass: bounds('xs:double', { minExclusive: '2', maxExclusive: '3' }), fail: bounds('xs:double', { minInclusive: '5', maxInclusive: '6' }) },
+];
+for (const c of CONTAINERS) {
+  for (const k of KINDS) {
+    const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), ...container(c, k.numbers), defines(23, [10], 20)]);
+    const dataType = k.numbers ? 'IFCREAL' : 'IFCLABEL';
+    const title = `${c} ${k.kind}`;
+    if (c === 'reference') {
+      add('property.reference', `a reference property fails a ${k.kind} value`, 'fail', req(title, [WALL], [property('Foo_Bar', 'P', { value: k.pass })]), m);
+      continue;
+    }
+    add('property.containers', `${c} value against a matching ${k.kind}`, 'pass', req(`${title} pass`, [WALL], [property('Foo_Bar', 'P', { dataType, value: k.pass })]), m);
+    add('property.containers', `${c} value against a ${k.kind} no value meets`, 'fail', req(`${title} fail`, [WALL], [property('Foo_Bar', 'P', { dataType, value: k.fail })]), m);
+  }
+}
+{
+  // table with the match among the defining values
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), `#21=IFCPROPERTYTABLEVALUE('P',$,(IFCLABEL('F90')),(IFCLABEL('A1')),$,$,$,$);`, defines(23, [10], 20)]);
+  add('property.containers', 'table: a defining value may match', 'pass', req('table defining', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCLABEL', value: 'F90' })]), m);
+}
+
+// ---------- property: data types ----------
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), `#21=IFCPROPERTYTABLEVALUE('P',$,(IFCLABEL('X')),(IFCLENGTHMEASURE(1000.)),$,$,$,$);`, defines(23, [10], 20)], MM);
+  const p = (dataType: string, value?: string) => property('Foo_Bar', 'P', { dataType, ...(value !== undefined ? { value } : {}) });
+  add('property.data-type', 'table: the label key matches as IFCLABEL', 'pass', req('table label', [WALL], [p('IFCLABEL', 'X')]), m);
+  add('property.data-type', 'table: the defined length matches as IFCLENGTHMEASURE in SI units', 'pass', req('table length', [WALL], [p('IFCLENGTHMEASURE', '1')]), m);
+  add('property.data-type', 'table: the unconverted number does not match', 'fail', req('table raw', [WALL], [p('IFCLENGTHMEASURE', '1000')]), m);
+  add('property.data-type', 'table: a value of another type does not count', 'fail', req('table other type', [WALL], [p('IFCLABEL', '1')]), m);
+  add('property.data-type', 'table: no value of the data type at all', 'fail', req('table no type', [WALL], [p('IFCAREAMEASURE')]), m);
+  add('property.data-type', 'table: text is no valid length value', 'invalid', req('table lexical', [WALL], [p('IFCLENGTHMEASURE', 'X')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', "IFCLABEL('F90')"), defines(23, [10], 20)]);
+  add('property.data-type', 'IFCLABEL is not IFCTEXT', 'fail', req('label text', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCTEXT', value: 'F90' })]), m);
+  add('property.data-type', 'without a data type any type may match', 'pass', req('no datatype', [WALL], [property('Foo_Bar', 'P', { value: 'F90' })]), m);
+  const l = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), `#21=IFCPROPERTYLISTVALUE('P',$,(IFCLABEL('A'),IFCINTEGER(7)),$);`, defines(23, [10], 20)]);
+  add('property.data-type', 'list of mixed types: the integer matches as IFCINTEGER', 'pass', req('list integer', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCINTEGER', value: '7' })]), l);
+  add('property.data-type', 'list of mixed types: the integer 7 is no IFCLABEL', 'fail', req('list label seven', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCLABEL', value: '7' })]), l);
+}
+{
+  const m4 = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', 'IFCAREADENSITYMEASURE(12.)'), defines(23, [10], 20)]);
+  add('property.data-type-schema', 'IFCAREADENSITYMEASURE exists in IFC4', 'pass', req('areadensity ifc4', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCAREADENSITYMEASURE', value: '12' })], 'IFC4'), m4);
+  add('property.data-type-schema', 'IFCAREADENSITYMEASURE does not exist in IFC2X3', 'invalid', req('areadensity ifc2x3', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCAREADENSITYMEASURE' })], 'IFC2X3'), m4);
+  add('property.data-type-schema', 'an unknown data type', 'invalid', req('unknown datatype', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCFOOMEASURE' })], 'IFC4'), m4);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21, 22]), single(21, 'R', 'IFCREAL(2500.)'), single(22, 'B', 'IFCBOOLEAN(.T.)'), defines(23, [10], 20)]);
+  const r = (value: string) => property('Foo_Bar', 'R', { dataType: 'IFCREAL', value });
+  add('property.value-lexical', 'a decimal comma is no number', 'invalid', req('comma', [WALL], [r('2500,0')]), m);
+  add('property.value-lexical', 'scientific notation is a number', 'pass', req('scientific', [WALL], [r('2.5e3')]), m);
+  add('property.value-lexical', 'a thousands separator is no number', 'invalid', req('thousands', [WALL], [r('2.500,0')]), m);
+  add('property.value-lexical', 'boolean 1 means true', 'pass', req('boolean one', [WALL], [property('Foo_Bar', 'B', { dataType: 'IFCBOOLEAN', value: '1' })]), m);
+  add('property.value-lexical', 'boolean yes is invalid', 'invalid', req('boolean yes', [WALL], [property('Foo_Bar', 'B', { dataType: 'IFCBOOLEAN', value: 'yes' })]), m);
+}
+
+// ---------- property: occurrences, types, inheritance ----------
+for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readonly Schema[]) {
+  const types = (second: string) =>
+    ifc(schema, [
+      wallType(10, 'WT1', [11]),
+      pset(11, 'Pset_WallCommon', [12]),
+      single(12, 'FireRating', "IFCLABEL('F90')"),
+      wallType(20, 'WT2', [21]),
+      pset(21, 'Pset_WallCommon', [22]),
+      single(22, 'FireRating', `IFCLABEL('${second}')`),
+    ]);
+  const spec = (title: string) => req(title, [entity('IFCWALLTYPE')], [property('Pset_WallCommon', 'FireRating', { dataType: 'IFCLABEL', value: pattern('F[0-9]+') })], schema);
+  add('property.on-type', `${schema}: Pset_WallCommon on wall types, every value fits the pattern`, 'pass', spec(`types ${schema} pass`), types('F30'));
+  add('property.on-type', `${schema}: Pset_WallCommon on wall types, one type does not fit`, 'fail', spec(`types ${schema} fail`), types('REI 30'));
+}
+{
+  const m = ifc('IFC4', [wallType(10, 'WT1', [11]), pset(11, 'Pset_WallCommon', [12]), single(12, 'FireRating', "IFCLABEL('F90')"), wall('IFC4', 20, 'W')]);
+  add('property.on-type', 'applicability by a standard property set selects the type object', 'pass', ids({ title: 'type by pset', applicability: [property('Pset_WallCommon', 'FireRating')], requirements: [entity('IFCWALLTYPE')] }), m);
+}
+{
+  const base = [wall('IFC4', 10, 'W1'), wallType(20, 'WT', [21]), pset(21, 'Pset_WallCommon', [22, 23]), single(22, 'FireRating', "IFCLABEL('F30')"), single(23, 'IsExternal', 'IFCBOOLEAN(.T.)'), typedBy(24, [10], 20)];
+  const inherited = ifc('IFC4', base);
+  add('property.inherited', 'an occurrence without own set has its type’s', 'pass', req('inherit', [WALL], [property('Pset_WallCommon', 'FireRating', { value: 'F30' })]), inherited);
+  add('property.inherited', 'an inherited property is present for a prohibited requirement', 'fail', req('inherit prohibited', [WALL], [property('Pset_WallCommon', 'FireRating', { cardinality: 'prohibited' })]), inherited);
+  const overridden = ifc('IFC4', [...base, pset(30, 'Pset_WallCommon', [31]), single(31, 'FireRating', "IFCLABEL('F90')"), defines(32, [10], 30)]);
+  add('property.override', 'the occurrence value wins', 'pass', req('override wins', [WALL], [property('Pset_WallCommon', 'FireRating', { value: 'F90' })]), overridden);
+  add('property.override', 'the type value is hidden by the occurrence value', 'fail', req('override hides', [WALL], [property('Pset_WallCommon', 'FireRating', { value: 'F30' })]), overridden);
+  add('property.override', 'a type property the occurrence set lacks remains', 'pass', req('override merge', [WALL], [property('Pset_WallCommon', 'IsExternal', { dataType: 'IFCBOOLEAN', value: 'true' })]), overridden);
+  add('property.override', 'the type object itself keeps its own value', 'pass', req('override type', [entity('IFCWALLTYPE')], [property('Pset_WallCommon', 'FireRating', { value: 'F30' })]), overridden);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Pset_WallCommon', [21]), single(21, 'FireRating', "IFCLABEL('F90')"), defines(23, [10], 20)]);
+  add('property.names', 'property set names are case-sensitive', 'fail', req('pset case', [WALL], [property('pset_wallcommon', 'FireRating')]), m);
+  add('property.names', 'property names are case-sensitive', 'fail', req('prop case', [WALL], [property('Pset_WallCommon', 'firerating')]), m);
+  add('property.names', 'a pattern on the property set name', 'pass', req('pset pattern', [WALL], [property(pattern('Pset_.*Common'), 'FireRating')]), m);
+  add('property.names', 'an enumeration of property names', 'pass', req('prop enum', [WALL], [property('Pset_WallCommon', enumeration('xs:string', 'AcousticRating', 'FireRating'))]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), `#20=IFCELEMENTQUANTITY(${gid(20)},$,'Qto_WallBaseQuantities',$,$,(#21,#22));`, `#21=IFCQUANTITYLENGTH('Length',$,$,4500.,$);`, `#22=IFCQUANTITYCOUNT('Count',$,$,3.,$);`, defines(23, [10], 20)], MM);
+  add('property.quantities', 'a length quantity in mm checked in m', 'pass', req('qto length', [WALL], [property('Qto_WallBaseQuantities', 'Length', { dataType: 'IFCLENGTHMEASURE', value: '4.5' })]), m);
+  add('property.quantities', 'a length quantity outside bounds', 'fail', req('qto bounds', [WALL], [property('Qto_WallBaseQuantities', 'Length', { value: bounds('xs:double', { maxInclusive: '4' }) })]), m);
+  add('property.quantities', 'a count quantity', 'pass', req('qto count', [WALL], [property('Qto_WallBaseQuantities', 'Count', { dataType: 'IFCCOUNTMEASURE', value: '3' })]), m);
+}
+
+// ---------- units and SI prefixes ----------
+{
+  const unitCase = (name: string, units: Units, dataType: string, stored: string, si: string, raw: string) => {
+    const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', `${dataType}(${stored})`), defines(23, [10], 20)], units);
+    add('property.units', `${name}: ${stored} is ${si} in SI units`, 'pass', req(`${name} si`, [WALL], [property('Foo_Bar', 'P', { dataType, value: si })]), m);
+    add('property.units', `${name}: the raw ${raw} does not match`, 'fail', req(`${name} raw`, [WALL], [property('Foo_Bar', 'P', { dataType, value: raw })]), m);
+  };
+  unitCase('centimetre', { si: [['LENGTHUNIT', 'CENTI', 'METRE']] }, 'IFCLENGTHMEASURE', '250.', '2.5', '250');
+  unitCase('kilometre', { si: [['LENGTHUNIT', 'KILO', 'METRE']] }, 'IFCLENGTHMEASURE', '1.5', '1500', '1.5');
+  unitCase('square millimetre', { si: [['AREAUNIT', 'MILLI', 'SQUARE_METRE']] }, 'IFCAREAMEASURE', '2000000.', '2', '2000000');
+  unitCase('cubic centimetre', { si: [['VOLUMEUNIT', 'CENTI', 'CUBIC_METRE']] }, 'IFCVOLUMEMEASURE', '3000000.', '3', '3000000');
+  unitCase('gram', { si: [['MASSUNIT', '$', 'GRAM']] }, 'IFCMASSMEASURE', '2500.', '2.5', '2500');
+  unitCase('kilopascal', { si: [['PRESSUREUNIT', 'KILO', 'PASCAL']] }, 'IFCPRESSUREMEASURE', '101.325', '101325', '101.325');
+  unitCase('degree Celsius', { si: [['THERMODYNAMICTEMPERATUREUNIT', '$', 'DEGREE_CELSIUS']] }, 'IFCTHERMODYNAMICTEMPERATUREMEASURE', '20.', '293.15', '20');
+  unitCase(
+    'degree (conversion-based)',
+    {
+      other: [
+        '#900=IFCDIMENSIONALEXPONENTS(0,0,0,0,0,0,0);',
+        '#901=IFCSIUNIT(*,.PLANEANGLEUNIT.,$,.RADIAN.);',
+        '#902=IFCMEASUREWITHUNIT(IFCPLANEANGLEMEASURE(0.017453292519943295),#901);',
+        "#903=IFCCONVERSIONBASEDUNIT(#900,.PLANEANGLEUNIT.,'degree',#902);",
+      ],
+    },
+    'IFCPLANEANGLEMEASURE',
+    '90.',
+    '1.5707963267948966',
+    '90',
+  );
+  unitCase(
+    'foot (conversion-based)',
+    {
+      other: [
+        '#900=IFCDIMENSIONALEXPONENTS(1,0,0,0,0,0,0);',
+        '#901=IFCSIUNIT(*,.LENGTHUNIT.,$,.METRE.);',
+        '#902=IFCMEASUREWITHUNIT(IFCLENGTHMEASURE(0.3048),#901);',
+        "#903=IFCCONVERSIONBASEDUNIT(#900,.LENGTHUNIT.,'foot',#902);",
+      ],
+    },
+    'IFCLENGTHMEASURE',
+    '10.',
+    '3.048',
+    '10',
+  );
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', 'IFCLENGTHMEASURE(1000.0005)'), defines(23, [10], 20)], MM);
+  add('tolerance.converted', '1000.0005 mm equals 1 m within the tolerance', 'pass', req('tol converted', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCLENGTHMEASURE', value: '1' })]), m);
+  const far = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', 'IFCLENGTHMEASURE(1000.01)'), defines(23, [10], 20)], MM);
+  add('tolerance.converted', '1000.01 mm is outside the tolerance of 1 m', 'fail', req('tol converted far', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCLENGTHMEASURE', value: '1' })]), far);
+}
+{
+  const m = (v: string) => ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', `IFCREAL(${v})`), defines(23, [10], 20)]);
+  const spec = (t: string) => req(t, [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCREAL', value: enumeration('xs:double', '25', '30') })]);
+  add('tolerance.enumeration', 'an enumerated number matches within the tolerance', 'pass', spec('tol enum'), m('30.00002'));
+  add('tolerance.enumeration', 'an enumerated number outside the tolerance', 'fail', spec('tol enum far'), m('30.001'));
+  add('restriction.enumeration', 'numbers may be enumerated', 'pass', spec('enum numbers'), m('25.'));
+}
+
+// ---------- restrictions ----------
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'DT01')]);
+  add('restriction.pattern-whole', 'letters and digits alone must match the whole value', 'fail', req('pattern exact', [WALL], [attribute('Name', pattern('DT0'))]), m);
+  add('restriction.pattern-whole', 'the same as an exact pattern passes', 'pass', req('pattern exact ok', [WALL], [attribute('Name', pattern('DT01'))]), m);
+  add('restriction.pattern-whole', 'a quantified character class', 'pass', req('pattern class', [WALL], [attribute('Name', pattern('DT[0-9]{2}'))]), m);
+  add('restriction.enumeration', 'an enumeration is matched case-sensitively', 'fail', req('enum case', [WALL], [attribute('Name', enumeration('xs:string', 'dt01', 'DT02'))]), m);
+}
+{
+  // 'Öl' is two characters, three bytes in UTF-8
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', "IFCLABEL('\\X2\\00D6\\X0\\l')"), defines(23, [10], 20)]);
+  add('restriction.length-characters', 'two characters meet length 2', 'pass', req('len chars', [WALL], [property('Foo_Bar', 'P', { value: length({ length: 2 }) })]), m);
+  add('restriction.length-characters', 'two characters do not meet minLength 3', 'fail', req('len bytes', [WALL], [property('Foo_Bar', 'P', { value: length({ minLength: 3 }) })]), m);
+}
+
+// ---------- classification ----------
+{
+  const m = ifc('IFC4', [
+    wall('IFC4', 10, 'W1'),
+    wallType(20, 'WT', []),
+    typedBy(21, [10], 20),
+    `#30=IFCCLASSIFICATION($,$,$,'DIN 276',$,$,$);`,
+    `#31=IFCCLASSIFICATIONREFERENCE($,'331',$,#30,$,$);`,
+    `#32=IFCRELASSOCIATESCLASSIFICATION(${gid(32)},$,$,$,(#20),#31);`,
+  ]);
+  add('classification.type', 'an occurrence has its type’s classification', 'pass', req('class type', [WALL], [classification({ system: 'DIN 276', value: '331' })]), m);
+  add('classification.restrictions', 'an enumeration of values', 'pass', req('class enum', [WALL], [classification({ system: 'DIN 276', value: enumeration('xs:string', '331', '332') })]), m);
+  add('classification.restrictions', 'a length restriction on the value', 'fail', req('class length', [WALL], [classification({ system: pattern('DIN.*'), value: length({ length: 4 }) })]), m);
+}
+
+// ---------- material ----------
+{
+  const m = ifc('IFC4', [
+    wall('IFC4', 10, 'W1'),
+    wallType(20, 'WT', []),
+    typedBy(21, [10], 20),
+    `#30=IFCMATERIAL('Beton C25/30',$,'concrete');`,
+    `#31=IFCRELASSOCIATESMATERIAL(${gid(31)},$,$,$,(#20),#30);`,
+  ]);
+  add('material.type', 'an occurrence without own material has its type’s', 'pass', req('mat type', [WALL], [material('Beton C25/30')]), m);
+  add('material.any', 'a pattern on the material name', 'pass', req('mat pattern', [WALL], [material(pattern('Beton C[0-9]+/[0-9]+'))]), m);
+  add('material.any', 'material names are case-sensitive', 'fail', req('mat case', [WALL], [material('beton c25/30')]), m);
+  add('material.any', 'the category matches too', 'pass', req('mat category', [WALL], [material('concrete')]), m);
+}
+
+// ---------- partOf: voids and fills ----------
+{
+  const m = ifc('IFC4', [
+    wall('IFC4', 10, 'W1'),
+    `#11=IFCOPENINGELEMENT(${gid(11)},$,'O1',$,$,$,$,$,.OPENING.);`,
+    `#12=IFCRELVOIDSELEMENT(${gid(12)},$,$,$,#10,#11);`,
+    `#13=IFCDOOR(${gid(13)},$,'D1',$,$,$,$,$,2.1,1.,.DOOR.,$,$);`,
+    `#14=IFCRELFILLSELEMENT(${gid(14)},$,$,$,#11,#13);`,
+  ]);
+  const VF = 'IFCRELVOIDSELEMENT IFCRELFILLSELEMENT';
+  add('partOf.relations', 'an opening is part of the wall it voids', 'pass', req('voids', [entity('IFCOPENINGELEMENT')], [partOf('IFCWALL', { relation: VF })]), m);
+  add('partOf.relations', 'a door is part of the opening it fills', 'pass', req('fills', [entity('IFCDOOR')], [partOf('IFCOPENINGELEMENT', { relation: VF })]), m);
+  add('partOf.relations', 'and, recursively, of the voided wall', 'pass', req('fills voids', [entity('IFCDOOR')], [partOf('IFCWALL', { relation: VF })]), m);
+  add('partOf.relations', 'voids and fills are no aggregation', 'fail', req('fills not aggregates', [entity('IFCDOOR')], [partOf('IFCWALL', { relation: 'IFCRELAGGREGATES' })]), m);
+  add('partOf.relations', 'without a relation every relation counts', 'pass', req('any relation', [entity('IFCDOOR')], [partOf('IFCWALL')]), m);
+  add('partOf.entity', 'the whole must be the named class', 'fail', req('whole class', [entity('IFCDOOR')], [partOf('IFCSLAB', { relation: VF })]), m);
+}
+
+export const ownCases: readonly OwnCase[] = cases;
+
+/** File stem of a case: `<expected>-<name as snake case>`. */
+export function caseStem(c: OwnCase): string {
+  const slug = c.name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return `${c.expected}-${slug}`;
+}
+
+/** The folder of a case: the facet of its rule. */
+export function caseFolder(c: OwnCase): string {
+  return (rules.find((r) => r.id === c.rule) as Rule).facet.toLowerCase();
+}
