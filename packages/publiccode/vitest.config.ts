@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '@foederal/vitest-config';
+
+export default defineProjectConfig();
