@@ -1,0 +1,290 @@
+import type { Consultation, Contribution, ContributionState } from '@foederal/recommendations';
+import { contributionStateSchema } from '@foederal/recommendations';
+import type { Context } from 'hono';
+import { html, raw } from 'hono/html';
+import type { AppContext } from '../../context.js';
+import type { Versioned } from '../../db/repository.js';
+import {
+  consultationWithAll,
+  contributionSorts,
+  disposeContributions,
+  eraseContribution,
+  queryContributions,
+  synopsisCsvExport,
+  type ContributionQuery,
+  type ContributionSort,
+} from '../../domain/contribution-desk.js';
+import { synopsisDocx } from '../../domain/synopsis-docx.js';
+import { AppError } from '../../errors.js';
+import { formatDate, pick, type Lang } from '../i18n.js';
+import { contributionStateLabels, lbl } from '../labels.js';
+import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
+import { render, type Env, type Routes } from '../routing.js';
+import { checkboxField, errorSummary, fieldId, readForm, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
+
+const submitterLabels = {
+  person: { de: 'Person', en: 'Person' },
+  organisation: { de: 'Organisation', en: 'Organisation' },
+  anonymous: { de: 'anonym', en: 'anonymous' },
+} as const;
+const levelLabels = {
+  federal: { de: 'Bund', en: 'Federal' },
+  state: { de: 'Land', en: 'State' },
+  administrativeDistrict: { de: 'Kreis', en: 'District' },
+  municipality: { de: 'Kommune', en: 'Municipality' },
+} as const;
+const sortLabels: Record<ContributionSort, { de: string; en: string }> = {
+  newest: { de: 'neueste zuerst', en: 'newest first' },
+  oldest: { de: 'älteste zuerst', en: 'oldest first' },
+  section: { de: 'nach Abschnitt', en: 'by section' },
+  state: { de: 'nach Stand', en: 'by state' },
+};
+const bulkStates: ContributionState[] = ['published', 'in-review', 'accepted', 'partially-accepted', 'rejected', 'duplicate', 'withdrawn'];
+const pageSizes = ['25', '50', '100', '200'];
+
+/** The query of the list page, read leniently: unknown values are ignored. */
+function queryOf(url: URL): ContributionQuery & { pageSize: number } {
+  const p = url.searchParams;
+  const state = contributionStateSchema.options.find((s) => s === p.get('status'));
+  const submitter = (['person', 'organisation', 'anonymous'] as const).find((s) => s === p.get('einreichende'));
+  const level = (['federal', 'state', 'administrativeDistrict', 'municipality'] as const).find((s) => s === p.get('ebene'));
+  const sort = contributionSorts.find((s) => s === p.get('sortierung'));
+  const section = p.get('abschnitt') ?? '';
+  const page = Number(p.get('seite') ?? '1');
+  const size = pageSizes.includes(p.get('je_seite') ?? '') ? Number(p.get('je_seite')) : 50;
+  return {
+    ...(state ? { state } : {}),
+    ...(submitter ? { submitter } : {}),
+    ...(level ? { level } : {}),
+    ...(sort ? { sort } : {}),
+    ...(section ? { section: section.slice(0, 64) } : {}),
+    ...(p.get('q')?.trim() ? { q: p.get('q')!.trim().slice(0, 200) } : {}),
+    page: Number.isFinite(page) && page >= 1 ? Math.floor(page) : 1,
+    pageSize: size,
+  };
+}
+
+function queryString(q: ContributionQuery & { pageSize: number }, page?: number): string {
+  const p = new URLSearchParams();
+  if (q.state) p.set('status', q.state);
+  if (q.section) p.set('abschnitt', q.section);
+  if (q.submitter) p.set('einreichende', q.submitter);
+  if (q.level) p.set('ebene', q.level);
+  if (q.q) p.set('q', q.q);
+  if (q.sort) p.set('sortierung', q.sort);
+  if (q.pageSize !== 50) p.set('je_seite', String(q.pageSize));
+  if (page && page > 1) p.set('seite', String(page));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+function authorText(c: Contribution, lang: Lang): string {
+  const a = c.author;
+  const who = a.kind === 'anonymous' ? submitterLabels.anonymous[lang] : a.kind === 'person' && a.organisation ? `${a.name}, ${a.organisation}` : a.name;
+  return a.jurisdiction ? `${who} (${a.jurisdiction.name})` : who;
+}
+
+function filterForm(lang: Lang, consultation: Consultation, q: ContributionQuery & { pageSize: number }, base: string): Markup {
+  const state: FormState = {
+    values: { status: q.state ?? '', abschnitt: q.section ?? '', einreichende: q.submitter ?? '', ebene: q.level ?? '', q: q.q ?? '', sortierung: q.sort ?? 'newest', je_seite: String(q.pageSize) },
+    errors: [],
+  };
+  const any = { value: '', label: { de: 'alle', en: 'all' } };
+  return html`<form method="get" action="${base}" class="filters" role="search" aria-label="${lang === 'de' ? 'Beiträge filtern' : 'Filter contributions'}">
+  ${selectField(lang, state, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [any, ...contributionStateSchema.options.map((s) => ({ value: s, label: contributionStateLabels[s] ?? { de: s, en: s } }))] })}
+  ${selectField(lang, state, { name: 'abschnitt', label: { de: 'Abschnitt', en: 'Section' }, options: [any, ...consultation.sections.map((s) => ({ value: s.anchor, label: `${s.anchor} ${pick(lang, s.title)}` }))] })}
+  ${selectField(lang, state, { name: 'einreichende', label: { de: 'Einreichende', en: 'Submitter' }, options: [any, ...Object.entries(submitterLabels).map(([value, label]) => ({ value, label }))] })}
+  ${selectField(lang, state, { name: 'ebene', label: { de: 'Ebene', en: 'Level' }, options: [any, ...Object.entries(levelLabels).map(([value, label]) => ({ value, label }))] })}
+  ${textField(lang, state, { name: 'q', label: { de: 'Textsuche', en: 'Text search' }, maxlength: 200 })}
+  ${selectField(lang, state, { name: 'sortierung', label: { de: 'Sortierung', en: 'Sort' }, options: contributionSorts.map((s) => ({ value: s, label: sortLabels[s] })) })}
+  ${selectField(lang, state, { name: 'je_seite', label: { de: 'Je Seite', en: 'Per page' }, options: pageSizes.map((s) => ({ value: s, label: s })) })}
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Filtern' : 'Filter'}</span></button>
+</form>`;
+}
+
+function pager(lang: Lang, base: string, q: ContributionQuery & { pageSize: number }, page: number, pages: number): Markup {
+  if (pages <= 1) return html``;
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return html`<nav aria-label="${lang === 'de' ? 'Seiten' : 'Pages'}"><ul class="kern-list kern-list--horizontal filters">
+  ${page > 1 ? html`<li><a class="kern-link" rel="prev" href="${base}${queryString(q, page - 1)}">${lang === 'de' ? 'Vorherige Seite' : 'Previous page'}</a></li>` : ''}
+  ${numbers.map((n) => html`<li>${n === page ? html`<span aria-current="page"><strong>${lang === 'de' ? 'Seite' : 'Page'} ${n}</strong></span>` : html`<a class="kern-link" href="${base}${queryString(q, n)}">${lang === 'de' ? 'Seite' : 'Page'} ${n}</a>`}</li>`)}
+  ${page < pages ? html`<li><a class="kern-link" rel="next" href="${base}${queryString(q, page + 1)}">${lang === 'de' ? 'Nächste Seite' : 'Next page'}</a></li>` : ''}
+</ul></nav>`;
+}
+
+interface DeskView {
+  readonly consultation: Consultation;
+  readonly query: ContributionQuery & { pageSize: number };
+  readonly items: ReadonlyArray<Versioned<Contribution>>;
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+  readonly form: FormState;
+  readonly done?: number;
+  readonly erased?: string;
+}
+
+function deskBody(page: PageContext, v: DeskView): Markup {
+  const { lang } = page;
+  const c = v.consultation;
+  const base = `/verwaltung/konsultationen/${c.id}/beitraege`;
+  const selected = new Set(v.form.lists?.['auswahl'] ?? []);
+  const bulkErrors = v.form.errors;
+  return html`
+<p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen">${lang === 'de' ? 'Konsultationen' : 'Consultations'}</a></p>
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Beiträge' : 'Contributions'}: ${pick(lang, c.title)}</h1>
+${v.done ? alert('success', lang === 'de' ? `${v.done} Beiträge abgewogen.` : `${v.done} contributions disposed.`) : ''}
+${v.erased ? alert('success', lang === 'de' ? `Personenbezogene Daten von ${v.erased} gelöscht; Text und Abwägung bleiben.` : `Personal data of ${v.erased} erased; text and disposition stay.`) : ''}
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Abwägungstabelle herunterladen' : 'Download the synopsis'}</h2>
+<ul class="kern-list">
+  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.docx?sicht=intern">${lang === 'de' ? 'Word-Dokument (DOCX), intern' : 'Word document (DOCX), internal'}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.docx?sicht=oeffentlich">${lang === 'de' ? 'Word-Dokument (DOCX), zur Veröffentlichung' : 'Word document (DOCX), for publication'}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.csv?sicht=intern">${lang === 'de' ? 'Tabelle (CSV), intern' : 'Spreadsheet (CSV), internal'}</a></li>
+</ul>
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Filtern und sortieren' : 'Filter and sort'}</h2>
+${filterForm(lang, c, v.query, base)}
+<p class="kern-body" role="status">${lang === 'de' ? `${v.total} Beiträge gefunden, Seite ${v.page} von ${v.pages}` : `${v.total} contributions found, page ${v.page} of ${v.pages}`}</p>
+<form method="post" action="${base}${queryString(v.query, v.page)}" class="stack" novalidate>
+  ${csrfField(page)}
+  ${errorSummary(lang, bulkErrors)}
+  <table class="kern-table">
+    <caption class="kern-sr-only">${lang === 'de' ? 'Beiträge dieser Seite' : 'Contributions on this page'}</caption>
+    <thead class="kern-table__header"><tr>
+      <th scope="col">${lang === 'de' ? 'Auswahl' : 'Select'}</th><th scope="col">${lang === 'de' ? 'Abschnitt' : 'Section'}</th><th scope="col">${lang === 'de' ? 'Beitrag' : 'Contribution'}</th>
+      <th scope="col">${lang === 'de' ? 'Einreichende' : 'Submitter'}</th><th scope="col">${lang === 'de' ? 'Eingang' : 'Received'}</th><th scope="col">${lang === 'de' ? 'Stand' : 'State'}</th><th scope="col">${lang === 'de' ? 'Abwägung' : 'Disposition'}</th>
+    </tr></thead>
+    <tbody class="kern-table__body">${v.items.map((d) => {
+      const x = d.data;
+      const token = `${x.id}@${d.version}`;
+      return html`<tr>
+      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`auswahl-${x.id}`)}" name="auswahl" value="${token}"${selected.has(token) ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`auswahl-${x.id}`)}"><span class="kern-sr-only">${lang === 'de' ? 'Auswählen' : 'Select'} </span>${x.id}</label></div></td>
+      <td>${x.anchor.section}</td>
+      <td class="contribution-text">${pick(lang, x.text)}</td>
+      <td>${authorText(x, lang)}${x.contact ? html`<br><span class="kern-body--small">${lang === 'de' ? 'Kontakt (nicht öffentlich)' : 'Contact (not public)'}: ${x.contact.email}</span>` : ''}${x.consent && !x.consent.publication ? html`<br><span class="kern-body--small">${lang === 'de' ? 'ohne Namen zu veröffentlichen' : 'publish without name'}</span>` : ''}${x.erasedAt ? html`<br><span class="kern-body--small">${lang === 'de' ? 'Personenbezogene Daten gelöscht' : 'Personal data erased'}</span>` : ''}</td>
+      <td>${formatDate(lang, x.submittedAt)}</td>
+      <td>${lbl(contributionStateLabels, x.state, lang)}</td>
+      <td>${x.disposition ? pick(lang, x.disposition.reason) : '–'}</td>
+    </tr>`;
+    })}</tbody>
+  </table>
+  ${pager(lang, base, v.query, v.page, v.pages)}
+  <fieldset class="kern-fieldset">
+    <legend class="kern-label">${lang === 'de' ? 'Ausgewählte Beiträge abwägen' : 'Dispose of the selected contributions'}</legend>
+    <div class="kern-fieldset__body stack">
+      ${selectField(lang, v.form, { name: 'stand', label: { de: 'Neuer Stand', en: 'New state' }, options: bulkStates.map((s) => ({ value: s, label: contributionStateLabels[s] ?? { de: s, en: s } })), fallback: 'accepted' })}
+      ${textField(lang, v.form, { name: 'begruendung', label: { de: 'Begründung (deutsch)', en: 'Reason (German)' }, hint: { de: 'Pflicht bei berücksichtigt, teilweise, nicht berücksichtigt und Dublette.', en: 'Required for accepted, partially accepted, rejected and duplicate.' }, rows: 3, maxlength: 20000 })}
+      ${textField(lang, v.form, { name: 'begruendung_en', label: { de: 'Begründung (englisch)', en: 'Reason (English)' }, rows: 2, maxlength: 20000 })}
+      ${textField(lang, v.form, { name: 'dublette_von', label: { de: 'Original (bei Dublette): Kennung des Beitrags', en: 'Original (for duplicates): contribution id' }, maxlength: 120 })}
+      ${checkboxField(lang, v.form, { name: 'veroeffentlichen', label: { de: 'Antwort sofort veröffentlichen', en: 'Publish the answer right away' }, fallback: true })}
+      <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Auswahl abwägen' : 'Dispose of selection'}</span></button>
+    </div>
+  </fieldset>
+</form>
+<h2 class="kern-heading-medium">${lang === 'de' ? 'Personenbezogene Daten löschen' : 'Erase personal data'}</h2>
+<p class="kern-body">${lang === 'de' ? 'Auf Antrag: Name, Organisation und Kontakt eines Beitrags werden gelöscht; Text, Ebene und Abwägung bleiben.' : 'On request: name, organisation and contact of a contribution are erased; text, level and disposition stay.'}</p>
+<form method="post" action="/verwaltung/konsultationen/${c.id}/personendaten" class="filters">
+  ${csrfField(page)}
+  ${textField(lang, { values: {}, errors: [] }, { name: 'beitrag', label: { de: 'Kennung des Beitrags', en: 'Contribution id' }, required: true, maxlength: 120 })}
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Personenbezogene Daten löschen' : 'Erase personal data'}</span></button>
+</form>`;
+}
+
+const bulkFieldOf: Record<string, string> = { ids: 'auswahl', reason: 'begruendung', duplicateOf: 'dublette_von' };
+
+/** The secretariat's work on many contributions: list with paging and filters, disposition of several at once, synopsis exports, erasure. */
+export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
+  const show = async (c: Context<Env>, form: FormState, status = 200) => {
+    const consultationId = c.req.param('cid') ?? '';
+    const consultation = (await ctx.repo.consultations.require(consultationId)).data as Consultation;
+    const query = queryOf(new URL(c.req.url));
+    const result = await queryContributions(ctx.repo, consultationId, query);
+    const done = Number(c.req.query('erledigt') ?? '0');
+    const erased = c.req.query('geloescht');
+    return render(
+      c,
+      (lang) => `${lang === 'de' ? 'Beiträge' : 'Contributions'}: ${pick(lang, consultation.title)}`,
+      (page) => deskBody(page, { consultation, query, items: result.items, total: result.total, page: result.page, pages: result.pages, form, ...(done > 0 ? { done } : {}), ...(erased ? { erased } : {}) }),
+      status,
+    );
+  };
+
+  routes.get('/verwaltung/konsultationen', 'secretariat', async (c) => {
+    const all = (await ctx.repo.consultations.list({ order: 'desc' })).map((d) => d.data as Consultation);
+    const counts = await Promise.all(all.map((x) => ctx.repo.contributions.count({ parentId: x.id })));
+    return render(c, (lang) => (lang === 'de' ? 'Konsultationen' : 'Consultations'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${lang === 'de' ? 'Konsultationen' : 'Consultations'}</h1>
+<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${pick(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${lang === 'de' ? 'Beiträge' : 'contributions'}</li>`)}</ul>`);
+  });
+
+  routes.get('/verwaltung/konsultationen/:cid/beitraege', 'secretariat', (c) => show(c, { values: {}, errors: [] }));
+
+  routes.post('/verwaltung/konsultationen/:cid/beitraege', 'secretariat', async (c) => {
+    const { values, lists } = await readForm(c);
+    const consultationId = c.req.param('cid') ?? '';
+    const targets: Array<{ id: string; version: number }> = [];
+    const errors: FieldError[] = [];
+    for (const token of lists['auswahl'] ?? []) {
+      const m = /^([0-9A-Za-z][0-9A-Za-z._-]{0,119})@([1-9]\d{0,8})$/.exec(token);
+      if (m) targets.push({ id: m[1]!, version: Number(m[2]) });
+    }
+    const state = contributionStateSchema.options.find((s) => s === values['stand'] && bulkStates.includes(s));
+    if (!state) errors.push({ field: 'stand', de: 'Bitte einen Stand wählen.', en: 'Please choose a state.' });
+    if (targets.length === 0) errors.push({ field: 'auswahl', de: 'Bitte mindestens einen Beitrag auswählen.', en: 'Please select at least one contribution.' });
+    if (errors.length > 0 || !state) return show(c, { values, lists, errors }, 422);
+    const user = c.get('user');
+    try {
+      const done = await disposeContributions(ctx.repo, consultationId, targets, {
+        state,
+        reason: { de: values['begruendung'] ?? '', en: values['begruendung_en'] ?? '' },
+        duplicateOf: values['dublette_von']?.trim() || undefined,
+        publish: values['veroeffentlichen'] === 'ja',
+      }, { now: ctx.now, user: user ? { id: user.id, username: user.username } : null });
+      const back = new URL(c.req.url);
+      back.searchParams.set('erledigt', String(done.length));
+      return c.redirect(`${back.pathname}${back.search}`, 303);
+    } catch (error) {
+      if (!AppError.isInstance(error) || !['validation', 'precondition-failed', 'not-found'].includes(error.code)) throw error;
+      const details = (error.details?.['errors'] ?? []) as Array<{ path: string; message: string }>;
+      const mapped: FieldError[] = details.length > 0
+        ? details.map((d) => {
+          const [de, en] = d.message.split(' / ');
+          return { field: bulkFieldOf[d.path] ?? 'begruendung', de: de ?? d.message, en: en ?? d.message };
+        })
+        : [{ field: 'auswahl', de: error.message.split(' / ')[0] ?? error.message, en: error.message.split(' / ')[1] ?? error.message }];
+      return show(c, { values, lists, errors: mapped }, error.status);
+    }
+  });
+
+  routes.post('/verwaltung/konsultationen/:cid/personendaten', 'secretariat', async (c) => {
+    const { values } = await readForm(c);
+    const consultationId = c.req.param('cid') ?? '';
+    const id = (values['beitrag'] ?? '').trim();
+    const user = c.get('user');
+    await eraseContribution(ctx.repo, consultationId, id, undefined, { now: ctx.now, user: user ? { id: user.id, username: user.username } : null });
+    return c.redirect(`/verwaltung/konsultationen/${consultationId}/beitraege?geloescht=${encodeURIComponent(id)}`, 303);
+  });
+
+  const exportOptions = (c: Context<Env>) => ({
+    audience: c.req.query('sicht') === 'oeffentlich' ? ('public' as const) : ('internal' as const),
+    language: c.req.query('sprache') === 'en' ? ('en' as const) : ('de' as const),
+  });
+  routes.get('/verwaltung/konsultationen/:cid/abwaegung.csv', 'secretariat', async (c) => {
+    const consultation = await consultationWithAll(ctx.repo, c.req.param('cid') ?? '');
+    const options = exportOptions(c);
+    return c.body(synopsisCsvExport(consultation, options), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="abwaegung-${consultation.id}-${options.audience}.csv"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+  routes.get('/verwaltung/konsultationen/:cid/abwaegung.docx', 'secretariat', async (c) => {
+    const consultation = await consultationWithAll(ctx.repo, c.req.param('cid') ?? '');
+    const options = exportOptions(c);
+    const bytes = await synopsisDocx(consultation, options);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Disposition': `attachment; filename="abwaegung-${consultation.id}-${options.audience}.docx"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+}
