@@ -1,7 +1,9 @@
-/**
- * Demo data of `@foederal/operation` (the demo school): kept out of the root entry so the root
- * import carries no demo data.
- *
- * @packageDocumentation
- */
-export const examplesVersion = 1;
+export {
+  demoSchoolEde,
+  demoSchoolSchedule,
+  demoSchoolMeters,
+  demoPoints,
+  generateDemoTrends,
+  trendsToCsv,
+} from './demo-school.js';
+export type { DemoFault, DemoTrends, DemoOptions } from './demo-school.js';
