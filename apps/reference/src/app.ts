@@ -1,7 +1,6 @@
 import { registryContract } from '@foederal/publication';
 import { allowedMethods } from '@foederal/publication/server';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { html } from 'hono/html';
 import { authenticate } from './auth/session.js';
@@ -92,23 +91,12 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
       );
     }
   });
-  // Every body is bounded before anything reads it (the CSRF check parses forms): uploads may
-  // reach the configured limit plus room for the other form fields.
-  const maxBody = ctx.config.uploadLimitBytes + 1024 * 1024;
-  app.use(
-    bodyLimit({
-      maxSize: maxBody,
-      onError: () => {
-        throw new AppError('payload-too-large', `Höchstens ${ctx.config.uploadLimitBytes} Byte / at most ${ctx.config.uploadLimitBytes} bytes`, { details: { limit: ctx.config.uploadLimitBytes } });
-      },
-    }),
-  );
   // The registry API and the feeds are read from other administrations' sites (embedded
   // components): any origin, never with cookies, so CORS adds no ambient authority.
   const corsPublic = cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Content-Digest'], exposeHeaders: ['ETag', 'Link', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] });
   for (const path of ['/api/*', '/feed.atom', '/feed.json', '/catalog.ttl', '/catalog.jsonld', '/openapi.json', '/oparl/*']) app.use(path, corsPublic);
   app.use(authenticate(ctx));
-  const routes = new Routes(app);
+  const routes = new Routes(app, { upload: ctx.config.uploadLimitBytes });
   for (const group of routeGroups) group(ctx, routes);
 
   app.notFound((c) => {

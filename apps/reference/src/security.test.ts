@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { request } from 'node:http';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../test/backends.js';
-import { FormClient, startTestApp, type TestApp } from '../test/harness.js';
+import { backends, sqliteBackend } from '../test/backends.js';
+import { FormClient, startTestApp, testPassword, type TestApp } from '../test/harness.js';
+import { safeNext } from './auth/redirect.js';
 
 // Regression tests of the security review (issue 21): each fails on the code before its fix.
 const svgWithScript = `<?xml version="1.0"?>
@@ -24,7 +27,7 @@ for (const factory of backends) {
           'content-type': type,
           'content-digest': `sha-256=:${createHash('sha256').update(body).digest('base64')}:`,
         },
-        body,
+        body: body as BodyInit,
       });
     const get = (attachmentId: string) => fetch(`${t.url}/api/v1/recommendations/gebaeudedaten-2027/attachments/${attachmentId}`);
 
@@ -78,3 +81,110 @@ for (const factory of backends) {
     });
   });
 }
+
+/**
+ * POST `total` bytes in 64 KiB chunks, waiting for each to drain, and stop as soon as the
+ * response arrives. Returns the status and how many bytes had been written by then.
+ */
+function postUntilAnswered(baseUrl: string, path: string, headers: Record<string, string>, total: number, method = 'POST'): Promise<{ status: number; written: number }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, baseUrl);
+    let written = 0;
+    let answered = false;
+    const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers }, (res) => {
+      answered = true;
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, written });
+      req.destroy();
+    });
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const pump = () => {
+      while (!answered && written < total) {
+        written += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
+describe('redirects, bodies, messages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(sqliteBackend(), { seed: true });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('accepts only a local path as `next` (tabs, newlines, backslashes and protocol-relative URLs go to /)', async () => {
+    const cases: Array<[string, string]> = [
+      ['/empfehlungen?q=a', '/empfehlungen?q=a'],
+      ['/', '/'],
+      ['//evil.example', '/'],
+      ['/\t/evil.example', '/'],
+      ['/\n/evil.example', '/'],
+      ['/\\evil.example', '/'],
+      ['/ /evil.example', '/'],
+      ['https://evil.example', '/'],
+      ['/empfehlungen\r\nSet-Cookie: x=1', '/'],
+      ['', '/'],
+    ];
+    for (const [next, expected] of cases) {
+      const res = await fetch(`${t.url}/sprache?lang=de&next=${encodeURIComponent(next)}`, { redirect: 'manual' });
+      expect(res.status, JSON.stringify(next)).toBe(303);
+      expect(res.headers.get('location'), JSON.stringify(next)).toBe(expected);
+      expect(safeNext(next)).toBe(expected);
+    }
+    const client = new FormClient(t.url);
+    const { csrf } = await client.page('/anmelden');
+    const res = await client.post('/anmelden', { _csrf: csrf, username: 'test-member', password: testPassword, next: '/%09/evil.example\n' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+  });
+
+  it('never lets a fuzzed `next` leave the site or fail', async () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (next) => {
+        const out = safeNext(next);
+        expect(out === '/' || /^\/[^/\\\x00-\x20][^\x00-\x1f\x7f]*$/.test(out)).toBe(true);
+        expect(new URL(out, 'https://app.example').origin).toBe('https://app.example');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses a 45 MB post to the sign-in form before reading it (Content-Length and chunked)', async () => {
+    const total = 45 * 1024 * 1024;
+    const declared = await postUntilAnswered(t.url, '/anmelden', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(total) }, total);
+    expect(declared.status).toBe(413);
+    expect(declared.written).toBeLessThan(4 * 1024 * 1024);
+    const chunked = await postUntilAnswered(t.url, '/anmelden', { 'content-type': 'application/x-www-form-urlencoded' }, total);
+    expect(chunked.status).toBe(413);
+    expect(chunked.written).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('refuses a large multipart post to an upload route before the role check lets it be read', async () => {
+    const total = 45 * 1024 * 1024;
+    const res = await postUntilAnswered(t.url, '/gebaeudedaten', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(total) }, total);
+    expect(res.status).toBe(401);
+    expect(res.written).toBeLessThan(4 * 1024 * 1024);
+    const json = await postUntilAnswered(t.url, '/api/v1/recommendations/gebaeudedaten-2027/attachments/x?role=annex&title=x', { 'content-type': 'application/pdf', 'content-length': String(total) }, total, 'PUT');
+    expect(json.status).toBe(401);
+    expect(json.written).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('still takes a signed-in upload above the small limit', async () => {
+    const client = new FormClient(t.url);
+    await client.login('member');
+    const { csrf } = await client.page('/gebaeudedaten');
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    form.set('name', 'Groß');
+    form.set('model', new Blob([new Uint8Array(3 * 1024 * 1024).fill(0x20)]), 'gross.ifc');
+    const res = await client.fetch('/gebaeudedaten', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+  });
+});

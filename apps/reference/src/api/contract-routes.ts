@@ -142,5 +142,5 @@ export function bindRoute<R extends RouteDefinition>(ctx: AppContext, routes: Ro
       }
     }
     return new Response(c.req.method === 'HEAD' ? null : payload, { status, headers });
-  });
+  }, [], { upload: route.body?.kind === 'binary' });
 }

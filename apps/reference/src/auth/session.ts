@@ -112,11 +112,9 @@ function isApi(c: Context): boolean {
 }
 
 /**
- * Authenticate every request (bearer API token, session cookie, or anonymous) and enforce CSRF
- * on every state-changing request that carries ambient authority or comes from a form: the token
- * must arrive as form field `_csrf` or header `X-CSRF-Token` and equal the session's (signed in)
- * or the `fdr_csrf` cookie's (anonymous, double submit). Bearer-token requests need no CSRF token:
- * browsers never attach them on their own.
+ * Authenticate every request (bearer API token, session cookie, or anonymous) and set the CSRF
+ * token its forms must carry. Reads no request body: the body is read only by the route, after
+ * its role check ({@link requireRole}) and its body limit, where {@link checkCsrf} runs.
  */
 export function authenticate(ctx: AppContext): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
@@ -155,6 +153,19 @@ export function authenticate(ctx: AppContext): MiddlewareHandler<{ Variables: Au
     }
     c.set('csrf', sessionCsrf ?? anonymousCsrf);
 
+    await next();
+  };
+}
+
+/**
+ * Enforce CSRF on every state-changing request that carries ambient authority or comes from a
+ * form: the token must arrive as form field `_csrf` or header `X-CSRF-Token` and equal the
+ * session's (signed in) or the `fdr_csrf` cookie's (anonymous, double submit). Bearer-token
+ * requests need no CSRF token: browsers never attach them on their own. Runs after the role
+ * check and the body limit of the route, because it may parse the form body.
+ */
+export function checkCsrf(): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
     if (unsafe && c.get('via') !== 'token' && (c.get('via') === 'session' || isForm(c))) {
       let sent = c.req.header('x-csrf-token');

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { setCookie } from 'hono/cookie';
 import { verifyPassword } from '../auth/passwords.js';
+import { safeNext } from '../auth/redirect.js';
 import { endSession, startSession } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -9,9 +10,6 @@ import { langOf, t } from './i18n.js';
 import { alert, csrfField, type PageContext } from './layout.js';
 import { formOf, render, type Routes } from './routing.js';
 
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 function loginForm(page: PageContext, next: string, failed: boolean) {
   const { lang } = page;

@@ -1,5 +1,7 @@
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
-import { requireRole, type AuthVariables } from '../auth/session.js';
+import { bodyLimit } from 'hono/body-limit';
+import { checkCsrf, requireRole, type AuthVariables } from '../auth/session.js';
+import { AppError } from '../errors.js';
 import type { Role } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { langOf } from './i18n.js';
@@ -15,23 +17,60 @@ export interface AccessRule {
   readonly role: Role;
 }
 
+/** Largest body of every route that is not an upload route (forms, JSON): 1 MiB. */
+export const smallBodyLimitBytes = 1024 * 1024;
+
+/** Body limits of {@link Routes}. */
+export interface BodyLimits {
+  /** Every route but uploads. Default {@link smallBodyLimitBytes}. */
+  readonly small?: number;
+  /** Upload routes; their other form fields get 1 MiB on top. Default 50 MiB. */
+  readonly upload?: number;
+}
+
+function limit(maxSize: number): MiddlewareHandler<Env> {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('payload-too-large', `Höchstens ${maxSize} Byte / at most ${maxSize} bytes`, { details: { limit: maxSize } });
+    },
+  });
+}
+
 /**
  * Registers routes together with the least role they need, and remembers every registration so
- * the authorisation matrix test can walk all of them.
+ * the authorisation matrix test can walk all of them. Every route reads its body only through a
+ * body limit: a small one checked before anything else, or, on upload routes, the upload limit
+ * checked only after the role check, so nobody without the role gets to send a large body
+ * (nor have a multipart body parsed). The CSRF check runs last, as it may parse the form.
  */
 export class Routes {
   readonly rules: AccessRule[] = [];
-  constructor(readonly app: Hono<Env>) {}
+  private readonly smallLimit: MiddlewareHandler<Env>;
+  private readonly uploadLimit: MiddlewareHandler<Env>;
+  private readonly csrf = checkCsrf();
+  constructor(
+    readonly app: Hono<Env>,
+    limits: BodyLimits = {},
+  ) {
+    this.smallLimit = limit(limits.small ?? smallBodyLimitBytes);
+    this.uploadLimit = limit((limits.upload ?? 50 * 1024 * 1024) + 1024 * 1024);
+  }
 
-  add(method: AccessRule['method'], path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = []): void {
+  add(method: AccessRule['method'], path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = [], options: { upload?: boolean } = {}): void {
     this.rules.push({ method, path, role });
-    this.app.on(method, path, requireRole(role), ...before, handler);
+    const guards: MiddlewareHandler<Env>[] = options.upload ? [requireRole(role), this.uploadLimit, this.csrf] : [this.smallLimit, requireRole(role), this.csrf];
+    this.app.on(method, path, ...([...guards, ...before] as [MiddlewareHandler<Env>]), handler);
   }
   get(path: string, role: Role, handler: Handler<Env>): void {
     this.add('GET', path, role, handler);
   }
   post(path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = []): void {
     this.add('POST', path, role, handler, before);
+  }
+  /** A POST that takes a file (multipart form): the upload limit, and only after the role check. */
+  upload(path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = []): void {
+    this.add('POST', path, role, handler, before, { upload: true });
   }
 }
 

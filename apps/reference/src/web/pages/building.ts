@@ -71,7 +71,7 @@ ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipar
     });
   });
 
-  routes.post('/gebaeudedaten', 'member', async (c) => {
+  routes.upload('/gebaeudedaten', 'member', async (c) => {
     const body = await c.req.parseBody();
     const file = body['model'];
     if (!(file instanceof File) || file.size === 0) throw new AppError('validation', 'Bitte eine IFC-Datei wählen / please choose an IFC file');
@@ -122,7 +122,7 @@ ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" e
     }, 200, head);
   });
 
-  routes.post('/gebaeudedaten/:id/pruefung', 'member', async (c) => {
+  routes.upload('/gebaeudedaten/:id/pruefung', 'member', async (c) => {
     const id = c.req.param('id') ?? '';
     const body = await c.req.parseBody();
     const source = typeof body['source'] === 'string' ? body['source'] : 'demo';
