@@ -321,39 +321,51 @@ export class ModelView {
     if (!p) return undefined;
     const name = str(p.attributes['Name']);
     if (name === null) return undefined;
+    // A property or quantity may name its own unit, which then replaces the project's unit for
+    // its values (IDS 1.0 units.md: values are converted to the IDS unit before comparison).
+    const own = (attr: string, on: IdsModelEntity = p): Conversion | undefined => {
+      const u = refId(on.attributes[attr]);
+      return u === undefined ? undefined : this.#unitScale(u, 0);
+    };
     const q = QUANTITY_TYPES[p.type];
     if (q) {
       const v = p.attributes[q[0]];
-      return { name, values: [this.scalar(v, q[1])], valueTypes: [q[1]], dataType: q[1], supported: true };
+      return { name, values: [this.scalar(v, q[1], own('Unit'))], valueTypes: [q[1]], dataType: q[1], supported: true };
     }
-    const typed = (v: StepValue | undefined): { value: FoundValue; type: string | undefined } => {
-      if (isObj(v) && v.kind === 'typed') return { value: this.scalar(v.value, v.type), type: v.type };
-      return { value: this.scalar(v, undefined), type: undefined };
+    const typed = (v: StepValue | undefined, unit?: Conversion): { value: FoundValue; type: string | undefined } => {
+      if (isObj(v) && v.kind === 'typed') return { value: this.scalar(v.value, v.type, unit), type: v.type };
+      return { value: this.scalar(v, undefined, unit), type: undefined };
     };
-    const many = (list: StepValue | undefined) => (Array.isArray(list) ? (list as readonly StepValue[]) : list == null ? [] : [list]).map(typed);
+    const many = (list: StepValue | undefined, unit?: Conversion) =>
+      (Array.isArray(list) ? (list as readonly StepValue[]) : list == null ? [] : [list]).map((v) => typed(v, unit));
     let items: { value: FoundValue; type: string | undefined }[];
     switch (p.type) {
       case 'IFCPROPERTYSINGLEVALUE':
-        items = [typed(p.attributes['NominalValue'])];
+        items = [typed(p.attributes['NominalValue'], own('Unit'))];
         break;
-      case 'IFCPROPERTYENUMERATEDVALUE':
-        items = many(p.attributes['EnumerationValues']);
+      case 'IFCPROPERTYENUMERATEDVALUE': {
+        const ref = refId(p.attributes['EnumerationReference']);
+        const enumeration = ref === undefined ? undefined : this.get(ref);
+        items = many(p.attributes['EnumerationValues'], enumeration ? own('Unit', enumeration) : undefined);
         break;
+      }
       case 'IFCPROPERTYLISTVALUE':
-        items = many(p.attributes['ListValues']);
+        items = many(p.attributes['ListValues'], own('Unit'));
         break;
-      case 'IFCPROPERTYBOUNDEDVALUE':
+      case 'IFCPROPERTYBOUNDEDVALUE': {
+        const unit = own('Unit');
         items = [p.attributes['UpperBoundValue'], p.attributes['LowerBoundValue'], p.attributes['SetPointValue']]
           .filter((v) => v != null)
-          .map(typed);
+          .map((v) => typed(v, unit));
         break;
+      }
       case 'IFCPROPERTYTABLEVALUE':
         // IDS 1.0 property facet: "Value … The value of the property must match"; a table holds
         // several values, and, as for lists, enumerations and bounds, any one of them that matches
         // satisfies the requirement. Defining and defined values usually differ in type (IfcLabel
         // keys, IfcLengthMeasure results), so each keeps its own type (`valueTypes`) and the data
         // type requirement selects among them (ADR 0064).
-        items = [...many(p.attributes['DefiningValues']), ...many(p.attributes['DefinedValues'])];
+        items = [...many(p.attributes['DefiningValues'], own('DefiningUnit')), ...many(p.attributes['DefinedValues'], own('DefinedUnit'))];
         break;
       default:
         // IfcComplexProperty, IfcPropertyReferenceValue: objects, not checkable by IDS.
@@ -368,13 +380,13 @@ export class ModelView {
    * Convert a STEP value to a comparable scalar; `declared` is the (defined) type name, used to
    * tell integers from reals and booleans from logicals and to convert measures to SI units.
    */
-  scalar(v: StepValue | undefined, declared: string | undefined): FoundValue {
+  scalar(v: StepValue | undefined, declared: string | undefined, unit?: Conversion): FoundValue {
     if (v === undefined || v === null) return null;
     if (Array.isArray(v)) return (v as readonly StepValue[]).length === 0 ? null : { kind: 'object' };
     if (isObj(v)) {
       switch (v.kind) {
         case 'typed':
-          return this.scalar(v.value, v.type);
+          return this.scalar(v.value, v.type, unit);
         case 'enum':
           if (v.value === 'U' && declared && this.#base(declared) === 'LOGICAL') return { kind: 'unknown' };
           if ((v.value === 'T' || v.value === 'F') && declared && /^(BOOLEAN|LOGICAL)$/.test(this.#base(declared) ?? '')) {
@@ -394,7 +406,8 @@ export class ModelView {
     if (typeof v !== 'number') return { kind: 'object' };
     const base = declared ? this.#base(declared) : undefined;
     const integer = base === 'INTEGER' || (base === undefined && Number.isInteger(v) && declared === undefined);
-    const conv = declared ? this.unitConversion(declared) : undefined;
+    // A unit of the property itself wins over the project's unit for this measure.
+    const conv = unit ? (unit.scale === 1 && unit.offset === 0 ? undefined : unit) : declared ? this.unitConversion(declared) : undefined;
     const value = conv ? v * conv.scale + conv.offset : v;
     return { kind: 'number', value, integer: integer && !conv };
   }

@@ -129,6 +129,12 @@ const MM: Units = { si: [['LENGTHUNIT', 'MILLI', 'METRE']] };
   add('entity.type-predefined-type', 'and does not match another one', 'fail', req('type pdt other', [WALL], [entity('IFCWALL', 'PARTITIONING')]), m);
 }
 {
+  // IFC2X3 walls have no PredefinedType; their type object has.
+  const m = ifc('IFC2X3', [wall('IFC2X3', 10, 'W1'), wallType(20, 'WT', [], 'SHEAR'), typedBy(21, [10], 20)]);
+  add('entity.type-predefined-type', 'IFC2X3: a wall’s predefined type comes from its type object', 'pass', req('2x3 type pdt', [WALL], [entity('IFCWALL', 'SHEAR')], 'IFC2X3'), m);
+  add('entity.type-predefined-type', 'IFC2X3: applicability by predefined type through the type object', 'fail', req('2x3 type pdt app', [entity('IFCWALL', 'SHEAR')], [attribute('Name', 'W2')], 'IFC2X3'), m);
+}
+{
   const m4 = ifc('IFC4', [`#10=IFCWALLSTANDARDCASE(${gid(10)},$,'W',$,$,$,$,$,$);`]);
   add('entity.schema-names', 'IFCWALLSTANDARDCASE exists in IFC4', 'pass', req('wsc ifc4', [entity('IFCWALLSTANDARDCASE')], [attribute('Name')], 'IFC4'), m4);
   add('entity.schema-names', 'IFCBUILDINGELEMENT is IFCBUILTELEMENT in IFC4X3_ADD2', 'invalid', req('buildingelement ifc4x3', [entity('IFCBUILDINGELEMENT')], [attribute('Name')], 'IFC4X3_ADD2'), m4);
@@ -181,7 +187,7 @@ const MM: Units = { si: [['LENGTHUNIT', 'MILLI', 'METRE']] };
 type Container = 'single' | 'enumerated' | 'bounded' | 'list' | 'table' | 'reference';
 const CONTAINERS: readonly Container[] = ['single', 'enumerated', 'bounded', 'list', 'table', 'reference'];
 /** The property #21 'P' holding text values (one of them 'F90') or numbers (one of them 2.5). */
-function container(c: Container, numbers: boolean): string[] {
+function container(c: Container, numbers: boolean, schema: Schema): string[] {
   const t = (s: string) => (numbers ? `IFCREAL(${s})` : `IFCLABEL('${s}')`);
   const [a, b] = numbers ? ['1.', '2.5'] : ['A1', 'F90'];
   switch (c) {
@@ -190,15 +196,16 @@ function container(c: Container, numbers: boolean): string[] {
     case 'enumerated':
       return [`#21=IFCPROPERTYENUMERATEDVALUE('P',$,(${t(a)},${t(b)}),$);`];
     case 'bounded':
-      // UpperBoundValue, LowerBoundValue, Unit, SetPointValue
-      return [`#21=IFCPROPERTYBOUNDEDVALUE('P',$,${numbers ? 'IFCREAL(10.)' : "IFCLABEL('Z9')"},${t(b)},$,$);`];
+      // UpperBoundValue, LowerBoundValue, Unit and (not in IFC2X3) SetPointValue
+      return [`#21=IFCPROPERTYBOUNDEDVALUE('P',$,${numbers ? 'IFCREAL(10.)' : "IFCLABEL('Z9')"},${t(b)},$${schema === 'IFC2X3' ? '' : ',$'});`];
     case 'list':
       return [`#21=IFCPROPERTYLISTVALUE('P',$,(${t(a)},${t(b)}),$);`];
     case 'table':
       // the matching value among the defined values; defining values are keys
-      return [`#21=IFCPROPERTYTABLEVALUE('P',$,(${t(a)}),(${t(b)}),$,$,$,$);`];
+      // (IFC2X3 has no CurveInterpolation)
+      return [`#21=IFCPROPERTYTABLEVALUE('P',$,(${t(a)}),(${t(b)}),$,$,$${schema === 'IFC2X3' ? '' : ',$'});`];
     case 'reference':
-      return [`#21=IFCPROPERTYREFERENCEVALUE('P',$,$,#22);`, `#22=IFCMATERIAL('F90',$,$);`];
+      return [`#21=IFCPROPERTYREFERENCEVALUE('P',$,$,#22);`, schema === 'IFC2X3' ? `#22=IFCMATERIAL('F90');` : `#22=IFCMATERIAL('F90',$,$);`];
   }
 }
 const KINDS: readonly { kind: string; numbers: boolean; pass: V; fail: V }[] = [
@@ -208,18 +215,34 @@ const KINDS: readonly { kind: string; numbers: boolean; pass: V; fail: V }[] = [
   { kind: 'length', numbers: false, pass: length({ length: 3 }), fail: length({ minLength: 4 }) },
   { kind: 'bounds', numbers: true, pass: bounds('xs:double', { minExclusive: '2', maxExclusive: '3' }), fail: bounds('xs:double', { minInclusive: '5', maxInclusive: '6' }) },
 ];
-for (const c of CONTAINERS) {
-  for (const k of KINDS) {
-    const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), ...container(c, k.numbers), defines(23, [10], 20)]);
-    const dataType = k.numbers ? 'IFCREAL' : 'IFCLABEL';
-    const title = `${c} ${k.kind}`;
-    if (c === 'reference') {
-      add('property.reference', `a reference property fails a ${k.kind} value`, 'fail', req(title, [WALL], [property('Foo_Bar', 'P', { value: k.pass })]), m);
-      continue;
+for (const schema of ['IFC4', 'IFC2X3', 'IFC4X3_ADD2'] as const satisfies readonly Schema[]) {
+  // IFC4 keeps the plain names; the other schemas say which they are in.
+  const tag = schema === 'IFC4' ? '' : `${schema} `;
+  for (const c of CONTAINERS) {
+    for (const k of KINDS) {
+      const m = ifc(schema, [wall(schema, 10, 'W1'), pset(20, 'Foo_Bar', [21]), ...container(c, k.numbers, schema), defines(23, [10], 20)]);
+      const dataType = k.numbers ? 'IFCREAL' : 'IFCLABEL';
+      const title = `${tag}${c} ${k.kind}`;
+      if (c === 'reference') {
+        add('property.reference', `${tag}a reference property fails a ${k.kind} value`, 'fail', req(title, [WALL], [property('Foo_Bar', 'P', { value: k.pass })], schema), m);
+        continue;
+      }
+      add('property.containers', `${tag}${c} value against a matching ${k.kind}`, 'pass', req(`${title} pass`, [WALL], [property('Foo_Bar', 'P', { dataType, value: k.pass })], schema), m);
+      add('property.containers', `${tag}${c} value against a ${k.kind} no value meets`, 'fail', req(`${title} fail`, [WALL], [property('Foo_Bar', 'P', { dataType, value: k.fail })], schema), m);
     }
-    add('property.containers', `${c} value against a matching ${k.kind}`, 'pass', req(`${title} pass`, [WALL], [property('Foo_Bar', 'P', { dataType, value: k.pass })]), m);
-    add('property.containers', `${c} value against a ${k.kind} no value meets`, 'fail', req(`${title} fail`, [WALL], [property('Foo_Bar', 'P', { dataType, value: k.fail })]), m);
   }
+}
+{
+  // The allowed list of an enumerated property (IfcPropertyEnumeration) is not its value.
+  const m = ifc('IFC4', [
+    wall('IFC4', 10, 'W1'),
+    pset(20, 'Foo_Bar', [21]),
+    `#21=IFCPROPERTYENUMERATEDVALUE('P',$,(IFCLABEL('F30')),#22);`,
+    `#22=IFCPROPERTYENUMERATION('Feuerwiderstand',(IFCLABEL('F30'),IFCLABEL('F90')),$);`,
+    defines(23, [10], 20),
+  ]);
+  add('property.containers', 'enumerated: the chosen value counts', 'pass', req('enum chosen', [WALL], [property('Foo_Bar', 'P', { value: 'F30' })]), m);
+  add('property.containers', 'enumerated: a value only allowed by the enumeration does not', 'fail', req('enum allowed only', [WALL], [property('Foo_Bar', 'P', { value: 'F90' })]), m);
 }
 {
   // table with the match among the defining values
@@ -350,6 +373,31 @@ for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readon
     '3.048',
     '10',
   );
+}
+{
+  // A property's or quantity's own unit replaces the project unit (millimetre here).
+  const m = ifc(
+    'IFC4',
+    [
+      wall('IFC4', 10, 'W1'),
+      pset(20, 'Foo_Bar', [21, 22]),
+      `#21=IFCPROPERTYSINGLEVALUE('P',$,IFCLENGTHMEASURE(25.),#30);`,
+      `#22=IFCPROPERTYTABLEVALUE('T',$,(IFCLABEL('a')),(IFCLENGTHMEASURE(2.)),$,$,#31,$);`,
+      defines(23, [10], 20),
+      `#24=IFCELEMENTQUANTITY(${gid(24)},$,'Qto_WallBaseQuantities',$,$,(#25));`,
+      `#25=IFCQUANTITYLENGTH('Length',$,#31,4.5,$);`,
+      defines(26, [10], 24),
+      '#30=IFCSIUNIT(*,.LENGTHUNIT.,.CENTI.,.METRE.);',
+      '#31=IFCSIUNIT(*,.LENGTHUNIT.,$,.METRE.);',
+    ],
+    MM,
+  );
+  const len = (pset_: string, name: string, value: string) => property(pset_, name, { dataType: 'IFCLENGTHMEASURE', value });
+  add('property.units', 'a property in its own unit (25 cm) is 0.25 m', 'pass', req('own unit', [WALL], [len('Foo_Bar', 'P', '0.25')]), m);
+  add('property.units', 'not 25 mm as the project unit would say', 'fail', req('own unit not project', [WALL], [len('Foo_Bar', 'P', '0.025')]), m);
+  add('property.units', 'a table’s DefinedUnit (metre) replaces the project unit', 'pass', req('table defined unit', [WALL], [len('Foo_Bar', 'T', '2')]), m);
+  add('property.units', 'a quantity in its own unit (metre)', 'pass', req('quantity own unit', [WALL], [len('Qto_WallBaseQuantities', 'Length', '4.5')]), m);
+  add('property.units', 'a quantity in its own unit is not read in mm', 'fail', req('quantity own unit not mm', [WALL], [len('Qto_WallBaseQuantities', 'Length', '0.0045')]), m);
 }
 {
   const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', 'IFCLENGTHMEASURE(1000.0005)'), defines(23, [10], 20)], MM);
