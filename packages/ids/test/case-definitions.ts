@@ -30,7 +30,7 @@ export type Expected = 'pass' | 'fail' | 'invalid';
 /** A rule of the specification, where it is written, and which shared cases exercise it. */
 export interface Rule {
   readonly id: string;
-  readonly facet: 'entity' | 'attribute' | 'property' | 'classification' | 'material' | 'partOf' | 'restriction' | 'tolerance' | 'units' | 'ifcVersion';
+  readonly facet: 'entity' | 'attribute' | 'property' | 'classification' | 'material' | 'partOf' | 'restriction' | 'tolerance' | 'units' | 'ifcVersion' | 'cardinality';
   readonly rule: string;
   /** File and section of ../shared/corpus/ids/spec/ the rule is read from. */
   readonly spec: string;
@@ -76,6 +76,8 @@ export const rules: readonly Rule[] = [
   { id: 'material.type', facet: 'material', rule: 'An occurrence without own material has its type object’s materials; its own replace them', spec: 'material-facet.md', shared: ['occurrences_can_override_materials_from_their_types'] },
   { id: 'partOf.relations', facet: 'partOf', rule: 'The six relations are followed recursively, each alone when named: aggregates, group, containment, nests, voids/fills', spec: 'partof-facet.md', shared: ['the_aggregated_part_passes', 'a_grouped_element_passes', 'any_contained_element_passes', 'any_nested_part_passes', 'the_containment_can_be_indirect'] },
   { id: 'partOf.entity', facet: 'partOf', rule: 'The whole is given by an entity facet: exact class, upper case, predefined type', spec: 'partof-facet.md, Parameters (Entity)', shared: ['the_container_entity_must_match_exactly', 'the_container_predefined_type_must_match_exactly', 'a_group_entity_must_match_exactly'] },
+  { id: 'cardinality.facets', facet: 'cardinality', rule: 'Requirement facets are required (present and matching), optional (absent, or present and matching) or prohibited (the negation of required); partOf has no optional', spec: 'specifications.md, Cardinality of requirements', shared: ['a_prohibited_facet_returns_the_opposite_of_a_required_facet', 'an_optional_facet_always_passes', 'an_optional_attribute_passes_if_null', 'an_optional_classification_value', 'an_optional_material'] },
+  { id: 'cardinality.specification', facet: 'cardinality', rule: 'A specification is required (at least one applicable entity), optional or prohibited (no applicable entity)', spec: 'specifications.md, Cardinality of the applicability entity', shared: ['required_specifications_need_at_least_one_applicable_entity', 'optional_specifications_may_still_pass', 'specification_optionality_and_facet_optionality'] },
   { id: 'restriction.pattern-whole', facet: 'restriction', rule: 'A pattern matches the whole value; letters and digits alone are an exact match', spec: 'restrictions.md, Pattern', shared: ['regex_patterns_can_be_used'] },
   { id: 'restriction.length-characters', facet: 'restriction', rule: 'Length restrictions count characters, not bytes', spec: 'restrictions.md, Length', shared: ['max_and_min_length_checks_can_be_used'] },
   { id: 'restriction.enumeration', facet: 'restriction', rule: 'An enumeration is a list of allowed values, matched case-sensitively; numbers may be enumerated', spec: 'restrictions.md, Enumeration', shared: ['an_enumeration_matches_case_sensitively'] },
@@ -474,6 +476,86 @@ for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readon
   add('partOf.relations', 'voids and fills are no aggregation', 'fail', req('fills not aggregates', [entity('IFCDOOR')], [partOf('IFCWALL', { relation: 'IFCRELAGGREGATES' })]), m);
   add('partOf.relations', 'without a relation every relation counts', 'pass', req('any relation', [entity('IFCDOOR')], [partOf('IFCWALL')]), m);
   add('partOf.entity', 'the whole must be the named class', 'fail', req('whole class', [entity('IFCDOOR')], [partOf('IFCSLAB', { relation: VF })]), m);
+}
+
+// ---------- classification and material of type objects ----------
+{
+  const m = ifc('IFC4', [
+    wallType(20, 'WT', []),
+    `#30=IFCCLASSIFICATION($,$,$,'DIN 276',$,$,$);`,
+    `#31=IFCCLASSIFICATIONREFERENCE($,'331',$,#30,$,$);`,
+    `#32=IFCRELASSOCIATESCLASSIFICATION(${gid(32)},$,$,$,(#20),#31);`,
+    `#33=IFCMATERIAL('Kalksandstein',$,'block');`,
+    `#34=IFCRELASSOCIATESMATERIAL(${gid(34)},$,$,$,(#20),#33);`,
+  ]);
+  const WT = entity('IFCWALLTYPE');
+  add('classification.type', 'a type object has its own classification', 'pass', req('type class', [WT], [classification({ system: 'DIN 276', value: '331' })]), m);
+  add('classification.restrictions', 'an enumeration of systems', 'pass', req('class systems', [WT], [classification({ system: enumeration('xs:string', 'OmniClass', 'DIN 276') })]), m);
+  add('classification.restrictions', 'system names match exactly', 'fail', req('class system exact', [WT], [classification({ system: 'DIN' })]), m);
+  add('material.type', 'a type object has its own material', 'pass', req('type material', [WT], [material('block')]), m);
+}
+
+// ---------- cardinality of requirement facets: required / optional / prohibited ----------
+{
+  // W1 matches, W2 has a different value, W3 has nothing: one specification per wall (by Name).
+  const m = ifc('IFC4', [
+    `#10=IFCWALL(${gid(10)},$,'W1','Innenwand',$,$,$,$,$);`,
+    `#11=IFCWALL(${gid(11)},$,'W2','Aussenwand',$,$,$,$,$);`,
+    `#12=IFCWALL(${gid(12)},$,'W3',$,$,$,$,$,$);`,
+    `#13=IFCBUILDINGSTOREY(${gid(13)},$,'EG',$,$,$,$,$,.ELEMENT.,0.);`,
+    `#14=IFCBUILDING(${gid(14)},$,'Haus',$,$,$,$,$,.ELEMENT.,$,$,$);`,
+    `#15=IFCRELCONTAINEDINSPATIALSTRUCTURE(${gid(15)},$,$,$,(#10),#13);`,
+    `#16=IFCRELCONTAINEDINSPATIALSTRUCTURE(${gid(16)},$,$,$,(#11),#14);`,
+    pset(20, 'Foo_Bar', [21]),
+    single(21, 'P', "IFCLABEL('Innen')"),
+    defines(22, [10], 20),
+    pset(23, 'Foo_Bar', [24]),
+    single(24, 'P', "IFCLABEL('Aussen')"),
+    defines(25, [11], 23),
+    `#30=IFCCLASSIFICATION($,$,$,'DIN 276',$,$,$);`,
+    `#31=IFCCLASSIFICATIONREFERENCE($,'331',$,#30,$,$);`,
+    `#32=IFCCLASSIFICATIONREFERENCE($,'341',$,#30,$,$);`,
+    `#33=IFCRELASSOCIATESCLASSIFICATION(${gid(33)},$,$,$,(#10),#31);`,
+    `#34=IFCRELASSOCIATESCLASSIFICATION(${gid(34)},$,$,$,(#11),#32);`,
+    `#40=IFCMATERIAL('Beton',$,$);`,
+    `#41=IFCMATERIAL('Ziegel',$,$);`,
+    `#42=IFCRELASSOCIATESMATERIAL(${gid(42)},$,$,$,(#10),#40);`,
+    `#43=IFCRELASSOCIATESMATERIAL(${gid(43)},$,$,$,(#11),#41);`,
+  ]);
+  type Card = 'required' | 'optional' | 'prohibited';
+  const facets: readonly { facet: string; make: (c: Card) => Facet; cards: readonly Card[] }[] = [
+    { facet: 'attribute', make: (c) => attribute('Description', 'Innenwand', c), cards: ['required', 'optional', 'prohibited'] },
+    { facet: 'property', make: (c) => property('Foo_Bar', 'P', { value: 'Innen', cardinality: c }), cards: ['required', 'optional', 'prohibited'] },
+    { facet: 'classification', make: (c) => classification({ system: 'DIN 276', value: '331', cardinality: c }), cards: ['required', 'optional', 'prohibited'] },
+    { facet: 'material', make: (c) => material('Beton', c), cards: ['required', 'optional', 'prohibited'] },
+    { facet: 'partOf', make: (c) => partOf('IFCBUILDINGSTOREY', { relation: 'IFCRELCONTAINEDINSPATIALSTRUCTURE', cardinality: c }), cards: ['required', 'prohibited'] },
+  ];
+  const expected: Record<Card, Record<'matching' | 'different' | 'absent', Expected>> = {
+    required: { matching: 'pass', different: 'fail', absent: 'fail' },
+    optional: { matching: 'pass', different: 'fail', absent: 'pass' },
+    prohibited: { matching: 'fail', different: 'pass', absent: 'pass' },
+  };
+  for (const f of facets) {
+    for (const c of f.cards) {
+      for (const [state, name] of [['matching', 'W1'], ['different', 'W2'], ['absent', 'W3']] as const) {
+        add(
+          'cardinality.facets',
+          `${c} ${f.facet} facet, ${state} value`,
+          expected[c][state],
+          req(`${c} ${f.facet} ${state}`, [WALL, attribute('Name', name)], [f.make(c)]),
+          m,
+        );
+      }
+    }
+  }
+  add('cardinality.facets', 'partOf has no optional cardinality', 'invalid', req('partOf optional', [WALL], [partOf('IFCBUILDINGSTOREY', { cardinality: 'optional' })]), m);
+  const spec = (title: string, usage: 'required' | 'optional' | 'prohibited', name: string) =>
+    ids({ title, usage, applicability: [WALL, attribute('Name', name)], ...(usage === 'prohibited' ? {} : { requirements: [attribute('Description')] }) });
+  add('cardinality.specification', 'a required specification without an applicable entity fails', 'fail', spec('required none', 'required', 'W9'), m);
+  add('cardinality.specification', 'an optional specification without an applicable entity passes', 'pass', spec('optional none', 'optional', 'W9'), m);
+  add('cardinality.specification', 'an optional specification still checks what applies', 'fail', spec('optional checks', 'optional', 'W3'), m);
+  add('cardinality.specification', 'a prohibited specification fails when an entity applies', 'fail', spec('prohibited found', 'prohibited', 'W1'), m);
+  add('cardinality.specification', 'a prohibited specification passes when none applies', 'pass', spec('prohibited none', 'prohibited', 'W9'), m);
 }
 
 export const ownCases: readonly OwnCase[] = cases;
