@@ -2,7 +2,7 @@ import type { Label, Meter } from '@foederal/building-data';
 import { OperationError } from '../errors.js';
 import { berlinDay, formatBerlin } from '../time/berlin.js';
 import { type OperatingSchedule, operatingMask } from '../time/schedule.js';
-import { type AlignedTrends, QUALITY_PRESENT } from '../trend/series.js';
+import type { AlignedTrends } from '../trend/series.js';
 import type { PointRole, RoleAssignment } from './roles.js';
 import { type MonitoringRule, monitoringRules } from './rules.js';
 
@@ -142,10 +142,9 @@ export function evaluateRules(input: EvaluateInput): EvaluateResult {
   const skipped: SkippedRule[] = [];
   const evaluated: Record<string, number> = {};
   let mask: Uint8Array | undefined;
-  const operating = (rule: string): Uint8Array | undefined => {
+  const operating = (): Uint8Array | undefined => {
     if (!input.schedule) return undefined;
     mask ??= operatingMask(grid, input.schedule);
-    void rule;
     return mask;
   };
   const n = grid.length;
@@ -285,7 +284,7 @@ export function evaluateRules(input: EvaluateInput): EvaluateResult {
         break;
       }
       case 'schedule': {
-        const m = operating(rule.id);
+        const m = operating();
         if (!m) {
           skipped.push({ rule: rule.id, reason: { de: 'keine Nutzungszeiten angegeben', en: 'no operating schedule given' } });
           evaluated[rule.id] = 0;
@@ -371,7 +370,7 @@ export function evaluateRules(input: EvaluateInput): EvaluateResult {
       case 'setpoint': {
         const min = cells(num('minMinutes'));
         const tol = num('toleranceK');
-        const m = num('onlyOperatingTime') !== 0 ? operating(rule.id) : undefined;
+        const m = num('onlyOperatingTime') !== 0 ? operating() : undefined;
         if (num('onlyOperatingTime') !== 0 && !m) {
           skipped.push({ rule: rule.id, reason: { de: 'keine Nutzungszeiten angegeben', en: 'no operating schedule given' } });
           evaluated[rule.id] = 0;

@@ -91,7 +91,8 @@ export function utcToBerlinWall(utcMs: number): number {
 /**
  * Classifies a Berlin wall-clock time (milliseconds "as if UTC") and gives both UTC readings:
  * `earlier` and `later` differ only for the repeated October hour; for the skipped March hour
- * `earlier` is the reading with the winter offset and `later` the one shifted forward.
+ * both are the reading with the winter offset, which is the time a clock shifted one hour
+ * forward shows (02:30 → 03:30 CEST = 01:30 UTC).
  *
  * @example
  * ```ts

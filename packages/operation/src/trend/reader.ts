@@ -405,7 +405,7 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   const points: TrendPoint[] = [];
   const sinkIndex: number[] = [];
   let last = new Float64Array(0);
-  let ranges: { min: number; max: number }[] = [];
+  const ranges: { min: number; max: number }[] = [];
   const byName = new Map<string, number>();
   let columns = 0;
   let col = { time: 0, point: 1, value: 2, unit: -1, status: -1 };
@@ -449,7 +449,7 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
     const r = berlinWallToUtc(wall);
     if (r.kind === 'normal') return r.earlier;
     if (r.kind === 'nonexistent') {
-      if (nonexistent === 'shift') return r.earlier + 3_600_000;
+      if (nonexistent === 'shift') return r.earlier; // the winter-offset reading is the clock's shifted time
       reject('nonexistent-time', n, point, text());
       return Number.NaN;
     }
