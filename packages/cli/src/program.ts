@@ -244,14 +244,27 @@ export interface RegistryCliOptions {
   readonly json?: boolean;
 }
 
+/** `Zeile 3, Spalte 7 / line 3, column 7` from an error's `line`/`column` or `location`, if any. */
+function locationOf(error: unknown): string | undefined {
+  const e = error as { line?: unknown; column?: unknown; location?: { line?: unknown; column?: unknown } };
+  const line = typeof e.line === 'number' ? e.line : e.location?.line;
+  const column = typeof e.column === 'number' ? e.column : e.location?.column;
+  if (typeof line !== 'number' || line <= 0) return undefined;
+  return typeof column === 'number' && column > 0
+    ? `Zeile ${line}, Spalte ${column} / line ${line}, column ${column}`
+    : `Zeile ${line} / line ${line}`;
+}
+
 /** Maps any error to its message and exit code (typed errors of every foederal package by brand). */
 export function classify(error: unknown): { message: string; exitCode: number } {
   if (CliError.isInstance(error)) return { message: error.message, exitCode: error.exitCode };
   const e = error as { code?: unknown; message?: unknown; name?: unknown; status?: unknown } | null;
   const branded = typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[Symbol.for('foederal.error')] === true;
-  const message = typeof e?.message === 'string' ? e.message : String(error);
+  const messageText = typeof e?.message === 'string' ? e.message : String(error);
   if (branded) {
     const code = typeof e.code === 'string' ? e.code : '';
+    const where = locationOf(error);
+    const message = where && !/Zeile \d|line \d/.test(messageText) ? `${messageText} (${where})` : messageText;
     if (code === 'aborted') return { message: 'Abgebrochen / aborted', exitCode: exitCodes.interrupted };
     if (e.name === 'PublicationError') {
       if (code === 'not-found' || code === 'gone') return { message, exitCode: exitCodes.failed };
@@ -260,6 +273,7 @@ export function classify(error: unknown): { message: string; exitCode: number } 
     }
     return { message, exitCode: exitCodes.invalid };
   }
+  const message = messageText;
   if ((e as { name?: unknown } | null)?.name === 'AbortError') return { message: 'Abgebrochen / aborted', exitCode: exitCodes.interrupted };
   return { message: `Interner Fehler / internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, exitCode: 70 };
 }

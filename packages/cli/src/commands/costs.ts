@@ -54,7 +54,7 @@ export async function costs(ctx: CommandContext, path: string, opts: { json?: bo
   );
   lines.push('', paint.bold(t('Erklärung', 'Explanation')));
   for (const line of result.explanation) lines.push(`  ${lang === 'en' ? line.en : line.de}`);
-  for (const s of result.shares) lines.push(`  ${names.get(s.id) ?? s.id}: ${lang === 'en' ? s.explanation.en : s.explanation.de}`);
+  for (const s of result.shares) lines.push(`  ${lang === 'en' ? s.explanation.en : s.explanation.de}`);
   ctx.out(`${lines.join('\n')}\n`);
   return exitCodes.ok;
 }

@@ -25,7 +25,10 @@ export interface IfcSummary {
   readonly entityTypes: Readonly<Record<string, number>>;
   readonly buildings: readonly { readonly name: string; readonly site: string | null; readonly storeys: readonly StoreySummary[]; readonly areas: Din277Areas }[];
   readonly storeys: number;
+  /** Spaces in the storeys of the buildings. */
   readonly spaces: number;
+  /** IfcSpace instances in the file (also those in no storey). */
+  readonly spaceEntities: number;
   /** DIN 277 areas of the whole model (m²), rolled up from its spaces. */
   readonly areas: Din277Areas;
   /** Inconsistencies of the areas (German and English). */
@@ -90,6 +93,7 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
     buildings,
     storeys,
     spaces: buildings.reduce((n, b) => n + b.storeys.reduce((m, s) => m + s.spaces, 0), 0),
+    spaceEntities: model.ofType('IfcSpace', { includeSubtypes: true }).length,
     areas: total as Din277Areas,
     areaIssues,
     problems: data.problems.map((p) => ({ code: p.code, entityId: p.entityId, message: p.message })),
@@ -112,7 +116,11 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
       ...(summary.application ? [[t('Programm', 'Application'), summary.application]] : []),
       [t('Entitäten', 'Entities'), num(summary.entities, lang)],
       [t('Geschosse', 'Storeys'), num(storeys, lang)],
-      [t('Räume', 'Spaces'), num(summary.spaces, lang)],
+      [
+        t('Räume', 'Spaces'),
+        num(summary.spaces, lang) +
+          (summary.spaceEntities > summary.spaces ? ` (+${num(summary.spaceEntities - summary.spaces, lang)} ${t('in keinem Geschoss', 'in no storey')})` : ''),
+      ],
       [t('Warnungen', 'Warnings'), num(summary.warnings, lang)],
     ]),
   );
