@@ -55,8 +55,8 @@ export const rules: readonly Rule[] = [
   { id: 'entity.type-predefined-type', facet: 'entity', rule: 'An occurrence takes the predefined type of its type object', spec: 'entity-facet.md, Predefined Type', shared: ['overridden_predefined_types_should_pass'] },
   { id: 'entity.schema-names', facet: 'ifcVersion', rule: 'The class must exist in the schemas named by ifcVersion (IFC2X3, IFC4, IFC4X3_ADD2 differ)', spec: 'entity-facet.md, class lists per schema; specifications.md (ifcVersion)', shared: ['invalid_entities_always_fail'] },
   { id: 'entity.ifc2x3-mapping', facet: 'ifcVersion', rule: 'In IFC2X3 an IFC4 occurrence name (IFCAIRTERMINAL) means the generic occurrence typed by the specific type object', spec: 'entity-facet.md, Special cases in IFC2X3; ifc2x3-occurrence-type-mapping-table.md', shared: [] },
-  { id: 'attribute.explicit', facet: 'attribute', rule: 'Only explicit attributes of the applicable classes can be named (no derived, inverse or unknown ones)', spec: 'attribute-facet.md, Parameters', shared: ['derived_attributes_cannot_be_checked', 'inverse_attributes_cannot_be_checked', 'invalid_attribute_names_always_fail'] },
-  { id: 'attribute.empty', facet: 'attribute', rule: 'Empty strings, empty lists, UNKNOWN and null are no value', spec: 'attribute-facet.md, Parameters (Value)', shared: ['attributes_with_empty_strings_always_fail', 'attributes_with_an_empty_set_always_fail', 'attributes_with_a_logical_unknown_always_fail', 'an_optional_attribute_passes_if_null'] },
+  { id: 'attribute.explicit', facet: 'attribute', rule: 'Only explicit attributes of the applicable classes can be named (no derived, inverse or unknown ones)', spec: 'attribute-facet.md, Parameters', shared: ['derived_attributes_cannot_be_checked', 'inverse_attributes_cannot_be_checked', 'invalid_attribute_names_always_fail', 'value_checks_always_fail_for_objects', 'value_checks_always_fail_for_selects', 'attributes_with_a_select_referencing'] },
+  { id: 'attribute.empty', facet: 'attribute', rule: 'Empty strings, empty lists, UNKNOWN and null are no value', spec: 'attribute-facet.md, Parameters (Value)', shared: ['attributes_with_empty_strings_always_fail', 'attributes_with_an_empty_set_always_fail', 'attributes_with_a_logical_unknown_always_fail', 'an_optional_attribute_passes_if_null', 'an_optional_attribute_fails_if_empty', 'an_optional_attribute_passes_if_specified'] },
   { id: 'attribute.restrictions', facet: 'attribute', rule: 'Attribute values may be restricted by enumeration, pattern, bounds and length', spec: 'attribute-facet.md, Parameters; restrictions.md', shared: ['value_restrictions_may_be_used', 'strict_numeric_checking_may_be_done_with_a_bounds_restriction', 'regex_patterns_can_be_used'] },
   { id: 'attribute.units', facet: 'units', rule: 'Measure attributes are compared in SI units after converting from the project units', spec: 'units.md, introduction', shared: [] },
   { id: 'property.containers', facet: 'property', rule: 'Every kind of property value (single, enumerated, bounded, list, table) meets a value restriction of every kind when any of its values matches', spec: 'property-facet.md, Parameters (Value); restrictions.md', shared: ['any_matching_value_in_a_bounded_property', 'any_matching_value_in_a_list_property', 'any_matching_value_in_a_table_property', 'any_matching_value_in_an_enumerated_property', 'no_matching_value_in_an_enumerated_property'] },
@@ -67,17 +67,24 @@ export const rules: readonly Rule[] = [
   { id: 'property.on-type', facet: 'property', rule: 'Property sets apply to an element and to its type: a requirement on a type object (IFCWALLTYPE) evaluates the type’s own sets (HasPropertySets)', spec: 'property-facet.md, Applicable Entity; issue 14', shared: ['properties_can_be_inherited_from_the_type_2_2', 'properties_can_be_overriden_by_an_occurrence_2_2'] },
   { id: 'property.inherited', facet: 'property', rule: 'An occurrence has the property sets of its type object', spec: 'property-facet.md, Applicable Entity', shared: ['properties_can_be_inherited_from_the_type_1_2'] },
   { id: 'property.override', facet: 'property', rule: 'An occurrence’s property overrides the same property of its type object; other type properties remain', spec: 'property-facet.md', shared: [] },
-  { id: 'property.names', facet: 'property', rule: 'Property set and property names match exactly (case-sensitive); restrictions allowed', spec: 'property-facet.md, Parameters (Property Set, Base Name)', shared: ['all_matching_property_sets_must_satisfy_requirements', 'a_name_check_will_match_any_property'] },
+  { id: 'property.names', facet: 'property', rule: 'Property set and property names match exactly (case-sensitive); restrictions allowed', spec: 'property-facet.md, Parameters (Property Set, Base Name)', shared: ['all_matching_property_sets_must_satisfy_requirements', 'a_name_check_will_match_any_property', 'all_matching_properties_must_satisfy_requirements', 'if_multiple_properties_are_matched', 'a_required_facet_checks_all_parameters', 'elements_with_a_matching_pset_but_no_property'] },
   { id: 'property.quantities', facet: 'property', rule: 'Quantities are checked like properties', spec: 'property-facet.md (Quantities are interchangeable)', shared: [] },
   { id: 'property.units', facet: 'units', rule: 'Measures are converted from project units (SI prefixes, squared and cubed units, conversion-based and derived units, offsets) to the IDS SI unit before comparison', spec: 'units.md; property-facet.md, Parameters (Data Type)', shared: ['unit_conversions_shall_take_place_to_ids_nominated_standard_units'] },
   { id: 'classification.type', facet: 'classification', rule: 'An occurrence has its type object’s classifications, overridden per system by its own', spec: 'classification-facet.md', shared: ['occurrences_override_the_type_classification_per_system'] },
-  { id: 'classification.restrictions', facet: 'classification', rule: 'System and value may be restricted; a value matches a reference or any of its parent references', spec: 'classification-facet.md, Parameters', shared: ['restrictions_can_be_used_for_systems', 'restrictions_can_be_used_for_values', 'values_match_subreferences', 'systems_should_match_exactly'] },
-  { id: 'material.any', facet: 'material', rule: 'Any material, layer, profile or constituent name or category may match; restrictions allowed', spec: 'material-facet.md, Parameters', shared: ['a_material_name_may_pass', 'a_material_category_may_pass', 'any_material_name_in_a_list', 'any_layer_category_in_a_layer_set'] },
+  { id: 'classification.restrictions', facet: 'classification', rule: 'System and value may be restricted; a value matches a reference or any of its parent references', spec: 'classification-facet.md, Parameters', shared: ['restrictions_can_be_used_for_systems', 'restrictions_can_be_used_for_values', 'values_match_subreferences', 'systems_should_match_exactly', 'a_classification_facet_with_no_data', 'a_required_classification_system_fails', 'non_rooted_resources', 'an_optional_classification_value'] },
+  { id: 'material.any', facet: 'material', rule: 'Any material, layer, profile or constituent name or category may match; restrictions allowed', spec: 'material-facet.md, Parameters', shared: ['a_material_name_may_pass', 'a_material_category_may_pass', 'any_material', 'any_layer', 'any_constituent', 'any_profile', 'with_no_data_will_fail_a_value_check', 'elements_without_a_material', 'elements_with_any_material', 'an_optional_material'] },
   { id: 'material.type', facet: 'material', rule: 'An occurrence without own material has its type object’s materials; its own replace them', spec: 'material-facet.md', shared: ['occurrences_can_override_materials_from_their_types'] },
-  { id: 'partOf.relations', facet: 'partOf', rule: 'The six relations are followed recursively, each alone when named: aggregates, group, containment, nests, voids/fills', spec: 'partof-facet.md', shared: ['the_aggregated_part_passes', 'a_grouped_element_passes', 'any_contained_element_passes', 'any_nested_part_passes', 'the_containment_can_be_indirect'] },
-  { id: 'partOf.entity', facet: 'partOf', rule: 'The whole is given by an entity facet: exact class, upper case, predefined type', spec: 'partof-facet.md, Parameters (Entity)', shared: ['the_container_entity_must_match_exactly', 'the_container_predefined_type_must_match_exactly', 'a_group_entity_must_match_exactly'] },
+  { id: 'partOf.relations', facet: 'partOf', rule: 'The six relations are followed recursively, each alone when named: aggregates, group, containment, nests, voids/fills', spec: 'partof-facet.md', shared: ['the_aggregated_part_passes', 'a_grouped_element_passes', 'any_contained_element_passes', 'any_nested_part_passes', 'the_containment_can_be_indirect', 'a_non_aggregated_element_fails', 'an_aggregate_entity_may_pass_any_ancestral_whole', 'any_nested_whole_fails', 'the_container_itself_always_fails'] },
+  { id: 'partOf.entity', facet: 'partOf', rule: 'The whole is given by an entity facet: exact class, upper case, predefined type', spec: 'partof-facet.md, Parameters (Entity)', shared: ['the_container_entity_must_match_exactly', 'the_container_predefined_type_must_match_exactly', 'a_group_entity_must_match_exactly', 'an_aggregate_may_specify_the_entity_of_the_whole', 'the_nest_predefined_type_must_match_exactly', 'a_group_predefined_type_must_match_exactly'] },
   { id: 'cardinality.facets', facet: 'cardinality', rule: 'Requirement facets are required (present and matching), optional (absent, or present and matching) or prohibited (the negation of required); partOf has no optional', spec: 'specifications.md, Cardinality of requirements', shared: ['a_prohibited_facet_returns_the_opposite_of_a_required_facet', 'an_optional_facet_always_passes', 'an_optional_attribute_passes_if_null', 'an_optional_classification_value', 'an_optional_material'] },
   { id: 'cardinality.specification', facet: 'cardinality', rule: 'A specification is required (at least one applicable entity), optional or prohibited (no applicable entity)', spec: 'specifications.md, Cardinality of the applicability entity', shared: ['required_specifications_need_at_least_one_applicable_entity', 'optional_specifications_may_still_pass', 'specification_optionality_and_facet_optionality'] },
+  { id: 'value.empty', facet: 'property', rule: 'A property has a value only if it is not null, not an empty string and not logical UNKNOWN; false and zero are values', spec: 'property-facet.md, Parameters (Base Name: non-empty value)', shared: ['a_logical_unknown_is_considered_false', 'an_empty_string_is_considered_false', 'properties_with_a_null_value_fail', 'a_property_set_to_false_is_still_considered_a_value', 'a_zero_duration_will_pass', 'attributes_with_a_boolean_false_should_pass', 'attributes_with_a_zero_number_have_meaning'] },
+  { id: 'value.casting', facet: 'restriction', rule: 'Values compare by their XML base type: numbers by value (1 = 1.0), dates, times and durations as text, booleans as true/false', spec: 'DataTypes.md, XML base types; property-facet.md (Value)', shared: ['numeric_values_are_checked_using_type_casting', 'integers_follow_the_same_rules_as_numbers', 'real_values_are_checked_using_type_casting', 'integer_values_are_checked_using_type_casting', 'dates_are_treated_as_strings', 'durations_are_treated_as_strings', 'attributes_with_a_zero_duration', 'specifying_a_float_when_the_value_is_an_integer'] },
+  { id: 'value.text-exact', facet: 'restriction', rule: 'Text compares exactly: case-sensitive, no truncation, non-ASCII characters as they are', spec: 'restrictions.md; DataTypes.md (xs:string)', shared: ['attributes_should_check_strings_case_sensitively', 'ids_does_not_handle_string_truncation', 'non_ascii_characters_are_treated_without_encoding', 'specifying_a_value_performs_a_case_sensitive_match', 'specifying_a_value_fails_against_different_values'] },
+  { id: 'restriction.bounds', facet: 'restriction', rule: 'Bounds are inclusive or exclusive, and apply to numbers', spec: 'restrictions.md, Bounds', shared: ['a_bound_can_be_exclusive', 'a_bound_can_be_inclusive', 'strict_numeric_checking'] },
+  { id: 'restriction.pattern-strings', facet: 'restriction', rule: 'Patterns only apply to text: a pattern on a number makes the IDS invalid', spec: 'restrictions.md, Pattern; DataTypes.md', shared: ['patterns_always_fail_on_any_number', 'patterns_only_work_on_strings'] },
+  { id: 'specification.all-requirements', facet: 'cardinality', rule: 'A specification passes only if every applicable entity meets every requirement', spec: 'specifications.md', shared: ['a_specification_passes_only_if_all_requirements_pass', 'a_minimal_ids_can_check_a_minimal_ifc', 'prohibited_specifications_invalid_if_requirements'] },
+  { id: 'property.predefined-sets', facet: 'property', rule: 'Predefined property sets (IfcDoorLiningProperties …) are property sets named by their Name with their attributes as properties', spec: 'property-facet.md', shared: ['predefined_properties_are_supported_but_discouraged'] },
   { id: 'restriction.pattern-whole', facet: 'restriction', rule: 'A pattern matches the whole value; letters and digits alone are an exact match', spec: 'restrictions.md, Pattern', shared: ['regex_patterns_can_be_used'] },
   { id: 'restriction.length-characters', facet: 'restriction', rule: 'Length restrictions count characters, not bytes', spec: 'restrictions.md, Length', shared: ['max_and_min_length_checks_can_be_used'] },
   { id: 'restriction.enumeration', facet: 'restriction', rule: 'An enumeration is a list of allowed values, matched case-sensitively; numbers may be enumerated', spec: 'restrictions.md, Enumeration', shared: ['an_enumeration_matches_case_sensitively'] },
@@ -556,6 +563,66 @@ for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readon
   add('cardinality.specification', 'an optional specification still checks what applies', 'fail', spec('optional checks', 'optional', 'W3'), m);
   add('cardinality.specification', 'a prohibited specification fails when an entity applies', 'fail', spec('prohibited found', 'prohibited', 'W1'), m);
   add('cardinality.specification', 'a prohibited specification passes when none applies', 'pass', spec('prohibited none', 'prohibited', 'W9'), m);
+}
+
+// ---------- values: empty, casting, exact text ----------
+{
+  const m = ifc('IFC4', [
+    wall('IFC4', 10, 'W1'),
+    pset(20, 'Foo_Bar', [21, 22, 23, 24, 25, 26, 27, 28]),
+    `#21=IFCPROPERTYLISTVALUE('EmptyList',$,(),$);`,
+    `#22=IFCPROPERTYTABLEVALUE('EmptyTable',$,$,$,$,$,$,$);`,
+    single(23, 'Zero', 'IFCREAL(0.)'),
+    single(24, 'Date', "IFCDATE('2024-01-05')"),
+    single(25, 'Duration', "IFCDURATION('P1D')"),
+    single(26, 'Whole', 'IFCREAL(3.)'),
+    single(27, 'Strasse', "IFCLABEL('Stra\\X2\\00DF\\X0\\e')"),
+    single(28, 'Nothing', '$'),
+    defines(29, [10], 20),
+  ]);
+  const p = (name: string, o: { dataType?: string; value?: V } = {}) => property('Foo_Bar', name, o);
+  add('value.empty', 'an empty list is no value', 'fail', req('empty list', [WALL], [p('EmptyList')]), m);
+  add('value.empty', 'a table without values is no value', 'fail', req('empty table', [WALL], [p('EmptyTable')]), m);
+  add('value.empty', 'a single value of $ is no value', 'fail', req('single null', [WALL], [p('Nothing')]), m);
+  add('value.empty', 'zero is a value', 'pass', req('zero', [WALL], [p('Zero', { dataType: 'IFCREAL' })]), m);
+  add('value.casting', 'a real 3.0 equals the number 3', 'pass', req('real three', [WALL], [p('Whole', { dataType: 'IFCREAL', value: '3' })]), m);
+  add('value.casting', 'a date compares as text', 'pass', req('date text', [WALL], [p('Date', { dataType: 'IFCDATE', value: '2024-01-05' })]), m);
+  add('value.casting', 'a date in another form is different text', 'fail', req('date other form', [WALL], [p('Date', { dataType: 'IFCDATE', value: '2024-1-5' })]), m);
+  add('value.casting', 'a duration compares as text (P1D is not PT24H)', 'fail', req('duration text', [WALL], [p('Duration', { dataType: 'IFCDURATION', value: 'PT24H' })]), m);
+  add('value.text-exact', 'a sharp s (ß) stays a sharp s', 'pass', req('eszett', [WALL], [p('Strasse', { value: 'Stra\u00dfe' })]), m);
+  add('value.text-exact', 'a sharp s (ß) is not ss', 'fail', req('eszett ss', [WALL], [p('Strasse', { value: 'Strasse' })]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', 'IFCREAL(10.)'), defines(22, [10], 20)]);
+  const r = (v: V) => property('Foo_Bar', 'P', { dataType: 'IFCREAL', value: v });
+  add('restriction.bounds', 'a value on an inclusive bound passes', 'pass', req('incl bound', [WALL], [r(bounds('xs:double', { minInclusive: '10' }))]), m);
+  add('restriction.bounds', 'a value on an exclusive bound fails', 'fail', req('excl bound', [WALL], [r(bounds('xs:double', { maxExclusive: '10' }))]), m);
+  add('restriction.bounds', 'an empty range is invalid', 'invalid', req('empty range', [WALL], [r(bounds('xs:double', { minInclusive: '5', maxInclusive: '4' }))]), m);
+  add('restriction.pattern-strings', 'a pattern on a real property is invalid', 'invalid', req('pattern real', [WALL], [r(pattern('1.*'))]), m);
+  add('restriction.pattern-strings', 'a pattern on a length attribute is invalid', 'invalid', req('pattern attr', [entity('IFCBUILDINGSTOREY')], [attribute('Elevation', pattern('1.*'))]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), `#11=IFCWALL(${gid(11)},$,'W2','d',$,$,$,$,$);`]);
+  add('specification.all-requirements', 'one entity failing one of two requirements fails the specification', 'fail', req('two reqs', [WALL], [attribute('Name'), attribute('Description')]), m);
+  add('specification.all-requirements', 'every entity meeting every requirement passes', 'pass', req('two reqs ok', [WALL], [attribute('Name'), attribute('GlobalId')]), m);
+}
+{
+  const m = ifc(
+    'IFC4',
+    [
+      `#10=IFCDOOR(${gid(10)},$,'D1',$,$,$,$,$,2100.,1000.,.DOOR.,$,$);`,
+      `#11=IFCDOORLININGPROPERTIES(${gid(11)},$,'Zarge',$,200.,50.,$,$,$,$,$,$,$,$,$,$,$);`,
+      defines(12, [10], 11),
+    ],
+    MM,
+  );
+  add('property.predefined-sets', 'a lining depth of 200 mm is 0.2 m', 'pass', req('lining depth', [entity('IFCDOOR')], [property('Zarge', 'LiningDepth', { dataType: 'IFCPOSITIVELENGTHMEASURE', value: '0.2' })]), m);
+  add('property.predefined-sets', 'the set is named by its Name, not its class', 'fail', req('lining class name', [entity('IFCDOOR')], [property('IfcDoorLiningProperties', 'LiningDepth')]), m);
+}
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), `#11=IFCSURFACESTYLERENDERING(#12,0.,$,$,$,$,$,$,.NOTDEFINED.);`, '#12=IFCCOLOURRGB($,1.,0.,0.);']);
+  add('attribute.explicit', 'a value check on an object attribute is invalid', 'invalid', req('object value', [WALL], [attribute('ObjectPlacement', 'x')]), m);
+  add('attribute.explicit', 'an attribute holding an object exists', 'pass', req('object exists', [entity('IFCSURFACESTYLERENDERING')], [attribute('SurfaceColour')]), m);
 }
 
 export const ownCases: readonly OwnCase[] = cases;
