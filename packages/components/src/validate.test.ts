@@ -90,3 +90,33 @@ describe('consultationOpen', () => {
     expect(consultationOpen(exact, new Date('2027-03-02T12:00:01Z'))).toBe(false);
   });
 });
+
+describe('organisation, jurisdiction, contact and consent', () => {
+  it('sends organisation, jurisdiction, contact and the consent with its privacy notice, valid for the registry', () => {
+    const submission = toSubmission({
+      ...valid, organisation: ' Stadt Musterhausen ', jurisdictionLevel: 'municipality', jurisdictionName: 'Musterhausen',
+      email: ' erika@musterhausen.example ', publishName: true, privacyNotice: 'https://example.org/datenschutz',
+    });
+    expect(submission).toEqual({
+      anchor: { section: '3.2' }, text: { de: 'Bitte Nutzungsgruppe 7 aufnehmen.' },
+      author: { kind: 'person', name: 'Erika Beispiel', organisation: 'Stadt Musterhausen', jurisdiction: { level: 'municipality', name: 'Musterhausen' } },
+      contact: { email: 'erika@musterhausen.example' },
+      consent: { publication: true, privacyNotice: 'https://example.org/datenschutz' },
+    });
+    expect(z.safeParse(contributionSubmissionSchema, submission).success).toBe(true);
+  });
+  it('never publishes the name of an anonymous contribution, names the Bund without input, and leaves out empty fields', () => {
+    expect(toSubmission({ ...valid, authorKind: 'anonymous', jurisdictionLevel: 'federal', email: ' ', publishName: true, privacyNotice: 'Hinweis' })).toEqual({
+      anchor: { section: '3.2' }, text: { de: 'Bitte Nutzungsgruppe 7 aufnehmen.' },
+      author: { kind: 'anonymous', jurisdiction: { level: 'federal', name: 'Bund' } },
+      consent: { publication: false, privacyNotice: 'Hinweis' },
+    });
+  });
+  it('refuses a malformed e-mail and a level without its jurisdiction', () => {
+    expect(validateContribution({ ...valid, email: 'erika@', jurisdictionLevel: 'state', jurisdictionName: ' ' }, true)).toEqual([
+      { field: 'jurisdictionName', key: 'form.error.jurisdictionNameRequired' },
+      { field: 'email', key: 'form.error.emailInvalid' },
+    ]);
+    expect(validateContribution({ ...valid, email: 'erika@musterhausen.example', jurisdictionLevel: 'federal' }, true)).toEqual([]);
+  });
+});

@@ -14,6 +14,18 @@ export interface ContributionInput {
   readonly authorKind: 'person' | 'organisation' | 'anonymous';
   readonly name: string;
   readonly consent: boolean;
+  /** For a person: the organisation they write for (optional). */
+  readonly organisation?: string;
+  /** Level of the jurisdiction the author belongs to, empty for none (for the synopsis per level). */
+  readonly jurisdictionLevel?: '' | 'federal' | 'state' | 'administrativeDistrict' | 'municipality';
+  /** Name of that jurisdiction (`Hamburg`, `Landkreis Nordfriesland`). */
+  readonly jurisdictionName?: string;
+  /** Contact e-mail; sent to the registry, never published. */
+  readonly email?: string;
+  /** Whether the name (and organisation) may be published with the contribution. */
+  readonly publishName?: boolean;
+  /** The privacy notice the author was shown (its URL, or the consent text). */
+  readonly privacyNotice?: string;
 }
 
 /**
@@ -23,7 +35,7 @@ export interface ContributionInput {
  * const e: FieldError = { field: 'text', key: 'form.error.textShort', params: { min: 10 } };
  */
 export interface FieldError {
-  readonly field: 'anchor' | 'text' | 'name' | 'consent';
+  readonly field: 'anchor' | 'text' | 'name' | 'consent' | 'email' | 'jurisdictionName' | 'organisation';
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, number>>;
 }
@@ -79,6 +91,17 @@ export function validateContribution(input: ContributionInput, sections: boolean
       errors.push({ field: 'name', key: 'form.error.nameLong', params: { max: nameMaxLength } });
     }
   }
+  if (input.authorKind === 'person' && [...(input.organisation ?? '').trim()].length > nameMaxLength) {
+    errors.push({ field: 'organisation', key: 'form.error.nameLong', params: { max: nameMaxLength } });
+  }
+  const jurisdictionName = (input.jurisdictionName ?? '').trim();
+  if (input.jurisdictionLevel && input.jurisdictionLevel !== 'federal' && jurisdictionName === '') {
+    errors.push({ field: 'jurisdictionName', key: 'form.error.jurisdictionNameRequired' });
+  } else if ([...jurisdictionName].length > nameMaxLength) {
+    errors.push({ field: 'jurisdictionName', key: 'form.error.nameLong', params: { max: nameMaxLength } });
+  }
+  const email = (input.email ?? '').trim();
+  if (email !== '' && (email.length > 254 || !emailPattern.test(email))) errors.push({ field: 'email', key: 'form.error.emailInvalid' });
   if (!input.consent) errors.push({ field: 'consent', key: 'form.error.consentRequired' });
   return errors;
 }
@@ -92,16 +115,28 @@ export function validateContribution(input: ContributionInput, sections: boolean
  * // { anchor: { section: 'general' }, text: { de: 'Bitte ergänzen …' }, author: { kind: 'anonymous' } }
  */
 export function toSubmission(input: ContributionInput): ContributionSubmission {
+  const level = input.jurisdictionLevel || undefined;
+  const jurisdictionName = (input.jurisdictionName ?? '').trim() || (level === 'federal' ? 'Bund' : '');
+  const jurisdiction = level && jurisdictionName ? { jurisdiction: { level, name: jurisdictionName } } : {};
+  const organisation = (input.organisation ?? '').trim();
   const author =
     input.authorKind === 'anonymous'
-      ? { kind: 'anonymous' as const }
-      : { kind: input.authorKind, name: input.name.trim() };
+      ? { kind: 'anonymous' as const, ...jurisdiction }
+      : input.authorKind === 'person'
+        ? { kind: 'person' as const, name: input.name.trim(), ...(organisation ? { organisation } : {}), ...jurisdiction }
+        : { kind: 'organisation' as const, name: input.name.trim(), ...jurisdiction };
+  const email = (input.email ?? '').trim();
   return {
     anchor: { section: input.anchor || generalAnchor },
     text: { de: input.text.trim() },
     author,
+    ...(email ? { contact: { email } } : {}),
+    ...(input.privacyNotice ? { consent: { publication: input.authorKind !== 'anonymous' && input.publishName === true, privacyNotice: input.privacyNotice.slice(0, 500) } } : {}),
   };
 }
+
+// A pragmatic check (one @, a dot in the domain, no spaces); the registry validates strictly.
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function berlinDay(now: Date): string {
   // en-CA formats as YYYY-MM-DD; consultation periods are set in German time.

@@ -468,7 +468,11 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await waitForText(page, form, 'Reference: page-1.');
     expect(await page.evaluate(() => (window as unknown as { sent: unknown }).sent)).toEqual({
       id: 'own',
-      contribution: { anchor: { section: 'general' }, text: { de: 'A contribution without a section.' }, author: { kind: 'anonymous' } },
+      contribution: {
+        anchor: { section: 'general' }, text: { de: 'A contribution without a section.' }, author: { kind: 'anonymous' },
+        // Without a privacy-url the consent records the consent text the author agreed to.
+        consent: { publication: false, privacyNotice: 'I agree that my contribution is published together with its disposition (anonymous contributions without a name).' },
+      },
     });
     await page.evaluate(() => {
       const el = document.querySelector('foederal-consultation-form') as unknown as Record<string, unknown>;
@@ -588,6 +592,21 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('name');
     await page.keyboard.type('Erika Beispiel');
+    // Optional: organisation, level and jurisdiction, contact e-mail, publication of the name.
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('organisation');
+    await page.keyboard.type('Stadt Musterhausen');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('level');
+    await page.locator(`${form} #level`).selectOption('municipality');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('jurisdictionName');
+    await page.keyboard.type('Musterhausen');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('email');
+    await page.keyboard.type('erika@musterhausen.example');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('publishName');
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('consent');
     await page.keyboard.press('Space');
@@ -613,7 +632,9 @@ describe.skipIf(!chrome.available)('elements in Chromium', () => {
     expect(registry.submissions[0]).toMatchObject({
       anchor: { section: '1' },
       text: { de: 'Bitte den Abschnitt zum Geltungsbereich um Mietobjekte ergänzen.' },
-      author: { kind: 'person', name: 'Erika Beispiel' },
+      author: { kind: 'person', name: 'Erika Beispiel', organisation: 'Stadt Musterhausen', jurisdiction: { level: 'municipality', name: 'Musterhausen' } },
+      contact: { email: 'erika@musterhausen.example' },
+      consent: { publication: false },
       state: 'submitted',
     });
     await page.close();

@@ -68,6 +68,7 @@ export class FoederalConsultationForm extends FoederalElement {
   static override properties: PropertyDeclarations = {
     consultation: { attribute: false },
     consultationId: { type: String, attribute: 'consultation-id' },
+    privacyUrl: { type: String, attribute: 'privacy-url' },
     submitter: { attribute: false },
     values: { state: true },
     errors: { state: true },
@@ -80,6 +81,8 @@ export class FoederalConsultationForm extends FoederalElement {
   declare consultation: Consultation | undefined;
   /** Id of the consultation to load from `api`. */
   declare consultationId: string | undefined;
+  /** URL of the privacy notice linked next to the consent; recorded with the consent. */
+  declare privacyUrl: string | undefined;
   /** Sends contributions instead of `api` (e.g. a page's own endpoint). */
   declare submitter: ContributionSubmitter | undefined;
   declare private values: ContributionInput;
@@ -167,7 +170,9 @@ export class FoederalConsultationForm extends FoederalElement {
     }
     this.phase = 'submitting';
     try {
-      const { id } = await submit(consultation.id, toSubmission(this.values));
+      const url = this.privacyUrl?.trim();
+      const privacyNotice = url && /^https?:\/\//i.test(url) ? url : this.t('form.consent');
+      const { id } = await submit(consultation.id, toSubmission({ ...this.values, privacyNotice }));
       this.reference = id;
       this.phase = 'done';
       this.#focus = 'thanks';
@@ -318,7 +323,60 @@ export class FoederalConsultationForm extends FoederalElement {
                 @input=${(e: Event) => this.#set('name', (e.target as HTMLInputElement).value)}
               />
             </div>`}
+        ${v.authorKind === 'person'
+          ? html`<div class="field">
+              <label for="organisation">${this.t('form.organisationOptional')}</label>
+              ${this.#fieldError('organisation')}
+              <input id="organisation" part="input" type="text" autocomplete="organization"
+                aria-describedby=${this.#describedBy('organisation') || nothing}
+                aria-invalid=${this.#errorFor('organisation') ? 'true' : 'false'}
+                .value=${v.organisation ?? ''}
+                @input=${(e: Event) => this.#set('organisation', (e.target as HTMLInputElement).value)} />
+            </div>`
+          : nothing}
         <div class="field">
+          <label for="level">${this.t('form.jurisdictionLevel')}</label>
+          <select id="level" part="input" @change=${(e: Event) => this.#set('jurisdictionLevel', (e.target as HTMLSelectElement).value as ContributionInput['jurisdictionLevel'])}>
+            <option value="" ?selected=${!v.jurisdictionLevel}>${this.t('form.jurisdictionNone')}</option>
+            ${(['federal', 'state', 'administrativeDistrict', 'municipality'] as const).map(
+              (l) => html`<option value=${l} ?selected=${v.jurisdictionLevel === l}>${this.t(`level.${l}`)}</option>`,
+            )}
+          </select>
+        </div>
+        ${v.jurisdictionLevel && v.jurisdictionLevel !== 'federal'
+          ? html`<div class="field">
+              <label for="jurisdictionName">${this.t('form.jurisdictionName')}${req}</label>
+              ${this.#fieldError('jurisdictionName')}
+              <input id="jurisdictionName" part="input" type="text" required
+                aria-describedby=${this.#describedBy('jurisdictionName') || nothing}
+                aria-invalid=${this.#errorFor('jurisdictionName') ? 'true' : 'false'}
+                .value=${v.jurisdictionName ?? ''}
+                @input=${(e: Event) => this.#set('jurisdictionName', (e.target as HTMLInputElement).value)} />
+            </div>`
+          : nothing}
+        <div class="field">
+          <label for="email">${this.t('form.email')}</label>
+          <span class="hint" id="email-hint">${this.t('form.emailHint')}</span>
+          ${this.#fieldError('email')}
+          <input id="email" part="input" type="email" autocomplete="email"
+            aria-describedby=${this.#describedBy('email', 'email-hint')}
+            aria-invalid=${this.#errorFor('email') ? 'true' : 'false'}
+            .value=${v.email ?? ''}
+            @input=${(e: Event) => this.#set('email', (e.target as HTMLInputElement).value)} />
+        </div>
+        ${v.authorKind === 'anonymous'
+          ? nothing
+          : html`<div class="field">
+              <div class="choice">
+                <input type="checkbox" id="publishName" aria-describedby="publishName-hint"
+                  .checked=${v.publishName === true}
+                  @change=${(e: Event) => this.#set('publishName', (e.target as HTMLInputElement).checked)} />
+                <label for="publishName">${this.t('form.publishName')}</label>
+              </div>
+              <span class="hint" id="publishName-hint">${this.t('form.publishNameHint')}</span>
+            </div>`}
+        <div class="field">
+          ${this.privacyUrl && /^https?:\/\//i.test(this.privacyUrl) ? html`<p><a href=${this.privacyUrl} target="_blank" rel="noopener">${this.t('form.privacy')}</a></p>` : nothing}
           ${this.#fieldError('consent')}
           <div class="choice">
             <input
