@@ -74,8 +74,9 @@ describe.skipIf(!shared.available)('rule catalogue against the shared corpus', (
     ? (JSON.parse(readFileSync(join(shared.path, 'cases.json'), 'utf8')) as { cases: { case: string }[] }).cases.map((c) => c.case)
     : [];
 
-  it('names only shared cases that exist', () => {
+  it('names only shared cases that exist, and places every shared case under a rule', () => {
     for (const r of rules) for (const s of r.shared) expect(names.some((n) => n.includes(s)), `${r.id}: ${s}`).toBe(true);
+    expect(names.filter((n) => !rules.some((r) => r.shared.some((s) => n.includes(s))))).toEqual([]);
   });
 
   it('prints the coverage of the specification’s rules per facet (README table)', () => {
