@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { CST, isMap, isScalar, Lexer, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { runChecks, type SkippedCheck } from './checks.js';
 import { currentVersion, supportedVersions } from './data/vocabularies.js';
 import { decodeDocument } from './decode.js';
@@ -163,6 +163,7 @@ export async function parsePubliccode(input: string | Uint8Array, options: Parse
   }
   const text = toText(input, maxBytes);
 
+  prescan(text, maxDepth);
   const lines = new LineCounter();
   let docs: Document[];
   try {
@@ -264,5 +265,63 @@ function checkScalars(doc: Document, limit: number, lines: LineCounter): void {
     } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
       stack.push(...(node as { items: unknown[] }).items);
     }
+  }
+}
+
+/**
+ * Refuses pathological nesting before the YAML is composed (composing recurses): flow
+ * collections deeper than `maxDepth`, or block structure whose indentation plus indicators on
+ * one line exceeds four times `maxDepth`. Runs on the YAML library's own lexer, in linear time.
+ */
+function prescan(text: string, maxDepth: number): void {
+  let flow = 0;
+  let indent = 0;
+  let indicators = 0;
+  let atLineStart = true;
+  let scalarContent = false;
+  let line = 1;
+  const refuse = (): never => {
+    throw new PubliccodeError('too-deep', `Verschachtelung zu tief in Zeile ${line} / nesting too deep at line ${line}`, { line });
+  };
+  for (const token of new Lexer().lex(text)) {
+    if (scalarContent) {
+      scalarContent = false;
+      for (let i = token.indexOf('\n'); i >= 0; i = token.indexOf('\n', i + 1)) line += 1;
+      atLineStart = false;
+      continue;
+    }
+    switch (CST.tokenType(token)) {
+      case 'scalar':
+        scalarContent = true;
+        break;
+      case 'newline':
+        line += 1;
+        atLineStart = true;
+        indent = 0;
+        indicators = 0;
+        break;
+      case 'space':
+        if (atLineStart) indent = token.length;
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        if (flow === 0) indicators += 1;
+        atLineStart = false;
+        break;
+      case 'flow-seq-start':
+      case 'flow-map-start':
+        flow += 1;
+        if (flow > maxDepth) refuse();
+        atLineStart = false;
+        break;
+      case 'flow-seq-end':
+      case 'flow-map-end':
+        flow = Math.max(0, flow - 1);
+        break;
+      default:
+        atLineStart = false;
+    }
+    if (indent + indicators > maxDepth * 4) refuse();
   }
 }

@@ -91,12 +91,13 @@ export class PositionFinder {
     return this.#keyAt(this.#doc.contents as YamlNode, line, '', 0);
   }
 
-  #keyAt(raw: YamlNode, line: number, prefix: string, depth: number): string {
-    const node = this.#deref(raw);
-    if (!node || depth > 256) return '';
+  #keyAt(node: YamlNode, line: number, prefix: string, depth: number): string {
+    // Aliases are not followed: an alias is never the key on a line, and following them could
+    // expand an alias bomb under a key the decoder skipped.
+    if (!node || isAlias(node) || depth > 256) return '';
     if (isMap(node)) {
       for (const pair of node.items) {
-        const keyNode = this.#deref(pair.key as YamlNode);
+        const keyNode = pair.key as YamlNode;
         if (!keyNode || !isScalar(keyNode)) continue;
         const full = prefix === '' ? String(keyNode.value) : `${prefix}.${String(keyNode.value)}`;
         if (this.#pos(keyNode).line === line) return full;
@@ -106,8 +107,8 @@ export class PositionFinder {
     } else if (isSeq(node)) {
       for (const [i, item] of node.items.entries()) {
         const key = `${prefix}[${i}]`;
-        const element = this.#deref(item as YamlNode);
-        if (element && this.#pos(element).line === line) return key;
+        const element = item as YamlNode;
+        if (element && !isAlias(element) && this.#pos(element).line === line) return key;
         const inner = this.#keyAt(element, line, key, depth + 1);
         if (inner !== '') return inner;
       }
