@@ -118,6 +118,7 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     await page.getByLabel('Ihr Beitrag').fill('Bitte die Übergabe <b>auch</b> als IFC 4.3 zulassen.');
     await page.getByLabel('für eine Organisation').check();
     await page.getByLabel('Name (bei Person oder Organisation)').fill('Stadt Musterhausen (Browsertest)');
+    await page.getByLabel('Ich bin einverstanden').check();
     await page.getByRole('button', { name: 'Beitrag einreichen' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ihr Beitrag ist eingegangen');
     await axe(page);

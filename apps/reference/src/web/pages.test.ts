@@ -62,13 +62,39 @@ describe('pages without JavaScript', () => {
     expect(html).toContain('href="#text"');
     expect(html).toContain('href="#name"');
     expect(html).toContain('value="Stadt Musterhausen"');
+    expect(html).toContain('href="#consent"');
+  });
+
+  it('takes level, jurisdiction, contact and consent through the plain form and never publishes the contact', async () => {
+    const client = new FormClient(t.url);
+    const { csrf } = await client.page(consultationPage);
+    const bad = await client.post(consultationPage, { _csrf: csrf, section: '1', text: 'Mit Ebene.', authorKind: 'person', name: 'Erika Beispiel', level: 'state', jurisdiction: '', email: 'erika@', consent: 'ja', publishName: 'ja' });
+    expect(bad.status).toBe(422);
+    const page = await bad.text();
+    expect(page).toContain('Bitte Land, Kreis oder Kommune zur gewählten Ebene nennen.');
+    expect(page).toContain('Bitte eine gültige E-Mail-Adresse angeben');
+    expect(page).toContain('value="erika@"');
+    expect(page).toMatch(/id="publishName" name="publishName" value="ja" checked/);
+    const ok = await client.post(consultationPage, { _csrf: csrf, section: '1', text: 'Mit Ebene und Kontakt.', authorKind: 'person', name: 'Erika Beispiel', organisation: 'Senatskanzlei', level: 'state', jurisdiction: 'Hamburg', email: 'erika@hamburg.example', consent: 'ja' });
+    expect(ok.status).toBe(303);
+    const id = new URL(ok.headers.get('location') as string, t.url).searchParams.get('eingereicht');
+    const stored = await fetch(`${t.url}/api/v1/consultations/konsultation-gebaeudedaten-2027/contributions/${id}`, { headers: { authorization: `Bearer ${t.tokens.secretariat}` } });
+    expect(await stored.json()).toMatchObject({
+      author: { kind: 'person', name: 'Erika Beispiel', organisation: 'Senatskanzlei', jurisdiction: { level: 'state', name: 'Hamburg' } },
+      contact: { email: 'erika@hamburg.example' },
+      consent: { publication: false, privacyNotice: '/datenschutz#konsultation-2026-12' },
+    });
+    const publicView = await (await fetch(`${t.url}/api/v1/consultations/konsultation-gebaeudedaten-2027/contributions/${id}`)).json();
+    expect(publicView).toMatchObject({ author: { kind: 'anonymous', jurisdiction: { level: 'state', name: 'Hamburg' } } });
+    expect(JSON.stringify(publicView)).not.toMatch(/erika|Senatskanzlei/i);
+    expect((await client.page('/datenschutz')).text).toContain('id="konsultation-2026-12"');
   });
 
   it('takes a contribution through the plain form once, even when the form is sent twice', async () => {
     const client = new FormClient(t.url);
     const { csrf, text } = await client.page(consultationPage);
     const key = /name="submissionKey" value="([0-9a-f]{32})"/.exec(text)?.[1] as string;
-    const fields = { _csrf: csrf, submissionKey: key, section: '2', text: 'Doppelt gesendet, einmal gespeichert.', authorKind: 'organisation', name: 'Stadt Musterhausen' };
+    const fields = { _csrf: csrf, submissionKey: key, section: '2', text: 'Doppelt gesendet, einmal gespeichert.', authorKind: 'organisation', name: 'Stadt Musterhausen', consent: 'ja' };
     const first = await client.post(consultationPage, fields);
     const second = await client.post(consultationPage, fields);
     expect(first.status).toBe(303);

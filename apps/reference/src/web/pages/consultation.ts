@@ -13,6 +13,9 @@ import { formOf, render, type Routes } from '../routing.js';
 
 const answered = ['accepted', 'partially-accepted', 'rejected', 'duplicate'];
 
+/** The version of the privacy notice at `/datenschutz`, recorded with each consent. */
+export const privacyNoticeVersion = '/datenschutz#konsultation-2026-12';
+
 interface FormState {
   readonly values: Record<string, string>;
   readonly errors: Array<{ field: string; de: string; en: string }>;
@@ -67,8 +70,36 @@ function contributionForm(page: PageContext, consultation: Consultation, recId: 
     ${fieldError('name')}
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="organisation">${lang === 'de' ? 'Organisation (optional)' : 'Organisation (optional)'}</label>
+    <label class="kern-label" for="organisation">${lang === 'de' ? 'Organisation (optional, bei Person)' : 'Organisation (optional, for a person)'}</label>
     <input class="kern-form-input__input" id="organisation" name="organisation" type="text" maxlength="300" autocomplete="organization" value="${v['organisation'] ?? ''}">
+  </div>
+  <div class="kern-form-input">
+    <label class="kern-label" for="level">${lang === 'de' ? 'Ebene, für die Sie schreiben (optional)' : 'Level you write for (optional)'}</label>
+    <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="level" name="level">
+      ${([['', 'keine Angabe', 'not stated'], ['federal', 'Bund', 'Federal'], ['state', 'Land', 'State (Land)'], ['administrativeDistrict', 'Kreis', 'District'], ['municipality', 'Kommune', 'Municipality']] as const).map(([value, de, en]) => html`<option value="${value}"${(v['level'] ?? '') === value ? raw(' selected') : ''}>${lang === 'de' ? de : en}</option>`)}
+    </select></div>
+  </div>
+  <div class="kern-form-input">
+    <label class="kern-label" for="jurisdiction">${lang === 'de' ? 'Land, Kreis oder Kommune (bei gewählter Ebene)' : 'State, district or municipality (with a level)'}</label>
+    <input class="kern-form-input__input${err('jurisdiction') ? ' kern-form-input__input--error' : ''}" id="jurisdiction" name="jurisdiction" type="text" maxlength="300" value="${v['jurisdiction'] ?? ''}"${describedBy('jurisdiction')}${err('jurisdiction') ? raw(' aria-invalid="true"') : ''}>
+    ${fieldError('jurisdiction')}
+  </div>
+  <div class="kern-form-input">
+    <label class="kern-label" for="email">${lang === 'de' ? 'E-Mail für Rückfragen (optional)' : 'E-mail for questions (optional)'}</label>
+    <div class="kern-hint" id="email-hint">${lang === 'de' ? 'Wird nie veröffentlicht; nur für Rückfragen der Geschäftsstelle.' : 'Never published; only for questions of the secretariat.'}</div>
+    <input class="kern-form-input__input${err('email') ? ' kern-form-input__input--error' : ''}" id="email" name="email" type="email" maxlength="254" autocomplete="email" value="${v['email'] ?? ''}"${describedBy('email', 'email-hint')}${err('email') ? raw(' aria-invalid="true"') : ''}>
+    ${fieldError('email')}
+  </div>
+  <div class="kern-form-check">
+    <input class="kern-form-check__checkbox" type="checkbox" id="publishName" name="publishName" value="ja"${v['publishName'] === 'ja' ? raw(' checked') : ''} aria-describedby="publishName-hint">
+    <label class="kern-label" for="publishName">${lang === 'de' ? 'Meinen Namen und meine Organisation mit dem Beitrag veröffentlichen' : 'Publish my name and organisation with the contribution'}</label>
+    <div class="kern-hint" id="publishName-hint">${lang === 'de' ? 'Ohne dieses Häkchen erscheint der Beitrag ohne Namen (mit Ebene).' : 'Without this tick the contribution appears without a name (with its level).'}</div>
+  </div>
+  <div class="kern-form-check">
+    <input class="kern-form-check__checkbox" type="checkbox" id="consent" name="consent" value="ja"${v['consent'] === 'ja' ? raw(' checked') : ''}${describedBy('consent', 'consent-hint')}${err('consent') ? raw(' aria-invalid="true"') : ''}>
+    <label class="kern-label" for="consent">${lang === 'de' ? 'Ich bin einverstanden, dass mein Beitrag mit der Abwägung veröffentlicht wird.' : 'I agree that my contribution is published with its disposition.'}</label>
+    <div class="kern-hint" id="consent-hint"><a class="kern-link" href="/datenschutz">${lang === 'de' ? 'Datenschutzhinweise zur Konsultation' : 'Privacy notice of the consultation'}</a></div>
+    ${fieldError('consent')}
   </div>
   <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Beitrag einreichen' : 'Submit contribution'}</span></button>
 </form>`;
@@ -83,10 +114,27 @@ function validateForm(form: Record<string, string>): { submission?: Submission; 
   const name = (form['name'] ?? '').trim();
   if (kind !== 'anonymous' && name.length === 0) errors.push({ field: 'name', de: 'Bitte geben Sie einen Namen an oder wählen Sie „anonym“.', en: 'Please give a name or choose "anonymous".' });
   const organisation = (form['organisation'] ?? '').trim();
+  const level = (['federal', 'state', 'administrativeDistrict', 'municipality'] as const).find((l) => l === form['level']);
+  const jurisdictionName = (form['jurisdiction'] ?? '').trim() || (level === 'federal' ? 'Bund' : '');
+  if (level && !jurisdictionName) errors.push({ field: 'jurisdiction', de: 'Bitte Land, Kreis oder Kommune zur gewählten Ebene nennen.', en: 'Please name the state, district or municipality of the chosen level.' });
+  if (!level && jurisdictionName) errors.push({ field: 'jurisdiction', de: 'Bitte auch die Ebene wählen.', en: 'Please choose the level as well.' });
+  const email = (form['email'] ?? '').trim();
+  if (email && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) errors.push({ field: 'email', de: 'Bitte eine gültige E-Mail-Adresse angeben oder das Feld leer lassen.', en: 'Please enter a valid e-mail address or leave the field empty.' });
+  if (form['consent'] !== 'ja') errors.push({ field: 'consent', de: 'Bitte stimmen Sie der Veröffentlichung zu.', en: 'Please agree to the publication.' });
   if (errors.length > 0) return { errors };
+  const jurisdiction = level ? { jurisdiction: { level, name: jurisdictionName } } : {};
   const author: Submission['author'] =
-    kind === 'anonymous' ? { kind } : kind === 'organisation' ? { kind, name } : { kind, name, ...(organisation ? { organisation } : {}) };
-  return { submission: { anchor: { section: form['section'] ?? '' }, text: { de: text }, author }, errors };
+    kind === 'anonymous' ? { kind, ...jurisdiction } : kind === 'organisation' ? { kind, name, ...jurisdiction } : { kind, name, ...(organisation ? { organisation } : {}), ...jurisdiction };
+  return {
+    submission: {
+      anchor: { section: form['section'] ?? '' },
+      text: { de: text },
+      author,
+      ...(email ? { contact: { email } } : {}),
+      consent: { publication: kind !== 'anonymous' && form['publishName'] === 'ja', privacyNotice: privacyNoticeVersion },
+    },
+    errors,
+  };
 }
 
 function contributionList(items: Contribution[], consultation: Consultation, lang: Lang): Markup {
@@ -146,6 +194,25 @@ ${answeredItems.length > 0 ? synopsis(consultation, lang) : html`<p class="kern-
       status,
     );
   };
+  routes.get('/datenschutz', 'public', (c) => render(c, (lang) => (lang === 'de' ? 'Datenschutzhinweise' : 'Privacy notice'), ({ lang }) => lang === 'de' ? html`
+<h1 class="kern-heading-x-large">Datenschutzhinweise</h1>
+<h2 class="kern-heading-medium" id="konsultation-2026-12">Beiträge zu Konsultationen (Fassung Dezember 2026)</h2>
+<p class="kern-body">Verantwortlich ist die Geschäftsstelle des Arbeitskreises. Wir verarbeiten Ihren Beitrag, den gewählten Abschnitt und die von Ihnen freiwillig gemachten Angaben (Name, Organisation, Ebene und Gebietskörperschaft, E-Mail-Adresse), um die Konsultation auszuwerten und die Abwägung zu veröffentlichen (Art. 6 Abs. 1 Buchst. a und e DSGVO).</p>
+<ul class="kern-list">
+  <li>Ihr Beitrag wird nach Prüfung mit seiner Abwägung veröffentlicht. Name und Organisation erscheinen nur, wenn Sie dem zugestimmt haben; sonst erscheint der Beitrag ohne Namen, mit der Ebene.</li>
+  <li>Die E-Mail-Adresse wird nie veröffentlicht und nur für Rückfragen der Geschäftsstelle zu Ihrem Beitrag genutzt.</li>
+  <li>Auf Antrag löscht die Geschäftsstelle Ihre personenbezogenen Daten (Name, Organisation, E-Mail-Adresse); Text und Abwägung bleiben ohne Namen erhalten.</li>
+  <li>Sie haben die Rechte auf Auskunft, Berichtigung, Löschung, Einschränkung und Widerspruch sowie das Recht auf Beschwerde bei einer Datenschutzaufsichtsbehörde.</li>
+</ul>` : html`
+<h1 class="kern-heading-x-large">Privacy notice</h1>
+<h2 class="kern-heading-medium" id="konsultation-2026-12">Contributions to consultations (version December 2026)</h2>
+<p class="kern-body">The secretariat of the working group is the controller. We process your contribution, the chosen section and what you give voluntarily (name, organisation, level and jurisdiction, e-mail address) to evaluate the consultation and to publish the dispositions (Art. 6(1)(a) and (e) GDPR).</p>
+<ul class="kern-list">
+  <li>Your contribution is published with its disposition after review. Name and organisation appear only if you agreed; otherwise it appears without a name, with its level.</li>
+  <li>The e-mail address is never published and only used for questions of the secretariat about your contribution.</li>
+  <li>On request the secretariat erases your personal data (name, organisation, e-mail address); text and disposition stay without a name.</li>
+  <li>You have the rights of access, rectification, erasure, restriction and objection, and the right to lodge a complaint with a supervisory authority.</li>
+</ul>`));
   routes.get('/empfehlungen/:id/konsultation', 'public', (c) => show(c, { values: {}, errors: [] }, 200, c.req.query('eingereicht')));
   routes.post('/empfehlungen/:id/konsultation', 'public', async (c) => {
     const form = await formOf(c);
