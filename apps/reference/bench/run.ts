@@ -1,62 +1,27 @@
 // Benchmarks of the reference app (not part of `pnpm test`): throughput and p99 latency of the
 // catalogue list and one recommendation, each against a bare Hono route that returns the same
-// bytes, and 1,000 concurrent contribution submissions that must be stored exactly once.
-// Run: pnpm --filter @foederal/reference bench
+// bytes (both child processes, wrk in its own process, in alternation), the list's p99 while a
+// worker process analyses 50 MB models, and 1,000 concurrent contribution submissions that must
+// be stored exactly once. Needs the build (`pnpm build`) and wrk (`apt-get install -y wrk`).
+// Run: pnpm --filter @foederal/reference bench   (BENCH_SECONDS, BENCH_ROUNDS)
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { createLogger } from '../src/logger.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { freshPostgres, startAppProcess, startWorkerProcess } from './lib.js';
+import { p99UnderAnalysis, readRatios } from './reads.js';
 
-const duration = Number(process.env['BENCH_SECONDS'] ?? 5);
-const connections = 20;
-
-async function cannon(url: string): Promise<{ rps: number; p99: number; errors: number }> {
-  const result = await autocannon({ url, connections, duration });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
-async function bare(routes: Record<string, { body: Uint8Array; type: string }>): Promise<{ url: string; close: () => void }> {
-  const app = new Hono();
-  for (const [path, { body, type }] of Object.entries(routes)) app.get(path, () => new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }));
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 
 async function start(env: Record<string, string>): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CONTRIBUTION_LIMIT_PER_HOUR: '1000000', ...env });
   return startServer({ config, log: createLogger('silent'), prepare: async (ctx) => void (await seedDemo(ctx)) });
-}
-
-async function throughput(app: RunningServer): Promise<void> {
-  const paths = { list: '/api/v1/recommendations', one: '/api/v1/recommendations/wartung-2026' };
-  const bytes: Record<string, { body: Uint8Array; type: string }> = {};
-  for (const [name, path] of Object.entries(paths)) {
-    const res = await fetch(`${app.url}${path}`);
-    bytes[`/${name}`] = { body: new Uint8Array(await res.arrayBuffer()), type: res.headers.get('content-type') ?? 'application/json' };
-  }
-  const peer = await bare(bytes);
-  console.log(`\nThroughput, ${connections} connections, ${duration} s each (autocannon); peer: bare Hono route, same bytes`);
-  console.log('route                              app req/s   app p99   bare req/s  bare p99   ratio req/s');
-  for (const [name, path] of Object.entries(paths)) {
-    const a = await cannon(`${app.url}${path}`);
-    const b = await cannon(`${peer.url}/${name}`);
-    console.log(
-      `${`GET ${path}`.padEnd(34)} ${a.rps.toFixed(0).padStart(9)} ${`${a.p99} ms`.padStart(9)} ${b.rps.toFixed(0).padStart(11)} ${`${b.p99} ms`.padStart(9)} ${(a.rps / b.rps).toFixed(3).padStart(12)}${a.errors + b.errors ? `  (errors ${a.errors}/${b.errors})` : ''}`,
-    );
-  }
-  peer.close();
 }
 
 async function submissions(app: RunningServer, label: string): Promise<void> {
@@ -81,15 +46,39 @@ async function submissions(app: RunningServer, label: string): Promise<void> {
   );
 }
 
+console.log(`reference app bench on Node ${process.version}`);
 const dir = mkdtempSync(join(tmpdir(), 'foederal-bench-'));
 try {
-  const sqlite = await start({ DATA_DIR: dir });
-  console.log(`reference app bench on Node ${process.version}`);
-  await throughput(sqlite);
-  console.log('\nContribution submissions');
+  const onSqlite = await startAppProcess({ DATA_DIR: dir });
+  try {
+    await readRatios(onSqlite, 'SQLite, one instance', seconds, rounds);
+  } finally {
+    await onSqlite.stop();
+  }
+  const db = await freshPostgres('foederal_bench');
+  if (db) {
+    try {
+      const env = { DATABASE_URL: db.url, IN_PROCESS_WORKER: 'false' };
+      const app = await startAppProcess(env);
+      const worker = startWorkerProcess(env);
+      try {
+        await readRatios(app, 'PostgreSQL, one instance (jobs in a worker process)', seconds, rounds);
+        await p99UnderAnalysis(app, db.url, seconds);
+      } finally {
+        await worker.stop();
+        await app.stop();
+      }
+    } finally {
+      await db.drop();
+    }
+  } else {
+    console.log('PostgreSQL not reachable: PostgreSQL runs skipped');
+  }
+
+  console.log('\nContribution submissions (app in this process)');
+  const sqlite = await start({ DATA_DIR: join(dir, 'submissions') });
   await submissions(sqlite, 'SQLite');
   await sqlite.close();
-
   const pgUrl = process.env['FOEDERAL_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: pgUrl.replace(/\/[^/]*$/, '/postgres') });
   admin.on('error', () => undefined);
@@ -105,8 +94,6 @@ try {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
-  } else {
-    console.log('PostgreSQL not reachable: PostgreSQL run skipped');
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { ModelSummary } from '../domain/models.js';
 import { createLogger, type Logger } from '../logger.js';
 import { parseJob, retryPolicy, runJob, settleDeadJob, type Job } from './jobs.js';
 import { openBoss, workPgQueue } from './pg-queue.js';
+import { lowerPriority } from './priority.js';
 
 /** What the app hands the thread. */
 export interface ThreadData {
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('jobs thread started outside a worker');
   const log = createLogger(data.logLevel).child({ worker: 'thread' });
+  lowerPriority(log);
   const repo = await openRepository(data.storage);
   if ('databaseUrl' in data.storage) {
     const boss = await openBoss(data.storage.databaseUrl, { jobTimeoutSeconds: data.jobTimeoutSeconds, supervise: true, log });
