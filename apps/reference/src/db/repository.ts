@@ -154,6 +154,8 @@ export interface Repository {
   files: {
     put(id: string, mediaType: string, bytes: Uint8Array): Promise<void>;
     get(id: string): Promise<{ mediaType: string; bytes: Uint8Array } | undefined>;
+    /** Remove a file; a missing id is no error. */
+    delete(id: string): Promise<void>;
   };
   /** Count one hit in a fixed window and return the hits so far (atomic on both dialects). */
   hit(bucket: string, windowStart: number): Promise<number>;
@@ -503,6 +505,9 @@ class KyselyRepository implements Repository {
       get: async (id) => {
         const row = await db.selectFrom('files').select(['bytes', 'media_type']).where('id', '=', id).executeTakeFirst();
         return row ? { mediaType: row.media_type, bytes: new Uint8Array(row.bytes) } : undefined;
+      },
+      delete: async (id) => {
+        await db.deleteFrom('files').where('id', '=', id).execute();
       },
     };
     this.meta = {
