@@ -36,6 +36,8 @@ const lists = (): NonNullable<typeof subtags> =>
  * ```
  */
 export function graphemeLength(text: string): number {
+  // Fast path: printable Latin text without CR or combining marks has one cluster per code unit.
+  if (/^[\n\t\x20-\x7E\u00A0-\u02FF]*$/.test(text)) return text.length;
   let count = 0;
   for (const _ of segmenter().segment(text)) count += 1;
   return count;

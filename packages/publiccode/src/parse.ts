@@ -163,7 +163,7 @@ export async function parsePubliccode(input: string | Uint8Array, options: Parse
   }
   const text = toText(input, maxBytes);
 
-  prescan(text, maxDepth);
+  if (mightNestDeeply(text, maxDepth)) prescan(text, maxDepth);
   const lines = new LineCounter();
   let docs: Document[];
   try {
@@ -266,6 +266,20 @@ function checkScalars(doc: Document, limit: number, lines: LineCounter): void {
       stack.push(...(node as { items: unknown[] }).items);
     }
   }
+}
+
+/**
+ * Cheap gate before {@link prescan}: flow nesting needs more than `maxDepth` brackets in the whole
+ * text, deep block nesting a line with a long run of indentation and `-`/`?` indicators.
+ */
+function mightNestDeeply(text: string, maxDepth: number): boolean {
+  let open = 0;
+  for (const bracket of ['[', '{']) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) {
+      if (++open > maxDepth) return true;
+    }
+  }
+  return new RegExp(`^[ \\t?-]{${maxDepth * 2},}`, 'm').test(text);
 }
 
 /**
