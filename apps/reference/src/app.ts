@@ -3,7 +3,7 @@ import { allowedMethods } from '@foederal/publication/server';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { html } from 'hono/html';
-import { authenticate } from './auth/session.js';
+import { authenticate, isHttps } from './auth/session.js';
 import { readCacheMiddleware } from './cache/read-cache.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -46,6 +46,24 @@ const routeGroups: readonly RouteGroup[] = [
   embedPage,
 ];
 
+/**
+ * Headers set on every response after the handler: the page CSP (with `base-uri` and
+ * `object-src`) on HTML, a sandboxing CSP on everything else that has none, and
+ * `Cache-Control: no-store` on every answer to a signed-in request (session or token).
+ */
+function securityHeaders(ctx: AppContext, c: Context<Env>): void {
+  const headers = c.res.headers;
+  if ((headers.get('content-type') ?? '').startsWith('text/html')) {
+    headers.set(
+      'Content-Security-Policy',
+      `default-src 'self'; connect-src 'self' ${ctx.baseUrl}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`,
+    );
+  } else if (!headers.has('Content-Security-Policy')) {
+    headers.set('Content-Security-Policy', "sandbox; default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  }
+  if (c.get('user')) headers.set('Cache-Control', 'no-store');
+}
+
 function wantsHtml(c: Context): boolean {
   const p = c.req.path;
   if (p.startsWith('/api/') || p.startsWith('/oparl/') || /\.(json|atom|ttl|jsonld)$/.test(p)) return false;
@@ -83,13 +101,9 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
   app.use(async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
+    if (isHttps(ctx)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     await next();
-    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
-      c.res.headers.set(
-        'Content-Security-Policy',
-        `default-src 'self'; connect-src 'self' ${ctx.baseUrl}; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'`,
-      );
-    }
+    securityHeaders(ctx, c);
   });
   // The registry API and the feeds are read from other administrations' sites (embedded
   // components): any origin, never with cookies, so CORS adds no ambient authority.

@@ -22,8 +22,28 @@ const envSchema = z.object({
   IN_PROCESS_WORKER: z.optional(z.enum(['true', 'false'])),
   JOB_TIMEOUT_SECONDS: z.optional(integer(5, 86_400)),
   SEED_DEMO: z.optional(z.enum(['true', 'false'])),
-  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(8))),
+  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'mindestens 12 Zeichen / at least 12 characters'))),
+  UNZIP_LIMIT_BYTES: z.optional(integer(1024, 4 * 1024 ** 3)),
+  TRUST_PROXY: z.optional(z.string().check(z.regex(/^[\w.:%]+(\s*,\s*[\w.:%]+)*$/, 'IP-Adressen, durch Komma getrennt / IP addresses, comma-separated'))),
 });
+
+/** Default of `UNZIP_LIMIT_BYTES`: an uploaded .ifczip may unpack to at most 512 MiB. */
+export const defaultUnzipLimitBytes = 512 * 1024 * 1024;
+
+/**
+ * The unpack limit of `.ifczip` uploads from `UNZIP_LIMIT_BYTES` (default 512 MiB). Read where
+ * models are analysed (also in worker threads and worker processes, which share the environment).
+ */
+export function unzipLimitBytes(env: Record<string, string | undefined> = process.env): number {
+  const value = env['UNZIP_LIMIT_BYTES'];
+  return value && /^\d+$/.test(value) && Number(value) >= 1024 ? Number(value) : defaultUnzipLimitBytes;
+}
+
+/** True for an address that only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
 
 /** The app's configuration, read from the environment by {@link loadConfig}. */
 export interface AppConfig {
@@ -49,10 +69,17 @@ export interface AppConfig {
   readonly inProcessWorker: boolean;
   /** How long a job may run before it counts as lost (its worker died) and is retried. Default 900 s. */
   readonly jobTimeoutSeconds: number;
-  /** Load demo data into an empty database. Default true. */
+  /**
+   * Load demo data (and demo accounts, each with its own generated password) into an empty
+   * database: with `SEED_DEMO=true` or `--demo`, and by default when listening on loopback only.
+   */
   readonly seedDemo: boolean;
-  /** Password of the demo accounts; a fixed demo password when absent (printed on start). */
+  /** Password of the first administrator (`admin`); generated and printed once when absent. */
   readonly adminPassword: string | undefined;
+  /** Largest size an uploaded .ifczip may unpack to. Default 512 MiB. */
+  readonly unzipLimitBytes: number;
+  /** Addresses of reverse proxies whose `X-Forwarded-For` is believed (rate limits). Default none. */
+  readonly trustProxy: readonly string[];
 }
 
 /**
@@ -61,7 +88,7 @@ export interface AppConfig {
  * @example
  * const config = loadConfig({ PORT: '0', DATA_DIR: '/tmp/foederal' });
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, args: readonly string[] = []): AppConfig {
   const picked = Object.fromEntries(
     Object.keys(envSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
   );
@@ -76,7 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     port: e.PORT ?? 3000,
-    host: e.HOST ?? '0.0.0.0',
+    host: e.HOST ?? '127.0.0.1',
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR ?? 'data'),
     baseUrl: e.BASE_URL?.replace(/\/$/, ''),
@@ -87,7 +114,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readCacheTtlMs: e.READ_CACHE_TTL_MS ?? 500,
     inProcessWorker: (e.IN_PROCESS_WORKER ?? 'true') === 'true',
     jobTimeoutSeconds: e.JOB_TIMEOUT_SECONDS ?? 900,
-    seedDemo: (e.SEED_DEMO ?? 'true') === 'true',
+    seedDemo: e.SEED_DEMO === undefined ? args.includes('--demo') || isLoopback(e.HOST ?? '127.0.0.1') : e.SEED_DEMO === 'true',
     adminPassword: e.ADMIN_PASSWORD,
+    unzipLimitBytes: e.UNZIP_LIMIT_BYTES ?? defaultUnzipLimitBytes,
+    trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
   };
+}
+
+/**
+ * The start check of `pnpm start`: an app reachable from other machines (any `HOST` but a
+ * loopback address) must have its own administrator password; without `ADMIN_PASSWORD` it
+ * refuses to start, so it never comes up with a generated or well-known password.
+ *
+ * @example
+ * assertSafeToListen(loadConfig({ HOST: '0.0.0.0' })); // throws config-invalid
+ */
+export function assertSafeToListen(config: AppConfig): void {
+  if (!isLoopback(config.host) && config.adminPassword === undefined) {
+    throw new AppError(
+      'config-invalid',
+      `HOST=${config.host} ist von anderen Rechnern erreichbar: bitte ADMIN_PASSWORD (mindestens 12 Zeichen) setzen, oder HOST=127.0.0.1 für einen lokalen Start. / ` +
+        `HOST=${config.host} is reachable from other machines: set ADMIN_PASSWORD (at least 12 characters), or HOST=127.0.0.1 for a local start.`,
+      { details: { variable: 'ADMIN_PASSWORD' } },
+    );
+  }
 }

@@ -3,13 +3,36 @@ import type { Context } from 'hono';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 
-/** The client's address as seen by this server (the socket's remote address). */
-export function clientAddress(c: Context): string {
+function normalise(address: string): string {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
+}
+
+/**
+ * The client's address: the socket's remote address, or, when that is one of the reverse
+ * proxies named in `trustProxy` (`TRUST_PROXY`), the address its `X-Forwarded-For` names,
+ * read from the right and skipping further trusted proxies. Without `TRUST_PROXY` the header
+ * is ignored (anybody could send it).
+ *
+ * @example
+ * clientAddress(c, ['10.0.0.2']); // '203.0.113.7' for "X-Forwarded-For: 203.0.113.7" via 10.0.0.2
+ */
+export function clientAddress(c: Context, trustProxy: readonly string[] = []): string {
+  let remote: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    remote = normalise(getConnInfo(c).remote.address ?? 'unknown');
   } catch {
-    return 'unknown';
+    remote = 'unknown';
   }
+  if (trustProxy.length === 0) return remote;
+  const trusted = new Set(trustProxy.map(normalise));
+  if (!trusted.has(remote)) return remote;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map(normalise).filter((h) => h !== '');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] as string;
+    if (!trusted.has(hop)) return /^[\w.:%-]{1,100}$/.test(hop) ? hop : remote;
+  }
+  return hops[0] ?? remote;
 }
 
 /**
@@ -19,7 +42,7 @@ export function clientAddress(c: Context): string {
 export async function rateLimit(ctx: AppContext, c: Context, bucket: string, limit: number, windowSeconds: number): Promise<void> {
   const nowSeconds = Math.floor(ctx.now().getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-  const hits = await ctx.repo.hit(`${bucket}:${clientAddress(c)}`, windowStart);
+  const hits = await ctx.repo.hit(`${bucket}:${clientAddress(c, ctx.config.trustProxy)}`, windowStart);
   // Now and then forget windows older than two days (all windows start at a Unix time in seconds).
   if (Math.random() < 0.01) await ctx.repo.pruneHits(nowSeconds - 2 * 86_400);
   const reset = windowStart + windowSeconds - nowSeconds;

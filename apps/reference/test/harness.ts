@@ -1,5 +1,6 @@
 // Starts the real app on port 0 over a fresh backend, with one user per role and an API token
 // for each, and a tiny cookie-keeping HTTP client for form flows.
+import { hashPassword } from '../src/auth/passwords.js';
 import { createApiToken, createUser } from '../src/auth/session.js';
 import type { Role } from '../src/auth/roles.js';
 import { loadConfig } from '../src/config.js';
@@ -9,6 +10,8 @@ import { startServer, type RunningServer } from '../src/server.js';
 import type { Backend, BackendFactory } from './backends.js';
 
 export const testPassword = 'Test-Passwort-2027';
+// One scrypt hash of the test password per process (the OWASP parameters take about a second).
+let testPasswordHash: Promise<string> | undefined;
 
 export interface TestApp {
   readonly server: RunningServer;
@@ -29,7 +32,7 @@ export async function startTestApp(
   if (options.users !== false) {
     for (const role of ['member', 'secretariat', 'admin'] as const) {
       const existing = await server.ctx.repo.users.byName(`test-${role}`);
-      const id = existing?.id ?? (await createUser(server.ctx.repo, { username: `test-${role}`, displayName: `Test ${role}`, role, password: testPassword })).id;
+      const id = existing?.id ?? (await createUser(server.ctx.repo, { username: `test-${role}`, displayName: `Test ${role}`, role, passwordHash: await (testPasswordHash ??= hashPassword(testPassword)) })).id;
       tokens[role] = await createApiToken(server.ctx.repo, id, `test ${role}`);
     }
   }

@@ -9,7 +9,7 @@ describe('passwords (scrypt)', () => {
     const a = await hashPassword('geheim-2027');
     const b = await hashPassword('geheim-2027');
     expect(a).not.toBe(b);
-    expect(a.startsWith('scrypt$16384$8$1$')).toBe(true);
+    expect(a.startsWith('scrypt$131072$8$1$')).toBe(true);
     expect(await verifyPassword('geheim-2027', a)).toBe(true);
     expect(await verifyPassword('geheim-2028', a)).toBe(false);
   });

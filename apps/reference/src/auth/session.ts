@@ -30,6 +30,19 @@ export const sessionCookie = 'fdr_session';
 export const csrfCookie = 'fdr_csrf';
 const sessionHours = 8;
 
+/** True when the app is served over https (`BASE_URL`): cookies are `Secure` and `__Host-` named, HSTS is sent. */
+export function isHttps(ctx: Pick<AppContext, 'baseUrl'>): boolean {
+  return ctx.baseUrl.startsWith('https:');
+}
+
+/**
+ * Cookie names: with https the `__Host-` prefix, which browsers accept only with `Secure`,
+ * `Path=/` and no `Domain` (no other host or plain-http page can set or shadow them).
+ */
+export function cookieNames(ctx: Pick<AppContext, 'baseUrl'>): { session: string; csrf: string } {
+  return isHttps(ctx) ? { session: `__Host-${sessionCookie}`, csrf: `__Host-${csrfCookie}` } : { session: sessionCookie, csrf: csrfCookie };
+}
+
 /** sha256 in hex: sessions and API tokens are stored only as hashes. */
 export function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -45,10 +58,13 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Create a user with a scrypt-hashed password. */
+/**
+ * Create a user with a scrypt-hashed password (or an already computed `passwordHash`; an
+ * account that signs in only through OpenID Connect gets an unusable one).
+ */
 export async function createUser(
   repo: Repository,
-  input: { username: string; displayName: string; role: Role; password: string },
+  input: { username: string; displayName: string; role: Role; password: string } | { username: string; displayName: string; role: Role; passwordHash: string; oidcSubject?: string },
 ): Promise<CurrentUser> {
   const id = randomUUID();
   await repo.users.create({
@@ -56,22 +72,31 @@ export async function createUser(
     username: input.username,
     display_name: input.displayName,
     role: input.role,
-    password_hash: await hashPassword(input.password),
+    password_hash: 'password' in input ? await hashPassword(input.password) : input.passwordHash,
     created_at: new Date().toISOString(),
+    ...('oidcSubject' in input && input.oidcSubject !== undefined ? { oidc_subject: input.oidcSubject } : {}),
   });
   return { id, username: input.username, displayName: input.displayName, role: input.role };
 }
 
 /**
  * Issue an API token for a user; only its sha256 is stored, the returned value is shown once.
+ * With `expiresAt` the token is refused from then on; revoked tokens are refused at once.
  *
  * @example
- * const secret = await createApiToken(repo, user.id, 'Portal des Landes');
+ * const secret = await createApiToken(repo, user.id, 'Portal des Landes', { expiresAt: new Date('2027-12-31') });
  * fetch(url, { headers: { authorization: `Bearer ${secret}` } });
  */
-export async function createApiToken(repo: Repository, userId: string, label: string): Promise<string> {
+export async function createApiToken(repo: Repository, userId: string, label: string, options: { expiresAt?: Date; now?: Date } = {}): Promise<string> {
   const secret = token('fdr_');
-  await repo.tokens.create({ id: randomUUID(), token_hash: digest(secret), user_id: userId, label, created_at: new Date().toISOString() });
+  await repo.tokens.create({
+    id: randomUUID(),
+    token_hash: digest(secret),
+    user_id: userId,
+    label,
+    created_at: (options.now ?? new Date()).toISOString(),
+    expires_at: options.expiresAt ? options.expiresAt.toISOString() : null,
+  });
   return secret;
 }
 
@@ -86,10 +111,10 @@ export async function startSession(ctx: AppContext, c: Context, userId: string):
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + sessionHours * 3600_000).toISOString(),
   });
-  setCookie(c, sessionCookie, secret, {
+  setCookie(c, cookieNames(ctx).session, secret, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: ctx.baseUrl.startsWith('https:'),
+    secure: isHttps(ctx),
     path: '/',
     maxAge: sessionHours * 3600,
   });
@@ -97,9 +122,10 @@ export async function startSession(ctx: AppContext, c: Context, userId: string):
 
 /** End the current session (if any) and clear its cookie. */
 export async function endSession(ctx: AppContext, c: Context): Promise<void> {
-  const secret = getCookie(c, sessionCookie);
+  const name = cookieNames(ctx).session;
+  const secret = getCookie(c, name);
   if (secret) await ctx.repo.sessions.delete(digest(secret));
-  deleteCookie(c, sessionCookie, { path: '/' });
+  deleteCookie(c, name, { path: '/', secure: isHttps(ctx) });
 }
 
 function isForm(c: Context): boolean {
@@ -123,33 +149,38 @@ export function authenticate(ctx: AppContext): MiddlewareHandler<{ Variables: Au
     c.set('via', 'none');
     const authorization = c.req.header('authorization');
     let sessionCsrf: string | undefined;
+    const names = cookieNames(ctx);
+    const now = ctx.now().toISOString();
     if (authorization !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
       const found = m ? await ctx.repo.tokens.byHash(digest(m[1] as string)) : undefined;
-      const user = found && (await ctx.repo.users.get(found.user_id));
-      if (!user || !isRole(user.role)) throw new AppError('unauthorised', 'Ungültiges API-Token / invalid API token');
+      const usable = found && found.revoked_at === null && (found.expires_at === null || found.expires_at > now);
+      const user = usable ? await ctx.repo.users.get(found.user_id) : undefined;
+      if (!found || !user || !isRole(user.role) || Number(user.active) !== 1) throw new AppError('unauthorised', 'Ungültiges, abgelaufenes oder widerrufenes API-Token / invalid, expired or revoked API token');
+      // Last use, at most once a minute per token (no write on every call).
+      if (found.last_used_at === null || Date.parse(found.last_used_at) < Date.parse(now) - 60_000) await ctx.repo.tokens.touch(found.id, now);
       c.set('user', { id: user.id, username: user.username, displayName: user.display_name, role: user.role });
       c.set('role', user.role);
       c.set('via', 'token');
     } else {
-      const secret = getCookie(c, sessionCookie);
-      const session = secret ? await ctx.repo.sessions.get(digest(secret), ctx.now().toISOString()) : undefined;
+      const secret = getCookie(c, names.session);
+      const session = secret ? await ctx.repo.sessions.get(digest(secret), now) : undefined;
       const user = session && (await ctx.repo.users.get(session.user_id));
-      if (session && user && isRole(user.role)) {
+      if (session && user && isRole(user.role) && Number(user.active) === 1) {
         c.set('user', { id: user.id, username: user.username, displayName: user.display_name, role: user.role });
         c.set('role', user.role);
         c.set('via', 'session');
         sessionCsrf = session.csrf_token;
       } else if (secret) {
-        deleteCookie(c, sessionCookie, { path: '/' });
+        deleteCookie(c, names.session, { path: '/', secure: isHttps(ctx) });
       }
     }
-    let anonymousCsrf = getCookie(c, csrfCookie);
+    let anonymousCsrf = getCookie(c, names.csrf);
     // API callers never submit forms: no anonymous CSRF cookie for them (keeps responses cookie-free).
     if (isApi(c) && sessionCsrf === undefined) anonymousCsrf ??= '';
     else if (!anonymousCsrf || !/^[\w-]{20,100}$/.test(anonymousCsrf)) {
       anonymousCsrf = token('');
-      setCookie(c, csrfCookie, anonymousCsrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: ctx.baseUrl.startsWith('https:') });
+      setCookie(c, names.csrf, anonymousCsrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(ctx) });
     }
     c.set('csrf', sessionCsrf ?? anonymousCsrf);
 

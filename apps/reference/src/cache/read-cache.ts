@@ -152,7 +152,7 @@ export class ReadCache {
 /** The public catalogue reads served from the cache: list, one record, feeds, DCAT. */
 const cacheablePath = /^\/(?:api\/v1\/recommendations(?:\/[^/]+)?|feed\.atom|feed\.json|catalog\.ttl|catalog\.jsonld)$/;
 
-const sessionCookie = /(?:^|;\s*)fdr_session=/;
+const sessionCookie = /(?:^|;\s*)(?:__Host-)?fdr_session=/;
 
 function pathAndQuery(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);

@@ -165,6 +165,8 @@ export interface Repository {
     get(key: string): Promise<string | undefined>;
     /** Insert once; false when the key already existed (used to seed exactly once). */
     claim(key: string, value: string): Promise<boolean>;
+    /** Insert or replace. */
+    put(key: string, value: string): Promise<void>;
   };
   /** A cheap round trip to the database (readiness). */
   ping(): Promise<void>;
@@ -231,7 +233,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
     get,
     async require(id) {
       const doc = await get(id);
-      if (!doc) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`, { details: { table, id } });
+      if (!doc) throw new AppError('not-found', `Nicht gefunden / not found: ${id}`, { details: { id } });
       return doc;
     },
     async listRaw(options = {}) {
@@ -289,7 +291,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
           })
           .execute();
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', `Existiert bereits / already exists: ${table}/${id}`, { cause: error });
+        if (isUniqueViolation(error)) throw new AppError('conflict', `Existiert bereits / already exists: ${id}`, { cause: error });
         throw error;
       }
       await changed();
@@ -319,7 +321,7 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
         return { created: true, doc: { id, version: 1, data, parentId: fields.parentId ?? null, status: fields.status ?? null, createdAt: at, updatedAt: at } };
       }
       const existing = await db.selectFrom(t).selectAll().where('unique_key', '=', fields.uniqueKey).executeTakeFirst();
-      if (!existing) throw new AppError('conflict', `Existiert bereits / already exists: ${table}/${id}`);
+      if (!existing) throw new AppError('conflict', `Existiert bereits / already exists: ${id}`);
       return { created: false, doc: toVersioned<T>(existing) };
     },
     async update(id, expectedVersion, data, fields) {
@@ -342,11 +344,11 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
         .executeTakeFirst();
       if (!result) {
         const current = await get(id);
-        if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`, { details: { table, id } });
+        if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${id}`, { details: { id } });
         throw new AppError(
           'precondition-failed',
-          `Veraltete Version / stale version: ${table}/${id} ist bei Version ${current.version}, erwartet / expected ${expectedVersion}`,
-          { details: { table, id, current: current.version, expected: expectedVersion } },
+          `Veraltete Version / stale version: ${id} ist bei Version ${current.version}, erwartet / expected ${expectedVersion}`,
+          { details: { id, current: current.version, expected: expectedVersion } },
         );
       }
       await changed();
@@ -356,8 +358,8 @@ function documentStore<T>(db: Db, table: DocumentTableName, now: () => string, c
       const result = await db.deleteFrom(t).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
       if (Number(result.numDeletedRows) === 0) {
         const current = await get(id);
-        if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${table}/${id}`);
-        throw new AppError('precondition-failed', `Veraltete Version / stale version: ${table}/${id}`);
+        if (!current) throw new AppError('not-found', `Nicht gefunden / not found: ${id}`);
+        throw new AppError('precondition-failed', `Veraltete Version / stale version: ${id}`);
       }
       await changed();
     },
@@ -516,6 +518,9 @@ class KyselyRepository implements Repository {
         const row = await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
         if (row !== undefined) await catalogueChanged();
         return row !== undefined;
+      },
+      put: async (key, value) => {
+        await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
       },
     };
   }

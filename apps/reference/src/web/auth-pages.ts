@@ -1,11 +1,9 @@
 import { html } from 'hono/html';
 import { setCookie } from 'hono/cookie';
-import { verifyPassword } from '../auth/passwords.js';
+import { checkSignIn } from '../auth/login.js';
 import { safeNext } from '../auth/redirect.js';
 import { endSession, startSession } from '../auth/session.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { clientAddress } from '../rate-limit.js';
 import { langOf, t } from './i18n.js';
 import { alert, csrfField, type PageContext } from './layout.js';
 import { formOf, render, type Routes } from './routing.js';
@@ -36,16 +34,8 @@ export function authPages(ctx: AppContext, routes: Routes): void {
   routes.get('/anmelden', 'public', (c) => render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false)));
   routes.post('/anmelden', 'public', async (c) => {
     const form = await formOf(c);
-    const seconds = Math.floor(ctx.now().getTime() / 1000);
-    const windowStart = seconds - (seconds % 60);
-    const hits = await ctx.repo.hit(`login:${clientAddress(c)}`, windowStart);
-    if (hits > 20) throw new AppError('rate-limited', 'Zu viele Anmeldeversuche / too many sign-in attempts', { details: { retryAfter: 60 } });
-    const user = await ctx.repo.users.byName(form['username'] ?? '');
-    const ok = user !== undefined && (await verifyPassword(form['password'] ?? '', user.password_hash));
-    if (!ok || !user) {
-      ctx.log.info({ username: form['username'] }, 'sign-in failed');
-      return render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true), 401);
-    }
+    const user = await checkSignIn(ctx, c, form['username'] ?? '', form['password'] ?? '');
+    if (!user) return render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true), 401);
     await startSession(ctx, c, user.id);
     return c.redirect(safeNext(form['next']), 303);
   });

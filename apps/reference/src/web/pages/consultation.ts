@@ -213,7 +213,7 @@ ${answeredItems.length > 0 ? synopsis(consultation, lang) : html`<p class="kern-
   <li>On request the secretariat erases your personal data (name, organisation, e-mail address); text and disposition stay without a name.</li>
   <li>You have the rights of access, rectification, erasure, restriction and objection, and the right to lodge a complaint with a supervisory authority.</li>
 </ul>`));
-  routes.get('/empfehlungen/:id/konsultation', 'public', (c) => show(c, { values: {}, errors: [] }, 200, c.req.query('eingereicht')));
+  routes.get('/empfehlungen/:id/konsultation', 'public', (c) => show(c, { values: {}, errors: [] }, 200, /^beitrag-[0-9a-f]{16}$/.test(c.req.query('eingereicht') ?? '') ? c.req.query('eingereicht') : undefined));
   routes.post('/empfehlungen/:id/konsultation', 'public', async (c) => {
     const form = await formOf(c);
     const { submission, errors } = validateForm(form);
