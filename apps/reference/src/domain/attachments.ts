@@ -91,6 +91,15 @@ export function checkAttachment(contentType: string | undefined, bytes: Uint8Arr
   return type;
 }
 
+/** The headers {@link downloadHeaders} sets. */
+export interface DownloadHeaders {
+  readonly 'Content-Type': string;
+  readonly 'Content-Disposition': string;
+  readonly 'Content-Security-Policy': string;
+  readonly 'X-Content-Type-Options': 'nosniff';
+  readonly 'Cross-Origin-Resource-Policy': string;
+}
+
 /**
  * Headers for serving a stored file: the stored type only when it is allowed and the bytes still
  * match it (else `application/octet-stream`), `Content-Disposition: attachment` unless it is a
@@ -100,7 +109,7 @@ export function checkAttachment(contentType: string | undefined, bytes: Uint8Arr
  * @example
  * return new Response(bytes, { headers: downloadHeaders('image/svg+xml', bytes, 'plan') });
  */
-export function downloadHeaders(storedType: string, bytes: Uint8Array, name: string): Record<string, string> {
+export function downloadHeaders(storedType: string, bytes: Uint8Array, name: string): DownloadHeaders {
   const type = essence(storedType);
   const known = attachmentTypes[type];
   const matches = known !== undefined && known.sniff(bytes);
