@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIfc } from './open.js';
 import { stepFile } from './test-helpers.js';
@@ -73,5 +74,41 @@ describe('IfcModel.propertyDefinitions', () => {
       // same-named occurrence and type sets are merged into one (the occurrence's id)
       expect(new Set(read.map((s) => s.name))).toEqual(new Set(links.map((d) => names[d])));
     }
+  });
+});
+
+describe('IfcModel.propertyDefinitions on hostile input (fast-check)', () => {
+  // Relations and type objects whose references point anywhere (missing ids, relations, the
+  // objects themselves, lists and typed lists); the accessor must never throw and only return
+  // links to definitions that exist.
+  const ref = fc.integer({ min: 1, max: 12 }).map((n) => `#${n}`);
+  const refs = fc.oneof(
+    ref,
+    fc.array(ref, { maxLength: 4 }).map((r) => `(${r.join(',')})`),
+    fc.array(ref, { maxLength: 3 }).map((r) => `IFCPROPERTYSETDEFINITIONSET((${r.join(',')}))`),
+    fc.constantFrom('$', '*', "'x'", '1.5', '.T.'),
+  );
+  const line = fc.oneof(
+    fc.tuple(fc.integer({ min: 1, max: 12 }), refs, refs).map(([id, objects, def]) => `#${id}=IFCRELDEFINESBYPROPERTIES(${G(id)},$,$,$,${objects},${def});`),
+    fc.tuple(fc.integer({ min: 1, max: 12 }), refs, ref).map(([id, objects, type]) => `#${id}=IFCRELDEFINESBYTYPE(${G(id)},$,$,$,${objects},${type});`),
+    fc.tuple(fc.integer({ min: 1, max: 12 }), refs).map(([id, sets]) => `#${id}=IFCWALLTYPE(${G(id)},$,'T',$,$,${sets},$,$,$,.NOTDEFINED.);`),
+    fc.integer({ min: 1, max: 12 }).map((id) => `#${id}=IFCWALL(${G(id)},$,'W',$,$,$,$,$,$);`),
+    fc.integer({ min: 1, max: 12 }).map((id) => `#${id}=IFCPROPERTYSET(${G(id)},$,'P',$,());`),
+  );
+
+  it('never throws and links only existing definitions', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
+        const model = parseIfc(stepFile(lines.join('\n'), 'IFC4'));
+        for (let id = 1; id <= 13; id++) {
+          for (const l of model.propertyDefinitions(id)) {
+            expect(model.get(l.definition)?.type).toBe(l.definitionType);
+            expect(l.source === 'type' ? l.typeRelationship !== undefined : l.typeRelationship === undefined).toBe(true);
+          }
+          expect(() => model.propertySets(id)).not.toThrow();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
