@@ -15,6 +15,7 @@ import { registryApi } from './api/registry.js';
 import { authPages } from './web/auth-pages.js';
 import { adminPages } from './web/pages/admin.js';
 import { contributionDeskPages } from './web/pages/contribution-desk.js';
+import { draftPages } from './web/pages/drafts.js';
 import { bodyPage } from './web/pages/body.js';
 import { buildingPages } from './web/pages/building.js';
 import { cataloguePages } from './web/pages/catalogue.js';
@@ -43,6 +44,7 @@ const routeGroups: readonly RouteGroup[] = [
   pilotPages,
   adminPages,
   contributionDeskPages,
+  draftPages,
   embedPage,
 ];
 

@@ -178,6 +178,56 @@ ${t(tx('Exit-Codes:', 'Exit codes:'))}
     .addHelpText('after', example('foederal costs gebaeudedatenportal.json', 'foederal costs vorhaben.json --rules geschaeftsordnung.json --json'))
     .action(async (project: string, opts: { json?: boolean; rules?: string }) => run(async () => (await import('./commands/costs.js')).costs(ctx, project, opts))());
 
+  // ---------------------------------------------------------------- publiccode, operation
+  const publiccode = common(program.command('publiccode').description(t(tx('publiccode.yml (openCode) prüfen', 'check publiccode.yml (openCode)'))));
+  common(
+    publiccode
+      .command('validate')
+      .description(
+        t(
+          tx(
+            'eine publiccode.yml parsen und prüfen; das Netz (Adressen, Erreichbarkeit) nur mit --network; Exit-Code 1 wenn ungültig',
+            'parse and validate a publiccode.yml; the network (URLs, reachability) only with --network; exit code 1 when invalid',
+          ),
+        ),
+      )
+      .argument('<file>', t(tx('Datei, - oder (mit --network) https-Adresse', 'file, - or (with --network) https URL'))),
+  )
+    .option('--network', t(tx('Netzprüfungen erlauben und Adressen laden', 'allow network checks and fetch URLs')))
+    .option('--timeout <ms>', t(tx('Zeitlimit je Anfrage in ms', 'timeout per request in ms')), positiveInt)
+    .option('--json', t(tx('Ergebnis als JSON', 'result as JSON')))
+    .addHelpText(
+      'after',
+      example('foederal publiccode validate publiccode.yml', 'foederal publiccode validate https://gitlab.opencode.de/foederal/foederal/-/raw/main/publiccode.yml --network'),
+    )
+    .action(async (file: string, opts: { network?: boolean; json?: boolean; timeout?: number }) =>
+      run(async () => (await import('./commands/publiccode.js')).publiccodeValidate(ctx, file, opts))(),
+    );
+
+  const operation = common(program.command('operation').description(t(tx('Gebäudebetrieb: Technisches Monitoring', 'building operation: technical monitoring'))));
+  common(
+    operation
+      .command('check')
+      .description(
+        t(
+          tx(
+            'Trenddaten mit den Regeln des Technischen Monitorings prüfen; Befunde als Tabelle, JSON oder CSV; Exit-Code 1 bei Befunden',
+            'check trend data with the technical monitoring rules; findings as a table, JSON or CSV; exit code 1 on findings',
+          ),
+        ),
+      )
+      .argument('<ede>', t(tx('EDE-Datenpunktliste (CSV) oder -', 'EDE data point list (CSV) or -')))
+      .argument('<trends>', t(tx('Trendexport (CSV) oder -', 'trend export (CSV) or -'))),
+  )
+    .option('--schedule <file>', t(tx('Nutzungszeiten und Land als JSON (ohne: Regel Betrieb außerhalb der Nutzungszeit entfällt)', 'usage times and Land as JSON (without: the outside-schedule rule is skipped)')))
+    .option('--step <minutes>', t(tx('Raster in Minuten (Standard: Median der Abtastung)', 'grid in minutes (default: median sampling interval)')), positiveInt)
+    .option('--json', t(tx('Befunde als JSON', 'findings as JSON')))
+    .option('--csv', t(tx('Befunde als CSV (Semikolon)', 'findings as CSV (semicolon)')))
+    .addHelpText('after', example('foederal operation check ede.csv trends.csv', 'foederal operation check ede.csv trends.csv --schedule nutzungszeiten.json --csv > befunde.csv'))
+    .action(async (ede: string, trends: string, opts: { json?: boolean; csv?: boolean; schedule?: string; step?: number }) =>
+      run(async () => (await import('./commands/operation.js')).operationCheck(ctx, ede, trends, opts))(),
+    );
+
   // ---------------------------------------------------------------- registry
   const registry = common(
     program

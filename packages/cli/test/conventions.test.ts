@@ -16,6 +16,8 @@ const commands = [
   ['registry', 'list'],
   ['registry', 'get'],
   ['registry', 'export'],
+  ['publiccode', 'validate'],
+  ['operation', 'check'],
 ];
 
 describe('conventions of the foederal command', () => {
