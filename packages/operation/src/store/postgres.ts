@@ -1,6 +1,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OperationError } from '../errors.js';
+import type { TrendSeries } from '../trend/series.js';
 import { copyHeader, copyTrailer, encodeRows } from './binary-copy.js';
 import { maxSampleTime, minSampleTime, toColumns } from './sample.js';
 import type { Sample, SampleColumns, SeriesBatch, StoredSeries } from './sample.js';
@@ -292,7 +293,7 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
   const guard = () => {
     if (closed) throw new OperationError('store', 'Speicher ist geschlossen / store is closed');
   };
-  const write = async (input: readonly Sample[] | readonly SeriesBatch[], callOptions: StoreCallOptions): Promise<WriteResult> => {
+  const write = async (input: readonly Sample[] | readonly (SeriesBatch | TrendSeries)[], callOptions: StoreCallOptions): Promise<WriteResult> => {
     guard();
     throwIfAborted(callOptions.signal);
     const columns = toColumns(input);

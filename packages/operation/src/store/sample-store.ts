@@ -1,4 +1,5 @@
 import { OperationError } from '../errors.js';
+import type { TrendSeries } from '../trend/series.js';
 import type { RejectedSample, Sample, SampleRejection, SeriesBatch, StoredSeries } from './sample.js';
 
 /**
@@ -91,8 +92,12 @@ export interface SampleStore {
   readonly backend: 'postgres' | 'sqlite';
   /** Store samples (one object each), counting written, duplicate and rejected ones. */
   write(samples: readonly Sample[], options?: StoreCallOptions): Promise<WriteResult>;
-  /** Store series in columns (faster for trend imports), counting like {@link SampleStore.write}. */
-  writeSeries(series: readonly SeriesBatch[], options?: StoreCallOptions): Promise<WriteResult>;
+  /**
+   * Store series in columns (faster for trend imports), counting like {@link SampleStore.write}.
+   * Accepts the {@link TrendSeries} of the trend reader as they are (flags become qualities, see
+   * {@link qualityFromTrendFlags}).
+   */
+  writeSeries(series: readonly (SeriesBatch | TrendSeries)[], options?: StoreCallOptions): Promise<WriteResult>;
   /** Samples of one data point with `from <= time < to`, ordered by time. */
   read(pointId: string, from: number, to: number, options?: StoreCallOptions): Promise<StoredSeries>;
   /** Data point ids known to the store, sorted. */

@@ -1,3 +1,6 @@
+import { QUALITY_FILLED, QUALITY_FLAGGED, QUALITY_PRESENT } from '../trend/series.js';
+import type { TrendSeries } from '../trend/series.js';
+
 /**
  * One value of one data point at one time, as stored and as delivered by the live sources.
  *
@@ -48,6 +51,54 @@ export interface SeriesBatch {
   readonly values: ArrayLike<number>;
   /** Quality flags, as many as times; all `good` when absent. */
   readonly qualities?: ArrayLike<number>;
+}
+
+/**
+ * Quality byte of a store sample from the flags of a trend series: flagged by the source → `bad`,
+ * carried forward (filled) → `uncertain`, else `good`.
+ *
+ * @example
+ * ```ts
+ * qualityFromTrendFlags(QUALITY_PRESENT | QUALITY_FLAGGED); // sampleQuality.bad
+ * ```
+ */
+export function qualityFromTrendFlags(flags: number): number {
+  if (flags & QUALITY_FLAGGED) return sampleQuality.bad;
+  if (flags & QUALITY_FILLED) return sampleQuality.uncertain;
+  return sampleQuality.good;
+}
+
+/**
+ * Trend flags of a stored sample: every stored sample is present; `uncertain` and `bad` are
+ * flagged, so the monitoring rules treat them as the trend reader's flagged values.
+ *
+ * @example
+ * ```ts
+ * trendFlagsFromQuality(sampleQuality.good); // QUALITY_PRESENT
+ * ```
+ */
+export function trendFlagsFromQuality(quality: number): number {
+  return quality === sampleQuality.good ? QUALITY_PRESENT : QUALITY_PRESENT | QUALITY_FLAGGED;
+}
+
+/**
+ * A stored series as a {@link TrendSeries} for alignment and the monitoring rules.
+ *
+ * @example
+ * ```ts
+ * const trend = toTrendSeries(await store.read('HZG.VL', from, to), '°C');
+ * ```
+ */
+export function toTrendSeries(stored: StoredSeries, unit?: string): TrendSeries {
+  const quality = new Uint8Array(stored.qualities.length);
+  for (let i = 0; i < quality.length; i++) quality[i] = trendFlagsFromQuality(stored.qualities[i] as number);
+  return {
+    point: unit === undefined ? { id: stored.pointId } : { id: stored.pointId, unit },
+    times: stored.times,
+    values: stored.values,
+    quality,
+    length: stored.times.length,
+  };
 }
 
 /**
@@ -111,6 +162,10 @@ export interface RejectedSample {
 
 const maxExamples = 10;
 
+function seriesLength(s: SeriesBatch | TrendSeries): number {
+  return 'point' in s ? Math.max(0, Math.floor(Number(s.length) || 0)) : s.times.length;
+}
+
 function rejectionOf(pointOk: boolean, time: number, value: number, quality: number): SampleRejection | undefined {
   if (!pointOk) return 'invalid-point';
   if (!Number.isInteger(time) || time < minSampleTime || time >= maxSampleTime) return 'invalid-time';
@@ -129,10 +184,10 @@ function validPointId(id: unknown): id is string {
  *
  * @internal
  */
-export function toColumns(input: readonly Sample[] | readonly SeriesBatch[]): SampleColumns {
+export function toColumns(input: readonly Sample[] | readonly (SeriesBatch | TrendSeries)[]): SampleColumns {
   let total = 0;
-  const isSeries = input.length > 0 && 'times' in (input[0] as object);
-  if (isSeries) for (const s of input as readonly SeriesBatch[]) total += s.times.length;
+  const isSeries = input.length > 0 && typeof input[0] === 'object' && input[0] !== null && 'times' in input[0];
+  if (isSeries) for (const s of input as readonly (SeriesBatch | TrendSeries)[]) total += seriesLength(s);
   else total = input.length;
   const point = new Int32Array(total);
   const time = new Float64Array(total);
@@ -163,14 +218,26 @@ export function toColumns(input: readonly Sample[] | readonly SeriesBatch[]): Sa
     } else {
       point[n] = pointIndex;
       time[n] = t;
-      value[n] = v;
+      value[n] = v + 0; // -0 becomes 0, as SQLite stores it: both backends give the same back
       quality[n] = q;
       n++;
     }
     position++;
   };
   if (isSeries) {
-    for (const s of input as readonly SeriesBatch[]) {
+    for (const s of input as readonly (SeriesBatch | TrendSeries)[]) {
+      if ('point' in s) {
+        // A trend series: its own flags; cells without a value are refused, not dropped.
+        const id = s.point?.id;
+        const n = seriesLength(s);
+        const ok = validPointId(id) && s.times.length >= n && s.values.length >= n && s.quality.length >= n;
+        const pi = ok ? indexOf(id) : -1;
+        for (let i = 0; i < n; i++) {
+          const flags = s.quality[i] ?? 0;
+          take(id, ok, Number(s.times[i]), flags & QUALITY_PRESENT ? Number(s.values[i]) : Number.NaN, qualityFromTrendFlags(flags), pi);
+        }
+        continue;
+      }
       const ok = validPointId(s.pointId) && s.values.length === s.times.length &&
         (s.qualities === undefined || s.qualities.length === s.times.length);
       const pi = ok ? indexOf(s.pointId) : -1;

@@ -1,4 +1,5 @@
 import { OperationError } from '../errors.js';
+import type { TrendSeries } from '../trend/series.js';
 import { toColumns } from './sample.js';
 import type { Sample, SampleColumns, SeriesBatch, StoredSeries } from './sample.js';
 import { checkRange, monthIndex, monthStart, throwIfAborted } from './sample-store.js';
@@ -129,7 +130,7 @@ export async function openSqliteSampleStore(options: SqliteSampleStoreOptions): 
   const guard = () => {
     if (closed) throw new OperationError('store', 'Speicher ist geschlossen / store is closed');
   };
-  const write = (input: readonly Sample[] | readonly SeriesBatch[], callOptions: StoreCallOptions): WriteResult => {
+  const write = (input: readonly Sample[] | readonly (SeriesBatch | TrendSeries)[], callOptions: StoreCallOptions): WriteResult => {
     guard();
     throwIfAborted(callOptions.signal);
     const columns = toColumns(input);
