@@ -70,6 +70,26 @@ for (const factory of backends) {
       expect(ids.headers.get('content-disposition')).toBe('attachment; filename="ids.xml"');
     });
 
+    it('binds an Idempotency-Key to its payload: a retry gets the first result, another payload 409', async () => {
+      const submit = (text: string, key: string) =>
+        fetch(`${t.url}/api/v1/consultations/konsultation-gebaeudedaten-2027/contributions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ anchor: { section: '1' }, text: { de: text }, author: { kind: 'anonymous' } }),
+        });
+      const consultation = (await (await fetch(`${t.url}/api/v1/consultations/konsultation-gebaeudedaten-2027`)).json()) as { sections: Array<{ anchor: string }> };
+      expect(consultation.sections.some((s) => s.anchor === '1')).toBe(true);
+      const first = await submit('Vertraulicher erster Beitrag', 'schluessel-1');
+      expect(first.status).toBe(201);
+      const firstId = ((await first.json()) as { id: string }).id;
+      const retry = await submit('Vertraulicher erster Beitrag', 'schluessel-1');
+      expect(retry.status).toBe(200);
+      expect(((await retry.json()) as { id: string }).id).toBe(firstId);
+      const other = await submit('Jemand anderes mit demselben Schlüssel', 'schluessel-1');
+      expect(other.status).toBe(409);
+      expect(await other.text()).not.toContain('Vertraulicher');
+    });
+
     it('serves a file stored before the allow list (text/html) as an opaque, sandboxed download', async () => {
       expect((await put('alt', 'text/markdown', '# alt')).status).toBe(201);
       await t.server.ctx.repo.files.put('attachment:gebaeudedaten-2027/alt', 'text/html', new TextEncoder().encode('<script>alert(1)</script>'));

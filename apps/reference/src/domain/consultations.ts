@@ -3,6 +3,7 @@ import { publicContribution, type AdministrativeLevel, type Consultation, type C
 import { hasRole, type Role } from '../auth/roles.js';
 import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
+import { claimIdempotencyKey } from './idempotency.js';
 import { check } from './validation.js';
 
 /** Contribution states the public sees: published ones and those with a disposition. */
@@ -145,7 +146,8 @@ export async function submitContribution(
   const contribution = check('Contribution', { id, ...required, ...(contact ? { contact } : {}), ...(consent ? { consent } : {}), submittedAt: at, state: 'submitted' });
   const storeId = `${consultationId}/${id}`;
   if (idempotencyKey) {
-    const result = await repo.contributions.createOnce(storeId, contribution, { ...contributionFields(consultationId, contribution), uniqueKey: `${consultationId}:${idempotencyKey}` });
+    const uniqueKey = await claimIdempotencyKey(repo, `${consultationId}:${idempotencyKey}`, submission, now);
+    const result = await repo.contributions.createOnce(storeId, contribution, { ...contributionFields(consultationId, contribution), uniqueKey });
     return result as { created: boolean; doc: Versioned<Contribution> };
   }
   const doc = await repo.contributions.create(storeId, contribution, contributionFields(consultationId, contribution));
