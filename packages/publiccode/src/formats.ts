@@ -45,19 +45,40 @@ export function graphemeLength(text: string): number {
 let cachedSegmenter: Intl.Segmenter | undefined;
 const segmenter = (): Intl.Segmenter => (cachedSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' }));
 
-/** A URL with a scheme (any absolute URL), e.g. `https://…`, `git://…`, `urn:…`. */
+/**
+ * A URL with a scheme (any absolute URL), e.g. `https://…`, `git://…`, `urn:…`.
+ *
+ * @example
+ * ```ts
+ * isUrl('git://example.org/repo.git'); // true
+ * ```
+ */
 export function isUrl(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || /\s/.test(value)) return false;
   return URL.canParse(value);
 }
 
-/** An absolute `http:` or `https:` URL with a host. */
+/**
+ * An absolute `http:` or `https:` URL with a host.
+ *
+ * @example
+ * ```ts
+ * isHttpUrl('ftp://example.org'); // false
+ * ```
+ */
 export function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\/[^/?#\s]/i.test(value) || /\s/.test(value) || !URL.canParse(value)) return false;
   return new URL(value).hostname !== '';
 }
 
-/** A calendar date written `YYYY-MM-DD` (ISO 8601 / RFC 3339 full-date). */
+/**
+ * A calendar date written `YYYY-MM-DD` (ISO 8601 / RFC 3339 full-date).
+ *
+ * @example
+ * ```ts
+ * isDate('2024-02-29'); // true, isDate('2023-02-29'); // false
+ * ```
+ */
 export function isDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
@@ -71,7 +92,14 @@ export function isDate(value: string): boolean {
 const emailPattern =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
-/** An e-mail address as the HTML standard defines a valid one. */
+/**
+ * An e-mail address as the HTML standard defines a valid one.
+ *
+ * @example
+ * ```ts
+ * isEmail('poststelle@example.de'); // true
+ * ```
+ */
 export function isEmail(value: string): boolean {
   return emailPattern.test(value);
 }
@@ -79,6 +107,11 @@ export function isEmail(value: string): boolean {
 /**
  * A telephone number as people write it: digits with an optional leading `+` (E.164 style) and
  * spaces, hyphens, dots, slashes or parentheses, 3 to 15 digits (E.164 allows at most 15).
+ *
+ * @example
+ * ```ts
+ * isPhoneNumber('+49 (30) 1234-567'); // true
+ * ```
  */
 export function isPhoneNumber(value: string): boolean {
   if (!/^\+?[0-9 ()./-]+$/.test(value)) return false;
@@ -86,7 +119,14 @@ export function isPhoneNumber(value: string): boolean {
   return digits >= 3 && digits <= 15;
 }
 
-/** A well-formed BCP 47 tag whose subtags are all in the IANA Language Subtag Registry. */
+/**
+ * A well-formed BCP 47 tag whose subtags are all in the IANA Language Subtag Registry.
+ *
+ * @example
+ * ```ts
+ * isBcp47('de-DE'); // true, isBcp47('de_DE'); // false
+ * ```
+ */
 export function isBcp47(value: string): boolean {
   const lower = value.toLowerCase();
   const known = lists();
@@ -103,13 +143,27 @@ export function isBcp47(value: string): boolean {
   return true;
 }
 
-/** An ISO 3166-1 alpha-2 code, all upper case or all lower case (`DE`, `de`). */
+/**
+ * An ISO 3166-1 alpha-2 code, all upper case or all lower case (`DE`, `de`).
+ *
+ * @example
+ * ```ts
+ * isCountryCode('De'); // false
+ * ```
+ */
 export function isCountryCode(value: string): boolean {
   if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
   return lists().countries.has(value.toUpperCase());
 }
 
-/** A valid SPDX licence expression (`EUPL-1.2`, `MIT OR Apache-2.0`, `GPL-2.0-only WITH Classpath-exception-2.0`). */
+/**
+ * A valid SPDX licence expression (`EUPL-1.2`, `MIT OR Apache-2.0`, `GPL-2.0-only WITH Classpath-exception-2.0`).
+ *
+ * @example
+ * ```ts
+ * isSpdxExpression('EUPL-1.2 OR MIT'); // true
+ * ```
+ */
 export function isSpdxExpression(value: string): boolean {
   try {
     parseSpdx(value);
@@ -122,7 +176,14 @@ export function isSpdxExpression(value: string): boolean {
 // RFC 8141 URN syntax: urn:<NID>:<NSS>
 const urnPattern = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:(?:[A-Za-z0-9()+,\-.:=@;$_!*'/?#~&]|%[0-9A-Fa-f]{2})+$/i;
 
-/** Code of an Italian public administration in the IndicePA (syntax: lower-case letters, digits, `_`). */
+/**
+ * Code of an Italian public administration in the IndicePA (syntax: lower-case letters, digits, `_`).
+ *
+ * @example
+ * ```ts
+ * isItalianIpaCode('c_h501'); // true
+ * ```
+ */
 export function isItalianIpaCode(value: string): boolean {
   return /^[a-z0-9][a-z0-9_]{1,15}$/.test(value);
 }
@@ -130,6 +191,11 @@ export function isItalianIpaCode(value: string): boolean {
 /**
  * An organisation URI: a URN (`urn:x-italian-pa:<iPA code>` also checks the code) or a URL with
  * scheme and host.
+ *
+ * @example
+ * ```ts
+ * isOrganisationUri('urn:x-italian-pa:pcm'); // true
+ * ```
  */
 export function isOrganisationUri(value: string, ipa: (code: string) => boolean = isItalianIpaCode): boolean {
   if (/^urn:/i.test(value)) {
@@ -144,7 +210,14 @@ export function isOrganisationUri(value: string, ipa: (code: string) => boolean 
 // RFC 6838 type/subtype (the pattern of jshttp/media-typer)
 const mimePattern = /^ *([A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126})\/([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}) *$/;
 
-/** A media type (MIME type) `type/subtype` as RFC 6838 defines it. */
+/**
+ * A media type (MIME type) `type/subtype` as RFC 6838 defines it.
+ *
+ * @example
+ * ```ts
+ * isMediaType('text/plain'); // true
+ * ```
+ */
 export function isMediaType(value: string): boolean {
   return mimePattern.test(value);
 }

@@ -18,6 +18,8 @@ export {
   predefinedPlatforms,
   supportedVersions,
   currentVersion,
+  supportAliases,
+  italianExtensionVersions,
 } from './data/vocabularies.js';
 export {
   isBcp47,
@@ -29,4 +31,7 @@ export {
   isHttpUrl,
   isUrl,
   graphemeLength,
+  isOrganisationUri,
+  isItalianIpaCode,
+  isMediaType,
 } from './formats.js';

@@ -125,6 +125,19 @@ describe('value rules of the standard', () => {
   });
 });
 
+describe('deprecated keys copied to their successors', () => {
+  it('reads a lowercase it section as IT and an iPA code as organisation.uri', async () => {
+    const text = yamlWith((d) => {
+      d['it'] = { countryExtensionVersion: '1.0', riuso: { codiceIPA: 'pcm' } };
+      d['legal'].repoOwner = 'Presidenza del Consiglio';
+    });
+    const result = await parsePubliccode(text);
+    expect(result.outcome).toBe('valid-with-warnings');
+    expect(result.data?.IT?.riuso?.codiceIPA).toBe('pcm');
+    expect(result.data?.organisation).toEqual({ name: 'Presidenza del Consiglio', uri: 'urn:x-italian-pa:pcm' });
+  });
+});
+
 describe('structure as the reference parser decodes it', () => {
   it('reports an unknown key inside a section and then what the section lacks', async () => {
     const text = yamlWith((d) => (d['legal'].licence = 'EUPL-1.2'));

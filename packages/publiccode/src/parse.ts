@@ -242,7 +242,23 @@ export async function parsePubliccode(input: string | Uint8Array, options: Parse
     isItalianIpaCode: ipa,
   });
   issues.push(...checked.issues.map(place));
-  return assemble(issues, checked.skipped, version, decoded.value);
+  return assemble(issues, checked.skipped, version, canonical(decoded.value));
+}
+
+/**
+ * Copies deprecated keys to their successors where the reference parser does, so readers can
+ * rely on `IT` (not `it`) and on `organisation.uri` (also when only `IT.riuso.codiceIPA` is given).
+ */
+function canonical(value: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...value };
+  if (out['it'] !== undefined && out['IT'] === undefined) out['IT'] = out['it'];
+  const italy = out['IT'] as { riuso?: { codiceIPA?: string } } | undefined;
+  const code = italy?.riuso?.codiceIPA;
+  if (code && out['organisation'] === undefined) {
+    const repoOwner = (out['legal'] as { repoOwner?: string } | undefined)?.repoOwner;
+    out['organisation'] = { ...(repoOwner ? { name: repoOwner } : {}), uri: `urn:x-italian-pa:${code}` };
+  }
+  return out;
 }
 
 /** Refuses a document with a single value longer than the limit. */

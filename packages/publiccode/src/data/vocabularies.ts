@@ -2,7 +2,14 @@
 // (schema.core.rst, categories-list.rst, scope-list.rst, schema.it.rst), as read in 2026-12;
 // `other` is accepted as a category as the reference parser (publiccode-parser-go) does.
 
-/** `publiccodeYmlVersion` values the parser accepts, oldest first (the last is the current one). */
+/**
+ * `publiccodeYmlVersion` values the parser accepts, oldest first (the last is the current one).
+ *
+ * @example
+ * ```ts
+ * supportedVersions.includes('0.4'); // true
+ * ```
+ */
 export const supportedVersions = [
   '0',
   '0.2',
@@ -19,13 +26,34 @@ export const supportedVersions = [
   '0.7',
 ] as const;
 
-/** The current version of the standard, as the reference parser names it. */
+/**
+ * The current version of the standard, as the reference parser names it.
+ *
+ * @example
+ * ```ts
+ * currentVersion; // '0.7'
+ * ```
+ */
 export const currentVersion = '0.7';
 
-/** Allowed values of `developmentStatus`. */
+/**
+ * Allowed values of `developmentStatus`.
+ *
+ * @example
+ * ```ts
+ * developmentStatuses[0]; // 'concept'
+ * ```
+ */
 export const developmentStatuses = ['concept', 'development', 'beta', 'stable', 'obsolete'] as const;
 
-/** Allowed values of `softwareType`. */
+/**
+ * Allowed values of `softwareType`.
+ *
+ * @example
+ * ```ts
+ * softwareTypes.includes('library'); // true
+ * ```
+ */
 export const softwareTypes = [
   'standalone/mobile',
   'standalone/iot',
@@ -38,16 +66,44 @@ export const softwareTypes = [
   'configurationFiles',
 ] as const;
 
-/** Allowed values of `maintenance.type`. */
+/**
+ * Allowed values of `maintenance.type`.
+ *
+ * @example
+ * ```ts
+ * maintenanceTypes; // ['internal', 'contract', 'community', 'none']
+ * ```
+ */
 export const maintenanceTypes = ['internal', 'contract', 'community', 'none'] as const;
 
-/** Predefined `platforms` (other human-readable values are allowed). */
+/**
+ * Predefined `platforms` (other human-readable values are allowed).
+ *
+ * @example
+ * ```ts
+ * predefinedPlatforms.includes('linux'); // true
+ * ```
+ */
 export const predefinedPlatforms = ['web', 'windows', 'mac', 'linux', 'ios', 'android'] as const;
 
-/** Allowed `IT.countryExtensionVersion` values. */
+/**
+ * Allowed `IT.countryExtensionVersion` values.
+ *
+ * @example
+ * ```ts
+ * italianExtensionVersions; // ['0.2', '1.0']
+ * ```
+ */
 export const italianExtensionVersions = ['0.2', '1.0'] as const;
 
-/** The controlled vocabulary of `categories` (categories-list.rst). */
+/**
+ * The controlled vocabulary of `categories` (categories-list.rst).
+ *
+ * @example
+ * ```ts
+ * categories.includes('document-management'); // true
+ * ```
+ */
 export const categories = [
   'accounting', 'agile-project-management', 'applicant-tracking', 'application-development',
   'appointment-scheduling', 'backup', 'billing-and-invoicing', 'blog', 'budgeting',
@@ -74,7 +130,14 @@ export const categories = [
   'website-builder', 'whistleblowing', 'workflow-management',
 ] as const;
 
-/** The controlled vocabulary of `intendedAudience.scope` (scope-list.rst). */
+/**
+ * The controlled vocabulary of `intendedAudience.scope` (scope-list.rst).
+ *
+ * @example
+ * ```ts
+ * scopes.includes('local-authorities'); // true
+ * ```
+ */
 export const scopes = [
   'agriculture', 'culture', 'defence', 'education', 'emergency-services', 'employment', 'energy',
   'environment', 'finance-and-economic-development', 'foreign-affairs', 'government', 'healthcare',
@@ -82,7 +145,14 @@ export const scopes = [
   'science-and-technology', 'security', 'society', 'sport', 'tourism', 'transportation', 'welfare',
 ] as const;
 
-/** Known aliases of `supports[].id` (standard 0.7); any other value must be a URI. */
+/**
+ * Known aliases of `supports[].id` (standard 0.7); any other value must be a URI.
+ *
+ * @example
+ * ```ts
+ * supportAliases.includes('alias:gdpr'); // true
+ * ```
+ */
 export const supportAliases = [
   'alias:gdpr', 'alias:eidas', 'alias:nis2', 'alias:cra', 'alias:spid', 'alias:cie', 'alias:anpr', 'alias:pagopa', 'alias:io',
 ] as const;
