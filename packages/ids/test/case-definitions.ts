@@ -133,6 +133,16 @@ const MM: Units = { si: [['LENGTHUNIT', 'MILLI', 'METRE']] };
   add('entity.user-defined', 'the custom name compares case-sensitively', 'fail', req('userdefined case', [WALL], [entity('IFCWALL', 'BRANDWAND')]), m);
 }
 {
+  // Custom type names on type objects: ElementType of a USERDEFINED type, inherited by occurrences.
+  for (const schema of ['IFC4', 'IFC4X3_ADD2'] as const) {
+    const m = ifc(schema, [wall(schema, 10, 'W1', 'NOTDEFINED'), wallType(20, 'WT', [], 'USERDEFINED', 'Brandwandtyp'), typedBy(21, [10], 20)]);
+    const tag = schema === 'IFC4' ? '' : `${schema}: `;
+    add('entity.user-defined', `${tag}the ElementType of a USERDEFINED type object is its predefined type`, 'pass', req(`${tag}type elementtype`, [entity('IFCWALLTYPE')], [entity('IFCWALLTYPE', 'Brandwandtyp')], schema), m);
+    add('entity.user-defined', `${tag}an occurrence of a USERDEFINED type has the type’s custom name`, 'pass', req(`${tag}occurrence of userdefined type`, [WALL], [entity('IFCWALL', 'Brandwandtyp')], schema), m);
+    add('entity.user-defined', `${tag}and not its own NOTDEFINED`, 'fail', req(`${tag}occurrence own notdefined`, [WALL], [entity('IFCWALL', 'NOTDEFINED')], schema), m);
+  }
+}
+{
   const m = ifc('IFC4', [wall('IFC4', 10, 'W1'), wallType(20, 'WT', [], 'SOLIDWALL'), typedBy(21, [10], 20)]);
   add('entity.type-predefined-type', 'an untyped occurrence takes its type object’s predefined type', 'pass', req('type pdt', [WALL], [entity('IFCWALL', 'SOLIDWALL')]), m);
   add('entity.type-predefined-type', 'and does not match another one', 'fail', req('type pdt other', [WALL], [entity('IFCWALL', 'PARTITIONING')]), m);
@@ -282,6 +292,7 @@ for (const schema of ['IFC4', 'IFC2X3', 'IFC4X3_ADD2'] as const satisfies readon
   const m4 = ifc('IFC4', [wall('IFC4', 10, 'W1'), pset(20, 'Foo_Bar', [21]), single(21, 'P', 'IFCAREADENSITYMEASURE(12.)'), defines(23, [10], 20)]);
   add('property.data-type-schema', 'IFCAREADENSITYMEASURE exists in IFC4', 'pass', req('areadensity ifc4', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCAREADENSITYMEASURE', value: '12' })], 'IFC4'), m4);
   add('property.data-type-schema', 'IFCAREADENSITYMEASURE does not exist in IFC2X3', 'invalid', req('areadensity ifc2x3', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCAREADENSITYMEASURE' })], 'IFC2X3'), m4);
+  add('property.data-type-schema', 'data types are written in upper case', 'invalid', req('datatype case', [WALL], [property('Foo_Bar', 'P', { dataType: 'IfcAreaDensityMeasure' })], 'IFC4'), m4);
   add('property.data-type-schema', 'an unknown data type', 'invalid', req('unknown datatype', [WALL], [property('Foo_Bar', 'P', { dataType: 'IFCFOOMEASURE' })], 'IFC4'), m4);
 }
 {
