@@ -182,10 +182,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Read-only views over an {@link IdsModel} with IDS semantics: type objects, wholes,
- * classifications and materials come from the model (`@foederal/ifc`), with the IDS override rules
- * applied; property sets (with type inheritance and predefined sets) and project units are read
- * here, each property set decoded once per set id.
+ * Read-only views over an {@link IdsModel} with IDS semantics: type objects, wholes, the
+ * property-definition links (own and inherited), classifications and materials come from the
+ * model (`@foederal/ifc`), with the IDS override rules applied; the property sets those links name
+ * (values with their IFC types and units, predefined sets) and the project units are decoded here,
+ * each property set once per set id.
  */
 export class ModelView {
   readonly model: IdsModel;
