@@ -209,28 +209,39 @@ function parseNumber(s: string, a: number, b: number): number {
     neg = c === 45;
     i++;
   }
+  // one pass: digits, and where the separators are; a comma makes earlier points thousands separators
   let mantissa = 0;
   let digits = 0;
-  let frac = 0;
-  let seenDecimal = false;
-  let hasComma = false;
-  for (let k = i; k < b; k++) if (s.charCodeAt(k) === 44) hasComma = true;
+  let afterSep = 0;
+  let commas = 0;
+  let dots = 0;
+  let lastSep = 0;
   for (; i < b; i++) {
     c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
-      if (seenDecimal) frac++;
-    } else if ((c === 44 && !seenDecimal) || (c === 46 && !hasComma && !seenDecimal)) {
-      seenDecimal = true;
-    } else if (c === 46 && hasComma && !seenDecimal) {
-      // thousands separator before a decimal comma
+      afterSep++;
+    } else if (c === 44) {
+      commas++;
+      afterSep = 0;
+      lastSep = 44;
+    } else if (c === 46) {
+      dots++;
+      afterSep = 0;
+      lastSep = 46;
     } else break;
   }
-  if (i === b && digits > 0 && digits <= 15 && frac <= 22) {
-    numberState = 0;
-    const v = frac === 0 ? mantissa : mantissa / (pow10[frac] as number);
-    return neg ? -v : v;
+  if (i === b && digits > 0 && digits <= 15) {
+    let frac = -1;
+    if (commas === 0 && dots === 0) frac = 0;
+    else if (commas === 0 && dots === 1) frac = afterSep;
+    else if (commas === 1 && lastSep === 44) frac = afterSep;
+    if (frac >= 0) {
+      numberState = 0;
+      const v = frac === 0 ? mantissa : mantissa / (pow10[frac] as number);
+      return neg ? -v : v;
+    }
   }
   // slow path: exponents, long numbers, words
   const text = s.slice(a, b).trim();
@@ -405,7 +416,8 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   const points: TrendPoint[] = [];
   const sinkIndex: number[] = [];
   let last = new Float64Array(0);
-  const ranges: { min: number; max: number }[] = [];
+  let lo = new Float64Array(0);
+  let hi = new Float64Array(0);
   const byName = new Map<string, number>();
   let columns = 0;
   let col = { time: 0, point: 1, value: 2, unit: -1, status: -1 };
@@ -434,9 +446,16 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
       const next = new Float64Array(Math.max(16, last.length * 2)).fill(Number.NEGATIVE_INFINITY);
       next.set(last);
       last = next;
+      const nlo = new Float64Array(next.length);
+      nlo.set(lo);
+      lo = nlo;
+      const nhi = new Float64Array(next.length);
+      nhi.set(hi);
+      hi = nhi;
     }
     const r = options.ranges?.get(p.id);
-    ranges[i] = { min: r?.min ?? Number.NEGATIVE_INFINITY, max: r?.max ?? Number.POSITIVE_INFINITY };
+    lo[i] = r?.min ?? Number.NEGATIVE_INFINITY;
+    hi[i] = r?.max ?? Number.POSITIVE_INFINITY;
     if (p.unit !== undefined && !knownUnits.has(p.unit.toLowerCase())) {
       issue('unknown-unit', { de: `unbekannte Einheit "${p.unit}"`, en: `unknown unit "${p.unit}"` }, p.id);
     }
@@ -444,17 +463,19 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   };
 
   /** Converts the parsed time to UTC for a stream whose previous time is `prev`; NaN when rejected. */
-  const toUtc = (wall: number, prev: number, n: number, point: string | undefined, text: () => string): number => {
+  const toUtc = (wall: number, prev: number, count: () => number, point: string | undefined, text: () => string): number => {
     if (timeAbsolute || zoneUtc) return wall;
     const r = berlinWallToUtc(wall);
     if (r.kind === 'normal') return r.earlier;
     if (r.kind === 'nonexistent') {
       if (nonexistent === 'shift') return r.earlier; // the winter-offset reading is the clock's shifted time
-      reject('nonexistent-time', n, point, text());
+      const n = count();
+      if (n > 0) reject('nonexistent-time', n, point, text());
       return Number.NaN;
     }
+    const n = count();
     if (ambiguous === 'reject') {
-      reject('ambiguous-time', n, point, text());
+      if (n > 0) reject('ambiguous-time', n, point, text());
       return Number.NaN;
     }
     ambiguousResolved += n;
@@ -472,9 +493,8 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
       else reject('time-backwards', 1, name, timeText());
       return;
     }
-    const r = ranges[p] as { min: number; max: number };
-    if (value < r.min || value > r.max) {
-      reject('out-of-range', 1, (points[p] as TrendPoint).id, timeText(), `${value} ∉ [${r.min}, ${r.max}]`);
+    if (value < (lo[p] as number) || value > (hi[p] as number)) {
+      reject('out-of-range', 1, (points[p] as TrendPoint).id, timeText(), `${value} ∉ [${lo[p]}, ${hi[p]}]`);
       return;
     }
     last[p] = utc;
@@ -525,35 +545,113 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   // field boundaries of the current line, reused
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
+  let rowValues = new Float64Array(64);
+  let rowStates = new Uint8Array(64);
 
+  let quoteText = '';
+  let quoteAt = -1;
   const wideRow = (s: string, a: number, b: number): void => {
     let n = 0;
     let p = a;
-    const quoted = s.indexOf('"', a);
-    if (quoted >= 0 && quoted < b) {
+    // the next quote in this chunk, searched once per chunk rather than once per line
+    if (s !== quoteText || (quoteAt >= 0 && quoteAt < a)) {
+      quoteText = s;
+      quoteAt = s.indexOf('"', a);
+    }
+    if (quoteAt >= 0 && quoteAt < b) {
       const cells = splitQuoted(s.slice(a, b), sep);
       const joined = cells.join('\u0000');
       wideFields(joined, 0, joined.length, '\u0000');
       return;
     }
-    for (;;) {
-      const q = s.indexOf(sep, p);
-      const end = q < 0 || q >= b ? b : q;
-      if (n >= starts.length) {
-        const ns = new Int32Array(n * 2);
-        ns.set(starts);
-        starts = ns;
-        const ne = new Int32Array(n * 2);
-        ne.set(ends);
-        ends = ne;
+    // time field, then each value field scanned once: digits and separators are read while
+    // looking for the field's end; anything unusual goes to parseNumber
+    const sepCode = sep.charCodeAt(0);
+    let q = s.indexOf(sep, p);
+    if (q < 0 || q > b) q = b;
+    starts[0] = p;
+    ends[0] = q;
+    n = 1;
+    p = q + 1;
+    while (q < b) {
+      if (n >= starts.length) grow(n);
+      let i = p;
+      let c = 0;
+      let neg = false;
+      if (i < b && s.charCodeAt(i) === 45) {
+        neg = true;
+        i++;
+      }
+      let mantissa = 0;
+      let digits = 0;
+      let afterSep = 0;
+      let commas = 0;
+      let dots = 0;
+      let lastSep = 0;
+      for (; i < b; i++) {
+        c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          mantissa = mantissa * 10 + (c - 48);
+          digits++;
+          afterSep++;
+        } else if (c === sepCode) break;
+        else if (c === 44) {
+          commas++;
+          afterSep = 0;
+          lastSep = 44;
+        } else if (c === 46) {
+          dots++;
+          afterSep = 0;
+          lastSep = 46;
+        } else break;
+      }
+      let end: number;
+      let state = 2;
+      let v = 0;
+      if (i === b || c === sepCode) {
+        end = i;
+        if (i === p) state = 1;
+        else if (digits > 0 && digits <= 15) {
+          const frac = commas === 0 && dots === 0 ? 0 : commas === 0 && dots === 1 ? afterSep : commas === 1 && lastSep === 44 ? afterSep : -1;
+          if (frac >= 0) {
+            v = frac === 0 ? mantissa : mantissa / (pow10[frac] as number);
+            if (neg) v = -v;
+            state = 0;
+          }
+        }
+        if (state === 2) {
+          v = parseNumber(s, p, end);
+          state = numberState;
+        }
+      } else {
+        end = s.indexOf(sep, i);
+        if (end < 0 || end > b) end = b;
+        v = parseNumber(s, p, end);
+        state = numberState;
       }
       starts[n] = p;
       ends[n] = end;
+      rowValues[n] = v;
+      rowStates[n] = state;
       n++;
-      if (end === b) break;
+      q = end;
       p = end + 1;
     }
     wideDone(s, n);
+  };
+  const grow = (n: number): void => {
+    const ns = new Int32Array(n * 2);
+    ns.set(starts);
+    starts = ns;
+    const ne = new Int32Array(n * 2);
+    ne.set(ends);
+    ends = ne;
+    const nv = new Float64Array(n * 2);
+    nv.set(rowValues);
+    rowValues = nv;
+    const nst = new Uint8Array(n * 2);
+    nst.set(rowStates);
+    rowStates = nst;
   };
   const wideFields = (s: string, a: number, b: number, separator: string): void => {
     let n = 0;
@@ -561,55 +659,74 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
     for (;;) {
       const q = s.indexOf(separator, p);
       const end = q < 0 || q >= b ? b : q;
-      if (n >= starts.length) {
-        const ns = new Int32Array(n * 2);
-        ns.set(starts);
-        starts = ns;
-        const ne = new Int32Array(n * 2);
-        ne.set(ends);
-        ends = ne;
-      }
+      if (n >= starts.length) grow(n);
       starts[n] = p;
       ends[n] = end;
+      if (n > 0) {
+        rowValues[n] = parseNumber(s, p, end);
+        rowStates[n] = numberState;
+      }
       n++;
       if (end === b) break;
       p = end + 1;
     }
     wideDone(s, n);
   };
+  // the row being read, for messages (no closure per row)
+  let rowText = '';
+  let rowT0 = 0;
+  let rowT1 = 0;
+  let rowFields = 0;
+  const rowTime = (): string => rowText.slice(rowT0, rowT1).trim();
+  /** Value fields of the current row that are not empty (only needed when a whole row is rejected). */
+  const rowNonEmpty = (): number => {
+    let count = 0;
+    for (let c = 1; c < rowFields; c++) {
+      for (let k = starts[c] as number; k < (ends[c] as number); k++) {
+        const ch = rowText.charCodeAt(k);
+        if (ch !== 32 && ch !== 13 && ch !== 34) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
+  };
   const wideDone = (s: string, n: number): void => {
-    const t0 = starts[0] as number;
-    const t1 = ends[0] as number;
-    const timeText = (): string => s.slice(t0, t1).trim();
-    let nonEmpty = 0;
-    for (let c = 1; c < n; c++) if ((ends[c] as number) > (starts[c] as number) && s.slice(starts[c], ends[c]).trim() !== '') nonEmpty++;
+    rowText = s;
+    rowT0 = starts[0] as number;
+    rowT1 = ends[0] as number;
+    rowFields = n;
     if (n !== columns) {
       // a line that ends early or has extra fields: every value on it is rejected
-      reject('broken-line', Math.max(1, nonEmpty), undefined, timeText(), `${n} statt ${columns} Felder / ${n} instead of ${columns} fields`);
+      reject('broken-line', Math.max(1, rowNonEmpty()), undefined, rowTime(), `${n} statt ${columns} Felder / ${n} instead of ${columns} fields`);
       return;
     }
-    const wall = parseTime(s, t0, t1);
+    const wall = parseTime(s, rowT0, rowT1);
     if (Number.isNaN(wall)) {
-      if (nonEmpty > 0) reject('bad-time', nonEmpty, undefined, timeText());
+      const count = rowNonEmpty();
+      if (count > 0) reject('bad-time', count, undefined, rowTime());
       return;
     }
-    if (nonEmpty === 0) return;
-    const utc = toUtc(wall, prevRowUtc, nonEmpty, undefined, timeText);
+    const utc = toUtc(wall, prevRowUtc, rowNonEmpty, undefined, rowTime);
     if (Number.isNaN(utc)) return;
     if (utc < prevRowUtc) {
-      issue('clock-jump', { de: `Zeit springt um ${Math.round((prevRowUtc - utc) / 1000)} s zurück`, en: `time jumps back by ${Math.round((prevRowUtc - utc) / 1000)} s` }, undefined, timeText());
+      if (rowNonEmpty() === 0) return;
+      issue('clock-jump', { de: `Zeit springt um ${Math.round((prevRowUtc - utc) / 1000)} s zurück`, en: `time jumps back by ${Math.round((prevRowUtc - utc) / 1000)} s` }, undefined, rowTime());
     } else prevRowUtc = utc;
     for (let c = 1; c < n; c++) {
-      const v = parseNumber(s, starts[c] as number, ends[c] as number);
-      if (numberState === 1) continue;
-      if (numberState === 2) {
-        reject('not-a-number', 1, (points[c - 1] as TrendPoint).id, timeText(), `"${s.slice(starts[c], ends[c]).trim().slice(0, 40)}"`);
+      const state = rowStates[c];
+      if (state === 1) continue;
+      const v = rowValues[c] as number;
+      if (state === 2) {
+        reject('not-a-number', 1, (points[c - 1] as TrendPoint).id, rowTime(), `"${s.slice(starts[c], ends[c]).trim().slice(0, 40)}"`);
         continue;
       }
-      take(c - 1, utc, v, QUALITY_PRESENT, timeText);
+      take(c - 1, utc, v, QUALITY_PRESENT, rowTime);
     }
   };
 
+  const one = (): number => 1;
   const longRow = (text: string): void => {
     const cells = text.includes('"') ? splitQuoted(text, sep) : text.split(sep);
     const timeText = (): string => (cells[col.time] ?? '').trim();
@@ -641,7 +758,7 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
       return;
     }
     const prev = last[p] as number;
-    const utc = toUtc(wall, prev, 1, name, timeText);
+    const utc = toUtc(wall, prev, one, name, timeText);
     if (Number.isNaN(utc)) return;
     if (utc < prev) issue('clock-jump', { de: `Zeit springt um ${Math.round((prev - utc) / 1000)} s zurück`, en: `time jumps back by ${Math.round((prev - utc) / 1000)} s` }, name, timeText());
     const status = col.status >= 0 ? (cells[col.status] ?? '').trim().toLowerCase() : '';
