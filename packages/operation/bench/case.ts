@@ -11,7 +11,7 @@ const start = Date.UTC(2025, 0, 6, 23); // Monday 7 January 2025, 00:00 Berlin
 const grid = { start, step: 60_000, length: days * 1440 };
 const t = performance.now();
 let findings = 0;
-let shcMinutes = 0;
+let shcMinutes: number;
 const names = Array.from({ length: points }, (_, i) => `P${i}`);
 if (mode.startsWith('ours')) {
   const { aligned, report } = await readTrendsAligned(createReadStream(file, { highWaterMark: 1 << 20 }), grid, { aggregation: 'mean' });

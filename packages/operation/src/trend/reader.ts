@@ -551,7 +551,7 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   let quoteText = '';
   let quoteAt = -1;
   const wideRow = (s: string, a: number, b: number): void => {
-    let n = 0;
+    let n: number;
     let p = a;
     // the next quote in this chunk, searched once per chunk rather than once per line
     if (s !== quoteText || (quoteAt >= 0 && quoteAt < a)) {
