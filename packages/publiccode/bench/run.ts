@@ -1,8 +1,8 @@
 // Files per second: parsePubliccode (offline, no file or network checks) against the
 // do-it-yourself alternative, `yaml` parse plus `ajv` on the shipped JSON Schema, and against
 // `yaml` parse alone. Input: the YAML files of the shared publiccode corpus (read in place) or,
-// without it, the test fixture. Each case runs for BENCH_SECONDS (default 2) per round, three
-// rounds interleaved; the best round counts (the machine is shared).
+// without it, the test fixture. Each case runs for BENCH_SECONDS (default 1) per round, BENCH_ROUNDS
+// (default 5) rounds interleaved; the best round of each counts (the machine is shared).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '@foederal/test-utils';
@@ -11,7 +11,8 @@ import { parse, stringify } from 'yaml';
 import { parsePubliccode } from '../src/index.js';
 import { baseDocument } from '../test/fixtures.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const seconds = Number(process.env.BENCH_SECONDS ?? 1);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const dir = join(corpusDir, 'publiccode');
 
 function yamlFiles(root: string): string[] {
@@ -68,7 +69,7 @@ async function round(c: Case): Promise<number> {
 }
 
 const best = new Map<string, number>();
-for (let r = 0; r < 3; r++) {
+for (let r = 0; r < rounds; r++) {
   for (const c of cases) best.set(c.name, Math.max(best.get(c.name) ?? 0, await round(c)));
 }
 const ours = best.get('@foederal/publiccode') as number;
