@@ -379,6 +379,22 @@ for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readon
     '90',
   );
   unitCase(
+    'gram per second (derived)',
+    {
+      other: [
+        '#900=IFCSIUNIT(*,.MASSUNIT.,$,.GRAM.);',
+        '#901=IFCSIUNIT(*,.TIMEUNIT.,$,.SECOND.);',
+        '#902=IFCDERIVEDUNITELEMENT(#900,1);',
+        '#903=IFCDERIVEDUNITELEMENT(#901,-1);',
+        '#904=IFCDERIVEDUNIT((#902,#903),.MASSFLOWRATEUNIT.,$);',
+      ],
+    },
+    'IFCMASSFLOWRATEMEASURE',
+    '2500.',
+    '2.5',
+    '2500',
+  );
+  unitCase(
     'foot (conversion-based)',
     {
       other: [
@@ -510,6 +526,7 @@ for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readon
   add('classification.type', 'a type object has its own classification', 'pass', req('type class', [WT], [classification({ system: 'DIN 276', value: '331' })]), m);
   add('classification.restrictions', 'an enumeration of systems', 'pass', req('class systems', [WT], [classification({ system: enumeration('xs:string', 'OmniClass', 'DIN 276') })]), m);
   add('classification.restrictions', 'system names match exactly', 'fail', req('class system exact', [WT], [classification({ system: 'DIN' })]), m);
+  add('classification.restrictions', 'system names are case-sensitive', 'fail', req('class system case', [WT], [classification({ system: 'din 276' })]), m);
   add('material.type', 'a type object has its own material', 'pass', req('type material', [WT], [material('block')]), m);
 }
 
