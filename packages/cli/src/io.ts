@@ -2,7 +2,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { styleText } from 'node:util';
 import { CliError } from './errors.js';
 
-/** A stream the command writes to. */
+/**
+ * A stream the command writes to (`process.stdout`, `process.stderr` or a test double).
+ *
+ * @example
+ * ```ts
+ * const sink: OutStream = { write: (chunk) => (chunks.push(String(chunk)), true), isTTY: false };
+ * ```
+ */
 export interface OutStream {
   write(chunk: string | Uint8Array): boolean;
   readonly isTTY?: boolean;
@@ -10,7 +17,14 @@ export interface OutStream {
   on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
-/** A stream the command reads from (`-` on the command line). */
+/**
+ * A stream the command reads from (`-` on the command line), e.g. `process.stdin`.
+ *
+ * @example
+ * ```ts
+ * const input: InStream = Readable.from([Buffer.from('{"rules":"it-planungsrat"}')]);
+ * ```
+ */
 export type InStream = AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean; readonly fd?: number };
 
 /**

@@ -323,7 +323,6 @@ export function classify(error: unknown): { message: string; exitCode: number } 
     }
     return { message, exitCode: exitCodes.invalid };
   }
-  const message = messageText;
   if ((e as { name?: unknown } | null)?.name === 'AbortError') return { message: 'Abgebrochen / aborted', exitCode: exitCodes.interrupted };
   return { message: `Interner Fehler / internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, exitCode: 70 };
 }
