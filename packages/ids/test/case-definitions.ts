@@ -197,6 +197,8 @@ const MM: Units = { si: [['LENGTHUNIT', 'MILLI', 'METRE']] };
   const m = ifc('IFC4', [`#10=IFCWALL(${gid(10)},$,'W1','',$,$,$,$,$);`]);
   add('attribute.explicit', 'an attribute of another class (IfcBuildingStorey.Elevation) on a wall', 'invalid', req('attr other class', [WALL], [attribute('Elevation')]), m);
   add('attribute.explicit', 'attribute names are case-sensitive', 'invalid', req('attr case', [WALL], [attribute('name')]), m);
+  add('attribute.explicit', 'IfcWall has PredefinedType in IFC4 (a valid IDS; unset here, so it fails)', 'fail', req('attr pdt ifc4', [WALL], [attribute('PredefinedType')], 'IFC4'), m);
+  add('attribute.explicit', 'IfcWall has no PredefinedType attribute in IFC2X3', 'invalid', req('attr pdt ifc2x3', [WALL], [attribute('PredefinedType')], 'IFC2X3'), m);
   add('attribute.empty', 'an empty Description is no value', 'fail', req('attr empty', [WALL], [attribute('Description')]), m);
   add('attribute.empty', 'an empty optional Description fails as it is present', 'fail', req('attr empty optional', [WALL], [attribute('Description', undefined, 'optional')]), m);
   add('attribute.empty', 'an unset ObjectType passes an optional facet', 'pass', req('attr unset optional', [WALL], [attribute('ObjectType', undefined, 'optional')]), m);
