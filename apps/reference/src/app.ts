@@ -16,6 +16,7 @@ import { authPages } from './web/auth-pages.js';
 import { adminPages } from './web/pages/admin.js';
 import { contributionDeskPages } from './web/pages/contribution-desk.js';
 import { draftPages } from './web/pages/drafts.js';
+import { memberPages } from './web/pages/members.js';
 import { bodyPage } from './web/pages/body.js';
 import { buildingPages } from './web/pages/building.js';
 import { cataloguePages } from './web/pages/catalogue.js';
@@ -45,6 +46,7 @@ const routeGroups: readonly RouteGroup[] = [
   adminPages,
   contributionDeskPages,
   draftPages,
+  memberPages,
   embedPage,
 ];
 
