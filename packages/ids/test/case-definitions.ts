@@ -85,6 +85,7 @@ export const rules: readonly Rule[] = [
   { id: 'restriction.pattern-strings', facet: 'restriction', rule: 'Patterns only apply to text: a pattern on a number makes the IDS invalid', spec: 'restrictions.md, Pattern; DataTypes.md', shared: ['patterns_always_fail_on_any_number', 'patterns_only_work_on_strings'] },
   { id: 'specification.all-requirements', facet: 'cardinality', rule: 'A specification passes only if every applicable entity meets every requirement', spec: 'specifications.md', shared: ['a_specification_passes_only_if_all_requirements_pass', 'a_minimal_ids_can_check_a_minimal_ifc', 'prohibited_specifications_invalid_if_requirements'] },
   { id: 'property.predefined-sets', facet: 'property', rule: 'Predefined property sets (IfcDoorLiningProperties …) are property sets named by their Name with their attributes as properties', spec: 'property-facet.md', shared: ['predefined_properties_are_supported_but_discouraged'] },
+  { id: 'specification.ifc-version', facet: 'ifcVersion', rule: 'ifcVersion lists one or more of IFC2X3, IFC4 and IFC4X3_ADD2, written exactly so', spec: 'specifications.md, IFC schema support; ids.xsd (ifcVersion)', shared: [] },
   { id: 'restriction.pattern-whole', facet: 'restriction', rule: 'A pattern matches the whole value; letters and digits alone are an exact match', spec: 'restrictions.md, Pattern', shared: ['regex_patterns_can_be_used'] },
   { id: 'restriction.length-characters', facet: 'restriction', rule: 'Length restrictions count characters, not bytes', spec: 'restrictions.md, Length', shared: ['max_and_min_length_checks_can_be_used'] },
   { id: 'restriction.enumeration', facet: 'restriction', rule: 'An enumeration is a list of allowed values, matched case-sensitively; numbers may be enumerated', spec: 'restrictions.md, Enumeration', shared: ['an_enumeration_matches_case_sensitively'] },
@@ -175,6 +176,15 @@ const MM: Units = { si: [['LENGTHUNIT', 'MILLI', 'METRE']] };
   add('entity.ifc2x3-mapping', 'IFCAIRTERMINAL is an IfcFlowTerminal typed by an IfcAirTerminalType', 'pass', req('2x3 air terminal', [entity('IFCAIRTERMINAL')], [attribute('Name', 'Auslass')], 'IFC2X3'), m);
   add('entity.ifc2x3-mapping', 'with its predefined type from the type object', 'pass', req('2x3 air terminal pdt', [entity('IFCAIRTERMINAL')], [entity('IFCAIRTERMINAL', 'GRILLE')], 'IFC2X3'), m);
   add('entity.ifc2x3-mapping', 'an IfcFlowTerminal of another type is no air terminal', 'fail', req('2x3 sanitary', [entity('IFCSANITARYTERMINAL')], [attribute('Name', 'Auslass')], 'IFC2X3'), m);
+}
+
+{
+  const m = ifc('IFC4', [wall('IFC4', 10, 'W1')]);
+  const spec = (v: string) => req(`version ${v}`, [WALL], [attribute('Name', 'W1')], v);
+  add('specification.ifc-version', 'several schemas may be listed', 'pass', spec('IFC2X3 IFC4 IFC4X3_ADD2'), m);
+  add('specification.ifc-version', 'IFC4X3 without _ADD2 is no supported schema', 'invalid', spec('IFC4X3'), m);
+  add('specification.ifc-version', 'schema names are upper case', 'invalid', spec('Ifc4'), m);
+  add('specification.ifc-version', 'IFC4X1 is no supported schema', 'invalid', spec('IFC4X1'), m);
 }
 
 // ---------- attribute ----------
