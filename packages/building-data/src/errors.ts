@@ -4,6 +4,54 @@ const brand = Symbol.for('foederal.error');
 const marker = Symbol.for('foederal.error.building-data');
 
 /**
+ * The text of an error in German and English; `message` is `"deutsch / english"`.
+ *
+ * @example
+ * const text: ErrorMessages = { de: 'Datei fehlt', en: 'file missing' };
+ */
+export interface ErrorMessages {
+  /** German text. */
+  readonly de: string;
+  /** English text. */
+  readonly en: string;
+}
+
+/**
+ * Where an error is, in the one shape every foederal package uses; a field is absent when it is
+ * not known.
+ *
+ * @example
+ * const where: ErrorLocation = { path: '$.members[3].id', line: 12 };
+ */
+export interface ErrorLocation {
+  /** JSON path (`$.members[3].id`) into JSON input, element path (`/ids/specifications`) into XML. */
+  readonly path?: string;
+  /** 1-based line in a text input. */
+  readonly line?: number;
+  /** 1-based column in a text input. */
+  readonly column?: number;
+  /** 0-based offset (bytes in a file, characters in a string). */
+  readonly offset?: number;
+}
+
+/** Both languages of a message: `"deutsch / english"` is split at the first separator. */
+function bilingual(message: string | ErrorMessages): ErrorMessages {
+  if (typeof message !== 'string') return { de: message.de, en: message.en };
+  const at = message.indexOf(' / ');
+  return at < 0 ? { de: message, en: message } : { de: message.slice(0, at), en: message.slice(at + 3) };
+}
+
+/** A location with only the fields that are known (no `undefined`, no 0 for "unknown line"). */
+function knownLocation(where: { path?: string | undefined; line?: number | undefined; column?: number | undefined; offset?: number | undefined }): ErrorLocation {
+  return {
+    ...(where.path !== undefined && where.path !== '' ? { path: where.path } : {}),
+    ...(where.line !== undefined && where.line > 0 ? { line: where.line } : {}),
+    ...(where.column !== undefined && where.column > 0 ? { column: where.column } : {}),
+    ...(where.offset !== undefined && where.offset >= 0 ? { offset: where.offset } : {}),
+  };
+}
+
+/**
  * Stable error codes of `@foederal/building-data`.
  *
  * @example
@@ -25,14 +73,15 @@ export type BuildingDataErrorCode =
   | 'consumption';
 
 /**
- * Where an error happened: any of a JSON path, a line, a column or a character position.
+ * Where an error happened, as the throwing code describes it; {@link BuildingDataError} turns it
+ * into the one {@link ErrorLocation} shape and keeps `segment` apart.
  *
  * @example
  * ```ts
- * const where: ErrorLocation = { line: 12, segment: 'object-type' };
+ * const where: ErrorLocationInput = { line: 12, segment: 'object-type' };
  * ```
  */
-export interface ErrorLocation {
+export interface ErrorLocationInput {
   /** JSON path, e.g. `['buildings', 0, 'storeys', 2]`. */
   readonly path?: readonly (string | number)[];
   /** 1-based line number in a text input. */
@@ -45,9 +94,21 @@ export interface ErrorLocation {
   readonly segment?: string;
 }
 
+/** Render a JSON path as `$.storeys[2].spaces[0]`. */
+function jsonPath(path: readonly (string | number)[]): string {
+  let out = '$';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
 /**
  * Base error of the package: every error it throws is a `BuildingDataError` with a stable `code`,
- * a German-first message (`"deutsch / english"`) and, where known, a {@link ErrorLocation}.
+ * a German-first message (`"deutsch / english"`, both also in `messages`) and, where known, an
+ * {@link ErrorLocation}.
  *
  * @example
  * ```ts
@@ -62,19 +123,32 @@ export class BuildingDataError extends Error {
   override readonly name: string = 'BuildingDataError';
   /** Stable machine-readable code. */
   readonly code: BuildingDataErrorCode;
-  /** Where the problem is. */
-  readonly location: ErrorLocation | undefined;
+  /** The message in German and English. */
+  readonly messages: ErrorMessages;
+  /** Where the problem is (`offset` is the character position in a key or code). */
+  readonly location: ErrorLocation;
+  /** Name of the key segment, grammar field, meter or CSV column concerned, when there is one. */
+  readonly segment: string | undefined;
   readonly [brand] = true;
   readonly [marker] = true;
 
   constructor(
     code: BuildingDataErrorCode,
-    message: string,
-    options: { cause?: unknown; location?: ErrorLocation } = {},
+    message: string | ErrorMessages,
+    options: { cause?: unknown; location?: ErrorLocationInput } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const messages = bilingual(message);
+    super(typeof message === 'string' ? message : `${messages.de} / ${messages.en}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.location = options.location;
+    this.messages = messages;
+    const where = options.location ?? {};
+    this.location = knownLocation({
+      path: where.path === undefined ? undefined : jsonPath(where.path),
+      line: where.line,
+      column: where.column,
+      offset: where.position,
+    });
+    this.segment = where.segment;
   }
 
   /**

@@ -1,5 +1,5 @@
 export { BuildingDataError } from './errors.js';
-export type { BuildingDataErrorCode, ErrorLocation } from './errors.js';
+export type { BuildingDataErrorCode, ErrorLocation, ErrorLocationInput, ErrorMessages } from './errors.js';
 export { labelSchema } from './label.js';
 export type { Label, Language } from './label.js';
 

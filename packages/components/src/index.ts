@@ -10,7 +10,7 @@ export { FoederalRoster, compositionOf } from './elements/roster.js';
 export { FoederalVoteResult, countTable } from './elements/vote-result.js';
 export type { CountTable } from './elements/vote-result.js';
 export { ComponentsError } from './errors.js';
-export type { ComponentsErrorCode } from './errors.js';
+export type { ComponentsErrorCode, ErrorLocation, ErrorMessages } from './errors.js';
 export { de, en, messages, translate, languageOf } from './locales/index.js';
 export type { Language, MessageKey, Messages } from './locales/index.js';
 export { intlLocale, formatDate, formatNumber, formatBytes } from './format.js';

@@ -1,5 +1,5 @@
 export { IdsError } from './errors.js';
-export type { IdsErrorCode, IdsIssue } from './errors.js';
+export type { IdsErrorCode, IdsIssue, ErrorLocation, ErrorMessages } from './errors.js';
 export { parseXml, defaultXmlLimits } from './xml.js';
 export type { XmlAttribute, XmlElement, XmlLimits } from './xml.js';
 export { parseIds, auditIds } from './parse.js';

@@ -1,5 +1,5 @@
 export { IfcError } from './errors.js';
-export type { IfcErrorCode, IfcLocation, IfcWarning } from './errors.js';
+export type { IfcErrorCode, IfcLocation, IfcWarning, ErrorLocation, ErrorMessages } from './errors.js';
 export { IfcModel } from './model.js';
 export type { IfcEntity, IfcHeader, OfTypeOptions } from './model.js';
 export { openIfc, parseIfc, isZip, unzipIfc, MAX_INPUT_BYTES, DEFAULT_MAX_UNZIPPED_BYTES } from './open.js';

@@ -1,5 +1,5 @@
 export { MembershipError } from './errors.js';
-export type { MembershipErrorCode, MembershipErrorOptions } from './errors.js';
+export type { MembershipErrorCode, MembershipErrorOptions, ErrorLocation, ErrorMessages } from './errors.js';
 export {
   labels,
   label,

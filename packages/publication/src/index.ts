@@ -1,6 +1,6 @@
 // @foederal/publication: the registry API contract and typed HTTP clients.
 export { PublicationError, isPublicationError } from './errors.js';
-export type { PublicationErrorCode, PublicationErrorDetails, IssueLocation } from './errors.js';
+export type { PublicationErrorCode, PublicationErrorDetails, IssueLocation, ErrorLocation, ErrorMessages } from './errors.js';
 export {
   problemDetailsSchema,
   problemMediaType,

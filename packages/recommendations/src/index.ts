@@ -89,7 +89,7 @@ export type {
 export { catalogueSchema } from './catalogue-schema.js';
 export type { Catalogue } from './catalogue-schema.js';
 export { RecommendationsError, ValidationError } from './errors.js';
-export type { RecommendationsErrorCode, ValidationIssue } from './errors.js';
+export type { RecommendationsErrorCode, ValidationIssue, ErrorLocation, ErrorMessages } from './errors.js';
 export {
   recordSchemas,
   toJsonPath,

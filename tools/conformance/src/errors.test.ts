@@ -67,6 +67,36 @@ describe('error identity across packages', () => {
     });
   }
 
+  it('every error has the one shape: code, messages { de, en }, location { path, line, column, offset }', () => {
+    for (const entry of entries) {
+      const error = entry.make() as Error & { code: unknown; messages: unknown; location: unknown };
+      expect(typeof error.code, entry.name).toBe('string');
+      expect(error.messages, entry.name).toEqual({ de: 'x', en: 'x' });
+      expect(typeof error.location, entry.name).toBe('object');
+      for (const key of Object.keys(error.location as object)) expect(['path', 'line', 'column', 'offset'], `${entry.name}.location.${key}`).toContain(key);
+    }
+  });
+
+  it('each package maps what it knows into the one location shape', () => {
+    expect(new MembershipError('unknown-member', 'a / b', { path: ['members', 3, 'id'] }).location).toEqual({ path: '$.members[3].id' });
+    expect(new BuildingDataError('key-syntax', 'a / b', { location: { position: 8, segment: 'E', line: 2 } }).location).toEqual({ line: 2, offset: 8 });
+    expect(new BuildingDataError('invalid-input', 'a / b', { location: { path: ['storeys', 0, 'spaces', 1] } }).location).toEqual({ path: '$.storeys[0].spaces[1]' });
+    expect(new IdsError('xml-malformed', 'a / b', { line: 7, column: 3 }).location).toEqual({ line: 7, column: 3 });
+    expect(new IdsError('xml-malformed', 'a / b').location).toEqual({});
+    expect(new IfcError('syntax', 'a / b', { offset: 120, line: 4, entityId: 9 }).location).toEqual({ path: '#9', line: 4, offset: 120 });
+    expect(new PublicationError('contract-violation', 'a / b', { issues: [{ path: '$.items[0].title', message: 'x' }] }).location).toEqual({ path: '$.items[0].title' });
+    expect(new PublicationError('invalid-json', 'a / b', { offset: 17 }).location).toEqual({ offset: 17 });
+    expect(new ComponentsError('invalid-data', 'a / b', { path: '$.recommendations[0]' }).location).toEqual({ path: '$.recommendations[0]' });
+  });
+
+  it('messages split a "deutsch / english" text and take a { de, en } object as it is', () => {
+    const split = new MembershipError('invalid-input', 'Objekt erwartet / expected an object');
+    expect(split.messages).toEqual({ de: 'Objekt erwartet', en: 'expected an object' });
+    const given = new IfcError('not-step', { de: 'keine STEP-Datei', en: 'not a STEP file' });
+    expect(given.messages).toEqual({ de: 'keine STEP-Datei', en: 'not a STEP file' });
+    expect(given.message.startsWith('keine STEP-Datei / not a STEP file')).toBe(true);
+  });
+
   it('a subclass (ValidationError) is still a RecommendationsError and nothing else', () => {
     const result = new ValidationError('Empfehlung', []);
     expect(RecommendationsError.isInstance(result)).toBe(true);

@@ -47,16 +47,16 @@ describe('key grammar', () => {
   it('names segment and position in every parse error', () => {
     let e = errorOf(() => genericAksProfile.parse('L01.G1.E02-R012_hzg.WE01.PU01.BM'));
     expect(e.code).toBe('key-syntax');
-    expect(e.location).toEqual({ segment: 'trade', position: 16 });
+    expect([e.segment, e.location]).toEqual(['trade', { offset: 16 }]);
     e = errorOf(() => genericAksProfile.parse('L01.G1.E02-R012_HZG'));
-    expect(e.location).toEqual({ segment: 'system', position: 19 });
+    expect([e.segment, e.location]).toEqual(['system', { offset: 19 }]);
     expect(e.message).toContain('Trennzeichen');
     e = errorOf(() => genericAksProfile.parse('L01.G1.E02-R012_HZG.WE01.PU01.BM.X'));
-    expect(e.location).toEqual({ segment: 'function', position: 32 });
+    expect([e.segment, e.location]).toEqual(['function', { offset: 32 }]);
     e = errorOf(() => genericAksProfile.parse('L01.G1.E-R012_HZG.WE01.PU01.BM'));
-    expect(e.location).toEqual({ segment: 'floor', position: 8 });
+    expect([e.segment, e.location]).toEqual(['floor', { offset: 8 }]);
     e = errorOf(() => genericAksProfile.parse('L0123456.G1.EG_HZG.W.P.B'));
-    expect(e.location).toEqual({ segment: 'building', position: 6 });
+    expect([e.segment, e.location]).toEqual(['building', { offset: 6 }]);
     const v = genericAksProfile.validate('');
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.problem).toMatchObject({ segment: 'site', position: 0, found: '' });
@@ -73,9 +73,10 @@ describe('key grammar', () => {
     expect(g.parse('012EG/HZG')).toEqual({ building: '012', floor: 'EG', trade: 'HZG' });
     expect(g.format({ building: '7', floor: 'U1', trade: 'LUE' })).toBe('007U1/LUE');
     const e = errorOf(() => g.parse('012EG/ELT'));
-    expect(e.location).toEqual({ segment: 'trade', position: 6 });
-    expect(errorOf(() => g.format({ building: '1', floor: 'EG', trade: 'ELT' })).location?.segment).toBe('trade');
-    expect(errorOf(() => g.format({ building: '1', trade: 'HZG' })).location).toEqual({ segment: 'floor', position: 3 });
+    expect([e.segment, e.location]).toEqual(['trade', { offset: 6 }]);
+    expect(errorOf(() => g.format({ building: '1', floor: 'EG', trade: 'ELT' })).segment).toBe('trade');
+    const missing = errorOf(() => g.format({ building: '1', trade: 'HZG' }));
+    expect([missing.segment, missing.location]).toEqual(['floor', { offset: 3 }]);
   });
 
   it('rejects ambiguous grammars', () => {
@@ -169,7 +170,7 @@ describe('key round trip (property-based)', () => {
         expect(r.problem.position).toBeLessThanOrEqual(input.length);
         const e = errorOf(() => genericAksProfile.parse(input));
         expect(e.code).toBe('key-syntax');
-        expect(e.location?.segment).toBe(r.problem.segment);
+        expect(e.segment).toBe(r.problem.segment);
       }),
       { numRuns: 300 },
     );
@@ -197,8 +198,8 @@ describe('key round trip (property-based)', () => {
           expect(g.data.segments.map((s) => s.name)).toContain(r.problem.segment);
           const e = errorOf(() => g.parse(input));
           expect(e.code).toBe('key-syntax');
-          expect(e.location?.segment).toBe(r.problem.segment);
-          expect(e.location?.position).toBe(r.problem.position);
+          expect(e.segment).toBe(r.problem.segment);
+          expect(e.location.offset).toBe(r.problem.position);
         },
       ),
       { numRuns: 300 },

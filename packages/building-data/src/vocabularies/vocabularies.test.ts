@@ -103,7 +103,7 @@ describe('code lists', () => {
       parseAgs('0916x000');
       expect.unreachable();
     } catch (e) {
-      expect((e as BuildingDataError).location?.position).toBe(4);
+      expect((e as BuildingDataError).location.offset).toBe(4);
     }
     expect(() => parseAgs('17000000')).toThrow(/Länderschlüssel 17/);
     expect(() => parseAgs('0916200')).toThrow(BuildingDataError);

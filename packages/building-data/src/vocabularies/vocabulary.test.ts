@@ -27,7 +27,7 @@ describe('createVocabulary', () => {
     } catch (error) {
       expect(BuildingDataError.isInstance(error)).toBe(true);
       expect((error as BuildingDataError).code).toBe('invalid-vocabulary');
-      expect((error as BuildingDataError).location?.path).toEqual(['entries', 1, 'code']);
+      expect((error as BuildingDataError).location.path).toBe('$.entries[1].code');
     }
   });
 

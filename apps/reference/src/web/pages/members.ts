@@ -1,0 +1,194 @@
+import type { Body } from '@foederal/publication';
+import { presets, states, type Membership } from '@foederal/membership';
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { AppContext } from '../../context.js';
+import type { Versioned } from '../../db/repository.js';
+import { berlinDay } from '../../domain/berlin-time.js';
+import { bodyId, composition } from '../../domain/body.js';
+import { createBody, saveMember, type MemberInput } from '../../domain/members.js';
+import { AppError } from '../../errors.js';
+import { formatDate, pick, type Lang } from '../i18n.js';
+import { csrfField, type Markup, type PageContext } from '../layout.js';
+import { render, type Env, type Routes } from '../routing.js';
+import { checkboxField, errorSummary, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
+
+const kindLabels = { voting: { de: 'stimmberechtigt', en: 'voting' }, advisory: { de: 'beratend', en: 'advisory' }, guest: { de: 'Gast', en: 'guest' } } as const;
+const roleLabels = { member: { de: 'Mitglied', en: 'Member' }, chair: { de: 'Vorsitz', en: 'Chair' }, 'deputy-chair': { de: 'Stellv. Vorsitz', en: 'Deputy chair' }, lead: { de: 'Leitung', en: 'Lead' }, deputy: { de: 'Stellvertretung', en: 'Deputy' } } as const;
+const levelOptions = [
+  { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
+  { value: 'state', label: { de: 'Land', en: 'State (Land)' } },
+  { value: 'administrativeDistrict', label: { de: 'Kreis', en: 'District' } },
+  { value: 'municipality', label: { de: 'Kommune / kommunaler Spitzenverband', en: 'Municipality / municipal association' } },
+  { value: '', label: { de: 'keine (Wissenschaft, Wirtschaft, Zivilgesellschaft)', en: 'none (science, industry, civil society)' } },
+];
+const jurisdictionKinds = [
+  { value: 'government', label: { de: 'Gebietskörperschaft', en: 'Government' } },
+  { value: 'municipal-umbrella-association', label: { de: 'Kommunaler Spitzenverband', en: 'Municipal umbrella association' } },
+  { value: 'science', label: { de: 'Wissenschaft', en: 'Science' } },
+  { value: 'industry', label: { de: 'Wirtschaft', en: 'Industry' } },
+  { value: 'civil-society', label: { de: 'Zivilgesellschaft', en: 'Civil society' } },
+];
+const presetLabels: Record<string, { de: string; en: string }> = {
+  'amev-style-working-group': { de: 'Arbeitskreis nach AMEV-Vorbild (Bund, Länder, Kommunen stimmberechtigt)', en: 'AMEV-style working group (federal, state, municipal members vote)' },
+  'it-planungsrat': { de: 'IT-Planungsrat', en: 'IT Planning Council' },
+  bauministerkonferenz: { de: 'Bauministerkonferenz', en: 'Conference of Building Ministers' },
+};
+
+/** Body issue path → member form field. */
+function memberFieldOf(path: string): string {
+  if (/^memberships\.\d+\.endDate/.test(path)) return 'endDate';
+  if (/^memberships\.\d+\.startDate/.test(path)) return 'startDate';
+  if (/^memberships\.\d+\.(votingRight|kind)/.test(path)) return 'votingRight';
+  if (/^memberships\.\d+\.role/.test(path)) return 'role';
+  if (/^jurisdictions\.\d+\.state/.test(path)) return 'newState';
+  if (/^jurisdictions\.\d+\.level/.test(path)) return 'newLevel';
+  if (/^jurisdictions\.\d+/.test(path)) return 'newName';
+  if (/^people\.\d+\.contact/.test(path)) return 'email';
+  if (/^people\.\d+/.test(path)) return 'personName';
+  return 'personName';
+}
+
+function memberForm(page: PageContext, body: Versioned<Body>, f: FormState, editing?: Membership): Markup {
+  const { lang } = page;
+  const jurisdictions = body.data.jurisdictions;
+  return html`<form method="post" action="/verwaltung/gremium/mitglieder" class="stack" novalidate>
+  ${csrfField(page)}
+  <input type="hidden" name="_version" value="${f.values['_version'] ?? String(body.version)}">
+  ${editing ? html`<input type="hidden" name="membershipId" value="${editing.id}">` : ''}
+  ${errorSummary(lang, f.errors)}
+  ${textField(lang, f, { name: 'personName', label: { de: 'Name der Person', en: 'Name of the person' }, required: true, maxlength: 300, autocomplete: 'off' })}
+  ${textField(lang, f, { name: 'email', label: { de: 'E-Mail (nicht öffentlich)', en: 'E-mail (not public)' }, type: 'email', maxlength: 254, autocomplete: 'off' })}
+  ${selectField(lang, f, { name: 'jurisdiction', label: { de: 'Vertritt', en: 'Represents' }, options: [...jurisdictions.map((j) => ({ value: j.id, label: pick(lang, j.name) })), { value: 'neu', label: { de: 'Neue Gebietskörperschaft oder Organisation …', en: 'New jurisdiction or organisation …' } }], fallback: jurisdictions[0]?.id ?? 'neu' })}
+  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Neue Gebietskörperschaft oder Organisation (bei „Neue …“)' : 'New jurisdiction or organisation (with "New …")'}</legend><div class="kern-fieldset__body stack">
+    ${selectField(lang, f, { name: 'newKind', label: { de: 'Art', en: 'Kind' }, options: jurisdictionKinds, fallback: 'government' })}
+    ${selectField(lang, f, { name: 'newLevel', label: { de: 'Ebene', en: 'Level' }, options: levelOptions, fallback: 'state' })}
+    ${textField(lang, f, { name: 'newName', label: { de: 'Name', en: 'Name' }, maxlength: 300 })}
+    ${selectField(lang, f, { name: 'newState', label: { de: 'Land (bei Ebene Land)', en: 'Land (for level state)' }, options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}
+  </div></fieldset>
+  ${selectField(lang, f, { name: 'kind', label: { de: 'Art der Mitgliedschaft', en: 'Kind of membership' }, options: Object.entries(kindLabels).map(([value, label]) => ({ value, label })), fallback: 'voting' })}
+  ${checkboxField(lang, f, { name: 'votingRight', label: { de: 'Stimmrecht', en: 'Voting right' }, fallback: true })}
+  ${selectField(lang, f, { name: 'role', label: { de: 'Rolle', en: 'Role' }, options: Object.entries(roleLabels).map(([value, label]) => ({ value, label })), fallback: 'member' })}
+  ${textField(lang, f, { name: 'startDate', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true })}
+  ${textField(lang, f, { name: 'endDate', label: { de: 'Ende', en: 'End' }, type: 'date' })}
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? (lang === 'de' ? 'Mitgliedschaft speichern' : 'Save membership') : lang === 'de' ? 'Mitglied hinzufügen' : 'Add member'}</span></button>
+</form>`;
+}
+
+function membersTable(lang: Lang, body: Body): Markup {
+  const plenum = body.organizations.find((o) => o.classification === 'plenum')?.id;
+  const people = new Map(body.people.map((p) => [p.id, p]));
+  const jurisdictions = new Map(body.jurisdictions.map((j) => [j.id, j]));
+  const rows = body.memberships.filter((m) => m.organizationId === plenum);
+  if (rows.length === 0) return html`<p class="kern-body">${lang === 'de' ? 'Noch keine Mitglieder.' : 'No members yet.'}</p>`;
+  return html`<table class="kern-table"><caption class="kern-title">${lang === 'de' ? 'Mitglieder und Sitze des Plenums' : 'Members and seats of the plenary'}</caption>
+<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Person' : 'Person'}</th><th scope="col">${lang === 'de' ? 'Vertritt' : 'Represents'}</th><th scope="col">${lang === 'de' ? 'Art' : 'Kind'}</th><th scope="col">${lang === 'de' ? 'Stimmrecht' : 'Vote'}</th><th scope="col">${lang === 'de' ? 'Rolle' : 'Role'}</th><th scope="col">${lang === 'de' ? 'Zeitraum' : 'Term'}</th><th scope="col">${lang === 'de' ? 'Ändern' : 'Change'}</th></tr></thead>
+<tbody class="kern-table__body">${rows.map((m) => html`<tr><td>${people.get(m.personId)?.name ?? m.personId}</td><td>${pick(lang, jurisdictions.get(m.onBehalfOf ?? '')?.name) || m.onBehalfOf}</td><td>${kindLabels[m.kind][lang]}</td><td>${m.votingRight ? (lang === 'de' ? 'ja' : 'yes') : lang === 'de' ? 'nein' : 'no'}</td><td>${roleLabels[m.role ?? 'member'][lang]}</td><td>${formatDate(lang, m.startDate)} – ${m.endDate ? formatDate(lang, m.endDate) : ''}</td><td><a class="kern-link" href="/verwaltung/gremium/mitglieder/${m.id}">${lang === 'de' ? 'Bearbeiten' : 'Edit'}<span class="kern-sr-only"> ${people.get(m.personId)?.name ?? m.personId}</span></a></td></tr>`)}</tbody></table>`;
+}
+
+/** Forms for the body: set it up under a preset's rules, add and change members and seats. */
+export function memberPages(ctx: AppContext, routes: Routes): void {
+  const who = (c: Context<Env>) => {
+    const user = c.get('user');
+    return { now: ctx.now, user: user ? { id: user.id, username: user.username } : null };
+  };
+  const show = async (c: Context<Env>, f: FormState, status = 200, editing?: Membership) => {
+    const body = (await ctx.repo.bodies.get(bodyId)) as Versioned<Body> | undefined;
+    const today = berlinDay(ctx.now().toISOString());
+    return render(c, (lang) => (lang === 'de' ? 'Gremium und Mitglieder' : 'Body and members'), (page) => {
+      const { lang } = page;
+      if (!body) {
+        return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Gremium anlegen' : 'Set up the body'}</h1>
+<form method="post" action="/verwaltung/gremium" class="stack" novalidate>${csrfField(page)}
+  ${errorSummary(lang, f.errors)}
+  ${textField(lang, f, { name: 'name', label: { de: 'Name des Plenums', en: 'Name of the plenary' }, required: true, maxlength: 300 })}
+  ${selectField(lang, f, { name: 'preset', label: { de: 'Geschäftsordnung (Vorlage)', en: 'Rules of procedure (preset)' }, options: Object.keys(presets).map((p) => ({ value: p, label: presetLabels[p] ?? p })), fallback: 'amev-style-working-group' })}
+  ${textField(lang, f, { name: 'startDate', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true, fallback: today })}
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Gremium anlegen' : 'Set up body'}</span></button>
+</form>`;
+      }
+      const report = composition(body.data, today);
+      return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Gremium und Mitglieder' : 'Body and members'}</h1>
+<p class="kern-body"><a class="kern-link" href="/arbeitskreis">${lang === 'de' ? 'Öffentliche Seite des Gremiums' : 'Public page of the body'}</a></p>
+${membersTable(lang, body.data)}
+<p class="kern-body" role="status">${report.ok ? (lang === 'de' ? 'Die Sitzverteilung entspricht der Geschäftsordnung.' : 'The seat balance meets the rules of procedure.') : `${lang === 'de' ? 'Abweichungen von der Geschäftsordnung' : 'Deviations from the rules'}: ${report.violations.map((v) => v[lang]).join('; ')}`}</p>
+<h2 class="kern-heading-medium">${editing ? (lang === 'de' ? 'Mitgliedschaft ändern' : 'Change membership') : lang === 'de' ? 'Mitglied hinzufügen' : 'Add a member'}</h2>
+${memberForm(page, body, f, editing)}`;
+    }, status);
+  };
+
+  routes.get('/verwaltung/gremium', 'secretariat', (c) => show(c, { values: { startDate: berlinDay(ctx.now().toISOString()), votingRight: 'ja' }, errors: [] }));
+  routes.get('/verwaltung/gremium/mitglieder/:mid', 'secretariat', async (c) => {
+    const body = (await ctx.repo.bodies.require(bodyId)) as Versioned<Body>;
+    const m = body.data.memberships.find((x) => x.id === c.req.param('mid'));
+    if (!m) throw new AppError('not-found', `Mitgliedschaft nicht gefunden / membership not found: ${c.req.param('mid')}`);
+    const person = body.data.people.find((p) => p.id === m.personId);
+    return show(c, {
+      values: { personName: person?.name ?? '', email: person?.contact?.email ?? '', jurisdiction: m.onBehalfOf ?? '', kind: m.kind, votingRight: m.votingRight ? 'ja' : '', role: m.role ?? 'member', startDate: m.startDate, endDate: m.endDate ?? '', _version: String(body.version) },
+      errors: [],
+    }, 200, m);
+  });
+
+  routes.post('/verwaltung/gremium', 'secretariat', async (c) => {
+    const { values } = await readForm(c);
+    const errors: FieldError[] = [];
+    const name = required(values, 'name', { de: 'Name des Plenums', en: 'Name of the plenary' }, errors);
+    const preset = Object.keys(presets).find((p) => p === values['preset']) as keyof typeof presets | undefined;
+    if (!preset) errors.push({ field: 'preset', de: 'Bitte eine Geschäftsordnung wählen.', en: 'Please choose rules of procedure.' });
+    const startDate = values['startDate'] ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) errors.push({ field: 'startDate', de: 'Bitte ein Datum angeben.', en: 'Please give a date.' });
+    if (errors.length > 0 || !preset) return show(c, { values, errors }, 422);
+    await createBody(ctx.repo, { name, preset, startDate }, who(c));
+    return c.redirect('/verwaltung/gremium', 303);
+  });
+
+  routes.post('/verwaltung/gremium/mitglieder', 'secretariat', async (c) => {
+    const { values } = await readForm(c);
+    const errors: FieldError[] = [];
+    const personName = required(values, 'personName', { de: 'Name der Person', en: 'Name of the person' }, errors);
+    const body = (await ctx.repo.bodies.require(bodyId)) as Versioned<Body>;
+    const editing = values['membershipId'] ? body.data.memberships.find((m) => m.id === values['membershipId']) : undefined;
+    const kind = (['voting', 'advisory', 'guest'] as const).find((k) => k === values['kind']) ?? 'voting';
+    let jurisdiction: MemberInput['jurisdiction'] = values['jurisdiction'] ?? '';
+    if (jurisdiction === 'neu') {
+      const newName = required(values, 'newName', { de: 'Name der neuen Gebietskörperschaft', en: 'Name of the new jurisdiction' }, errors);
+      const level = levelOptions.find((l) => l.value === values['newLevel'])?.value;
+      jurisdiction = {
+        kind: (jurisdictionKinds.find((k) => k.value === values['newKind'])?.value ?? 'government') as Exclude<MemberInput['jurisdiction'], string>['kind'],
+        ...(level ? { level: level as 'federal' } : {}),
+        name: newName,
+        ...(values['newState'] ? { state: values['newState'] } : {}),
+      };
+    } else if (!body.data.jurisdictions.some((j) => j.id === jurisdiction)) {
+      errors.push({ field: 'jurisdiction', de: 'Bitte wählen, wen die Person vertritt.', en: 'Please choose whom the person represents.' });
+    }
+    const startDate = values['startDate'] ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) errors.push({ field: 'startDate', de: 'Bitte den Beginn als Datum angeben.', en: 'Please give the start as a date.' });
+    const endDate = (values['endDate'] ?? '').trim();
+    if (endDate && !/^\d{4}-\d{2}-\d{2}$/.test(endDate)) errors.push({ field: 'endDate', de: 'Bitte das Ende als Datum angeben.', en: 'Please give the end as a date.' });
+    const email = (values['email'] ?? '').trim();
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', de: 'Bitte eine gültige E-Mail-Adresse angeben.', en: 'Please enter a valid e-mail address.' });
+    if (errors.length > 0) return show(c, { values, errors }, 422, editing);
+    try {
+      await saveMember(ctx.repo, {
+        ...(editing ? { membershipId: editing.id } : {}),
+        personName, email, jurisdiction, kind,
+        votingRight: values['votingRight'] === 'ja',
+        role: (Object.keys(roleLabels) as Array<keyof typeof roleLabels>).find((r) => r === values['role']) ?? 'member',
+        startDate,
+        ...(endDate ? { endDate } : {}),
+      }, Number(values['_version']) || undefined, who(c));
+      return c.redirect('/verwaltung/gremium', 303);
+    } catch (error) {
+      if (!AppError.isInstance(error) || !['validation', 'precondition-failed'].includes(error.code)) throw error;
+      const issues = (error.details?.['errors'] ?? []) as Array<{ path: string; message: string }>;
+      const mapped = issues.length > 0
+        ? issues.map((i) => {
+          const [de, en] = i.message.split(' / ');
+          return { field: memberFieldOf(i.path), de: de ?? i.message, en: en ?? de ?? i.message };
+        })
+        : [{ field: 'personName', de: error.message.split(' / ')[0] ?? error.message, en: error.message.split(' / ')[1] ?? error.message }];
+      return show(c, { values, errors: mapped }, error.status, editing);
+    }
+  });
+}
