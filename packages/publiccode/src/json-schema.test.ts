@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpus } from '@foederal/test-utils';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadExpected } from '../test/corpus-run.js';
 import { baseDocument, yamlWith } from '../test/fixtures.js';
 import { publiccodeJsonSchema } from './schema.js';
 
@@ -25,5 +28,18 @@ describe('shipped JSON Schema', () => {
     expect(validate(parse(stringify(baseDocument())))).toBe(true);
     expect(validate(parse(yamlWith((d) => (d['developmentStatus'] = 'alpha'))))).toBe(false);
     expect(validate.errors?.[0]?.instancePath).toBe('/developmentStatus');
+  });
+});
+
+const req = corpus('publiccode');
+describe.skipIf(!req.available)('JSON Schema and the reference test files', () => {
+  it('accepts the raw YAML of every file the reference parser finds valid (with or without warnings)', () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(shipped);
+    const valid = Object.entries(loadExpected(req.path)).filter(([file, c]) => file.startsWith('v0/') && (c.outcome === 'valid' || c.outcome === 'valid-with-warnings'));
+    expect(valid.length).toBe(28);
+    for (const [file] of valid) {
+      const ok = validate(parse(readFileSync(join(req.path, file), 'utf8')));
+      expect({ file, errors: ok ? null : validate.errors }).toEqual({ file, errors: null });
+    }
   });
 });
