@@ -1,8 +1,12 @@
 // Hostile input is refused with a typed PubliccodeError, in bounded time and memory; fuzzed input
 // never crashes: it gives a result or a PubliccodeError.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpus } from '@foederal/test-utils';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadExpected } from '../test/corpus-run.js';
 import { baseDocument } from '../test/fixtures.js';
 import { PubliccodeError } from './errors.js';
 import { parsePubliccode } from './parse.js';
@@ -102,6 +106,25 @@ describe('fuzzing', () => {
         await settle(valid.slice(0, at) + insert + valid.slice(at + cut));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  const req = corpus('publiccode');
+  it.skipIf(!req.available)('mutated reference test files give a result or a PubliccodeError', async () => {
+    const files = Object.keys(loadExpected(req.path)).map((file) => readFileSync(join(req.path, file), 'utf8'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: files.length - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.string({ maxLength: 12, unit: fc.constantFrom('a', ' ', '\n', ':', '-', '[', '{', '"', '&a', '*a', '\t', 'é') }),
+        async (index, where, cut, insert) => {
+          const text = files[index] as string;
+          const at = Math.floor(where * text.length);
+          await settle(text.slice(0, at) + insert + text.slice(at + cut));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
