@@ -151,6 +151,34 @@ const m0003: Migration = {
   },
 };
 
+/**
+ * Meetings of the body (OParl Meeting with its AgendaItems, the votes taken there by decision id):
+ * one more document table with the columns of the others. `0001-initial` creates only the tables
+ * it always created (`documentTables`), so this one is made here, on both dialects.
+ */
+const m0005Meetings: Migration = {
+  async up(db) {
+    await db.schema
+      .createTable('meetings')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('parent_id', 'text')
+      .addColumn('status', 'text')
+      .addColumn('sort_key', 'text', (c) => c.notNull())
+      .addColumn('search', 'text', (c) => c.notNull())
+      .addColumn('unique_key', 'text', (c) => c.unique())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('meetings_parent').on('meetings').columns(['parent_id', 'sort_key']).execute();
+    await db.schema.createIndex('meetings_sort').on('meetings').columns(['sort_key', 'id']).execute();
+  },
+  async down(db) {
+    await db.schema.dropTable('meetings').execute();
+  },
+};
+
 /** The one ordered list of migrations; the dialect only picks the binary column type. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -158,6 +186,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-joint-project-rules': m0002,
     '0003-accounts-audit': m0003,
     '0004-cache-generations': m0004CacheGenerations,
+    '0005-meetings': m0005Meetings,
   };
 }
 

@@ -111,6 +111,7 @@ export interface Repository {
   readonly pilots: DocumentStore<unknown>;
   readonly reports: DocumentStore<unknown>;
   readonly projects: DocumentStore<unknown>;
+  readonly meetings: DocumentStore<unknown>;
   /** Run `fn` in one transaction; nested calls join the outer transaction. */
   transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R>;
   users: {
@@ -377,6 +378,7 @@ class KyselyRepository implements Repository {
   readonly pilots;
   readonly reports;
   readonly projects;
+  readonly meetings;
   readonly users: Repository['users'];
   readonly sessions: Repository['sessions'];
   readonly tokens: Repository['tokens'];
@@ -412,6 +414,7 @@ class KyselyRepository implements Repository {
     this.pilots = store<unknown>('pilots');
     this.reports = store<unknown>('reports');
     this.projects = store<unknown>('projects');
+    this.meetings = store<unknown>('meetings');
     this.users = {
       get: (id) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
       byName: (username) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),

@@ -112,6 +112,8 @@ export interface Database {
   pilots: DocumentTable;
   reports: DocumentTable;
   projects: DocumentTable;
+  /** Meetings of the body with agenda items (migration 0005). */
+  meetings: DocumentTable;
   consultations: DocumentTable;
   editions: DocumentTable;
   files: FileTable;
@@ -135,7 +137,8 @@ export type DocumentTableName =
   | 'models'
   | 'pilots'
   | 'reports'
-  | 'projects';
+  | 'projects'
+  | 'meetings';
 
 export const documentTables: readonly DocumentTableName[] = [
   'recommendations',
