@@ -6,6 +6,7 @@
 //   store-merge    the same store when every sample is already stored (the duplicate merge path)
 //   insert-values  the peer: multi-row INSERT … VALUES ($1,$2,…) … ON CONFLICT DO NOTHING,
 //                  16,000 rows per statement, into an identical partitioned table
+//   read           store.read of every point's whole range after store-copy
 //   sqlite         openSqliteSampleStore on a file (single machine default)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -124,6 +125,12 @@ try {
   results['store-copy'] = await timed(async () => {
     let n = 0;
     for (const batch of batches()) n += (await store.writeSeries(batch)).written;
+    return n;
+  });
+  // Read back every point's whole range (what a monitoring run over stored data does).
+  results['read'] = await timed(async () => {
+    let n = 0;
+    for (let p = 0; p < points; p++) n += (await store.read(`L01.G${p % 17}.HZG.A${p}.MW`, start, start + perPoint * minute)).times.length;
     return n;
   });
   // Size after the first pass (the merge pass below leaves dead row versions until VACUUM).

@@ -65,3 +65,73 @@ export function encodeRows(
   }
   return buf;
 }
+
+/**
+ * Decoder of binary `COPY … TO STDOUT` output with rows (timestamptz, float8, int2) straight
+ * into growing typed arrays: no text formatting on the server, no row objects in JavaScript.
+ *
+ * @internal
+ */
+export class SampleRowDecoder {
+  times = new Float64Array(1024);
+  values = new Float64Array(1024);
+  qualities = new Uint8Array(1024);
+  length = 0;
+  #pending: Buffer = Buffer.alloc(0);
+  #headerDone = false;
+  #finished = false;
+
+  push(chunk: Buffer): void {
+    const buf = this.#pending.length > 0 ? Buffer.concat([this.#pending, chunk]) : chunk;
+    let o = 0;
+    if (!this.#headerDone) {
+      if (buf.length < 19) {
+        this.#pending = buf;
+        return;
+      }
+      if (!buf.subarray(0, 11).equals(header.subarray(0, 11))) throw new Error('binary COPY: unexpected header');
+      o = 19 + buf.readUInt32BE(15); // signature, flags, extension length and extension
+      this.#headerDone = true;
+    }
+    const rowSize = 32; // int16 count, (int32 len + 8) × 2, int32 len + 2
+    while (buf.length - o >= 2) {
+      const fields = buf.readInt16BE(o);
+      if (fields === -1) {
+        this.#finished = true;
+        o += 2;
+        break;
+      }
+      if (buf.length - o < rowSize) break;
+      if (fields !== 3 || buf.readInt32BE(o + 2) !== 8 || buf.readInt32BE(o + 14) !== 8 || buf.readInt32BE(o + 26) !== 2) {
+        throw new Error('binary COPY: unexpected row layout');
+      }
+      if (this.length === this.times.length) this.#grow();
+      const high = buf.readInt32BE(o + 6);
+      const low = buf.readUInt32BE(o + 10);
+      this.times[this.length] = (high * 4_294_967_296 + low) / 1000 + pgEpochMs;
+      this.values[this.length] = buf.readDoubleBE(o + 18);
+      this.qualities[this.length] = buf.readInt16BE(o + 30);
+      this.length++;
+      o += rowSize;
+    }
+    this.#pending = o < buf.length ? Buffer.from(buf.subarray(o)) : Buffer.alloc(0);
+  }
+
+  /** True when the trailer arrived and nothing is left over. */
+  get complete(): boolean {
+    return this.#finished && this.#pending.length === 0;
+  }
+
+  #grow(): void {
+    const n = this.times.length * 2;
+    const t = new Float64Array(n);
+    t.set(this.times);
+    const v = new Float64Array(n);
+    v.set(this.values);
+    const q = new Uint8Array(n);
+    q.set(this.qualities);
+    this.times = t;
+    this.values = v;
+    this.qualities = q;
+  }
+}

@@ -2,7 +2,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OperationError } from '../errors.js';
 import type { TrendSeries } from '../trend/series.js';
-import { copyHeader, copyTrailer, encodeRows } from './binary-copy.js';
+import { copyHeader, copyTrailer, encodeRows, SampleRowDecoder } from './binary-copy.js';
 import { maxSampleTime, minSampleTime, toColumns } from './sample.js';
 import type { Sample, SampleColumns, SeriesBatch, StoredSeries } from './sample.js';
 import { checkRange, monthIndex, monthLabel, monthStart, throwIfAborted } from './sample-store.js';
@@ -93,14 +93,17 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
   const table = checkTableName(options.table ?? 'samples');
   const policy: DuplicatePolicy = options.onDuplicate ?? 'replace';
   let copyFrom: (text: string) => Writable;
+  let copyTo: (text: string) => Readable;
   let pool: PostgresPoolLike;
   let ownPool: { end(): Promise<void> } | undefined;
   try {
     const copyModule = (await import('pg-copy-streams')) as unknown as {
-      default?: { from: (text: string) => Writable };
+      default?: { from: (text: string) => Writable; to: (text: string) => Readable };
       from?: (text: string) => Writable;
+      to?: (text: string) => Readable;
     };
     copyFrom = (copyModule.from ?? copyModule.default?.from) as (text: string) => Writable;
+    copyTo = (copyModule.to ?? copyModule.default?.to) as (text: string) => Readable;
     if ('pool' in options) {
       pool = options.pool;
     } else {
@@ -326,26 +329,37 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
       checkRange(pointId, from, to);
       throwIfAborted(callOptions.signal);
       try {
-        const rows = await withClient(async (c) => {
-          const result = await c.query(
-            `SELECT (extract(epoch FROM s.time) * 1000)::float8 AS t, s.value AS v, s.quality AS q
-               FROM ${table} s JOIN ${table}_points p ON p.id = s.point_id
-              WHERE p.key = $1 AND s.time >= $2::timestamptz AND s.time < $3::timestamptz ORDER BY s.time`,
-            [pointId, iso(from), iso(to)],
+        const decoder = new SampleRowDecoder();
+        await withClient(async (c) => {
+          let id = pointIds.get(pointId);
+          if (id === undefined) {
+            const found = await c.query(`SELECT id FROM ${table}_points WHERE key = $1`, [pointId]);
+            id = (found.rows[0] as { id: number } | undefined)?.id;
+            if (id === undefined) return;
+            pointIds.set(pointId, id);
+          }
+          // COPY takes no parameters: the id is an integer from the database, the bounds are our ISO texts.
+          const stream = (c as unknown as { query(q: Readable): Readable }).query(
+            copyTo(
+              `COPY (SELECT time, value, quality FROM ${table} WHERE point_id = ${Number(id)}
+                 AND time >= '${iso(from)}'::timestamptz AND time < '${iso(to)}'::timestamptz ORDER BY time) TO STDOUT BINARY`,
+            ),
           );
-          return result.rows as { t: number; v: number; q: number }[];
+          for await (const chunk of stream) {
+            decoder.push(chunk as Buffer);
+            if (callOptions.signal?.aborted) {
+              stream.destroy();
+              throwIfAborted(callOptions.signal);
+            }
+          }
+          if (!decoder.complete) throw new Error('binary COPY: output ended early');
         });
-        const series = {
+        const series: StoredSeries = {
           pointId,
-          times: new Float64Array(rows.length),
-          values: new Float64Array(rows.length),
-          qualities: new Uint8Array(rows.length),
+          times: decoder.times.slice(0, decoder.length),
+          values: decoder.values.slice(0, decoder.length),
+          qualities: decoder.qualities.slice(0, decoder.length),
         };
-        rows.forEach((row, i) => {
-          series.times[i] = row.t;
-          series.values[i] = row.v;
-          series.qualities[i] = row.q;
-        });
         return series;
       } catch (cause) {
         throw storeError('Lesen / read', cause);
