@@ -161,6 +161,14 @@ describe.skipIf(!ifcCorpus.available)('progress and Ctrl-C on a large model', ()
     expect(hasAnsi(small.output)).toBe(true);
   });
 
+  it('ids check counts the specifications with a bar on a large model', async () => {
+    const r = await cliInPty(['ids', 'check', demo.ids, large]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.output).toMatch(/IFC lesen \[[^\]]*\] \d+%/);
+    expect(r.output).toMatch(/Spezifikationen \[[^\]]*\] \d+\/\d+/);
+    expect(r.output).toMatch(/Ergebnis: /);
+  });
+
   it('Ctrl-C while reading stdin stops cleanly with exit code 130', async () => {
     const r = await cli(['ifc', 'summary', '-'], {
       onSpawn: (child) => {
