@@ -192,9 +192,7 @@ export async function parsePubliccode(input: string | Uint8Array, options: Parse
   if (!doc || root === null || root === undefined || (isScalar(root) && root.value === null)) {
     return assemble([issue('error', 'required', 'publiccodeYmlVersion', { field: 'publiccodeYmlVersion' })], [], undefined, undefined);
   }
-  for (const scalarLimit of [maxScalarLength]) {
-    if (text.length > scalarLimit) checkScalars(doc, scalarLimit, lines);
-  }
+  if (text.length > maxScalarLength) checkScalars(doc, maxScalarLength, lines);
 
   const positions = new PositionFinder(doc, lines);
   const versionPair = isMap(root) ? root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'publiccodeYmlVersion') : undefined;
