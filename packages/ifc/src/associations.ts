@@ -1,4 +1,4 @@
-import type { IfcEntity, IfcModel } from './model.js';
+import type { IfcEntity, IfcModelCore } from './model-types.js';
 import type { PropertySource } from './properties.js';
 import type { RelationIndex, RelationLink } from './relations.js';
 import { isReference, type StepValue } from './step/values.js';
@@ -91,7 +91,7 @@ const ref = (v: StepValue | undefined): number | undefined => (isReference(v) ? 
 const refs = (v: StepValue | undefined): number[] =>
   Array.isArray(v) ? v.filter(isReference).map((r) => r.id) : isReference(v) ? [v.id] : [];
 
-function safeGet(model: IfcModel, id: number | undefined): IfcEntity | undefined {
+function safeGet(model: IfcModelCore, id: number | undefined): IfcEntity | undefined {
   if (id === undefined) return undefined;
   try {
     return model.get(id);
@@ -114,7 +114,7 @@ function withType(
 }
 
 /** Resolves the classifications of `id` (and of its type object unless `inherit` is false). */
-export function classificationsOf(model: IfcModel, rel: RelationIndex, id: number, inherit = true): IfcClassificationRef[] {
+export function classificationsOf(model: IfcModelCore, rel: RelationIndex, id: number, inherit = true): IfcClassificationRef[] {
   const out: IfcClassificationRef[] = [];
   for (const { link, source } of withType(rel, rel.classifications, id, inherit)) {
     const e = safeGet(model, link.id);
@@ -167,7 +167,7 @@ export function classificationsOf(model: IfcModel, rel: RelationIndex, id: numbe
   return out;
 }
 
-function material(model: IfcModel, id: number | undefined): IfcMaterialInfo | null {
+function material(model: IfcModelCore, id: number | undefined): IfcMaterialInfo | null {
   const e = safeGet(model, id);
   if (!e || !model.schemaInfo.isSubtypeOf(e.type, 'IfcMaterial')) return null;
   return {
@@ -178,7 +178,7 @@ function material(model: IfcModel, id: number | undefined): IfcMaterialInfo | nu
   };
 }
 
-function part(model: IfcModel, e: IfcEntity): IfcMaterialPart {
+function part(model: IfcModelCore, e: IfcEntity): IfcMaterialPart {
   const a = e.attributes;
   const base = {
     id: e.id,
@@ -193,7 +193,7 @@ function part(model: IfcModel, e: IfcEntity): IfcMaterialPart {
 }
 
 /** Resolves one material definition into an assignment. */
-function resolveMaterial(model: IfcModel, id: number, relId: number, source: PropertySource): IfcMaterialAssignment | null {
+function resolveMaterial(model: IfcModelCore, id: number, relId: number, source: PropertySource): IfcMaterialAssignment | null {
   const s = model.schemaInfo;
   let e = safeGet(model, id);
   if (!e) return null;
@@ -273,7 +273,7 @@ function resolveMaterial(model: IfcModel, id: number, relId: number, source: Pro
 }
 
 /** Resolves the materials of `id` (and of its type object unless `inherit` is false). */
-export function materialsOf(model: IfcModel, rel: RelationIndex, id: number, inherit = true): IfcMaterialAssignment[] {
+export function materialsOf(model: IfcModelCore, rel: RelationIndex, id: number, inherit = true): IfcMaterialAssignment[] {
   const out: IfcMaterialAssignment[] = [];
   for (const { link, source } of withType(rel, rel.materials, id, inherit)) {
     const m = resolveMaterial(model, link.id, link.rel, source);

@@ -10,11 +10,21 @@ import {
   type Space,
   type Storey,
 } from '@foederal/building-data';
-import type { IfcModel } from './model.js';
-import type { IfcPropertySet, IfcQuantity } from './properties.js';
-import type { SpatialNode } from './spatial.js';
+import type { IfcModelCore } from './model-types.js';
+import type { IfcPropertySet, IfcQuantity, IfcQuantitySet } from './properties.js';
+import type { SpatialNode, SpatialTree } from './spatial.js';
 import { isReference, unwrap, type StepValue } from './step/values.js';
 import { projectUnitFactor, unitFactor } from './units.js';
+
+/**
+ * What the mapping needs of a model; `IfcModel` implements it. Declared here rather than taking
+ * the class, so this module does not import the module that loads it.
+ */
+interface BuildingDataSource extends IfcModelCore {
+  spatialTree(): SpatialTree;
+  propertySets(id: number): IfcPropertySet[];
+  quantities(id: number): IfcQuantitySet[];
+}
 
 /**
  * Something that could not be mapped as it was, with the IFC entity concerned.
@@ -74,7 +84,7 @@ const str = (v: StepValue | undefined): string | undefined => {
   return typeof u === 'string' && u.trim() ? u.trim() : undefined;
 };
 
-function ident(model: IfcModel, node: { id: number; globalId: string | null }): { id: string; globalId?: string } {
+function ident(model: BuildingDataSource, node: { id: number; globalId: string | null }): { id: string; globalId?: string } {
   const valid = node.globalId !== null && ifcGlobalIdSchema.safeParse(node.globalId).success;
   return valid ? { id: node.globalId as string, globalId: node.globalId as string } : { id: `#${node.id}` };
 }
@@ -83,7 +93,7 @@ function label(node: SpatialNode): string {
   return node.name?.trim() || node.longName?.trim() || `#${node.id}`;
 }
 
-function areasOf(model: IfcModel, id: number, areaFactor: number): Din277Areas | undefined {
+function areasOf(model: BuildingDataSource, id: number, areaFactor: number): Din277Areas | undefined {
   const areas: Record<string, number> = {};
   const qsets = model.quantities(id);
   // Qto_SpaceBaseQuantities / BaseQuantities first, so that their NetFloorArea wins
@@ -122,7 +132,7 @@ function usageOf(psets: readonly IfcPropertySet[]): string | undefined {
   return undefined;
 }
 
-function address(model: IfcModel, v: StepValue | undefined): Address | undefined {
+function address(model: BuildingDataSource, v: StepValue | undefined): Address | undefined {
   if (!isReference(v)) return undefined;
   const a = model.get(v.id)?.attributes;
   if (!a) return undefined;
@@ -150,7 +160,7 @@ function address(model: IfcModel, v: StepValue | undefined): Address | undefined
  * const { sites } = toBuildingData(model);
  * for (const b of sites[0]?.buildings ?? []) console.log(b.name, b.storeys.length);
  */
-export function toBuildingData(model: IfcModel): IfcBuildingData {
+export function toBuildingData(model: BuildingDataSource): IfcBuildingData {
   const tree = model.spatialTree();
   const lengthFactor = projectUnitFactor(model, 'LENGTHUNIT', 1);
   const areaFactor = projectUnitFactor(model, 'AREAUNIT', 2);

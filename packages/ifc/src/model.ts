@@ -15,59 +15,16 @@ import {
 } from './properties.js';
 import { RelationIndex, relationsOf, wholesOf, type EntityRelations, type PartOfRelation } from './relations.js';
 import { buildSpatialTree, spatialCounts, type SpatialTree } from './spatial.js';
+import { IfcIndex } from './model-index.js';
+import type { IfcEntity, IfcHeader, IfcModelCore, OfTypeOptions } from './model-types.js';
 import { ifcSchema, type IfcSchema, type IfcSchemaName } from './schema/schema.js';
 import { ArgumentDecoder } from './step/decode.js';
-import { countLines, type Scanner } from './step/scanner.js';
+import type { Scanner } from './step/scanner.js';
 import { isReference, type StepTyped, type StepValue } from './step/values.js';
 
-/**
- * The HEADER section: FILE_DESCRIPTION, FILE_NAME and FILE_SCHEMA.
- *
- * @example
- * console.log(model.header.originatingSystem, model.header.schemas); // 'ArchiCAD 20', ['IFC4']
- */
-export interface IfcHeader {
-  readonly description: readonly string[];
-  readonly implementationLevel: string | null;
-  readonly fileName: string | null;
-  readonly timeStamp: string | null;
-  readonly author: readonly string[];
-  readonly organization: readonly string[];
-  readonly preprocessorVersion: string | null;
-  /** The authoring tool as written by it. */
-  readonly originatingSystem: string | null;
-  readonly authorization: string | null;
-  /** FILE_SCHEMA entries as written, e.g. `['IFC4']`. */
-  readonly schemas: readonly string[];
-}
+export { IfcIndex };
+export type { IfcEntity, IfcHeader, OfTypeOptions };
 
-/**
- * A decoded entity instance.
- *
- * @example
- * const e = model.get(42); // { id: 42, type: 'IFCWALL', attributes: { GlobalId: '…', Name: 'W1', … }, args: [...] }
- */
-export interface IfcEntity {
-  /** Express id (`#id`). */
-  readonly id: number;
-  /** Upper-case type name as in the file, e.g. `IFCWALL`. */
-  readonly type: string;
-  /** Explicit attributes by schema name (`GlobalId`, `Name`, …) in STEP order. */
-  readonly attributes: Readonly<Record<string, StepValue>>;
-  /** The raw decoded arguments in STEP order. */
-  readonly args: readonly StepValue[];
-}
-
-/**
- * Options of {@link IfcModel.ofType}.
- *
- * @example
- * model.ofType('IfcWall', { includeSubtypes: true });
- */
-export interface OfTypeOptions {
-  /** Also list instances of subtypes (`IfcWall` → `IfcWallStandardCase` too). Default false. */
-  readonly includeSubtypes?: boolean;
-}
 
 function str(v: StepValue | undefined): string | null {
   return typeof v === 'string' ? v : null;
@@ -77,86 +34,6 @@ function strList(v: StepValue | undefined): string[] {
   return typeof v === 'string' ? [v] : [];
 }
 
-/** Holds the index arrays and decodes on demand. Not constructed directly: see `openIfc`. */
-export class IfcIndex {
-  readonly bytes: Uint8Array;
-  readonly count: number;
-  readonly ids: Uint32Array;
-  readonly types: Uint16Array;
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
-  readonly typeNames: readonly string[];
-  readonly maxId: number;
-  readonly #dense: Int32Array | undefined;
-  readonly #sparse: Map<number, number> | undefined;
-  readonly decoder: ArgumentDecoder;
-
-  constructor(scanner: Scanner, warn: (w: Omit<IfcWarning, 'line'> & { offset: number }) => void) {
-    this.bytes = scanner.bytes;
-    this.count = scanner.count;
-    this.ids = scanner.ids;
-    this.types = scanner.types;
-    this.starts = scanner.starts;
-    this.ends = scanner.ends;
-    this.typeNames = scanner.typeNames;
-    this.maxId = scanner.maxId;
-    this.decoder = new ArgumentDecoder(this.bytes);
-    const n = this.count;
-    const ids = this.ids;
-    if (this.maxId <= n * 4 + 65536) {
-      const dense = new Int32Array(this.maxId + 1).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const id = ids[i] as number;
-        if (dense[id] !== -1) {
-          warn({
-            code: 'duplicate-id',
-            message: `Doppelte Id #${id}, die erste gilt / duplicate id #${id}, the first one counts`,
-            offset: this.starts[i] as number,
-            entityId: id,
-          });
-        } else dense[id] = i;
-      }
-      this.#dense = dense;
-    } else {
-      const sparse = new Map<number, number>();
-      for (let i = 0; i < n; i++) {
-        const id = ids[i] as number;
-        if (sparse.has(id)) {
-          warn({
-            code: 'duplicate-id',
-            message: `Doppelte Id #${id}, die erste gilt / duplicate id #${id}, the first one counts`,
-            offset: this.starts[i] as number,
-            entityId: id,
-          });
-        } else sparse.set(id, i);
-      }
-      this.#sparse = sparse;
-    }
-  }
-
-  /** Position of `id` in the index arrays, or -1. */
-  indexOf(id: number): number {
-    if (this.#dense) return id >= 0 && id < this.#dense.length ? (this.#dense[id] as number) : -1;
-    return this.#sparse?.get(id) ?? -1;
-  }
-
-  /** Decodes the arguments of the entity at index position `i`; errors carry offset, line and id. */
-  argsAt(i: number): StepValue[] {
-    try {
-      return this.decoder.decodeList(this.starts[i] as number, this.ends[i] as number, this.ids[i]);
-    } catch (e) {
-      if (IfcError.isInstance(e) && e.line === undefined && e.offset !== undefined) {
-        throw new IfcError(
-          e.code,
-          e.message.replace(/ \(Byte .*\)$/, ''),
-          { offset: e.offset, line: 1 + countLines(this.bytes, e.offset), entityId: this.ids[i] as number },
-          { cause: e },
-        );
-      }
-      throw e;
-    }
-  }
-}
 
 /**
  * An opened IFC model: an index of every entity, decoded lazily. Create it with `openIfc`,
@@ -167,7 +44,7 @@ export class IfcIndex {
  * console.log(model.schema, model.size, model.typeCounts()['IFCWALL']);
  * for (const id of model.ofType('IfcSpace')) console.log(model.get(id)?.attributes['Name']);
  */
-export class IfcModel {
+export class IfcModel implements IfcModelCore {
   /** Schema whose tables are used: `IFC2X3`, `IFC4` or `IFC4X3_ADD2`. */
   readonly schema: IfcSchemaName;
   /** The first FILE_SCHEMA entry as written (e.g. `IFC4X3_ADD2`, `IFC2X3`). */

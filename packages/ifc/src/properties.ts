@@ -1,4 +1,4 @@
-import type { IfcModel } from './model.js';
+import type { IfcModelCore } from './model-types.js';
 import type { RelationIndex } from './relations.js';
 import type { StepTyped, StepValue } from './step/values.js';
 
@@ -217,14 +217,14 @@ function property(
 
 /** Decodes and caches property and quantity sets of one model. */
 export class PropertyReader {
-  readonly #model: IfcModel;
+  readonly #model: IfcModelCore;
   readonly #rel: RelationIndex;
   readonly #psets = new Map<number, IfcPropertySet | null>();
   readonly #qsets = new Map<number, IfcQuantitySet | null>();
   readonly #positions: (Positions | undefined)[] = [];
   readonly #hasProperties: (number | undefined)[] = [];
 
-  constructor(model: IfcModel, rel: RelationIndex) {
+  constructor(model: IfcModelCore, rel: RelationIndex) {
     this.#model = model;
     this.#rel = rel;
   }

@@ -1,5 +1,5 @@
 import type { IfcWarning } from './errors.js';
-import type { IfcModel } from './model.js';
+import type { IfcModelCore } from './model-types.js';
 
 /** The relationship kinds indexed in the single pass over all IfcRel* instances. */
 export type RelationKind =
@@ -86,7 +86,7 @@ export class RelationIndex {
   /** Number of relationship instances read. */
   relationCount = 0;
 
-  constructor(model: IfcModel, warn: (w: Omit<IfcWarning, 'line'> & { offset: number }) => void) {
+  constructor(model: IfcModelCore, warn: (w: Omit<IfcWarning, 'line'> & { offset: number }) => void) {
     const { index, schemaInfo } = model;
     const kinds: (readonly [RelationKind, number, number] | undefined)[] = index.typeNames.map((name) => {
       for (const [kind, entity, relating, related] of relationEntities) {

@@ -1,4 +1,4 @@
-import type { IfcModel } from './model.js';
+import type { IfcModelCore } from './model-types.js';
 import type { RelationIndex } from './relations.js';
 import type { StepValue } from './step/values.js';
 
@@ -48,12 +48,12 @@ export interface SpatialTree {
 const str = (v: StepValue | undefined): string | null => (typeof v === 'string' ? v : null);
 
 /** The supertype of all spatial elements in the model's schema. */
-export function spatialRoot(model: IfcModel): string {
+export function spatialRoot(model: IfcModelCore): string {
   return model.schema === 'IFC2X3' ? 'IfcSpatialStructureElement' : 'IfcSpatialElement';
 }
 
 /** Builds the spatial tree. */
-export function buildSpatialTree(model: IfcModel, rel: RelationIndex): SpatialTree {
+export function buildSpatialTree(model: IfcModelCore, rel: RelationIndex): SpatialTree {
   const root = spatialRoot(model);
   const isSpatial = (id: number): boolean => model.isA(id, root);
   const visited = new Set<number>();
@@ -119,7 +119,7 @@ export function buildSpatialTree(model: IfcModel, rel: RelationIndex): SpatialTr
 }
 
 /** Number of spatial elements per upper-case type. */
-export function spatialCounts(model: IfcModel): Record<string, number> {
+export function spatialCounts(model: IfcModelCore): Record<string, number> {
   const out: Record<string, number> = {};
   const counts = model.typeCounts();
   for (const [t, n] of Object.entries(counts)) {

@@ -1,4 +1,4 @@
-import type { IfcModel } from './model.js';
+import type { IfcModelCore } from './model-types.js';
 import { isReference, type StepEnum, type StepTyped, type StepValue } from './step/values.js';
 
 const prefixes: Record<string, number> = {
@@ -33,7 +33,7 @@ const numberOf = (v: StepValue | undefined): number | undefined => {
  * Factor from a unit entity (IfcSIUnit, IfcConversionBasedUnit) to SI base units, with the
  * exponent `power` applied to SI prefixes (2 for areas: 1 mm² = 1e-6 m²).
  */
-export function unitFactor(model: IfcModel, id: number, power: number, depth = 0): number | undefined {
+export function unitFactor(model: IfcModelCore, id: number, power: number, depth = 0): number | undefined {
   if (depth > 8) return undefined;
   const e = model.get(id);
   if (!e) return undefined;
@@ -58,7 +58,7 @@ export function unitFactor(model: IfcModel, id: number, power: number, depth = 0
  * The project's unit of `unitType` (e.g. `LENGTHUNIT`, `AREAUNIT`) as a factor to metres,
  * square metres…; 1 when the model declares none.
  */
-export function projectUnitFactor(model: IfcModel, unitType: string, power: number): number {
+export function projectUnitFactor(model: IfcModelCore, unitType: string, power: number): number {
   try {
     for (const p of model.ofType('IfcProject', { includeSubtypes: true })) {
       const units = model.get(p)?.attributes['UnitsInContext'];
