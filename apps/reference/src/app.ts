@@ -17,6 +17,7 @@ import { adminPages } from './web/pages/admin.js';
 import { contributionDeskPages } from './web/pages/contribution-desk.js';
 import { draftPages } from './web/pages/drafts.js';
 import { memberPages } from './web/pages/members.js';
+import { meetingPages } from './web/pages/meetings.js';
 import { bodyPage } from './web/pages/body.js';
 import { buildingPages } from './web/pages/building.js';
 import { cataloguePages } from './web/pages/catalogue.js';
@@ -47,6 +48,7 @@ const routeGroups: readonly RouteGroup[] = [
   contributionDeskPages,
   draftPages,
   memberPages,
+  meetingPages,
   embedPage,
 ];
 
