@@ -28,6 +28,12 @@ export function adminPages(ctx: AppContext, routes: Routes): void {
       const { lang } = page;
       return html`
 <h1 class="kern-heading-x-large">${t(lang, 'navAdmin')}</h1>
+<nav aria-label="${lang === 'de' ? 'Geschäftsstelle' : 'Secretariat'}"><ul class="kern-list kern-list--horizontal filters">
+  <li><a class="kern-link" href="/verwaltung/gremium">${lang === 'de' ? 'Gremium und Mitglieder' : 'Body and members'}</a></li>
+  <li><a class="kern-link" href="/verwaltung/empfehlungen">${lang === 'de' ? 'Empfehlungsentwürfe' : 'Recommendation drafts'}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen">${lang === 'de' ? 'Konsultationen und Beiträge' : 'Consultations and contributions'}</a></li>
+  <li><a class="kern-link" href="/verwaltung/sitzungen">${lang === 'de' ? 'Sitzungen und Abstimmungen' : 'Meetings and votes'}</a></li>
+</ul></nav>
 ${c.req.query('ok') ? alert('success', lang === 'de' ? 'Gespeichert.' : 'Saved.') : ''}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Beiträge abwägen' : 'Answer contributions'} (${pending.length})</h2>
 ${pending.map(({ storeId, c: x }) => html`<form method="post" action="/verwaltung/beitraege" class="kern-card stack"><div class="kern-card__container">
