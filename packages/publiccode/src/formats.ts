@@ -45,8 +45,45 @@ export function graphemeLength(text: string): number {
 let cachedSegmenter: Intl.Segmenter | undefined;
 const segmenter = (): Intl.Segmenter => (cachedSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' }));
 
+interface UrlParts {
+  readonly scheme: string;
+  readonly host: string;
+  readonly path: string;
+  readonly opaque: string;
+  readonly fragment: string;
+}
+
+const hasControlCharacter = (value: string): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+};
+
+/** Splits an absolute URL the way RFC 3986 (and Go's net/url) reads it; undefined when it has no scheme. */
+function splitUrl(value: string): UrlParts | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*):([^]*)$/.exec(value);
+  if (!match || /\s/.test(value) || hasControlCharacter(value) || /%(?![0-9A-Fa-f]{2})/.test(value)) return undefined;
+  const scheme = (match[1] as string).toLowerCase();
+  let rest = match[2] as string;
+  const hash = rest.indexOf('#');
+  const fragment = hash >= 0 ? rest.slice(hash + 1) : '';
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const query = rest.indexOf('?');
+  if (query >= 0) rest = rest.slice(0, query);
+  if (rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    const authority = slash >= 0 ? rest.slice(2, slash) : rest.slice(2);
+    const host = authority.replace(/^[^@]*@/, '').replace(/:\d*$/, '');
+    return { scheme, host, path: slash >= 0 ? rest.slice(slash) : '', opaque: '', fragment };
+  }
+  return rest.startsWith('/') ? { scheme, host: '', path: rest, opaque: '', fragment } : { scheme, host: '', path: '', opaque: rest, fragment };
+}
+
 /**
- * A URL with a scheme (any absolute URL), e.g. `https://…`, `git://…`, `urn:…`.
+ * An absolute URL: a scheme and then a host (`https://…`, `git://…`), an opaque part
+ * (`urn:…`, `mailto:…`) or a fragment; `file:` URLs need a path.
  *
  * @example
  * ```ts
@@ -54,8 +91,10 @@ const segmenter = (): Intl.Segmenter => (cachedSegmenter ??= new Intl.Segmenter(
  * ```
  */
 export function isUrl(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || /\s/.test(value)) return false;
-  return URL.canParse(value);
+  const url = splitUrl(value);
+  if (!url) return false;
+  if (url.scheme === 'file') return url.path !== '' && url.path !== '/';
+  return url.host !== '' || url.opaque !== '' || url.fragment !== '';
 }
 
 /**
@@ -67,8 +106,8 @@ export function isUrl(value: string): boolean {
  * ```
  */
 export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\/[^/?#\s]/i.test(value) || /\s/.test(value) || !URL.canParse(value)) return false;
-  return new URL(value).hostname !== '';
+  const url = splitUrl(value);
+  return url !== undefined && (url.scheme === 'http' || url.scheme === 'https') && url.host !== '';
 }
 
 /**
@@ -203,8 +242,8 @@ export function isOrganisationUri(value: string, ipa: (code: string) => boolean 
     const match = /^urn:x-italian-pa:(.*)$/i.exec(value);
     return match ? ipa(match[1] as string) : true;
   }
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s]/.test(value) || !URL.canParse(value)) return false;
-  return true;
+  const url = splitUrl(value);
+  return url !== undefined && url.host !== '';
 }
 
 // RFC 6838 type/subtype (the pattern of jshttp/media-typer)
