@@ -6,7 +6,8 @@
 //   store-merge    the same store when every sample is already stored (the duplicate merge path)
 //   insert-values  the peer: multi-row INSERT … VALUES ($1,$2,…) … ON CONFLICT DO NOTHING,
 //                  16,000 rows per statement, into an identical partitioned table
-//   read           store.read of every point's whole range after store-copy
+//   read           store.read of every point's whole range after store-copy (one call per point)
+//   read-year      store.read of one point with a year of minutes (525,600 samples) in one call
 //   sqlite         openSqliteSampleStore on a file (single machine default)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -133,6 +134,16 @@ try {
     for (let p = 0; p < points; p++) n += (await store.read(`L01.G${p % 17}.HZG.A${p}.MW`, start, start + perPoint * minute)).times.length;
     return n;
   });
+  // One point, one year of minutes, read in one call (a monitoring run reads like this).
+  const year = 525_600;
+  const yearTimes = new Float64Array(year);
+  const yearValues = new Float64Array(year);
+  for (let i = 0; i < year; i++) {
+    yearTimes[i] = Date.UTC(2025, 0, 1) + i * minute;
+    yearValues[i] = i % 97;
+  }
+  await store.writeSeries([{ pointId: 'JAHR', times: yearTimes, values: yearValues }]);
+  results['read-year'] = await timed(async () => (await store.read('JAHR', Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1))).times.length);
   // Size after the first pass (the merge pass below leaves dead row versions until VACUUM).
   const sizes = new pg.Client({ connectionString: db.url });
   await sizes.connect();
