@@ -77,7 +77,7 @@ describe('ids check on the demo school and the demo IDS of the reference app', (
 });
 
 describe('ids audit refuses hostile XML with its line', () => {
-  const write = (name: string, text: string) => {
+  const write = (name: string, text: string | Uint8Array) => {
     const p = join(dir, name);
     writeFileSync(p, text);
     return p;
@@ -89,6 +89,27 @@ describe('ids audit refuses hostile XML with its line', () => {
     const audit = JSON.parse(r.stdout) as { valid: boolean; issues: { line: number; rule: string }[] };
     expect(audit.valid).toBe(false);
     expect(audit.issues[0]).toMatchObject({ line: 2, rule: 'xml-doctype' });
+  });
+
+  it('refuses what the XML limits refuse: too deep, too long an attribute, not UTF-8', async () => {
+    const cases: [string, string | Uint8Array, string][] = [
+      ['tief.ids', `<ids>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</ids>`, 'xml-too-deep'],
+      ['lang.ids', `<ids a="${'x'.repeat(70_000)}"></ids>`, 'xml-attribute-too-long'],
+      ['latin1.ids', Uint8Array.from([0x3c, 0x69, 0x64, 0x73, 0x3e, 0xe4, 0xff, 0xfe, 0x3c, 0x2f, 0x69, 0x64, 0x73, 0x3e]), 'xml-encoding'],
+    ];
+    for (const [name, text, rule] of cases) {
+      const r = await cli(['ids', 'audit', write(name, text as string), '--json']);
+      expect(r.code, name).toBe(1);
+      expect((JSON.parse(r.stdout) as { issues: { rule: string }[] }).issues[0]?.rule, name).toBe(rule);
+      const check = await cli(['ids', 'check', join(dir, name), demo.ifc]);
+      expect(check.code, name).toBe(2);
+    }
+  });
+
+  it('a report that cannot be written is exit code 2', async () => {
+    const r = await cli(['ids', 'check', demo.ids, demo.ifc, '--format', 'json', '--output', join(dir, 'gibt-es-nicht', 'bericht.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nicht schreibbar / cannot write');
   });
 
   it('fuzzed IDS text gives an audit (exit 0 or 1), never a crash', async () => {

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requirement, sharedDir } from '@foederal/test-utils';
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers.js';
+import { cli, tempDir } from './helpers.js';
+
+const dir = tempDir();
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const scenarioDir = join(sharedDir, 'scenarios', 'decisions');
@@ -121,6 +123,21 @@ describe('costs', () => {
     const en = await cli(['costs', join(fixtures, 'project-ifc-pruefdienst-2027.json'), '--lang', 'en']);
     expect(en.stdout).toMatch(/Total\s+€480,000\.00/);
   });
+  it('--rules uses own rules of procedure: Bund 30 %, the Länder 70 % (hand computed)', async () => {
+    const { presets } = await import('@foederal/membership');
+    const own = { ...presets['amev-style-working-group'], id: 'eigene-regeln', costSharing: { federalBasisPoints: 3000, laender: 'participants' } };
+    const rules = join(dir, 'regeln.json');
+    writeFileSync(rules, JSON.stringify(own));
+    const r = await cli(['costs', join(fixtures, 'project-bund-bayern.json'), '--rules', rules, '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as { shares: { id: string; amount: number }[] };
+    // 10 000 001 cents: Bund 30 % = 3 000 000.3, Bayern 70 % = 7 000 000.7 → largest remainder gives Bayern the cent
+    expect(result.shares.find((x) => x.id === 'bund')?.amount).toBe(3_000_000);
+    expect(result.shares.find((x) => x.id === 'de-by')?.amount).toBe(7_000_001);
+    const broken = await cli(['costs', join(fixtures, 'project-bund-bayern.json'), '--rules', '-'], { input: '{"id": 5}' });
+    expect(broken.code).toBe(2);
+  });
+
   it('refuses an invalid project with the JSON path', async () => {
     const r = await cli(['costs', '-'], { input: JSON.stringify({ id: 'x', title: { de: 'X' }, total: -5, rules: 'amev-style-working-group', date: '2027-01-01', participants: [] }) });
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { buildExampleCatalogue } from '@foederal/recommendations/examples';
 import { requirement } from '@foederal/test-utils';
@@ -117,5 +117,33 @@ describe.skipIf(!app.available)('registry commands against the running reference
     const r = await cli(['registry', 'list']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--url');
+  });
+});
+
+describe('registry commands and Ctrl-C', () => {
+  it('Ctrl-C during a request that never answers stops with exit code 130', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    const sockets = new Set<Socket>();
+    const server = createHttpServer(() => {
+      // never answers
+    });
+    server.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const started = Date.now();
+      const r = await cli(['registry', 'list', '--url', `http://127.0.0.1:${port}`, '--timeout', '60000'], {
+        onSpawn: (child) => {
+          child.stdin?.end();
+          setTimeout(() => child.kill('SIGINT'), 1500);
+        },
+      });
+      expect(r.code).toBe(130);
+      expect(r.stderr).toContain('Abgebrochen / aborted');
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
