@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadExpected } from '../test/corpus-run.js';
-import { baseDocument } from '../test/fixtures.js';
+import { baseDocument, yamlWith } from '../test/fixtures.js';
 import { PubliccodeError } from './errors.js';
 import { parsePubliccode } from './parse.js';
 
@@ -69,6 +69,20 @@ describe('hostile YAML', () => {
     expect((await refusal(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).code).toBe('binary');
     expect((await refusal('name: \uD800x')).code).toBe('encoding');
     expect((await refusal(`${text}\0`)).code).toBe('binary');
+  });
+
+  it('keeps __proto__ and constructor keys as data, never as prototypes', async () => {
+    const text = yamlWith((d) => {
+      const block = JSON.stringify(d['description'].de);
+      d['description'] = JSON.parse(`{"__proto__": ${block}, "de": ${block}}`);
+    });
+    const result = await parsePubliccode(`${text}constructor: x\n`);
+    expect(({} as Record<string, unknown>)['shortDescription']).toBeUndefined();
+    expect(Object.keys(result.value?.['description'] ?? {})).toEqual(['__proto__', 'de']);
+    expect(result.errors.map((e) => [e.code, e.key])).toEqual([
+      ['unknown-field', 'constructor'],
+      ['bcp47', 'description'],
+    ]);
   });
 
   it('refuses wrong options and wrong input types with a typed error', async () => {
