@@ -104,6 +104,24 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
     expect(seen.map((s) => s.value)).toEqual([21.5, 22.75, 22.75]);
   });
 
+  it('hands the errors of a poll round to onError and goes on', async () => {
+    const device = await simulator();
+    const r = await reader();
+    const controller = new AbortController();
+    const errors: OperationError[] = [];
+    const seen: Sample[] = [];
+    const wanted = [objects[0]!, { pointId: 'FEHLT', objectType: 2, instance: 99 }];
+    for await (const sample of r.poll({ address: device.address }, wanted, { intervalMs: 10, signal: controller.signal, onError: (e) => errors.push(e) })) {
+      seen.push(sample);
+      if (seen.length === 2) controller.abort();
+    }
+    expect(seen.map((s) => s.pointId)).toEqual(['RT.101', 'RT.101']);
+    expect(errors.map((e) => [e.code, e.location?.point])).toEqual([
+      ['live-protocol', 'FEHLT'],
+      ['live-protocol', 'FEHLT'],
+    ]);
+  });
+
   it('reports a device that does not answer as live-timeout naming device and object', async () => {
     const { address } = await silentDevice();
     const r = await reader(250);

@@ -246,6 +246,21 @@ for (const backend of storeBackends) {
 }
 
 describe.skipIf(!storeBackends[1]!.available)('PostgreSQL layout', () => {
+  it('rolls a write back completely when aborted in the middle of the COPY', async () => {
+    const fixture = await storeBackends[1]!.create();
+    try {
+      let checks = 0;
+      // Not aborted for the first checks (before the write and the first chunks), then aborted.
+      const signal = { get aborted() { return ++checks > 4; }, reason: 'test' } as unknown as AbortSignal;
+      const times = Float64Array.from({ length: 100_000 }, (_, i) => jan1 + i * minute);
+      await expect(fixture.store.writeSeries([{ pointId: 'A', times, values: new Float64Array(100_000) }], { signal })).rejects.toMatchObject({ code: 'aborted' });
+      expect(checks).toBeGreaterThan(4);
+      expect((await fixture.store.read('A', 0, Date.UTC(2100, 0, 1))).times.length).toBe(0);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
   it('partitions by month with a BRIN index on time and drops partitions for retention', async () => {
     const fixture = await storeBackends[1]!.create();
     try {
