@@ -63,7 +63,7 @@ function memberForm(page: PageContext, body: Versioned<Body>, f: FormState, edit
   <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Neue Gebietskörperschaft oder Organisation (bei „Neue …“)' : 'New jurisdiction or organisation (with "New …")'}</legend><div class="kern-fieldset__body stack">
     ${selectField(lang, f, { name: 'newKind', label: { de: 'Art', en: 'Kind' }, options: jurisdictionKinds, fallback: 'government' })}
     ${selectField(lang, f, { name: 'newLevel', label: { de: 'Ebene', en: 'Level' }, options: levelOptions, fallback: 'state' })}
-    ${textField(lang, f, { name: 'newName', label: { de: 'Name', en: 'Name' }, maxlength: 300 })}
+    ${textField(lang, f, { name: 'newName', label: { de: 'Name der neuen Gebietskörperschaft oder Organisation', en: 'Name of the new jurisdiction or organisation' }, maxlength: 300 })}
     ${selectField(lang, f, { name: 'newState', label: { de: 'Land (bei Ebene Land)', en: 'Land (for level state)' }, options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}
   </div></fieldset>
   ${selectField(lang, f, { name: 'kind', label: { de: 'Art der Mitgliedschaft', en: 'Kind of membership' }, options: Object.entries(kindLabels).map(([value, label]) => ({ value, label })), fallback: 'voting' })}
