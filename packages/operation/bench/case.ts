@@ -1,7 +1,6 @@
 // One benchmark case in a fresh process: prints one JSON line.
 // Usage: case.ts <mode> <file> <points> <days>; modes: ours-all, ours-shc, arquero-shc.
 import { createReadStream, readFileSync } from 'node:fs';
-import * as aq from 'arquero';
 import { evaluateRules, monitoringRules, readTrendsAligned, type RoleAssignment } from '../src/index.js';
 
 const [mode, file, pointsText, daysText] = process.argv.slice(2) as [string, string, string, string];
@@ -9,6 +8,8 @@ const points = Number(pointsText);
 const days = Number(daysText);
 const start = Date.UTC(2025, 0, 6, 23); // Monday 7 January 2025, 00:00 Berlin
 const grid = { start, step: 60_000, length: days * 1440 };
+// memory of Node, the loader and the imported code before any work: the baseline of this case
+const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20;
 const t = performance.now();
 let findings = 0;
 let shcMinutes: number;
@@ -26,6 +27,7 @@ if (mode.startsWith('ours')) {
   shcMinutes = Math.round((r.findings.find((f) => f.rule === 'simultaneous-heating-cooling')?.wastedHours ?? 0) * 60);
 } else {
   // the same work with arquero: parse, time to UTC minute, mean per minute, simultaneous heating and cooling
+  const aq = await import('arquero');
   const text = readFileSync(file, 'utf8');
   const german = (s: string): number => (s === '' ? Number.NaN : Number(s.replace(',', '.')));
   const parse: Record<string, (s: string) => unknown> = { Zeitstempel: (s: string) => s };
@@ -44,4 +46,4 @@ if (mode.startsWith('ours')) {
 const seconds = (performance.now() - t) / 1000;
 const samples = points * days * 1440;
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ mode, points, days, samples, seconds, samplesPerSecond: samples / seconds, peakRssMiB, rawMiB: (samples * 5) / 2 ** 20, findings, shcMinutes }));
+console.log(JSON.stringify({ mode, points, days, samples, seconds, samplesPerSecond: samples / seconds, peakRssMiB, rssBeforeMiB, rawMiB: (samples * 5) / 2 ** 20, findings, shcMinutes }));

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const points = Number(process.env.BENCH_POINTS ?? 500);
 const days = Number(process.env.BENCH_DAYS ?? 365);
 const skipArquero = process.env.BENCH_ARQUERO === '0';
+// each case runs BENCH_REPEAT times, interleaved, and the fastest run is kept (the machine is shared)
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const dir = mkdtempSync(join(tmpdir(), 'operation-bench-'));
 const file = join(dir, 'trends.csv');
 const pad = (v: number): string => (v < 10 ? `0${v}` : String(v));
@@ -55,6 +57,7 @@ interface Result {
   seconds: number;
   samplesPerSecond: number;
   peakRssMiB: number;
+  rssBeforeMiB: number;
   rawMiB: number;
   findings: number;
   shcMinutes: number;
@@ -69,20 +72,26 @@ function run(mode: string): Result {
   return JSON.parse(out.trim().split('\n').pop() as string) as Result;
 }
 
-// baseline: the memory of Node and the TypeScript loader alone
-const baseline = JSON.parse(
-  execFileSync(process.execPath, ['--import', 'tsx', '-e', 'console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS / 1024 }))'], { encoding: 'utf8' }).trim(),
-) as { rss: number };
-
 await write();
 const mib = statSync(file).size / 2 ** 20;
 console.log(`operation bench: ${points} points × ${days} days × 1440 min = ${(points * days * 1440).toLocaleString('en')} samples, CSV ${mib.toFixed(0)} MiB, load ${loadavg()[0]?.toFixed(1)}`);
-const rows: Result[] = process.env.BENCH_ONLY_WRITE === '1' ? [] : [run('ours-all'), run('ours-shc')];
-if (!skipArquero && rows.length > 0) rows.push(run('arquero-shc'));
+const modes = process.env.BENCH_ONLY_WRITE === '1' ? [] : skipArquero ? ['ours-all', 'ours-shc'] : ['ours-all', 'ours-shc', 'arquero-shc'];
+const best = new Map<string, Result>();
+for (let k = 0; k < repeat; k++) {
+  for (const mode of modes) {
+    const r = run(mode);
+    const b = best.get(mode);
+    if (!b || r.seconds < b.seconds) best.set(mode, { ...r, peakRssMiB: Math.max(r.peakRssMiB, b?.peakRssMiB ?? 0) });
+    else b.peakRssMiB = Math.max(b.peakRssMiB, r.peakRssMiB);
+  }
+}
+const rows = [...best.values()];
+if (repeat > 1) console.log(`best of ${repeat} runs per case; peak memory is the highest of the runs`);
 for (const r of rows) {
-  const net = r.peakRssMiB - baseline.rss;
+  // what the work added to the process: peak RSS minus RSS after loading the code
+  const net = r.peakRssMiB - r.rssBeforeMiB;
   console.log(
-    `${r.mode.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s  ${Math.round(r.samplesPerSecond).toLocaleString('en').padStart(12)} samples/s  peak ${r.peakRssMiB.toFixed(0)} MiB (${net.toFixed(0)} MiB above the ${baseline.rss.toFixed(0)} MiB baseline; raw typed arrays ${r.rawMiB.toFixed(0)} MiB → ${(net / r.rawMiB).toFixed(2)}×)  findings ${r.findings}  SHC minutes ${r.shcMinutes}`,
+    `${r.mode.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s  ${Math.round(r.samplesPerSecond).toLocaleString('en').padStart(12)} samples/s  peak ${r.peakRssMiB.toFixed(0)} MiB (${net.toFixed(0)} MiB above the ${r.rssBeforeMiB.toFixed(0)} MiB after loading; raw typed arrays ${r.rawMiB.toFixed(0)} MiB → ${(net / r.rawMiB).toFixed(2)}×)  findings ${r.findings}  SHC minutes ${r.shcMinutes}`,
   );
 }
 const ours = rows.find((r) => r.mode === 'ours-shc');

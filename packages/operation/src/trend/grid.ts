@@ -113,6 +113,40 @@ export class GridAccumulator {
     } else if (value < (this.acc[p] as number)) this.acc[p] = value;
   }
 
+  /** Adds samples of one time for several points (see `TrendSink.addRow`). */
+  addRow(points: Int32Array, values: Float64Array, count: number, time: number, quality: number): void {
+    const c = Math.floor((time - this.grid.start) / this.grid.step);
+    if (c < 0 || c >= this.grid.length) {
+      this.outside += count;
+      return;
+    }
+    const cell = this.cell;
+    const acc = this.acc;
+    const n = this.count;
+    const flags = this.flags;
+    for (let k = 0; k < count; k++) {
+      const p = points[k] as number;
+      const value = values[k] as number;
+      const open = cell[p] as number;
+      if (c !== open) {
+        if (open >= 0) this.flush(p, open, c);
+        cell[p] = c;
+        n[p] = 1;
+        acc[p] = value;
+        flags[p] = quality;
+        continue;
+      }
+      const how = this.how[p];
+      n[p] = (n[p] as number) + 1;
+      flags[p] = (flags[p] as number) | quality;
+      if (how === 'mean' || how === 'sum') acc[p] = (acc[p] as number) + value;
+      else if (how === 'last') acc[p] = value;
+      else if (how === 'max') {
+        if (value > (acc[p] as number)) acc[p] = value;
+      } else if (value < (acc[p] as number)) acc[p] = value;
+    }
+  }
+
   private flush(p: number, c: number, next: number): void {
     const v = this.how[p] === 'mean' ? (this.acc[p] as number) / (this.count[p] as number) : (this.acc[p] as number);
     const values = this.values[p] as Float32Array;

@@ -3,7 +3,7 @@ import { OperationError } from '../errors.js';
 import { type AmbiguousTimePolicy, berlinWallToUtc, type NonexistentTimePolicy } from '../time/berlin.js';
 import { type AlignOptions, GridAccumulator } from './grid.js';
 import { type AlignedTrends, QUALITY_FLAGGED, QUALITY_PRESENT, type TimeGrid, type TrendPoint, type TrendSeries } from './series.js';
-import { decodeText, type TextEncodingName, type TextSource } from './source.js';
+import { byteChunks, type TextEncodingName, type TextSource } from './source.js';
 
 /**
  * Why a sample was not taken.
@@ -51,7 +51,7 @@ export interface TrendIssue {
  * ```
  */
 export interface TrendProgress {
-  /** Bytes read (characters for text input). */
+  /** Bytes read (UTF-8 bytes for text input). */
   readonly bytes: number;
   readonly lines: number;
   readonly samples: number;
@@ -125,6 +125,11 @@ export interface TrendReadReport {
 export interface TrendSink {
   addPoint(point: TrendPoint): number;
   add(point: number, time: number, value: number, quality: number): void;
+  /**
+   * Optional: `count` samples of one time at once (`points[k]`, `values[k]`); readers of wide
+   * exports use it so that values need not be passed one call at a time.
+   */
+  addRow?(points: Int32Array, values: Float64Array, count: number, time: number, quality: number): void;
 }
 
 const reasonText: Record<RejectReason, Label> = {
@@ -308,6 +313,7 @@ function parseTime(s: string, a: number, b: number): number {
     if (new Date(dayMs).getUTCDate() !== d) return Number.NaN;
     cachedDateText = dateText;
     cachedDateMs = dayMs;
+    cachedDateBytes.fill(0);
   }
   let i = a + 10;
   if (i === b) return dayMs;
@@ -353,6 +359,74 @@ function parseTime(s: string, a: number, b: number): number {
     const offset = (oh * 60 + om) * 60_000 * (z === 43 ? 1 : -1);
     timeAbsolute = true;
     t -= offset;
+    return t;
+  }
+  return Number.NaN;
+}
+
+const cachedDateBytes = new Uint8Array(10);
+
+function bytesAt(b: Uint8Array, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = (b[i + k] ?? 0) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** {@link parseTime} on bytes for the common forms `dd.mm.yyyy HH:MM[:SS]` and `yyyy-mm-dd[T ]HH:MM[:SS][Z]`; NaN sends the row to the text path. */
+function parseTimeBytes(s: Uint8Array, a: number, b: number): number {
+  timeAbsolute = false;
+  if (b - a < 16) return Number.NaN;
+  let same = true;
+  for (let k = 0; k < 10; k++) {
+    if (s[a + k] !== cachedDateBytes[k]) {
+      same = false;
+      break;
+    }
+  }
+  let dayMs: number;
+  if (same && !Number.isNaN(cachedDateMs)) dayMs = cachedDateMs;
+  else {
+    let y: number;
+    let mo: number;
+    let d: number;
+    if (s[a + 2] === 46 && s[a + 5] === 46) {
+      d = bytesAt(s, a, 2);
+      mo = bytesAt(s, a + 3, 2);
+      y = bytesAt(s, a + 6, 4);
+    } else if (s[a + 4] === 45 && s[a + 7] === 45) {
+      y = bytesAt(s, a, 4);
+      mo = bytesAt(s, a + 5, 2);
+      d = bytesAt(s, a + 8, 2);
+    } else return Number.NaN;
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31) return Number.NaN;
+    dayMs = Date.UTC(y, mo - 1, d);
+    if (new Date(dayMs).getUTCDate() !== d) return Number.NaN;
+    cachedDateBytes.set(s.subarray(a, a + 10));
+    cachedDateMs = dayMs;
+    cachedDateText = '';
+  }
+  let i = a + 10;
+  if (s[i] !== 32 && s[i] !== 84) return Number.NaN;
+  i++;
+  const h = bytesAt(s, i, 2);
+  if (h < 0 || h > 23 || s[i + 2] !== 58) return Number.NaN;
+  const mi = bytesAt(s, i + 3, 2);
+  if (mi < 0 || mi > 59) return Number.NaN;
+  i += 5;
+  let sec = 0;
+  if (i < b && s[i] === 58) {
+    sec = bytesAt(s, i + 1, 2);
+    if (sec < 0 || sec > 59) return Number.NaN;
+    i += 3;
+  }
+  const t = dayMs + h * 3_600_000 + mi * 60_000 + sec * 1000;
+  if (i === b) return t;
+  if (s[i] === 90 && i + 1 === b) {
+    timeAbsolute = true;
     return t;
   }
   return Number.NaN;
@@ -411,8 +485,7 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   const issues: TrendIssue[] = [];
   let issueCount = 0;
   let ambiguousResolved = 0;
-  let from: number | undefined;
-  let to: number | undefined;
+  const bounds = new Float64Array([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
   const points: TrendPoint[] = [];
   const sinkIndex: number[] = [];
   let last = new Float64Array(0);
@@ -500,8 +573,9 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
     last[p] = utc;
     sink.add(sinkIndex[p] as number, utc, value, quality);
     samples++;
-    if (from === undefined || utc < from) from = utc;
-    if (to === undefined || utc > to) to = utc;
+    // a typed array, not `let` numbers: closures keep those boxed and every write would allocate
+    if (utc < (bounds[0] as number)) bounds[0] = utc;
+    if (utc > (bounds[1] as number)) bounds[1] = utc;
   };
 
   const header = (text: string): void => {
@@ -767,40 +841,164 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
 
   const progress = (): void => options.onProgress?.({ bytes, lines: line, samples, rejected: rejectedTotal });
   let headerDone = false;
-  let rest = '';
   cachedDateText = '';
-  const handleLine = (s: string, a: number, b: number): void => {
+  cachedDateBytes.fill(0);
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  const text = (buf: Uint8Array, a: number, b: number): string => {
+    decoder ??= new TextDecoder(encoding);
+    return decoder.decode(buf.subarray(a, b));
+  };
+  // the row being read as bytes, for messages of the fast path
+  let rowBuf: Uint8Array = new Uint8Array(0);
+  let rowIdx = new Int32Array(64);
+  let rowAcc = new Float64Array(64);
+  const bytesRowTime = (): string => text(rowBuf, starts[0] as number, ends[0] as number).trim();
+  let quoteBuf: Uint8Array = new Uint8Array(0);
+  let quoteByte = -1;
+  /**
+   * The common row on bytes: every field empty or a plain number, as many fields as columns, a
+   * readable unambiguous time after the previous row. Anything else is decoded and read by the
+   * text path, which knows every message.
+   */
+  const wideRowBytes = (buf: Uint8Array, a: number, b: number): void => {
+    if (buf !== quoteBuf || (quoteByte >= 0 && quoteByte < a)) {
+      quoteBuf = buf;
+      quoteByte = buf.indexOf(34, a);
+    }
+    const fallback = (): void => {
+      const t = text(buf, a, b);
+      wideRow(t, 0, t.length);
+    };
+    if (quoteByte >= 0 && quoteByte < b) return fallback();
+    const sepCode = sep.charCodeAt(0);
+    let q = buf.indexOf(sepCode, a);
+    if (q < 0 || q > b) q = b;
+    starts[0] = a;
+    ends[0] = q;
+    let n = 1;
+    let p = q + 1;
+    while (q < b) {
+      if (n >= starts.length) grow(n);
+      let i = p;
+      let neg = false;
+      if (i < b && buf[i] === 45) {
+        neg = true;
+        i++;
+      }
+      let mantissa = 0;
+      let digits = 0;
+      let afterSep = 0;
+      let commas = 0;
+      let dots = 0;
+      let lastSep = 0;
+      for (; i < b; i++) {
+        const c = buf[i] as number;
+        if (c >= 48 && c <= 57) {
+          mantissa = mantissa * 10 + (c - 48);
+          digits++;
+          afterSep++;
+        } else if (c === sepCode) break;
+        else if (c === 44) {
+          commas++;
+          afterSep = 0;
+          lastSep = 44;
+        } else if (c === 46) {
+          dots++;
+          afterSep = 0;
+          lastSep = 46;
+        } else return fallback();
+      }
+      if (i === p) rowStates[n] = 1;
+      else {
+        const frac = commas === 0 && dots === 0 ? 0 : commas === 0 && dots === 1 ? afterSep : commas === 1 && lastSep === 44 ? afterSep : -1;
+        if (digits === 0 || digits > 15 || frac < 0) return fallback();
+        const v = frac === 0 ? mantissa : mantissa / (pow10[frac] as number);
+        rowValues[n] = neg ? -v : v;
+        rowStates[n] = 0;
+      }
+      starts[n] = p;
+      ends[n] = i;
+      n++;
+      q = i;
+      p = i + 1;
+    }
+    if (n !== columns) return fallback();
+    const wall = parseTimeBytes(buf, a, ends[0] as number);
+    if (Number.isNaN(wall)) return fallback();
+    let utc = wall;
+    if (!timeAbsolute && !zoneUtc) {
+      const r = berlinWallToUtc(wall);
+      if (r.kind !== 'normal') return fallback();
+      utc = r.earlier;
+    }
+    if (utc <= prevRowUtc) return fallback();
+    prevRowUtc = utc;
+    rowBuf = buf;
+    // the checks of take() inline, the accepted values handed to the sink in one call
+    if (rowIdx.length < n) {
+      rowIdx = new Int32Array(n * 2);
+      rowAcc = new Float64Array(n * 2);
+    }
+    let k = 0;
+    for (let c = 1; c < n; c++) {
+      if (rowStates[c] !== 0) continue;
+      const p = c - 1;
+      const v = rowValues[c] as number;
+      if (utc <= (last[p] as number) || v < (lo[p] as number) || v > (hi[p] as number)) {
+        take(p, utc, v, QUALITY_PRESENT, bytesRowTime);
+        continue;
+      }
+      last[p] = utc;
+      rowIdx[k] = sinkIndex[p] as number;
+      rowAcc[k] = v;
+      k++;
+    }
+    if (k === 0) return;
+    samples += k;
+    if (utc < (bounds[0] as number)) bounds[0] = utc;
+    if (utc > (bounds[1] as number)) bounds[1] = utc;
+    if (sink.addRow) sink.addRow(rowIdx, rowAcc, k, utc, QUALITY_PRESENT);
+    else for (let j = 0; j < k; j++) sink.add(rowIdx[j] as number, utc, rowAcc[j] as number, QUALITY_PRESENT);
+  };
+  const handleLine = (buf: Uint8Array, a: number, b: number): void => {
     line++;
     if (line % progressEvery === 0) progress();
-    if (b > a && s.charCodeAt(b - 1) === 13) b--;
+    if (b > a && buf[b - 1] === 13) b--;
     if (!headerDone) {
-      const text = s.slice(a, b);
-      if (text.trim() === '' || text.trimStart().startsWith('#')) return;
-      header(text);
+      const t = text(buf, a, b);
+      if (t.trim() === '' || t.trimStart().startsWith('#')) return;
+      header(t);
       headerDone = true;
       return;
     }
     if (b === a) return;
-    if (s.charCodeAt(a) === 35) return;
-    if (layout === 'wide') wideRow(s, a, b);
-    else longRow(s.slice(a, b));
+    if (buf[a] === 35) return;
+    if (layout === 'wide') wideRowBytes(buf, a, b);
+    else longRow(text(buf, a, b));
   };
-  for await (const chunk of decodeText(source, options.encoding ?? 'auto', (n) => (bytes += n), (e) => (encoding = e))) {
+  let rest: Uint8Array = new Uint8Array(0);
+  for await (const chunk of byteChunks(source, options.encoding ?? 'auto', (e) => (encoding = e))) {
     if (signal?.aborted) throw aborted();
-    const s = rest === '' ? chunk : rest + chunk;
+    bytes += chunk.length;
+    let buf = chunk;
+    if (rest.length > 0) {
+      buf = new Uint8Array(rest.length + chunk.length);
+      buf.set(rest);
+      buf.set(chunk, rest.length);
+    }
     let a = 0;
     for (;;) {
-      const nl = s.indexOf('\n', a);
+      const nl = buf.indexOf(10, a);
       if (nl < 0) break;
-      handleLine(s, a, nl);
+      handleLine(buf, a, nl);
       a = nl + 1;
     }
-    rest = s.slice(a);
+    rest = buf.slice(a);
     if (rest.length > 16 * 1024 * 1024) {
       throw new OperationError('trend-format', `Zeile ${line + 1}: länger als 16 MiB / line longer than 16 MiB`, { location: { line: line + 1 } });
     }
   }
-  if (rest !== '') handleLine(rest, 0, rest.length);
+  if (rest.length > 0) handleLine(rest, 0, rest.length);
   if (!headerDone) throw new OperationError('trend-format', 'Trenddatei ist leer / trend file is empty', { location: { line: Math.max(1, line) } });
   progress();
   return {
@@ -814,8 +1012,8 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
     issues,
     issueCount,
     points,
-    from,
-    to,
+    from: samples > 0 ? bounds[0] : undefined,
+    to: samples > 0 ? bounds[1] : undefined,
   };
 }
 

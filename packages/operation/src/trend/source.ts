@@ -67,26 +67,20 @@ function validUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * Decodes a source into text chunks and reports bytes read; strips a UTF-8 BOM.
+ * Yields a source as byte chunks (text is encoded as UTF-8), after choosing the encoding from a
+ * BOM or the first 64 KiB; a UTF-8 BOM is dropped.
  * @internal
  */
-export async function* decodeText(
+export async function* byteChunks(
   source: TextSource,
   wanted: TextEncodingName,
-  onBytes: (n: number) => void,
   chosen: (e: 'utf-8' | 'windows-1252') => void,
-): AsyncGenerator<string> {
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
+): AsyncGenerator<Uint8Array> {
+  let mode: 'text' | 'bytes' | undefined;
   let pending: Uint8Array[] = [];
   let pendingSize = 0;
-  let first = true;
-  let mode: 'text' | 'bytes' | undefined;
-  const start = (bytes: Uint8Array): void => {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const encoding = wanted === 'auto' ? (bom || validUtf8(bytes) ? 'utf-8' : 'windows-1252') : wanted;
-    chosen(encoding);
-    decoder = new TextDecoder(encoding);
-  };
+  let decided = false;
+  const encoder = new TextEncoder();
   const joined = (): Uint8Array => {
     if (pending.length === 1) return pending[0] as Uint8Array;
     const out = new Uint8Array(pendingSize);
@@ -97,38 +91,41 @@ export async function* decodeText(
     }
     return out;
   };
+  const decide = (bytes: Uint8Array): Uint8Array => {
+    decided = true;
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    chosen(wanted === 'auto' ? (bom || validUtf8(bytes) ? 'utf-8' : 'windows-1252') : wanted);
+    return bom ? bytes.subarray(3) : bytes;
+  };
   for await (const chunk of chunks(source)) {
     if (typeof chunk === 'string') {
       if (mode === 'bytes') throw new OperationError('invalid-input', 'Quelle mischt Text und Bytes / source mixes text and bytes');
-      mode = 'text';
-      onBytes(chunk.length);
-      if (first) chosen('utf-8');
-      yield first ? chunk.replace(/^\uFEFF/, '') : chunk;
-      first = false;
+      if (mode === undefined) {
+        chosen('utf-8');
+        decided = true;
+        mode = 'text';
+        yield encoder.encode(chunk.replace(/^\uFEFF/, ''));
+        continue;
+      }
+      yield encoder.encode(chunk);
       continue;
     }
     if (mode === 'text') throw new OperationError('invalid-input', 'Quelle mischt Text und Bytes / source mixes text and bytes');
     mode = 'bytes';
-    first = false;
-    onBytes(chunk.length);
-    if (!decoder) {
-      pending.push(chunk);
-      pendingSize += chunk.length;
-      if (pendingSize < sniffSize) continue;
-      const all = joined();
-      pending = [];
-      pendingSize = 0;
-      start(all);
-      yield (decoder as unknown as InstanceType<typeof TextDecoder>).decode(all, { stream: true });
+    if (decided) {
+      yield chunk;
       continue;
     }
-    yield decoder.decode(chunk, { stream: true });
-  }
-  if (!decoder && pendingSize > 0) {
+    pending.push(chunk);
+    pendingSize += chunk.length;
+    if (pendingSize < sniffSize) continue;
     const all = joined();
-    start(all);
-    yield (decoder as unknown as InstanceType<typeof TextDecoder>).decode(all, { stream: true });
+    pending = [];
+    pendingSize = 0;
+    yield decide(all);
   }
-  if (decoder) yield decoder.decode();
-  else if (first) chosen('utf-8');
+  if (!decided) {
+    if (pendingSize > 0) yield decide(joined());
+    else chosen(wanted === 'windows-1252' ? 'windows-1252' : 'utf-8');
+  }
 }
