@@ -13,6 +13,7 @@ import { assetRoutes } from './web/assets.js';
 import { publishingRoutes } from './api/publishing.js';
 import { registryApi } from './api/registry.js';
 import { authPages } from './web/auth-pages.js';
+import { accountPages } from './web/pages/account.js';
 import { adminPages } from './web/pages/admin.js';
 import { contributionDeskPages } from './web/pages/contribution-desk.js';
 import { draftPages } from './web/pages/drafts.js';
@@ -45,6 +46,7 @@ const routeGroups: readonly RouteGroup[] = [
   buildingPages,
   pilotPages,
   adminPages,
+  accountPages,
   contributionDeskPages,
   draftPages,
   memberPages,
@@ -116,7 +118,7 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
   const corsPublic = cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Content-Digest'], exposeHeaders: ['ETag', 'Link', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] });
   for (const path of ['/api/*', '/feed.atom', '/feed.json', '/catalog.ttl', '/catalog.jsonld', '/openapi.json', '/oparl/*']) app.use(path, corsPublic);
   app.use(authenticate(ctx));
-  const routes = new Routes(app, { upload: ctx.config.uploadLimitBytes });
+  const routes = new Routes(app, { upload: ctx.config.uploadLimitBytes, ctx });
   for (const group of routeGroups) group(ctx, routes);
 
   app.notFound((c) => {

@@ -24,6 +24,7 @@ const envSchema = z.object({
   SEED_DEMO: z.optional(z.enum(['true', 'false'])),
   ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'mindestens 12 Zeichen / at least 12 characters'))),
   UNZIP_LIMIT_BYTES: z.optional(integer(1024, 4 * 1024 ** 3)),
+  LOGIN_LIMIT_PER_MINUTE: z.optional(integer(1, 1_000_000)),
   TRUST_PROXY: z.optional(z.string().check(z.regex(/^[\w.:%]+(\s*,\s*[\w.:%]+)*$/, 'IP-Adressen, durch Komma getrennt / IP addresses, comma-separated'))),
 });
 
@@ -80,6 +81,8 @@ export interface AppConfig {
   readonly unzipLimitBytes: number;
   /** Addresses of reverse proxies whose `X-Forwarded-For` is believed (rate limits). Default none. */
   readonly trustProxy: readonly string[];
+  /** Sign-in attempts per client address and minute (besides the per-account back-off). Default 20. */
+  readonly loginLimitPerMinute: number;
 }
 
 /**
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO === undefined ? args.includes('--demo') || isLoopback(e.HOST ?? '127.0.0.1') : e.SEED_DEMO === 'true',
     adminPassword: e.ADMIN_PASSWORD,
     unzipLimitBytes: e.UNZIP_LIMIT_BYTES ?? defaultUnzipLimitBytes,
+    loginLimitPerMinute: e.LOGIN_LIMIT_PER_MINUTE ?? 20,
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
   };
 }

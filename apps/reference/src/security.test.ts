@@ -169,6 +169,7 @@ describe('redirects, bodies, messages', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (next) => {
         const out = safeNext(next);
+        // eslint-disable-next-line no-control-regex
         expect(out === '/' || /^\/[^/\\\x00-\x20][^\x00-\x1f\x7f]*$/.test(out)).toBe(true);
         expect(new URL(out, 'https://app.example').origin).toBe('https://app.example');
       }),

@@ -31,7 +31,7 @@ function locked(seconds: number): AppError {
 /**
  * Check a user name and password. The answer takes one scrypt verification whether the name
  * exists or not (unknown names are checked against a dummy hash), the client address may try
- * 20 times a minute, and every account, existing or not, is locked with a growing back-off
+ * `LOGIN_LIMIT_PER_MINUTE` times a minute (20), and every account, existing or not, is locked with a growing back-off
  * ({@link backoffSeconds}) after {@link freeAttempts} failures in a row. A success resets the
  * count and rehashes a password stored with weaker scrypt parameters. Deactivated accounts
  * fail like a wrong password. Returns the user, or undefined for a wrong name or password.
@@ -40,7 +40,7 @@ export async function checkSignIn(ctx: AppContext, c: Context, username: string,
   const now = ctx.now();
   const seconds = Math.floor(now.getTime() / 1000);
   const hits = await ctx.repo.hit(`login:${clientAddress(c, ctx.config.trustProxy)}`, seconds - (seconds % 60));
-  if (hits > 20) throw new AppError('rate-limited', 'Zu viele Anmeldeversuche / too many sign-in attempts', { details: { retryAfter: 60 - (seconds % 60) } });
+  if (hits > ctx.config.loginLimitPerMinute) throw new AppError('rate-limited', 'Zu viele Anmeldeversuche / too many sign-in attempts', { details: { retryAfter: 60 - (seconds % 60) } });
   const name = username.trim().slice(0, 200);
   const user = await ctx.repo.users.byName(name);
   // Unknown names keep the same count and lock (in `meta`), so a lock does not tell them apart.

@@ -29,6 +29,8 @@ export interface AuthVariables {
 export const sessionCookie = 'fdr_session';
 export const csrfCookie = 'fdr_csrf';
 const sessionHours = 8;
+/** Validity of an API token when none is given. */
+export const defaultTokenDays = 90;
 
 /** True when the app is served over https (`BASE_URL`): cookies are `Secure` and `__Host-` named, HSTS is sent. */
 export function isHttps(ctx: Pick<AppContext, 'baseUrl'>): boolean {
@@ -81,23 +83,32 @@ export async function createUser(
 
 /**
  * Issue an API token for a user; only its sha256 is stored, the returned value is shown once.
- * With `expiresAt` the token is refused from then on; revoked tokens are refused at once.
+ * It expires after `expiresAt` (default {@link defaultTokenDays} days; `null` never); revoked
+ * tokens are refused at once.
  *
  * @example
  * const secret = await createApiToken(repo, user.id, 'Portal des Landes', { expiresAt: new Date('2027-12-31') });
  * fetch(url, { headers: { authorization: `Bearer ${secret}` } });
  */
-export async function createApiToken(repo: Repository, userId: string, label: string, options: { expiresAt?: Date; now?: Date } = {}): Promise<string> {
+export async function createApiToken(repo: Repository, userId: string, label: string, options: { expiresAt?: Date | null; now?: Date } = {}): Promise<string> {
   const secret = token('fdr_');
+  const now = options.now ?? new Date();
+  const expiresAt = options.expiresAt === undefined ? new Date(now.getTime() + defaultTokenDays * 86_400_000) : options.expiresAt;
   await repo.tokens.create({
     id: randomUUID(),
     token_hash: digest(secret),
     user_id: userId,
     label,
-    created_at: (options.now ?? new Date()).toISOString(),
-    expires_at: options.expiresAt ? options.expiresAt.toISOString() : null,
+    created_at: now.toISOString(),
+    expires_at: expiresAt ? expiresAt.toISOString() : null,
   });
   return secret;
+}
+
+/** sha256 of the session cookie of this request, if it has one. */
+export function currentSessionHash(ctx: AppContext, c: Context): string | undefined {
+  const secret = getCookie(c, cookieNames(ctx).session);
+  return secret ? digest(secret) : undefined;
 }
 
 /** Start a session for a user and set its cookie. */

@@ -1,5 +1,7 @@
 import type { Consultation, Contribution } from '@foederal/recommendations';
 import { buildExampleCatalogue } from '@foederal/recommendations/examples';
+import type { StartCredential } from '../auth/bootstrap.js';
+import { generatePassword } from '../auth/passwords.js';
 import { createUser } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 import { saveBody } from '../domain/body.js';
@@ -13,8 +15,11 @@ import { demoBody } from './body-data.js';
 import { schoolIfc } from './school-ifc.js';
 import { schoolIds, schoolIdsName } from './school-ids.js';
 
-/** Demo password of the three demo accounts unless `ADMIN_PASSWORD` is set. */
-export const demoPassword = 'foederal-demo';
+/** The demo accounts besides the first administrator (see `bootstrapAdmin`). */
+export const demoAccounts = [
+  { username: 'geschaeftsstelle', displayName: 'Geschäftsstelle', role: 'secretariat' },
+  { username: 'mitglied', displayName: 'Sabine Keller (Hessen)', role: 'member' },
+] as const;
 
 /** The seed contribution: its text carries markup that must be shown as text, never run. */
 export function seedContribution(consultation: Consultation, submittedAt: string): Contribution {
@@ -33,17 +38,22 @@ export function seedContribution(consultation: Consultation, submittedAt: string
 /**
  * Load the demo data into an empty database, exactly once even when several instances start
  * at the same time on one PostgreSQL database (the `demo-seeded` claim and every insert share one
- * transaction). Returns false when the data was already there.
+ * transaction). The demo accounts each get their own generated password, handed to
+ * `onAccounts` to be shown once (never a shared one, never `ADMIN_PASSWORD`). Returns false when
+ * the data was already there.
  */
-export async function seedDemo(ctx: AppContext): Promise<boolean> {
-  const password = ctx.config.adminPassword ?? demoPassword;
+export async function seedDemo(ctx: AppContext, onAccounts?: (accounts: StartCredential[]) => void): Promise<boolean> {
   const now = ctx.now();
+  const accounts: StartCredential[] = [];
   const catalogue = buildExampleCatalogue({ baseUrl: ctx.baseUrl });
   const seeded = await ctx.repo.transaction(async (tx) => {
     if (!(await tx.meta.claim('demo-seeded', now.toISOString()))) return false;
-    await createUser(tx, { username: 'admin', displayName: 'Administration', role: 'admin', password });
-    await createUser(tx, { username: 'geschaeftsstelle', displayName: 'Geschäftsstelle', role: 'secretariat', password });
-    await createUser(tx, { username: 'mitglied', displayName: 'Sabine Keller (Hessen)', role: 'member', password });
+    for (const account of demoAccounts) {
+      if (await tx.users.byName(account.username)) continue;
+      const password = generatePassword();
+      await createUser(tx, { ...account, password });
+      accounts.push({ username: account.username, role: account.role, password });
+    }
     const { recommendations: _r, consultations: _c, pilots: _p, experienceReports: _e, ...header } = catalogue;
     await tx.meta.claim('catalogue-header', JSON.stringify(header));
     await saveBody(tx, demoBody());
@@ -93,10 +103,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     return true;
   });
   if (seeded) {
-    ctx.log.info(
-      { accounts: ['admin', 'geschaeftsstelle', 'mitglied'], password: ctx.config.adminPassword ? '(ADMIN_PASSWORD)' : demoPassword },
-      'Demodaten geladen / demo data loaded',
-    );
+    ctx.log.info({ accounts: accounts.map((a) => a.username) }, 'Demodaten geladen / demo data loaded');
+    onAccounts?.(accounts);
   }
   return seeded;
 }

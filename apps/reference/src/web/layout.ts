@@ -80,7 +80,7 @@ ${options.head ?? ''}
     <div class="app-header__tools">
       <a class="kern-link" href="${switchHref}" lang="${other}" hreflang="${other}">${t(lang, 'otherLanguage')}<span class="kern-sr-only"> (${t(lang, 'otherLanguageLabel')})</span></a>
       ${user
-        ? html`<span class="kern-body--small">${t(lang, 'signedInAs')} <strong>${user.displayName}</strong></span>
+        ? html`<span class="kern-body--small">${t(lang, 'signedInAs')} <a class="kern-link" href="/konto"><strong>${user.displayName}</strong></a></span>
           <form method="post" action="/abmelden" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit"><span class="kern-label">${t(lang, 'signOut')}</span></button></form>`
         : html`<a class="kern-link" href="/anmelden">${t(lang, 'signIn')}</a>`}
     </div>

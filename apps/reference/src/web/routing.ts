@@ -1,6 +1,8 @@
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { hasRole } from '../auth/roles.js';
 import { checkCsrf, requireRole, type AuthVariables } from '../auth/session.js';
+import { audit } from '../domain/audit.js';
 import { AppError } from '../errors.js';
 import type { Role } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
@@ -28,6 +30,30 @@ export interface BodyLimits {
   readonly upload?: number;
 }
 
+/** Options of {@link Routes}. */
+export interface RoutesOptions extends BodyLimits {
+  /** The app, for the audit log of secretariat and admin writes (none without). */
+  readonly ctx?: AppContext;
+}
+
+/**
+ * Every successful write of a secretariat or admin route lands in the audit log: handlers record
+ * what they changed with `audit()` (before and after); for a write whose handler recorded
+ * nothing, this records who, when, the route and the path, and the new version from the ETag.
+ */
+function auditFallback(ctx: AppContext, method: string, pattern: string): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const started = new Date(ctx.now().getTime() - 1).toISOString();
+    await next();
+    const user = c.get('user');
+    if (!user || c.res.status >= 400) return;
+    const [latest] = await ctx.repo.audit.list({ actorId: user.id, limit: 1 });
+    if (latest && latest.at >= started) return;
+    const etag = /^"(\d{1,9})"$/.exec(c.res.headers.get('etag') ?? '');
+    await audit({ repo: ctx.repo, now: ctx.now, user }, `${method} ${pattern}`, c.req.path, null, etag ? { version: Number(etag[1]), data: null } : null);
+  };
+}
+
 function limit(maxSize: number): MiddlewareHandler<Env> {
   return bodyLimit({
     maxSize,
@@ -49,10 +75,12 @@ export class Routes {
   private readonly smallLimit: MiddlewareHandler<Env>;
   private readonly uploadLimit: MiddlewareHandler<Env>;
   private readonly csrf = checkCsrf();
+  private readonly ctx: AppContext | undefined;
   constructor(
     readonly app: Hono<Env>,
-    limits: BodyLimits = {},
+    limits: RoutesOptions = {},
   ) {
+    this.ctx = limits.ctx;
     this.smallLimit = limit(limits.small ?? smallBodyLimitBytes);
     this.uploadLimit = limit((limits.upload ?? 50 * 1024 * 1024) + 1024 * 1024);
   }
@@ -60,6 +88,7 @@ export class Routes {
   add(method: AccessRule['method'], path: string, role: Role, handler: Handler<Env>, before: MiddlewareHandler<Env>[] = [], options: { upload?: boolean } = {}): void {
     this.rules.push({ method, path, role });
     const guards: MiddlewareHandler<Env>[] = options.upload ? [requireRole(role), this.uploadLimit, this.csrf] : [this.smallLimit, requireRole(role), this.csrf];
+    if (this.ctx && method !== 'GET' && hasRole(role, 'secretariat')) guards.push(auditFallback(this.ctx, method, path));
     this.app.on(method, path, ...([...guards, ...before] as [MiddlewareHandler<Env>]), handler);
   }
   get(path: string, role: Role, handler: Handler<Env>): void {
