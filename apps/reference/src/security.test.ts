@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
+import { zipSync } from 'fflate';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, sqliteBackend } from '../test/backends.js';
 import { FormClient, startTestApp, testPassword, type TestApp } from '../test/harness.js';
 import { safeNext } from './auth/redirect.js';
+import { loadConfig, unzipLimitBytes } from './config.js';
 
 // Regression tests of the security review (issue 21): each fails on the code before its fix.
 const svgWithScript = `<?xml version="1.0"?>
@@ -207,5 +209,47 @@ describe('redirects, bodies, messages', () => {
     form.set('model', new Blob([new Uint8Array(3 * 1024 * 1024).fill(0x20)]), 'gross.ifc');
     const res = await client.fetch('/gebaeudedaten', { method: 'POST', body: form });
     expect(res.status).toBe(303);
+  });
+});
+
+describe('zip bombs in the app', () => {
+  let t: TestApp;
+  const previous = process.env['UNZIP_LIMIT_BYTES'];
+  beforeAll(async () => {
+    // The limit is read where models are read (worker threads and processes share the environment).
+    process.env['UNZIP_LIMIT_BYTES'] = String(1024 * 1024);
+    t = await startTestApp(sqliteBackend());
+  }, 60_000);
+  afterAll(async () => {
+    if (previous === undefined) delete process.env['UNZIP_LIMIT_BYTES'];
+    else process.env['UNZIP_LIMIT_BYTES'] = previous;
+    await t?.close();
+  });
+
+  it('has a default unpack limit of 512 MiB and reads UNZIP_LIMIT_BYTES', () => {
+    expect(unzipLimitBytes({})).toBe(512 * 1024 * 1024);
+    expect(unzipLimitBytes({ UNZIP_LIMIT_BYTES: '2048' })).toBe(2048);
+    expect(loadConfig({ UNZIP_LIMIT_BYTES: '2048' }).unzipLimitBytes).toBe(2048);
+  });
+
+  it('stops an uploaded .ifczip at the limit and shows the model as failed, with the reason', async () => {
+    const bomb = zipSync({ 'bombe.ifc': new Uint8Array(16 * 1024 * 1024).fill(0x20) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const client = new FormClient(t.url);
+    await client.login('member');
+    const { csrf } = await client.page('/gebaeudedaten');
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    form.set('name', 'Bombe');
+    form.set('model', new Blob([bomb.slice().buffer]), 'bombe.ifczip');
+    const res = await client.fetch('/gebaeudedaten', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    await expect.poll(async () => (await client.page(location)).text, { timeout: 20_000 }).toContain('zip bomb');
+    const id = location.split('/').pop()!;
+    const stored = (await t.server.ctx.repo.models.require(id)).data as { state: string; error?: string };
+    expect(stored.state).toBe('failed');
+    expect(stored.error).toContain('1048576');
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { din277AreaLabels, type Din277AreaKey } from '@foederal/building-data';
 import { openIfc, type IfcModel, type SpatialNode } from '@foederal/ifc';
 import { checkIds, parseIds, toHtmlReport, type IdsReport } from '@foederal/ids';
 import type { Repository, Versioned } from '../db/repository.js';
+import { unzipLimitBytes } from '../config.js';
 import { AppError } from '../errors.js';
 
 /** A space as the building-data page shows it. */
@@ -92,7 +93,7 @@ export async function analyseModel(bytes: Uint8Array, onProgress?: (done: number
     }
   }
   try {
-    model = await openIfc(chunks(), { onProgress: (p) => onProgress?.(p.bytes, bytes.byteLength) });
+    model = await openIfc(chunks(), { onProgress: (p) => onProgress?.(p.bytes, bytes.byteLength), maxUnzippedBytes: unzipLimitBytes() });
   } catch (error) {
     throw new AppError('validation', `Kein lesbares IFC-Modell / not a readable IFC model: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
