@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { localizeCommander, translateError } from './commander-de.js';
 import { createContext, type CommandContext } from './context.js';
 import { CliError, exitCodes } from './errors.js';
 import type { CliIo } from './io.js';
@@ -35,7 +36,9 @@ export function createProgram(io: CliIo, lang: Lang, setExit: (code: number) => 
     new Option('--lang <lang>', t(tx('Sprache der Ausgabe (Standard: aus dem Locale)', 'language of the output (default: from the locale)'))).choices(['de', 'en']);
   const run = (load: () => Promise<number>) => async () => setExit(await load());
 
-  const program = new Command('foederal')
+  const program = new Command('foederal');
+  localizeCommander(program, lang);
+  program
     .description(
       t(
         tx(
@@ -348,6 +351,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     cmd.configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(translateError(s, lang)),
     });
     cmd.commands.forEach(quiet);
   };

@@ -68,6 +68,27 @@ describe('conventions of the foederal command', () => {
     }
   });
 
+  it('commander’s headings and usage errors are German in German, English in English', async () => {
+    const help = await cli(['ids', 'check', '--help']);
+    expect(help.stdout).toMatch(/^Aufruf: foederal ids check \[options\] <spec> <model>/);
+    expect(help.stdout).toContain('Argumente:');
+    expect(help.stdout).toContain('Optionen:');
+    expect(help.stdout).toMatch(/Auswahl: "text", "json", "html", "bcf",\s+Standard: "text"/);
+    expect(help.stdout).not.toMatch(/Usage:|Options:|choices:|default:/);
+    const cases: [string[], string, string][] = [
+      [['voet'], "Fehler: unbekannter Befehl 'voet'\n(Meinten Sie vote?)", "error: unknown command 'voet'\n(Did you mean vote?)"],
+      [['vote'], "Fehler: Argument 'scenario' fehlt", "error: missing required argument 'scenario'"],
+      [['vote', 'a.json', '--bogus'], "Fehler: unbekannte Option '--bogus'", "error: unknown option '--bogus'"],
+      [['registry', 'list'], "Fehler: Option '--url <url>' ist erforderlich", "error: required option '--url <url>' not specified"],
+      [['chair', 'a', 'b', 'c'], "Fehler: zu viele Argumente für 'chair': erwartet 2, erhalten 3.", "error: too many arguments for 'chair'. Expected 2 arguments but got 3."],
+      [['ids', 'check', '-f', 'pdf', 'a', 'b'], "Fehler: Option '-f, --format <format>': Wert 'pdf' ist ungültig. Erlaubt: text, json, html, bcf.", "error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, html, bcf."],
+    ];
+    for (const [args, de, en] of cases) {
+      expect((await cli(args)).stderr, args.join(' ')).toContain(de);
+      expect((await cli([...args, '--lang', 'en'])).stderr, args.join(' ')).toContain(en);
+    }
+  });
+
   it('no colour when output is not a terminal, even in a colour-capable environment', async () => {
     const r = await cli(['vote', scenario], { env: { FORCE_COLOR: '1', TERM: 'xterm-256color' } });
     expect(r.code).toBe(0);
