@@ -105,7 +105,13 @@ export async function runChecks(doc: Obj, ctx: CheckContext): Promise<{ issues: 
         skipped.push({ check: 'file', key, target: display(url) });
         return undefined;
       }
-      const bytes = await ctx.readFile(url);
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = await ctx.readFile(url);
+      } catch (error) {
+        onMissing(reason(error));
+        return null;
+      }
       if (!bytes) onMissing('not found');
       return bytes ?? null;
     }

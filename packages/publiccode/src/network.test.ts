@@ -87,6 +87,15 @@ describe('network checks with a real server', () => {
     expect(result.errors[0]?.message).toMatch(new RegExp(`^'${base}/slow' not reachable: HTTP GET failed for ${base}/slow: `));
   });
 
+  it('turns a failing readFile into an error of the check', async () => {
+    const text = yamlWith((d) => (d['logo'] = 'logo.png'));
+    const readFile = async (): Promise<Uint8Array> => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    };
+    const result = await parsePubliccode(text, { baseUrl: 'file:///srv/repo/', readFile });
+    expect(result.errors.map((e) => [e.key, e.message])).toEqual([['logo', 'no such file: /srv/repo/logo.png']]);
+  });
+
   it('checks nothing remote and lists the skipped checks without fetch', async () => {
     const text = yamlWith((d) => {
       d['url'] = `${base}/repo.git`;
