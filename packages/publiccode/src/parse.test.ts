@@ -103,6 +103,26 @@ describe('value rules of the standard', () => {
     ]);
   });
 
+  it('applies the maintenance rules: contacts for internal and community, contractors only for contract', async () => {
+    expect(await keys(yamlWith((d) => (d['maintenance'] = { type: 'community' })))).toEqual(['error required-if maintenance.contacts']);
+    expect(await keys(yamlWith((d) => (d['maintenance'] = { type: 'none' })))).toEqual([]);
+    expect(await keys(yamlWith((d) => (d['maintenance'] = { type: 'none', contractors: [] })))).toEqual(['error excluded-unless maintenance.contractors']);
+    expect(await keys(yamlWith((d) => (d['maintenance'] = { type: 'contract', contractors: [{ name: 'Firma', until: '2030-12-31' }] })))).toEqual([]);
+    expect(await keys(yamlWith((d) => (d['maintenance'] = { type: 'yearly' })))).toEqual(['error one-of maintenance.type']);
+  });
+
+  it('reads isBasedOn as one URL or a list, and dependency versions written as numbers as text', async () => {
+    const result = await parsePubliccode(
+      yamlWith((d) => {
+        d['isBasedOn'] = 'https://github.com/italia/otello.git';
+        d['dependsOn'] = { open: [{ name: 'PostgreSQL', versionMin: 14, optional: true }] };
+      }),
+    );
+    expect(result.outcome).toBe('valid');
+    expect(result.data?.isBasedOn).toEqual(['https://github.com/italia/otello.git']);
+    expect(result.data?.dependsOn?.open?.[0]?.versionMin).toBe('14');
+  });
+
   it('warns about telephone numbers that are not numbers', async () => {
     const text = yamlWith((d) => (d['maintenance'].contacts[0].phone = 'ruf mich an'));
     expect(await keys(text)).toEqual(['warning phone maintenance.contacts[0].phone']);
