@@ -65,3 +65,12 @@ describe('demo school', () => {
     });
   });
 });
+
+describe('entry points', () => {
+  it('keeps the demo data out of the root entry', async () => {
+    const root = await import('../index.js');
+    expect(Object.keys(root)).not.toContain('generateDemoTrends');
+    expect(Object.keys(root)).not.toContain('demoSchoolEde');
+    expect(Object.keys(root)).toContain('checkTrends');
+  });
+});

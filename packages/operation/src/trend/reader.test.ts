@@ -186,3 +186,37 @@ describe('alignment and gaps', () => {
     expect(outside).toBe(1);
   });
 });
+
+describe('round trip through a trend export', () => {
+  it('reads back what trendsToCsv writes, across the October clock change, with and without quotes', async () => {
+    const { trendsToCsv } = await import('../examples/demo-school.js');
+    const start = Date.UTC(2025, 9, 25, 23, 30); // 26 October 2025 01:30 CEST, three hours of minutes
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.option(fc.integer({ min: -99_999, max: 99_999 }), { nil: null }), { minLength: 180, maxLength: 180 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        async (columns, quote) => {
+          const aligned = {
+            grid: { start, step: 60_000, length: 180 },
+            points: columns.map((_, i) => ({ id: `P${i}`, unit: '°C' })),
+            index: new Map(columns.map((_, i) => [`P${i}`, i])),
+            values: columns.map((c) => Float32Array.from(c.map((v) => (v ?? 0) / 100))),
+            quality: columns.map((c) => Uint8Array.from(c.map((v) => (v === null ? 0 : 1)))),
+            aggregation: columns.map(() => 'mean' as const),
+          };
+          let csv = [...trendsToCsv(aligned)].join('');
+          if (quote) csv = csv.replace(/;(-?\d+,\d+)/g, ';"$1"');
+          const { aligned: back, report } = await readTrendsAligned(csv, aligned.grid);
+          expect(report.rejected.total).toBe(0);
+          columns.forEach((c, p) => {
+            expect([...back.quality[p]!]).toEqual(c.map((v) => (v === null ? 0 : 1)));
+            c.forEach((v, i) => {
+              if (v !== null) expect(back.values[p]![i]).toBeCloseTo(v / 100, 2);
+            });
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
