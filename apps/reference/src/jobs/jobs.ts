@@ -1,8 +1,12 @@
 import type { Repository } from '../db/repository.js';
 import { failCheck, failModel, processCheck, processModel } from '../domain/models.js';
+import { failTrendCheck, processTrendCheck } from '../domain/operation.js';
 
 /** The heavy work of the app, done by workers: read an uploaded IFC model, check a model against an IDS. */
-export type Job = { readonly kind: 'analyse-model'; readonly modelId: string } | { readonly kind: 'check-model'; readonly modelId: string; readonly checkId: string };
+export type Job =
+  | { readonly kind: 'analyse-model'; readonly modelId: string }
+  | { readonly kind: 'check-model'; readonly modelId: string; readonly checkId: string }
+  | { readonly kind: 'check-trends'; readonly modelId: string; readonly runId: string };
 
 /** Where the app puts jobs; a worker (thread or `node dist/worker.js`) takes them. */
 export interface JobQueue {
@@ -21,12 +25,14 @@ export function parseJob(data: unknown): Job | undefined {
   const id = (v: unknown) => typeof v === 'string' && /^[\w-]{1,100}$/.test(v);
   if (d['kind'] === 'analyse-model' && id(d['modelId'])) return { kind: 'analyse-model', modelId: d['modelId'] as string };
   if (d['kind'] === 'check-model' && id(d['modelId']) && id(d['checkId'])) return { kind: 'check-model', modelId: d['modelId'] as string, checkId: d['checkId'] as string };
+  if (d['kind'] === 'check-trends' && id(d['modelId']) && id(d['runId'])) return { kind: 'check-trends', modelId: d['modelId'] as string, runId: d['runId'] as string };
   return undefined;
 }
 
 /** Run one job. Throws on errors worth a retry; bad input ends as a stored failure. */
 export async function runJob(repo: Repository, job: Job): Promise<void> {
   if (job.kind === 'analyse-model') await processModel(repo, job.modelId);
+  else if (job.kind === 'check-trends') await processTrendCheck(repo, job.modelId, job.runId);
   else await processCheck(repo, job.modelId, job.checkId);
 }
 
@@ -34,5 +40,6 @@ export async function runJob(repo: Repository, job: Job): Promise<void> {
 export async function settleDeadJob(repo: Repository, job: Job, reason: string): Promise<void> {
   const message = `Verarbeitung fehlgeschlagen / processing failed: ${reason}`.slice(0, 500);
   if (job.kind === 'analyse-model') await failModel(repo, job.modelId, message);
+  else if (job.kind === 'check-trends') await failTrendCheck(repo, job.modelId, job.runId, message);
   else await failCheck(repo, job.modelId, job.checkId, message);
 }

@@ -15,7 +15,7 @@ export interface ThreadData {
   readonly logLevel: Parameters<typeof createLogger>[0];
 }
 
-const keyOf = (job: Job) => (job.kind === 'analyse-model' ? `a:${job.modelId}` : `c:${job.modelId}/${job.checkId}`);
+const keyOf = (job: Job) => (job.kind === 'analyse-model' ? `a:${job.modelId}` : job.kind === 'check-trends' ? `t:${job.modelId}/${job.runId}` : `c:${job.modelId}/${job.checkId}`);
 
 /**
  * The queue on SQLite: jobs arrive as messages; the stored documents are the durable part (a

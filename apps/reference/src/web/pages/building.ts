@@ -11,6 +11,7 @@ import { hasRole } from '../../auth/roles.js';
 import { formatDate, formatNumber, t, type Lang } from '../i18n.js';
 import { alert, csrfField } from '../layout.js';
 import { render, type Routes } from '../routing.js';
+import { operationPages } from './operation.js';
 
 const areaOrder: Din277AreaKey[] = ['nuf1', 'nuf2', 'nuf3', 'nuf4', 'nuf5', 'nuf6', 'nuf7', 'nuf', 'tf', 'vf', 'nrf'];
 
@@ -110,6 +111,7 @@ ${b.storeys.map((s) => html`<h3 class="kern-heading-small">${s.name}${s.longName
   <tbody class="kern-table__body">${s.spaces.map((sp) => html`<tr><td>${sp.name}</td><td>${sp.longName ?? ''}</td><td>${sp.din277 ?? '–'}</td><td class="kern-table__cell--numeric">${sp.netArea === null ? (lang === 'de' ? 'fehlt' : 'missing') : formatNumber(lang, sp.netArea, 2)}</td></tr>`)}</tbody>
 </table>
 <p class="kern-body--small">${formatNumber(lang, s.elements)} ${lang === 'de' ? 'Bauteile im Geschoss' : 'elements in the storey'}</p>`)}`)}
+<p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${m.id}/betrieb">${lang === 'de' ? 'Betrieb: Datenpunkte, Trenddaten und Befunde des Technischen Monitorings' : 'Operation: data points, trend data and technical-monitoring findings'}</a></p>
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Prüfung gegen Datenanforderungen (IDS)' : 'Check against data requirements (IDS)'}</h2>
 ${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.state === 'queued' ? (lang === 'de' ? 'Prüfung läuft' : 'check running') : x.state === 'failed' ? (lang === 'de' ? 'Prüfung fehlgeschlagen' : 'check failed') : html`${x.passed ? (lang === 'de' ? 'bestanden' : 'passed') : lang === 'de' ? 'nicht bestanden' : 'failed'} (${x.summary.passed}/${x.summary.specifications})`}</li>`)}</ul>` : ''}
 ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" enctype="multipart/form-data" class="stack">
@@ -177,4 +179,7 @@ ${alert(report.passed ? 'success' : 'warning', report.passed ? (lang === 'de' ? 
     if (!file) throw new AppError('not-found', 'Bericht nicht gefunden / report not found');
     return new Response(file.bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   });
+
+  // The Betrieb page of each building (ADR 0160).
+  operationPages(ctx, routes);
 }

@@ -1,0 +1,293 @@
+import { findingsToCsv, lands, type Finding } from '@foederal/operation';
+import { states } from '@foederal/membership';
+import { html, raw } from 'hono/html';
+import { hasRole } from '../../auth/roles.js';
+import type { AppContext } from '../../context.js';
+import type { Versioned } from '../../db/repository.js';
+import type { ModelSummary } from '../../domain/models.js';
+import {
+  chartedFindings, chartKey, edeLimitBytes, findingsDocument, getOperation, markSent, needsSending, parseUsage, requestTrendCheck, storeEde,
+  type OperationState, type TrendRun,
+} from '../../domain/operation.js';
+import { AppError } from '../../errors.js';
+import { formatNumber, type Lang } from '../i18n.js';
+import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
+import { render, type Routes } from '../routing.js';
+
+/** German texts of the Betrieb page: the source of the key type; English is checked against it. */
+const de = {
+  title: 'Betrieb',
+  intro: 'Technisches Monitoring nach AMEV und VDI 6041: Die Trenddaten der Gebäudeautomation werden gegen die Datenpunkte der EDE-Liste und die Nutzungszeiten geprüft – Betrieb außerhalb der Nutzungszeit, gleichzeitiges Heizen und Kühlen, eingefrorene Fühler, Datenlücken, Grenzwerte, Spreizung, Sollwerte, Taktung und Zähler.',
+  findings: 'Befunde',
+  running: 'Die Trenddaten werden geprüft. Die Seite aktualisiert sich selbst.',
+  failed: 'Die Prüfung der Trenddaten ist fehlgeschlagen.',
+  noRun: 'Noch keine Trenddaten geprüft.',
+  none: 'Keine Auffälligkeiten gefunden.',
+  period: 'Zeitraum',
+  points: 'Datenpunkte',
+  rejected: 'verworfene Messwerte',
+  unmatched: 'Spalten ohne Datenpunkt in der EDE-Liste',
+  openData: 'Befunde als offene Daten',
+  severity: 'Schwere',
+  intervals: 'Zeiträume',
+  wastedHours: 'Stunden',
+  wastedKwh: 'kWh vergeudet',
+  moreIntervals: 'weitere Zeiträume in den offenen Daten',
+  noChart: 'Diagramm nur für die ersten Befunde; alle stehen in den offenen Daten.',
+  skipped: 'Nicht anwendbare Regeln',
+  dataPoints: 'Datenpunkte (EDE-Liste)',
+  noEde: 'Noch keine EDE-Liste hochgeladen.',
+  edeRejected: 'Zeilen der EDE-Liste nicht gelesen',
+  colName: 'Name',
+  colDescription: 'Beschreibung',
+  colObject: 'BACnet-Objekt',
+  colRole: 'Rolle für die Prüfungen',
+  line: 'Zeile',
+  upload: 'Daten hochladen',
+  uploadEde: 'EDE-Liste hochladen',
+  edeFile: 'EDE-Liste (CSV, Semikolon)',
+  edeHint: 'Höchstens 5 MiB. Ersetzt die bisherige Liste.',
+  uploadTrends: 'Trenddaten hochladen und prüfen',
+  trendsFile: 'Trendexport (CSV, breit oder lang, Ortszeit)',
+  land: 'Land (Feiertage)',
+  usageFrom: 'Nutzungszeit Montag bis Freitag von',
+  usageTo: 'bis',
+  usageHint: 'Mit zwei Stunden Vorheizen und einer Stunde Nachlauf.',
+  submitEde: 'EDE-Liste speichern',
+  submitTrends: 'Hochladen und prüfen',
+  signInToUpload: 'Hochladen darf die Geschäftsstelle; bitte anmelden.',
+  edeFirst: 'Trenddaten lassen sich prüfen, sobald eine EDE-Liste hochgeladen ist.',
+  back: 'Zum Gebäudemodell',
+  demo: 'Demodaten: ein Jahr Minutenwerte mit eingebauten Fehlern',
+  severityInfo: 'Hinweis',
+  severityWarning: 'Warnung',
+  severityCritical: 'kritisch',
+  chartAlternative: 'Textfassung des Diagramms',
+} as const;
+
+type OperationKey = keyof typeof de;
+
+/** English texts of the Betrieb page, complete by type. */
+const en: Record<OperationKey, string> = {
+  title: 'Operation',
+  intro: 'Technical monitoring after AMEV and VDI 6041: the building automation\'s trend data are checked against the data points of the EDE list and the usage times – operation outside usage times, simultaneous heating and cooling, frozen sensors, data gaps, limits, temperature difference, set points, short cycling and meters.',
+  findings: 'Findings',
+  running: 'The trend data are being checked. This page refreshes itself.',
+  failed: 'The check of the trend data failed.',
+  noRun: 'No trend data checked yet.',
+  none: 'Nothing conspicuous found.',
+  period: 'Period',
+  points: 'Data points',
+  rejected: 'rejected samples',
+  unmatched: 'Columns without a data point in the EDE list',
+  openData: 'Findings as open data',
+  severity: 'Severity',
+  intervals: 'Periods',
+  wastedHours: 'hours',
+  wastedKwh: 'kWh wasted',
+  moreIntervals: 'more periods in the open data',
+  noChart: 'Charts only for the first findings; all are in the open data.',
+  skipped: 'Rules that could not be applied',
+  dataPoints: 'Data points (EDE list)',
+  noEde: 'No EDE list uploaded yet.',
+  edeRejected: 'Rows of the EDE list not read',
+  colName: 'Name',
+  colDescription: 'Description',
+  colObject: 'BACnet object',
+  colRole: 'Role for the checks',
+  line: 'line',
+  upload: 'Upload data',
+  uploadEde: 'Upload an EDE list',
+  edeFile: 'EDE list (CSV, semicolon)',
+  edeHint: 'At most 5 MiB. Replaces the current list.',
+  uploadTrends: 'Upload and check trend data',
+  trendsFile: 'Trend export (CSV, wide or long, local time)',
+  land: 'Land (public holidays)',
+  usageFrom: 'Usage time Monday to Friday from',
+  usageTo: 'to',
+  usageHint: 'With two hours of pre-heating and one hour of run-on.',
+  submitEde: 'Save the EDE list',
+  submitTrends: 'Upload and check',
+  signInToUpload: 'The secretariat uploads data; please sign in.',
+  edeFirst: 'Trend data can be checked once an EDE list is uploaded.',
+  back: 'Back to the building model',
+  demo: 'Demo data: a year of one-minute values with built-in faults',
+  severityInfo: 'note',
+  severityWarning: 'warning',
+  severityCritical: 'critical',
+  chartAlternative: 'Text version of the chart',
+};
+
+/** A text of the Betrieb page in a language. */
+export function ot(lang: Lang, key: OperationKey): string {
+  return lang === 'de' ? de[key] : en[key];
+}
+
+const berlin = (lang: Lang, t: number) =>
+  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(t));
+
+const severityText = (lang: Lang, s: Finding['severity']) => ot(lang, s === 'critical' ? 'severityCritical' : s === 'warning' ? 'severityWarning' : 'severityInfo');
+
+function findingView(f: Finding, n: number, svg: string | undefined, lang: Lang): Markup {
+  const shown = f.intervals.slice(0, 5);
+  return html`<article class="kern-card" id="befund-${n}"><div class="kern-card__container">
+<div class="kern-card__header"><h3 class="kern-title">${f.title[lang]}</h3></div>
+<div class="kern-card__body">
+<p class="kern-body">${f.explanation[lang]}</p>
+<p class="kern-body--small">${ot(lang, 'severity')}: ${severityText(lang, f.severity)} · ${ot(lang, 'points')}: ${f.points.join(', ')}${f.wastedHours !== undefined ? ` · ${formatNumber(lang, f.wastedHours, 1)} ${ot(lang, 'wastedHours')}` : ''}${f.wastedKwh !== undefined ? ` · ${formatNumber(lang, f.wastedKwh, 1)} ${ot(lang, 'wastedKwh')}` : ''}</p>
+<p class="kern-body--small">${ot(lang, 'intervals')}: ${shown.map((i) => `${berlin(lang, i.start)} – ${berlin(lang, i.end)}`).join('; ')}${f.intervals.length > shown.length ? ` (+${f.intervals.length - shown.length} ${ot(lang, 'moreIntervals')})` : ''}</p>
+${svg ? html`<figure class="operation-chart">${raw(svg)}<figcaption class="kern-body--small">${ot(lang, 'chartAlternative')}: <a class="kern-link" href="#befund-${n}-desc-text">${f.title[lang]}</a></figcaption></figure>
+<p class="kern-body--small" id="befund-${n}-desc-text">${chartDescription(svg)}</p>` : ''}
+</div></div></article>`;
+}
+
+/** The chart's own `<desc>` as visible text (the text alternative for everyone, not only screen readers). */
+function chartDescription(svg: string): string {
+  const m = /<desc[^>]*>([\s\S]*?)<\/desc>/.exec(svg);
+  return (m?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+function runView(state: OperationState, modelId: string, charts: readonly (string | undefined)[], lang: Lang): Markup {
+  const run = state.run;
+  if (!run) return html`<p class="kern-body">${ot(lang, 'noRun')}</p>`;
+  if (run.state === 'queued') return html`<p class="kern-body" role="status">${ot(lang, 'running')}</p>`;
+  if (run.state === 'failed') return alert('danger', ot(lang, 'failed'), run.error ?? '');
+  const r = run.report;
+  return html`
+<p class="kern-body">${run.source === 'demo' ? ot(lang, 'demo') : run.fileName}${r?.from !== undefined && r.to !== undefined ? ` · ${ot(lang, 'period')}: ${berlin(lang, r.from)} – ${berlin(lang, r.to)}` : ''} · ${formatNumber(lang, r?.points ?? 0)} ${ot(lang, 'points')} · ${formatNumber(lang, r?.rejected ?? 0)} ${ot(lang, 'rejected')}${r && r.rejected > 0 ? ` (${Object.entries(r.rejectedByReason).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}</p>
+${r && r.unmatched.length > 0 ? html`<p class="kern-body--small">${ot(lang, 'unmatched')}: ${r.unmatched.join(', ')}</p>` : ''}
+<p class="kern-body">${ot(lang, 'openData')}: <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.json">JSON</a> · <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.csv?lang=${lang}">CSV</a></p>
+${run.findings.length === 0 ? alert('success', ot(lang, 'none')) : html`<p class="kern-body" role="status">${formatNumber(lang, run.findings.length)} ${ot(lang, 'findings')}</p>
+<div class="stack">${run.findings.map((f, n) => findingView(f, n, charts[n], lang))}</div>
+${run.findings.length > chartedFindings ? html`<p class="kern-body--small">${ot(lang, 'noChart')}</p>` : ''}`}
+${run.skipped.length > 0 ? html`<h3 class="kern-heading-small">${ot(lang, 'skipped')}</h3><ul class="kern-list">${run.skipped.map((s) => html`<li><code>${s.rule}</code>: ${s.reason[lang]}</li>`)}</ul>` : ''}`;
+}
+
+function pointsView(state: OperationState, lang: Lang): Markup {
+  const ede = state.ede;
+  if (!ede) return html`<p class="kern-body">${ot(lang, 'noEde')}</p>`;
+  return html`<p class="kern-body">${ede.project ? `${ede.project} · ` : ''}${ede.fileName} · ${formatNumber(lang, ede.points.length)} ${ot(lang, 'points')}</p>
+<table class="kern-table kern-table--small">
+  <caption class="kern-title">${ot(lang, 'dataPoints')}</caption>
+  <thead class="kern-table__header"><tr><th scope="col">${ot(lang, 'colName')}</th><th scope="col">${ot(lang, 'colDescription')}</th><th scope="col">${ot(lang, 'colObject')}</th><th scope="col">${ot(lang, 'colRole')}</th></tr></thead>
+  <tbody class="kern-table__body">${ede.points.map((p) => html`<tr><td>${p.name}</td><td>${p.description ?? ''}</td><td>${p.objectType} ${p.instance}</td><td>${p.role ? html`<code>${p.role}</code>` : '–'}</td></tr>`)}</tbody>
+</table>
+${ede.rejected.length > 0 ? html`<h3 class="kern-heading-small">${ot(lang, 'edeRejected')}</h3><ul class="kern-list">${ede.rejected.map((r) => html`<li>${ot(lang, 'line')} ${r.line}: ${r.reason[lang]}</li>`)}</ul>` : ''}`;
+}
+
+function uploadForms(ctx: AppContext, page: PageContext, modelId: string, state: OperationState): Markup {
+  const { lang } = page;
+  const usage = state.run?.usage ?? { land: 'BY', from: '07:00', to: '16:00' };
+  const mib = (bytes: number) => formatNumber(lang, bytes / 1024 / 1024, 0);
+  return html`<h2 class="kern-heading-medium">${ot(lang, 'upload')}</h2>
+<form method="post" action="/gebaeudedaten/${modelId}/betrieb/ede" enctype="multipart/form-data" class="stack">
+  ${csrfField(page)}
+  <h3 class="kern-heading-small">${ot(lang, 'uploadEde')}</h3>
+  <div class="kern-form-input"><label class="kern-label" for="ede">${ot(lang, 'edeFile')}</label><div class="kern-hint" id="ede-hint">${ot(lang, 'edeHint')}</div>
+    <input class="kern-form-input__input" id="ede" name="ede" type="file" accept=".csv,.txt" required aria-describedby="ede-hint"></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${ot(lang, 'submitEde')}</span></button>
+</form>
+${state.ede ? html`<form method="post" action="/gebaeudedaten/${modelId}/betrieb/trends" enctype="multipart/form-data" class="stack">
+  ${csrfField(page)}
+  <h3 class="kern-heading-small">${ot(lang, 'uploadTrends')}</h3>
+  <div class="kern-form-input"><label class="kern-label" for="trends">${ot(lang, 'trendsFile')}</label><div class="kern-hint" id="trends-hint">${lang === 'de' ? `Höchstens ${mib(ctx.config.uploadLimitBytes)} MiB.` : `At most ${mib(ctx.config.uploadLimitBytes)} MiB.`}</div>
+    <input class="kern-form-input__input" id="trends" name="trends" type="file" accept=".csv,.txt" required aria-describedby="trends-hint"></div>
+  <div class="kern-form-input"><label class="kern-label" for="land">${ot(lang, 'land')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="land" name="land">
+    ${lands.map((l) => html`<option value="${l}"${l === usage.land ? raw(' selected') : ''}>${states.find((s) => s.iso === `DE-${l}`)?.name ?? l}</option>`)}</select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="from">${ot(lang, 'usageFrom')}</label><div class="kern-hint" id="usage-hint">${ot(lang, 'usageHint')}</div><input class="kern-form-input__input" id="from" name="from" type="time" required value="${usage.from}" aria-describedby="usage-hint"></div>
+  <div class="kern-form-input"><label class="kern-label" for="to">${ot(lang, 'usageTo')}</label><input class="kern-form-input__input" id="to" name="to" type="time" required value="${usage.to}"></div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${ot(lang, 'submitTrends')}</span></button>
+</form>` : html`<p class="kern-body">${ot(lang, 'edeFirst')}</p>`}`;
+}
+
+async function modelOf(ctx: AppContext, id: string): Promise<ModelSummary> {
+  return ((await ctx.repo.models.require(id)) as Versioned<ModelSummary>).data;
+}
+
+async function fileField(body: Record<string, unknown>, name: string, limit: number, what: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const file = body[name];
+  if (!(file instanceof File) || file.size === 0) throw new AppError('validation', `Bitte eine Datei wählen / please choose a file: ${what}`);
+  if (file.size > limit) throw new AppError('payload-too-large', `Höchstens ${limit} Byte / at most ${limit} bytes`, { details: { limit } });
+  return { fileName: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/**
+ * The Betrieb page of a building (ADR 0160): its data points from the EDE list, the findings of
+ * the Technisches-Monitoring checks of its trend data with a server-rendered chart each, the
+ * findings as open data (JSON, CSV), and for the secretariat the EDE and trend uploads.
+ */
+export function operationPages(ctx: AppContext, routes: Routes): void {
+  routes.get('/gebaeudedaten/:id/betrieb', 'public', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const model = await modelOf(ctx, id);
+    let state = await getOperation(ctx.repo, id);
+    const now = ctx.now();
+    // Demo data and checks whose job got lost (a restart on SQLite) are handed to the queue here.
+    if (state.run && needsSending(state.run, now) && (await markSent(ctx.repo, id, state.run.id, now))) {
+      await ctx.jobs.send({ kind: 'check-trends', modelId: id, runId: state.run.id });
+      state = await getOperation(ctx.repo, id);
+    }
+    const run = state.run as TrendRun | undefined;
+    const charts = async (l: Lang) =>
+      run?.state === 'done'
+        ? Promise.all(run.findings.slice(0, chartedFindings).map(async (_, n) => {
+            const f = await ctx.repo.files.get(chartKey(id, run.id, n, l));
+            return f ? new TextDecoder().decode(f.bytes) : undefined;
+          }))
+        : [];
+    const chartsByLang = { de: await charts('de'), en: await charts('en') };
+    const canUpload = hasRole(c.get('role'), 'secretariat');
+    const head = run?.state === 'queued' ? html`<meta http-equiv="refresh" content="2">` : undefined;
+    return render(c, (l) => `${ot(l, 'title')}: ${model.name}`, (page) => {
+      const l = page.lang;
+      return html`
+<p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${ot(l, 'back')}: ${model.name}</a></p>
+<h1 class="kern-heading-x-large">${ot(l, 'title')}: ${model.name}</h1>
+<p class="kern-body">${ot(l, 'intro')}</p>
+<h2 class="kern-heading-medium">${ot(l, 'findings')}</h2>
+${runView(state, id, chartsByLang[l], l)}
+<h2 class="kern-heading-medium">${ot(l, 'dataPoints')}</h2>
+${pointsView(state, l)}
+${canUpload ? uploadForms(ctx, page, id, state) : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten/${id}/betrieb">${ot(l, 'signInToUpload')}</a></p>`}`;
+    }, 200, head);
+  });
+
+  routes.upload('/gebaeudedaten/:id/betrieb/ede', 'secretariat', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const body = await c.req.parseBody();
+    const file = await fileField(body, 'ede', edeLimitBytes, 'EDE');
+    await storeEde(ctx.repo, id, { ...file, uploadedBy: c.get('user')?.displayName ?? '', now: ctx.now() });
+    return c.redirect(`/gebaeudedaten/${id}/betrieb`, 303);
+  });
+
+  routes.upload('/gebaeudedaten/:id/betrieb/trends', 'secretariat', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const body = await c.req.parseBody();
+    const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+    const usage = parseUsage(str('land'), str('from'), str('to'));
+    const file = await fileField(body, 'trends', ctx.config.uploadLimitBytes, 'Trendexport / trend export');
+    const run = await requestTrendCheck(ctx.repo, id, { ...file, usage, now: ctx.now() });
+    // Read and checked by a worker (ADR 0141, 0160); the page shows the state it stores.
+    await ctx.jobs.send({ kind: 'check-trends', modelId: id, runId: run.id });
+    return c.redirect(`/gebaeudedaten/${id}/betrieb`, 303);
+  });
+
+  routes.get('/gebaeudedaten/:id/betrieb/befunde.json', 'public', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const model = await modelOf(ctx, id);
+    const { run } = await getOperation(ctx.repo, id);
+    if (!run || run.state !== 'done') throw new AppError('not-found', 'Noch keine Befunde / no findings yet');
+    return c.json(findingsDocument(ctx.baseUrl, id, model.name, run));
+  });
+
+  routes.get('/gebaeudedaten/:id/betrieb/befunde.csv', 'public', async (c) => {
+    const id = c.req.param('id') ?? '';
+    await modelOf(ctx, id);
+    const { run } = await getOperation(ctx.repo, id);
+    if (!run || run.state !== 'done') throw new AppError('not-found', 'Noch keine Befunde / no findings yet');
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
+    return new Response(findingsToCsv(run.findings, lang), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="befunde-${id}.csv"` },
+    });
+  });
+}
