@@ -134,11 +134,54 @@ function postUntilAnswered(baseUrl: string, path: string, headers: Record<string
   });
 }
 
+const contribute = (url: string, forwardedFor: string) =>
+  fetch(`${url}/api/v1/consultations/konsultation-gebaeudedaten-2027/contributions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: JSON.stringify({ anchor: { section: '1' }, text: { de: `Beitrag von ${forwardedFor}` }, author: { kind: 'anonymous' } }),
+  });
+
 describe('redirects, bodies, messages', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(sqliteBackend(), { seed: true });
+    t = await startTestApp(sqliteBackend(), { seed: true, env: { CONTRIBUTION_LIMIT_PER_HOUR: '2' } });
   }, 60_000);
+
+  it('names no internal table in 404 answers', async () => {
+    const res = await fetch(`${t.url}/api/v1/consultations/gibt-es-nicht`);
+    expect(res.status).toBe(404);
+    const problem = (await res.json()) as Record<string, unknown>;
+    expect(problem['table']).toBeUndefined();
+    expect(String(problem['detail'])).not.toMatch(/consultations\//);
+    const page = await fetch(`${t.url}/abstimmungen/gibt-es-nicht`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toMatch(/\bvotes\//);
+  });
+
+  it('sends a CSP with base-uri on pages, and a sandboxing one on everything else', async () => {
+    const page = await fetch(`${t.url}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const json = await fetch(`${t.url}/api/v1/recommendations`);
+    expect(json.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('never shows text from the query string as a success message', async () => {
+    const page = await (await fetch(`${t.url}/empfehlungen/gebaeudedaten-2027/konsultation?eingereicht=${encodeURIComponent('Ihr Konto wurde gesperrt, bitte 0900 anrufen')}`)).text();
+    expect(page).not.toContain('Ihr Konto wurde gesperrt');
+    expect(page).not.toContain('Vielen Dank');
+    const real = await (await fetch(`${t.url}/empfehlungen/gebaeudedaten-2027/konsultation?eingereicht=beitrag-0123456789abcdef`)).text();
+    expect(real).toContain('Vielen Dank');
+  });
+
+  it('ignores X-Forwarded-For for rate limits without TRUST_PROXY', async () => {
+    expect((await contribute(t.url, '198.51.100.1')).status).toBe(201);
+    expect((await contribute(t.url, '198.51.100.2')).status).toBe(201);
+    expect((await contribute(t.url, '198.51.100.3')).status).toBe(429);
+  });
   afterAll(() => t?.close());
 
   it('accepts only a local path as `next` (tabs, newlines, backslashes and protocol-relative URLs go to /)', async () => {
@@ -251,5 +294,40 @@ describe('zip bombs in the app', () => {
     expect(stored.state).toBe('failed');
     expect(stored.error).toContain('1048576');
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+});
+
+describe('behind https and a reverse proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(sqliteBackend(), { seed: true, env: { BASE_URL: 'https://ak.example.de', TRUST_PROXY: '127.0.0.1, 10.0.0.2', CONTRIBUTION_LIMIT_PER_HOUR: '2' } });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('names cookies __Host-, marks them Secure and sends HSTS; sign-in works with them', async () => {
+    const res = await fetch(`${t.url}/anmelden`);
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-fdr_csrf='))!;
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).toMatch(/; Secure(;|$)/);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const client = new FormClient(t.url);
+    const { csrf } = await client.page('/anmelden');
+    const signedIn = await client.post('/anmelden', { _csrf: csrf, username: 'test-member', password: testPassword, next: '/' });
+    expect(signedIn.status).toBe(303);
+    const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-fdr_session='))!;
+    expect(session).toMatch(/; Secure(;|$)/);
+    expect(session).toMatch(/; HttpOnly(;|$)/);
+    expect((await client.page('/konto')).res.status).toBe(200);
+  });
+
+  it('counts rate limits per client named by X-Forwarded-For of a trusted proxy', async () => {
+    expect((await contribute(t.url, '198.51.100.1')).status).toBe(201);
+    expect((await contribute(t.url, '198.51.100.2')).status).toBe(201);
+    expect((await contribute(t.url, '198.51.100.1, 10.0.0.2')).status).toBe(201);
+    expect((await contribute(t.url, '198.51.100.1')).status).toBe(429);
+    // A client cannot hide behind an address it puts in front itself: the proxy appends the real one.
+    expect((await contribute(t.url, '203.0.113.9, 198.51.100.2')).status).toBe(201);
+    expect((await contribute(t.url, '203.0.113.8, 198.51.100.2')).status).toBe(429);
   });
 });
