@@ -153,6 +153,29 @@ describe.skipIf(!broker.available)('subscribeMqtt on the real broker', () => {
     expect(balanced(stats)).toBe(true);
   });
 
+  it('refuses what a throwing custom decoder or point-id function gives, without stopping', async () => {
+    const base = prefix();
+    const subscription = subscribeMqtt({
+      url: broker.url,
+      topics: [{ filter: `${base}/+`, pointId: (topic) => (topic.endsWith('/leer') ? '' : topic.endsWith('/wirft') ? (() => { throw new Error('x'); })() : 'OK') }],
+      decode: (payload) => {
+        const text = new TextDecoder().decode(payload);
+        if (text === 'boom') throw new Error('decoder bug');
+        return text === 'nan' ? { value: Number.NaN } : { value: Number(text) };
+      },
+    });
+    cleanups.push(() => subscription.close());
+    await subscription.ready;
+    const pub = await publisher();
+    await pub.publishAsync(`${base}/a`, 'boom', { qos: 1 });
+    await pub.publishAsync(`${base}/a`, 'nan', { qos: 1 });
+    await pub.publishAsync(`${base}/wirft`, '1', { qos: 1 });
+    await pub.publishAsync(`${base}/leer`, '1', { qos: 1 });
+    await pub.publishAsync(`${base}/a`, '5', { qos: 1 });
+    expect(await take(subscription, 1)).toMatchObject([{ pointId: 'OK', value: 5 }]);
+    expect(subscription.stats().rejectedByReason).toEqual({ 'decode-error': 2, 'not-a-number': 1, 'unmapped-topic': 1 });
+  });
+
   it('drops the oldest samples beyond maxQueue for a slow consumer and counts them', async () => {
     const base = prefix();
     const events: MqttEvent[] = [];

@@ -43,7 +43,7 @@ export interface MqttDecodedValue {
  * const reason: MqttRejection = 'not-a-number';
  * ```
  */
-export type MqttRejection = 'not-a-number' | 'invalid-time' | 'invalid-quality' | 'unmapped-topic' | 'too-large';
+export type MqttRejection = 'not-a-number' | 'invalid-time' | 'invalid-quality' | 'unmapped-topic' | 'too-large' | 'decode-error';
 
 /**
  * What happens on a subscription besides samples: connection changes and refused messages, each
@@ -397,12 +397,27 @@ export function subscribeMqtt(options: MqttSubscriptionOptions): MqttSubscriptio
       reject(topic, 'unmapped-topic');
       return;
     }
-    const decoded = decode(payload, topic);
+    let decoded: MqttDecodedValue | MqttRejection;
+    let pointId: string;
+    try {
+      decoded = decode(payload, topic);
+      pointId = mapping.pointId === undefined ? topic : typeof mapping.pointId === 'string' ? mapping.pointId : mapping.pointId(topic);
+    } catch {
+      reject(topic, 'decode-error'); // a throwing custom decoder or point-id function must not stop the client
+      return;
+    }
     if (typeof decoded === 'string') {
       reject(topic, decoded);
       return;
     }
-    const pointId = mapping.pointId === undefined ? topic : typeof mapping.pointId === 'string' ? mapping.pointId : mapping.pointId(topic);
+    if (typeof decoded !== 'object' || decoded === null || typeof decoded.value !== 'number' || !Number.isFinite(decoded.value)) {
+      reject(topic, 'not-a-number');
+      return;
+    }
+    if (typeof pointId !== 'string' || pointId.length === 0) {
+      reject(topic, 'unmapped-topic');
+      return;
+    }
     const sample: Sample = {
       pointId,
       time: decoded.time ?? Date.now(),

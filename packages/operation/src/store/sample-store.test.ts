@@ -230,6 +230,31 @@ for (const backend of storeBackends) {
       }
     });
 
+    it('counts any hostile input as written, duplicate or rejected and never throws otherwise (property)', async () => {
+      const store = await open();
+      const field = fc.oneof(fc.anything(), fc.double(), fc.integer({ min: jan1, max: jan1 + 100 * minute }));
+      const hostile = fc.oneof(
+        fc.anything(),
+        fc.record({ pointId: fc.oneof(fc.string({ maxLength: 3 }), fc.anything(), fc.constant({ toString: 0 })), time: field, value: field, quality: fc.oneof(field, fc.constantFrom(0, 1, 2)) }, { requiredKeys: [] }),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(hostile, { maxLength: 20 }), async (batch) => {
+          const r = await store.write(batch as unknown as Sample[]);
+          expect(r.written + r.duplicates + r.rejected).toBe(batch.length);
+          expect(Object.values(r.reasons).reduce((a, b) => a + (b ?? 0), 0)).toBe(r.rejected);
+        }),
+        { numRuns: backend.name === 'postgres' ? 20 : 100 },
+      );
+      const arrayish = fc.oneof(fc.anything(), fc.array(fc.oneof(fc.anything(), fc.integer({ min: jan1, max: jan1 + 10 * minute })), { maxLength: 5 }));
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ pointId: fc.oneof(fc.constant('S'), fc.anything()), times: arrayish, values: arrayish, qualities: arrayish }, { requiredKeys: ['times'] }), { minLength: 1, maxLength: 4 }), async (series) => {
+          const r = await store.writeSeries(series as never);
+          for (const n of [r.written, r.duplicates, r.rejected]) expect(Number.isInteger(n) && n >= 0).toBe(true);
+        }),
+        { numRuns: backend.name === 'postgres' ? 20 : 100 },
+      );
+    });
+
     it('lets two stores on the same database write the same months concurrently', async () => {
       await open();
       const other = await fixture!.reopen();

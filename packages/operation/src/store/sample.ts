@@ -162,8 +162,14 @@ export interface RejectedSample {
 
 const maxExamples = 10;
 
+/** A number, or NaN for anything else (no coercion: `Number(x)` can run user code or throw). */
+function num(x: unknown): number {
+  return typeof x === 'number' ? x : Number.NaN;
+}
+
 function seriesLength(s: SeriesBatch | TrendSeries): number {
-  return 'point' in s ? Math.max(0, Math.floor(Number(s.length) || 0)) : s.times.length;
+  const n = 'point' in s ? num(s.length) : num(s.times?.length);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
 function rejectionOf(pointOk: boolean, time: number, value: number, quality: number): SampleRejection | undefined {
@@ -214,7 +220,7 @@ export function toColumns(input: readonly Sample[] | readonly (SeriesBatch | Tre
     if (reason !== undefined) {
       rejected++;
       reasons[reason] = (reasons[reason] ?? 0) + 1;
-      if (examples.length < maxExamples) examples.push({ index: position, pointId: String(id), reason });
+      if (examples.length < maxExamples) examples.push({ index: position, pointId: typeof id === 'string' ? id : `(${typeof id})`, reason });
     } else {
       point[n] = pointIndex;
       time[n] = t;
@@ -230,20 +236,20 @@ export function toColumns(input: readonly Sample[] | readonly (SeriesBatch | Tre
         // A trend series: its own flags; cells without a value are refused, not dropped.
         const id = s.point?.id;
         const n = seriesLength(s);
-        const ok = validPointId(id) && s.times.length >= n && s.values.length >= n && s.quality.length >= n;
+        const ok = validPointId(id) && num(s.times?.length) >= n && num(s.values?.length) >= n && num(s.quality?.length) >= n;
         const pi = ok ? indexOf(id) : -1;
         for (let i = 0; i < n; i++) {
           const flags = s.quality[i] ?? 0;
-          take(id, ok, Number(s.times[i]), flags & QUALITY_PRESENT ? Number(s.values[i]) : Number.NaN, qualityFromTrendFlags(flags), pi);
+          take(id, ok, num(s.times[i]), flags & QUALITY_PRESENT ? num(s.values[i]) : Number.NaN, qualityFromTrendFlags(num(flags)), pi);
         }
         continue;
       }
-      const ok = validPointId(s.pointId) && s.values.length === s.times.length &&
-        (s.qualities === undefined || s.qualities.length === s.times.length);
+      const n = seriesLength(s);
+      const ok = validPointId(s.pointId) && num(s.values?.length) === n && (s.qualities === undefined || num(s.qualities?.length) === n);
       const pi = ok ? indexOf(s.pointId) : -1;
       const qs = s.qualities;
-      for (let i = 0; i < s.times.length; i++) {
-        take(s.pointId, ok, Number(s.times[i]), Number(s.values[i]), qs === undefined ? 0 : Number(qs[i]), pi);
+      for (let i = 0; i < n; i++) {
+        take(s.pointId, ok, num(s.times[i]), ok ? num(s.values[i]) : Number.NaN, qs === undefined || !ok ? 0 : num(qs[i]), pi);
       }
     }
   } else {
@@ -253,9 +259,9 @@ export function toColumns(input: readonly Sample[] | readonly (SeriesBatch | Tre
       take(
         ok ? s.pointId : (s as Partial<Sample> | null)?.pointId,
         ok,
-        Number(record.time),
-        Number(record.value),
-        record.quality === undefined ? 0 : Number(record.quality),
+        num(record.time),
+        num(record.value),
+        record.quality === undefined ? 0 : num(record.quality),
         ok ? indexOf(s.pointId) : -1,
       );
     }
