@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { saveBody } from '../domain/body.js';
 import { createConsultation } from '../domain/consultations.js';
 import { checkModel, uploadModel } from '../domain/models.js';
+import { seedDemoOperation } from '../domain/operation.js';
 import { createPilot, importReport } from '../domain/pilots.js';
 import { saveProject } from '../domain/projects.js';
 import { createRecommendation } from '../domain/recommendations.js';
@@ -100,6 +101,8 @@ export async function seedDemo(ctx: AppContext, onAccounts?: (accounts: StartCre
     const model = await uploadModel(tx, { name: 'Grundschule Am Lindenhof (Demo)', fileName: 'grundschule-am-lindenhof.ifc', bytes: new TextEncoder().encode(schoolIfc()), uploadedBy: 'Geschäftsstelle', now });
     await model.task;
     await checkModel(tx, model.doc.id, schoolIds(), schoolIdsName, now);
+    // EDE list and a queued check of a generated year of trends, run on the Betrieb page's first view (ADR 0161).
+    await seedDemoOperation(tx, model.doc.id, now);
     return true;
   });
   if (seeded) {
