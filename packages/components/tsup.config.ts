@@ -12,7 +12,8 @@ export default defineConfig({
     'src/vote-result.ts',
   ],
   format: ['esm'],
-  dts: true,
+  // The private @foederal/error-core (ADR 0120) is bundled into code and declarations.
+  dts: { resolve: ['@foederal/error-core'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',
