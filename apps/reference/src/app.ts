@@ -19,6 +19,7 @@ import { contributionDeskPages } from './web/pages/contribution-desk.js';
 import { draftPages } from './web/pages/drafts.js';
 import { memberPages } from './web/pages/members.js';
 import { meetingPages } from './web/pages/meetings.js';
+import { pilotFormPages } from './web/pages/pilot-forms.js';
 import { bodyPage } from './web/pages/body.js';
 import { buildingPages } from './web/pages/building.js';
 import { cataloguePages } from './web/pages/catalogue.js';
@@ -51,6 +52,7 @@ const routeGroups: readonly RouteGroup[] = [
   draftPages,
   memberPages,
   meetingPages,
+  pilotFormPages,
   embedPage,
 ];
 
