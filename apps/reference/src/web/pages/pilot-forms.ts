@@ -1,0 +1,193 @@
+import type { Body } from '@foederal/publication';
+import { presets, states } from '@foederal/membership';
+import type { Recommendation } from '@foederal/recommendations';
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { AppContext } from '../../context.js';
+import { audit } from '../../domain/audit.js';
+import { bodyId } from '../../domain/body.js';
+import { createPilot } from '../../domain/pilots.js';
+import { checkProject, createProject } from '../../domain/projects.js';
+import { AppError } from '../../errors.js';
+import { csrfField, type Markup, type PageContext } from '../layout.js';
+import { render, type Env, type Routes } from '../routing.js';
+import { errorSummary, readForm, required, selectField, textField, validateRecord, type FieldError, type FormState } from '../forms/fields.js';
+
+const levelOptions = [
+  { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
+  { value: 'state', label: { de: 'Land', en: 'State (Land)' } },
+  { value: 'administrativeDistrict', label: { de: 'Kreis', en: 'District' } },
+  { value: 'municipality', label: { de: 'Kommune', en: 'Municipality' } },
+];
+
+function slug(text: string): string {
+  return text.replace(/ä/gi, 'ae').replace(/ö/gi, 'oe').replace(/ü/gi, 'ue').replace(/ß/g, 'ss').normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+}
+
+function participantRows(lang: PageContext['lang'], f: FormState, rows: number, withRole: boolean): Markup {
+  return html`${Array.from({ length: rows }, (_, i) => html`<div class="filters">
+    ${textField(lang, f, { name: `pName-${i}`, label: { de: `Beteiligte ${i + 1}: Verwaltung`, en: `Participant ${i + 1}: administration` }, maxlength: 300 })}
+    ${selectField(lang, f, { name: `pLevel-${i}`, label: { de: `Beteiligte ${i + 1}: Ebene`, en: `Participant ${i + 1}: level` }, options: levelOptions, fallback: 'municipality' })}
+    ${withRole
+      ? html`${textField(lang, f, { name: `pJurisdiction-${i}`, label: { de: `Beteiligte ${i + 1}: Gebietskörperschaft`, en: `Participant ${i + 1}: jurisdiction` }, maxlength: 300 })}
+        ${selectField(lang, f, { name: `pRole-${i}`, label: { de: `Beteiligte ${i + 1}: Rolle`, en: `Participant ${i + 1}: role` }, options: [{ value: 'participant', label: { de: 'beteiligt', en: 'participant' } }, { value: 'lead', label: { de: 'Leitung', en: 'lead' } }], fallback: i === 0 ? 'lead' : 'participant' })}`
+      : html`${selectField(lang, f, { name: `pState-${i}`, label: { de: `Beteiligte ${i + 1}: Land (bei Ebene Land)`, en: `Participant ${i + 1}: Land (for level state)` }, options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}`}
+  </div>`)}
+  <input type="hidden" name="rows" value="${rows}">
+  <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${lang === 'de' ? 'Weitere Beteiligte' : 'More participants'}</span></button>`;
+}
+
+/** Forms for pilots (Pilotvorhaben) and joint projects (Gemeinschaftsvorhaben) instead of JSON. */
+export function pilotFormPages(ctx: AppContext, routes: Routes): void {
+  const who = (c: Context<Env>) => {
+    const user = c.get('user');
+    return { now: ctx.now, user: user ? { id: user.id, username: user.username } : null };
+  };
+
+  // ---------------------------------------------------------------- pilots
+  const showPilot = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
+    const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
+    return render(c, (lang) => (lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot'), (page) => {
+      const { lang } = page;
+      return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot'}</h1>
+<form method="post" action="/verwaltung/pilotvorhaben/neu" class="stack" novalidate>${csrfField(page)}
+  ${errorSummary(lang, f.errors)}
+  ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel', en: 'Title' }, required: true, maxlength: 1000 })}
+  ${textField(lang, f, { name: 'descriptionDe', label: { de: 'Beschreibung', en: 'Description' }, required: true, rows: 4, maxlength: 20000 })}
+  ${selectField(lang, f, { name: 'subjectKind', label: { de: 'Gegenstand', en: 'Subject' }, options: [{ value: 'recommendation', label: { de: 'eine Empfehlung', en: 'a recommendation' } }, { value: 'open-source', label: { de: 'eine Open-Source-Lösung auf openCode', en: 'an open-source solution on openCode' } }], fallback: 'recommendation' })}
+  ${selectField(lang, f, { name: 'recommendation', label: { de: 'Empfehlung (bei Gegenstand Empfehlung)', en: 'Recommendation (for subject recommendation)' }, options: recs.map((r) => ({ value: r.id, label: `${r.number} ${r.shortTitle.de} ${r.edition} (${r.version})` })) })}
+  ${textField(lang, f, { name: 'osName', label: { de: 'Name der Lösung (bei Open Source)', en: 'Name of the solution (for open source)' }, maxlength: 300 })}
+  ${textField(lang, f, { name: 'repository', label: { de: 'Repository auf openCode', en: 'Repository on openCode' }, type: 'url', maxlength: 500 })}
+  ${textField(lang, f, { name: 'start', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true })}
+  ${textField(lang, f, { name: 'end', label: { de: 'Ende', en: 'End' }, type: 'date' })}
+  ${selectField(lang, f, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [{ value: 'planned', label: { de: 'geplant', en: 'planned' } }, { value: 'running', label: { de: 'läuft', en: 'running' } }, { value: 'completed', label: { de: 'abgeschlossen', en: 'completed' } }, { value: 'stopped', label: { de: 'abgebrochen', en: 'stopped' } }], fallback: 'planned' })}
+  ${textField(lang, f, { name: 'contact', label: { de: 'Kontakt (E-Mail)', en: 'Contact (e-mail)' }, type: 'email', maxlength: 254 })}
+  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte Verwaltungen' : 'Participating administrations'}</legend><div class="kern-fieldset__body stack">
+    ${participantRows(lang, f, rows, true)}
+  </div></fieldset>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Pilotvorhaben anlegen' : 'Create pilot'}</span></button>
+</form>`;
+    }, status);
+  };
+  routes.get('/verwaltung/pilotvorhaben/neu', 'secretariat', (c) => showPilot(c, { values: {}, errors: [] }, 2));
+  routes.post('/verwaltung/pilotvorhaben/neu', 'secretariat', async (c) => {
+    const { values } = await readForm(c);
+    const rows = Math.min(200, Math.max(1, Number(values['rows']) || 2));
+    if (values['_action'] === 'more') return showPilot(c, { values, errors: [] }, rows + 3);
+    const errors: FieldError[] = [];
+    const title = required(values, 'titleDe', { de: 'Titel', en: 'Title' }, errors);
+    const participants: unknown[] = [];
+    const rowOf: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      const organisation = (values[`pName-${i}`] ?? '').trim();
+      if (!organisation) continue;
+      participants.push({ organisation, jurisdiction: { level: values[`pLevel-${i}`] ?? 'municipality', name: (values[`pJurisdiction-${i}`] ?? '').trim() || organisation }, role: values[`pRole-${i}`] === 'lead' ? 'lead' : 'participant' });
+      rowOf.push(i);
+    }
+    if (participants.length === 0) errors.push({ field: 'pName-0', de: 'Bitte mindestens eine beteiligte Verwaltung angeben.', en: 'Please name at least one participating administration.' });
+    const rec = values['subjectKind'] === 'open-source' ? undefined : ((await ctx.repo.recommendations.get(values['recommendation'] ?? ''))?.data as Recommendation | undefined);
+    const subject = values['subjectKind'] === 'open-source'
+      ? { kind: 'open-source', name: (values['osName'] ?? '').trim(), repository: (values['repository'] ?? '').trim() }
+      : { kind: 'recommendation', recommendation: rec?.id ?? '', version: rec?.version ?? '' };
+    const pilot = {
+      id: slug(title) || 'pilot', title: { de: title }, description: { de: (values['descriptionDe'] ?? '').trim() }, subject, participants,
+      start: values['start'] ?? '', ...(values['end'] ? { end: values['end'] } : {}), status: values['status'] ?? 'planned',
+      ...((values['contact'] ?? '').trim() ? { contact: (values['contact'] ?? '').trim() } : {}),
+    };
+    const fieldOf = (path: string): string | undefined => {
+      const m = /^\$\.participants\[(\d+)\]\.(organisation|jurisdiction|role)/.exec(path);
+      if (m) return `${{ organisation: 'pName', jurisdiction: 'pJurisdiction', role: 'pRole' }[m[2] as 'role']}-${rowOf[Number(m[1])] ?? 0}`;
+      if (path.startsWith('$.participants')) return 'pRole-0';
+      if (path.startsWith('$.subject.recommendation') || path.startsWith('$.subject.version')) return 'recommendation';
+      if (path.startsWith('$.subject.name')) return 'osName';
+      if (path.startsWith('$.subject.repository')) return 'repository';
+      return ({ '$.title': 'titleDe', '$.description': 'descriptionDe', '$.start': 'start', '$.end': 'end', '$.status': 'status', '$.contact': 'contact', '$.id': 'titleDe' } as Record<string, string>)[path.replace(/\.(de|en)$/, '')];
+    };
+    if (errors.length === 0) {
+      const checked = validateRecord('Pilot', pilot, fieldOf, 'titleDe');
+      if (!checked.ok) errors.push(...checked.errors);
+      else {
+        try {
+          await ctx.repo.transaction(async (tx) => {
+            const doc = await createPilot(tx, checked.data);
+            await audit({ ...who(c), repo: tx }, 'pilot.create', `pilots/${doc.id}`, null, doc);
+          });
+          return c.redirect(`/pilotvorhaben/${checked.data.id}`, 303);
+        } catch (error) {
+          if (!AppError.isInstance(error) || error.code !== 'conflict') throw error;
+          errors.push({ field: 'titleDe', de: 'Ein Pilotvorhaben mit diesem Titel gibt es schon.', en: 'A pilot with this title exists already.' });
+        }
+      }
+    }
+    return showPilot(c, { values, errors }, rows, 422);
+  });
+
+  // ---------------------------------------------------------------- joint projects
+  const showProject = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
+    const body = (await ctx.repo.bodies.get(bodyId))?.data as Body | undefined;
+    const rules = [...(body?.rules ?? []).map((r) => r.id), ...Object.keys(presets)].filter((v, i, a) => a.indexOf(v) === i);
+    return render(c, (lang) => (lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project'), (page) => {
+      const { lang } = page;
+      return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project'}</h1>
+<form method="post" action="/verwaltung/gemeinschaftsvorhaben/neu" class="stack" novalidate>${csrfField(page)}
+  ${errorSummary(lang, f.errors)}
+  ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel', en: 'Title' }, required: true, maxlength: 1000 })}
+  ${textField(lang, f, { name: 'descriptionDe', label: { de: 'Beschreibung', en: 'Description' }, rows: 3, maxlength: 20000 })}
+  ${textField(lang, f, { name: 'total', label: { de: 'Gesamtkosten in Euro', en: 'Total cost in euro' }, hint: { de: 'z. B. 1.250.000,00', en: 'e.g. 1.250.000,00 (German notation)' }, required: true, maxlength: 30 })}
+  ${selectField(lang, f, { name: 'rules', label: { de: 'Kostenteilung nach', en: 'Cost sharing under' }, options: rules.map((r) => ({ value: r, label: r })), fallback: rules[0] ?? '' })}
+  ${textField(lang, f, { name: 'date', label: { de: 'Stichtag (wählt die Tabelle des Königsteiner Schlüssels)', en: 'Reference date (selects the Königstein key table)' }, type: 'date', required: true })}
+  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte' : 'Participants'}</legend><div class="kern-fieldset__body stack">
+    ${participantRows(lang, f, rows, false)}
+  </div></fieldset>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Vorhaben anlegen' : 'Create project'}</span></button>
+</form>`;
+    }, status);
+  };
+  routes.get('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', (c) => showProject(c, { values: {}, errors: [] }, 3));
+  routes.post('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', async (c) => {
+    const { values } = await readForm(c);
+    const rows = Math.min(500, Math.max(1, Number(values['rows']) || 3));
+    if (values['_action'] === 'more') return showProject(c, { values, errors: [] }, rows + 5);
+    const errors: FieldError[] = [];
+    const title = required(values, 'titleDe', { de: 'Titel', en: 'Title' }, errors);
+    const totalText = (values['total'] ?? '').trim().replace(/\s|€/g, '');
+    const total = /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(totalText) ? Math.round(Number(totalText.replace(/\./g, '').replace(',', '.')) * 100) : Number.NaN;
+    if (!Number.isSafeInteger(total)) errors.push({ field: 'total', de: 'Bitte einen Betrag in Euro angeben, z. B. 1.250.000,00.', en: 'Please enter an amount in euro, e.g. 1.250.000,00.' });
+    const participants: unknown[] = [];
+    const rowOf: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      const name = (values[`pName-${i}`] ?? '').trim();
+      if (!name) continue;
+      participants.push({ id: slug(name) || `p-${i}`, level: values[`pLevel-${i}`] ?? 'municipality', name, ...(values[`pState-${i}`] ? { state: values[`pState-${i}`] } : {}) });
+      rowOf.push(i);
+    }
+    if (participants.length === 0) errors.push({ field: 'pName-0', de: 'Bitte mindestens eine beteiligte Verwaltung angeben.', en: 'Please name at least one participant.' });
+    const project = { id: slug(title) || 'vorhaben', title: { de: title }, ...((values['descriptionDe'] ?? '').trim() ? { description: { de: (values['descriptionDe'] ?? '').trim() } } : {}), total, rules: values['rules'] ?? '', date: values['date'] ?? '', participants };
+    if (errors.length === 0) {
+      try {
+        // Validated against the contract and checked to be shareable under its rules by createProject.
+        const checked = checkProject(project, '$');
+        await ctx.repo.transaction(async (tx) => {
+          const doc = await createProject(tx, checked);
+          await audit({ ...who(c), repo: tx }, 'project.create', `projects/${doc.id}`, null, doc);
+        });
+        return c.redirect(`/kostenteilung/${checked.id}`, 303);
+      } catch (error) {
+        if (!AppError.isInstance(error) || !['validation', 'conflict'].includes(error.code)) throw error;
+        const details = (error.details?.['errors'] ?? []) as Array<{ path: string; message: string }>;
+        const mapped = details.length > 0
+          ? details.map((raw) => {
+            const d = { ...raw, path: raw.path.replace(/^\$\.body/, '$') };
+            const m = /^\$\.participants\[(\d+)\]\.?(\w*)/.exec(d.path);
+            const field = m ? `${m[2] === 'state' ? 'pState' : m[2] === 'level' ? 'pLevel' : 'pName'}-${rowOf[Number(m[1])] ?? 0}` : d.path.startsWith('$.total') ? 'total' : d.path.startsWith('$.date') ? 'date' : d.path.startsWith('$.rules') ? 'rules' : 'titleDe';
+            const [de, en] = d.message.split(' / ');
+            return { field, de: de ?? d.message, en: en ?? de ?? d.message };
+          })
+          : [{ field: error.code === 'conflict' ? 'titleDe' : 'rules', de: error.message.split(' / ')[0] ?? error.message, en: error.message.split(' / ')[1] ?? error.message }];
+        errors.push(...mapped);
+      }
+    }
+    return showProject(c, { values, errors }, rows, 422);
+  });
+}
