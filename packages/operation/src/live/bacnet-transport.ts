@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { EventEmitter } from 'node:events';
 
-/** The standard BACnet/IP port (0xBAC0). */
+/** The standard BACnet/IP port (0xBAC0). @internal */
 export const defaultBacnetPort = 47808;
 
 /**

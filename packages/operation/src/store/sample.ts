@@ -127,12 +127,27 @@ export interface StoredSeries {
  */
 export type SampleRejection = 'invalid-point' | 'invalid-time' | 'invalid-value' | 'invalid-quality';
 
-/** Earliest time a store accepts: 1970-01-01 UTC. */
+/**
+ * Earliest time a store accepts: 1970-01-01 UTC.
+ *
+ * @example
+ * ```ts
+ * if (time < minSampleTime) console.log('zu früh / too early');
+ * ```
+ */
 export const minSampleTime = 0;
-/** Latest time (exclusive) a store accepts: 2200-01-01 UTC. */
+/**
+ * Latest time (exclusive) a store accepts: 2200-01-01 UTC (a typo in a year is refused instead
+ * of creating partitions for centuries).
+ *
+ * @example
+ * ```ts
+ * if (time >= maxSampleTime) console.log('zu spät / too late');
+ * ```
+ */
 export const maxSampleTime = Date.UTC(2200, 0, 1);
 
-/** Checked samples in columns, with the point ids as indexes into `pointIds`. */
+/** Checked samples in columns, with the point ids as indexes into `pointIds`. @internal */
 export interface SampleColumns {
   readonly pointIds: readonly string[];
   readonly point: Int32Array;
