@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBackend } from '../test/backends.js';
 import { startTestApp, testPassword, type TestApp } from '../test/harness.js';
 import { schoolIfc } from './demo/school-ifc.js';
+import { getOperation } from './domain/operation.js';
 
 const browserReq = chromiumRequirement();
 const screenshots = join(repoRoot, 'docs', 'guides', 'img');
@@ -103,6 +104,26 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     await page.goto(`${t.url}/sprache?lang=de&next=/`);
     await page.close();
   }, 120_000);
+
+  it('passes axe on the Betrieb page: findings with their charts, data points, and the secretariat\'s upload forms', async () => {
+    const page = await context.newPage();
+    const models = await t.server.ctx.repo.models.list();
+    const model = models.find((d) => (d.data as { fileName: string }).fileName === 'grundschule-am-lindenhof.ifc')!;
+    const path = `/gebaeudedaten/${model.id}/betrieb`;
+    // the first view hands the demo school's year to the job queue: the page while it runs
+    await visit(page, path);
+    await expect.poll(async () => (await getOperation(t.server.ctx.repo, model.id)).run?.state, { timeout: 90_000, interval: 500 }).toBe('done');
+    await visit(page, path, 'operation');
+    expect(await page.locator('svg[role="img"]').count()).toBe(4);
+    await page.goto(`${t.url}/sprache?lang=en&next=${encodeURIComponent(path)}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await axe(page);
+    await page.goto(`${t.url}/sprache?lang=de&next=/`);
+    await login(page, 'test-secretariat');
+    await visit(page, path);
+    expect(await page.getByLabel('EDE-Liste (CSV, Semikolon)').count()).toBe(1);
+    await page.close();
+  }, 150_000);
 
   it('lets the public search the catalogue and submit a contribution with the plain form', async () => {
     const page = await context.newPage();

@@ -19,7 +19,8 @@ const de = {
   title: 'Betrieb',
   intro: 'Technisches Monitoring nach AMEV und VDI 6041: Die Trenddaten der Gebäudeautomation werden gegen die Datenpunkte der EDE-Liste und die Nutzungszeiten geprüft – Betrieb außerhalb der Nutzungszeit, gleichzeitiges Heizen und Kühlen, eingefrorene Fühler, Datenlücken, Grenzwerte, Spreizung, Sollwerte, Taktung und Zähler.',
   findings: 'Befunde',
-  running: 'Die Trenddaten werden geprüft. Die Seite aktualisiert sich selbst.',
+  running: 'Die Trenddaten werden geprüft; ein Jahr Minutenwerte dauert einige Sekunden.',
+  reload: 'Stand abrufen',
   failed: 'Die Prüfung der Trenddaten ist fehlgeschlagen.',
   noRun: 'Noch keine Trenddaten geprüft.',
   none: 'Keine Auffälligkeiten gefunden.',
@@ -72,7 +73,8 @@ const en: Record<OperationKey, string> = {
   title: 'Operation',
   intro: 'Technical monitoring after AMEV and VDI 6041: the building automation\'s trend data are checked against the data points of the EDE list and the usage times – operation outside usage times, simultaneous heating and cooling, frozen sensors, data gaps, limits, temperature difference, set points, short cycling and meters.',
   findings: 'Findings',
-  running: 'The trend data are being checked. This page refreshes itself.',
+  running: 'The trend data are being checked; a year of one-minute values takes a few seconds.',
+  reload: 'Check the state',
   failed: 'The check of the trend data failed.',
   noRun: 'No trend data checked yet.',
   none: 'Nothing conspicuous found.',
@@ -150,7 +152,8 @@ function chartDescription(svg: string): string {
 function runView(state: OperationState, modelId: string, charts: readonly (string | undefined)[], lang: Lang): Markup {
   const run = state.run;
   if (!run) return html`<p class="kern-body">${ot(lang, 'noRun')}</p>`;
-  if (run.state === 'queued') return html`<p class="kern-body" role="status">${ot(lang, 'running')}</p>`;
+  // No automatic refresh (axe meta-refresh, WCAG 2.2.1): the reader asks for the state.
+  if (run.state === 'queued') return html`<p class="kern-body" role="status">${ot(lang, 'running')}</p><p><a class="kern-btn kern-btn--secondary" href="/gebaeudedaten/${modelId}/betrieb"><span class="kern-label">${ot(lang, 'reload')}</span></a></p>`;
   if (run.state === 'failed') return alert('danger', ot(lang, 'failed'), run.error ?? '');
   const r = run.report;
   return html`
@@ -237,7 +240,6 @@ export function operationPages(ctx: AppContext, routes: Routes): void {
         : [];
     const chartsByLang = { de: await charts('de'), en: await charts('en') };
     const canUpload = hasRole(c.get('role'), 'secretariat');
-    const head = run?.state === 'queued' ? html`<meta http-equiv="refresh" content="2">` : undefined;
     return render(c, (l) => `${ot(l, 'title')}: ${model.name}`, (page) => {
       const l = page.lang;
       return html`
@@ -249,7 +251,7 @@ ${runView(state, id, chartsByLang[l], l)}
 <h2 class="kern-heading-medium">${ot(l, 'dataPoints')}</h2>
 ${pointsView(state, l)}
 ${canUpload ? uploadForms(ctx, page, id, state) : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten/${id}/betrieb">${ot(l, 'signInToUpload')}</a></p>`}`;
-    }, 200, head);
+    });
   });
 
   routes.upload('/gebaeudedaten/:id/betrieb/ede', 'secretariat', async (c) => {
