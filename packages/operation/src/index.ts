@@ -39,3 +39,4 @@ export type { BacnetSimulator, BacnetSimulatorOptions, SimulatedBacnetObject } f
 export { bacnetObjectsFromDataPoints } from './live/ede-objects.js';
 export { subscribeMqtt, decodeMqttPayload } from './live/mqtt.js';
 export type { MqttSubscription, MqttSubscriptionOptions, MqttTopicMapping, MqttDecodedValue, MqttRejection, MqttEvent, MqttStats } from './live/mqtt.js';
+export { readStoredTrends } from './store/read-trends.js';
