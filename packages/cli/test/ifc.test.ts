@@ -15,6 +15,7 @@ interface Summary {
   storeys: number;
   spaces: number;
   spaceEntities: number;
+  classifiedSpaces: number;
   areas: Record<string, number>;
   buildings: { name: string; storeys: { name: string; elevation: number | null; spaces: number; areas: Record<string, number> }[] }[];
   problems: { code: string }[];
@@ -39,6 +40,14 @@ describe('ifc summary on the demo school of the reference app', () => {
     expect(s.spaces).toBe(school.storeys.reduce((n, st) => n + st.spaces.length, 0));
     const nrf = Object.values(schoolAreas()).reduce((a, b) => a + b, 0);
     expect(s.areas['nrf']).toBeCloseTo(nrf, 6);
+    // the demo classifies its spaces with DIN 277 classification references (NUF 5, VF, TF …)
+    const byField: Record<string, number> = {};
+    for (const [category, area] of Object.entries(schoolAreas())) {
+      const field = category === 'VF' ? 'vf' : category === 'TF' ? 'tf' : `nuf${category.replace(/\D/g, '')}`;
+      byField[field] = (byField[field] ?? 0) + area;
+    }
+    for (const [field, area] of Object.entries(byField)) expect(s.areas[field], field).toBeCloseTo(area, 6);
+    expect(s.classifiedSpaces).toBe(s.spaces);
     const storeys = s.buildings.flatMap((b) => b.storeys);
     expect(storeys.map((st) => st.elevation)).toEqual(school.storeys.map((st) => st.elevation));
     expect(storeys.map((st) => st.spaces)).toEqual(school.storeys.map((st) => st.spaces.length));

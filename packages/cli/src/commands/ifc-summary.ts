@@ -1,4 +1,5 @@
-import type { AreaRollUp, Din277AreaKey, Din277Areas } from '@foederal/building-data';
+import type { AreaRollUp, Din277AreaKey, Din277Areas, Site, Building } from '@foederal/building-data';
+import type { IfcModel } from '@foederal/ifc';
 import type { CommandContext } from '../context.js';
 import { columns, megabytes, num } from '../format.js';
 import { openModel } from '../open-model.js';
@@ -37,13 +38,16 @@ export interface IfcSummary {
   readonly problems: readonly { readonly code: string; readonly entityId: number; readonly message: string }[];
   /** Recoverable problems of the file (count). */
   readonly warnings: number;
+  /** Spaces whose DIN 277 usage category came from a DIN 277 classification reference (not a property). */
+  readonly classifiedSpaces: number;
 }
 
 /** `foederal ifc summary <model>`. */
 export async function ifcSummary(ctx: CommandContext, path: string, opts: { json?: boolean }): Promise<number> {
   const model = await openModel(ctx, path);
-  const [{ rollUpAreas, din277AreaKeys, din277AreaLabels }] = await Promise.all([import('@foederal/building-data')]);
+  const { rollUpAreas, din277AreaKeys, din277AreaLabels, din277UsageCategories } = await import('@foederal/building-data');
   const data = await model.toBuildingData();
+  const classified = classifySpaces(model, [...data.sites, ...data.buildings], (code) => din277UsageCategories.has(code));
   const counts = Object.entries(model.typeCounts()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 
   const total: Record<string, number> = {};
@@ -98,6 +102,7 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
     areaIssues,
     problems: data.problems.map((p) => ({ code: p.code, entityId: p.entityId, message: p.message })),
     warnings: model.warnings.length,
+    classifiedSpaces: classified,
   };
   if (opts.json) {
     ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
@@ -107,7 +112,7 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
   const { lang, paint, t } = ctx;
   const label = (k: Din277AreaKey) => din277AreaLabels[k].abbreviation;
   const areaText = (areas: Din277Areas, keys: readonly Din277AreaKey[]) =>
-    keys.filter((k) => areas[k] !== undefined).map((k) => `${label(k)} ${num(areas[k] as number, lang, 2)}`).join(' · ') || '–';
+    keys.filter((k) => areas[k] !== undefined && !(k.startsWith('nuf') && k.length === 4 && areas[k] === 0)).map((k) => `${label(k)} ${num(areas[k] as number, lang, 2)}`).join(' · ') || '–';
   const lines: string[] = [];
   lines.push(
     columns([
@@ -154,6 +159,55 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
   }
   ctx.out(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/**
+ * DIN 277 usage category from a classification reference of a system named DIN 277: `NUF 5`,
+ * `NUF 5.2`, `5.2`, `TF`, `TF 8.1`, `VF`, `VF 9.2` (`TF` is group 8, `VF` group 9).
+ */
+export function din277CodeOf(identification: string): string | undefined {
+  const t = identification.trim().toUpperCase().replace(/\s+/g, ' ');
+  const nuf = /^(?:NUF ?)?([1-7](?:\.[1-9])?)$/.exec(t);
+  if (nuf) return nuf[1];
+  const tf = /^TF(?: ?(8(?:\.[1-9])?))?$/.exec(t) ?? /^(8(?:\.[1-9])?)$/.exec(t);
+  if (tf) return tf[1] ?? '8';
+  const vf = /^VF(?: ?(9(?:\.[1-9])?))?$/.exec(t) ?? /^(9(?:\.[1-9])?)$/.exec(t);
+  if (vf) return vf[1] ?? '9';
+  return undefined;
+}
+
+/**
+ * Gives spaces without a usage category the one of their DIN 277 classification reference (the
+ * mapping of `@foederal/ifc` reads it only from properties, ADR 0116). Returns how many it set.
+ */
+function classifySpaces(model: IfcModel, roots: readonly (Site | Building)[], known: (code: string) => boolean): number {
+  const byId = new Map<string, number>();
+  for (const id of model.ofType('IfcSpace', { includeSubtypes: true })) {
+    byId.set(`#${id}`, id);
+    const g = model.attribute(id, 'GlobalId');
+    if (typeof g === 'string') byId.set(g, id);
+  }
+  let count = 0;
+  const buildings = roots.flatMap((r) => ('buildings' in r ? r.buildings : [r]));
+  for (const b of buildings) {
+    for (const storey of b.storeys) {
+      for (const space of storey.spaces) {
+        if (space.usageCategory !== undefined) continue;
+        const id = byId.get(space.id);
+        if (id === undefined) continue;
+        for (const c of model.classifications(id)) {
+          if (!c.system || !/din\s*277/i.test(c.system) || !c.identification) continue;
+          const code = din277CodeOf(c.identification);
+          if (code !== undefined && known(code)) {
+            (space as { usageCategory?: string }).usageCategory = code;
+            count += 1;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return count;
 }
 
 function round(v: number): number {
