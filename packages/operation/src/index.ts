@@ -2,7 +2,7 @@ export { OperationError } from './errors.js';
 export type { OperationErrorCode, OperationErrorLocation } from './errors.js';
 export { berlinOffset, berlinWallToUtc, utcToBerlinWall, berlinDay, formatBerlin } from './time/berlin.js';
 export type { AmbiguousTimePolicy, NonexistentTimePolicy, LocalTimeKind } from './time/berlin.js';
-export { easterSunday, publicHolidays, holidayOn, lands, holidayYears } from './time/holidays.js';
+export { easterSunday, publicHolidays, holidayOn, lands, holidayYears, landOfAgs } from './time/holidays.js';
 export type { Land, PublicHoliday } from './time/holidays.js';
 export { operatingMask } from './time/schedule.js';
 export type { OperatingSchedule } from './time/schedule.js';

@@ -1,4 +1,4 @@
-import type { Label } from '@foederal/building-data';
+import { germanStates, type Label } from '@foederal/building-data';
 import { OperationError } from '../errors.js';
 
 /**
@@ -173,4 +173,22 @@ export function holidayOn(date: string, land: Land): PublicHoliday | undefined {
     cache.set(key, byDate);
   }
   return byDate.get(date);
+}
+
+/**
+ * The Land of an AGS (Amtlicher Gemeindeschlüssel) or Länderschlüssel, via building-data's
+ * `germanStates` (first two digits → ISO 3166-2), e.g. for a building's schedule.
+ *
+ * @example
+ * ```ts
+ * landOfAgs('09162000'); // 'BY'
+ * ```
+ */
+export function landOfAgs(ags: string): Land {
+  const state = /^\d{2}/.test(ags) ? germanStates.get(ags.slice(0, 2)) : undefined;
+  const land = state?.iso3166_2.slice(3) as Land | undefined;
+  if (!land || !lands.includes(land)) {
+    throw new OperationError('invalid-input', `kein Land zum AGS "${ags}" / no Land for this AGS`, { location: { segment: 'ags' } });
+  }
+  return land;
 }

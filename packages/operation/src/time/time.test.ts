@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OperationError } from '../errors.js';
 import { berlinDay, berlinOffset, berlinWallToUtc, formatBerlin } from './berlin.js';
-import { easterSunday, holidayOn, lands, publicHolidays } from './holidays.js';
+import { easterSunday, holidayOn, landOfAgs, lands, publicHolidays } from './holidays.js';
 import { operatingMask } from './schedule.js';
 
 describe('Berlin local time', () => {
@@ -96,6 +96,13 @@ describe('public holidays', () => {
         expect(d.getUTCDate()).toBeLessThanOrEqual(22);
       }),
     );
+  });
+  it('finds the Land of an AGS', () => {
+    expect(landOfAgs('09162000')).toBe('BY');
+    expect(landOfAgs('11000000')).toBe('BE');
+    expect(landOfAgs('14')).toBe('SN');
+    expect(() => landOfAgs('99000000')).toThrow(OperationError);
+    expect(() => landOfAgs('x')).toThrow(OperationError);
   });
   it('refuses unknown Länder and years outside the rules', () => {
     expect(() => publicHolidays(1990, 'BY')).toThrow(/1995/);
