@@ -3,7 +3,7 @@ import type { Contribution, Disposition, Recommendation } from '@foederal/recomm
 import ky, { HTTPError } from 'ky';
 import * as z from 'zod/mini';
 import type { RetryOptions } from '../client/http.js';
-import { kyRetry, sendJson } from '../client/http.js';
+import { kyRetry, readBytes, sendJson, toPublicationError } from '../client/http.js';
 import { sha256Hex } from '../digest.js';
 import { PublicationError } from '../errors.js';
 import { issuesOf, summarizeIssues } from '../issues.js';
@@ -21,8 +21,8 @@ import { gitLabIssueSchema, gitLabNoteSchema, gitLabPackageFileSchema, gitLabRel
 export interface OpenCodeClientOptions {
   /** GitLab instance (default `https://gitlab.opencode.de`). */
   readonly baseUrl?: string | URL;
-  /** Personal, project or group access token. */
-  readonly token: string;
+  /** Personal, project or group access token; without one, only public projects can be read ({@link OpenCodeClient.readFile}). */
+  readonly token?: string;
   /** How to send the token: `PRIVATE-TOKEN` header (default) or `Authorization: Bearer`. */
   readonly authScheme?: 'private-token' | 'bearer';
   /** Project id or full path (`foederal/empfehlungen`). */
@@ -97,6 +97,12 @@ export interface OpenCodeClient {
   issues(options?: Omit<ImportContributionsOptions, 'sectionOf'>): AsyncIterable<GitLabIssue>;
   /** Issues as consultation contributions, each with its issue URL as `externalRef`. */
   importContributions(options?: ImportContributionsOptions): AsyncIterable<Contribution>;
+  /**
+   * The raw bytes of one file of the repository at a branch, tag or commit (GitLab
+   * `GET /projects/:id/repository/files/:file_path/raw`), e.g. the project's `publiccode.yml`.
+   * Default ref `HEAD` (the default branch). A missing file is a `not-found` error.
+   */
+  readFile(input: { readonly path: string; readonly ref?: string }, options?: { readonly signal?: AbortSignal }): Promise<Uint8Array>;
   /** Post a disposition as an issue note (German, then English) and set its outcome label. */
   postDisposition(input: { readonly issueIid: number; readonly state: AnsweredState; readonly disposition: Disposition; readonly labels?: Partial<Record<AnsweredState, string>> }, options?: { readonly signal?: AbortSignal }): Promise<{ readonly note: GitLabNote; readonly issue: GitLabIssue }>;
 }
@@ -196,6 +202,7 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
   const bodyLimit = options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes };
   const auth = (): Headers => {
     const h = new Headers();
+    if (options.token === undefined || options.token === '') return h;
     if (options.authScheme === 'bearer') h.set('authorization', `Bearer ${options.token}`);
     else h.set('private-token', options.token);
     return h;
@@ -216,6 +223,23 @@ export function createOpenCodeClient(options: OpenCodeClientOptions): OpenCodeCl
     `${project}/packages/generic/${encodeURIComponent(name)}/${encodeURIComponent(version)}/${encodeURIComponent(file)}`;
 
   const client: OpenCodeClient = {
+    async readFile(input, callOptions = {}) {
+      const segments = input.path.split('/');
+      if (input.path.length === 0 || input.path.length > 1024 || segments.some((x) => x === '' || x === '.' || x === '..') || [...input.path].some((ch) => ch.charCodeAt(0) < 0x20)) {
+        throw invalid(`Ungültiger Dateipfad / invalid file path: ${input.path.slice(0, 100)}`, '$.path');
+      }
+      const ref = input.ref ?? 'HEAD';
+      if (ref.length === 0 || ref.length > 255 || [...ref].some((ch) => ch.charCodeAt(0) <= 0x20) || /[~^:?*[\\]/.test(ref)) throw invalid(`Ungültige Referenz / invalid ref: ${ref.slice(0, 100)}`, '$.ref');
+      const url = new URL(`${project}/repository/files/${encodeURIComponent(input.path)}/raw`);
+      url.searchParams.set('ref', ref);
+      try {
+        const response = await idempotent(url, { method: 'get', headers: auth(), ...(callOptions.signal ? { signal: callOptions.signal } : {}) });
+        return await readBytes(response, timeout, callOptions.signal, options.maxResponseBytes);
+      } catch (error) {
+        throw await toPublicationError(error, { method: 'GET', url: url.href, signal: callOptions.signal, timeout });
+      }
+    },
+
     async uploadPackageFile(input, callOptions = {}) {
       if (!packageNamePattern.test(input.packageName)) throw invalid(`Ungültiger Paketname / invalid package name: ${input.packageName}`, '$.packageName');
       if (!/^[A-Za-z0-9][A-Za-z0-9.+_-]*$/.test(input.version)) throw invalid(`Ungültige Version / invalid version: ${input.version}`, '$.version');
