@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBackend } from '../../../test/backends.js';
@@ -90,6 +91,29 @@ describe('contribution desk pages', () => {
     expect(xml).not.toContain('geheim@example.org');
     // Anonymous contributor 1 gave a contact and no consent: its row shows no name.
     expect(xml).not.toContain('Landkreis 1<');
+  });
+
+  it('answers hostile queries and forms with a page or a typed 4xx, never a 500', async () => {
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '-1', '0', '9999999999', "' or 1=1 --", '%', '_', '\\', 'anchor.section', '../', '<script>', 'submitted', 'NaN'));
+    await fc.assert(
+      fc.asyncProperty(fc.record({ status: text, abschnitt: text, einreichende: text, ebene: text, q: text, sortierung: text, seite: text, je_seite: text }), async (query) => {
+        const res = await gs.fetch(`${desk}?${new URLSearchParams(query).toString()}`);
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 40 },
+    );
+    const { csrf } = await gs.page(desk);
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { maxLength: 4 }), text, text, text, async (selection, stand, reason, duplicate) => {
+        const body = new URLSearchParams({ _csrf: csrf, stand, begruendung: reason, dublette_von: duplicate });
+        for (const token of selection) body.append('auswahl', token);
+        const res = await gs.fetch(desk, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        expect([303, 404, 409, 412, 422]).toContain(res.status);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('erases the personal data of one contribution on request', async () => {

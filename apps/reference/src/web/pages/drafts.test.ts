@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBackend } from '../../../test/backends.js';
 import { FormClient, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -79,6 +80,29 @@ describe('recommendation draft and consultation forms', () => {
     const again = await gs.fetch('/verwaltung/empfehlungen/neu', { method: 'POST', body: draftFields(csrf, { id: 'gebaeudedaten-2028' }) });
     expect(again.status).toBe(409);
     expect(await again.text()).toMatch(/id="f-id-error"[^]*Existiert bereits/);
+  });
+
+  it('answers hostile draft and consultation forms with a form and its errors, never a 500', async () => {
+    const { csrf } = await gs.page('/verwaltung/empfehlungen/neu');
+    const text = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '1e9', '-5', 'NaN', '<b>x</b>', "' or 1=1", 'main|' + 'a'.repeat(32) + '|1|x|y', 'DL-DE-BY-2.0', 'state', '2027-02-30'));
+    await fc.assert(
+      fc.asyncProperty(fc.record({ number: text, shortTitleDe: text, edition: text, version: text, titleDe: text, descriptionDe: text, leadLevel: text, license: text, kept: text, supersedes: text }), async (values) => {
+        const form = draftFields(csrf, values);
+        form.append('kept', values.kept);
+        const res = await gs.fetch('/verwaltung/empfehlungen/neu', { method: 'POST', body: form });
+        expect([303, 409, 422]).toContain(res.status);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 30 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ opens: text, closes: text, rows: text, 'anchor-0': text, 'sectionTitle-0': text, draftVersion: text, titleDe: text }), async (values) => {
+        const res = await gs.post('/verwaltung/empfehlungen/wartung-2026/konsultation', { _csrf: csrf, ...values });
+        expect([303, 409, 422]).toContain(res.status);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('edits the draft at its version and opens its consultation with sections', async () => {
