@@ -52,6 +52,8 @@ export interface BacnetSimulator {
   readonly port: number;
   /** ReadProperty requests answered so far. */
   readonly requests: number;
+  /** Active COV subscriptions. */
+  readonly subscriptions: number;
   /** Change the present value (and optionally the status) of an object. */
   set(objectType: number, instance: number, presentValue: number, status?: SimulatedBacnetObject['status']): void;
   close(): Promise<void>;
@@ -63,7 +65,8 @@ const enumerated = new Set([3, 4, 5, 13, 14, 19]);
  * Start a simulated BACnet/IP device on the same stack as {@link createBacnetReader}: a real
  * BACnet server answering ReadProperty for Present_Value, Status_Flags, Object_Name,
  * Object_Type and Object_Identifier (analog objects as REAL, binary and multi-state as
- * ENUMERATED), with BACnet errors for unknown objects and properties. For tests, demos and
+ * ENUMERATED), with BACnet errors for unknown objects and properties, and SubscribeCOV with
+ * unconfirmed COV notifications (an initial one, then one per `set`). For tests, demos and
  * trying a configuration without a building.
  *
  * @example
@@ -90,6 +93,59 @@ export async function startBacnetSimulator(options: BacnetSimulatorOptions): Pro
     throw new OperationError('live-connection', `BACnet-Simulator: UDP-Port nicht nutzbar / cannot bind UDP port`, { cause });
   }
   let requests = 0;
+  /** COV subscriptions: (subscriber address, process id, object) → until (ms). */
+  const subscriptions = new Map<string, { receiver: { address: string }; processId: number; objectType: number; instance: number; until: number }>();
+  const covValues = (o: SimulatedBacnetObject) => {
+    const s = o.status ?? {};
+    const byte = (s.inAlarm ? 1 : 0) | (s.fault ? 2 : 0) | (s.overridden ? 4 : 0) | (s.outOfService ? 8 : 0);
+    return [
+      { property: { id: 85, index: 0xffffffff }, value: [{ type: enumerated.has(o.objectType) ? 9 : 4, value: o.presentValue }] },
+      { property: { id: 111, index: 0xffffffff }, value: [{ type: 8, value: { bitsUsed: 4, value: [byte] } }] },
+    ];
+  };
+  const notify = (o: SimulatedBacnetObject) => {
+    const now = Date.now();
+    for (const [key, sub] of subscriptions) {
+      if (sub.until <= now) {
+        subscriptions.delete(key);
+        continue;
+      }
+      if (sub.objectType !== o.objectType || sub.instance !== o.instance) continue;
+      device.unconfirmedCOVNotification(
+        sub.receiver,
+        sub.processId,
+        options.deviceId,
+        { type: o.objectType, instance: o.instance },
+        Number.isFinite(sub.until) ? Math.max(0, Math.round((sub.until - now) / 1000)) : 0,
+        covValues(o) as never,
+      );
+    }
+  };
+  device.on('subscribeCov', (content) => {
+    const sender = content.header?.sender;
+    const invokeId = content.invokeId;
+    if (sender === undefined || invokeId === undefined || sender.address === undefined) return;
+    const { subscriberProcessId, monitoredObjectId, lifetime } = content.payload;
+    const object = objects.get(`${monitoredObjectId.type}:${monitoredObjectId.instance}`);
+    if (!object) {
+      device.errorResponse(sender, 5, invokeId, 1, 31); // subscribe-cov: object, unknown-object
+      return;
+    }
+    const key = `${sender.address}|${subscriberProcessId}|${monitoredObjectId.type}:${monitoredObjectId.instance}`;
+    const cancel = (content.payload as { cancellationRequest?: boolean }).cancellationRequest === true;
+    if (cancel) subscriptions.delete(key);
+    else {
+      subscriptions.set(key, {
+        receiver: { address: sender.address },
+        processId: subscriberProcessId,
+        objectType: monitoredObjectId.type,
+        instance: monitoredObjectId.instance,
+        until: lifetime ? Date.now() + lifetime * 1000 : Number.POSITIVE_INFINITY, // lifetime 0: indefinite
+      });
+    }
+    device.simpleAckResponse(sender, 5, invokeId);
+    if (!cancel) notify(object); // the initial notification, as the standard asks
+  });
   device.on('readProperty', (content) => {
     const sender = content.header?.sender;
     const invokeId = content.invokeId;
@@ -139,6 +195,9 @@ export async function startBacnetSimulator(options: BacnetSimulatorOptions): Pro
     get requests() {
       return requests;
     },
+    get subscriptions() {
+      return subscriptions.size;
+    },
     set: (objectType, instance, presentValue, status) => {
       const key = `${objectType}:${instance}`;
       const current = objects.get(key);
@@ -147,7 +206,9 @@ export async function startBacnetSimulator(options: BacnetSimulatorOptions): Pro
           location: { segment: key },
         });
       }
-      objects.set(key, { ...current, presentValue, ...(status === undefined ? {} : { status }) });
+      const next = { ...current, presentValue, ...(status === undefined ? {} : { status }) };
+      objects.set(key, next);
+      notify(next);
     },
     close: async () => {
       device.close();

@@ -122,6 +122,50 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
     ]);
   });
 
+  it('subscribes to COV: initial values, a change, errors for refused objects, cancelled on abort', async () => {
+    const device = await simulator();
+    const r = await reader();
+    const controller = new AbortController();
+    const errors: OperationError[] = [];
+    const seen: Sample[] = [];
+    const wanted = [objects[0]!, objects[2]!, { pointId: 'FEHLT', objectType: 2, instance: 99 }];
+    for await (const sample of r.subscribeCov({ address: device.address, deviceId: 1201 }, wanted, { lifetimeSeconds: 60, signal: controller.signal, onError: (e) => errors.push(e) })) {
+      seen.push(sample);
+      if (seen.length === 2) {
+        expect(device.subscriptions).toBe(2);
+        device.set(0, 1, 23.25, { fault: true });
+      }
+      if (seen.length === 3) controller.abort();
+    }
+    // initial notifications of both objects (in either order), then the change
+    expect(seen.slice(0, 2).map((s) => [s.pointId, s.value, s.quality]).sort()).toEqual([
+      ['HZG.VENTIL', 35, sampleQuality.uncertain],
+      ['RT.101', 21.5, sampleQuality.good],
+    ]);
+    expect([seen[2]!.pointId, seen[2]!.value, seen[2]!.quality]).toEqual(['RT.101', 23.25, sampleQuality.bad]);
+    expect(errors.map((e) => [e.code, e.location?.point])).toEqual([['live-protocol', 'FEHLT']]);
+    expect(errors[0]!.message).toContain('analog-value 99, subscribe-cov');
+    expect(device.subscriptions).toBe(0); // cancelled when the iteration ended
+    expect(r.stats().notifications).toBe(3);
+  });
+
+  it('reports a COV subscription the device does not answer through onError', async () => {
+    const { address } = await silentDevice();
+    const r = await reader(200);
+    const controller = new AbortController();
+    const errors: OperationError[] = [];
+    const iteration = (async () => {
+      for await (const sample of r.subscribeCov({ address }, [objects[0]!], { signal: controller.signal, onError: (e) => errors.push(e) })) {
+        throw new Error(`unexpected sample ${sample.pointId}`);
+      }
+    })();
+    for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    await iteration;
+    expect(errors.map((e) => e.code)).toEqual(['live-timeout']);
+    expect(errors[0]!.message).toContain('subscribe-cov');
+  });
+
   it('reports a device that does not answer as live-timeout naming device and object', async () => {
     const { address } = await silentDevice();
     const r = await reader(250);

@@ -106,6 +106,10 @@ export interface BacnetReaderStats {
   readonly protocolErrors: number;
   /** Datagrams the stack could not decode (dropped, counted). */
   readonly malformed: number;
+  /** COV notifications received for an active subscription. */
+  readonly notifications: number;
+  /** COV samples dropped because the consumer fell more than `maxQueue` behind. */
+  readonly dropped: number;
 }
 
 /**
@@ -131,6 +135,19 @@ export interface BacnetReader {
     device: BacnetDeviceRef,
     objects: readonly BacnetObjectRef[],
     options: { intervalMs: number; signal?: AbortSignal; onError?: (error: OperationError) => void },
+  ): AsyncIterable<Sample>;
+  /**
+   * Subscribe to change-of-value notifications (SubscribeCOV, unconfirmed) of the objects and
+   * deliver each notification's Present_Value (quality from its Status_Flags) until the signal
+   * aborts; subscriptions are renewed at half their lifetime and cancelled at the end. Objects
+   * whose subscription the device refuses or does not answer go to `onError` (and can be polled
+   * instead). At most `maxQueue` (10,000) samples wait for the consumer; older ones are dropped
+   * and counted in {@link BacnetReaderStats}.
+   */
+  subscribeCov(
+    device: BacnetDeviceRef,
+    objects: readonly BacnetObjectRef[],
+    options: { lifetimeSeconds?: number; signal?: AbortSignal; onError?: (error: OperationError) => void; maxQueue?: number },
   ): AsyncIterable<Sample>;
   stats(): BacnetReaderStats;
   close(): Promise<void>;
@@ -202,7 +219,15 @@ export async function createBacnetReader(options: BacnetReaderOptions = {}): Pro
     client.close();
     throw new OperationError('live-connection', `BACnet/IP: UDP-Port ${options.port ?? 0} nicht nutzbar / cannot bind UDP port`, { cause });
   }
-  const counters = { requests: 0, samples: 0, timeouts: 0, protocolErrors: 0 };
+  const counters = { requests: 0, samples: 0, timeouts: 0, protocolErrors: 0, notifications: 0, dropped: 0 };
+  /** Active COV listeners by subscriber process id. */
+  const covListeners = new Map<number, (payload: { initiatingDeviceId: number; monitoredObjectId: { type: number; instance: number }; values: { property: { id: number }; value: { type: number; value: unknown }[] }[] }) => void>();
+  let nextProcessId = 1 + Math.floor(Math.random() * 1000) * 1000;
+  client.on('covNotifyUnconfirmed', (content) => {
+    const payload = content.payload as { subscriberProcessId: number } | undefined;
+    if (payload === undefined) return;
+    covListeners.get(payload.subscriberProcessId)?.(payload as never);
+  });
   let closed = false;
 
   const fail = (device: BacnetDeviceRef, object: BacnetObjectRef, property: string, cause: unknown): OperationError => {
@@ -297,6 +322,77 @@ export async function createBacnetReader(options: BacnetReaderOptions = {}): Pro
           for (const e of round.errors) onError?.(e);
           yield* round.samples;
           if (!(await sleep(intervalMs, signal))) return;
+        }
+      },
+    }),
+    subscribeCov: (device, objects, covOptions) => ({
+      async *[Symbol.asyncIterator]() {
+        const { signal, onError } = covOptions;
+        const lifetime = Math.max(10, Math.floor(covOptions.lifetimeSeconds ?? 300));
+        const maxQueue = Math.max(1, Math.floor(covOptions.maxQueue ?? 10_000));
+        if (closed) throw new OperationError('live-connection', 'BACnet-Leser ist geschlossen / reader is closed');
+        const processId = nextProcessId++;
+        const byObject = new Map(objects.map((o) => [`${o.objectType}:${o.instance}`, o]));
+        const queue: Sample[] = [];
+        let wake: (() => void) | undefined;
+        // Matched by our process id and the object (the sender may be a name resolved to an address).
+        covListeners.set(processId, (payload) => {
+          const object = byObject.get(`${payload.monitoredObjectId.type}:${payload.monitoredObjectId.instance}`);
+          if (!object) return;
+          counters.notifications++;
+          const pv = payload.values.find((v) => v.property.id === presentValue);
+          const value = numericValue(pv?.value[0]);
+          if (typeof value === 'string') {
+            onError?.(fail(device, object, 'cov-notification', new Error(value)));
+            return;
+          }
+          const flags = payload.values.find((v) => v.property.id === statusFlags);
+          queue.push({ pointId: object.pointId, time: Date.now(), value, quality: flags ? qualityOf(flags.value[0]?.value) : sampleQuality.good });
+          counters.samples++;
+          if (queue.length > maxQueue) {
+            queue.shift();
+            counters.dropped++;
+          }
+          wake?.();
+        });
+        const subscribeAll = async (cancel: boolean) => {
+          await Promise.all(
+            objects.map(async (object) => {
+              counters.requests++;
+              try {
+                await client.subscribeCov({ address: device.address }, { type: object.objectType, instance: object.instance }, processId, cancel, false, cancel ? 0 : lifetime);
+              } catch (cause) {
+                if (!cancel) onError?.(fail(device, object, 'subscribe-cov', cause));
+              }
+            }),
+          );
+        };
+        const onAbort = () => wake?.();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        let renewAt = Date.now();
+        try {
+          while (!signal?.aborted && !closed) {
+            if (Date.now() >= renewAt) {
+              renewAt = Date.now() + (lifetime * 1000) / 2;
+              await subscribeAll(false);
+            }
+            while (queue.length > 0) {
+              yield queue.shift() as Sample;
+              if (signal?.aborted) return;
+            }
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, Math.max(0, renewAt - Date.now()));
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+            wake = undefined;
+          }
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+          covListeners.delete(processId);
+          if (!closed) await subscribeAll(true);
         }
       },
     }),
