@@ -11,6 +11,8 @@ import { formatDate, formatNumber, pick, t, type Lang } from '../i18n.js';
 import { administrativeLevelLabels, lbl, pilotStatusLabels, reportStateLabels } from '../labels.js';
 import { alert, csrfField, type Markup } from '../layout.js';
 import { formOf, render, type Routes } from '../routing.js';
+import { readSolution } from '../../domain/opencode-solution.js';
+import { solutionView } from './opencode-solution.js';
 import { formatEuro } from '@foederal/membership';
 import type { CostParticipant } from '@foederal/membership';
 
@@ -58,11 +60,15 @@ export function pilotPages(ctx: AppContext, routes: Routes): void {
     const pilot = (await ctx.repo.pilots.require(c.req.param('id') ?? '')).data as Pilot;
     const reports = (await listReports(ctx.repo, pilot.id, c.get('role'))).map((d) => d.data);
     const canReport = hasRole(c.get('role'), 'member');
+    // An open-source pilot shows its solution's publiccode.yml (ADR 0162); short timeout, cached.
+    const solution = pilot.subject.kind === 'open-source' ? await readSolution(ctx, pilot.subject) : undefined;
+    const repository = pilot.subject.kind === 'open-source' ? pilot.subject.repository : '';
     return render(c, (lang) => pick(lang, pilot.title), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${pick(lang, pilot.title)}</h1>
 ${c.req.query('eingereicht') ? alert('success', lang === 'de' ? 'Ihr Bericht ist eingegangen. Die Geschäftsstelle prüft ihn vor der Veröffentlichung.' : 'Your report was received. The secretariat reviews it before publication.') : ''}
 <p class="kern-body">${pick(lang, pilot.description)}</p>
 <p class="kern-body">${subject(pilot, lang)} · ${lbl(pilotStatusLabels, pilot.status, lang)} · ${formatDate(lang, pilot.start)}${pilot.end ? ` – ${formatDate(lang, pilot.end)}` : ''}</p>
+${solution ? solutionView(solution, repository, lang) : ''}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Teilnehmende Verwaltungen' : 'Participating administrations'}</h2>
 <ul class="kern-list">${pilot.participants.map((p) => html`<li>${p.organisation} (${lbl(administrativeLevelLabels, p.jurisdiction.level, lang)} ${p.jurisdiction.name})${p.role === 'lead' ? (lang === 'de' ? ' – Leitung' : ' – lead') : ''}</li>`)}</ul>
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Erfahrungsberichte' : 'Experience reports'} (${reports.length})</h2>
