@@ -7,5 +7,8 @@ const model = await openIfcFile(process.argv[2]);
 const counts = model.typeCounts();
 const data = await model.toBuildingData();
 const rollUps = [...data.sites, ...data.buildings].map((root) => rollUpAreas(root));
-const spaces = model.ofType('IfcSpace', { includeSubtypes: true }).length;
-process.stdout.write(JSON.stringify({ schema: model.schema, entities: model.size, counts, spaces, areas: rollUps.map((r) => r.rollUp.effective) }).slice(0, 0));
+const spaceIds = model.ofType('IfcSpace', { includeSubtypes: true });
+// the command also reads the spaces' classification references (ADR 0116)
+const classifications = spaceIds.map((id) => model.classifications(id));
+const spaces = spaceIds.length;
+process.stdout.write(JSON.stringify({ schema: model.schema, entities: model.size, counts, spaces, classified: classifications.length, areas: rollUps.map((r) => r.rollUp.effective) }).slice(0, 0));

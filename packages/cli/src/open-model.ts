@@ -9,7 +9,6 @@ import { byteProgress } from './progress.js';
  */
 export async function openModel(ctx: CommandContext, path: string): Promise<IfcModel> {
   const size = await fileSize(path);
-  const [{ openIfc }, { openIfcFile }] = await Promise.all([import('@foederal/ifc'), import('@foederal/ifc/node')]);
   const progress = await byteProgress(ctx.io, ctx.t('IFC lesen', 'reading IFC'), size, ctx.lang);
   const options = {
     signal: ctx.io.signal,
@@ -18,7 +17,12 @@ export async function openModel(ctx: CommandContext, path: string): Promise<IfcM
     },
   };
   try {
-    return path === '-' ? await openIfc(stdinChunks(ctx.io), options) : await openIfcFile(path, options);
+    if (path === '-') {
+      const { openIfc } = await import('@foederal/ifc');
+      return await openIfc(stdinChunks(ctx.io), options);
+    }
+    const { openIfcFile } = await import('@foederal/ifc/node');
+    return await openIfcFile(path, options);
   } finally {
     progress.stop();
   }
