@@ -11,6 +11,8 @@ import {
   type TrendSeries,
 } from './series.js';
 
+const aggregationCodes: ReadonlyMap<Aggregation, number> = new Map<Aggregation, number>([['mean', 0], ['sum', 1], ['last', 2], ['max', 3], ['min', 4]]);
+
 /**
  * Options for aligning onto a grid.
  *
@@ -47,6 +49,8 @@ export class GridAccumulator {
   private readonly values: Float32Array[] = [];
   private readonly quality: Uint8Array[] = [];
   private readonly how: Aggregation[] = [];
+  /** `how` as a number per point for the hot path: 0 mean, 1 sum, 2 last, 3 max, 4 min. */
+  private code = new Uint8Array(16);
   private cell = new Int32Array(16).fill(-1);
   private acc = new Float64Array(16);
   private count = new Float64Array(16);
@@ -70,7 +74,11 @@ export class GridAccumulator {
     const i = this.points.length;
     this.points.push(point);
     const a = this.aggregation;
-    this.how.push(a === undefined ? 'mean' : typeof a === 'function' ? a(point, i) : a);
+    const how = a === undefined ? 'mean' : typeof a === 'function' ? a(point, i) : a;
+    if (!aggregationCodes.has(how)) {
+      throw new OperationError('invalid-input', `unbekannte Aggregation "${String(how)}" / unknown aggregation`, { location: { point: point.id, segment: 'aggregation' } });
+    }
+    this.how.push(how);
     this.values.push(new Float32Array(this.grid.length));
     this.quality.push(new Uint8Array(this.grid.length));
     if (i >= this.cell.length) {
@@ -83,7 +91,9 @@ export class GridAccumulator {
       this.acc = grow(this.acc, (n) => new Float64Array(n));
       this.count = grow(this.count, (n) => new Float64Array(n));
       this.flags = grow(this.flags, (n) => new Uint8Array(n));
+      this.code = grow(this.code, (n) => new Uint8Array(n));
     }
+    this.code[i] = aggregationCodes.get(how) as number;
     return i;
   }
 
@@ -94,23 +104,7 @@ export class GridAccumulator {
       this.outside++;
       return;
     }
-    const open = this.cell[p] as number;
-    if (c !== open) {
-      if (open >= 0) this.flush(p, open, c);
-      this.cell[p] = c;
-      this.count[p] = 1;
-      this.acc[p] = value;
-      this.flags[p] = quality;
-      return;
-    }
-    const how = this.how[p];
-    this.count[p] = (this.count[p] as number) + 1;
-    this.flags[p] = (this.flags[p] as number) | quality;
-    if (how === 'mean' || how === 'sum') this.acc[p] = (this.acc[p] as number) + value;
-    else if (how === 'last') this.acc[p] = value;
-    else if (how === 'max') {
-      if (value > (this.acc[p] as number)) this.acc[p] = value;
-    } else if (value < (this.acc[p] as number)) this.acc[p] = value;
+    this.put(p, c, value, quality);
   }
 
   /** Adds samples of one time for several points (see `TrendSink.addRow`). */
@@ -120,55 +114,59 @@ export class GridAccumulator {
       this.outside += count;
       return;
     }
-    const cell = this.cell;
-    const acc = this.acc;
-    const n = this.count;
-    const flags = this.flags;
-    for (let k = 0; k < count; k++) {
-      const p = points[k] as number;
-      const value = values[k] as number;
-      const open = cell[p] as number;
-      if (c !== open) {
-        if (open >= 0) this.flush(p, open, c);
-        cell[p] = c;
-        n[p] = 1;
-        acc[p] = value;
-        flags[p] = quality;
-        continue;
-      }
-      const how = this.how[p];
-      n[p] = (n[p] as number) + 1;
-      flags[p] = (flags[p] as number) | quality;
-      if (how === 'mean' || how === 'sum') acc[p] = (acc[p] as number) + value;
-      else if (how === 'last') acc[p] = value;
-      else if (how === 'max') {
-        if (value > (acc[p] as number)) acc[p] = value;
-      } else if (value < (acc[p] as number)) acc[p] = value;
-    }
+    for (let k = 0; k < count; k++) this.put(points[k] as number, c, values[k] as number, quality);
   }
 
-  private flush(p: number, c: number, next: number): void {
-    const v = this.how[p] === 'mean' ? (this.acc[p] as number) / (this.count[p] as number) : (this.acc[p] as number);
+  /**
+   * Puts a sample into cell `c` of point `p`. The cell's value in the output is kept current on
+   * every sample (so nothing needs closing later, and a point with one sample per cell costs one
+   * write); the running sum or extreme stays in the per-point state.
+   */
+  private put(p: number, c: number, value: number, quality: number): void {
+    const out = this.values[p] as Float32Array;
+    const q = this.quality[p] as Uint8Array;
+    const open = this.cell[p] as number;
+    if (c !== open) {
+      if (open >= 0 && this.holdCells > 0) this.hold(p, open, c);
+      this.cell[p] = c;
+      this.count[p] = 1;
+      this.acc[p] = value;
+      this.flags[p] = quality;
+      out[c] = value;
+      q[c] = (quality & QUALITY_FLAGGED) | QUALITY_PRESENT;
+      return;
+    }
+    const how = this.code[p] as number;
+    const n = (this.count[p] as number) + 1;
+    this.count[p] = n;
+    const flags = (this.flags[p] as number) | quality;
+    this.flags[p] = flags;
+    let acc = this.acc[p] as number;
+    if (how <= 1) acc += value; // mean, sum
+    else if (how === 2) acc = value; // last
+    else if (how === 3) {
+      if (value > acc) acc = value;
+    } else if (value < acc) acc = value;
+    this.acc[p] = acc;
+    out[c] = how === 0 ? acc / n : acc;
+    q[c] = (flags & QUALITY_FLAGGED) | QUALITY_PRESENT;
+  }
+
+  /** Carries the value of cell `c` forward into the empty cells before `next`, at most `holdCells`. */
+  private hold(p: number, c: number, next: number): void {
+    if (this.how[p] === 'sum') return;
     const values = this.values[p] as Float32Array;
     const quality = this.quality[p] as Uint8Array;
-    values[c] = v;
-    quality[c] = ((this.flags[p] as number) & QUALITY_FLAGGED) | QUALITY_PRESENT;
-    if (this.holdCells > 0 && this.how[p] !== 'sum') {
-      const end = Math.min(next, c + 1 + this.holdCells, this.grid.length);
-      for (let k = c + 1; k < end; k++) {
-        values[k] = v;
-        quality[k] = (quality[c] as number) | QUALITY_FILLED;
-      }
+    const end = Math.min(next, c + 1 + this.holdCells, this.grid.length);
+    for (let k = c + 1; k < end; k++) {
+      values[k] = values[c] as number;
+      quality[k] = (quality[c] as number) | QUALITY_FILLED;
     }
   }
 
   /** Closes the open cells and returns the aligned data. */
   finish(): AlignedTrends {
-    for (let p = 0; p < this.points.length; p++) {
-      const open = this.cell[p] as number;
-      if (open >= 0) this.flush(p, open, open + 1);
-      this.cell[p] = -1;
-    }
+    this.cell.fill(-1);
     return {
       grid: this.grid,
       points: this.points,
