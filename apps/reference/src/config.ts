@@ -25,6 +25,15 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(12, 'mindestens 12 Zeichen / at least 12 characters'))),
   UNZIP_LIMIT_BYTES: z.optional(integer(1024, 4 * 1024 ** 3)),
   LOGIN_LIMIT_PER_MINUTE: z.optional(integer(1, 1_000_000)),
+  OIDC_ISSUER: z.optional(z.url()),
+  OIDC_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
+  OIDC_CLIENT_SECRET: z.optional(z.string().check(z.minLength(1))),
+  OIDC_SCOPE: z.optional(z.string().check(z.regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'Scopes durch Leerzeichen getrennt / space-separated scopes'))),
+  OIDC_ROLES_CLAIM: z.optional(z.string().check(z.regex(/^[\w:-]+(\.[\w:-]+)*$/, 'Claim-Name, Pfad mit Punkten / claim name, dotted path'))),
+  OIDC_ROLE_MAP: z.optional(
+    z.string().check(z.regex(/^\s*[^=,\s][^=,]*=(member|secretariat|admin)\s*(,\s*[^=,\s][^=,]*=(member|secretariat|admin)\s*)*$/, 'Wert=Rolle, durch Komma getrennt (Rollen member, secretariat, admin) / value=role, comma-separated')),
+  ),
+  OIDC_LABEL: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   TRUST_PROXY: z.optional(z.string().check(z.regex(/^[\w.:%]+(\s*,\s*[\w.:%]+)*$/, 'IP-Adressen, durch Komma getrennt / IP addresses, comma-separated'))),
 });
 
@@ -83,6 +92,25 @@ export interface AppConfig {
   readonly trustProxy: readonly string[];
   /** Sign-in attempts per client address and minute (besides the per-account back-off). Default 20. */
   readonly loginLimitPerMinute: number;
+  /** Single sign-on through an OpenID Connect provider; absent unless `OIDC_ISSUER` is set. */
+  readonly oidc: OidcConfig | undefined;
+}
+
+/** Sign-in through an administration's OpenID Connect identity provider (Keycloak, ADFS …). */
+export interface OidcConfig {
+  /** `OIDC_ISSUER`: the issuer URL; discovery reads `/.well-known/openid-configuration` under it. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Confidential client (`client_secret_basic`); without one the client is public (PKCE only). */
+  readonly clientSecret: string | undefined;
+  /** Default `openid profile email`. */
+  readonly scope: string;
+  /** Claim with the user's groups or roles, a dotted path for nested ones (`realm_access.roles`). Default `roles`. */
+  readonly rolesClaim: string;
+  /** Claim value → app role (`OIDC_ROLE_MAP=gs=secretariat,ak-mitglied=member`); the highest mapped role wins. */
+  readonly roleMap: Readonly<Record<string, 'member' | 'secretariat' | 'admin'>>;
+  /** Text of the sign-in button. Default "Anmelden mit Single Sign-on / Sign in with single sign-on". */
+  readonly label: string | undefined;
 }
 
 /**
@@ -121,7 +149,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     unzipLimitBytes: e.UNZIP_LIMIT_BYTES ?? defaultUnzipLimitBytes,
     loginLimitPerMinute: e.LOGIN_LIMIT_PER_MINUTE ?? 20,
+    oidc: oidcConfig(e),
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
+  };
+}
+
+function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
+  if (e.OIDC_ISSUER === undefined) {
+    const stray = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const).find((k) => e[k] !== undefined);
+    if (stray) throw new AppError('config-invalid', `Ungültige Konfiguration / invalid configuration: ${stray} ohne / without OIDC_ISSUER`, { details: { variable: 'OIDC_ISSUER' } });
+    return undefined;
+  }
+  for (const k of ['OIDC_CLIENT_ID', 'OIDC_ROLE_MAP'] as const) {
+    if (e[k] === undefined) throw new AppError('config-invalid', `Ungültige Konfiguration / invalid configuration: ${k} fehlt / missing (OIDC_ISSUER ist gesetzt / is set)`, { details: { variable: k } });
+  }
+  const roleMap: Record<string, 'member' | 'secretariat' | 'admin'> = {};
+  for (const pair of (e.OIDC_ROLE_MAP as string).split(',')) {
+    const at = pair.lastIndexOf('=');
+    roleMap[pair.slice(0, at).trim()] = pair.slice(at + 1).trim() as 'member' | 'secretariat' | 'admin';
+  }
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID as string,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    scope: e.OIDC_SCOPE ?? 'openid profile email',
+    rolesClaim: e.OIDC_ROLES_CLAIM ?? 'roles',
+    roleMap,
+    label: e.OIDC_LABEL,
   };
 }
 

@@ -63,7 +63,7 @@ for (const factory of backends) {
     it('creates the first admin and each demo account with its own password, shown once', async () => {
       expect(printed).toHaveLength(1);
       const lines = printed[0]!.split('\n').map((l) => /^ {2}(\S+)\s+(\S+)$/.exec(l)).filter((m) => m !== null);
-      const accounts = Object.fromEntries(lines.map((m) => [m[1], m[2]]));
+      const accounts: Record<string, string> = Object.fromEntries(lines.map((m) => [m[1] as string, m[2] as string]));
       expect(Object.keys(accounts).sort()).toEqual(['admin', 'geschaeftsstelle', 'mitglied']);
       const passwords = Object.values(accounts);
       expect(new Set(passwords).size).toBe(3);

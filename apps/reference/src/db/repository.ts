@@ -168,6 +168,8 @@ export interface Repository {
     claim(key: string, value: string): Promise<boolean>;
     /** Insert or replace. */
     put(key: string, value: string): Promise<void>;
+    /** Delete and return in one step (one-time values such as OIDC states); undefined when absent. */
+    take(key: string): Promise<string | undefined>;
   };
   /** A cheap round trip to the database (readiness). */
   ping(): Promise<void>;
@@ -525,6 +527,7 @@ class KyselyRepository implements Repository {
       put: async (key, value) => {
         await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
       },
+      take: async (key) => (await db.deleteFrom('meta').where('key', '=', key).returning('value').executeTakeFirst())?.value,
     };
   }
 

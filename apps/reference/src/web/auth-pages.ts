@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { setCookie } from 'hono/cookie';
 import { checkSignIn } from '../auth/login.js';
+import { OidcSignIn, oidcCallbackPath } from '../auth/oidc.js';
 import { safeNext } from '../auth/redirect.js';
 import { endSession, startSession } from '../auth/session.js';
 import type { AppContext } from '../context.js';
@@ -9,10 +10,12 @@ import { alert, csrfField, type PageContext } from './layout.js';
 import { formOf, render, type Routes } from './routing.js';
 
 
-function loginForm(page: PageContext, next: string, failed: boolean) {
+function loginForm(page: PageContext, next: string, failed: boolean, sso?: string) {
   const { lang } = page;
   return html`<h1 class="kern-heading-large">${t(lang, 'loginTitle')}</h1>
 ${failed ? alert('danger', t(lang, 'loginFailed')) : ''}
+${sso ? html`<p><a class="kern-btn kern-btn--primary" href="/anmelden/oidc?next=${encodeURIComponent(next)}"><span class="kern-label">${sso}</span></a></p>
+<p class="kern-body">${lang === 'de' ? 'Oder mit Benutzername und Passwort:' : 'Or with user name and password:'}</p>` : ''}
 <p class="kern-body">${t(lang, 'loginHint')}</p>
 <form method="post" action="/anmelden" class="stack" style="max-width:28rem">
   ${csrfField(page)}
@@ -31,11 +34,20 @@ ${failed ? alert('danger', t(lang, 'loginFailed')) : ''}
 
 /** Sign in and out (sessions), and the language switch. */
 export function authPages(ctx: AppContext, routes: Routes): void {
-  routes.get('/anmelden', 'public', (c) => render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false)));
+  const oidc = ctx.config.oidc ? new OidcSignIn(ctx, ctx.config.oidc) : undefined;
+  const sso = (lang: 'de' | 'en') => (oidc ? (oidc.config.label ?? (lang === 'de' ? 'Mit Single Sign-on anmelden' : 'Sign in with single sign-on')) : undefined);
+  routes.get('/anmelden', 'public', (c) => render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false, sso(page.lang))));
+  if (oidc) {
+    routes.get('/anmelden/oidc', 'public', (c) => oidc.start(c, c.req.query('next')));
+    routes.get(oidcCallbackPath, 'public', async (c) => {
+      const { next } = await oidc.callback(c);
+      return c.redirect(next, 303);
+    });
+  }
   routes.post('/anmelden', 'public', async (c) => {
     const form = await formOf(c);
     const user = await checkSignIn(ctx, c, form['username'] ?? '', form['password'] ?? '');
-    if (!user) return render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true), 401);
+    if (!user) return render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true, sso(page.lang)), 401);
     await startSession(ctx, c, user.id);
     return c.redirect(safeNext(form['next']), 303);
   });
