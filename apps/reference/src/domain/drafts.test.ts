@@ -6,7 +6,8 @@ import { openRepository, type Repository } from '../db/repository.js';
 import { schoolIds } from '../demo/school-ids.js';
 import { AppError } from '../errors.js';
 import { berlinDay, berlinInstant } from './berlin-time.js';
-import { keepUpload, openConsultation, saveDraft } from './drafts.js';
+import { submitContribution } from './consultations.js';
+import { keepUpload, openConsultation, saveDraft, updateConsultation } from './drafts.js';
 
 const who = { now: () => new Date('2027-01-10T09:00:00Z'), user: { id: 'u1', username: 'gs' } };
 const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
@@ -83,6 +84,16 @@ for (const factory of backends) {
       const again = await openConsultation(repo, 'betrieb-2028', consultation, who).catch((e: unknown) => e);
       expect(AppError.isInstance(again) && again.code).toBe('conflict');
       expect((await repo.recommendations.require('betrieb-2028')).version).toBe(3);
+
+      // Changed while running: a later end reaches the recommendation; a used section stays.
+      await submitContribution(repo, consultation.id, { anchor: { section: '1' }, text: { de: 'Hinweis' }, author: { kind: 'anonymous' } }, new Date('2027-01-11T09:00:00Z'));
+      const longer = { ...consultation, closes: '2027-03-31T21:59:59.000Z', sections: [{ anchor: '1', title: { de: 'Alles' } }, { anchor: '2', title: { de: 'Neu' } }] };
+      await updateConsultation(repo, consultation.id, 1, longer, who);
+      expect(((await repo.recommendations.require('betrieb-2028')).data as Recommendation).status).toMatchObject({ closes: '2027-03-31T21:59:59.000Z' });
+      const removed = await updateConsultation(repo, consultation.id, 2, { ...longer, sections: [{ anchor: '2', title: { de: 'Neu' } }] }, who).catch((e: unknown) => e);
+      expect(AppError.isInstance(removed) && removed.code).toBe('validation');
+      const stale = await updateConsultation(repo, consultation.id, 1, longer, who).catch((e: unknown) => e);
+      expect(AppError.isInstance(stale) && stale.code).toBe('precondition-failed');
     });
   });
 }

@@ -6,7 +6,41 @@ import { AppError } from '../errors.js';
 import { checkAttachment, attachmentTypes } from './attachments.js';
 import { audit, type AuditContext } from './audit.js';
 import { createConsultation } from './consultations.js';
+import { check } from './validation.js';
 import { applyEvent, createRecommendation, updateRecommendation } from './recommendations.js';
+
+/**
+ * Change a running consultation: title, period and sections, at the version the secretariat saw.
+ * A section that contributions refer to cannot be removed; a recommendation in consultation gets
+ * the new period in its status too. One transaction, audited.
+ *
+ * @example
+ * await updateConsultation(repo, 'konsultation-x', 1, { ...consultation, closes: '2027-04-30T21:59:59.000Z' }, who);
+ */
+export async function updateConsultation(repo: Repository, id: string, expectedVersion: number, input: Consultation, who: Omit<AuditContext, 'repo'>): Promise<Versioned<Consultation>> {
+  const next = check('Consultation', { ...input, id, contributions: [] });
+  return repo.transaction(async (tx) => {
+    const before = (await tx.consultations.require(id)) as Versioned<Consultation>;
+    if (before.version !== expectedVersion) throw new AppError('precondition-failed', `Die Konsultation wurde inzwischen geändert / the consultation was changed meanwhile (${before.version})`);
+    if (next.recommendation !== before.data.recommendation) throw new AppError('validation', 'Die Empfehlung einer Konsultation bleibt / a consultation keeps its recommendation');
+    const anchors = new Set(next.sections.map((s) => s.anchor));
+    for (const removed of before.data.sections.filter((s) => !anchors.has(s.anchor))) {
+      const used = await tx.contributions.count({ parentId: id, fields: { 'anchor.section': removed.anchor } });
+      if (used > 0) {
+        throw new AppError('validation', `Abschnitt ${removed.anchor} hat ${used} Beiträge und bleibt / section ${removed.anchor} has ${used} contributions and stays`, {
+          details: { errors: [{ path: 'sections', message: `Abschnitt ${removed.anchor} hat Beiträge / section ${removed.anchor} has contributions` }] },
+        });
+      }
+    }
+    const after = (await tx.consultations.update(id, before.version, next, { parentId: next.recommendation, status: null, sortKey: `${next.opens}|${next.id}`, search: `${next.title.de} ${next.title.en ?? ''}` })) as Versioned<Consultation>;
+    const rec = (await tx.recommendations.require(next.recommendation)) as Versioned<Recommendation>;
+    if (rec.data.status.state === 'consultation' && rec.data.status.consultation === id) {
+      await updateRecommendation(tx, rec.id, rec.version, { ...rec.data, status: { ...rec.data.status, opens: next.opens, closes: next.closes } });
+    }
+    await audit({ ...who, repo: tx }, 'consultation.update', `consultations/${id}`, before, after);
+    return after;
+  });
+}
 
 /** A file uploaded with a form and kept until the form is saved. */
 export interface PendingUpload {

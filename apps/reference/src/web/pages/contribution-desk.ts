@@ -133,6 +133,7 @@ function deskBody(page: PageContext, v: DeskView): Markup {
   return html`
 <p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen">${lang === 'de' ? 'Konsultationen' : 'Consultations'}</a></p>
 <h1 class="kern-heading-x-large">${lang === 'de' ? 'Beiträge' : 'Contributions'}: ${pick(lang, c.title)}</h1>
+<p class="kern-body"><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/bearbeiten">${lang === 'de' ? 'Zeitraum und Abschnitte ändern' : 'Change period and sections'}</a></p>
 ${v.done ? alert('success', lang === 'de' ? `${v.done} Beiträge abgewogen.` : `${v.done} contributions disposed.`) : ''}
 ${v.erased ? alert('success', lang === 'de' ? `Personenbezogene Daten von ${v.erased} gelöscht; Text und Abwägung bleiben.` : `Personal data of ${v.erased} erased; text and disposition stay.`) : ''}
 <h2 class="kern-heading-medium">${lang === 'de' ? 'Abwägungstabelle herunterladen' : 'Download the synopsis'}</h2>

@@ -136,5 +136,29 @@ describe('recommendation draft and consultation forms', () => {
     expect([consultation.opens, consultation.closes]).toEqual(['2026-11-30T23:00:00.000Z', '2027-01-31T22:59:59.000Z']);
     const rec = (await (await fetch(`${t.url}/api/v1/recommendations/gebaeudedaten-2028`)).json()) as { status: { state: string }; description: { de: string }; attachments: unknown[] };
     expect([rec.status.state, rec.description.de, rec.attachments.length]).toEqual(['consultation', 'Überarbeitet.', 1]);
+
+    // Change the running consultation: a later end; a section with contributions stays.
+    const contribution = await fetch(`${t.url}/api/v1/consultations/konsultation-gebaeudedaten-2028/contributions`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.secretariat}` },
+      body: JSON.stringify({ anchor: { section: '1' }, text: { de: 'Zum Geltungsbereich' }, author: { kind: 'anonymous' } }),
+    });
+    expect(contribution.status).toBe(201);
+    const editConsultation = await gs.page('/verwaltung/konsultationen/konsultation-gebaeudedaten-2028/bearbeiten');
+    expect(editConsultation.text).toContain('value="2027-01-31"');
+    expect(editConsultation.text).toContain('value="Anforderungen"');
+    const version = /name="_version" value="(\d+)"/.exec(editConsultation.text)![1]!;
+    const change = { _csrf: editConsultation.csrf, _version: version, rows: '4', titleDe: 'Konsultation Gebäudedaten 2028', titleEn: '', draftVersion: '0.1.0', opens: '2026-12-01', closes: '2027-02-28', 'anchor-0': '2', 'sectionTitle-0': 'Anforderungen' };
+    const refused = await gs.post('/verwaltung/konsultationen/konsultation-gebaeudedaten-2028/bearbeiten', change);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Abschnitt 1 hat 1 Beiträge und bleibt');
+    const savedConsultation = await gs.post('/verwaltung/konsultationen/konsultation-gebaeudedaten-2028/bearbeiten', { ...change, 'anchor-1': '1', 'sectionTitle-1': 'Geltungsbereich' });
+    expect(savedConsultation.status).toBe(303);
+    const after = (await (await fetch(`${t.url}/api/v1/consultations/konsultation-gebaeudedaten-2028`)).json()) as { closes: string; sections: Array<{ anchor: string }> };
+    expect([after.closes, after.sections.map((x) => x.anchor)]).toEqual(['2027-02-28T22:59:59.000Z', ['2', '1']]);
+    const recAfter = (await (await fetch(`${t.url}/api/v1/recommendations/gebaeudedaten-2028`)).json()) as { status: { closes: string } };
+    expect(recAfter.status.closes).toBe('2027-02-28T22:59:59.000Z');
+    const staleConsultation = await gs.post('/verwaltung/konsultationen/konsultation-gebaeudedaten-2028/bearbeiten', { ...change, 'anchor-1': '1', 'sectionTitle-1': 'Geltungsbereich' });
+    expect(staleConsultation.status).toBe(422);
+    expect(await staleConsultation.text()).toContain('inzwischen geändert');
   });
 });

@@ -14,7 +14,7 @@ import { catalogueHeader } from '../../api/publishing.js';
 import type { AppContext } from '../../context.js';
 import type { Versioned } from '../../db/repository.js';
 import { berlinDay, berlinInstant } from '../../domain/berlin-time.js';
-import { keepUpload, openConsultation, saveDraft, type DraftAttachment, type PendingUpload } from '../../domain/drafts.js';
+import { keepUpload, openConsultation, saveDraft, updateConsultation, type DraftAttachment, type PendingUpload } from '../../domain/drafts.js';
 import { AppError } from '../../errors.js';
 import { pick, type Lang } from '../i18n.js';
 import { recommendationStateLabels, lbl } from '../labels.js';
@@ -176,10 +176,11 @@ function draftForm(page: PageContext, v: DraftView): Markup {
 </form>`;
 }
 
-function consultationForm(page: PageContext, rec: Recommendation, f: FormState, rows: number): Markup {
+function consultationForm(page: PageContext, rec: Recommendation, f: FormState, rows: number, edit?: { id: string; version: number }): Markup {
   const { lang } = page;
-  return html`<form method="post" action="/verwaltung/empfehlungen/${rec.id}/konsultation" class="stack" novalidate>
+  return html`<form method="post" action="${edit ? `/verwaltung/konsultationen/${edit.id}/bearbeiten` : `/verwaltung/empfehlungen/${rec.id}/konsultation`}" class="stack" novalidate>
   ${csrfField(page)}
+  ${edit ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(edit.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
   ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel (deutsch)', en: 'Title (German)' }, required: true, maxlength: 1000, fallback: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“` })}
   ${textField(lang, f, { name: 'titleEn', label: { de: 'Titel (englisch)', en: 'Title (English)' }, maxlength: 1000, fallback: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` })}
@@ -197,7 +198,7 @@ function consultationForm(page: PageContext, rec: Recommendation, f: FormState, 
     <input type="hidden" name="rows" value="${rows}">
     <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${lang === 'de' ? 'Weitere Abschnitte' : 'More sections'}</span></button>
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Konsultation öffnen' : 'Open consultation'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${edit ? (lang === 'de' ? 'Konsultation speichern' : 'Save consultation') : lang === 'de' ? 'Konsultation öffnen' : 'Open consultation'}</span></button>
 </form>`;
 }
 
@@ -327,51 +328,96 @@ ${consultationForm(page, rec, f, rows)}`, status);
     const rows = Math.min(200, Math.max(1, Number(values['rows']) || 4));
     if (values['_action'] === 'more') return showConsultation(c, { values, errors: [] }, rows + 5);
     const rec = (await ctx.repo.recommendations.require(c.req.param('id') ?? '')).data as Recommendation;
-    const errors: FieldError[] = [];
-    const opens = berlinInstant(values['opens'] ?? '');
-    const closes = berlinInstant(values['closes'] ?? '', '23:59:59');
-    if (!opens) errors.push({ field: 'opens', de: 'Bitte den ersten Tag als Datum angeben.', en: 'Please give the first day as a date.' });
-    if (!closes) errors.push({ field: 'closes', de: 'Bitte den letzten Tag als Datum angeben.', en: 'Please give the last day as a date.' });
-    const sections: Array<{ anchor: string; title: { de: string } }> = [];
-    const rowOf: number[] = [];
-    for (let i = 0; i < rows; i++) {
-      const anchor = (values[`anchor-${i}`] ?? '').trim();
-      const title = (values[`sectionTitle-${i}`] ?? '').trim();
-      if (!anchor && !title) continue;
-      if (!anchor) errors.push({ field: `anchor-${i}`, de: `Abschnitt ${i + 1}: Nummer fehlt.`, en: `Section ${i + 1}: number missing.` });
-      if (!title) errors.push({ field: `sectionTitle-${i}`, de: `Abschnitt ${i + 1}: Titel fehlt.`, en: `Section ${i + 1}: title missing.` });
-      if (anchor && sections.some((s) => s.anchor === anchor)) errors.push({ field: `anchor-${i}`, de: `Abschnitt ${anchor} doppelt.`, en: `Section ${anchor} twice.` });
-      sections.push({ anchor, title: { de: title } });
-      rowOf.push(i);
-    }
-    const consultation = {
-      id: `konsultation-${rec.id}`.slice(0, 120),
-      recommendation: rec.id,
-      draftVersion: (values['draftVersion'] ?? '').trim(),
-      title: { de: (values['titleDe'] ?? '').trim(), ...((values['titleEn'] ?? '').trim() ? { en: (values['titleEn'] ?? '').trim() } : {}) },
-      opens: opens ?? '',
-      closes: closes ?? '',
-      sections,
-      contributions: [],
-    };
-    if (errors.length === 0) {
-      const checked = validateRecord('Consultation', consultation, (path) => {
-        const m = /^\$\.sections\[(\d+)\]\.(anchor|title)/.exec(path);
-        if (m) return `${m[2] === 'anchor' ? 'anchor' : 'sectionTitle'}-${rowOf[Number(m[1])] ?? 0}`;
-        return path.startsWith('$.title.en') ? 'titleEn' : path.startsWith('$.title') ? 'titleDe' : path.startsWith('$.draftVersion') ? 'draftVersion' : path.startsWith('$.closes') ? 'closes' : path.startsWith('$.opens') ? 'opens' : undefined;
-      }, 'titleDe');
-      if (!checked.ok) errors.push(...checked.errors);
-      else {
-        try {
-          await openConsultation(ctx.repo, rec.id, checked.data as Consultation, who(c));
-          return c.redirect(`/verwaltung/konsultationen/${consultation.id}/beitraege`, 303);
-        } catch (error) {
-          if (!AppError.isInstance(error) || !['conflict', 'invalid-transition', 'validation', 'precondition-failed'].includes(error.code)) throw error;
-          const [de, en] = error.message.split(' / ');
-          errors.push({ field: 'opens', de: de ?? error.message, en: en ?? error.message });
-        }
+    const parsed = consultationFromForm(values, rows, rec, `konsultation-${rec.id}`.slice(0, 120));
+    const errors = parsed.errors;
+    if (errors.length === 0 && parsed.consultation) {
+      try {
+        await openConsultation(ctx.repo, rec.id, parsed.consultation, who(c));
+        return c.redirect(`/verwaltung/konsultationen/${parsed.consultation.id}/beitraege`, 303);
+      } catch (error) {
+        if (!AppError.isInstance(error) || !['conflict', 'invalid-transition', 'validation', 'precondition-failed'].includes(error.code)) throw error;
+        const [de, en] = error.message.split(' / ');
+        errors.push({ field: 'opens', de: de ?? error.message, en: en ?? error.message });
       }
     }
     return showConsultation(c, { values, errors }, rows, 422);
   });
+
+  const showEdit = async (c: Context<Env>, f: FormState | undefined, rows: number | undefined, status = 200) => {
+    const doc = (await ctx.repo.consultations.require(c.req.param('cid') ?? '')) as Versioned<Consultation>;
+    const rec = (await ctx.repo.recommendations.require(doc.data.recommendation)).data as Recommendation;
+    const fresh: Record<string, string> = {
+      titleDe: doc.data.title.de, titleEn: doc.data.title.en ?? '', draftVersion: doc.data.draftVersion, opens: berlinDay(doc.data.opens), closes: berlinDay(doc.data.closes), _version: String(doc.version),
+    };
+    doc.data.sections.forEach((s, i) => {
+      fresh[`anchor-${i}`] = s.anchor;
+      fresh[`sectionTitle-${i}`] = s.title.de;
+    });
+    return render(c, (lang) => `${lang === 'de' ? 'Konsultation bearbeiten' : 'Edit consultation'}: ${pick(lang, doc.data.title)}`, (page) => html`
+<p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen/${doc.data.id}/beitraege">${page.lang === 'de' ? 'Beiträge' : 'Contributions'}</a></p>
+<h1 class="kern-heading-x-large">${page.lang === 'de' ? 'Konsultation bearbeiten' : 'Edit consultation'}: ${pick(page.lang, doc.data.title)}</h1>
+${consultationForm(page, rec, f ?? { values: fresh, errors: [] }, rows ?? doc.data.sections.length + 2, { id: doc.data.id, version: doc.version })}`, status);
+  };
+  routes.get('/verwaltung/konsultationen/:cid/bearbeiten', 'secretariat', (c) => showEdit(c, undefined, undefined));
+  routes.post('/verwaltung/konsultationen/:cid/bearbeiten', 'secretariat', async (c) => {
+    const { values } = await readForm(c);
+    const rows = Math.min(200, Math.max(1, Number(values['rows']) || 4));
+    if (values['_action'] === 'more') return showEdit(c, { values, errors: [] }, rows + 5);
+    const doc = (await ctx.repo.consultations.require(c.req.param('cid') ?? '')) as Versioned<Consultation>;
+    const rec = (await ctx.repo.recommendations.require(doc.data.recommendation)).data as Recommendation;
+    const parsed = consultationFromForm(values, rows, rec, doc.data.id);
+    const errors = parsed.errors;
+    if (errors.length === 0 && parsed.consultation) {
+      try {
+        await updateConsultation(ctx.repo, doc.data.id, Number(values['_version']), parsed.consultation, who(c));
+        return c.redirect(`/verwaltung/konsultationen/${doc.data.id}/beitraege`, 303);
+      } catch (error) {
+        if (!AppError.isInstance(error) || !['validation', 'precondition-failed'].includes(error.code)) throw error;
+        const [de, en] = error.message.split(' / ');
+        errors.push({ field: error.code === 'validation' ? 'anchor-0' : 'titleDe', de: de ?? error.message, en: en ?? error.message });
+      }
+    }
+    return showEdit(c, { values, errors }, rows, 422);
+  });
+}
+
+/** The consultation the form describes, or the errors of its fields. */
+function consultationFromForm(values: Record<string, string>, rows: number, rec: Recommendation, id: string): { consultation?: Consultation; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const opens = berlinInstant(values['opens'] ?? '');
+  const closes = berlinInstant(values['closes'] ?? '', '23:59:59');
+  if (!opens) errors.push({ field: 'opens', de: 'Bitte den ersten Tag als Datum angeben.', en: 'Please give the first day as a date.' });
+  if (!closes) errors.push({ field: 'closes', de: 'Bitte den letzten Tag als Datum angeben.', en: 'Please give the last day as a date.' });
+  const sections: Array<{ anchor: string; title: { de: string } }> = [];
+  const rowOf: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const anchor = (values[`anchor-${i}`] ?? '').trim();
+    const title = (values[`sectionTitle-${i}`] ?? '').trim();
+    if (!anchor && !title) continue;
+    if (!anchor) errors.push({ field: `anchor-${i}`, de: `Abschnitt ${i + 1}: Nummer fehlt.`, en: `Section ${i + 1}: number missing.` });
+    if (!title) errors.push({ field: `sectionTitle-${i}`, de: `Abschnitt ${i + 1}: Titel fehlt.`, en: `Section ${i + 1}: title missing.` });
+    if (anchor && sections.some((s) => s.anchor === anchor)) errors.push({ field: `anchor-${i}`, de: `Abschnitt ${anchor} doppelt.`, en: `Section ${anchor} twice.` });
+    sections.push({ anchor, title: { de: title } });
+    rowOf.push(i);
+  }
+  const consultation = {
+    id,
+    recommendation: rec.id,
+    draftVersion: (values['draftVersion'] ?? '').trim(),
+    title: { de: (values['titleDe'] ?? '').trim(), ...((values['titleEn'] ?? '').trim() ? { en: (values['titleEn'] ?? '').trim() } : {}) },
+    opens: opens ?? '',
+    closes: closes ?? '',
+    sections,
+    contributions: [],
+  };
+  if (errors.length === 0) {
+    const checked = validateRecord('Consultation', consultation, (path) => {
+      const m = /^\$\.sections\[(\d+)\]\.(anchor|title)/.exec(path);
+      if (m) return `${m[2] === 'anchor' ? 'anchor' : 'sectionTitle'}-${rowOf[Number(m[1])] ?? 0}`;
+      return path.startsWith('$.title.en') ? 'titleEn' : path.startsWith('$.title') ? 'titleDe' : path.startsWith('$.draftVersion') ? 'draftVersion' : path.startsWith('$.closes') ? 'closes' : path.startsWith('$.opens') ? 'opens' : undefined;
+    }, 'titleDe');
+    if (!checked.ok) errors.push(...checked.errors);
+    else return { consultation: checked.data as Consultation, errors };
+  }
+  return { errors };
 }
