@@ -214,7 +214,11 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
         for (const row of rows as { id: number; key: string }[]) pointIds.set(row.key, row.id);
       });
     }
-    return Int32Array.from(keys, (k) => pointIds.get(k) as number);
+    return Int32Array.from(keys, (k) => {
+      const id = pointIds.get(k);
+      if (id === undefined) throw new OperationError('store', `Datenpunkt nicht angelegt / data point not stored: ${k}`, { location: { point: k } });
+      return id;
+    });
   };
 
   const monthsOf = (columns: SampleColumns): Set<number> => {

@@ -121,11 +121,13 @@ for (const backend of storeBackends) {
         s('A', jan1 + 2 * minute, 1, 300),
         s('A', jan1 + 3 * minute, 7),
         null as unknown as Sample,
+        s('A\uD800', jan1, 1), // a lone surrogate would be stored as U+FFFD
+        s('A\u0000', jan1, 1),
       ];
       const result = await store.write(input);
       expect(result.written).toBe(1);
-      expect(result.rejected).toBe(8);
-      expect(result.reasons).toEqual({ 'invalid-value': 2, 'invalid-time': 3, 'invalid-point': 2, 'invalid-quality': 1 });
+      expect(result.rejected).toBe(10);
+      expect(result.reasons).toEqual({ 'invalid-value': 2, 'invalid-time': 3, 'invalid-point': 4, 'invalid-quality': 1 });
       expect(result.examples.map((e) => [e.index, e.reason])).toEqual([
         [0, 'invalid-value'],
         [1, 'invalid-value'],
@@ -135,6 +137,8 @@ for (const backend of storeBackends) {
         [5, 'invalid-point'],
         [6, 'invalid-quality'],
         [8, 'invalid-point'],
+        [9, 'invalid-point'],
+        [10, 'invalid-point'],
       ]);
       expect([...(await store.read('A', 0, Date.UTC(2100, 0, 1))).values]).toEqual([7]);
       const series = await store.writeSeries([{ pointId: 'B', times: [jan1, jan1 + minute], values: [1] }]);

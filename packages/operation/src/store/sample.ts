@@ -196,7 +196,9 @@ function rejectionOf(pointOk: boolean, time: number, value: number, quality: num
 }
 
 function validPointId(id: unknown): id is string {
-  return typeof id === 'string' && id.length > 0 && id.length <= 200 && !id.includes('\u0000');
+  // No NUL (PostgreSQL text cannot hold it) and no lone surrogate (it would be stored as U+FFFD,
+  // so two different ids could become one).
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 && !id.includes('\u0000') && !/\p{Cs}/u.test(id);
 }
 
 /**
