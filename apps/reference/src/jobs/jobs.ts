@@ -1,6 +1,5 @@
 import type { Repository } from '../db/repository.js';
 import { failCheck, failModel, processCheck, processModel } from '../domain/models.js';
-import { failTrendCheck, processTrendCheck } from '../domain/operation.js';
 
 /** The heavy work of the app, done by workers: read an uploaded IFC model, check a model against an IDS. */
 export type Job =
@@ -32,7 +31,8 @@ export function parseJob(data: unknown): Job | undefined {
 /** Run one job. Throws on errors worth a retry; bad input ends as a stored failure. */
 export async function runJob(repo: Repository, job: Job): Promise<void> {
   if (job.kind === 'analyse-model') await processModel(repo, job.modelId);
-  else if (job.kind === 'check-trends') await processTrendCheck(repo, job.modelId, job.runId);
+  // The operation package (and its demo generator) is loaded only when a trend check comes.
+  else if (job.kind === 'check-trends') await (await import('../domain/operation.js')).processTrendCheck(repo, job.modelId, job.runId);
   else await processCheck(repo, job.modelId, job.checkId);
 }
 
@@ -40,6 +40,6 @@ export async function runJob(repo: Repository, job: Job): Promise<void> {
 export async function settleDeadJob(repo: Repository, job: Job, reason: string): Promise<void> {
   const message = `Verarbeitung fehlgeschlagen / processing failed: ${reason}`.slice(0, 500);
   if (job.kind === 'analyse-model') await failModel(repo, job.modelId, message);
-  else if (job.kind === 'check-trends') await failTrendCheck(repo, job.modelId, job.runId, message);
+  else if (job.kind === 'check-trends') await (await import('../domain/operation.js')).failTrendCheck(repo, job.modelId, job.runId, message);
   else await failCheck(repo, job.modelId, job.checkId, message);
 }
