@@ -218,5 +218,19 @@ describe.skipIf(!browserReq.available)('back office in the browser', () => {
     const published = (await (await fetch(`${t.url}/api/v1/recommendations/gebaeudedaten-2028`)).json()) as { status: { state: string }; decision: { id: string } };
     expect(published.status.state).toBe('published');
     expect(published.decision.id).toBe(decision);
+
+    // The other forms, and every back-office page in English too.
+    const pages = ['/verwaltung/pilotvorhaben/neu', '/verwaltung/gemeinschaftsvorhaben/neu', '/verwaltung/gremium', '/verwaltung/empfehlungen/neu', '/verwaltung/konsultationen', '/verwaltung/konsultationen/konsultation-gebaeudedaten-2028/beitraege', '/verwaltung/sitzungen', '/datenschutz'];
+    for (const path of pages.slice(0, 2)) {
+      await page.goto(`${t.url}${path}`);
+      await axe();
+    }
+    await page.goto(`${t.url}/sprache?lang=en&next=/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    for (const path of pages) {
+      await page.goto(`${t.url}${path}`);
+      await axe();
+    }
+    expect(await page.locator('h1').textContent()).toBe('Privacy notice');
   }, 300_000);
 });
