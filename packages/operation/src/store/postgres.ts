@@ -313,10 +313,15 @@ export async function openPostgresSampleStore(options: PostgresSampleStoreOption
       try {
         return { ...(await writeOnce(columns, ids, callOptions.signal)), ...base };
       } catch (error) {
-        // 23514: no partition for a row — another instance applied retention since we cached.
-        if (pgCode(error) !== '23514') throw error;
-        known.clear();
-        await ensurePartitions(months);
+        // 23514: no partition for a row (another instance applied retention since we cached);
+        // 40P01: deadlock with a concurrent writer of overlapping samples in another order.
+        // The transaction was rolled back as a whole, so one retry is safe.
+        const code = pgCode(error);
+        if (code !== '23514' && code !== '40P01') throw error;
+        if (code === '23514') {
+          known.clear();
+          await ensurePartitions(months);
+        }
         return { ...(await writeOnce(columns, ids, callOptions.signal)), ...base };
       }
     } catch (cause) {

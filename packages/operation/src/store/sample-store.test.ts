@@ -271,6 +271,20 @@ for (const backend of storeBackends) {
       expect(a.written + b.written).toBe(2_000);
       expect((await other.read('X', 0, Date.UTC(2100, 0, 1))).times.length).toBe(1_000);
     });
+
+    it('counts overlapping concurrent writes of two stores exactly once', async () => {
+      await open();
+      const other = await fixture!.reopen();
+      const times = (from: number) => Array.from({ length: 2_000 }, (_, i) => Date.UTC(2026, 5, 1) + (from + i) * minute);
+      // 0-1999 and 1000-2999: 3,000 distinct minutes, 1,000 of them written by both
+      const [a, b] = await Promise.all([
+        fixture!.store.writeSeries([{ pointId: 'Z', times: times(0), values: new Float64Array(2_000).fill(1) }]),
+        other.writeSeries([{ pointId: 'Z', times: times(1_000), values: new Float64Array(2_000).fill(2) }]),
+      ]);
+      expect(a.written + b.written).toBe(3_000);
+      expect(a.duplicates + b.duplicates).toBe(1_000);
+      expect((await other.read('Z', 0, Date.UTC(2100, 0, 1))).times.length).toBe(3_000);
+    });
   });
 }
 
