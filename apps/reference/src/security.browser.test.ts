@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium as chromiumRequirement } from '@foederal/test-utils';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,4 +78,39 @@ describe.skipIf(!browserReq.available)('attachments in the browser', () => {
     expect((await t.server.ctx.repo.users.list()).length).toBe(usersBefore);
     await context.close();
   }, 60_000);
+
+  it('has zero axe violations on the account pages, in German and English', async () => {
+    const base = t.server.ctx.baseUrl;
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.getByLabel('Benutzername').fill('test-admin');
+    await page.getByLabel('Passwort').fill(testPassword);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('link', { name: 'Test admin' }).click();
+    await page.waitForURL(`${base}/konto`);
+    await page.getByLabel('Verwendungszweck des neuen Tokens').fill('Browsertest');
+    await page.getByRole('button', { name: 'Token erstellen' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Neues API-Token');
+    const pages = ['/konto', '/verwaltung/konten', '/verwaltung/protokoll'];
+    for (const lang of ['de', 'en']) {
+      await page.goto(`${base}/sprache?lang=${lang}&next=/`);
+      for (const path of pages) {
+        const res = await page.goto(`${base}${path}`);
+        expect(res?.status(), path).toBe(200);
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), `${lang} ${path}`).toEqual([]);
+      }
+    }
+    // A form error next to its field, still without violations.
+    await page.goto(`${base}/sprache?lang=de&next=/konto`);
+    await page.getByLabel('Bisheriges Passwort').fill('falsch-falsch-falsch');
+    await page.getByLabel('Neues Passwort').fill('Ein-neues-Passwort-2027');
+    await page.getByRole('button', { name: 'Passwort ändern' }).click();
+    await expect.poll(() => page.locator('#currentPassword-error').textContent()).toContain('bisherige Passwort stimmt nicht');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  }, 90_000);
 });
