@@ -242,7 +242,8 @@ function validFilter(filter: string): boolean {
  * broker keeps what is published meanwhile, so nothing is lost; what cannot become a sample is
  * rejected and counted, what the consumer cannot take in time is dropped and counted
  * ({@link MqttStats}). The iteration ends when `signal` aborts or `close()` is called; it fails
- * with a `live-connection` error only when the broker refuses a subscription.
+ * with a `live-connection` error only when the broker refuses the connection (credentials,
+ * authorisation) or a subscription, because no retry can fix that.
  *
  * @example
  * ```ts
@@ -375,8 +376,19 @@ export function subscribeMqtt(options: MqttSubscriptionOptions): MqttSubscriptio
     counters.reconnects++;
     onEvent({ type: 'reconnecting', attempt: counters.reconnects });
   });
-  client.on('error', () => {
-    // connection errors are followed by 'offline'/'close' and a reconnect; reported there
+  client.on('error', (error) => {
+    // Network errors are followed by 'offline'/'close' and a reconnect and are reported there. A
+    // broker that refuses the connection (CONNACK with a reason code: bad credentials, not
+    // authorised, banned) is final: MQTT.js stops reconnecting, so the subscription ends.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'number' && /^Connection refused/i.test(error.message)) {
+      finish(
+        new OperationError('live-connection', `MQTT-Broker ${where} lehnt die Verbindung ab / broker refused the connection: ${error.message}`, {
+          cause: error,
+          location: { segment: where },
+        }),
+      );
+    }
   });
   client.on('message', (topic, payload, packet) => {
     if (ended) return;
