@@ -2,11 +2,13 @@
 // year of trend data checked by the job queue, findings with charts and as open data, the
 // secretariat's EDE and trend uploads, and refusals.
 import { demoPoints, demoSchoolEde } from '@foederal/operation/examples';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../test/backends.js';
 import { FormClient, startTestApp, type TestApp } from '../test/harness.js';
 import { openRepository, type Repository } from './db/repository.js';
-import { getOperation, processTrendCheck, seedDemoOperation, storeEde, type OperationState } from './domain/operation.js';
+import { getOperation, parseUsage, processTrendCheck, requestTrendCheck, seedDemoOperation, storeEde, type OperationState } from './domain/operation.js';
+import { AppError } from './errors.js';
 import type { ModelSummary } from './domain/models.js';
 
 interface FindingJson {
@@ -227,5 +229,38 @@ describe('trend check job', () => {
     expect(await processTrendCheck(repo, 'modell-x', 'lauf-demo', { demoDays: 60 })).toBeUndefined();
     expect(await processTrendCheck(repo, 'modell-x', 'lauf-anderer')).toBeUndefined();
     expect((await getOperation(repo, 'modell-x')).run?.findings).toHaveLength(1);
+  }, 60_000);
+
+  it('ends every hostile trend export as a stored result (done or failed with a reason), never a thrown error', async () => {
+    const usage = parseUsage('BE', '07:00', '16:00');
+    const header = `Zeitstempel;${demoPoints.pump};${demoPoints.supply} [°C]\r\n`;
+    const line = fc.tuple(fc.constantFrom('06.01.2025', '31.03.2025', '30.02.2025', '2025-01-06', ''), fc.constantFrom('00:00', '02:30', '25:00', 'x'), fc.constantFrom('1', '0', '1,5', 'NaN', '-', '1e309', '"; DROP'), fc.string({ maxLength: 8 }))
+      .map(([d, t, v, w]) => `${d} ${t};${v};${w}`);
+    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.array(line, { maxLength: 40 }).map((rows) => header + rows.join('\r\n')));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(text.map((x) => new TextEncoder().encode(x)), fc.uint8Array({ maxLength: 300 })), async (bytes) => {
+        const run = await requestTrendCheck(repo, 'modell-x', { fileName: 'fuzz.csv', bytes, usage, now: new Date() });
+        await processTrendCheck(repo, 'modell-x', run.id);
+        const after = (await getOperation(repo, 'modell-x')).run!;
+        expect(after.id).toBe(run.id);
+        expect(['done', 'failed']).toContain(after.state);
+        if (after.state === 'failed') expect(after.error).toMatch(/^Trenddaten nicht auswertbar/);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('refuses any EDE list it cannot read with a validation error, never another error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 400 }), fc.string({ maxLength: 400 }).map((x) => new TextEncoder().encode(x))), async (bytes) => {
+        try {
+          const ede = await storeEde(repo, 'modell-x', { fileName: 'fuzz.csv', bytes, uploadedBy: 'Test', now: new Date() });
+          expect(ede.points.length).toBeGreaterThan(0);
+        } catch (error) {
+          expect(AppError.isInstance(error) && error.code === 'validation').toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
   }, 60_000);
 });
