@@ -256,6 +256,13 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
     expect(samples[0]?.value).toBe(21.5);
   });
 
+  it('refuses a local port that is taken with live-connection', async () => {
+    const { socket } = await silentDevice();
+    await expect(createBacnetReader({ interface: '127.0.0.1', port: socket.address().port })).rejects.toMatchObject({
+      code: 'live-connection',
+    });
+  });
+
   it('refuses a bad address and an aborted read with typed errors', async () => {
     const r = await reader();
     await expect(r.readPresentValues({ address: 'not an address' }, objects)).rejects.toMatchObject({ code: 'invalid-input' });
