@@ -848,11 +848,10 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
     decoder ??= new TextDecoder(encoding);
     return decoder.decode(buf.subarray(a, b));
   };
-  // the row being read as bytes, for messages of the fast path
-  let rowBuf: Uint8Array = new Uint8Array(0);
+  // the accepted samples of the row being read: point, sink index, value
+  let rowP = new Int32Array(64);
   let rowIdx = new Int32Array(64);
   let rowAcc = new Float64Array(64);
-  const bytesRowTime = (): string => text(rowBuf, starts[0] as number, ends[0] as number).trim();
   let quoteBuf: Uint8Array = new Uint8Array(0);
   let quoteByte = -1;
   /**
@@ -873,12 +872,25 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
     const sepCode = sep.charCodeAt(0);
     let q = buf.indexOf(sepCode, a);
     if (q < 0 || q > b) q = b;
-    starts[0] = a;
-    ends[0] = q;
+    // the time first, so that each value can be checked and collected in the same pass
+    const wall = parseTimeBytes(buf, a, q);
+    if (Number.isNaN(wall)) return fallback();
+    let utc = wall;
+    if (!timeAbsolute && !zoneUtc) {
+      const r = berlinWallToUtc(wall);
+      if (r.kind !== 'normal') return fallback();
+      utc = r.earlier;
+    }
+    if (utc <= prevRowUtc) return fallback();
+    if (rowIdx.length < columns) {
+      rowIdx = new Int32Array(columns * 2);
+      rowAcc = new Float64Array(columns * 2);
+      rowP = new Int32Array(columns * 2);
+    }
     let n = 1;
+    let k = 0;
     let p = q + 1;
     while (q < b) {
-      if (n >= starts.length) grow(n);
       let i = p;
       let neg = false;
       if (i < b && buf[i] === 45) {
@@ -908,52 +920,27 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
           lastSep = 46;
         } else return fallback();
       }
-      if (i === p) rowStates[n] = 1;
-      else {
+      if (i !== p) {
         const frac = commas === 0 && dots === 0 ? 0 : commas === 0 && dots === 1 ? afterSep : commas === 1 && lastSep === 44 ? afterSep : -1;
-        if (digits === 0 || digits > 15 || frac < 0) return fallback();
-        const v = frac === 0 ? mantissa : mantissa / (pow10[frac] as number);
-        rowValues[n] = neg ? -v : v;
-        rowStates[n] = 0;
+        if (digits === 0 || digits > 15 || frac < 0 || n >= columns) return fallback();
+        let v = frac === 0 ? mantissa : mantissa / (pow10[frac] as number);
+        if (neg) v = -v;
+        const point = n - 1;
+        // duplicates, backward steps and impossible values are reported by the text path
+        if (utc <= (last[point] as number) || v < (lo[point] as number) || v > (hi[point] as number)) return fallback();
+        rowP[k] = point;
+        rowIdx[k] = sinkIndex[point] as number;
+        rowAcc[k] = v;
+        k++;
       }
-      starts[n] = p;
-      ends[n] = i;
       n++;
       q = i;
       p = i + 1;
     }
     if (n !== columns) return fallback();
-    const wall = parseTimeBytes(buf, a, ends[0] as number);
-    if (Number.isNaN(wall)) return fallback();
-    let utc = wall;
-    if (!timeAbsolute && !zoneUtc) {
-      const r = berlinWallToUtc(wall);
-      if (r.kind !== 'normal') return fallback();
-      utc = r.earlier;
-    }
-    if (utc <= prevRowUtc) return fallback();
     prevRowUtc = utc;
-    rowBuf = buf;
-    // the checks of take() inline, the accepted values handed to the sink in one call
-    if (rowIdx.length < n) {
-      rowIdx = new Int32Array(n * 2);
-      rowAcc = new Float64Array(n * 2);
-    }
-    let k = 0;
-    for (let c = 1; c < n; c++) {
-      if (rowStates[c] !== 0) continue;
-      const p = c - 1;
-      const v = rowValues[c] as number;
-      if (utc <= (last[p] as number) || v < (lo[p] as number) || v > (hi[p] as number)) {
-        take(p, utc, v, QUALITY_PRESENT, bytesRowTime);
-        continue;
-      }
-      last[p] = utc;
-      rowIdx[k] = sinkIndex[p] as number;
-      rowAcc[k] = v;
-      k++;
-    }
     if (k === 0) return;
+    for (let j = 0; j < k; j++) last[rowP[j] as number] = utc;
     samples += k;
     if (utc < (bounds[0] as number)) bounds[0] = utc;
     if (utc > (bounds[1] as number)) bounds[1] = utc;
