@@ -170,7 +170,7 @@ function numericValue(entry: { type: number; value: unknown } | undefined): numb
     case 9: // ENUMERATED (binary: 0 inactive, 1 active; multi-state: state number)
       return typeof value === 'number' && Number.isFinite(value)
         ? value
-        : `keine endliche Zahl / not a finite number (${String(value)})`;
+        : `keine endliche Zahl / not a finite number (${typeof value === 'number' ? String(value) : typeof value})`;
     default:
       return `Datentyp ${type} statt einer Zahl / data type ${type} instead of a number`;
   }
@@ -235,7 +235,7 @@ export async function createBacnetReader(options: BacnetReaderOptions = {}): Pro
     const text = cause instanceof Error ? cause.message : String(cause);
     if (/TIMEOUT/i.test(text)) {
       counters.timeouts++;
-      return new OperationError('live-timeout', `BACnet-Gerät antwortet nicht / BACnet device did not answer within ${timeoutMs} ms: ${where}`, {
+      return new OperationError('live-timeout', `BACnet-Gerät antwortet nicht binnen ${timeoutMs} ms / BACnet device did not answer within ${timeoutMs} ms: ${where}`, {
         cause,
         location: { point: object.pointId, segment: where },
       });
