@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium as chromiumRequirement, repoRoot } from '@foederal/test-utils';
@@ -8,6 +10,7 @@ import { sqliteBackend } from '../test/backends.js';
 import { startTestApp, testPassword, type TestApp } from '../test/harness.js';
 import { schoolIfc } from './demo/school-ifc.js';
 import { getOperation } from './domain/operation.js';
+import { configureOpenCode } from './domain/opencode-solution.js';
 
 const browserReq = chromiumRequirement();
 const screenshots = join(repoRoot, 'docs', 'guides', 'img');
@@ -124,6 +127,30 @@ describe.skipIf(!browserReq.available)('in the browser', () => {
     expect(await page.getByLabel('EDE-Liste (CSV, Semikolon)').count()).toBe(1);
     await page.close();
   }, 150_000);
+
+  it('passes axe on an open-source pilot showing its publiccode.yml and validation report', async () => {
+    const yml = readFileSync(join(repoRoot, 'publiccode.yml'));
+    const gitlab = createServer((req, res) => {
+      const found = (req.url ?? '').startsWith('/api/v4/projects/foederal%2Fifc-pruefdienst/repository/files/publiccode.yml/raw');
+      res.writeHead(found ? 200 : 404, { 'content-type': found ? 'text/plain; charset=utf-8' : 'application/json' });
+      res.end(found ? yml : '{"message":"404 File Not Found"}');
+    });
+    await new Promise<void>((resolve) => gitlab.listen(0, '127.0.0.1', resolve));
+    try {
+      configureOpenCode(t.server.ctx, { baseUrl: `http://127.0.0.1:${(gitlab.address() as AddressInfo).port}` });
+      const page = await context.newPage();
+      await visit(page, '/pilotvorhaben/pilot-ifc-pruefdienst');
+      expect(await page.locator('body').textContent()).toContain('Prüfung der publiccode.yml');
+      await page.goto(`${t.url}/sprache?lang=en&next=/pilotvorhaben/pilot-ifc-pruefdienst`);
+      await axe(page);
+      await page.goto(`${t.url}/sprache?lang=de&next=/`);
+      await page.close();
+    } finally {
+      configureOpenCode(t.server.ctx, { baseUrl: 'http://127.0.0.1:9' });
+      gitlab.closeAllConnections();
+      await new Promise<void>((resolve) => gitlab.close(() => resolve()));
+    }
+  }, 60_000);
 
   it('lets the public search the catalogue and submit a contribution with the plain form', async () => {
     const page = await context.newPage();
