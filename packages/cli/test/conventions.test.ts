@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliInPty, hasAnsi } from './helpers.js';
+import { cli, cliInPty, hasAnsi, pty } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
 const scenario = join(import.meta.dirname, 'fixtures', 'vote-pass.json');
@@ -95,7 +95,7 @@ describe('conventions of the foederal command', () => {
     expect(hasAnsi(r.stdout)).toBe(false);
   });
 
-  it('colour on a terminal, and none on a terminal with NO_COLOR', async () => {
+  it.skipIf(!pty.available)('colour on a terminal, and none on a terminal with NO_COLOR', async () => {
     const coloured = await cliInPty(['vote', scenario]);
     expect(coloured.code).toBe(0);
     expect(coloured.output).toContain('angenommen');

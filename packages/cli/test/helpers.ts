@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { requirement } from '@foederal/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,6 +51,13 @@ export function cli(args: readonly string[], options: CliOptions = {}): Promise<
     else if (!options.onSpawn) child.stdin.end();
   });
 }
+
+/** `script` of util-linux (Debian: bsdutils, an essential package) makes the pseudo-terminal. */
+export const pty = requirement(
+  '`script` (util-linux) for pseudo-terminal tests',
+  spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0,
+  'install util-linux / bsdutils',
+);
 
 /**
  * Runs the bin in a pseudo-terminal with `script` from util-linux (stdin, stdout and stderr are

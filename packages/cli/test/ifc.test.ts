@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticIfc } from '../../ifc/bench/generate.js';
 import { school, schoolAreas, writeDemo } from './demo.js';
-import { cli, cliInPty, hasAnsi, tempDir } from './helpers.js';
+import { cli, cliInPty, hasAnsi, pty, tempDir } from './helpers.js';
 
 interface Summary {
   schema: string;
@@ -154,14 +154,14 @@ describe.skipIf(!ifcCorpus.available)('progress and Ctrl-C on a large model', ()
     large = (await generateSyntheticIfc(12e6, { dir, name: 'gross.ifc' })).path;
   });
 
-  it('shows a progress bar with bytes and speed in a terminal', async () => {
+  it.skipIf(!pty.available)('shows a progress bar with bytes and speed in a terminal', async () => {
     const r = await cliInPty(['ifc', 'summary', large]);
     expect(r.code).toBe(0);
     expect(r.output).toMatch(/IFC lesen \[[^\]]*\] \d+% \| [\d,]+ MB \/ [\d,]+ MB \| [\d,]+ MB\/s/);
     expect(r.output).toContain('Entitäten');
   });
 
-  it('shows no bar when stderr is not a terminal, and none for small files in a terminal', async () => {
+  it.skipIf(!pty.available)('shows no bar when stderr is not a terminal, and none for small files in a terminal', async () => {
     const piped = await cli(['ifc', 'summary', large, '--json']);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
@@ -170,7 +170,7 @@ describe.skipIf(!ifcCorpus.available)('progress and Ctrl-C on a large model', ()
     expect(hasAnsi(small.output)).toBe(true);
   });
 
-  it('ids check counts the specifications with a bar on a large model', async () => {
+  it.skipIf(!pty.available)('ids check counts the specifications with a bar on a large model', async () => {
     const r = await cliInPty(['ids', 'check', demo.ids, large]);
     expect([0, 1]).toContain(r.code);
     expect(r.output).toMatch(/IFC lesen \[[^\]]*\] \d+%/);

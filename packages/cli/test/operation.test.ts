@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoPoints, demoSchoolEde, demoSchoolSchedule, generateDemoTrends, trendsToCsv } from '@foederal/operation/examples';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliInPty, tempDir } from './helpers.js';
+import { cli, cliInPty, pty, tempDir } from './helpers.js';
 
 const dir = tempDir();
 const ede = join(dir, 'ede.csv');
@@ -56,7 +56,7 @@ describe('operation check on the demo school', () => {
     expect(out.skipped.map((s) => s.rule)).toContain('operation-outside-schedule');
   });
 
-  it('shows a progress bar with bytes and speed for the 7 MB export in a terminal', async () => {
+  it.skipIf(!pty.available)('shows a progress bar with bytes and speed for the 7 MB export in a terminal', async () => {
     const r = await cliInPty(['operation', 'check', ede, trends, '--schedule', schedule]);
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/Trends lesen \[[^\]]*\] \d+% \| [\d,]+ MB \/ [\d,]+ MB \| [\d,]+ MB\/s/);
