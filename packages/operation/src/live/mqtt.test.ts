@@ -132,7 +132,14 @@ describe.skipIf(!broker.available)('subscribeMqtt on the real broker', () => {
   it('counts and reports refused messages with topic and reason, and keeps going', async () => {
     const base = prefix();
     const events: MqttEvent[] = [];
-    const subscription = subscribeMqtt({ url: broker.url, topics: [{ filter: `${base}/#` }], onEvent: (e) => events.push(e) });
+    const subscription = subscribeMqtt({
+      url: broker.url,
+      topics: [{ filter: `${base}/#` }],
+      onEvent: (e) => {
+        events.push(e);
+        throw new Error('a careless callback'); // must not break the client
+      },
+    });
     cleanups.push(() => subscription.close());
     await subscription.ready;
     const pub = await publisher();

@@ -146,6 +146,7 @@ export interface MqttSubscription extends AsyncIterable<Sample> {
 }
 
 const maxPayload = 65_536;
+const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 function parseTime(raw: unknown): number | undefined | 'invalid' {
   if (raw === undefined || raw === null) return undefined;
@@ -187,7 +188,7 @@ const qualityNames: Readonly<Record<string, number>> = { good: 0, uncertain: 1, 
  */
 export function decodeMqttPayload(payload: Uint8Array): MqttDecodedValue | MqttRejection {
   if (payload.length > maxPayload) return 'too-large';
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(payload).trim();
+  const text = utf8.decode(payload).trim();
   const direct = parseNumber(text);
   if (direct !== undefined) return { value: direct };
   if (!text.startsWith('{')) return 'not-a-number';
@@ -276,7 +277,15 @@ export function subscribeMqtt(options: MqttSubscriptionOptions): MqttSubscriptio
   const qos = options.qos ?? 1;
   const maxQueue = Math.max(1, Math.floor(options.maxQueue ?? 100_000));
   const decode = options.decode ?? decodeMqttPayload;
-  const onEvent = options.onEvent ?? (() => undefined);
+  const userOnEvent = options.onEvent;
+  // Called from MQTT.js's handlers: a throwing callback must not break the client.
+  const onEvent = (event: MqttEvent): void => {
+    try {
+      userOnEvent?.(event);
+    } catch {
+      // the caller's error; the subscription goes on
+    }
+  };
   const where = `${url.protocol}//${url.host}`;
 
   const queue: Sample[] = [];
