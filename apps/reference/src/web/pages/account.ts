@@ -165,7 +165,7 @@ ${alert('info', de(lang, 'Das Token wird nur dieses eine Mal angezeigt.', 'The t
     const ended = await endAllSessions(ctx, me(c));
     deleteCookie(c, cookieNames(ctx).session, { path: '/', secure: ctx.baseUrl.startsWith('https:') });
     if (wantsJson(c)) return c.json({ sessionsEnded: ended });
-    return c.redirect('/anmelden', 303);
+    return c.redirect('/', 303);
   });
 
   // ------------------------------------------------------------ administrators
