@@ -24,7 +24,7 @@ export { checkTrends, findingsToCsv } from './check-trends.js';
 export type { CheckTrendsInput, CheckTrendsResult } from './check-trends.js';
 export { renderFindingChart } from './chart/finding-chart.js';
 export type { ChartOptions } from './chart/finding-chart.js';
-export { sampleQuality, minSampleTime, maxSampleTime, qualityFromTrendFlags, trendFlagsFromQuality, toTrendSeries } from './store/sample.js';
+export { sampleSchema, sampleQuality, minSampleTime, maxSampleTime, qualityFromTrendFlags, trendFlagsFromQuality, toTrendSeries } from './store/sample.js';
 export type { Sample, SeriesBatch, StoredSeries, SampleRejection, RejectedSample } from './store/sample.js';
 export { retentionCutoff } from './store/sample-store.js';
 export type { SampleStore, WriteResult, RetentionResult, StoreCallOptions, DuplicatePolicy } from './store/sample-store.js';

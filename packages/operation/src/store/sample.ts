@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { QUALITY_FILLED, QUALITY_FLAGGED, QUALITY_PRESENT } from '../trend/series.js';
 import type { TrendSeries } from '../trend/series.js';
 
@@ -19,6 +20,27 @@ export interface Sample {
   /** Quality flag, see {@link sampleQuality}. */
   readonly quality: number;
 }
+
+/**
+ * The {@link Sample} as a data contract (zod/mini), for samples arriving as JSON (an HTTP API, a
+ * queue): the same rules the stores apply, so a sample that passes is never refused by a store.
+ * The stores check with a hand-written loop instead, which is many times faster per sample.
+ *
+ * @example
+ * ```ts
+ * const sample: Sample = sampleSchema.parse(JSON.parse(body));
+ * ```
+ */
+export const sampleSchema = z.object({
+  pointId: z.string().check(
+    z.minLength(1),
+    z.maxLength(200),
+    z.refine((id) => !id.includes('\u0000') && !/\p{Cs}/u.test(id), 'kein NUL und kein einzelnes Surrogat / no NUL and no lone surrogate'),
+  ),
+  time: z.int().check(z.gte(0), z.lt(Date.UTC(2200, 0, 1))),
+  value: z.number().check(z.refine(Number.isFinite, 'endliche Zahl / finite number')),
+  quality: z.int().check(z.gte(0), z.lte(255)),
+});
 
 /**
  * Quality flags of a sample (one byte): `good` measured normally, `uncertain` (overridden, out of
