@@ -30,6 +30,17 @@ describe('pilot and joint project forms', () => {
     const pilot = (await (await fetch(`${t.url}/api/v1/pilots/pilot-gebaeudedaten-musterhausen`)).json()) as { subject: { kind: string; recommendation: string }; participants: unknown[] };
     expect(pilot.subject).toMatchObject({ kind: 'recommendation', recommendation: 'gebaeudedaten-2027' });
     expect(pilot.participants).toEqual([{ organisation: 'Stadt Musterhausen', jurisdiction: { level: 'municipality', name: 'Musterhausen' }, role: 'lead' }]);
+
+    const edit = await gs.page('/verwaltung/pilotvorhaben/pilot-gebaeudedaten-musterhausen/bearbeiten');
+    expect(edit.text).toContain('value="Stadt Musterhausen"');
+    const version = /name="_version" value="(\d+)"/.exec(edit.text)![1]!;
+    const changed = { ...fields, _csrf: edit.csrf, _version: version, end: '2027-12-31', 'pRole-0': 'lead', status: 'running', rows: '2', 'pName-1': 'Kreis Beispiel', 'pLevel-1': 'administrativeDistrict', 'pJurisdiction-1': 'Kreis Beispiel', 'pRole-1': 'participant' };
+    expect((await gs.post('/verwaltung/pilotvorhaben/pilot-gebaeudedaten-musterhausen/bearbeiten', changed)).status).toBe(303);
+    const after = (await (await fetch(`${t.url}/api/v1/pilots/pilot-gebaeudedaten-musterhausen`)).json()) as { status: string; participants: unknown[] };
+    expect([after.status, after.participants.length]).toEqual(['running', 2]);
+    const stale = await gs.post('/verwaltung/pilotvorhaben/pilot-gebaeudedaten-musterhausen/bearbeiten', changed);
+    expect(stale.status).toBe(422);
+    expect(await stale.text()).toContain('inzwischen geändert');
   });
 
   it('creates a joint project from the form, amounts in German notation, shares computed', async () => {
@@ -52,5 +63,12 @@ describe('pilot and joint project forms', () => {
     expect(project.total).toBe(125_000_000);
     expect(project.participants.map((p) => [p.id, p.state])).toEqual([['bund', undefined], ['hamburg', 'DE-HH'], ['bayern', 'DE-BY']]);
     expect((await gs.page('/kostenteilung/gebaeudedatenportal')).res.status).toBe(200);
+
+    const edit = await gs.page('/verwaltung/gemeinschaftsvorhaben/gebaeudedatenportal/bearbeiten');
+    expect(edit.text).toContain('value="1.250.000,00"');
+    const version = /name="_version" value="(\d+)"/.exec(edit.text)![1]!;
+    const saved = await gs.post('/verwaltung/gemeinschaftsvorhaben/gebaeudedatenportal/bearbeiten', { ...fields, _csrf: edit.csrf, _version: version, 'pState-1': 'DE-HH', total: '2.000.000' });
+    expect(saved.status).toBe(303);
+    expect(((await (await fetch(`${t.url}/api/v1/joint-projects/gebaeudedatenportal`)).json()) as { total: number }).total).toBe(200_000_000);
   });
 });

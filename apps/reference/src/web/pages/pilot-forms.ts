@@ -1,13 +1,14 @@
 import type { Body } from '@foederal/publication';
 import { presets, states } from '@foederal/membership';
-import type { Recommendation } from '@foederal/recommendations';
+import type { Pilot, Recommendation } from '@foederal/recommendations';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
+import type { Versioned } from '../../db/repository.js';
 import { audit } from '../../domain/audit.js';
 import { bodyId } from '../../domain/body.js';
-import { createPilot } from '../../domain/pilots.js';
-import { checkProject, createProject } from '../../domain/projects.js';
+import { createPilot, updatePilot } from '../../domain/pilots.js';
+import { checkProject, createProject, updateProject, type JointProject } from '../../domain/projects.js';
 import { AppError } from '../../errors.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
@@ -46,12 +47,16 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
   };
 
   // ---------------------------------------------------------------- pilots
-  const showPilot = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
+  const showPilot = async (c: Context<Env>, f: FormState, rows: number, status = 200, editing?: Versioned<Pilot>) => {
     const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
-    return render(c, (lang) => (lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot'), (page) => {
+    const existing = editing ? [] : (await ctx.repo.pilots.list()).map((d) => d.data as Pilot);
+    const heading = (lang: 'de' | 'en') => (editing ? `${lang === 'de' ? 'Pilotvorhaben bearbeiten' : 'Edit pilot'}: ${editing.data.title.de}` : lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot');
+    return render(c, heading, (page) => {
       const { lang } = page;
-      return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot'}</h1>
-<form method="post" action="/verwaltung/pilotvorhaben/neu" class="stack" novalidate>${csrfField(page)}
+      return html`<h1 class="kern-heading-x-large">${heading(lang)}</h1>
+${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende bearbeiten:' : 'Edit existing:'}</p><ul class="kern-list">${existing.map((x) => html`<li><a class="kern-link" href="/verwaltung/pilotvorhaben/${x.id}/bearbeiten">${x.title.de}</a></li>`)}</ul>` : ''}
+<form method="post" action="${editing ? `/verwaltung/pilotvorhaben/${editing.id}/bearbeiten` : '/verwaltung/pilotvorhaben/neu'}" class="stack" novalidate>${csrfField(page)}
+  ${editing ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(editing.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
   ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel', en: 'Title' }, required: true, maxlength: 1000 })}
   ${textField(lang, f, { name: 'descriptionDe', label: { de: 'Beschreibung', en: 'Description' }, required: true, rows: 4, maxlength: 20000 })}
@@ -66,15 +71,25 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
   <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte Verwaltungen' : 'Participating administrations'}</legend><div class="kern-fieldset__body stack">
     ${participantRows(lang, f, rows, true)}
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Pilotvorhaben anlegen' : 'Create pilot'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? (lang === 'de' ? 'Pilotvorhaben speichern' : 'Save pilot') : lang === 'de' ? 'Pilotvorhaben anlegen' : 'Create pilot'}</span></button>
 </form>`;
     }, status);
   };
   routes.get('/verwaltung/pilotvorhaben/neu', 'secretariat', (c) => showPilot(c, { values: {}, errors: [] }, 2));
-  routes.post('/verwaltung/pilotvorhaben/neu', 'secretariat', async (c) => {
+  routes.get('/verwaltung/pilotvorhaben/:id/bearbeiten', 'secretariat', async (c) => {
+    const doc = (await ctx.repo.pilots.require(c.req.param('id') ?? '')) as Versioned<Pilot>;
+    const p = doc.data;
+    const values: Record<string, string> = {
+      _version: String(doc.version), titleDe: p.title.de, descriptionDe: p.description.de, subjectKind: p.subject.kind, start: p.start, end: p.end ?? '', status: p.status, contact: p.contact ?? '',
+      ...(p.subject.kind === 'recommendation' ? { recommendation: p.subject.recommendation } : { osName: p.subject.name, repository: p.subject.repository }),
+    };
+    p.participants.forEach((x, i) => Object.assign(values, { [`pName-${i}`]: x.organisation, [`pLevel-${i}`]: x.jurisdiction.level, [`pJurisdiction-${i}`]: x.jurisdiction.name, [`pRole-${i}`]: x.role }));
+    return showPilot(c, { values, errors: [] }, p.participants.length + 1, 200, doc);
+  });
+  const savePilot = async (c: Context<Env>, editing: Versioned<Pilot> | undefined) => {
     const { values } = await readForm(c);
     const rows = Math.min(200, Math.max(1, Number(values['rows']) || 2));
-    if (values['_action'] === 'more') return showPilot(c, { values, errors: [] }, rows + 3);
+    if (values['_action'] === 'more') return showPilot(c, { values, errors: [] }, rows + 3, 200, editing);
     const errors: FieldError[] = [];
     const title = required(values, 'titleDe', { de: 'Titel', en: 'Title' }, errors);
     const participants: unknown[] = [];
@@ -91,7 +106,7 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
       ? { kind: 'open-source', name: (values['osName'] ?? '').trim(), repository: (values['repository'] ?? '').trim() }
       : { kind: 'recommendation', recommendation: rec?.id ?? '', version: rec?.version ?? '' };
     const pilot = {
-      id: slug(title) || 'pilot', title: { de: title }, description: { de: (values['descriptionDe'] ?? '').trim() }, subject, participants,
+      id: editing?.id ?? (slug(title) || 'pilot'), title: { de: title }, description: { de: (values['descriptionDe'] ?? '').trim() }, subject, participants,
       start: values['start'] ?? '', ...(values['end'] ? { end: values['end'] } : {}), status: values['status'] ?? 'planned',
       ...((values['contact'] ?? '').trim() ? { contact: (values['contact'] ?? '').trim() } : {}),
     };
@@ -110,27 +125,35 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
       else {
         try {
           await ctx.repo.transaction(async (tx) => {
-            const doc = await createPilot(tx, checked.data);
-            await audit({ ...who(c), repo: tx }, 'pilot.create', `pilots/${doc.id}`, null, doc);
+            const doc = editing ? await updatePilot(tx, editing.id, Number(values['_version']), checked.data) : await createPilot(tx, checked.data);
+            await audit({ ...who(c), repo: tx }, editing ? 'pilot.update' : 'pilot.create', `pilots/${doc.id}`, editing ?? null, doc);
           });
           return c.redirect(`/pilotvorhaben/${checked.data.id}`, 303);
         } catch (error) {
-          if (!AppError.isInstance(error) || error.code !== 'conflict') throw error;
-          errors.push({ field: 'titleDe', de: 'Ein Pilotvorhaben mit diesem Titel gibt es schon.', en: 'A pilot with this title exists already.' });
+          if (!AppError.isInstance(error) || !['conflict', 'precondition-failed'].includes(error.code)) throw error;
+          errors.push(error.code === 'conflict'
+            ? { field: 'titleDe', de: 'Ein Pilotvorhaben mit diesem Titel gibt es schon.', en: 'A pilot with this title exists already.' }
+            : { field: 'titleDe', de: 'Das Pilotvorhaben wurde inzwischen geändert; bitte neu laden.', en: 'The pilot was changed meanwhile; please reload.' });
         }
       }
     }
-    return showPilot(c, { values, errors }, rows, 422);
-  });
+    return showPilot(c, { values, errors }, rows, 422, editing);
+  };
+  routes.post('/verwaltung/pilotvorhaben/neu', 'secretariat', (c) => savePilot(c, undefined));
+  routes.post('/verwaltung/pilotvorhaben/:id/bearbeiten', 'secretariat', async (c) => savePilot(c, (await ctx.repo.pilots.require(c.req.param('id') ?? '')) as Versioned<Pilot>));
 
   // ---------------------------------------------------------------- joint projects
-  const showProject = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
+  const showProject = async (c: Context<Env>, f: FormState, rows: number, status = 200, editing?: Versioned<JointProject>) => {
     const body = (await ctx.repo.bodies.get(bodyId))?.data as Body | undefined;
     const rules = [...(body?.rules ?? []).map((r) => r.id), ...Object.keys(presets)].filter((v, i, a) => a.indexOf(v) === i);
-    return render(c, (lang) => (lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project'), (page) => {
+    const existing = editing ? [] : (await ctx.repo.projects.list()).map((d) => d.data as JointProject);
+    const heading = (lang: 'de' | 'en') => (editing ? `${lang === 'de' ? 'Gemeinschaftsvorhaben bearbeiten' : 'Edit joint project'}: ${editing.data.title.de}` : lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project');
+    return render(c, heading, (page) => {
       const { lang } = page;
-      return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project'}</h1>
-<form method="post" action="/verwaltung/gemeinschaftsvorhaben/neu" class="stack" novalidate>${csrfField(page)}
+      return html`<h1 class="kern-heading-x-large">${heading(lang)}</h1>
+${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende bearbeiten:' : 'Edit existing:'}</p><ul class="kern-list">${existing.map((x) => html`<li><a class="kern-link" href="/verwaltung/gemeinschaftsvorhaben/${x.id}/bearbeiten">${x.title.de}</a></li>`)}</ul>` : ''}
+<form method="post" action="${editing ? `/verwaltung/gemeinschaftsvorhaben/${editing.id}/bearbeiten` : '/verwaltung/gemeinschaftsvorhaben/neu'}" class="stack" novalidate>${csrfField(page)}
+  ${editing ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(editing.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
   ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel', en: 'Title' }, required: true, maxlength: 1000 })}
   ${textField(lang, f, { name: 'descriptionDe', label: { de: 'Beschreibung', en: 'Description' }, rows: 3, maxlength: 20000 })}
@@ -140,15 +163,23 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
   <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte' : 'Participants'}</legend><div class="kern-fieldset__body stack">
     ${participantRows(lang, f, rows, false)}
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Vorhaben anlegen' : 'Create project'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? (lang === 'de' ? 'Vorhaben speichern' : 'Save project') : lang === 'de' ? 'Vorhaben anlegen' : 'Create project'}</span></button>
 </form>`;
     }, status);
   };
   routes.get('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', (c) => showProject(c, { values: {}, errors: [] }, 3));
-  routes.post('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', async (c) => {
+  routes.get('/verwaltung/gemeinschaftsvorhaben/:id/bearbeiten', 'secretariat', async (c) => {
+    const doc = (await ctx.repo.projects.require(c.req.param('id') ?? '')) as Versioned<JointProject>;
+    const p = doc.data;
+    const euro = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(p.total / 100);
+    const values: Record<string, string> = { _version: String(doc.version), titleDe: p.title.de, descriptionDe: p.description?.de ?? '', total: euro, rules: p.rules, date: p.date };
+    p.participants.forEach((x, i) => Object.assign(values, { [`pName-${i}`]: x.name ?? x.id, [`pLevel-${i}`]: x.level, [`pState-${i}`]: x.state ?? '' }));
+    return showProject(c, { values, errors: [] }, p.participants.length + 1, 200, doc);
+  });
+  const saveProjectForm = async (c: Context<Env>, editing: Versioned<JointProject> | undefined) => {
     const { values } = await readForm(c);
     const rows = Math.min(500, Math.max(1, Number(values['rows']) || 3));
-    if (values['_action'] === 'more') return showProject(c, { values, errors: [] }, rows + 5);
+    if (values['_action'] === 'more') return showProject(c, { values, errors: [] }, rows + 5, 200, editing);
     const errors: FieldError[] = [];
     const title = required(values, 'titleDe', { de: 'Titel', en: 'Title' }, errors);
     const totalText = (values['total'] ?? '').trim().replace(/\s|€/g, '');
@@ -163,18 +194,18 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
       rowOf.push(i);
     }
     if (participants.length === 0) errors.push({ field: 'pName-0', de: 'Bitte mindestens eine beteiligte Verwaltung angeben.', en: 'Please name at least one participant.' });
-    const project = { id: slug(title) || 'vorhaben', title: { de: title }, ...((values['descriptionDe'] ?? '').trim() ? { description: { de: (values['descriptionDe'] ?? '').trim() } } : {}), total, rules: values['rules'] ?? '', date: values['date'] ?? '', participants };
+    const project = { id: editing?.id ?? (slug(title) || 'vorhaben'), title: { de: title }, ...((values['descriptionDe'] ?? '').trim() ? { description: { de: (values['descriptionDe'] ?? '').trim() } } : {}), total, rules: values['rules'] ?? '', date: values['date'] ?? '', participants };
     if (errors.length === 0) {
       try {
         // Validated against the contract and checked to be shareable under its rules by createProject.
         const checked = checkProject(project, '$');
         await ctx.repo.transaction(async (tx) => {
-          const doc = await createProject(tx, checked);
-          await audit({ ...who(c), repo: tx }, 'project.create', `projects/${doc.id}`, null, doc);
+          const doc = editing ? await updateProject(tx, editing.id, Number(values['_version']), checked) : await createProject(tx, checked);
+          await audit({ ...who(c), repo: tx }, editing ? 'project.update' : 'project.create', `projects/${doc.id}`, editing ?? null, doc);
         });
         return c.redirect(`/kostenteilung/${checked.id}`, 303);
       } catch (error) {
-        if (!AppError.isInstance(error) || !['validation', 'conflict'].includes(error.code)) throw error;
+        if (!AppError.isInstance(error) || !['validation', 'conflict', 'precondition-failed'].includes(error.code)) throw error;
         const details = (error.details?.['errors'] ?? []) as Array<{ path: string; message: string }>;
         const mapped = details.length > 0
           ? details.map((raw) => {
@@ -188,6 +219,8 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
         errors.push(...mapped);
       }
     }
-    return showProject(c, { values, errors }, rows, 422);
-  });
+    return showProject(c, { values, errors }, rows, 422, editing);
+  };
+  routes.post('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', (c) => saveProjectForm(c, undefined));
+  routes.post('/verwaltung/gemeinschaftsvorhaben/:id/bearbeiten', 'secretariat', async (c) => saveProjectForm(c, (await ctx.repo.projects.require(c.req.param('id') ?? '')) as Versioned<JointProject>));
 }
