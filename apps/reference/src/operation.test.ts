@@ -196,6 +196,18 @@ for (const factory of backends) {
       wrong.append('land', 'XX');
       wrong.append('trends', new File([csv], 'pumpe.csv'));
       expect((await gs.fetch(`/gebaeudedaten/${modelId}/betrieb/trends`, { method: 'POST', body: wrong })).status).toBe(422);
+
+      // a large EDE list: the page lists the first 500 points and says how many more there are
+      const lines = demoSchoolEde.split('\r\n');
+      const rows = Array.from({ length: 600 }, (_, i) => `P${i};1001;P${i};0;${i + 1};Fühler ${i};;;;N;N;;;;62`);
+      const large = new FormData();
+      large.append('_csrf', csrf);
+      large.append('ede', new File([[...lines.slice(0, 3), ...rows, ''].join('\r\n')], 'gross.csv'));
+      expect((await gs.fetch(`/gebaeudedaten/${modelId}/betrieb/ede`, { method: 'POST', body: large })).status).toBe(303);
+      const listed = await gs.page(`/gebaeudedaten/${modelId}/betrieb`);
+      expect(listed.text).toContain('100 weitere Datenpunkte nicht aufgeführt');
+      expect(listed.text).toContain('<td>P499</td>');
+      expect(listed.text).not.toContain('<td>P500</td>');
     }, 150_000);
 
     it('answers 404 for a building that does not exist', async () => {

@@ -35,6 +35,8 @@ const de = {
   wastedKwh: 'kWh vergeudet',
   moreIntervals: 'weitere Zeiträume in den offenen Daten',
   noChart: 'Diagramm nur für die ersten Befunde; alle stehen in den offenen Daten.',
+  moreFindings: 'weitere Befunde stehen in den offenen Daten',
+  morePoints: 'weitere Datenpunkte nicht aufgeführt',
   skipped: 'Nicht anwendbare Regeln',
   dataPoints: 'Datenpunkte (EDE-Liste)',
   noEde: 'Noch keine EDE-Liste hochgeladen.',
@@ -89,6 +91,8 @@ const en: Record<OperationKey, string> = {
   wastedKwh: 'kWh wasted',
   moreIntervals: 'more periods in the open data',
   noChart: 'Charts only for the first findings; all are in the open data.',
+  moreFindings: 'more findings are in the open data',
+  morePoints: 'more data points not listed',
   skipped: 'Rules that could not be applied',
   dataPoints: 'Data points (EDE list)',
   noEde: 'No EDE list uploaded yet.',
@@ -124,6 +128,10 @@ const en: Record<OperationKey, string> = {
 export function ot(lang: Lang, key: OperationKey): string {
   return lang === 'de' ? de[key] : en[key];
 }
+
+/** Findings shown as cards and data points listed on the page; everything is in the open data. */
+const shownFindings = 100;
+const shownPoints = 500;
 
 const berlin = (lang: Lang, t: number) =>
   new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(t));
@@ -161,7 +169,8 @@ function runView(state: OperationState, modelId: string, charts: readonly (strin
 ${r && r.unmatched.length > 0 ? html`<p class="kern-body--small">${ot(lang, 'unmatched')}: ${r.unmatched.join(', ')}</p>` : ''}
 <p class="kern-body">${ot(lang, 'openData')}: <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.json">JSON</a> · <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.csv?lang=${lang}">CSV</a></p>
 ${run.findings.length === 0 ? alert('success', ot(lang, 'none')) : html`<p class="kern-body" role="status">${formatNumber(lang, run.findings.length)} ${ot(lang, 'findings')}</p>
-<div class="stack">${run.findings.map((f, n) => findingView(f, n, charts[n], lang))}</div>
+<div class="stack">${run.findings.slice(0, shownFindings).map((f, n) => findingView(f, n, charts[n], lang))}</div>
+${run.findings.length > shownFindings ? html`<p class="kern-body">${formatNumber(lang, run.findings.length - shownFindings)} ${ot(lang, 'moreFindings')}</p>` : ''}
 ${run.findings.length > chartedFindings ? html`<p class="kern-body--small">${ot(lang, 'noChart')}</p>` : ''}`}
 ${run.skipped.length > 0 ? html`<h3 class="kern-heading-small">${ot(lang, 'skipped')}</h3><ul class="kern-list">${run.skipped.map((s) => html`<li><code>${s.rule}</code>: ${s.reason[lang]}</li>`)}</ul>` : ''}`;
 }
@@ -173,8 +182,9 @@ function pointsView(state: OperationState, lang: Lang): Markup {
 <table class="kern-table kern-table--small">
   <caption class="kern-title">${ot(lang, 'dataPoints')}</caption>
   <thead class="kern-table__header"><tr><th scope="col">${ot(lang, 'colName')}</th><th scope="col">${ot(lang, 'colDescription')}</th><th scope="col">${ot(lang, 'colObject')}</th><th scope="col">${ot(lang, 'colRole')}</th></tr></thead>
-  <tbody class="kern-table__body">${ede.points.map((p) => html`<tr><td>${p.name}</td><td>${p.description ?? ''}</td><td>${p.objectType} ${p.instance}</td><td>${p.role ? html`<code>${p.role}</code>` : '–'}</td></tr>`)}</tbody>
+  <tbody class="kern-table__body">${ede.points.slice(0, shownPoints).map((p) => html`<tr><td>${p.name}</td><td>${p.description ?? ''}</td><td>${p.objectType} ${p.instance}</td><td>${p.role ? html`<code>${p.role}</code>` : '–'}</td></tr>`)}</tbody>
 </table>
+${ede.points.length > shownPoints ? html`<p class="kern-body--small">${formatNumber(lang, ede.points.length - shownPoints)} ${ot(lang, 'morePoints')}</p>` : ''}
 ${ede.rejected.length > 0 ? html`<h3 class="kern-heading-small">${ot(lang, 'edeRejected')}</h3><ul class="kern-list">${ede.rejected.map((r) => html`<li>${ot(lang, 'line')} ${r.line}: ${r.reason[lang]}</li>`)}</ul>` : ''}`;
 }
 
