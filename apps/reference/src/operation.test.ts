@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../test/backends.js';
 import { FormClient, startTestApp, type TestApp } from '../test/harness.js';
 import { openRepository, type Repository } from './db/repository.js';
-import { getOperation, parseUsage, processTrendCheck, requestTrendCheck, seedDemoOperation, storeEde, type OperationState } from './domain/operation.js';
+import { chartKey, getOperation, parseUsage, processTrendCheck, requestTrendCheck, seedDemoOperation, storeEde, type OperationState } from './domain/operation.js';
 import { AppError } from './errors.js';
 import type { ModelSummary } from './domain/models.js';
 
@@ -261,6 +261,19 @@ describe('trend check job', () => {
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('keeps markup in point names as text in the stored charts', async () => {
+    const evil = '<img src=x onerror=alert(1)>&"';
+    const ede = [...demoSchoolEde.split('\r\n').slice(0, 3), `${evil};1001;${evil};3;1;Pumpe Heizkreis 1 Betriebsmeldung;;;;N;N;;;;`, ''].join('\r\n');
+    await storeEde(repo, 'modell-x', { fileName: 'ede.csv', bytes: new TextEncoder().encode(ede), uploadedBy: 'Test', now: new Date() });
+    const csv = pumpCsv((day, m) => day === 6 && m >= 22 * 60).replace(demoPoints.pump, evil);
+    const run = await requestTrendCheck(repo, 'modell-x', { fileName: 'x.csv', bytes: new TextEncoder().encode(csv), usage: parseUsage('BE', '07:00', '16:00'), now: new Date() });
+    const done = await processTrendCheck(repo, 'modell-x', run.id);
+    expect(done?.findings.map((f) => [f.rule, f.points, f.wastedHours])).toEqual([['operation-outside-schedule', [evil], 2]]);
+    const svg = new TextDecoder().decode((await repo.files.get(chartKey('modell-x', run.id, 0, 'de')))!.bytes);
+    expect(svg).not.toContain('<img');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;&quot;');
+  }, 60_000);
 
   it('refuses any EDE list it cannot read with a validation error, never another error', async () => {
     await fc.assert(
