@@ -1,3 +1,7 @@
+import { bilingual, knownLocation, type ErrorLocation, type ErrorMessages } from '@foederal/error-core';
+
+export type { ErrorLocation, ErrorMessages };
+
 /** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
 /** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
@@ -63,13 +67,20 @@ export class CliError extends Error {
   readonly code: CliErrorCode;
   /** Exit code of the process for this error. */
   readonly exitCode: number;
+  /** The message in German and English. */
+  readonly messages: ErrorMessages;
+  /** Where: the file or argument concerned, when there is one (ADR 0120). */
+  readonly location: ErrorLocation;
   readonly [brand] = true;
   readonly [marker] = true;
 
-  constructor(code: CliErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: CliErrorCode, message: string | ErrorMessages, options: { cause?: unknown; location?: ErrorLocation } = {}) {
+    const messages = bilingual(message);
+    super(typeof message === 'string' ? message : `${messages.de} / ${messages.en}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.exitCode = exitOf[code];
+    this.messages = messages;
+    this.location = knownLocation(options.location ?? {});
   }
 
   /**

@@ -3,6 +3,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { localizeCommander, translateError } from './commander-de.js';
 import { createContext, type CommandContext } from './context.js';
 import { CliError, exitCodes } from './errors.js';
+import type { RegistryCliOptions } from './commands/registry.js';
 import type { CliIo } from './io.js';
 import { argvLang, type Lang } from './lang.js';
 
@@ -288,13 +289,6 @@ ${t(tx('Exit-Codes:', 'Exit codes:'))}
     );
 
   return program;
-}
-
-/** Options shared by the registry commands. */
-export interface RegistryCliOptions {
-  readonly url: string;
-  readonly timeout?: number;
-  readonly json?: boolean;
 }
 
 /** `Zeile 3, Spalte 7 / line 3, column 7` from an error's `line`/`column` or `location`, if any. */

@@ -3,6 +3,7 @@
 // and the check survives a second copy of a package (it looks at `Symbol.for` markers, not at
 // `instanceof`). The matrix is every class against every other one's errors.
 import { BuildingDataError } from '@foederal/building-data';
+import { CliError } from '@foederal/cli';
 import { ComponentsError } from '@foederal/components';
 import { IdsError } from '@foederal/ids';
 import { IfcError } from '@foederal/ifc';
@@ -20,6 +21,7 @@ interface Entry {
 
 const entries: readonly Entry[] = [
   { name: 'BuildingDataError', marker: 'building-data', isInstance: (v) => BuildingDataError.isInstance(v), make: () => new BuildingDataError('invalid-input', 'x / x') },
+  { name: 'CliError', marker: 'cli', isInstance: (v) => CliError.isInstance(v), make: () => new CliError('invalid-input', 'x / x') },
   { name: 'ComponentsError', marker: 'components', isInstance: (v) => ComponentsError.isInstance(v), make: () => new ComponentsError('invalid-data', 'x / x') },
   { name: 'IdsError', marker: 'ids', isInstance: (v) => IdsError.isInstance(v), make: () => new IdsError('xml-malformed', 'x / x') },
   { name: 'IfcError', marker: 'ifc', isInstance: (v) => IfcError.isInstance(v), make: () => new IfcError('not-step', 'x / x', { offset: 0 }) },
@@ -87,6 +89,7 @@ describe('error identity across packages', () => {
     expect(new PublicationError('contract-violation', 'a / b', { issues: [{ path: '$.items[0].title', message: 'x' }] }).location).toEqual({ path: '$.items[0].title' });
     expect(new PublicationError('invalid-json', 'a / b', { offset: 17 }).location).toEqual({ offset: 17 });
     expect(new ComponentsError('invalid-data', 'a / b', { path: '$.recommendations[0]' }).location).toEqual({ path: '$.recommendations[0]' });
+    expect(new CliError('io', 'a / b', { location: { path: 'model.ifc' } }).location).toEqual({ path: 'model.ifc' });
   });
 
   it('messages split a "deutsch / english" text and take a { de, en } object as it is', () => {

@@ -5,7 +5,13 @@ import { writeResult, type CommandContext } from '../context.js';
 import { CliError, exitCodes } from '../errors.js';
 import { columns } from '../format.js';
 import { jsonPath, readJson } from '../io.js';
-import type { RegistryCliOptions } from '../program.js';
+
+/** Options shared by the registry commands. */
+export interface RegistryCliOptions {
+  readonly url: string;
+  readonly timeout?: number;
+  readonly json?: boolean;
+}
 
 function baseUrl(url: string): string {
   let parsed: URL;
