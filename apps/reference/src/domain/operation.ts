@@ -299,7 +299,12 @@ export async function processTrendCheck(repo: Repository, modelId: string, runId
     }
   }
   const done: TrendRun = { ...run, state: 'done', finishedAt: now().toISOString(), findings: result.findings, skipped: result.skipped, report: result.report };
-  if (!(await settle(repo, modelId, runId, () => done))) return undefined;
+  if (!(await settle(repo, modelId, runId, () => done))) {
+    // Replaced by a newer upload while this ran: its charts are nobody's. (A second run of the
+    // same job finds the run done and leaves the charts, which are the same files.)
+    if ((await getOperation(repo, modelId)).run?.id !== runId) await dropOldFiles(repo, modelId, done);
+    return undefined;
+  }
   await repo.files.delete(trendsKey(modelId, runId));
   return done;
 }
