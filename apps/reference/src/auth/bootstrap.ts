@@ -1,17 +1,12 @@
 import type { AppContext } from '../context.js';
+import type { StartCredential } from './credentials.js';
 import { seedDemo } from '../demo/seed.js';
 import { audit } from '../domain/audit.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import type { Role } from './roles.js';
 import { createUser } from './session.js';
 
-/** An account created or changed at start, with the password to show once (never logged). */
-export interface StartCredential {
-  readonly username: string;
-  readonly role: Role;
-  /** The generated password; `undefined` when it is the one of `ADMIN_PASSWORD`. */
-  readonly password: string | undefined;
-}
+export type { StartCredential };
 
 /** The password all demo accounts shared before each got its own (issue 21). */
 const formerSharedPassword = 'foederal-demo';

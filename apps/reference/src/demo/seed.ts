@@ -1,6 +1,6 @@
 import type { Consultation, Contribution } from '@foederal/recommendations';
 import { buildExampleCatalogue } from '@foederal/recommendations/examples';
-import type { StartCredential } from '../auth/bootstrap.js';
+import type { StartCredential } from '../auth/credentials.js';
 import { generatePassword } from '../auth/passwords.js';
 import { createUser } from '../auth/session.js';
 import type { AppContext } from '../context.js';
