@@ -46,7 +46,7 @@ for (const factory of backends) {
       expect((await b.fetch('/konto')).status).toBe(303); // the other one ended
       expect((await signIn(new FormClient(t.url), 'wechsel', testPassword)).status).toBe(401);
       expect((await signIn(new FormClient(t.url), 'wechsel', 'Ganz-neues-Passwort-1')).status).toBe(303);
-    });
+    }, 120_000);
 
     it('lets an admin reset a password (shown once) and deactivate an account, both audited', async () => {
       const user = await newUser('zuruecksetzen', 'secretariat');
@@ -85,7 +85,7 @@ for (const factory of backends) {
       expect(log.map((e) => e.action)).toEqual(['account.activate', 'account.deactivate', 'account.password-reset']);
       expect(log[1]).toMatchObject({ actor: 'test-admin', before: { active: true, username: 'zuruecksetzen' }, after: { active: false } });
       expect(JSON.stringify(log)).not.toContain('scrypt$');
-    });
+    }, 120_000);
 
     it('locks an account with a growing back-off after five failures, also for the right password', async () => {
       const user = await newUser('sperre');
@@ -108,7 +108,7 @@ for (const factory of backends) {
       expect((await admin.post(`/verwaltung/konten/${user.id}/entsperren`, { _csrf: csrf })).status).toBe(303);
       expect((await signIn(new FormClient(t.url), 'sperre', testPassword)).status).toBe(303);
       expect(Number((await repo().users.get(user.id))!.failed_logins)).toBe(0);
-    });
+    }, 120_000);
 
     it('answers unknown names like existing ones: one scrypt check each, and the same lock', async () => {
       const before = passwordChecks.count;
@@ -119,7 +119,7 @@ for (const factory of backends) {
       expect(passwordChecks.count - known).toBe(1);
       for (let i = 0; i < 4; i++) expect((await signIn(new FormClient(t.url), 'gibt-es-nicht', 'x')).status).toBe(401);
       expect((await signIn(new FormClient(t.url), 'gibt-es-nicht', 'x')).status).toBe(429);
-    });
+    }, 120_000);
 
     it('rehashes a password stored with the old scrypt parameters at the next sign-in', async () => {
       const user = await newUser('altes-hash');
@@ -131,7 +131,7 @@ for (const factory of backends) {
       expect((await signIn(new FormClient(t.url), 'altes-hash', testPassword)).status).toBe(303);
       expect((await repo().users.get(user.id))!.password_hash.startsWith('scrypt$131072$8$1$')).toBe(true);
       expect((await signIn(new FormClient(t.url), 'altes-hash', testPassword)).status).toBe(303);
-    });
+    }, 120_000);
 
     it('issues API tokens with an expiry, lists and revokes them (page and JSON); expired and revoked tokens are refused', async () => {
       const client = new FormClient(t.url);
@@ -180,7 +180,7 @@ for (const factory of backends) {
       const expiredSecret = 'fdr_abgelaufen-test';
       await repo().tokens.create({ id: 'abgelaufen', token_hash: digest(expiredSecret), user_id: row.user_id, label: 'alt', created_at: new Date(Date.now() - 10_000).toISOString(), expires_at: new Date(Date.now() - 1000).toISOString() });
       expect((await api(expiredSecret)).status).toBe(401);
-    });
+    }, 120_000);
 
     it('signs out everywhere', async () => {
       const a = new FormClient(t.url);
@@ -192,7 +192,7 @@ for (const factory of backends) {
       expect(res.status).toBe(303);
       expect((await a.fetch('/konto')).status).toBe(303);
       expect((await b.fetch('/konto')).status).toBe(303);
-    });
+    }, 120_000);
 
     it('shows the audit log to admins only and exports it as CSV', async () => {
       const user = await newUser('protokoll-export');
@@ -216,7 +216,7 @@ for (const factory of backends) {
       await gs.login('secretariat');
       expect((await gs.fetch('/verwaltung/protokoll')).status).toBe(403);
       expect((await gs.fetch('/verwaltung/protokoll.csv')).status).toBe(403);
-    });
+    }, 120_000);
 
     it('records a secretariat write whose handler wrote no entry itself (route, path, version)', async () => {
       const res = await fetch(`${t.url}/api/v1/consultations/konsultation-x/contributions/c-1`, {
@@ -233,7 +233,7 @@ for (const factory of backends) {
       const [latest] = await auditLog(repo(), { limit: 1 });
       expect((await auditLog(repo())).length).toBe(before + 1);
       expect(latest).toMatchObject({ actor: 'test-admin', action: 'POST /verwaltung/benutzer', subject: '/verwaltung/benutzer' });
-    });
+    }, 120_000);
 
     it('sends Cache-Control: no-store to signed-in requests only', async () => {
       const client = new FormClient(t.url);
@@ -243,6 +243,6 @@ for (const factory of backends) {
       expect((await client.fetch('/konto')).headers.get('cache-control')).toBe('no-store');
       const api = await fetch(`${t.url}/api/v1/recommendations`, { headers: { authorization: `Bearer ${t.tokens.member}` } });
       expect(api.headers.get('cache-control')).toBe('no-store');
-    });
+    }, 120_000);
   });
 }

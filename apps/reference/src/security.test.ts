@@ -208,7 +208,7 @@ describe('redirects, bodies, messages', () => {
     const res = await client.post('/anmelden', { _csrf: csrf, username: 'test-member', password: testPassword, next: '/%09/evil.example\n' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/');
-  });
+  }, 60_000);
 
   it('never lets a fuzzed `next` leave the site or fail', async () => {
     fc.assert(
@@ -252,7 +252,7 @@ describe('redirects, bodies, messages', () => {
     form.set('model', new Blob([new Uint8Array(3 * 1024 * 1024).fill(0x20)]), 'gross.ifc');
     const res = await client.fetch('/gebaeudedaten', { method: 'POST', body: form });
     expect(res.status).toBe(303);
-  });
+  }, 60_000);
 });
 
 describe('zip bombs in the app', () => {
@@ -294,7 +294,7 @@ describe('zip bombs in the app', () => {
     expect(stored.state).toBe('failed');
     expect(stored.error).toContain('1048576');
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
-  });
+  }, 60_000);
 });
 
 describe('behind https and a reverse proxy', () => {
@@ -319,7 +319,7 @@ describe('behind https and a reverse proxy', () => {
     expect(session).toMatch(/; Secure(;|$)/);
     expect(session).toMatch(/; HttpOnly(;|$)/);
     expect((await client.page('/konto')).res.status).toBe(200);
-  });
+  }, 60_000);
 
   it('counts rate limits per client named by X-Forwarded-For of a trusted proxy', async () => {
     expect((await contribute(t.url, '198.51.100.1')).status).toBe(201);

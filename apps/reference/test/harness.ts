@@ -1,11 +1,11 @@
 // Starts the real app on port 0 over a fresh backend, with one user per role and an API token
 // for each, and a tiny cookie-keeping HTTP client for form flows.
+import { prepareAccounts } from '../src/auth/bootstrap.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { createApiToken, createUser } from '../src/auth/session.js';
 import type { Role } from '../src/auth/roles.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { seedDemo } from '../src/demo/seed.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import type { Backend, BackendFactory } from './backends.js';
 
@@ -27,7 +27,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const backend = options.backend ?? (await factory.create());
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: options.seed ? 'true' : 'false', ...backend.env, ...options.env });
-  const server = await startServer({ config, log: createLogger('silent'), ...(options.seed ? { prepare: async (ctx) => void (await seedDemo(ctx)) } : {}) });
+  const server = await startServer({ config, log: createLogger('silent'), ...(options.seed ? { prepare: async (ctx) => void (await prepareAccounts(ctx, () => undefined)) } : {}) });
   const tokens = {} as Record<Exclude<Role, 'public'>, string>;
   if (options.users !== false) {
     for (const role of ['member', 'secretariat', 'admin'] as const) {
