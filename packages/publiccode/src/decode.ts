@@ -54,7 +54,7 @@ export function decodeDocument(doc: Document, lines: LineCounter, shape: Shape, 
       throw new PubliccodeError(
         'too-deep',
         `Verschachtelung tiefer als ${limits.maxDepth} / nesting deeper than ${limits.maxDepth}`,
-        node ? { line: lineOf(node) } : {},
+        node ? { line: lineOf(node), offset: node.range?.[0] } : {},
       );
     }
     let current = node;

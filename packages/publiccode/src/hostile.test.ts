@@ -57,6 +57,12 @@ describe('hostile YAML', () => {
     expect((await refusal(new TextEncoder().encode(big))).code).toBe('too-large');
     const error = await refusal(big, { maxBytes: 16 * 1024 * 1024 });
     expect([error.code, error.line]).toEqual(['scalar-too-large', 3]);
+    // ADR 0120 shape: the value starts after `applicationSuite: ` (18 characters) on line 3, at
+    // offset 26 + 8 + 18 = 52 of the text; German first, then English.
+    expect(error.location).toEqual({ line: 3, column: 19, offset: 52 });
+    expect(error.messages.de).toMatch(/^Wert zu lang/);
+    expect(error.messages.en).toMatch(/^value too long/);
+    expect(error.message).toBe(`${error.messages.de} / ${error.messages.en}`);
   });
 
   it('refuses UTF-16 and UTF-32 byte order marks, invalid UTF-8, binary data and lone surrogates', async () => {

@@ -6,7 +6,7 @@ export { issueText } from './issues.js';
 export type { IssueCode, IssueParams, PubliccodeIssue } from './issues.js';
 export type { SkippedCheck } from './checks.js';
 export { PubliccodeError } from './errors.js';
-export type { PubliccodeErrorCode } from './errors.js';
+export type { ErrorLocation, ErrorMessages, PubliccodeErrorCode, PubliccodeErrorOptions } from './errors.js';
 export { publiccodeSchema, descriptionSchema, italySchema, publiccodeJsonSchema } from './schema.js';
 export type { Publiccode, PubliccodeDescription, PubliccodeItaly } from './schema.js';
 export {

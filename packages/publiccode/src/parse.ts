@@ -267,11 +267,12 @@ function checkScalars(doc: Document, limit: number, lines: LineCounter): void {
     const node = stack.pop();
     if (isScalar(node)) {
       if (typeof node.value === 'string' && node.value.length > limit) {
-        const line = lines.linePos(node.range?.[0] ?? 0).line;
+        const offset = node.range?.[0] ?? 0;
+        const { line, col: column } = lines.linePos(offset);
         throw new PubliccodeError(
           'scalar-too-large',
           `Wert zu lang (${node.value.length} > ${limit} Zeichen) in Zeile ${line} / value too long (${node.value.length} > ${limit} characters) at line ${line}`,
-          { line },
+          { line, column, offset },
         );
       }
     } else if (isMap(node)) {

@@ -9,6 +9,7 @@ import { IdsError } from '@foederal/ids';
 import { IfcError } from '@foederal/ifc';
 import { MembershipError } from '@foederal/membership';
 import { PublicationError } from '@foederal/publication';
+import { PubliccodeError } from '@foederal/publiccode';
 import { RecommendationsError, ValidationError } from '@foederal/recommendations';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +28,7 @@ const entries: readonly Entry[] = [
   { name: 'IfcError', marker: 'ifc', isInstance: (v) => IfcError.isInstance(v), make: () => new IfcError('not-step', 'x / x', { offset: 0 }) },
   { name: 'MembershipError', marker: 'membership', isInstance: (v) => MembershipError.isInstance(v), make: () => new MembershipError('invalid-input', 'x / x') },
   { name: 'PublicationError', marker: 'publication', isInstance: (v) => PublicationError.isInstance(v), make: () => new PublicationError('not-found', 'x / x') },
+  { name: 'PubliccodeError', marker: 'publiccode', isInstance: (v) => PubliccodeError.isInstance(v), make: () => new PubliccodeError('too-large', 'x / x') },
   {
     name: 'RecommendationsError',
     marker: 'recommendations',
@@ -90,6 +92,8 @@ describe('error identity across packages', () => {
     expect(new PublicationError('invalid-json', 'a / b', { offset: 17 }).location).toEqual({ offset: 17 });
     expect(new ComponentsError('invalid-data', 'a / b', { path: '$.recommendations[0]' }).location).toEqual({ path: '$.recommendations[0]' });
     expect(new CliError('io', 'a / b', { location: { path: 'model.ifc' } }).location).toEqual({ path: 'model.ifc' });
+    expect(new PubliccodeError('scalar-too-large', 'a / b', { line: 3, column: 14, offset: 40 }).location).toEqual({ line: 3, column: 14, offset: 40 });
+    expect(new PubliccodeError('too-large', 'a / b').location).toEqual({});
   });
 
   it('messages split a "deutsch / english" text and take a { de, en } object as it is', () => {
