@@ -118,7 +118,7 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
   // The registry API and the feeds are read from other administrations' sites (embedded
   // components): any origin, never with cookies, so CORS adds no ambient authority.
   const corsPublic = cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Content-Digest'], exposeHeaders: ['ETag', 'Link', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] });
-  for (const path of ['/api/*', '/feed.atom', '/feed.json', '/catalog.ttl', '/catalog.jsonld', '/openapi.json', '/oparl/*']) app.use(path, corsPublic);
+  for (const path of ['/api/*', '/feed.atom', '/feed.json', '/catalog.ttl', '/catalog.jsonld', '/openapi.json', '/oparl/*', '/gebaeudedaten/:id/betrieb/befunde.json', '/gebaeudedaten/:id/betrieb/befunde.csv']) app.use(path, corsPublic);
   app.use(authenticate(ctx));
   const routes = new Routes(app, { upload: ctx.config.uploadLimitBytes, ctx });
   for (const group of routeGroups) group(ctx, routes);

@@ -79,7 +79,10 @@ for (const factory of backends) {
       expect(state.run?.state).toBe('done');
       expect(state.run?.report?.cells).toBe(525_600);
 
-      const json = (await (await fetch(`${t.url}/gebaeudedaten/${modelId}/betrieb/befunde.json`)).json()) as FindingsJson;
+      const jsonRes = await fetch(`${t.url}/gebaeudedaten/${modelId}/betrieb/befunde.json`, { headers: { origin: 'https://kommune.example' } });
+      // open data: readable from any site, like the feeds
+      expect(jsonRes.headers.get('access-control-allow-origin')).toBe('*');
+      const json = (await jsonRes.json()) as FindingsJson;
       expect(json.building.id).toBe(modelId);
       expect(json.check.source).toBe('demo');
       expect(json.findings.map((f) => f.rule).sort()).toEqual(['data-gap', 'frozen-value', 'operation-outside-schedule', 'simultaneous-heating-cooling']);
