@@ -8,4 +8,9 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // Keep `with { type: 'json' }` on the lazy import of the oEmbed provider list (ADR 0106): Node
+  // refuses a JSON import without it, and es2022 as target would otherwise drop it.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, 'import-attributes': true };
+  },
 });

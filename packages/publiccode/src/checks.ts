@@ -3,6 +3,7 @@
 // repository, oEmbed videos). Files are read through `readFile`, the network only through the
 // `fetch` the caller passes; a check that cannot run is listed as skipped.
 import { isCountryCode, isItalianIpaCode, isPhoneNumber } from './formats.js';
+import { bundledProviderPatterns, isOembedUrl, providerPatterns } from './oembed.js';
 import type { IssueCode, IssueParams } from './issues.js';
 import { descriptionKey, type PendingIssue } from './validate.js';
 
@@ -29,7 +30,8 @@ export interface CheckContext {
   readonly baseUrl: URL | undefined;
   readonly readFile: ((url: URL) => Promise<Uint8Array | undefined>) | undefined;
   readonly timeoutMs: number;
-  readonly oembedProvidersUrl: string;
+  /** A provider list to fetch instead of the bundled one (only with `fetch`). */
+  readonly oembedProvidersUrl: string | undefined;
   readonly isItalianIpaCode: (code: string) => boolean;
 }
 
@@ -42,7 +44,7 @@ const asObj = (value: unknown): Obj | undefined => (typeof value === 'object' &&
 const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 const asStr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-const providerCache = new WeakMap<typeof globalThis.fetch, Promise<readonly RegExp[] | undefined>>();
+const providerCache = new WeakMap<typeof globalThis.fetch, Map<string, Promise<readonly RegExp[]>>>();
 
 /** Width of a PNG from its IHDR chunk, or undefined when the bytes are not a PNG. */
 export function pngWidth(bytes: Uint8Array): number | undefined {
@@ -194,30 +196,32 @@ export async function runChecks(doc: Obj, ctx: CheckContext): Promise<{ issues: 
     }
   };
 
-  const oembedProviders = (): Promise<readonly RegExp[] | undefined> => {
-    const f = ctx.fetch as typeof globalThis.fetch;
-    let cached = providerCache.get(f);
+  // The bundled list (offline, as upstream); a caller-given list URL is fetched through `fetch`
+  // once per fetch function and URL, and the bundled list stands in when that fails (ADR 0106).
+  const oembedProviders = (): Promise<readonly RegExp[]> => {
+    const f = ctx.fetch;
+    const listUrl = ctx.oembedProvidersUrl;
+    if (!f || listUrl === undefined) return bundledProviderPatterns();
+    let perUrl = providerCache.get(f);
+    if (!perUrl) {
+      perUrl = new Map();
+      providerCache.set(f, perUrl);
+    }
+    let cached = perUrl.get(listUrl);
     if (!cached) {
       cached = (async () => {
         try {
-          const response = await get(ctx.oembedProvidersUrl);
-          if (!response.ok) return undefined;
-          const providers = (await response.json()) as { endpoints?: { schemes?: string[] }[] }[];
-          const patterns: RegExp[] = [];
-          for (const provider of providers) {
-            for (const endpoint of provider.endpoints ?? []) {
-              for (const scheme of endpoint.schemes ?? []) {
-                const source = scheme.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-                patterns.push(new RegExp(`^${source}$`, 'i'));
-              }
-            }
+          const response = await get(listUrl);
+          if (response.ok) {
+            const patterns = providerPatterns(await response.json());
+            if (patterns.length > 0) return patterns;
           }
-          return patterns;
         } catch {
-          return undefined;
+          // fall through to the bundled list
         }
+        return bundledProviderPatterns();
       })();
-      providerCache.set(f, cached);
+      perUrl.set(listUrl, cached);
     }
     return cached;
   };
@@ -280,16 +284,7 @@ export async function runChecks(doc: Obj, ctx: CheckContext): Promise<{ issues: 
     for (const [i, item] of asList(block['videos']).entries()) {
       const key = `${prefix}.videos[${i}]`;
       const value = asStr(item) ?? '';
-      if (!ctx.fetch) {
-        skipped.push({ check: 'oembed', key, target: value });
-        continue;
-      }
-      const providers = await oembedProviders();
-      if (!providers) {
-        skipped.push({ check: 'oembed', key, target: value });
-        continue;
-      }
-      if (!providers.some((pattern) => pattern.test(value))) push('error', 'oembed', key, { target: value });
+      if (!isOembedUrl(value, await oembedProviders())) push('error', 'oembed', key, { target: value });
     }
   }
 

@@ -37,7 +37,10 @@ export interface ParsePubliccodeOptions {
   readonly maxNodes?: number;
   /** Longest accepted single value in characters (default 262 144). */
   readonly maxScalarLength?: number;
-  /** The oEmbed provider list fetched for the `videos` check (default https://oembed.com/providers.json). */
+  /**
+   * An oEmbed provider list to fetch (with `fetch`) for the `videos` check instead of the bundled one
+   * (package `oembed-providers`), e.g. https://oembed.com/providers.json for the newest list.
+   */
   readonly oembedProvidersUrl?: string;
   /** Decides whether a code is in the Italian IndicePA; default: syntax check only. */
   readonly isItalianIpaCode?: (code: string) => boolean;
@@ -236,7 +239,7 @@ export async function parsePubliccode(input: string | Uint8Array, options: Parse
     baseUrl,
     readFile: options.readFile,
     timeoutMs,
-    oembedProvidersUrl: options.oembedProvidersUrl ?? 'https://oembed.com/providers.json',
+    oembedProvidersUrl: options.oembedProvidersUrl,
     isItalianIpaCode: ipa,
   });
   issues.push(...checked.issues.map(place));
