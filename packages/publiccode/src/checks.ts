@@ -2,7 +2,7 @@
 // files and URLs the document points to (logo, screenshots, AUTHORS file, reachability, code
 // repository, oEmbed videos). Files are read through `readFile`, the network only through the
 // `fetch` the caller passes; a check that cannot run is listed as skipped.
-import { isCountryCode, isItalianIpaCode, isPhoneNumber } from './formats.js';
+import { graphemeLength, isCountryCode, isItalianIpaCode, isPhoneNumber } from './formats.js';
 import { bundledProviderPatterns, isOembedUrl, providerPatterns } from './oembed.js';
 import type { IssueCode, IssueParams } from './issues.js';
 import { descriptionKey, type PendingIssue } from './validate.js';
@@ -267,6 +267,14 @@ export async function runChecks(doc: Obj, ctx: CheckContext): Promise<{ issues: 
     const block = asObj(description[lang]) ?? {};
     const prefix = descriptionKey(lang);
     if (asStr(block['genericName'])) deprecated(`${prefix}.genericName`);
+    // The standard (schema.core, description/[lang]/features; older texts lack it): "Each feature must use
+    // a maximum of 100 characters." The reference parser does not check it (features: gt=0,dive),
+    // so a longer feature is a warning, not an error: the file stays valid as upstream (ADR 0107).
+    for (const [i, item] of asList(block['features']).entries()) {
+      const feature = asStr(item);
+      const length = feature === undefined ? 0 : graphemeLength(feature);
+      if (length > 100) push('warning', 'feature-length', `${prefix}.features[${i}]`, { length });
+    }
     await reachable(`${prefix}.documentation`, block['documentation']);
     await reachable(`${prefix}.apiDocumentation`, block['apiDocumentation']);
     for (const [i, item] of asList(block['screenshots']).entries()) {

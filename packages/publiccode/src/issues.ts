@@ -28,6 +28,7 @@ export type IssueCode =
   | 'http-url'
   | 'email'
   | 'phone'
+  | 'feature-length'
   | 'bcp47'
   | 'country'
   | 'category'
@@ -106,6 +107,7 @@ export const englishTexts: Texts = {
   'http-url': (p) => `${p['field']} must be an HTTP URL`,
   email: (p) => `${p['field']} must be a valid email address`,
   phone: (p) => `${p['field']} should be a telephone number in international format (e.g. +49 30 1234567)`,
+  'feature-length': (p) => `${p['field']} should use at most 100 characters (it has ${p['length']})`,
   bcp47: (p) => `${p['field']} must be a valid BCP 47 language`,
   country: (p) => `${p['field']} must be a valid ISO 3166-1 alpha-2 two-letter country code`,
   category: (p) => `${p['field']} must be a valid category (see ${categoriesList})`,
@@ -160,6 +162,7 @@ export const germanTexts: Texts = {
   'http-url': (p) => `${p['field']} muss eine HTTP(S)-URL sein`,
   email: (p) => `${p['field']} muss eine gültige E-Mail-Adresse sein`,
   phone: (p) => `${p['field']} sollte eine Telefonnummer im internationalen Format sein (z. B. +49 30 1234567)`,
+  'feature-length': (p) => `${p['field']} sollte höchstens 100 Zeichen lang sein (hat ${p['length']})`,
   bcp47: (p) => `${p['field']} muss eine gültige Sprachangabe nach BCP 47 sein`,
   country: (p) => `${p['field']} muss ein Ländercode nach ISO 3166-1 alpha-2 sein`,
   category: (p) => `${p['field']} muss eine Kategorie aus der Liste des Standards sein (${categoriesList})`,
