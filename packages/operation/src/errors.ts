@@ -1,3 +1,7 @@
+import { bilingual, knownLocation, type ErrorLocation, type ErrorMessages } from '@foederal/error-core';
+
+export type { ErrorLocation, ErrorMessages };
+
 /** Brand of every foederal error, whatever its package. */
 const brand = Symbol.for('foederal.error');
 /** Marker of this package's errors: `isInstance` checks only this, so it is exact across packages. */
@@ -8,7 +12,7 @@ const marker = Symbol.for('foederal.error.operation');
  *
  * @example
  * ```ts
- * if (error.code === 'trend-format') console.log(error.location?.line);
+ * if (error.code === 'trend-format') console.log(error.location.line);
  * ```
  */
 export type OperationErrorCode =
@@ -26,7 +30,9 @@ export type OperationErrorCode =
   | 'store';
 
 /**
- * Where an error happened: a line and column of a text input, a data point, a time.
+ * Where an error happened, as the throwing code describes it: a line and column of a text input, a
+ * data point, a time. {@link OperationError} turns line and column into the one
+ * {@link ErrorLocation} shape (ADR 0120) and keeps point, time and segment as fields of their own.
  *
  * @example
  * ```ts
@@ -55,7 +61,7 @@ export interface OperationErrorLocation {
  * try {
  *   await readTrendCsv(text);
  * } catch (error) {
- *   if (OperationError.isInstance(error)) console.log(error.code, error.location);
+ *   if (OperationError.isInstance(error)) console.log(error.code, error.location, error.point);
  * }
  * ```
  */
@@ -63,19 +69,33 @@ export class OperationError extends Error {
   override readonly name: string = 'OperationError';
   /** Stable machine-readable code. */
   readonly code: OperationErrorCode;
-  /** Where the problem is. */
-  readonly location: OperationErrorLocation | undefined;
+  /** The message in German and English. */
+  readonly messages: ErrorMessages;
+  /** Where in a text input (line, column), in the one shape of every package. */
+  readonly location: ErrorLocation;
+  /** Data point id or name concerned, when there is one. */
+  readonly point: string | undefined;
+  /** Time concerned (ISO 8601 in UTC or as found in the input), when there is one. */
+  readonly time: string | undefined;
+  /** Field, parameter or column concerned, when there is one. */
+  readonly segment: string | undefined;
   readonly [brand] = true;
   readonly [marker] = true;
 
   constructor(
     code: OperationErrorCode,
-    message: string,
+    message: string | ErrorMessages,
     options: { cause?: unknown; location?: OperationErrorLocation } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const messages = bilingual(message);
+    super(typeof message === 'string' ? message : `${messages.de} / ${messages.en}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.location = options.location;
+    this.messages = messages;
+    const where = options.location ?? {};
+    this.location = knownLocation({ line: where.line, column: where.column });
+    this.point = where.point;
+    this.time = where.time;
+    this.segment = where.segment;
   }
 
   /**

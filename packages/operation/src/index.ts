@@ -1,5 +1,5 @@
 export { OperationError } from './errors.js';
-export type { OperationErrorCode, OperationErrorLocation } from './errors.js';
+export type { OperationErrorCode, OperationErrorLocation, ErrorLocation, ErrorMessages } from './errors.js';
 export { berlinOffset, berlinWallToUtc, utcToBerlinWall, berlinDay, formatBerlin } from './time/berlin.js';
 export type { AmbiguousTimePolicy, NonexistentTimePolicy, LocalTimeKind } from './time/berlin.js';
 export { easterSunday, publicHolidays, holidayOn, lands, holidayYears, landOfAgs } from './time/holidays.js';

@@ -8,6 +8,7 @@ import { ComponentsError } from '@foederal/components';
 import { IdsError } from '@foederal/ids';
 import { IfcError } from '@foederal/ifc';
 import { MembershipError } from '@foederal/membership';
+import { OperationError } from '@foederal/operation';
 import { PublicationError } from '@foederal/publication';
 import { PubliccodeError } from '@foederal/publiccode';
 import { RecommendationsError, ValidationError } from '@foederal/recommendations';
@@ -27,6 +28,7 @@ const entries: readonly Entry[] = [
   { name: 'IdsError', marker: 'ids', isInstance: (v) => IdsError.isInstance(v), make: () => new IdsError('xml-malformed', 'x / x') },
   { name: 'IfcError', marker: 'ifc', isInstance: (v) => IfcError.isInstance(v), make: () => new IfcError('not-step', 'x / x', { offset: 0 }) },
   { name: 'MembershipError', marker: 'membership', isInstance: (v) => MembershipError.isInstance(v), make: () => new MembershipError('invalid-input', 'x / x') },
+  { name: 'OperationError', marker: 'operation', isInstance: (v) => OperationError.isInstance(v), make: () => new OperationError('invalid-input', 'x / x') },
   { name: 'PublicationError', marker: 'publication', isInstance: (v) => PublicationError.isInstance(v), make: () => new PublicationError('not-found', 'x / x') },
   { name: 'PubliccodeError', marker: 'publiccode', isInstance: (v) => PubliccodeError.isInstance(v), make: () => new PubliccodeError('too-large', 'x / x') },
   {
@@ -91,6 +93,7 @@ describe('error identity across packages', () => {
     expect(new PublicationError('contract-violation', 'a / b', { issues: [{ path: '$.items[0].title', message: 'x' }] }).location).toEqual({ path: '$.items[0].title' });
     expect(new PublicationError('invalid-json', 'a / b', { offset: 17 }).location).toEqual({ offset: 17 });
     expect(new ComponentsError('invalid-data', 'a / b', { path: '$.recommendations[0]' }).location).toEqual({ path: '$.recommendations[0]' });
+    expect(new OperationError('trend-format', 'a / b', { location: { line: 12, column: 3, point: 'HZG.VL' } }).location).toEqual({ line: 12, column: 3 });
     expect(new CliError('io', 'a / b', { location: { path: 'model.ifc' } }).location).toEqual({ path: 'model.ifc' });
     expect(new PubliccodeError('scalar-too-large', 'a / b', { line: 3, column: 14, offset: 40 }).location).toEqual({ line: 3, column: 14, offset: 40 });
     expect(new PubliccodeError('too-large', 'a / b').location).toEqual({});

@@ -86,7 +86,7 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
     const error = errors[0]!;
     expect(OperationError.isInstance(error)).toBe(true);
     expect(error.code).toBe('live-protocol');
-    expect(error.location?.point).toBe('FEHLT');
+    expect(error.point).toBe('FEHLT');
     expect(error.message).toContain(`${device.address} (device 1201), analog-value 99, present-value`);
     expect(error.message).toMatch(/Class:1 - Code:31/); // object, unknown-object
   });
@@ -116,7 +116,7 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
       if (seen.length === 2) controller.abort();
     }
     expect(seen.map((s) => s.pointId)).toEqual(['RT.101', 'RT.101']);
-    expect(errors.map((e) => [e.code, e.location?.point])).toEqual([
+    expect(errors.map((e) => [e.code, e.point])).toEqual([
       ['live-protocol', 'FEHLT'],
       ['live-protocol', 'FEHLT'],
     ]);
@@ -143,7 +143,7 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
       ['RT.101', 21.5, sampleQuality.good],
     ]);
     expect([seen[2]!.pointId, seen[2]!.value, seen[2]!.quality]).toEqual(['RT.101', 23.25, sampleQuality.bad]);
-    expect(errors.map((e) => [e.code, e.location?.point])).toEqual([['live-protocol', 'FEHLT']]);
+    expect(errors.map((e) => [e.code, e.point])).toEqual([['live-protocol', 'FEHLT']]);
     expect(errors[0]!.message).toContain('analog-value 99, subscribe-cov');
     expect(device.subscriptions).toBe(0); // cancelled when the iteration ended
     expect(r.stats().notifications).toBe(3);
@@ -171,7 +171,7 @@ describe('BACnet/IP reader against a simulated device on loopback', () => {
     const r = await reader(250);
     const { samples, errors } = await r.readPresentValues({ address, deviceId: 77 }, objects.slice(0, 2));
     expect(samples).toEqual([]);
-    expect(errors.map((e) => [e.code, e.location?.point])).toEqual([
+    expect(errors.map((e) => [e.code, e.point])).toEqual([
       ['live-timeout', 'RT.101'],
       ['live-timeout', 'HZG.VL'],
     ]);

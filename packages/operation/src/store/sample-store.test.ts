@@ -184,7 +184,7 @@ for (const backend of storeBackends) {
       await expect(store.write([s('A', jan1, 1)], { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
       expect(await store.points()).toEqual([]);
       await expect(store.read('', 0, 1)).rejects.toMatchObject({ code: 'invalid-input' });
-      await expect(store.read('A', Number.NaN, 1)).rejects.toMatchObject({ code: 'invalid-input', location: { segment: 'from' } });
+      await expect(store.read('A', Number.NaN, 1)).rejects.toMatchObject({ code: 'invalid-input', segment: 'from' });
       await store.close();
       await expect(store.write([s('A', jan1, 1)])).rejects.toMatchObject({ code: 'store' });
     });
