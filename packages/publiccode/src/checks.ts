@@ -61,6 +61,15 @@ const extensionOf = (url: URL): string => {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
 };
+/** File endings the reference parser accepts for logos and for screenshots. */
+const logoExtensions: readonly string[] = ['.svg', '.svgz', '.png'];
+const screenshotExtensions: readonly string[] = ['.jpg', '.png'];
+/** Stand-in base to read the ending of a relative path when no `baseUrl` is given. */
+const offlineBase = 'file:///repository/';
+/** True when the ending of `value`, read without a base, is not one of `allowed`; false when unreadable. */
+const wrongEnding = (value: string, allowed: readonly string[]): boolean =>
+  URL.canParse(value, offlineBase) && !allowed.includes(extensionOf(new URL(value, offlineBase)));
+
 const display = (url: URL): string => (url.protocol === 'file:' ? decodeURIComponent(url.pathname) : url.href);
 
 /** Runs the checks; returns issues (without positions) and the skipped checks. */
@@ -161,9 +170,13 @@ export async function runChecks(doc: Obj, ctx: CheckContext): Promise<{ issues: 
   const logo = async (key: string, value: string): Promise<void> => {
     if (!relativeOrUrl(key, value)) return;
     const url = resolve(key, value);
-    if (!url) return;
+    if (!url) {
+      // Without baseUrl the file cannot be read, but a wrong format is visible in the name alone.
+      if (wrongEnding(value, logoExtensions)) push('error', 'bad-extension', key, { target: value });
+      return;
+    }
     const target = display(url);
-    if (!['.svg', '.svgz', '.png'].includes(extensionOf(url))) {
+    if (!logoExtensions.includes(extensionOf(url))) {
       push('error', 'bad-extension', key, { target });
       return;
     }
@@ -282,8 +295,11 @@ export async function runChecks(doc: Obj, ctx: CheckContext): Promise<{ issues: 
       const value = asStr(item) ?? '';
       if (!relativeOrUrl(key, value)) continue;
       const url = resolve(key, value);
-      if (!url) continue;
-      if (!['.jpg', '.png'].includes(extensionOf(url))) {
+      if (!url) {
+        if (wrongEnding(value, screenshotExtensions)) push('error', 'bad-extension', key, { target: value, role: 'screenshot', value });
+        continue;
+      }
+      if (!screenshotExtensions.includes(extensionOf(url))) {
         push('error', 'bad-extension', key, { target: display(url), role: 'screenshot', value });
         continue;
       }

@@ -117,7 +117,7 @@ describe("Description lists and languages: features mandatory (\u2265 1), awards
     ["features []", (d) => (d.description.de.features = []), 'invalid', ["e:min-items:description.de.features"]],
     ["features missing", (d) => delete d.description.de.features, 'invalid', ["e:min-items:description.de.features"]],
     ["awards", (d) => (d.description.de.awards = ['Preis 2024']), 'valid', []],
-    ["screenshots png", (d) => (d.description.de.screenshots = ['a.gif']), 'valid', []],
+    ["screenshots: a GIF is no screenshot format", (d) => (d.description.de.screenshots = ['a.gif']), 'invalid', ["e:bad-extension:description.de.screenshots[0]"]],
     ["lang bad key", (d) => (d.description['deutsch'] = d.description.de), 'invalid', ["e:bcp47:description"]],
     ["lang de-CH", (d) => (d.description['de-CH'] = d.description.de), 'valid', []],
   ];
@@ -209,5 +209,21 @@ describe('description features: at most 100 characters each (standard text), a w
     const [issue] = (await parse(yamlWith((d) => (d.description.de.features = ['a'.repeat(120)])))).warnings;
     expect(issue?.message).toBe('features[0] should use at most 100 characters (it has 120)');
     expect(issue && issueText(issue, 'de')).toBe('features[0] sollte höchstens 100 Zeichen lang sein (hat 120)');
+  });
+});
+
+describe('logo and screenshot file endings are checked without baseUrl too (the file itself is then skipped)', () => {
+  const rows: readonly Row[] = [
+    ['logo.png and logo.svg', (d) => (d.logo = 'img/logo.svg'), 'valid', []],
+    ['logo.gif', (d) => (d.logo = 'img/logo.gif'), 'invalid', ['e:bad-extension:logo']],
+    ['screenshot .jpg and .png', (d) => (d.description.de.screenshots = ['a.jpg', 'b.PNG']), 'valid', []],
+    ['screenshot .gif', (d) => (d.description.de.screenshots = ['a.png', 'b.gif']), 'invalid', ['e:bad-extension:description.de.screenshots[1]']],
+  ];
+  for (const row of rows) it(row[0], () => check(row));
+
+  it('names the relative path and still lists the file check as skipped', async () => {
+    const result = await parsePubliccode(yamlWith((d) => (d.description.de.screenshots = ['shots/b.gif'])));
+    expect(result.errors.map((e) => e.message)).toEqual(["'shots/b.gif' is not an image: invalid file extension for: shots/b.gif"]);
+    expect(result.skippedChecks).toContainEqual({ check: 'file', key: 'description.de.screenshots[0]', target: 'shots/b.gif' });
   });
 });
