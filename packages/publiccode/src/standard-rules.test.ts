@@ -227,3 +227,19 @@ describe('logo and screenshot file endings are checked without baseUrl too (the 
     expect(result.skippedChecks).toContainEqual({ check: 'file', key: 'description.de.screenshots[0]', target: 'shots/b.gif' });
   });
 });
+
+describe('More variants: versions, BCP 47 spelling, optional lists, supports aliases, scalars read as strings', () => {
+  const rows: readonly Row[] = [
+    ['en_US is no BCP 47 tag (the separator is a hyphen)', (d) => (d.localisation.availableLanguages = ['en_US']), 'invalid', ['e:bcp47:localisation.availableLanguages[0]']],
+    ['0.8 is no released version', (d) => (d.publiccodeYmlVersion = '0.8'), 'invalid', ['e:unsupported-version:publiccodeYmlVersion']],
+    ['0.6 was never released', (d) => (d.publiccodeYmlVersion = '0.6'), 'invalid', ['e:unsupported-version:publiccodeYmlVersion']],
+    ['0.4 is supported but old', (d) => (d.publiccodeYmlVersion = '0.4'), 'valid-with-warnings', ['w:old-version:publiccodeYmlVersion']],
+    ['0.7.0 is the current version', (d) => (d.publiccodeYmlVersion = '0.7.0'), 'valid', []],
+    ['categories may be an empty list (optional in the reference parser)', (d) => (d.categories = []), 'valid', []],
+    ['supports: known and unknown alias', (d) => (d.supports = [{ id: 'alias:gdpr' }, { id: 'alias:nope' }]), 'invalid', ['e:support-id:supports[1].id']],
+    ['landingURL over plain http is an HTTP URL', (d) => (d.landingURL = 'http://x.org/'), 'valid', []],
+    ['a number as a feature is read as its text', (d) => (d.description.de.features = [1]), 'valid', []],
+    ['an empty contact e-mail counts as absent', (d) => (d.maintenance.contacts[0].email = ''), 'valid', []],
+  ];
+  for (const row of rows) it(row[0], () => check(row));
+});
