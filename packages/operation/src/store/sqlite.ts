@@ -5,6 +5,9 @@ import type { Sample, SampleColumns, SeriesBatch, StoredSeries } from './sample.
 import { checkRange, monthIndex, monthStart, throwIfAborted } from './sample-store.js';
 import type { DuplicatePolicy, RetentionResult, SampleStore, StoreCallOptions, WriteResult } from './sample-store.js';
 
+/** Rows read per query when a series is read back. */
+const readPageRows = 65_536;
+
 /**
  * Options of {@link openSqliteSampleStore}.
  *
@@ -95,8 +98,11 @@ export async function openSqliteSampleStore(options: SqliteSampleStoreOptions): 
     `INSERT INTO ${table} (point_id, time, value, quality) VALUES (?, ?, ?, ?) ON CONFLICT (point_id, time) DO NOTHING`,
   );
   const update = db.prepare(`UPDATE ${table} SET value = ?, quality = ? WHERE point_id = ? AND time = ?`);
-  const read = db.prepare(
-    `SELECT time, value, quality FROM ${table} WHERE point_id = ? AND time >= ? AND time < ? ORDER BY time`,
+  // Read in pages by key (time is unique per point) with `all()` rather than `iterate()`: bounded
+  // memory, and no statement iterators, whose native destructor crashes Node 24 at exit with
+  // better-sqlite3 12 (seen in tools/node24.sh).
+  const readPage = db.prepare(
+    `SELECT time, value, quality FROM ${table} WHERE point_id = ? AND time >= ? AND time < ? ORDER BY time LIMIT ${readPageRows}`,
   ).raw();
   const count = db.prepare(`SELECT count(*) FROM ${table} WHERE point_id = ? AND time >= ? AND time < ?`).raw();
   const idOf = (key: string, create: boolean): number | undefined => {
@@ -160,12 +166,18 @@ export async function openSqliteSampleStore(options: SqliteSampleStoreOptions): 
       };
       if (id !== undefined && n > 0) {
         let i = 0;
-        for (const row of read.iterate(id, from, to) as IterableIterator<[number, number, number]>) {
-          if (i >= n) break;
-          (series.times as Float64Array)[i] = row[0];
-          (series.values as Float64Array)[i] = row[1];
-          (series.qualities as Uint8Array)[i] = row[2];
-          i++;
+        let start = from;
+        while (i < n) {
+          const rows = readPage.all(id, start, to) as [number, number, number][];
+          for (const row of rows) {
+            if (i >= n) break;
+            (series.times as Float64Array)[i] = row[0];
+            (series.values as Float64Array)[i] = row[1];
+            (series.qualities as Uint8Array)[i] = row[2];
+            i++;
+          }
+          if (rows.length < readPageRows) break;
+          start = rows[rows.length - 1]![0] + 1;
         }
       }
       return series;
