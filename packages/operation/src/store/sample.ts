@@ -39,7 +39,8 @@ export const sampleSchema = z.object({
   ),
   time: z.int().check(z.gte(0), z.lt(Date.UTC(2200, 0, 1))),
   value: z.number().check(z.refine(Number.isFinite, 'endliche Zahl / finite number')),
-  quality: z.int().check(z.gte(0), z.lte(255)),
+  // A sample without a quality is stored as good (0), as the stores do.
+  quality: z._default(z.int().check(z.gte(0), z.lte(255)), 0),
 });
 
 /**
