@@ -1,4 +1,4 @@
-import { bilingual, knownLocation, type ErrorLocation, type ErrorMessages } from '@foederal/error-core';
+import { bilingual, knownLocation, type ErrorLocation, type ErrorMessages } from '@foederal/core';
 
 export type { ErrorLocation, ErrorMessages };
 

@@ -1,4 +1,4 @@
-import { knownLocation, type ErrorLocation, type ErrorMessages } from '@foederal/error-core';
+import { knownLocation, type ErrorLocation, type ErrorMessages } from '@foederal/core';
 
 export type { ErrorLocation, ErrorMessages };
 
