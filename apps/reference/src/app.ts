@@ -28,7 +28,7 @@ import { embedPage } from './web/pages/embed.js';
 import { homePage } from './web/pages/home.js';
 import { pilotPages } from './web/pages/pilots.js';
 import { votePages } from './web/pages/votes.js';
-import { langOf, t } from './web/i18n.js';
+import { requestLanguage, t } from './web/i18n.js';
 import { alert } from './web/layout.js';
 import { render, Routes, type Env } from './web/routing.js';
 
@@ -81,7 +81,7 @@ function wantsHtml(c: Context): boolean {
 }
 
 async function errorPage(c: Context<Env>, problem: Problem): Promise<Response> {
-  const lang = langOf(c);
+  const lang = requestLanguage(c);
   const title = problem.status === 404 ? t(lang, 'notFoundTitle') : `${t(lang, 'errorTitle')} ${problem.status}`;
   const detail = problem.status >= 500 ? undefined : problem.detail;
   return render(c, title, () => html`<h1 class="kern-heading-large">${title}</h1>
@@ -136,7 +136,7 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
     return wantsHtml(c) ? errorPage(c as Context<Env>, problem) : problemResponse(c, problem);
   });
   app.onError((error, c) => {
-    const problem = toProblem(error, c.req.path, wantsHtml(c) ? langOf(c as Context<Env>) : 'de');
+    const problem = toProblem(error, c.req.path, wantsHtml(c) ? requestLanguage(c as Context<Env>) : 'de');
     if (problem.status >= 500) ctx.log.error({ err: error, path: c.req.path }, 'request failed');
     const headers: Record<string, string> = {};
     if (typeof problem['retryAfter'] === 'number') headers['Retry-After'] = String(problem['retryAfter']);

@@ -5,7 +5,7 @@ import { OidcSignIn, oidcCallbackPath } from '../auth/oidc.js';
 import { safeNext } from '../auth/redirect.js';
 import { endSession, startSession } from '../auth/session.js';
 import type { AppContext } from '../context.js';
-import { langOf, t } from './i18n.js';
+import { requestLanguage, t, type Language } from './i18n.js';
 import { alert, csrfField, type PageContext } from './layout.js';
 import { formOf, render, type Routes } from './routing.js';
 
@@ -15,7 +15,7 @@ function loginForm(page: PageContext, next: string, failed: boolean, sso?: strin
   return html`<h1 class="kern-heading-large">${t(lang, 'loginTitle')}</h1>
 ${failed ? alert('danger', t(lang, 'loginFailed')) : ''}
 ${sso ? html`<p><a class="kern-btn kern-btn--primary" href="/anmelden/oidc?next=${encodeURIComponent(next)}"><span class="kern-label">${sso}</span></a></p>
-<p class="kern-body">${lang === 'de' ? 'Oder mit Benutzername und Passwort:' : 'Or with user name and password:'}</p>` : ''}
+<p class="kern-body">${t(lang, 'signInWithPassword')}</p>` : ''}
 <p class="kern-body">${t(lang, 'loginHint')}</p>
 <form method="post" action="/anmelden" class="stack" style="max-width:28rem">
   ${csrfField(page)}
@@ -35,8 +35,8 @@ ${sso ? html`<p><a class="kern-btn kern-btn--primary" href="/anmelden/oidc?next=
 /** Sign in and out (sessions), and the language switch. */
 export function authPages(ctx: AppContext, routes: Routes): void {
   const oidc = ctx.config.oidc ? new OidcSignIn(ctx, ctx.config.oidc) : undefined;
-  const sso = (lang: 'de' | 'en') => (oidc ? (oidc.config.label ?? (lang === 'de' ? 'Mit Single Sign-on anmelden' : 'Sign in with single sign-on')) : undefined);
-  routes.get('/anmelden', 'public', (c) => render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false, sso(page.lang))));
+  const sso = (lang: Language) => (oidc ? (oidc.config.label ?? t(lang, 'signInSingleSignOn')) : undefined);
+  routes.get('/anmelden', 'public', (c) => render(c, t(requestLanguage(c), 'loginTitle'), (page) => loginForm(page, safeNext(c.req.query('next')), false, sso(page.lang))));
   if (oidc) {
     routes.get('/anmelden/oidc', 'public', (c) => oidc.start(c, c.req.query('next')));
     routes.get(oidcCallbackPath, 'public', async (c) => {
@@ -47,7 +47,7 @@ export function authPages(ctx: AppContext, routes: Routes): void {
   routes.post('/anmelden', 'public', async (c) => {
     const form = await formOf(c);
     const user = await checkSignIn(ctx, c, form['username'] ?? '', form['password'] ?? '');
-    if (!user) return render(c, t(langOf(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true, sso(page.lang)), 401);
+    if (!user) return render(c, t(requestLanguage(c), 'loginTitle'), (page) => loginForm(page, safeNext(form['next']), true, sso(page.lang)), 401);
     await startSession(ctx, c, user.id);
     return c.redirect(safeNext(form['next']), 303);
   });

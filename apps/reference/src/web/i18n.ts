@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 
 /** Page languages: German first, English second. */
-export type Lang = 'de' | 'en';
+export type Language = 'de' | 'en';
 
 /** German labels: the source of the label type; English is checked against it. */
 export const de = {
@@ -36,6 +36,14 @@ export const de = {
   feeds: 'Feeds',
   catalogueData: 'DCAT-AP.de-Katalog',
   tooManyRequests: 'Zu viele Beiträge von dieser Adresse. Bitte später erneut versuchen.',
+  officialSite: 'Offizielle Website – Referenzanwendung',
+  embed: 'Einbetten',
+  signInWithPassword: 'Oder mit Benutzername und Passwort:',
+  signInSingleSignOn: 'Mit Single Sign-on anmelden',
+  correctInput: 'Bitte korrigieren Sie die Eingaben ({count})',
+  optional: '(optional)',
+  alreadyUploaded: 'Bereits hochgeladen, bleibt erhalten: {files}',
+  requiredField: 'Bitte „{label}“ angeben.',
 } as const;
 
 /** The label keys. */
@@ -73,38 +81,93 @@ export const en: Record<LabelKey, string> = {
   feeds: 'Feeds',
   catalogueData: 'DCAT-AP.de catalogue',
   tooManyRequests: 'Too many contributions from this address. Please try again later.',
+  officialSite: 'Official website – reference app',
+  embed: 'Embed',
+  signInWithPassword: 'Or with user name and password:',
+  signInSingleSignOn: 'Sign in with single sign-on',
+  correctInput: 'Please correct your input ({count})',
+  optional: '(optional)',
+  alreadyUploaded: 'Already uploaded, kept: {files}',
+  requiredField: 'Please enter "{label}".',
 };
 
-const tables: Record<Lang, Record<LabelKey, string>> = { de, en };
+/** The `{name}` placeholders of a text, as a union of names. */
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
-/** A label in a language. */
-export function t(lang: Lang, key: LabelKey): string {
-  return tables[lang][key];
+/** The values a text needs: none for a plain text, one object with every placeholder otherwise. */
+export type ValuesOf<S extends string> = [Placeholders<S>] extends [never] ? [] : [values: { readonly [P in Placeholders<S>]: string | number }];
+
+/**
+ * Fill the `{name}` placeholders of a text; a placeholder without a value stays as written.
+ *
+ * @example
+ * format('{count} Empfehlungen', { count: 3 }); // '3 Empfehlungen'
+ */
+export function format(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
-/** Pick the German or English variant of an inline text. */
-export function pick(lang: Lang, text: { de: string; en?: string | undefined } | string | undefined): string {
+/** A German table (the type source, `as const`) and the English table checked against it. */
+export interface StringTables<T extends Readonly<Record<string, string>>> {
+  readonly de: T;
+  readonly en: Readonly<Record<keyof T, string>>;
+}
+
+/** Looks up a key in a language and fills its placeholders (typed from the German text). */
+export type Translate<T extends Readonly<Record<string, string>>> = <K extends keyof T & string>(language: Language, key: K, ...values: ValuesOf<T[K]>) => string;
+
+/**
+ * The lookup function of a pair of tables: `language` first, then the key, then the values of
+ * its placeholders, which the German text's literal type names.
+ *
+ * @example
+ * const text = translate({ de: { count: '{count} Treffer' }, en: { count: '{count} results' } });
+ * text('en', 'count', { count: 2 }); // '2 results'
+ */
+export function translate<const T extends Readonly<Record<string, string>>>(tables: StringTables<T>): Translate<T> {
+  return (language, key, ...values) => {
+    const text = (language === 'en' ? tables.en : tables.de)[key];
+    return values[0] ? format(text, values[0]) : text;
+  };
+}
+
+/** A label of the app frame (header, navigation, sign-in, errors) in a language. */
+export const t: Translate<typeof de> = translate({ de, en });
+
+/** A text in German and, where given, English (a plain string is language-neutral). */
+export type Text = { readonly de: string; readonly en?: string | undefined } | string | undefined;
+
+/** The text of a bilingual value in a language, falling back to German. */
+export function textOf(language: Language, text: Text): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return lang === 'en' ? (text.en ?? text.de) : text.de;
+  return language === 'en' ? (text.en ?? text.de) : text.de;
 }
 
 /** The request's language: `?lang=` wins, then the `lang` cookie, then German. */
-export function langOf(c: Context): Lang {
+export function requestLanguage(c: Context): Language {
   const query = c.req.query('lang');
   if (query === 'en' || query === 'de') return query;
   return getCookie(c, 'lang') === 'en' ? 'en' : 'de';
 }
 
+/** The BCP 47 locale used for dates and numbers in a language. */
+const locales: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** The `Intl` locale of a language (`de-DE`, `en-GB`). */
+export function localeOf(language: Language): string {
+  return locales[language];
+}
+
 /** Format a date (YYYY-MM-DD or ISO timestamp) for the language, in Europe/Berlin. */
-export function formatDate(lang: Lang, value: string | undefined): string {
+export function formatDate(language: Language, value: string | undefined): string {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
 }
 
 /** Format a number for the language. */
-export function formatNumber(lang: Lang, value: number, digits = 0): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+export function formatNumber(language: Language, value: number, digits = 0): string {
+  return new Intl.NumberFormat(locales[language], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }

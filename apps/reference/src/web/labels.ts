@@ -1,63 +1,49 @@
 import { labels as membershipLabels } from '@foederal/membership';
-import type { Lang } from './i18n.js';
+import { labels as recommendationLabels, type LabelKey as RecommendationLabelKey } from '@foederal/recommendations';
+import type { Bilingual } from './forms/fields.js';
+import type { Language } from './i18n.js';
 
-type Bi = { de: string; en: string };
+type FamilyOf<K> = K extends `${infer Family}.${string}` ? Family : never;
 
-/** Lifecycle states of a recommendation. */
-export const recommendationStateLabels: Record<string, Bi> = {
-  draft: { de: 'Entwurf', en: 'Draft' },
-  consultation: { de: 'In Konsultation', en: 'In consultation' },
-  adopted: { de: 'Beschlossen', en: 'Adopted' },
-  published: { de: 'Veröffentlicht', en: 'Published' },
-  superseded: { de: 'Ersetzt', en: 'Superseded' },
-  withdrawn: { de: 'Zurückgezogen', en: 'Withdrawn' },
-};
+/**
+ * A family of enum labels in `@foederal/recommendations`: `state` (recommendation lifecycle),
+ * `contribution` (dispositions), `pilot`, `report`, `role` (attachment roles), `level` …
+ */
+export type RecommendationLabelFamily = FamilyOf<RecommendationLabelKey>;
 
-/** States of a contribution. */
-export const contributionStateLabels: Record<string, Bi> = {
-  submitted: { de: 'Eingegangen', en: 'Submitted' },
-  published: { de: 'Veröffentlicht', en: 'Published' },
-  'in-review': { de: 'In Prüfung', en: 'In review' },
-  accepted: { de: 'Berücksichtigt', en: 'Accepted' },
-  'partially-accepted': { de: 'Teilweise berücksichtigt', en: 'Partially accepted' },
-  rejected: { de: 'Nicht berücksichtigt', en: 'Not accepted' },
-  duplicate: { de: 'Dublette', en: 'Duplicate' },
-  withdrawn: { de: 'Zurückgezogen', en: 'Withdrawn' },
-};
+/** A group of enum labels in `@foederal/membership` (`memberLevel`, `membershipRole`, `ballotOption` …). */
+export type MembershipLabelGroup = keyof typeof membershipLabels.de;
 
-export const pilotStatusLabels: Record<string, Bi> = {
-  planned: { de: 'Geplant', en: 'Planned' },
-  running: { de: 'Läuft', en: 'Running' },
-  completed: { de: 'Abgeschlossen', en: 'Completed' },
-  stopped: { de: 'Abgebrochen', en: 'Stopped' },
-};
-
-export const reportStateLabels: Record<string, Bi> = {
-  submitted: { de: 'Zur Prüfung eingereicht', en: 'Submitted for review' },
-  published: { de: 'Veröffentlicht', en: 'Published' },
-  rejected: { de: 'Abgelehnt', en: 'Rejected' },
-};
-
-export const attachmentRoleLabels: Record<string, Bi> = {
-  main: { de: 'Hauptdokument', en: 'Main document' },
-  annex: { de: 'Anlage', en: 'Annex' },
-  template: { de: 'Vorlage', en: 'Template' },
-  'data-requirements': { de: 'Datenanforderungen (IDS)', en: 'Data requirements (IDS)' },
-};
-
-export const administrativeLevelLabels: Record<string, Bi> = {
-  federal: { de: 'Bund', en: 'Federal' },
-  state: { de: 'Land', en: 'State' },
-  administrativeDistrict: { de: 'Kreis', en: 'District' },
-  municipality: { de: 'Kommune', en: 'Municipality' },
-};
-
-/** A label from one of the tables above, falling back to the raw value. */
-export function lbl(table: Record<string, Bi>, value: string, lang: Lang): string {
-  return table[value]?.[lang] ?? value;
+/**
+ * The label of an enum value from the table of `@foederal/recommendations` (key
+ * `<family>.<value>`), falling back to the raw value for one the table does not know.
+ *
+ * @example
+ * recommendationLabel('en', 'state', 'superseded'); // 'Superseded'
+ */
+export function recommendationLabel(language: Language, family: RecommendationLabelFamily, value: string): string {
+  const table: Readonly<Record<string, string>> = recommendationLabels[language];
+  return table[`${family}.${value}`] ?? value;
 }
 
-/** A label from the tables of `@foederal/membership`. */
-export function memberLabel(group: keyof typeof membershipLabels.de, value: string, lang: Lang): string {
-  return ((membershipLabels[lang][group] as Record<string, string>)[value]) ?? value;
+/** Both languages of a `@foederal/recommendations` label, for select options. */
+export function recommendationBilingual(family: RecommendationLabelFamily, value: string): Bilingual {
+  return { de: recommendationLabel('de', family, value), en: recommendationLabel('en', family, value) };
+}
+
+/**
+ * The label of an enum value from the tables of `@foederal/membership`, falling back to the raw
+ * value.
+ *
+ * @example
+ * memberLabel('de', 'membershipKind', 'advisory'); // 'beratend'
+ */
+export function memberLabel(language: Language, group: MembershipLabelGroup, value: string): string {
+  const table: Readonly<Record<string, string>> = membershipLabels[language][group];
+  return table[value] ?? value;
+}
+
+/** Both languages of a `@foederal/membership` label, for select options. */
+export function memberBilingual(group: MembershipLabelGroup, value: string): Bilingual {
+  return { de: memberLabel('de', group, value), en: memberLabel('en', group, value) };
 }

@@ -2,14 +2,14 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { CurrentUser } from '../auth/session.js';
 import { hasRole } from '../auth/roles.js';
-import { t, type Lang } from './i18n.js';
+import { t, type Language } from './i18n.js';
 
 /** Markup produced by `html```; interpolated values are escaped by hono/html. */
 export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** What every page gets from the request. */
 export interface PageContext {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly user: CurrentUser | null;
   readonly csrf: string;
   /** Current path (language switch, active navigation entry). */
@@ -24,6 +24,9 @@ export interface PageOptions {
   readonly body: Markup;
   readonly head?: Markup;
 }
+
+/** The language the switch in the header offers. */
+const otherLanguage: Record<Language, Language> = { de: 'en', en: 'de' };
 
 const nav = [
   ['/', 'navHome'],
@@ -46,7 +49,7 @@ export function csrfField(page: PageContext): Markup {
  */
 export function layout(page: PageContext, options: PageOptions): Markup {
   const { lang, user } = page;
-  const other: Lang = lang === 'de' ? 'en' : 'de';
+  const other = otherLanguage[lang];
   const sep = page.query ? '&' : '?';
   const switchHref = `/sprache?lang=${other}&next=${encodeURIComponent(page.path + page.query)}`;
   const active = (href: string) => (href === '/' ? page.path === '/' : page.path === href || page.path.startsWith(`${href}/`));
@@ -70,7 +73,7 @@ ${options.head ?? ''}
   <div class="kern-container">
     <div class="kern-kopfzeile__content">
       <span class="kern-kopfzeile__flagge" aria-hidden="true"></span>
-      <span class="kern-kopfzeile__label">${lang === 'de' ? 'Offizielle Website – Referenzanwendung' : 'Official website – reference app'}</span>
+      <span class="kern-kopfzeile__label">${t(lang, 'officialSite')}</span>
     </div>
   </div>
 </div>
@@ -104,7 +107,7 @@ ${options.body}
       <li><a class="kern-link" href="/feed.json">JSON Feed</a></li>
       <li><a class="kern-link" href="/catalog.ttl">${t(lang, 'catalogueData')}</a></li>
       <li><a class="kern-link" href="/oparl/v1">OParl</a></li>
-      <li><a class="kern-link" href="/einbetten">${page.lang === 'de' ? 'Einbetten' : 'Embed'}</a></li>
+      <li><a class="kern-link" href="/einbetten">${t(lang, 'embed')}</a></li>
     </ul>
   </div>
 </footer>

@@ -6,7 +6,7 @@ import { audit } from '../domain/audit.js';
 import { AppError } from '../errors.js';
 import type { Role } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
-import { langOf } from './i18n.js';
+import { requestLanguage } from './i18n.js';
 import { layout, type Markup, type PageContext } from './layout.js';
 
 /** Hono environment of the app: the auth variables on every request. */
@@ -109,7 +109,7 @@ export function pageContext(c: Context<Env>): PageContext {
   url.searchParams.delete('lang');
   const query = url.searchParams.toString();
   return {
-    lang: langOf(c),
+    lang: requestLanguage(c),
     user: c.get('user'),
     csrf: c.get('csrf'),
     path: c.req.path,

@@ -1,7 +1,7 @@
 import { validate, type RecordKind, type RecordOf } from '@foederal/recommendations';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
-import type { Lang } from '../i18n.js';
+import { t, type Language } from '../i18n.js';
 import type { Markup } from '../layout.js';
 import type { Env } from '../routing.js';
 
@@ -57,10 +57,10 @@ export async function readForm(c: Context<Env>): Promise<{ values: Record<string
 }
 
 /** The error box at the top of a form, each entry linking to its field. */
-export function errorSummary(lang: Lang, errors: readonly FieldError[]): Markup {
+export function errorSummary(lang: Language, errors: readonly FieldError[]): Markup {
   if (errors.length === 0) return html``;
   return html`<div class="kern-alert kern-alert--danger" role="alert" tabindex="-1" id="fehler">
-  <div class="kern-alert__header"><span class="kern-icon kern-icon--danger" aria-hidden="true"></span><span class="kern-title">${lang === 'de' ? 'Bitte korrigieren Sie die Eingaben' : 'Please correct your input'} (${errors.length})</span></div>
+  <div class="kern-alert__header"><span class="kern-icon kern-icon--danger" aria-hidden="true"></span><span class="kern-title">${t(lang, 'correctInput', { count: errors.length })}</span></div>
   <div class="kern-alert__body"><ul class="kern-list">${errors.map((e) => html`<li><a class="kern-link" href="#${fieldId(e.field)}">${e[lang]}</a></li>`)}</ul></div></div>`;
 }
 
@@ -68,7 +68,7 @@ function errorsOf(state: FormState, name: string): FieldError[] {
   return state.errors.filter((e) => e.field === name);
 }
 
-function fieldErrorMarkup(lang: Lang, name: string, errors: FieldError[]): Markup {
+function fieldErrorMarkup(lang: Language, name: string, errors: FieldError[]): Markup {
   if (errors.length === 0) return html``;
   return html`<p class="kern-error" id="${fieldId(name)}-error"><span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span><span class="kern-body">${errors.map((e) => e[lang]).join(' ')}</span></p>`;
 }
@@ -93,14 +93,14 @@ export interface TextFieldOptions {
 }
 
 /** A labelled input (or textarea with `rows`), its hint and its errors, with the entered value. */
-export function textField(lang: Lang, state: FormState, o: TextFieldOptions): Markup {
+export function textField(lang: Language, state: FormState, o: TextFieldOptions): Markup {
   const errors = errorsOf(state, o.name);
   const id = fieldId(o.name);
   const value = state.values[o.name] ?? o.fallback ?? '';
   const cls = `kern-form-input__input${errors.length > 0 ? ' kern-form-input__input--error' : ''}`;
   const attrs = raw(`${o.required ? ' required' : ''}${o.maxlength ? ` maxlength="${o.maxlength}"` : ''}${o.autocomplete ? ` autocomplete="${o.autocomplete}"` : ''}`);
   return html`<div class="kern-form-input">
-  <label class="kern-label" for="${id}">${o.label[lang]}${o.required ? '' : html` <span class="kern-label__optional">${lang === 'de' ? '(optional)' : '(optional)'}</span>`}</label>
+  <label class="kern-label" for="${id}">${o.label[lang]}${o.required ? '' : html` <span class="kern-label__optional">${t(lang, 'optional')}</span>`}</label>
   ${o.hint ? html`<div class="kern-hint" id="${id}-hint">${o.hint[lang]}</div>` : ''}
   ${o.rows
     ? html`<textarea class="${cls}" id="${id}" name="${o.name}" rows="${o.rows}"${attrs}${describedBy(o.name, !!o.hint, errors.length > 0)}>${value}</textarea>`
@@ -120,7 +120,7 @@ export interface SelectFieldOptions {
 }
 
 /** A labelled select with the chosen value kept. */
-export function selectField(lang: Lang, state: FormState, o: SelectFieldOptions): Markup {
+export function selectField(lang: Language, state: FormState, o: SelectFieldOptions): Markup {
   const errors = errorsOf(state, o.name);
   const id = fieldId(o.name);
   const chosen = state.values[o.name] ?? o.fallback ?? '';
@@ -135,7 +135,7 @@ export function selectField(lang: Lang, state: FormState, o: SelectFieldOptions)
 }
 
 /** A single checkbox; `checked` when the form carries its value (or `fallback` on a fresh form). */
-export function checkboxField(lang: Lang, state: FormState, o: { name: string; label: Bilingual; hint?: Bilingual; value?: string; fallback?: boolean }): Markup {
+export function checkboxField(lang: Language, state: FormState, o: { name: string; label: Bilingual; hint?: Bilingual; value?: string; fallback?: boolean }): Markup {
   const errors = errorsOf(state, o.name);
   const id = fieldId(o.name);
   const value = o.value ?? 'ja';
@@ -150,13 +150,13 @@ export function checkboxField(lang: Lang, state: FormState, o: { name: string; l
 }
 
 /** A file input; files cannot be re-filled by the browser, so `kept` names what is already stored. */
-export function fileField(lang: Lang, state: FormState, o: { name: string; label: Bilingual; hint?: Bilingual; accept?: string; multiple?: boolean; kept?: readonly string[] }): Markup {
+export function fileField(lang: Language, state: FormState, o: { name: string; label: Bilingual; hint?: Bilingual; accept?: string; multiple?: boolean; kept?: readonly string[] }): Markup {
   const errors = errorsOf(state, o.name);
   const id = fieldId(o.name);
   return html`<div class="kern-form-input">
   <label class="kern-label" for="${id}">${o.label[lang]}</label>
   ${o.hint ? html`<div class="kern-hint" id="${id}-hint">${o.hint[lang]}</div>` : ''}
-  ${o.kept && o.kept.length > 0 ? html`<p class="kern-body--small">${lang === 'de' ? 'Bereits hochgeladen, bleibt erhalten:' : 'Already uploaded, kept:'} ${o.kept.join(', ')}</p>` : ''}
+  ${o.kept && o.kept.length > 0 ? html`<p class="kern-body--small">${t(lang, 'alreadyUploaded', { files: o.kept.join(', ') })}</p>` : ''}
   <input class="kern-form-input__input" type="file" id="${id}" name="${o.name}"${o.accept ? raw(` accept="${o.accept}"`) : ''}${o.multiple ? raw(' multiple') : ''}${describedBy(o.name, !!o.hint, errors.length > 0)}>
   ${fieldErrorMarkup(lang, o.name, errors)}
 </div>`;
@@ -187,6 +187,6 @@ export function validateRecord<K extends RecordKind>(
 /** A required text: trimmed, or an error for `field`. */
 export function required(values: Readonly<Record<string, string>>, field: string, label: Bilingual, errors: FieldError[]): string {
   const v = (values[field] ?? '').trim();
-  if (!v) errors.push({ field, de: `Bitte „${label.de}“ angeben.`, en: `Please enter "${label.en}".` });
+  if (!v) errors.push({ field, de: t('de', 'requiredField', { label: label.de }), en: t('en', 'requiredField', { label: label.en }) });
   return v;
 }

@@ -19,12 +19,14 @@ import { cookieNames, currentSessionHash, type CurrentUser } from '../../auth/se
 import type { AppContext } from '../../context.js';
 import { auditCsv, auditLog } from '../../domain/audit.js';
 import { AppError } from '../../errors.js';
-import { formatDate, langOf, type Lang } from '../i18n.js';
+import { formatDate, requestLanguage, type Language } from '../i18n.js';
 import { alert, csrfField, type PageContext } from '../layout.js';
 import { formOf, render, type Env, type Routes } from '../routing.js';
 import { deleteCookie } from 'hono/cookie';
+import { accountText } from '../strings/account.js';
 
-const de = (lang: Lang, german: string, english: string) => (lang === 'de' ? german : english);
+/** Which half of a "de / en" error message belongs to a language. */
+const messageHalf: Record<Language, number> = { de: 0, en: 1 };
 
 function me(c: Context<Env>): CurrentUser {
   const user = c.get('user');
@@ -36,12 +38,12 @@ function wantsJson(c: Context<Env>): boolean {
   return (c.req.header('accept') ?? '').includes('application/json') && !(c.req.header('accept') ?? '').includes('text/html');
 }
 
-const stateLabel = (lang: Lang, state: TokenView['state']) =>
-  state === 'active' ? de(lang, 'gültig', 'active') : state === 'expired' ? de(lang, 'abgelaufen', 'expired') : de(lang, 'widerrufen', 'revoked');
+const stateLabel = (lang: Language, state: TokenView['state']) =>
+  state === 'active' ? accountText(lang, 'tokenActive') : state === 'expired' ? accountText(lang, 'tokenExpired') : accountText(lang, 'tokenRevoked');
 
-function fieldError(lang: Lang, error: AppError | undefined, field: string) {
+function fieldError(lang: Language, error: AppError | undefined, field: string) {
   const hit = ((error?.details?.['errors'] ?? []) as Array<{ path: string }>).some((e) => e.path === field);
-  return hit && error ? html`<p class="kern-error" id="${field}-error" role="alert">${error.message.split(' / ')[lang === 'de' ? 0 : 1] ?? error.message}</p>` : '';
+  return hit && error ? html`<p class="kern-error" id="${field}-error" role="alert">${error.message.split(' / ')[messageHalf[lang]] ?? error.message}</p>` : '';
 }
 
 function accountPage(page: PageContext, tokens: readonly TokenView[], notice: ReturnType<typeof alert> | '', error?: AppError) {
@@ -49,55 +51,55 @@ function accountPage(page: PageContext, tokens: readonly TokenView[], notice: Re
   if (!user) return html``;
   const invalid = (field: string) => ((error?.details?.['errors'] ?? []) as Array<{ path: string }>).some((e) => e.path === field);
   const described = (field: string) => (invalid(field) ? html` aria-invalid="true" aria-describedby="${field}-error"` : '');
-  return html`<h1 class="kern-heading-x-large">${de(lang, 'Mein Konto', 'My account')}</h1>
+  return html`<h1 class="kern-heading-x-large">${accountText(lang, 'myAccount')}</h1>
 ${notice}
 <p class="kern-body">${user.displayName} (<code>${user.username}</code>) · ${roleLabels[user.role][lang]}</p>
-<h2 class="kern-heading-medium">${de(lang, 'Passwort ändern', 'Change password')}</h2>
+<h2 class="kern-heading-medium">${accountText(lang, 'changePassword')}</h2>
 <form method="post" action="/konto/passwort" class="stack" style="max-width:28rem">
   ${csrfField(page)}
   <input type="text" name="username" autocomplete="username" value="${user.username}" hidden>
   <div class="kern-form-input">
-    <label class="kern-label" for="currentPassword">${de(lang, 'Bisheriges Passwort', 'Current password')}</label>
+    <label class="kern-label" for="currentPassword">${accountText(lang, 'currentPassword')}</label>
     ${fieldError(lang, error, 'currentPassword')}
     <input class="kern-form-input__input" id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required${described('currentPassword')}>
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="newPassword">${de(lang, 'Neues Passwort', 'New password')}</label>
-    <div class="kern-hint" id="newPassword-hint">${de(lang, `Mindestens ${minPasswordLength} Zeichen.`, `At least ${minPasswordLength} characters.`)}</div>
+    <label class="kern-label" for="newPassword">${accountText(lang, 'newPassword')}</label>
+    <div class="kern-hint" id="newPassword-hint">${accountText(lang, 'atLeastCharacters', { minPasswordLength })}</div>
     ${fieldError(lang, error, 'newPassword')}
     <input class="kern-form-input__input" id="newPassword" name="newPassword" type="password" autocomplete="new-password" minlength="${minPasswordLength}" required aria-describedby="newPassword-hint${invalid('newPassword') ? ' newPassword-error' : ''}"${invalid('newPassword') ? html` aria-invalid="true"` : ''}>
   </div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${de(lang, 'Passwort ändern', 'Change password')}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${accountText(lang, 'changePassword')}</span></button>
 </form>
-<h2 class="kern-heading-medium">${de(lang, 'API-Tokens', 'API tokens')}</h2>
-${tokens.length === 0 ? html`<p class="kern-body">${de(lang, 'Keine Tokens.', 'No tokens.')}</p>` : html`<table class="kern-table kern-table--small">
-  <thead class="kern-table__header"><tr><th scope="col">${de(lang, 'Zweck', 'Purpose')}</th><th scope="col">${de(lang, 'Erstellt', 'Created')}</th><th scope="col">${de(lang, 'Gültig bis', 'Valid until')}</th><th scope="col">${de(lang, 'Zuletzt benutzt', 'Last used')}</th><th scope="col">${de(lang, 'Stand', 'State')}</th><th scope="col"><span class="kern-sr-only">${de(lang, 'Aktion', 'Action')}</span></th></tr></thead>
+<h2 class="kern-heading-medium">${accountText(lang, 'apiTokens')}</h2>
+${tokens.length === 0 ? html`<p class="kern-body">${accountText(lang, 'noTokens')}</p>` : html`<table class="kern-table kern-table--small">
+  <thead class="kern-table__header"><tr><th scope="col">${accountText(lang, 'purpose')}</th><th scope="col">${accountText(lang, 'created')}</th><th scope="col">${accountText(lang, 'validUntil')}</th><th scope="col">${accountText(lang, 'lastUsed')}</th><th scope="col">${accountText(lang, 'state')}</th><th scope="col"><span class="kern-sr-only">${accountText(lang, 'action')}</span></th></tr></thead>
   <tbody class="kern-table__body">${tokens.map((t) => html`<tr><td>${t.label}</td><td>${formatDate(lang, t.createdAt)}</td><td>${t.expiresAt ? formatDate(lang, t.expiresAt) : '–'}</td><td>${t.lastUsedAt ? formatDate(lang, t.lastUsedAt) : '–'}</td><td>${stateLabel(lang, t.state)}</td>
-  <td>${t.state === 'active' ? html`<form method="post" action="/konto/tokens/${t.id}/widerrufen" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${de(lang, 'Widerrufen', 'Revoke')}<span class="kern-sr-only">: ${t.label}</span></span></button></form>` : ''}</td></tr>`)}</tbody>
+  <td>${t.state === 'active' ? html`<form method="post" action="/konto/tokens/${t.id}/widerrufen" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${accountText(lang, 'revoke')}<span class="kern-sr-only">: ${t.label}</span></span></button></form>` : ''}</td></tr>`)}</tbody>
 </table>`}
 <form method="post" action="/konto/tokens" class="stack" style="max-width:28rem">
   ${csrfField(page)}
   <div class="kern-form-input">
-    <label class="kern-label" for="label">${de(lang, 'Verwendungszweck des neuen Tokens', 'Purpose of the new token')}</label>
+    <label class="kern-label" for="label">${accountText(lang, 'purposeOfTheNew')}</label>
     ${fieldError(lang, error, 'label')}
     <input class="kern-form-input__input" id="label" name="label" maxlength="100" required${described('label')}>
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="days">${de(lang, 'Gültigkeit', 'Validity')}</label>
+    <label class="kern-label" for="days">${accountText(lang, 'validity')}</label>
     <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="days" name="days">
-      ${tokenValidityDays.map((d) => html`<option value="${d}"${d === 90 ? html` selected` : ''}>${d} ${de(lang, 'Tage', 'days')}</option>`)}
+      ${tokenValidityDays.map((d) => html`<option value="${d}"${d === 90 ? html` selected` : ''}>${d} ${accountText(lang, 'days')}</option>`)}
     </select></div>
   </div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${de(lang, 'Token erstellen', 'Create token')}</span></button>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${accountText(lang, 'createToken')}</span></button>
 </form>
-<h2 class="kern-heading-medium">${de(lang, 'Sitzungen', 'Sessions')}</h2>
+<h2 class="kern-heading-medium">${accountText(lang, 'sessions')}</h2>
 <form method="post" action="/konto/abmelden-ueberall" class="stack">
   ${csrfField(page)}
-  <p class="kern-body">${de(lang, 'Beendet alle Anmeldungen dieses Kontos auf allen Geräten, auch diese.', 'Ends every session of this account on every device, this one too.')}</p>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${de(lang, 'Überall abmelden', 'Sign out everywhere')}</span></button>
+  <p class="kern-body">${accountText(lang, 'endsEverySessionOf')}</p>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${accountText(lang, 'signOutEverywhere')}</span></button>
 </form>
-${user.role === 'admin' ? html`<h2 class="kern-heading-medium">${de(lang, 'Verwaltung', 'Administration')}</h2>
-<ul class="kern-list"><li><a class="kern-link" href="/verwaltung/konten">${de(lang, 'Konten', 'Accounts')}</a></li><li><a class="kern-link" href="/verwaltung/protokoll">${de(lang, 'Protokoll', 'Audit log')}</a></li></ul>` : ''}`;
+${user.role === 'admin' ? html`<h2 class="kern-heading-medium">${accountText(lang, 'administration')}</h2>
+<ul class="kern-list"><li><a class="kern-link" href="/verwaltung/konten">${accountText(lang, 'accounts')}</a></li><li><a class="kern-link" href="/verwaltung/protokoll">${accountText(lang, 'auditLog')}</a></li></ul>` : ''}`;
 }
 
 /**
@@ -109,7 +111,7 @@ export function accountPages(ctx: AppContext, routes: Routes): void {
   const tokensOf = async (userId: string) => (await ctx.repo.tokens.listForUser(userId)).map((t) => tokenView(t, ctx.now()));
   const showAccount = async (c: Context<Env>, notice: ReturnType<typeof alert> | '' = '', error?: AppError, status = 200) => {
     const tokens = await tokensOf(me(c).id);
-    return render(c, (lang) => de(lang, 'Mein Konto', 'My account'), (page) => accountPage(page, tokens, notice, error), status);
+    return render(c, (lang) => accountText(lang, 'myAccount'), (page) => accountPage(page, tokens, notice, error), status);
   };
 
   routes.get('/konto', 'member', (c) => showAccount(c));
@@ -120,7 +122,7 @@ export function accountPages(ctx: AppContext, routes: Routes): void {
       await changeOwnPassword(ctx, me(c), form['currentPassword'] ?? '', form['newPassword'] ?? '', currentSessionHash(ctx, c));
     } catch (error) {
       if (!(AppError.isInstance(error) && error.code === 'validation')) throw error;
-      return showAccount(c, alert('danger', de(langOf(c), 'Bitte korrigieren', 'Please correct')), error, 422);
+      return showAccount(c, alert('danger', accountText(requestLanguage(c), 'pleaseCorrect')), error, 422);
     }
     return showAccount(c, alert('success', 'Passwort geändert / password changed'));
   });
@@ -145,12 +147,12 @@ export function accountPages(ctx: AppContext, routes: Routes): void {
     }
     const { secret, token } = issued;
     // Shown once in the response body, never in a URL (no logs, no Referer).
-    return render(c, (lang) => de(lang, 'Neues API-Token', 'New API token'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${de(lang, 'Neues API-Token', 'New API token')}</h1>
-${alert('info', de(lang, 'Das Token wird nur dieses eine Mal angezeigt.', 'The token is shown only this once.'), de(lang, `Gültig bis ${formatDate(lang, token.expiresAt ?? '')}.`, `Valid until ${formatDate(lang, token.expiresAt ?? '')}.`))}
+    return render(c, (lang) => accountText(lang, 'newApiToken'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${accountText(lang, 'newApiToken')}</h1>
+${alert('info', accountText(lang, 'theTokenIsShown'), accountText(lang, 'validUntilDate', { expiresAt: formatDate(lang, token.expiresAt ?? '') }))}
 <p class="kern-body"><label class="kern-label" for="token">${token.label}</label></p>
 <input class="kern-form-input__input" id="token" readonly value="${secret}">
-<p><a class="kern-link" href="/konto">${de(lang, 'Zurück zu Mein Konto', 'Back to my account')}</a></p>`, 201);
+<p><a class="kern-link" href="/konto">${accountText(lang, 'backToMyAccount')}</a></p>`, 201);
   });
   routes.post('/konto/tokens/:id/widerrufen', 'member', async (c) => {
     await revokeToken(ctx, me(c), c.req.param('id') ?? '');
@@ -172,36 +174,36 @@ ${alert('info', de(lang, 'Das Token wird nur dieses eine Mal angezeigt.', 'The t
   routes.get('/verwaltung/konten', 'admin', async (c) => {
     const users = await ctx.repo.users.list();
     const now = ctx.now().toISOString();
-    return render(c, (lang) => de(lang, 'Konten', 'Accounts'), (page) => {
+    return render(c, (lang) => accountText(lang, 'accounts'), (page) => {
       const { lang } = page;
-      return html`<h1 class="kern-heading-x-large">${de(lang, 'Konten', 'Accounts')}</h1>
+      return html`<h1 class="kern-heading-x-large">${accountText(lang, 'accounts')}</h1>
 <table class="kern-table kern-table--small">
-  <thead class="kern-table__header"><tr><th scope="col">${de(lang, 'Benutzername', 'User name')}</th><th scope="col">${de(lang, 'Name', 'Name')}</th><th scope="col">${de(lang, 'Rolle', 'Role')}</th><th scope="col">${de(lang, 'Stand', 'State')}</th><th scope="col">${de(lang, 'Aktionen', 'Actions')}</th></tr></thead>
+  <thead class="kern-table__header"><tr><th scope="col">${accountText(lang, 'userName')}</th><th scope="col">${accountText(lang, 'name')}</th><th scope="col">${accountText(lang, 'role')}</th><th scope="col">${accountText(lang, 'state')}</th><th scope="col">${accountText(lang, 'actions')}</th></tr></thead>
   <tbody class="kern-table__body">${users.map((u) => {
     const active = Number(u.active) === 1;
     const lockedNow = u.locked_until !== null && u.locked_until > now;
     const role = isRole(u.role) ? roleLabels[u.role][lang] : u.role;
     return html`<tr><td><code>${u.username}</code></td><td>${u.display_name}</td><td>${role}</td>
-    <td>${active ? de(lang, 'aktiv', 'active') : de(lang, 'deaktiviert', 'deactivated')}${lockedNow ? html`, ${de(lang, 'gesperrt bis', 'locked until')} ${formatDate(lang, u.locked_until ?? '')}` : ''}${u.oidc_subject ? ', SSO' : ''}</td>
+    <td>${active ? accountText(lang, 'accountActive') : accountText(lang, 'deactivated')}${lockedNow ? html`, ${accountText(lang, 'lockedUntil')} ${formatDate(lang, u.locked_until ?? '')}` : ''}${u.oidc_subject ? ', SSO' : ''}</td>
     <td class="stack">
-      <form method="post" action="/verwaltung/konten/${u.id}/passwort" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${de(lang, 'Passwort zurücksetzen', 'Reset password')}<span class="kern-sr-only">: ${u.username}</span></span></button></form>
-      <form method="post" action="/verwaltung/konten/${u.id}/status" class="inline-form">${csrfField(page)}<input type="hidden" name="active" value="${active ? 'false' : 'true'}"><button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${active ? de(lang, 'Deaktivieren', 'Deactivate') : de(lang, 'Aktivieren', 'Activate')}<span class="kern-sr-only">: ${u.username}</span></span></button></form>
-      ${lockedNow ? html`<form method="post" action="/verwaltung/konten/${u.id}/entsperren" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${de(lang, 'Entsperren', 'Unlock')}<span class="kern-sr-only">: ${u.username}</span></span></button></form>` : ''}
+      <form method="post" action="/verwaltung/konten/${u.id}/passwort" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${accountText(lang, 'resetPassword')}<span class="kern-sr-only">: ${u.username}</span></span></button></form>
+      <form method="post" action="/verwaltung/konten/${u.id}/status" class="inline-form">${csrfField(page)}<input type="hidden" name="active" value="${active ? 'false' : 'true'}"><button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${active ? accountText(lang, 'deactivate') : accountText(lang, 'activate')}<span class="kern-sr-only">: ${u.username}</span></span></button></form>
+      ${lockedNow ? html`<form method="post" action="/verwaltung/konten/${u.id}/entsperren" class="inline-form">${csrfField(page)}<button class="kern-btn kern-btn--secondary kern-btn--x-small" type="submit"><span class="kern-label">${accountText(lang, 'unlock')}<span class="kern-sr-only">: ${u.username}</span></span></button></form>` : ''}
     </td></tr>`;
   })}</tbody>
 </table>
-<p><a class="kern-link" href="/verwaltung/protokoll">${de(lang, 'Protokoll', 'Audit log')}</a></p>`;
+<p><a class="kern-link" href="/verwaltung/protokoll">${accountText(lang, 'auditLog')}</a></p>`;
     });
   });
   routes.post('/verwaltung/konten/:id/passwort', 'admin', async (c) => {
     const { user, password } = await resetPassword(ctx, me(c), c.req.param('id') ?? '');
     if (wantsJson(c)) return c.json({ username: user.username, password });
-    return render(c, (lang) => de(lang, 'Passwort zurückgesetzt', 'Password reset'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${de(lang, 'Passwort zurückgesetzt', 'Password reset')}</h1>
-${alert('info', de(lang, 'Das neue Passwort wird nur dieses eine Mal angezeigt. Bitte sicher übermitteln; alle Sitzungen des Kontos sind beendet.', 'The new password is shown only this once. Pass it on securely; every session of the account has ended.'))}
+    return render(c, (lang) => accountText(lang, 'passwordReset'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${accountText(lang, 'passwordReset')}</h1>
+${alert('info', accountText(lang, 'theNewPasswordIs'))}
 <p class="kern-body"><label class="kern-label" for="password">${user.username}</label></p>
 <input class="kern-form-input__input" id="password" readonly value="${password}">
-<p><a class="kern-link" href="/verwaltung/konten">${de(lang, 'Zurück zu den Konten', 'Back to the accounts')}</a></p>`);
+<p><a class="kern-link" href="/verwaltung/konten">${accountText(lang, 'backToTheAccounts')}</a></p>`);
   });
   routes.post('/verwaltung/konten/:id/status', 'admin', async (c) => {
     const form = await formOf(c);
@@ -219,14 +221,14 @@ ${alert('info', de(lang, 'Das neue Passwort wird nur dieses eine Mal angezeigt. 
     const entries = await auditLog(ctx.repo, { limit: 51, ...(before ? { before: { at: before[1] as string, id: before[2] as string } } : {}) });
     const page = entries.slice(0, 50);
     const last = entries.length > 50 ? page[page.length - 1] : undefined;
-    return render(c, (lang) => de(lang, 'Protokoll', 'Audit log'), ({ lang }) => html`<h1 class="kern-heading-x-large">${de(lang, 'Protokoll', 'Audit log')}</h1>
-<p class="kern-body">${de(lang, 'Jede Aktion der Geschäftsstelle und der Administration: wer, wann, was, Version vorher und nachher.', 'Every action of the secretariat and the administrators: who, when, what, version before and after.')}
-<a class="kern-link" href="/verwaltung/protokoll.csv" download>${de(lang, 'Als CSV herunterladen', 'Download as CSV')}</a></p>
+    return render(c, (lang) => accountText(lang, 'auditLog'), ({ lang }) => html`<h1 class="kern-heading-x-large">${accountText(lang, 'auditLog')}</h1>
+<p class="kern-body">${accountText(lang, 'everyActionOfThe')}
+<a class="kern-link" href="/verwaltung/protokoll.csv" download>${accountText(lang, 'downloadAsCsv')}</a></p>
 <table class="kern-table kern-table--small">
-  <thead class="kern-table__header"><tr><th scope="col">${de(lang, 'Zeit', 'Time')}</th><th scope="col">${de(lang, 'Wer', 'Who')}</th><th scope="col">${de(lang, 'Aktion', 'Action')}</th><th scope="col">${de(lang, 'Gegenstand', 'Subject')}</th><th scope="col">${de(lang, 'Version vorher', 'Version before')}</th><th scope="col">${de(lang, 'Version nachher', 'Version after')}</th></tr></thead>
+  <thead class="kern-table__header"><tr><th scope="col">${accountText(lang, 'time')}</th><th scope="col">${accountText(lang, 'who')}</th><th scope="col">${accountText(lang, 'action')}</th><th scope="col">${accountText(lang, 'subject')}</th><th scope="col">${accountText(lang, 'versionBefore')}</th><th scope="col">${accountText(lang, 'versionAfter')}</th></tr></thead>
   <tbody class="kern-table__body">${page.map((e) => html`<tr><td><time datetime="${e.at}">${e.at.replace('T', ' ').slice(0, 19)}</time></td><td>${e.actor}</td><td><code>${e.action}</code></td><td><code>${e.subject}</code></td><td>${e.beforeVersion ?? '–'}</td><td>${e.afterVersion ?? '–'}</td></tr>`)}</tbody>
 </table>
-${last ? html`<p><a class="kern-link" href="/verwaltung/protokoll?vor=${encodeURIComponent(`${last.at}|${last.id}`)}">${de(lang, 'Ältere Einträge', 'Older entries')}</a></p>` : ''}`);
+${last ? html`<p><a class="kern-link" href="/verwaltung/protokoll?vor=${encodeURIComponent(`${last.at}|${last.id}`)}">${accountText(lang, 'olderEntries')}</a></p>` : ''}`);
   });
   routes.get('/verwaltung/protokoll.csv', 'admin', async (c) => {
     const entries = await auditLog(ctx.repo, { limit: 100_000 });

@@ -8,10 +8,11 @@ import { createPilot, reviewReport } from '../../domain/pilots.js';
 import { applyEvent, createRecommendation } from '../../domain/recommendations.js';
 import type { VoteRecord } from '../../domain/votes.js';
 import { AppError } from '../../errors.js';
-import { pick, t } from '../i18n.js';
-import { contributionStateLabels, lbl, recommendationStateLabels } from '../labels.js';
+import { textOf, t } from '../i18n.js';
+import { recommendationLabel } from '../labels.js';
 import { alert, csrfField } from '../layout.js';
 import { formOf, render, type Routes } from '../routing.js';
+import { adminText } from '../strings/admin.js';
 
 const dispositionStates = ['published', 'in-review', 'accepted', 'partially-accepted', 'rejected', 'withdrawn'];
 
@@ -28,67 +29,67 @@ export function adminPages(ctx: AppContext, routes: Routes): void {
       const { lang } = page;
       return html`
 <h1 class="kern-heading-x-large">${t(lang, 'navAdmin')}</h1>
-<nav aria-label="${lang === 'de' ? 'Geschäftsstelle' : 'Secretariat'}"><ul class="kern-list kern-list--horizontal filters">
-  <li><a class="kern-link" href="/verwaltung/gremium">${lang === 'de' ? 'Gremium und Mitglieder' : 'Body and members'}</a></li>
-  <li><a class="kern-link" href="/verwaltung/empfehlungen">${lang === 'de' ? 'Empfehlungsentwürfe' : 'Recommendation drafts'}</a></li>
-  <li><a class="kern-link" href="/verwaltung/konsultationen">${lang === 'de' ? 'Konsultationen und Beiträge' : 'Consultations and contributions'}</a></li>
-  <li><a class="kern-link" href="/verwaltung/sitzungen">${lang === 'de' ? 'Sitzungen und Abstimmungen' : 'Meetings and votes'}</a></li>
+<nav aria-label="${adminText(lang, 'secretariat')}"><ul class="kern-list kern-list--horizontal filters">
+  <li><a class="kern-link" href="/verwaltung/gremium">${adminText(lang, 'bodyAndMembers')}</a></li>
+  <li><a class="kern-link" href="/verwaltung/empfehlungen">${adminText(lang, 'recommendationDrafts')}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen">${adminText(lang, 'consultationsAndContributions')}</a></li>
+  <li><a class="kern-link" href="/verwaltung/sitzungen">${adminText(lang, 'meetingsAndVotes')}</a></li>
 </ul></nav>
-${c.req.query('ok') ? alert('success', lang === 'de' ? 'Gespeichert.' : 'Saved.') : ''}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Beiträge abwägen' : 'Answer contributions'} (${pending.length})</h2>
+${c.req.query('ok') ? alert('success', adminText(lang, 'saved')) : ''}
+<h2 class="kern-heading-medium">${adminText(lang, 'answerContributions')} (${pending.length})</h2>
 ${pending.map(({ storeId, c: x }) => html`<form method="post" action="/verwaltung/beitraege" class="kern-card stack"><div class="kern-card__container">
   ${csrfField(page)}<input type="hidden" name="id" value="${storeId}">
-  <p class="kern-body contribution-text">${pick(lang, x.text)}</p>
-  <p class="kern-body--small">${lang === 'de' ? 'Abschnitt' : 'Section'} ${x.anchor.section} · ${lbl(contributionStateLabels, x.state, lang)}</p>
-  <div class="kern-form-input"><label class="kern-label" for="state-${x.id}">${lang === 'de' ? 'Neuer Stand' : 'New state'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="state-${x.id}" name="state">
-    ${dispositionStates.map((s) => html`<option value="${s}">${lbl(contributionStateLabels, s, lang)}</option>`)}</select></div></div>
-  <div class="kern-form-input"><label class="kern-label" for="reason-${x.id}">${lang === 'de' ? 'Begründung (bei Abwägung)' : 'Reason (for a disposition)'}</label><textarea class="kern-form-input__input" id="reason-${x.id}" name="reason" rows="2"></textarea></div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Speichern' : 'Save'}</span></button>
+  <p class="kern-body contribution-text">${textOf(lang, x.text)}</p>
+  <p class="kern-body--small">${adminText(lang, 'section')} ${x.anchor.section} · ${recommendationLabel(lang, 'contribution', x.state)}</p>
+  <div class="kern-form-input"><label class="kern-label" for="state-${x.id}">${adminText(lang, 'newState')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="state-${x.id}" name="state">
+    ${dispositionStates.map((s) => html`<option value="${s}">${recommendationLabel(lang, 'contribution', s)}</option>`)}</select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="reason-${x.id}">${adminText(lang, 'reasonForADisposition')}</label><textarea class="kern-form-input__input" id="reason-${x.id}" name="reason" rows="2"></textarea></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'save')}</span></button>
 </div></form>`)}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Erfahrungsberichte prüfen' : 'Review experience reports'} (${reports.length})</h2>
+<h2 class="kern-heading-medium">${adminText(lang, 'reviewExperienceReports')} (${reports.length})</h2>
 ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" class="kern-card stack"><div class="kern-card__container">
   ${csrfField(page)}<input type="hidden" name="pilot" value="${r.pilot}"><input type="hidden" name="report" value="${r.id}">
-  <p class="kern-body"><strong>${pick(lang, r.title)}</strong> – ${r.author.organisation} (<a class="kern-link" href="/pilotvorhaben/${r.pilot}">${r.pilot}</a>)</p>
-  <div class="kern-form-input"><label class="kern-label" for="decision-${r.id}">${lang === 'de' ? 'Entscheidung' : 'Decision'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="decision-${r.id}" name="decision"><option value="published">${lang === 'de' ? 'veröffentlichen' : 'publish'}</option><option value="rejected">${lang === 'de' ? 'ablehnen' : 'reject'}</option></select></div></div>
-  <div class="kern-form-input"><label class="kern-label" for="rreason-${r.id}">${lang === 'de' ? 'Begründung bei Ablehnung' : 'Reason when rejecting'}</label><input class="kern-form-input__input" id="rreason-${r.id}" name="reason"></div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Speichern' : 'Save'}</span></button>
+  <p class="kern-body"><strong>${textOf(lang, r.title)}</strong> – ${r.author.organisation} (<a class="kern-link" href="/pilotvorhaben/${r.pilot}">${r.pilot}</a>)</p>
+  <div class="kern-form-input"><label class="kern-label" for="decision-${r.id}">${adminText(lang, 'decision')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="decision-${r.id}" name="decision"><option value="published">${adminText(lang, 'publish')}</option><option value="rejected">${adminText(lang, 'reject')}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="rreason-${r.id}">${adminText(lang, 'reasonWhenRejecting')}</label><input class="kern-form-input__input" id="rreason-${r.id}" name="reason"></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'save')}</span></button>
 </div></form>`)}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Lebenszyklus der Empfehlungen' : 'Lifecycle of recommendations'}</h2>
+<h2 class="kern-heading-medium">${adminText(lang, 'lifecycleOfRecommendations')}</h2>
 <table class="kern-table">
-<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Empfehlung' : 'Recommendation'}</th><th scope="col">${lang === 'de' ? 'Status' : 'Status'}</th><th scope="col">${lang === 'de' ? 'Nächster Schritt' : 'Next step'}</th></tr></thead>
+<thead class="kern-table__header"><tr><th scope="col">${adminText(lang, 'recommendation')}</th><th scope="col">${adminText(lang, 'status')}</th><th scope="col">${adminText(lang, 'nextStep')}</th></tr></thead>
 <tbody class="kern-table__body">${recs.map((r) => {
   const events = (allowedEvents as Record<string, readonly string[]>)[r.status.state] ?? [];
   const options = [
-    events.includes('open-consultation') ? html`<option value="open-consultation">${lang === 'de' ? 'Konsultation öffnen (6 Wochen)' : 'Open consultation (6 weeks)'}</option>` : '',
-    events.includes('close-consultation') ? html`<option value="close-consultation">${lang === 'de' ? 'Konsultation schließen' : 'Close consultation'}</option>` : '',
-    events.includes('publish') ? html`<option value="publish">${lang === 'de' ? 'Veröffentlichen' : 'Publish'}</option>` : '',
-    ...(events.includes('adopt') ? decisions.filter((d) => d.recommendation === r.id || !d.recommendation).map((d) => html`<option value="adopt:${d.decision.id}">${lang === 'de' ? 'Beschließen mit' : 'Adopt with'} ${d.decision.id}</option>`) : []),
-    events.includes('withdraw') ? html`<option value="withdraw">${lang === 'de' ? 'Zurückziehen' : 'Withdraw'}</option>` : '',
+    events.includes('open-consultation') ? html`<option value="open-consultation">${adminText(lang, 'openConsultation6Weeks')}</option>` : '',
+    events.includes('close-consultation') ? html`<option value="close-consultation">${adminText(lang, 'closeConsultation')}</option>` : '',
+    events.includes('publish') ? html`<option value="publish">${adminText(lang, 'publish2')}</option>` : '',
+    ...(events.includes('adopt') ? decisions.filter((d) => d.recommendation === r.id || !d.recommendation).map((d) => html`<option value="adopt:${d.decision.id}">${adminText(lang, 'adoptWith')} ${d.decision.id}</option>`) : []),
+    events.includes('withdraw') ? html`<option value="withdraw">${adminText(lang, 'withdraw')}</option>` : '',
   ];
-  return html`<tr><td><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${pick(lang, r.shortTitle)} ${r.edition}</a></td><td>${lbl(recommendationStateLabels, r.status.state, lang)}</td><td>
+  return html`<tr><td><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${textOf(lang, r.shortTitle)} ${r.edition}</a></td><td>${recommendationLabel(lang, 'state', r.status.state)}</td><td>
   <form method="post" action="/verwaltung/empfehlungen" class="filters">${csrfField(page)}<input type="hidden" name="id" value="${r.id}">
-  <div class="kern-form-input"><label class="kern-label kern-sr-only" for="event-${r.id}">${lang === 'de' ? 'Schritt für' : 'Step for'} ${r.id}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="event-${r.id}" name="event"><option value="">–</option>${options}</select></div></div>
-  <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit"><span class="kern-label">${lang === 'de' ? 'Ausführen' : 'Apply'}</span></button></form></td></tr>`;
+  <div class="kern-form-input"><label class="kern-label kern-sr-only" for="event-${r.id}">${adminText(lang, 'stepFor')} ${r.id}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="event-${r.id}" name="event"><option value="">–</option>${options}</select></div></div>
+  <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit"><span class="kern-label">${adminText(lang, 'apply')}</span></button></form></td></tr>`;
 })}</tbody></table>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Erweitert: Datensatz als JSON importieren' : 'Advanced: import a record as JSON'}</h2>
-<p class="kern-body">${lang === 'de' ? 'Für die tägliche Arbeit dienen die Formulare oben (Empfehlungsentwürfe, Pilotvorhaben, Gemeinschaftsvorhaben).' : 'For daily work use the forms above (recommendation drafts, pilots, joint projects).'} <a class="kern-link" href="/verwaltung/pilotvorhaben/neu">${lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot'}</a> · <a class="kern-link" href="/verwaltung/gemeinschaftsvorhaben/neu">${lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project'}</a></p>
-<p class="kern-body">${lang === 'de' ? 'Eine Empfehlung oder ein Pilotvorhaben als JSON nach den Schemas von @foederal/recommendations (dieselben wie in der API). Fehler werden mit ihrem JSON-Pfad genannt.' : 'A recommendation or a pilot as JSON following the schemas of @foederal/recommendations (the same as in the API). Errors are named with their JSON path.'}</p>
+<h2 class="kern-heading-medium">${adminText(lang, 'advancedImportARecord')}</h2>
+<p class="kern-body">${adminText(lang, 'forDailyWorkUse')} <a class="kern-link" href="/verwaltung/pilotvorhaben/neu">${adminText(lang, 'newPilot')}</a> · <a class="kern-link" href="/verwaltung/gemeinschaftsvorhaben/neu">${adminText(lang, 'newJointProject')}</a></p>
+<p class="kern-body">${adminText(lang, 'aRecommendationOrA')}</p>
 <form method="post" action="/verwaltung/anlegen" class="stack">${csrfField(page)}
-  <div class="kern-form-input"><label class="kern-label" for="kind">${lang === 'de' ? 'Art' : 'Kind'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="kind" name="kind"><option value="recommendation">${lang === 'de' ? 'Empfehlung' : 'Recommendation'}</option><option value="pilot">${lang === 'de' ? 'Pilotvorhaben' : 'Pilot'}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="kind">${adminText(lang, 'kind')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="kind" name="kind"><option value="recommendation">${adminText(lang, 'recommendation')}</option><option value="pilot">${adminText(lang, 'pilot')}</option></select></div></div>
   <div class="kern-form-input"><label class="kern-label" for="record">JSON</label><textarea class="kern-form-input__input" id="record" name="record" rows="8" required></textarea></div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Prüfen und anlegen' : 'Validate and create'}</span></button></form>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'API-Token' : 'API tokens'}</h2>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'validateAndCreate')}</span></button></form>
+<h2 class="kern-heading-medium">${adminText(lang, 'apiTokens')}</h2>
 <form method="post" action="/verwaltung/token" class="filters">${csrfField(page)}
-  <div class="kern-form-input"><label class="kern-label" for="label">${lang === 'de' ? 'Verwendungszweck' : 'Purpose'}</label><input class="kern-form-input__input" id="label" name="label" required maxlength="100"></div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Token erzeugen' : 'Create token'}</span></button></form>
-${isAdmin ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Benutzerkonten' : 'User accounts'}</h2>
+  <div class="kern-form-input"><label class="kern-label" for="label">${adminText(lang, 'purpose')}</label><input class="kern-form-input__input" id="label" name="label" required maxlength="100"></div>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'createToken')}</span></button></form>
+${isAdmin ? html`<h2 class="kern-heading-medium">${adminText(lang, 'userAccounts')}</h2>
 <ul class="kern-list">${users.map((u) => html`<li>${u.username} – ${u.display_name} (${isRole(u.role) ? roleLabels[u.role][lang] : u.role})</li>`)}</ul>
 <form method="post" action="/verwaltung/benutzer" class="stack">${csrfField(page)}
   <div class="kern-form-input"><label class="kern-label" for="new-username">${t(lang, 'username')}</label><input class="kern-form-input__input" id="new-username" name="username" required pattern="[a-z0-9._-]{3,40}" autocomplete="off"></div>
-  <div class="kern-form-input"><label class="kern-label" for="new-display">${lang === 'de' ? 'Anzeigename' : 'Display name'}</label><input class="kern-form-input__input" id="new-display" name="displayName" required></div>
-  <div class="kern-form-input"><label class="kern-label" for="new-role">${lang === 'de' ? 'Rolle' : 'Role'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="new-role" name="role">${roles.filter((r) => r !== 'public').map((r) => html`<option value="${r}">${roleLabels[r][lang]}</option>`)}</select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="new-display">${adminText(lang, 'displayName')}</label><input class="kern-form-input__input" id="new-display" name="displayName" required></div>
+  <div class="kern-form-input"><label class="kern-label" for="new-role">${adminText(lang, 'role')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="new-role" name="role">${roles.filter((r) => r !== 'public').map((r) => html`<option value="${r}">${roleLabels[r][lang]}</option>`)}</select></div></div>
   <div class="kern-form-input"><label class="kern-label" for="new-password">${t(lang, 'password')}</label><input class="kern-form-input__input" id="new-password" name="password" type="password" required minlength="12" autocomplete="new-password"></div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Konto anlegen' : 'Create account'}</span></button></form>` : ''}
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'createAccount')}</span></button></form>` : ''}
 ${raw('')}`;
     });
   });
@@ -167,9 +168,9 @@ ${raw('')}`;
     } catch (error) {
       if (!(AppError.isInstance(error) && error.code === 'validation')) throw error;
       const errors = ((error.details?.['errors'] ?? []) as Array<{ path: string; message: string }>).slice(0, 50);
-      return render(c, (lang) => (lang === 'de' ? 'Datensatz ungültig' : 'Invalid record'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Datensatz ungültig' : 'Invalid record'}</h1>
-${alert('danger', lang === 'de' ? `${errors.length} Fehler` : `${errors.length} error(s)`)}
+      return render(c, (lang) => adminText(lang, 'invalidRecord'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${adminText(lang, 'invalidRecord')}</h1>
+${alert('danger', adminText(lang, 'errorS', { length: errors.length }))}
 <ul class="kern-list">${errors.map((e) => html`<li><code>${e.path}</code>: ${e.message}</li>`)}</ul>
 <p><a class="kern-link" href="/verwaltung">${t(lang, 'navAdmin')}</a></p>`, 422);
     }
@@ -181,9 +182,9 @@ ${alert('danger', lang === 'de' ? `${errors.length} Fehler` : `${errors.length} 
     if (!label) throw new AppError('validation', 'Verwendungszweck fehlt / purpose missing');
     const secret = await createApiToken(ctx.repo, c.get('user')?.id ?? '', label);
     // Shown once in the response body, never in a URL (no logs, no Referer).
-    return render(c, (lang) => (lang === 'de' ? 'API-Token' : 'API token'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Neues API-Token' : 'New API token'}</h1>
-${alert('info', lang === 'de' ? 'Das Token wird nur dieses eine Mal angezeigt.' : 'The token is shown only this once.')}
+    return render(c, (lang) => adminText(lang, 'apiToken'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${adminText(lang, 'newApiToken')}</h1>
+${alert('info', adminText(lang, 'theTokenIsShown'))}
 <p class="kern-body"><label class="kern-label" for="token">${label}</label></p>
 <input class="kern-form-input__input" id="token" readonly value="${secret}">
 <p><a class="kern-link" href="/verwaltung">${t(lang, 'navAdmin')}</a></p>`);

@@ -8,10 +8,11 @@ import { schoolIds, schoolIdsName } from '../../demo/school-ids.js';
 import { areaLabel, getCheck, requestCheck, storeModel, type ModelSummary } from '../../domain/models.js';
 import { AppError } from '../../errors.js';
 import { hasRole } from '../../auth/roles.js';
-import { formatDate, formatNumber, t, type Lang } from '../i18n.js';
+import { formatDate, formatNumber, t, type Language } from '../i18n.js';
 import { alert, csrfField } from '../layout.js';
 import { render, type Routes } from '../routing.js';
 import { operationPages } from './operation.js';
+import { buildingText } from '../strings/building.js';
 
 const areaOrder: Din277AreaKey[] = ['nuf1', 'nuf2', 'nuf3', 'nuf4', 'nuf5', 'nuf6', 'nuf7', 'nuf', 'tf', 'vf', 'nrf'];
 
@@ -38,14 +39,14 @@ async function idsSources(ctx: AppContext): Promise<Array<{ key: string; label: 
   return sources;
 }
 
-function areasTable(m: ModelSummary, lang: Lang) {
+function areasTable(m: ModelSummary, lang: Language) {
   const rows = areaOrder.filter((k) => m.areas[k] !== undefined);
   return html`<table class="kern-table">
-<caption class="kern-title">${lang === 'de' ? 'Flächen nach DIN 277 (Netto-Raumfläche, m²)' : 'Areas by DIN 277 (net room area, m²)'}</caption>
-<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Fläche' : 'Area'}</th><th scope="col" class="kern-table__header--numeric">m²</th></tr></thead>
+<caption class="kern-title">${buildingText(lang, 'areasByDin277')}</caption>
+<thead class="kern-table__header"><tr><th scope="col">${buildingText(lang, 'area')}</th><th scope="col" class="kern-table__header--numeric">m²</th></tr></thead>
 <tbody class="kern-table__body">${rows.map((k) => html`<tr><th scope="row">${areaLabel(k, lang)}</th><td class="kern-table__cell--numeric">${formatNumber(lang, m.areas[k] ?? 0, 2)}</td></tr>`)}</tbody>
 </table>
-${m.spacesWithoutArea > 0 ? html`<p class="kern-body">${lang === 'de' ? `${m.spacesWithoutArea} Raum/Räume ohne Netto-Raumfläche im Modell sind nicht mitgezählt.` : `${m.spacesWithoutArea} space(s) without a net floor area in the model are not counted.`}</p>` : ''}`;
+${m.spacesWithoutArea > 0 ? html`<p class="kern-body">${buildingText(lang, 'spaceSWithoutA', { spacesWithoutArea: m.spacesWithoutArea })}</p>` : ''}`;
 }
 
 /** The building-data pilot: upload an IFC model, watch it being read, see storeys, spaces and areas, check it against an IDS. */
@@ -56,19 +57,19 @@ export function buildingPages(ctx: AppContext, routes: Routes): void {
     return render(c, (lang) => t(lang, 'navBuilding'), (page) => {
       const { lang } = page;
       return html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Gebäudedaten-Pilot' : 'Building-data pilot'}</h1>
-<p class="kern-body">${lang === 'de' ? 'Pilotkommunen laden IFC-Modelle ihrer Gebäude hoch. Die Anwendung liest Geschosse, Räume und Flächen nach DIN 277 und prüft das Modell gegen die Datenanforderungen (IDS) einer Empfehlung.' : 'Pilot municipalities upload IFC models of their buildings. The app reads storeys, spaces and DIN 277 areas and checks the model against a recommendation\'s data requirements (IDS).'}</p>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Modelle' : 'Models'}</h2>
+<h1 class="kern-heading-x-large">${buildingText(lang, 'buildingDataPilot')}</h1>
+<p class="kern-body">${buildingText(lang, 'pilotMunicipalitiesUploadIfc')}</p>
+<h2 class="kern-heading-medium">${buildingText(lang, 'models')}</h2>
 <ul class="kern-list">${models.map((m) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}">${m.name}</a> (${m.fileName}, ${formatNumber(lang, m.bytes / 1024, 1)} KiB, ${formatDate(lang, m.uploadedAt)})</li>`)}</ul>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Modell hochladen' : 'Upload a model'}</h2>
+<h2 class="kern-heading-medium">${buildingText(lang, 'uploadAModel')}</h2>
 ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
-  <div class="kern-form-input"><label class="kern-label" for="name">${lang === 'de' ? 'Bezeichnung' : 'Name'}</label><input class="kern-form-input__input" id="name" name="name" required maxlength="200"></div>
-  <div class="kern-form-input"><label class="kern-label" for="model">${lang === 'de' ? 'IFC-Datei (.ifc oder .ifczip)' : 'IFC file (.ifc or .ifczip)'}</label>
-    <div class="kern-hint" id="model-hint">${lang === 'de' ? `Höchstens ${formatNumber(lang, ctx.config.uploadLimitBytes / 1024 / 1024, 0)} MiB.` : `At most ${formatNumber(lang, ctx.config.uploadLimitBytes / 1024 / 1024, 0)} MiB.`}</div>
+  <div class="kern-form-input"><label class="kern-label" for="name">${buildingText(lang, 'name')}</label><input class="kern-form-input__input" id="name" name="name" required maxlength="200"></div>
+  <div class="kern-form-input"><label class="kern-label" for="model">${buildingText(lang, 'ifcFileIfcOr')}</label>
+    <div class="kern-hint" id="model-hint">${buildingText(lang, 'atMostMib', { uploadLimitBytes: formatNumber(lang, ctx.config.uploadLimitBytes / 1024 / 1024, 0) })}</div>
     <input class="kern-form-input__input" id="model" name="model" type="file" accept=".ifc,.ifczip" required aria-describedby="model-hint"></div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Hochladen und lesen' : 'Upload and read'}</span></button>
-</form>` : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten">${lang === 'de' ? 'Zum Hochladen bitte anmelden.' : 'Please sign in to upload.'}</a></p>`}`;
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${buildingText(lang, 'uploadAndRead')}</span></button>
+</form>` : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten">${buildingText(lang, 'pleaseSignInTo')}</a></p>`}`;
     });
   });
 
@@ -95,31 +96,31 @@ ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipar
       const { lang } = page;
       if (m.state === 'reading') {
         return html`<h1 class="kern-heading-x-large">${m.name}</h1>
-<label class="kern-label" for="fortschritt">${lang === 'de' ? 'Das Modell wird gelesen …' : 'Reading the model …'}</label>
+<label class="kern-label" for="fortschritt">${buildingText(lang, 'readingTheModel')}</label>
 <progress id="fortschritt" max="100" value="${m.progress}">${m.progress} %</progress>
-<p class="kern-body" role="status">${m.progress} % · ${lang === 'de' ? 'Die Seite aktualisiert sich selbst.' : 'This page refreshes itself.'}</p>`;
+<p class="kern-body" role="status">${m.progress} % · ${buildingText(lang, 'thisPageRefreshesItself')}</p>`;
       }
-      if (m.state === 'failed') return html`<h1 class="kern-heading-x-large">${m.name}</h1>${alert('danger', lang === 'de' ? 'Das Modell konnte nicht gelesen werden.' : 'The model could not be read.', m.error ?? '')}`;
+      if (m.state === 'failed') return html`<h1 class="kern-heading-x-large">${m.name}</h1>${alert('danger', buildingText(lang, 'theModelCouldNot'), m.error ?? '')}`;
       return html`
 <h1 class="kern-heading-x-large">${m.name}</h1>
-<p class="kern-body">${m.fileName} · ${m.schema} · ${formatNumber(lang, m.entities)} ${lang === 'de' ? 'Objekte' : 'entities'} · SHA-256 <code>${m.sha256.slice(0, 16)}…</code></p>
+<p class="kern-body">${m.fileName} · ${m.schema} · ${formatNumber(lang, m.entities)} ${buildingText(lang, 'entities')} · SHA-256 <code>${m.sha256.slice(0, 16)}…</code></p>
 ${areasTable(m, lang)}
-${m.buildings.map((b) => html`<h2 class="kern-heading-medium">${b.name ?? (lang === 'de' ? 'Gebäude' : 'Building')}</h2>
-${b.storeys.map((s) => html`<h3 class="kern-heading-small">${s.name}${s.longName ? ` – ${s.longName}` : ''}${s.elevation !== null ? ` (${lang === 'de' ? 'Höhe' : 'elevation'} ${formatNumber(lang, s.elevation, 2)} m)` : ''}</h3>
+${m.buildings.map((b) => html`<h2 class="kern-heading-medium">${b.name ?? buildingText(lang, 'building')}</h2>
+${b.storeys.map((s) => html`<h3 class="kern-heading-small">${s.name}${s.longName ? ` – ${s.longName}` : ''}${s.elevation !== null ? ` (${buildingText(lang, 'elevation')} ${formatNumber(lang, s.elevation, 2)} m)` : ''}</h3>
 <table class="kern-table kern-table--small">
-  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Raum' : 'Space'}</th><th scope="col">${lang === 'de' ? 'Bezeichnung' : 'Name'}</th><th scope="col">DIN 277</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'Fläche (m²)' : 'Area (m²)'}</th></tr></thead>
-  <tbody class="kern-table__body">${s.spaces.map((sp) => html`<tr><td>${sp.name}</td><td>${sp.longName ?? ''}</td><td>${sp.din277 ?? '–'}</td><td class="kern-table__cell--numeric">${sp.netArea === null ? (lang === 'de' ? 'fehlt' : 'missing') : formatNumber(lang, sp.netArea, 2)}</td></tr>`)}</tbody>
+  <thead class="kern-table__header"><tr><th scope="col">${buildingText(lang, 'space')}</th><th scope="col">${buildingText(lang, 'name')}</th><th scope="col">DIN 277</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'areaM')}</th></tr></thead>
+  <tbody class="kern-table__body">${s.spaces.map((sp) => html`<tr><td>${sp.name}</td><td>${sp.longName ?? ''}</td><td>${sp.din277 ?? '–'}</td><td class="kern-table__cell--numeric">${sp.netArea === null ? buildingText(lang, 'missing') : formatNumber(lang, sp.netArea, 2)}</td></tr>`)}</tbody>
 </table>
-<p class="kern-body--small">${formatNumber(lang, s.elements)} ${lang === 'de' ? 'Bauteile im Geschoss' : 'elements in the storey'}</p>`)}`)}
-<p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${m.id}/betrieb">${lang === 'de' ? 'Betrieb: Datenpunkte, Trenddaten und Befunde des Technischen Monitorings' : 'Operation: data points, trend data and technical-monitoring findings'}</a></p>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Prüfung gegen Datenanforderungen (IDS)' : 'Check against data requirements (IDS)'}</h2>
-${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.state === 'queued' ? (lang === 'de' ? 'Prüfung läuft' : 'check running') : x.state === 'failed' ? (lang === 'de' ? 'Prüfung fehlgeschlagen' : 'check failed') : html`${x.passed ? (lang === 'de' ? 'bestanden' : 'passed') : lang === 'de' ? 'nicht bestanden' : 'failed'} (${x.summary.passed}/${x.summary.specifications})`}</li>`)}</ul>` : ''}
+<p class="kern-body--small">${formatNumber(lang, s.elements)} ${buildingText(lang, 'elementsInTheStorey')}</p>`)}`)}
+<p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${m.id}/betrieb">${buildingText(lang, 'operationDataPointsTrend')}</a></p>
+<h2 class="kern-heading-medium">${buildingText(lang, 'checkAgainstDataRequirements')}</h2>
+${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.state === 'queued' ? buildingText(lang, 'checkRunning') : x.state === 'failed' ? buildingText(lang, 'checkFailed') : html`${x.passed ? buildingText(lang, 'passed') : buildingText(lang, 'failed')} (${x.summary.passed}/${x.summary.specifications})`}</li>`)}</ul>` : ''}
 ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
-  <div class="kern-form-input"><label class="kern-label" for="source">${lang === 'de' ? 'Datenanforderungen' : 'Data requirements'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="source" name="source">
-    ${sources.map((s) => html`<option value="${s.key}">${s.label}</option>`)}<option value="upload">${lang === 'de' ? 'eigene IDS-Datei (unten)' : 'own IDS file (below)'}</option></select></div></div>
-  <div class="kern-form-input"><label class="kern-label" for="ids">${lang === 'de' ? 'Eigene IDS-Datei (optional)' : 'Own IDS file (optional)'}</label><input class="kern-form-input__input" id="ids" name="ids" type="file" accept=".ids,.xml"></div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Modell prüfen' : 'Check the model'}</span></button>
+  <div class="kern-form-input"><label class="kern-label" for="source">${buildingText(lang, 'dataRequirements')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="source" name="source">
+    ${sources.map((s) => html`<option value="${s.key}">${s.label}</option>`)}<option value="upload">${buildingText(lang, 'ownIdsFileBelow')}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="ids">${buildingText(lang, 'ownIdsFileOptional')}</label><input class="kern-form-input__input" id="ids" name="ids" type="file" accept=".ids,.xml"></div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${buildingText(lang, 'checkTheModel')}</span></button>
 </form>` : ''}`;
     }, 200, head);
   });
@@ -155,22 +156,22 @@ ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" e
     const entry = m.checks.find((x) => x.id === checkId);
     if (entry?.state === 'queued' || entry?.state === 'failed') {
       const running = entry.state === 'queued';
-      return render(c, (lang) => (lang === 'de' ? 'Prüfbericht' : 'Check report'), ({ lang }) => html`
+      return render(c, (lang) => buildingText(lang, 'checkReport'), ({ lang }) => html`
 <p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${m.name}</a></p>
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Prüfbericht' : 'Check report'}: ${entry.ids}</h1>
-${running ? html`<p class="kern-body" role="status">${lang === 'de' ? 'Die Prüfung läuft. Die Seite aktualisiert sich selbst.' : 'The check is running. This page refreshes itself.'}</p>` : alert('danger', lang === 'de' ? 'Die Prüfung ist fehlgeschlagen.' : 'The check failed.', entry.error ?? '')}`, 200, running ? html`<meta http-equiv="refresh" content="1">` : undefined);
+<h1 class="kern-heading-x-large">${buildingText(lang, 'checkReport')}: ${entry.ids}</h1>
+${running ? html`<p class="kern-body" role="status">${buildingText(lang, 'theCheckIsRunning')}</p>` : alert('danger', buildingText(lang, 'theCheckFailed'), entry.error ?? '')}`, 200, running ? html`<meta http-equiv="refresh" content="1">` : undefined);
     }
     const report = await getCheck(ctx.repo, id, checkId);
-    return render(c, (lang) => (lang === 'de' ? 'Prüfbericht' : 'Check report'), ({ lang }) => html`
+    return render(c, (lang) => buildingText(lang, 'checkReport'), ({ lang }) => html`
 <p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${m.name}</a></p>
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Prüfbericht' : 'Check report'}: ${report.ids.title}</h1>
-${alert(report.passed ? 'success' : 'warning', report.passed ? (lang === 'de' ? 'Alle Anforderungen erfüllt.' : 'All requirements met.') : lang === 'de' ? `${report.summary.failed} von ${report.summary.specifications} Anforderungen nicht erfüllt.` : `${report.summary.failed} of ${report.summary.specifications} requirements not met.`)}
+<h1 class="kern-heading-x-large">${buildingText(lang, 'checkReport')}: ${report.ids.title}</h1>
+${alert(report.passed ? 'success' : 'warning', report.passed ? buildingText(lang, 'allRequirementsMet') : buildingText(lang, 'ofRequirementsNotMet', { failed: report.summary.failed, specifications: report.summary.specifications }))}
 <table class="kern-table">
-  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Anforderung' : 'Requirement'}</th><th scope="col">${lang === 'de' ? 'Ergebnis' : 'Result'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'erfüllt' : 'passed'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'nicht erfüllt' : 'failed'}</th></tr></thead>
-  <tbody class="kern-table__body">${report.specifications.map((s) => html`<tr><td>${s.name}<br><span class="kern-body--small">${s.applicability.map((a) => a[lang]).join('; ')}</span></td><td>${s.status === 'pass' ? (lang === 'de' ? 'bestanden' : 'passed') : s.status === 'fail' ? (lang === 'de' ? 'nicht bestanden' : 'failed') : s.status}</td><td class="kern-table__cell--numeric">${s.passedEntities}</td><td class="kern-table__cell--numeric">${s.failedEntities}</td></tr>
+  <thead class="kern-table__header"><tr><th scope="col">${buildingText(lang, 'requirement')}</th><th scope="col">${buildingText(lang, 'result')}</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'passed2')}</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'failed2')}</th></tr></thead>
+  <tbody class="kern-table__body">${report.specifications.map((s) => html`<tr><td>${s.name}<br><span class="kern-body--small">${s.applicability.map((a) => a[lang]).join('; ')}</span></td><td>${s.status === 'pass' ? buildingText(lang, 'passed') : s.status === 'fail' ? buildingText(lang, 'failed') : s.status}</td><td class="kern-table__cell--numeric">${s.passedEntities}</td><td class="kern-table__cell--numeric">${s.failedEntities}</td></tr>
   ${s.requirements.flatMap((r) => r.failures.slice(0, 20).map((f) => html`<tr><td colspan="4" class="kern-body--small">↳ #${f.entity.id} ${f.entity.type}${f.entity.name ? ` „${f.entity.name}“` : ''}: ${f.reason[lang]}</td></tr>`))}`)}</tbody>
 </table>
-<p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${id}/pruefungen/${checkId}/bericht?lang=${lang}">${lang === 'de' ? 'Ausführlicher Bericht (HTML, @foederal/ids)' : 'Full report (HTML, @foederal/ids)'}</a></p>`);
+<p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${id}/pruefungen/${checkId}/bericht?lang=${lang}">${buildingText(lang, 'fullReportHtmlFoederal')}</a></p>`);
   });
 
   routes.get('/gebaeudedaten/:id/pruefungen/:checkId/bericht', 'public', async (c) => {

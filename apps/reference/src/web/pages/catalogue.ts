@@ -5,9 +5,10 @@ import { listConsultations } from '../../domain/consultations.js';
 import { listPilots } from '../../domain/pilots.js';
 import { getRecommendation, listEditions, visibleRecommendationStates } from '../../domain/recommendations.js';
 import type { VoteRecord } from '../../domain/votes.js';
-import { formatDate, formatNumber, pick, t } from '../i18n.js';
-import { attachmentRoleLabels, lbl, recommendationStateLabels } from '../labels.js';
+import { formatDate, formatNumber, textOf, t } from '../i18n.js';
+import { recommendationLabel } from '../labels.js';
 import { render, type Routes } from '../routing.js';
+import { catalogueText } from '../strings/catalogue.js';
 
 const states = ['consultation', 'adopted', 'published', 'superseded', 'withdrawn'];
 
@@ -23,25 +24,25 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
 <h1 class="kern-heading-x-large">${t(lang, 'navCatalogue')}</h1>
 <form method="get" action="/empfehlungen" class="filters" role="search">
   <div class="kern-form-input">
-    <label class="kern-label" for="q">${lang === 'de' ? 'Suche' : 'Search'}</label>
+    <label class="kern-label" for="q">${catalogueText(lang, 'search')}</label>
     <input class="kern-form-input__input" id="q" name="q" type="search" value="${q}">
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="status">${lang === 'de' ? 'Status' : 'Status'}</label>
+    <label class="kern-label" for="status">${catalogueText(lang, 'status')}</label>
     <div class="kern-form-input__select-wrapper">
       <select class="kern-form-input__select" id="status" name="status">
-        <option value="">${lang === 'de' ? 'alle' : 'all'}</option>
-        ${(visible ? states : ['draft', ...states]).map((s) => html`<option value="${s}"${s === status ? raw(' selected') : ''}>${lbl(recommendationStateLabels, s, lang)}</option>`)}
+        <option value="">${catalogueText(lang, 'all')}</option>
+        ${(visible ? states : ['draft', ...states]).map((s) => html`<option value="${s}"${s === status ? raw(' selected') : ''}>${recommendationLabel(lang, 'state', s)}</option>`)}
       </select>
     </div>
   </div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Filtern' : 'Filter'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${catalogueText(lang, 'filter')}</span></button>
 </form>
-<p class="kern-body" role="status">${formatNumber(lang, items.length)} ${lang === 'de' ? (items.length === 1 ? 'Empfehlung' : 'Empfehlungen') : items.length === 1 ? 'recommendation' : 'recommendations'}</p>
+<p class="kern-body" role="status">${catalogueText(lang, items.length === 1 ? 'countOne' : 'countOther', { count: formatNumber(lang, items.length) })}</p>
 <table class="kern-table kern-table--striped">
-  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Nr.' : 'No.'}</th><th scope="col">${lang === 'de' ? 'Kurztitel' : 'Short title'}</th><th scope="col">${lang === 'de' ? 'Titel' : 'Title'}</th><th scope="col">${lang === 'de' ? 'Status' : 'Status'}</th></tr></thead>
+  <thead class="kern-table__header"><tr><th scope="col">${catalogueText(lang, 'no')}</th><th scope="col">${catalogueText(lang, 'shortTitle')}</th><th scope="col">${catalogueText(lang, 'title')}</th><th scope="col">${catalogueText(lang, 'status')}</th></tr></thead>
   <tbody class="kern-table__body">
-  ${items.map((r) => html`<tr><td>${r.number}</td><td><a class="kern-link" href="/empfehlungen/${r.id}">${pick(lang, r.shortTitle)} ${r.edition}</a></td><td>${pick(lang, r.title)}</td><td>${lbl(recommendationStateLabels, r.status.state, lang)}</td></tr>`)}
+  ${items.map((r) => html`<tr><td>${r.number}</td><td><a class="kern-link" href="/empfehlungen/${r.id}">${textOf(lang, r.shortTitle)} ${r.edition}</a></td><td>${textOf(lang, r.title)}</td><td>${recommendationLabel(lang, 'state', r.status.state)}</td></tr>`)}
   </tbody>
 </table>`);
   });
@@ -58,37 +59,37 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
     const status = rec.status;
     return render(
       c,
-      (lang) => `${pick(lang, rec.shortTitle)} ${rec.edition}`,
+      (lang) => `${textOf(lang, rec.shortTitle)} ${rec.edition}`,
       ({ lang }) => html`
-<p class="kern-preline">${lang === 'de' ? 'Empfehlung Nr.' : 'Recommendation no.'} ${rec.number}</p>
-<h1 class="kern-heading-x-large">${pick(lang, rec.shortTitle)} ${rec.edition}</h1>
-<p class="kern-body kern-body--large">${pick(lang, rec.title)}</p>
-<p><span class="kern-badge kern-badge--info"><span class="kern-label kern-label--small">${lbl(recommendationStateLabels, status.state, lang)}</span></span>
-${status.state === 'consultation' ? html` ${lang === 'de' ? 'bis' : 'until'} ${formatDate(lang, status.closes)}` : ''}
-${status.state === 'superseded' ? html` ${lang === 'de' ? 'durch' : 'by'} <a class="kern-link" href="/empfehlungen/${status.by}">${status.by}</a>` : ''}</p>
-<p class="kern-body">${pick(lang, rec.description)}</p>
-${consultations.length > 0 ? html`<p><a class="kern-link" href="/empfehlungen/${rec.id}/konsultation">${lang === 'de' ? 'Zur Konsultation: Beiträge, Abwägung und Formular' : 'To the consultation: contributions, dispositions and form'}</a></p>` : ''}
+<p class="kern-preline">${catalogueText(lang, 'recommendationNo')} ${rec.number}</p>
+<h1 class="kern-heading-x-large">${textOf(lang, rec.shortTitle)} ${rec.edition}</h1>
+<p class="kern-body kern-body--large">${textOf(lang, rec.title)}</p>
+<p><span class="kern-badge kern-badge--info"><span class="kern-label kern-label--small">${recommendationLabel(lang, 'state', status.state)}</span></span>
+${status.state === 'consultation' ? html` ${catalogueText(lang, 'until')} ${formatDate(lang, status.closes)}` : ''}
+${status.state === 'superseded' ? html` ${catalogueText(lang, 'by')} <a class="kern-link" href="/empfehlungen/${status.by}">${status.by}</a>` : ''}</p>
+<p class="kern-body">${textOf(lang, rec.description)}</p>
+${consultations.length > 0 ? html`<p><a class="kern-link" href="/empfehlungen/${rec.id}/konsultation">${catalogueText(lang, 'toTheConsultationContributions')}</a></p>` : ''}
 <dl class="kern-description-list">
-  <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${lang === 'de' ? 'Version' : 'Version'}</dt><dd class="kern-description-list-item__value">${rec.version}</dd></div>
-  <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${lang === 'de' ? 'Herausgeber' : 'Publisher'}</dt><dd class="kern-description-list-item__value">${pick(lang, rec.publisher.name)}</dd></div>
-  <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${lang === 'de' ? 'Arbeitsgruppe' : 'Working group'}</dt><dd class="kern-description-list-item__value">${pick(lang, rec.workingGroup.name)}, ${lang === 'de' ? 'Leitung' : 'lead'}: ${rec.workingGroup.lead.name} (${rec.workingGroup.lead.jurisdiction.name})</dd></div>
-  ${rec.issued ? html`<div class="kern-description-list-item"><dt class="kern-description-list-item__key">${lang === 'de' ? 'Ausgabe' : 'Issued'}</dt><dd class="kern-description-list-item__value">${formatDate(lang, rec.issued)}</dd></div>` : ''}
-  ${rec.license ? html`<div class="kern-description-list-item"><dt class="kern-description-list-item__key">${lang === 'de' ? 'Lizenz' : 'Licence'}</dt><dd class="kern-description-list-item__value"><a class="kern-link" href="${rec.license.iri}">${rec.license.id}</a> – ${rec.license.attribution}</dd></div>` : ''}
-  ${rec.decision ? html`<div class="kern-description-list-item"><dt class="kern-description-list-item__key">${lang === 'de' ? 'Beschluss' : 'Decision'}</dt><dd class="kern-description-list-item__value"><a class="kern-link" href="/abstimmungen/${rec.decision.id.replace('/', '-')}">${rec.decision.id}</a> (${formatDate(lang, rec.decision.date)})</dd></div>` : ''}
+  <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${catalogueText(lang, 'version')}</dt><dd class="kern-description-list-item__value">${rec.version}</dd></div>
+  <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${catalogueText(lang, 'publisher')}</dt><dd class="kern-description-list-item__value">${textOf(lang, rec.publisher.name)}</dd></div>
+  <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${catalogueText(lang, 'workingGroup')}</dt><dd class="kern-description-list-item__value">${textOf(lang, rec.workingGroup.name)}, ${catalogueText(lang, 'lead')}: ${rec.workingGroup.lead.name} (${rec.workingGroup.lead.jurisdiction.name})</dd></div>
+  ${rec.issued ? html`<div class="kern-description-list-item"><dt class="kern-description-list-item__key">${catalogueText(lang, 'issued')}</dt><dd class="kern-description-list-item__value">${formatDate(lang, rec.issued)}</dd></div>` : ''}
+  ${rec.license ? html`<div class="kern-description-list-item"><dt class="kern-description-list-item__key">${catalogueText(lang, 'licence')}</dt><dd class="kern-description-list-item__value"><a class="kern-link" href="${rec.license.iri}">${rec.license.id}</a> – ${rec.license.attribution}</dd></div>` : ''}
+  ${rec.decision ? html`<div class="kern-description-list-item"><dt class="kern-description-list-item__key">${catalogueText(lang, 'decision')}</dt><dd class="kern-description-list-item__value"><a class="kern-link" href="/abstimmungen/${rec.decision.id.replace('/', '-')}">${rec.decision.id}</a> (${formatDate(lang, rec.decision.date)})</dd></div>` : ''}
 </dl>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Dokumente' : 'Documents'}</h2>
-${rec.attachments.length === 0 ? html`<p class="kern-body">${lang === 'de' ? 'Noch keine Dokumente.' : 'No documents yet.'}</p>` : html`
+<h2 class="kern-heading-medium">${catalogueText(lang, 'documents')}</h2>
+${rec.attachments.length === 0 ? html`<p class="kern-body">${catalogueText(lang, 'noDocumentsYet')}</p>` : html`
 <table class="kern-table">
-  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Dokument' : 'Document'}</th><th scope="col">${lang === 'de' ? 'Art' : 'Role'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'Größe' : 'Size'}</th><th scope="col">SHA-256</th></tr></thead>
-  <tbody class="kern-table__body">${rec.attachments.map((a) => html`<tr><td><a class="kern-link" href="${a.downloadUrl}">${pick(lang, a.title)}</a> (${a.mediaType})</td><td>${lbl(attachmentRoleLabels, a.role, lang)}</td><td class="kern-table__cell--numeric">${formatNumber(lang, a.byteSize)} B</td><td><code>${a.sha256.slice(0, 16)}…</code></td></tr>`)}</tbody>
+  <thead class="kern-table__header"><tr><th scope="col">${catalogueText(lang, 'document')}</th><th scope="col">${catalogueText(lang, 'role')}</th><th scope="col" class="kern-table__header--numeric">${catalogueText(lang, 'size')}</th><th scope="col">SHA-256</th></tr></thead>
+  <tbody class="kern-table__body">${rec.attachments.map((a) => html`<tr><td><a class="kern-link" href="${a.downloadUrl}">${textOf(lang, a.title)}</a> (${a.mediaType})</td><td>${recommendationLabel(lang, 'role', a.role)}</td><td class="kern-table__cell--numeric">${formatNumber(lang, a.byteSize)} B</td><td><code>${a.sha256.slice(0, 16)}…</code></td></tr>`)}</tbody>
 </table>`}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Ausgaben' : 'Editions'}</h2>
-<ul class="kern-list">${editions.map((e) => html`<li><a class="kern-link" href="/api/v1/recommendations/${rec.id}/editions/${e.version}">${lang === 'de' ? 'Version' : 'Version'} ${e.version}</a> – ${lbl(recommendationStateLabels, e.status.state, lang)}</li>`)}</ul>
-${rec.supersedes ? html`<p class="kern-body">${lang === 'de' ? 'Ersetzt' : 'Supersedes'}: <a class="kern-link" href="/empfehlungen/${rec.supersedes}">${rec.supersedes}</a></p>` : ''}
-${votes.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Abstimmungen' : 'Votes'}</h2><ul class="kern-list">${votes.map((v) => html`<li><a class="kern-link" href="/abstimmungen/${v.decision.id.replace('/', '-')}">${v.decision.id}</a>: ${pick(lang, v.title)}</li>`)}</ul>` : ''}
-${pilots.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Pilotvorhaben zu dieser Empfehlung' : 'Pilots of this recommendation'}</h2><ul class="kern-list">${pilots.map((p) => html`<li><a class="kern-link" href="/pilotvorhaben/${p.id}">${pick(lang, p.title)}</a> (${p.participants.map((x) => x.organisation).join(', ')})</li>`)}</ul>` : ''}
-${rec.adoptions.length > 0 ? html`<h2 class="kern-heading-medium">${lang === 'de' ? 'Einführung in den Gebietskörperschaften' : 'Adoption by jurisdictions'}</h2><ul class="kern-list">${rec.adoptions.map((a) => html`<li>${a.jurisdiction.name}: ${a.reference} (${formatDate(lang, a.date)}, ${a.bindingness})</li>`)}</ul>` : ''}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Zitiervorschlag' : 'How to cite'}</h2>
+<h2 class="kern-heading-medium">${catalogueText(lang, 'editions')}</h2>
+<ul class="kern-list">${editions.map((e) => html`<li><a class="kern-link" href="/api/v1/recommendations/${rec.id}/editions/${e.version}">${catalogueText(lang, 'version')} ${e.version}</a> – ${recommendationLabel(lang, 'state', e.status.state)}</li>`)}</ul>
+${rec.supersedes ? html`<p class="kern-body">${catalogueText(lang, 'supersedes')}: <a class="kern-link" href="/empfehlungen/${rec.supersedes}">${rec.supersedes}</a></p>` : ''}
+${votes.length > 0 ? html`<h2 class="kern-heading-medium">${catalogueText(lang, 'votes')}</h2><ul class="kern-list">${votes.map((v) => html`<li><a class="kern-link" href="/abstimmungen/${v.decision.id.replace('/', '-')}">${v.decision.id}</a>: ${textOf(lang, v.title)}</li>`)}</ul>` : ''}
+${pilots.length > 0 ? html`<h2 class="kern-heading-medium">${catalogueText(lang, 'pilotsOfThisRecommendation')}</h2><ul class="kern-list">${pilots.map((p) => html`<li><a class="kern-link" href="/pilotvorhaben/${p.id}">${textOf(lang, p.title)}</a> (${p.participants.map((x) => x.organisation).join(', ')})</li>`)}</ul>` : ''}
+${rec.adoptions.length > 0 ? html`<h2 class="kern-heading-medium">${catalogueText(lang, 'adoptionByJurisdictions')}</h2><ul class="kern-list">${rec.adoptions.map((a) => html`<li>${a.jurisdiction.name}: ${a.reference} (${formatDate(lang, a.date)}, ${a.bindingness})</li>`)}</ul>` : ''}
+<h2 class="kern-heading-medium">${catalogueText(lang, 'howToCite')}</h2>
 <p class="kern-body"><q>${citation(rec, { language: lang, url, accessed: ctx.now().toISOString().slice(0, 10) })}</q></p>
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/recommendations/${rec.id}">JSON</a></p>`,
       200,

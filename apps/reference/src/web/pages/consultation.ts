@@ -6,10 +6,11 @@ import { getConsultation, listConsultations, submitContribution, type Submission
 import { getRecommendation } from '../../domain/recommendations.js';
 import { AppError } from '../../errors.js';
 import { rateLimit } from '../../rate-limit.js';
-import { formatDate, pick, t, type Lang } from '../i18n.js';
-import { contributionStateLabels, lbl } from '../labels.js';
+import { formatDate, textOf, t, type Language } from '../i18n.js';
+import { recommendationLabel } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { formOf, render, type Routes } from '../routing.js';
+import { consultationText } from '../strings/consultation.js';
 
 const answered = ['accepted', 'partially-accepted', 'rejected', 'duplicate'];
 
@@ -21,8 +22,8 @@ interface FormState {
   readonly errors: Array<{ field: string; de: string; en: string }>;
 }
 
-function authorOf(c: Contribution, lang: Lang): string {
-  if (c.author.kind === 'anonymous') return lang === 'de' ? 'anonym' : 'anonymous';
+function authorOf(c: Contribution, lang: Language): string {
+  if (c.author.kind === 'anonymous') return consultationText(lang, 'anonymous');
   return c.author.kind === 'person' && c.author.organisation ? `${c.author.name} (${c.author.organisation})` : c.author.name;
 }
 
@@ -41,67 +42,67 @@ function contributionForm(page: PageContext, consultation: Consultation, recId: 
   ${csrfField(page)}
   <input type="hidden" name="submissionKey" value="${v['submissionKey'] ?? randomBytes(16).toString('hex')}">
   ${state.errors.length > 0 ? html`<div class="kern-alert kern-alert--danger" role="alert" tabindex="-1" id="fehler">
-    <div class="kern-alert__header"><span class="kern-icon kern-icon--danger" aria-hidden="true"></span><span class="kern-title">${lang === 'de' ? 'Bitte korrigieren Sie die Eingaben' : 'Please correct your input'}</span></div>
+    <div class="kern-alert__header"><span class="kern-icon kern-icon--danger" aria-hidden="true"></span><span class="kern-title">${consultationText(lang, 'pleaseCorrectYourInput')}</span></div>
     <div class="kern-alert__body"><ul class="kern-list">${state.errors.map((e) => html`<li><a class="kern-link" href="#${e.field}">${e[lang]}</a></li>`)}</ul></div></div>` : ''}
   <div class="kern-form-input">
-    <label class="kern-label" for="section">${lang === 'de' ? 'Abschnitt des Entwurfs' : 'Section of the draft'}</label>
+    <label class="kern-label" for="section">${consultationText(lang, 'sectionOfTheDraft')}</label>
     <div class="kern-form-input__select-wrapper">
       <select class="kern-form-input__select" id="section" name="section"${describedBy('section')}>
-        ${consultation.sections.map((s) => html`<option value="${s.anchor}"${v['section'] === s.anchor ? raw(' selected') : ''}>${s.anchor} ${pick(lang, s.title)}</option>`)}
+        ${consultation.sections.map((s) => html`<option value="${s.anchor}"${v['section'] === s.anchor ? raw(' selected') : ''}>${s.anchor} ${textOf(lang, s.title)}</option>`)}
       </select>
     </div>
     ${fieldError('section')}
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="text">${lang === 'de' ? 'Ihr Beitrag' : 'Your contribution'}</label>
-    <div class="kern-hint" id="text-hint">${lang === 'de' ? 'Höchstens 20.000 Zeichen. Der Text wird nach Prüfung mit der Abwägung veröffentlicht.' : 'At most 20,000 characters. The text is published with its disposition after review.'}</div>
+    <label class="kern-label" for="text">${consultationText(lang, 'yourContribution')}</label>
+    <div class="kern-hint" id="text-hint">${consultationText(lang, 'atMost20000')}</div>
     <textarea class="kern-form-input__input${err('text') ? ' kern-form-input__input--error' : ''}" id="text" name="text" rows="8" maxlength="20000" required${describedBy('text', 'text-hint')}${err('text') ? raw(' aria-invalid="true"') : ''}>${v['text'] ?? ''}</textarea>
     ${fieldError('text')}
   </div>
   <fieldset class="kern-fieldset">
-    <legend class="kern-label">${lang === 'de' ? 'Wer reicht ein?' : 'Who submits?'}</legend>
+    <legend class="kern-label">${consultationText(lang, 'whoSubmits')}</legend>
     <div class="kern-fieldset__body">
       ${(['anonymous', 'person', 'organisation'] as const).map((k) => html`<div class="kern-form-check"><input class="kern-form-check__radio" type="radio" id="author-${k}" name="authorKind" value="${k}"${kind === k ? raw(' checked') : ''}><label class="kern-label" for="author-${k}">${{ anonymous: { de: 'anonym', en: 'anonymous' }, person: { de: 'als Person', en: 'as a person' }, organisation: { de: 'für eine Organisation', en: 'for an organisation' } }[k][lang]}</label></div>`)}
     </div>
   </fieldset>
   <div class="kern-form-input">
-    <label class="kern-label" for="name">${lang === 'de' ? 'Name (bei Person oder Organisation)' : 'Name (for a person or organisation)'}</label>
+    <label class="kern-label" for="name">${consultationText(lang, 'nameForAPerson')}</label>
     <input class="kern-form-input__input${err('name') ? ' kern-form-input__input--error' : ''}" id="name" name="name" type="text" maxlength="300" autocomplete="name" value="${v['name'] ?? ''}"${describedBy('name')}${err('name') ? raw(' aria-invalid="true"') : ''}>
     ${fieldError('name')}
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="organisation">${lang === 'de' ? 'Organisation (optional, bei Person)' : 'Organisation (optional, for a person)'}</label>
+    <label class="kern-label" for="organisation">${consultationText(lang, 'organisationOptionalForA')}</label>
     <input class="kern-form-input__input" id="organisation" name="organisation" type="text" maxlength="300" autocomplete="organization" value="${v['organisation'] ?? ''}">
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="level">${lang === 'de' ? 'Ebene, für die Sie schreiben (optional)' : 'Level you write for (optional)'}</label>
+    <label class="kern-label" for="level">${consultationText(lang, 'levelYouWriteFor')}</label>
     <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="level" name="level">
-      ${([['', 'keine Angabe', 'not stated'], ['federal', 'Bund', 'Federal'], ['state', 'Land', 'State (Land)'], ['administrativeDistrict', 'Kreis', 'District'], ['municipality', 'Kommune', 'Municipality']] as const).map(([value, de, en]) => html`<option value="${value}"${(v['level'] ?? '') === value ? raw(' selected') : ''}>${lang === 'de' ? de : en}</option>`)}
+      ${([['', consultationText(lang, 'levelNotStated')], ...(['federal', 'state', 'administrativeDistrict', 'municipality'] as const).map((level) => [level, recommendationLabel(lang, 'level', level)])] as const).map(([value, text]) => html`<option value="${value}"${(v['level'] ?? '') === value ? raw(' selected') : ''}>${text}</option>`)}
     </select></div>
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="jurisdiction">${lang === 'de' ? 'Land, Kreis oder Kommune (bei gewählter Ebene)' : 'State, district or municipality (with a level)'}</label>
+    <label class="kern-label" for="jurisdiction">${consultationText(lang, 'stateDistrictOrMunicipality')}</label>
     <input class="kern-form-input__input${err('jurisdiction') ? ' kern-form-input__input--error' : ''}" id="jurisdiction" name="jurisdiction" type="text" maxlength="300" value="${v['jurisdiction'] ?? ''}"${describedBy('jurisdiction')}${err('jurisdiction') ? raw(' aria-invalid="true"') : ''}>
     ${fieldError('jurisdiction')}
   </div>
   <div class="kern-form-input">
-    <label class="kern-label" for="email">${lang === 'de' ? 'E-Mail für Rückfragen (optional)' : 'E-mail for questions (optional)'}</label>
-    <div class="kern-hint" id="email-hint">${lang === 'de' ? 'Wird nie veröffentlicht; nur für Rückfragen der Geschäftsstelle.' : 'Never published; only for questions of the secretariat.'}</div>
+    <label class="kern-label" for="email">${consultationText(lang, 'eMailForQuestions')}</label>
+    <div class="kern-hint" id="email-hint">${consultationText(lang, 'neverPublishedOnlyFor')}</div>
     <input class="kern-form-input__input${err('email') ? ' kern-form-input__input--error' : ''}" id="email" name="email" type="email" maxlength="254" autocomplete="email" value="${v['email'] ?? ''}"${describedBy('email', 'email-hint')}${err('email') ? raw(' aria-invalid="true"') : ''}>
     ${fieldError('email')}
   </div>
   <div class="kern-form-check">
     <input class="kern-form-check__checkbox" type="checkbox" id="publishName" name="publishName" value="ja"${v['publishName'] === 'ja' ? raw(' checked') : ''} aria-describedby="publishName-hint">
-    <label class="kern-label" for="publishName">${lang === 'de' ? 'Meinen Namen und meine Organisation mit dem Beitrag veröffentlichen' : 'Publish my name and organisation with the contribution'}</label>
-    <div class="kern-hint" id="publishName-hint">${lang === 'de' ? 'Ohne dieses Häkchen erscheint der Beitrag ohne Namen (mit Ebene).' : 'Without this tick the contribution appears without a name (with its level).'}</div>
+    <label class="kern-label" for="publishName">${consultationText(lang, 'publishMyNameAnd')}</label>
+    <div class="kern-hint" id="publishName-hint">${consultationText(lang, 'withoutThisTickThe')}</div>
   </div>
   <div class="kern-form-check">
     <input class="kern-form-check__checkbox" type="checkbox" id="consent" name="consent" value="ja"${v['consent'] === 'ja' ? raw(' checked') : ''}${describedBy('consent', 'consent-hint')}${err('consent') ? raw(' aria-invalid="true"') : ''}>
-    <label class="kern-label" for="consent">${lang === 'de' ? 'Ich bin einverstanden, dass mein Beitrag mit der Abwägung veröffentlicht wird.' : 'I agree that my contribution is published with its disposition.'}</label>
-    <div class="kern-hint" id="consent-hint"><a class="kern-link" href="/datenschutz">${lang === 'de' ? 'Datenschutzhinweise zur Konsultation' : 'Privacy notice of the consultation'}</a></div>
+    <label class="kern-label" for="consent">${consultationText(lang, 'iAgreeThatMy')}</label>
+    <div class="kern-hint" id="consent-hint"><a class="kern-link" href="/datenschutz">${consultationText(lang, 'privacyNoticeOfThe')}</a></div>
     ${fieldError('consent')}
   </div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Beitrag einreichen' : 'Submit contribution'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${consultationText(lang, 'submitContribution')}</span></button>
 </form>`;
 }
 
@@ -137,15 +138,15 @@ function validateForm(form: Record<string, string>): { submission?: Submission; 
   };
 }
 
-function contributionList(items: Contribution[], consultation: Consultation, lang: Lang): Markup {
+function contributionList(items: Contribution[], consultation: Consultation, lang: Language): Markup {
   const section = (a: string) => consultation.sections.find((s) => s.anchor === a);
-  return html`<ul class="kern-list stack">${items.map((c) => html`<li><article class="kern-card"><div class="kern-card__container"><div class="kern-card__header"><h3 class="kern-title kern-title--small">${lang === 'de' ? 'Abschnitt' : 'Section'} ${c.anchor.section}${section(c.anchor.section) ? ` – ${pick(lang, section(c.anchor.section)?.title)}` : ''}</h3></div>
-<div class="kern-card__body"><p class="kern-body contribution-text">${pick(lang, c.text)}</p>
-<p class="kern-body--small">${authorOf(c, lang)} · ${formatDate(lang, c.submittedAt)} · ${lbl(contributionStateLabels, c.state, lang)}</p></div></div></article></li>`)}</ul>`;
+  return html`<ul class="kern-list stack">${items.map((c) => html`<li><article class="kern-card"><div class="kern-card__container"><div class="kern-card__header"><h3 class="kern-title kern-title--small">${consultationText(lang, 'section')} ${c.anchor.section}${section(c.anchor.section) ? ` – ${textOf(lang, section(c.anchor.section)?.title)}` : ''}</h3></div>
+<div class="kern-card__body"><p class="kern-body contribution-text">${textOf(lang, c.text)}</p>
+<p class="kern-body--small">${authorOf(c, lang)} · ${formatDate(lang, c.submittedAt)} · ${recommendationLabel(lang, 'contribution', c.state)}</p></div></div></article></li>`)}</ul>`;
 }
 
 /** The synopsis (Abwägungstabelle) from `synopsisTable` of `@foederal/recommendations`, public view. */
-function synopsis(consultation: Consultation, lang: Lang): Markup {
+function synopsis(consultation: Consultation, lang: Language): Markup {
   const table = synopsisTable(consultation, { audience: 'public', language: lang });
   const columns = table.columns.filter((c) => ['number', 'anchor', 'author', 'text', 'state', 'reason'].includes(c.key));
   return html`<table class="kern-table">
@@ -175,43 +176,34 @@ export function consultationPages(ctx: AppContext, routes: Routes): void {
     const answeredItems = published.filter((x) => answered.includes(x.state));
     return render(
       c,
-      (lang) => `${lang === 'de' ? 'Konsultation' : 'Consultation'}: ${pick(lang, rec.shortTitle)} ${rec.edition}`,
+      (lang) => `${consultationText(lang, 'consultation')}: ${textOf(lang, rec.shortTitle)} ${rec.edition}`,
       (page) => {
         const { lang } = page;
         return html`
-<p class="kern-preline"><a class="kern-link" href="/empfehlungen/${rec.id}">${pick(lang, rec.shortTitle)} ${rec.edition}</a></p>
-<h1 class="kern-heading-x-large">${pick(lang, consultation.title)}</h1>
-<p class="kern-body">${lang === 'de' ? 'Entwurfsfassung' : 'Draft version'} ${consultation.draftVersion} · ${formatDate(lang, consultation.opens)} – ${formatDate(lang, consultation.closes)}</p>
-${submitted ? alert('success', lang === 'de' ? 'Vielen Dank, Ihr Beitrag ist eingegangen.' : 'Thank you, your contribution has been received.', lang === 'de' ? `Kennung ${submitted}. Er wird nach Prüfung durch die Geschäftsstelle veröffentlicht.` : `Reference ${submitted}. It is published after review by the secretariat.`) : ''}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Beitrag einreichen' : 'Submit a contribution'}</h2>
-${open ? contributionForm(page, consultation, rec.id, state) : html`<p class="kern-body">${lang === 'de' ? 'Die Konsultation ist geschlossen.' : 'The consultation is closed.'}</p>`}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Veröffentlichte Beiträge' : 'Published contributions'} (${published.length})</h2>
+<p class="kern-preline"><a class="kern-link" href="/empfehlungen/${rec.id}">${textOf(lang, rec.shortTitle)} ${rec.edition}</a></p>
+<h1 class="kern-heading-x-large">${textOf(lang, consultation.title)}</h1>
+<p class="kern-body">${consultationText(lang, 'draftVersion')} ${consultation.draftVersion} · ${formatDate(lang, consultation.opens)} – ${formatDate(lang, consultation.closes)}</p>
+${submitted ? alert('success', consultationText(lang, 'thankYouYourContribution'), consultationText(lang, 'referenceItIsPublished', { submitted })) : ''}
+<h2 class="kern-heading-medium">${consultationText(lang, 'submitAContribution')}</h2>
+${open ? contributionForm(page, consultation, rec.id, state) : html`<p class="kern-body">${consultationText(lang, 'theConsultationIsClosed')}</p>`}
+<h2 class="kern-heading-medium">${consultationText(lang, 'publishedContributions')} (${published.length})</h2>
 ${contributionList(published, consultation, lang)}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Abwägung' : 'Dispositions'}</h2>
-${answeredItems.length > 0 ? synopsis(consultation, lang) : html`<p class="kern-body">${lang === 'de' ? 'Noch keine Abwägung veröffentlicht.' : 'No dispositions published yet.'}</p>`}
+<h2 class="kern-heading-medium">${consultationText(lang, 'dispositions')}</h2>
+${answeredItems.length > 0 ? synopsis(consultation, lang) : html`<p class="kern-body">${consultationText(lang, 'noDispositionsPublishedYet')}</p>`}
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/consultations/${consultation.id}">JSON</a></p>`;
       },
       status,
     );
   };
-  routes.get('/datenschutz', 'public', (c) => render(c, (lang) => (lang === 'de' ? 'Datenschutzhinweise' : 'Privacy notice'), ({ lang }) => lang === 'de' ? html`
-<h1 class="kern-heading-x-large">Datenschutzhinweise</h1>
-<h2 class="kern-heading-medium" id="konsultation-2026-12">Beiträge zu Konsultationen (Fassung Dezember 2026)</h2>
-<p class="kern-body">Verantwortlich ist die Geschäftsstelle des Arbeitskreises. Wir verarbeiten Ihren Beitrag, den gewählten Abschnitt und die von Ihnen freiwillig gemachten Angaben (Name, Organisation, Ebene und Gebietskörperschaft, E-Mail-Adresse), um die Konsultation auszuwerten und die Abwägung zu veröffentlichen (Art. 6 Abs. 1 Buchst. a und e DSGVO).</p>
+  routes.get('/datenschutz', 'public', (c) => render(c, (lang) => consultationText(lang, 'privacyNotice'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${consultationText(lang, 'privacyNotice')}</h1>
+<h2 class="kern-heading-medium" id="konsultation-2026-12">${consultationText(lang, 'privacyContributions')}</h2>
+<p class="kern-body">${consultationText(lang, 'privacyController')}</p>
 <ul class="kern-list">
-  <li>Ihr Beitrag wird nach Prüfung mit seiner Abwägung veröffentlicht. Name und Organisation erscheinen nur, wenn Sie dem zugestimmt haben; sonst erscheint der Beitrag ohne Namen, mit der Ebene.</li>
-  <li>Die E-Mail-Adresse wird nie veröffentlicht und nur für Rückfragen der Geschäftsstelle zu Ihrem Beitrag genutzt.</li>
-  <li>Auf Antrag löscht die Geschäftsstelle Ihre personenbezogenen Daten (Name, Organisation, E-Mail-Adresse); Text und Abwägung bleiben ohne Namen erhalten.</li>
-  <li>Sie haben die Rechte auf Auskunft, Berichtigung, Löschung, Einschränkung und Widerspruch sowie das Recht auf Beschwerde bei einer Datenschutzaufsichtsbehörde.</li>
-</ul>` : html`
-<h1 class="kern-heading-x-large">Privacy notice</h1>
-<h2 class="kern-heading-medium" id="konsultation-2026-12">Contributions to consultations (version December 2026)</h2>
-<p class="kern-body">The secretariat of the working group is the controller. We process your contribution, the chosen section and what you give voluntarily (name, organisation, level and jurisdiction, e-mail address) to evaluate the consultation and to publish the dispositions (Art. 6(1)(a) and (e) GDPR).</p>
-<ul class="kern-list">
-  <li>Your contribution is published with its disposition after review. Name and organisation appear only if you agreed; otherwise it appears without a name, with its level.</li>
-  <li>The e-mail address is never published and only used for questions of the secretariat about your contribution.</li>
-  <li>On request the secretariat erases your personal data (name, organisation, e-mail address); text and disposition stay without a name.</li>
-  <li>You have the rights of access, rectification, erasure, restriction and objection, and the right to lodge a complaint with a supervisory authority.</li>
+  <li>${consultationText(lang, 'privacyPublication')}</li>
+  <li>${consultationText(lang, 'privacyEmail')}</li>
+  <li>${consultationText(lang, 'privacyErasure')}</li>
+  <li>${consultationText(lang, 'privacyRights')}</li>
 </ul>`));
   routes.get('/empfehlungen/:id/konsultation', 'public', (c) => show(c, { values: {}, errors: [] }, 200, /^beitrag-[0-9a-f]{16}$/.test(c.req.query('eingereicht') ?? '') ? c.req.query('eingereicht') : undefined));
   routes.post('/empfehlungen/:id/konsultation', 'public', async (c) => {

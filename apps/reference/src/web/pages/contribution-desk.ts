@@ -16,11 +16,12 @@ import {
 } from '../../domain/contribution-desk.js';
 import { synopsisDocx } from '../../domain/synopsis-docx.js';
 import { AppError } from '../../errors.js';
-import { formatDate, pick, type Lang } from '../i18n.js';
-import { contributionStateLabels, lbl } from '../labels.js';
+import { formatDate, textOf, type Language } from '../i18n.js';
+import { recommendationLabel, recommendationBilingual } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, fieldId, readForm, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
+import { contributionDeskText } from '../strings/contribution-desk.js';
 
 const submitterLabels = {
   person: { de: 'Person', en: 'Person' },
@@ -78,37 +79,37 @@ function queryString(q: ContributionQuery & { pageSize: number }, page?: number)
   return s ? `?${s}` : '';
 }
 
-function authorText(c: Contribution, lang: Lang): string {
+function authorText(c: Contribution, lang: Language): string {
   const a = c.author;
   const who = a.kind === 'anonymous' ? submitterLabels.anonymous[lang] : a.kind === 'person' && a.organisation ? `${a.name}, ${a.organisation}` : a.name;
   return a.jurisdiction ? `${who} (${a.jurisdiction.name})` : who;
 }
 
-function filterForm(lang: Lang, consultation: Consultation, q: ContributionQuery & { pageSize: number }, base: string): Markup {
+function filterForm(lang: Language, consultation: Consultation, q: ContributionQuery & { pageSize: number }, base: string): Markup {
   const state: FormState = {
     values: { status: q.state ?? '', abschnitt: q.section ?? '', einreichende: q.submitter ?? '', ebene: q.level ?? '', q: q.q ?? '', sortierung: q.sort ?? 'newest', je_seite: String(q.pageSize) },
     errors: [],
   };
   const any = { value: '', label: { de: 'alle', en: 'all' } };
-  return html`<form method="get" action="${base}" class="filters" role="search" aria-label="${lang === 'de' ? 'Beiträge filtern' : 'Filter contributions'}">
-  ${selectField(lang, state, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [any, ...contributionStateSchema.options.map((s) => ({ value: s, label: contributionStateLabels[s] ?? { de: s, en: s } }))] })}
-  ${selectField(lang, state, { name: 'abschnitt', label: { de: 'Abschnitt', en: 'Section' }, options: [any, ...consultation.sections.map((s) => ({ value: s.anchor, label: `${s.anchor} ${pick(lang, s.title)}` }))] })}
+  return html`<form method="get" action="${base}" class="filters" role="search" aria-label="${contributionDeskText(lang, 'filterContributions')}">
+  ${selectField(lang, state, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [any, ...contributionStateSchema.options.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) }))] })}
+  ${selectField(lang, state, { name: 'abschnitt', label: { de: 'Abschnitt', en: 'Section' }, options: [any, ...consultation.sections.map((s) => ({ value: s.anchor, label: `${s.anchor} ${textOf(lang, s.title)}` }))] })}
   ${selectField(lang, state, { name: 'einreichende', label: { de: 'Einreichende', en: 'Submitter' }, options: [any, ...Object.entries(submitterLabels).map(([value, label]) => ({ value, label }))] })}
   ${selectField(lang, state, { name: 'ebene', label: { de: 'Ebene', en: 'Level' }, options: [any, ...Object.entries(levelLabels).map(([value, label]) => ({ value, label }))] })}
   ${textField(lang, state, { name: 'q', label: { de: 'Textsuche', en: 'Text search' }, maxlength: 200 })}
   ${selectField(lang, state, { name: 'sortierung', label: { de: 'Sortierung', en: 'Sort' }, options: contributionSorts.map((s) => ({ value: s, label: sortLabels[s] })) })}
   ${selectField(lang, state, { name: 'je_seite', label: { de: 'Je Seite', en: 'Per page' }, options: pageSizes.map((s) => ({ value: s, label: s })) })}
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Filtern' : 'Filter'}</span></button>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'filter')}</span></button>
 </form>`;
 }
 
-function pager(lang: Lang, base: string, q: ContributionQuery & { pageSize: number }, page: number, pages: number): Markup {
+function pager(lang: Language, base: string, q: ContributionQuery & { pageSize: number }, page: number, pages: number): Markup {
   if (pages <= 1) return html``;
   const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return html`<nav aria-label="${lang === 'de' ? 'Seiten' : 'Pages'}"><ul class="kern-list kern-list--horizontal filters">
-  ${page > 1 ? html`<li><a class="kern-link" rel="prev" href="${base}${queryString(q, page - 1)}">${lang === 'de' ? 'Vorherige Seite' : 'Previous page'}</a></li>` : ''}
-  ${numbers.map((n) => html`<li>${n === page ? html`<span aria-current="page"><strong>${lang === 'de' ? 'Seite' : 'Page'} ${n}</strong></span>` : html`<a class="kern-link" href="${base}${queryString(q, n)}">${lang === 'de' ? 'Seite' : 'Page'} ${n}</a>`}</li>`)}
-  ${page < pages ? html`<li><a class="kern-link" rel="next" href="${base}${queryString(q, page + 1)}">${lang === 'de' ? 'Nächste Seite' : 'Next page'}</a></li>` : ''}
+  return html`<nav aria-label="${contributionDeskText(lang, 'pages')}"><ul class="kern-list kern-list--horizontal filters">
+  ${page > 1 ? html`<li><a class="kern-link" rel="prev" href="${base}${queryString(q, page - 1)}">${contributionDeskText(lang, 'previousPage')}</a></li>` : ''}
+  ${numbers.map((n) => html`<li>${n === page ? html`<span aria-current="page"><strong>${contributionDeskText(lang, 'page')} ${n}</strong></span>` : html`<a class="kern-link" href="${base}${queryString(q, n)}">${contributionDeskText(lang, 'page')} ${n}</a>`}</li>`)}
+  ${page < pages ? html`<li><a class="kern-link" rel="next" href="${base}${queryString(q, page + 1)}">${contributionDeskText(lang, 'nextPage')}</a></li>` : ''}
 </ul></nav>`;
 }
 
@@ -131,62 +132,62 @@ function deskBody(page: PageContext, v: DeskView): Markup {
   const selected = new Set(v.form.lists?.['auswahl'] ?? []);
   const bulkErrors = v.form.errors;
   return html`
-<p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen">${lang === 'de' ? 'Konsultationen' : 'Consultations'}</a></p>
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Beiträge' : 'Contributions'}: ${pick(lang, c.title)}</h1>
-<p class="kern-body"><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/bearbeiten">${lang === 'de' ? 'Zeitraum und Abschnitte ändern' : 'Change period and sections'}</a></p>
-${v.done ? alert('success', lang === 'de' ? `${v.done} Beiträge abgewogen.` : `${v.done} contributions disposed.`) : ''}
-${v.erased ? alert('success', lang === 'de' ? `Personenbezogene Daten von ${v.erased} gelöscht; Text und Abwägung bleiben.` : `Personal data of ${v.erased} erased; text and disposition stay.`) : ''}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Abwägungstabelle herunterladen' : 'Download the synopsis'}</h2>
+<p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen">${contributionDeskText(lang, 'consultations')}</a></p>
+<h1 class="kern-heading-x-large">${contributionDeskText(lang, 'contributions')}: ${textOf(lang, c.title)}</h1>
+<p class="kern-body"><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/bearbeiten">${contributionDeskText(lang, 'changePeriodAndSections')}</a></p>
+${v.done ? alert('success', contributionDeskText(lang, 'contributionsDisposed', { done: v.done })) : ''}
+${v.erased ? alert('success', contributionDeskText(lang, 'personalDataOfErased', { erased: v.erased })) : ''}
+<h2 class="kern-heading-medium">${contributionDeskText(lang, 'downloadTheSynopsis')}</h2>
 <ul class="kern-list">
-  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.docx?sicht=intern">${lang === 'de' ? 'Word-Dokument (DOCX), intern' : 'Word document (DOCX), internal'}</a></li>
-  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.docx?sicht=oeffentlich">${lang === 'de' ? 'Word-Dokument (DOCX), zur Veröffentlichung' : 'Word document (DOCX), for publication'}</a></li>
-  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.csv?sicht=intern">${lang === 'de' ? 'Tabelle (CSV), intern' : 'Spreadsheet (CSV), internal'}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.docx?sicht=intern">${contributionDeskText(lang, 'wordDocumentDocxInternal')}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.docx?sicht=oeffentlich">${contributionDeskText(lang, 'wordDocumentDocxFor')}</a></li>
+  <li><a class="kern-link" href="/verwaltung/konsultationen/${c.id}/abwaegung.csv?sicht=intern">${contributionDeskText(lang, 'spreadsheetCsvInternal')}</a></li>
 </ul>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Filtern und sortieren' : 'Filter and sort'}</h2>
+<h2 class="kern-heading-medium">${contributionDeskText(lang, 'filterAndSort')}</h2>
 ${filterForm(lang, c, v.query, base)}
-<p class="kern-body" role="status">${lang === 'de' ? `${v.total} Beiträge gefunden, Seite ${v.page} von ${v.pages}` : `${v.total} contributions found, page ${v.page} of ${v.pages}`}</p>
+<p class="kern-body" role="status">${contributionDeskText(lang, 'contributionsFoundPageOf', { total: v.total, page: v.page, pages: v.pages })}</p>
 <form method="post" action="${base}${queryString(v.query, v.page)}" class="stack" novalidate>
   ${csrfField(page)}
   ${errorSummary(lang, bulkErrors)}
   <table class="kern-table">
-    <caption class="kern-sr-only">${lang === 'de' ? 'Beiträge dieser Seite' : 'Contributions on this page'}</caption>
+    <caption class="kern-sr-only">${contributionDeskText(lang, 'contributionsOnThisPage')}</caption>
     <thead class="kern-table__header"><tr>
-      <th scope="col">${lang === 'de' ? 'Auswahl' : 'Select'}</th><th scope="col">${lang === 'de' ? 'Abschnitt' : 'Section'}</th><th scope="col">${lang === 'de' ? 'Beitrag' : 'Contribution'}</th>
-      <th scope="col">${lang === 'de' ? 'Einreichende' : 'Submitter'}</th><th scope="col">${lang === 'de' ? 'Eingang' : 'Received'}</th><th scope="col">${lang === 'de' ? 'Stand' : 'State'}</th><th scope="col">${lang === 'de' ? 'Abwägung' : 'Disposition'}</th>
+      <th scope="col">${contributionDeskText(lang, 'select')}</th><th scope="col">${contributionDeskText(lang, 'section')}</th><th scope="col">${contributionDeskText(lang, 'contribution')}</th>
+      <th scope="col">${contributionDeskText(lang, 'submitter')}</th><th scope="col">${contributionDeskText(lang, 'received')}</th><th scope="col">${contributionDeskText(lang, 'state')}</th><th scope="col">${contributionDeskText(lang, 'disposition')}</th>
     </tr></thead>
     <tbody class="kern-table__body">${v.items.map((d) => {
       const x = d.data;
       const token = `${x.id}@${d.version}`;
       return html`<tr>
-      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`auswahl-${x.id}`)}" name="auswahl" value="${token}"${selected.has(token) ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`auswahl-${x.id}`)}"><span class="kern-sr-only">${lang === 'de' ? 'Auswählen' : 'Select'} </span>${x.id}</label></div></td>
+      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`auswahl-${x.id}`)}" name="auswahl" value="${token}"${selected.has(token) ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`auswahl-${x.id}`)}"><span class="kern-sr-only">${contributionDeskText(lang, 'select2')} </span>${x.id}</label></div></td>
       <td>${x.anchor.section}</td>
-      <td class="contribution-text">${pick(lang, x.text)}</td>
-      <td>${authorText(x, lang)}${x.contact ? html`<br><span class="kern-body--small">${lang === 'de' ? 'Kontakt (nicht öffentlich)' : 'Contact (not public)'}: ${x.contact.email}</span>` : ''}${x.consent && !x.consent.publication ? html`<br><span class="kern-body--small">${lang === 'de' ? 'ohne Namen zu veröffentlichen' : 'publish without name'}</span>` : ''}${x.erasedAt ? html`<br><span class="kern-body--small">${lang === 'de' ? 'Personenbezogene Daten gelöscht' : 'Personal data erased'}</span>` : ''}</td>
+      <td class="contribution-text">${textOf(lang, x.text)}</td>
+      <td>${authorText(x, lang)}${x.contact ? html`<br><span class="kern-body--small">${contributionDeskText(lang, 'contactNotPublic')}: ${x.contact.email}</span>` : ''}${x.consent && !x.consent.publication ? html`<br><span class="kern-body--small">${contributionDeskText(lang, 'publishWithoutName')}</span>` : ''}${x.erasedAt ? html`<br><span class="kern-body--small">${contributionDeskText(lang, 'personalDataErased')}</span>` : ''}</td>
       <td>${formatDate(lang, x.submittedAt)}</td>
-      <td>${lbl(contributionStateLabels, x.state, lang)}</td>
-      <td>${x.disposition ? pick(lang, x.disposition.reason) : '–'}</td>
+      <td>${recommendationLabel(lang, 'contribution', x.state)}</td>
+      <td>${x.disposition ? textOf(lang, x.disposition.reason) : '–'}</td>
     </tr>`;
     })}</tbody>
   </table>
   ${pager(lang, base, v.query, v.page, v.pages)}
   <fieldset class="kern-fieldset">
-    <legend class="kern-label">${lang === 'de' ? 'Ausgewählte Beiträge abwägen' : 'Dispose of the selected contributions'}</legend>
+    <legend class="kern-label">${contributionDeskText(lang, 'disposeOfTheSelected')}</legend>
     <div class="kern-fieldset__body stack">
-      ${selectField(lang, v.form, { name: 'stand', label: { de: 'Neuer Stand', en: 'New state' }, options: bulkStates.map((s) => ({ value: s, label: contributionStateLabels[s] ?? { de: s, en: s } })), fallback: 'accepted' })}
+      ${selectField(lang, v.form, { name: 'stand', label: { de: 'Neuer Stand', en: 'New state' }, options: bulkStates.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) })), fallback: 'accepted' })}
       ${textField(lang, v.form, { name: 'begruendung', label: { de: 'Begründung (deutsch)', en: 'Reason (German)' }, hint: { de: 'Pflicht bei berücksichtigt, teilweise, nicht berücksichtigt und Dublette.', en: 'Required for accepted, partially accepted, rejected and duplicate.' }, rows: 3, maxlength: 20000 })}
       ${textField(lang, v.form, { name: 'begruendung_en', label: { de: 'Begründung (englisch)', en: 'Reason (English)' }, rows: 2, maxlength: 20000 })}
       ${textField(lang, v.form, { name: 'dublette_von', label: { de: 'Original (bei Dublette): Kennung des Beitrags', en: 'Original (for duplicates): contribution id' }, maxlength: 120 })}
       ${checkboxField(lang, v.form, { name: 'veroeffentlichen', label: { de: 'Antwort sofort veröffentlichen', en: 'Publish the answer right away' }, fallback: true })}
-      <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Auswahl abwägen' : 'Dispose of selection'}</span></button>
+      <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'disposeOfSelection')}</span></button>
     </div>
   </fieldset>
 </form>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Personenbezogene Daten löschen' : 'Erase personal data'}</h2>
-<p class="kern-body">${lang === 'de' ? 'Auf Antrag: Name, Organisation und Kontakt eines Beitrags werden gelöscht; Text, Ebene und Abwägung bleiben.' : 'On request: name, organisation and contact of a contribution are erased; text, level and disposition stay.'}</p>
+<h2 class="kern-heading-medium">${contributionDeskText(lang, 'erasePersonalData')}</h2>
+<p class="kern-body">${contributionDeskText(lang, 'onRequestNameOrganisation')}</p>
 <form method="post" action="/verwaltung/konsultationen/${c.id}/personendaten" class="filters">
   ${csrfField(page)}
   ${textField(lang, { values: {}, errors: [] }, { name: 'beitrag', label: { de: 'Kennung des Beitrags', en: 'Contribution id' }, required: true, maxlength: 120 })}
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${lang === 'de' ? 'Personenbezogene Daten löschen' : 'Erase personal data'}</span></button>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'erasePersonalData')}</span></button>
 </form>`;
 }
 
@@ -203,7 +204,7 @@ export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
     const erased = c.req.query('geloescht');
     return render(
       c,
-      (lang) => `${lang === 'de' ? 'Beiträge' : 'Contributions'}: ${pick(lang, consultation.title)}`,
+      (lang) => `${contributionDeskText(lang, 'contributions')}: ${textOf(lang, consultation.title)}`,
       (page) => deskBody(page, { consultation, query, items: result.items, total: result.total, page: result.page, pages: result.pages, form, ...(done > 0 ? { done } : {}), ...(erased ? { erased } : {}) }),
       status,
     );
@@ -212,9 +213,9 @@ export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
   routes.get('/verwaltung/konsultationen', 'secretariat', async (c) => {
     const all = (await ctx.repo.consultations.list({ order: 'desc' })).map((d) => d.data as Consultation);
     const counts = await Promise.all(all.map((x) => ctx.repo.contributions.count({ parentId: x.id })));
-    return render(c, (lang) => (lang === 'de' ? 'Konsultationen' : 'Consultations'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Konsultationen' : 'Consultations'}</h1>
-<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${pick(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${lang === 'de' ? 'Beiträge' : 'contributions'}</li>`)}</ul>`);
+    return render(c, (lang) => contributionDeskText(lang, 'consultations'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${contributionDeskText(lang, 'consultations')}</h1>
+<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${textOf(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${contributionDeskText(lang, 'contributions2')}</li>`)}</ul>`);
   });
 
   routes.get('/verwaltung/konsultationen/:cid/beitraege', 'secretariat', (c) => show(c, { values: {}, errors: [] }));

@@ -16,8 +16,8 @@ import type { Versioned } from '../../db/repository.js';
 import { berlinDay, berlinInstant } from '../../domain/berlin-time.js';
 import { keepUpload, openConsultation, saveDraft, updateConsultation, type DraftAttachment, type PendingUpload } from '../../domain/drafts.js';
 import { AppError } from '../../errors.js';
-import { pick, type Lang } from '../i18n.js';
-import { recommendationStateLabels, lbl } from '../labels.js';
+import { textOf, type Language } from '../i18n.js';
+import { recommendationLabel } from '../labels.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import {
@@ -32,6 +32,7 @@ import {
   type FieldError,
   type FormState,
 } from '../forms/fields.js';
+import { draftsText } from '../strings/drafts.js';
 
 const levels = [
   { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
@@ -136,7 +137,7 @@ function draftForm(page: PageContext, v: DraftView): Markup {
   ${rec ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(v.existing?.version)}">` : ''}
   ${v.kept.map((k) => html`<input type="hidden" name="kept" value="${encodeKept(k.role, k.upload)}">`)}
   ${errorSummary(lang, f.errors)}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Titel und Ausgabe' : 'Title and edition'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'titleAndEdition')}</legend><div class="kern-fieldset__body stack">
     ${rec ? html`<p class="kern-body">${L.id[lang]}: <code>${rec.id}</code></p>` : textField(lang, f, { name: 'id', label: L.id, hint: { de: 'Kleinbuchstaben, Ziffern, Bindestriche; leer: aus Kurztitel und Ausgabe.', en: 'Lower-case letters, digits, hyphens; empty: from short title and edition.' }, maxlength: 120 })}
     ${textField(lang, f, { name: 'number', label: L.number, hint: { de: 'Drei oder vier Ziffern, z. B. 175', en: 'Three or four digits, e.g. 175' }, required: true, maxlength: 7 })}
     ${textField(lang, f, { name: 'shortTitleDe', label: L.shortTitleDe, required: true, maxlength: 300 })}
@@ -147,32 +148,32 @@ function draftForm(page: PageContext, v: DraftView): Markup {
     ${textField(lang, f, { name: 'titleEn', label: L.titleEn, maxlength: 1000 })}
     ${selectField(lang, f, { name: 'supersedes', label: L.supersedes, options: [{ value: '', label: { de: 'keine (erste Ausgabe)', en: 'none (first edition)' } }, ...v.others.filter((o) => o.id !== rec?.id).map((o) => ({ value: o.id, label: `${o.number} ${o.shortTitle.de} ${o.edition}` }))], fallback: '' })}
   </div></fieldset>
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Inhalt und Gegenstand' : 'Content and subject'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'contentAndSubject')}</legend><div class="kern-fieldset__body stack">
     ${textField(lang, f, { name: 'descriptionDe', label: L.descriptionDe, rows: 5, required: true, maxlength: 20000 })}
     ${textField(lang, f, { name: 'descriptionEn', label: L.descriptionEn, rows: 3, maxlength: 20000 })}
     ${textField(lang, f, { name: 'keywords', label: L.keywords, maxlength: 2000 })}
-    <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Themen (DCAT)' : 'Themes (DCAT)'}</legend><div class="kern-fieldset__body">
+    <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'themesDcat')}</legend><div class="kern-fieldset__body">
       ${Object.entries(themeLabels).map(([value, label]) => html`<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`theme-${value}`)}" name="themes" value="${value}"${chosenThemes.has(value) ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`theme-${value}`)}">${label![lang]}</label></div>`)}
     </div></fieldset>
   </div></fieldset>
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Arbeitsgruppe' : 'Working group'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'workingGroup')}</legend><div class="kern-fieldset__body stack">
     ${textField(lang, f, { name: 'wgName', label: L.wgName, required: true, maxlength: 300 })}
     ${textField(lang, f, { name: 'leadName', label: L.leadName, required: true, maxlength: 300 })}
     ${textField(lang, f, { name: 'leadOrganisation', label: L.leadOrganisation, maxlength: 300 })}
     ${selectField(lang, f, { name: 'leadLevel', label: L.leadLevel, options: levels, fallback: 'state' })}
     ${textField(lang, f, { name: 'leadJurisdiction', label: L.leadJurisdiction, required: true, maxlength: 300 })}
   </div></fieldset>
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Lizenz' : 'Licence'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'licence')}</legend><div class="kern-fieldset__body stack">
     ${selectField(lang, f, { name: 'license', label: L.license, hint: { de: 'Zur Veröffentlichung nötig.', en: 'Needed for publication.' }, options: [{ value: '', label: { de: 'noch keine', en: 'none yet' } }, ...licenseIdSchema.options.map((id) => ({ value: id, label: licenceLabels[id] }))], fallback: 'DL-DE-BY-2.0' })}
     ${textField(lang, f, { name: 'attribution', label: L.attribution, hint: { de: 'Leer: Name des Herausgebers.', en: 'Empty: the publisher\'s name.' }, maxlength: 2000 })}
   </div></fieldset>
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Dokumente' : 'Documents'}</legend><div class="kern-fieldset__body stack">
-    ${rec && rec.attachments.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Gespeichert:' : 'Stored:'}</p><ul class="kern-list">${rec.attachments.map((a) => html`<li><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`remove-${a.id}`)}" name="remove" value="${a.id}"><label class="kern-label" for="${fieldId(`remove-${a.id}`)}">${pick(lang, a.title)} (${a.role}, ${a.mediaType}) ${lang === 'de' ? 'entfernen' : 'remove'}</label></div></li>`)}</ul>` : ''}
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'documents')}</legend><div class="kern-fieldset__body stack">
+    ${rec && rec.attachments.length > 0 ? html`<p class="kern-body">${draftsText(lang, 'stored')}</p><ul class="kern-list">${rec.attachments.map((a) => html`<li><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`remove-${a.id}`)}" name="remove" value="${a.id}"><label class="kern-label" for="${fieldId(`remove-${a.id}`)}">${textOf(lang, a.title)} (${a.role}, ${a.mediaType}) ${draftsText(lang, 'remove')}</label></div></li>`)}</ul>` : ''}
     ${fileField(lang, f, { name: 'main', label: L.main, hint: { de: 'PDF, ODT, DOCX oder Markdown.', en: 'PDF, ODT, DOCX or Markdown.' }, kept: keptOf('main').map((k) => k.upload.fileName) })}
     ${fileField(lang, f, { name: 'annexes', label: L.annexes, multiple: true, kept: keptOf('annex').map((k) => k.upload.fileName) })}
     ${fileField(lang, f, { name: 'ids', label: L.ids, accept: '.ids,.xml', kept: keptOf('data-requirements').map((k) => k.upload.fileName) })}
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Entwurf speichern' : 'Save draft'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${draftsText(lang, 'saveDraft')}</span></button>
 </form>`;
 }
 
@@ -185,20 +186,20 @@ function consultationForm(page: PageContext, rec: Recommendation, f: FormState, 
   ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel (deutsch)', en: 'Title (German)' }, required: true, maxlength: 1000, fallback: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“` })}
   ${textField(lang, f, { name: 'titleEn', label: { de: 'Titel (englisch)', en: 'Title (English)' }, maxlength: 1000, fallback: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` })}
   ${textField(lang, f, { name: 'draftVersion', label: { de: 'Entwurfsfassung', en: 'Draft version' }, required: true, maxlength: 64, fallback: rec.version })}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Zeitraum' : 'Period'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'period')}</legend><div class="kern-fieldset__body stack">
     ${textField(lang, f, { name: 'opens', label: { de: 'Beginn (Tag, 0 Uhr)', en: 'Opens (day, midnight)' }, type: 'date', required: true })}
     ${textField(lang, f, { name: 'closes', label: { de: 'Ende (Tag, 24 Uhr)', en: 'Closes (day, end)' }, type: 'date', required: true })}
   </div></fieldset>
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Abschnitte des Entwurfs' : 'Sections of the draft'}</legend><div class="kern-fieldset__body stack">
-    <p class="kern-hint">${lang === 'de' ? 'Beiträge beziehen sich auf diese Abschnitte. Leere Zeilen zählen nicht.' : 'Contributions refer to these sections. Empty rows do not count.'}</p>
+  <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'sectionsOfTheDraft')}</legend><div class="kern-fieldset__body stack">
+    <p class="kern-hint">${draftsText(lang, 'contributionsReferToThese')}</p>
     ${Array.from({ length: rows }, (_, i) => html`<div class="filters">
       ${textField(lang, f, { name: `anchor-${i}`, label: { de: `Abschnitt ${i + 1}: Nummer`, en: `Section ${i + 1}: number` }, maxlength: 64 })}
       ${textField(lang, f, { name: `sectionTitle-${i}`, label: { de: `Abschnitt ${i + 1}: Titel`, en: `Section ${i + 1}: title` }, maxlength: 300 })}
     </div>`)}
     <input type="hidden" name="rows" value="${rows}">
-    <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${lang === 'de' ? 'Weitere Abschnitte' : 'More sections'}</span></button>
+    <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${draftsText(lang, 'moreSections')}</span></button>
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${edit ? (lang === 'de' ? 'Konsultation speichern' : 'Save consultation') : lang === 'de' ? 'Konsultation öffnen' : 'Open consultation'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${edit ? draftsText(lang, 'saveConsultation') : draftsText(lang, 'openConsultation')}</span></button>
 </form>`;
 }
 
@@ -211,21 +212,21 @@ export function draftPages(ctx: AppContext, routes: Routes): void {
   const others = async () => (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
   const showDraft = async (c: Context<Env>, view: Omit<DraftView, 'others'>, status = 200) => {
     const all = await others();
-    const title = (lang: Lang) => (view.existing ? `${lang === 'de' ? 'Entwurf bearbeiten' : 'Edit draft'}: ${pick(lang, view.existing.data.shortTitle)} ${view.existing.data.edition}` : lang === 'de' ? 'Neuer Empfehlungsentwurf' : 'New recommendation draft');
-    return render(c, title, (page) => html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/empfehlungen">${page.lang === 'de' ? 'Entwürfe' : 'Drafts'}</a></p>
+    const title = (lang: Language) => (view.existing ? `${draftsText(lang, 'editDraft')}: ${textOf(lang, view.existing.data.shortTitle)} ${view.existing.data.edition}` : draftsText(lang, 'newRecommendationDraft'));
+    return render(c, title, (page) => html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/empfehlungen">${draftsText(page.lang, 'drafts')}</a></p>
 <h1 class="kern-heading-x-large">${title(page.lang)}</h1>
 ${draftForm(page, { ...view, others: all })}`, status);
   };
 
   routes.get('/verwaltung/empfehlungen', 'secretariat', async (c) => {
     const all = await others();
-    return render(c, (lang) => (lang === 'de' ? 'Empfehlungen bearbeiten' : 'Edit recommendations'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Empfehlungen bearbeiten' : 'Edit recommendations'}</h1>
-<p><a class="kern-link" href="/verwaltung/empfehlungen/neu">${lang === 'de' ? 'Neuen Entwurf anlegen' : 'Create a new draft'}</a></p>
-<table class="kern-table"><thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Empfehlung' : 'Recommendation'}</th><th scope="col">${lang === 'de' ? 'Status' : 'Status'}</th><th scope="col">${lang === 'de' ? 'Aktionen' : 'Actions'}</th></tr></thead>
-<tbody class="kern-table__body">${all.map((r) => html`<tr><td><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${pick(lang, r.shortTitle)} ${r.edition}</a></td><td>${lbl(recommendationStateLabels, r.status.state, lang)}</td><td>
-${r.status.state === 'draft' || r.status.state === 'consultation' ? html`<a class="kern-link" href="/verwaltung/empfehlungen/${r.id}/bearbeiten">${lang === 'de' ? 'Bearbeiten' : 'Edit'}<span class="kern-sr-only"> ${r.id}</span></a>` : ''}
-${(allowedEvents as Record<string, readonly string[]>)[r.status.state]?.includes('open-consultation') ? html` · <a class="kern-link" href="/verwaltung/empfehlungen/${r.id}/konsultation">${lang === 'de' ? 'Konsultation öffnen' : 'Open consultation'}<span class="kern-sr-only"> ${r.id}</span></a>` : ''}
+    return render(c, (lang) => draftsText(lang, 'editRecommendations'), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${draftsText(lang, 'editRecommendations')}</h1>
+<p><a class="kern-link" href="/verwaltung/empfehlungen/neu">${draftsText(lang, 'createANewDraft')}</a></p>
+<table class="kern-table"><thead class="kern-table__header"><tr><th scope="col">${draftsText(lang, 'recommendation')}</th><th scope="col">${draftsText(lang, 'status')}</th><th scope="col">${draftsText(lang, 'actions')}</th></tr></thead>
+<tbody class="kern-table__body">${all.map((r) => html`<tr><td><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${textOf(lang, r.shortTitle)} ${r.edition}</a></td><td>${recommendationLabel(lang, 'state', r.status.state)}</td><td>
+${r.status.state === 'draft' || r.status.state === 'consultation' ? html`<a class="kern-link" href="/verwaltung/empfehlungen/${r.id}/bearbeiten">${draftsText(lang, 'edit')}<span class="kern-sr-only"> ${r.id}</span></a>` : ''}
+${(allowedEvents as Record<string, readonly string[]>)[r.status.state]?.includes('open-consultation') ? html` · <a class="kern-link" href="/verwaltung/empfehlungen/${r.id}/konsultation">${draftsText(lang, 'openConsultation')}<span class="kern-sr-only"> ${r.id}</span></a>` : ''}
 </td></tr>`)}</tbody></table>`);
   });
 
@@ -314,8 +315,8 @@ ${(allowedEvents as Record<string, readonly string[]>)[r.status.state]?.includes
   // ------------------------------------------------------------------ consultation
   const showConsultation = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
     const rec = (await ctx.repo.recommendations.require(c.req.param('id') ?? '')).data as Recommendation;
-    return render(c, (lang) => `${lang === 'de' ? 'Konsultation öffnen' : 'Open consultation'}: ${pick(lang, rec.shortTitle)} ${rec.edition}`, (page) => html`
-<h1 class="kern-heading-x-large">${page.lang === 'de' ? 'Konsultation öffnen' : 'Open consultation'}: ${pick(page.lang, rec.shortTitle)} ${rec.edition}</h1>
+    return render(c, (lang) => `${draftsText(lang, 'openConsultation')}: ${textOf(lang, rec.shortTitle)} ${rec.edition}`, (page) => html`
+<h1 class="kern-heading-x-large">${draftsText(page.lang, 'openConsultation')}: ${textOf(page.lang, rec.shortTitle)} ${rec.edition}</h1>
 ${consultationForm(page, rec, f, rows)}`, status);
   };
   routes.get('/verwaltung/empfehlungen/:id/konsultation', 'secretariat', (c) => {
@@ -353,9 +354,9 @@ ${consultationForm(page, rec, f, rows)}`, status);
       fresh[`anchor-${i}`] = s.anchor;
       fresh[`sectionTitle-${i}`] = s.title.de;
     });
-    return render(c, (lang) => `${lang === 'de' ? 'Konsultation bearbeiten' : 'Edit consultation'}: ${pick(lang, doc.data.title)}`, (page) => html`
-<p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen/${doc.data.id}/beitraege">${page.lang === 'de' ? 'Beiträge' : 'Contributions'}</a></p>
-<h1 class="kern-heading-x-large">${page.lang === 'de' ? 'Konsultation bearbeiten' : 'Edit consultation'}: ${pick(page.lang, doc.data.title)}</h1>
+    return render(c, (lang) => `${draftsText(lang, 'editConsultation')}: ${textOf(lang, doc.data.title)}`, (page) => html`
+<p class="kern-preline"><a class="kern-link" href="/verwaltung/konsultationen/${doc.data.id}/beitraege">${draftsText(page.lang, 'contributions')}</a></p>
+<h1 class="kern-heading-x-large">${draftsText(page.lang, 'editConsultation')}: ${textOf(page.lang, doc.data.title)}</h1>
 ${consultationForm(page, rec, f ?? { values: fresh, errors: [] }, rows ?? doc.data.sections.length + 2, { id: doc.data.id, version: doc.version })}`, status);
   };
   routes.get('/verwaltung/konsultationen/:cid/bearbeiten', 'secretariat', (c) => showEdit(c, undefined, undefined));

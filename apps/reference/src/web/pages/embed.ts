@@ -1,20 +1,21 @@
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { componentsBundle } from '../assets.js';
-import type { Lang } from '../i18n.js';
+import type { Language } from '../i18n.js';
 import { render, type Routes } from '../routing.js';
+import { embedText } from '../strings/embed.js';
 
-const elements = (api: string, lang: Lang) => [
+const elements = (api: string, lang: Language) => [
   {
-    title: lang === 'de' ? 'Empfehlungskatalog' : 'Catalogue of recommendations',
+    title: embedText(lang, 'catalogueOfRecommendations'),
     snippet: `<foederal-recommendation-list api="${api}" page-size="5" href-template="${api}/empfehlungen/{id}"></foederal-recommendation-list>`,
   },
   {
-    title: lang === 'de' ? 'Konsultationsformular' : 'Consultation form',
+    title: embedText(lang, 'consultationForm'),
     snippet: `<foederal-consultation-form api="${api}" consultation-id="konsultation-gebaeudedaten-2027"></foederal-consultation-form>`,
   },
   {
-    title: lang === 'de' ? 'Mitglieder und Sitzverteilung' : 'Members and seat balance',
+    title: embedText(lang, 'membersAndSeatBalance'),
     snippet: `<foederal-roster api="${api}"></foederal-roster>`,
   },
 ];
@@ -31,12 +32,12 @@ export function embedPage(ctx: AppContext, routes: Routes): void {
     const bundle = componentsBundle() !== undefined;
     return render(
       c,
-      (lang) => (lang === 'de' ? 'Einbetten' : 'Embed'),
+      (lang) => embedText(lang, 'embed'),
       ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'In die eigene Website einbetten' : 'Embed in your own website'}</h1>
-<p class="kern-body">${lang === 'de' ? 'Verwaltungen binden Katalog, Konsultationsformular und Mitgliederliste mit einem Skript und einem HTML-Element in ihr CMS ein. Die Elemente lesen diese Anwendung über ihre API.' : 'Administrations put the catalogue, the consultation form and the member list into their CMS with one script and one HTML element. The elements read this app through its API.'}</p>
+<h1 class="kern-heading-x-large">${embedText(lang, 'embedInYourOwn')}</h1>
+<p class="kern-body">${embedText(lang, 'administrationsPutTheCatalogue')}</p>
 <pre class="code" tabindex="0"><code>&lt;script type="module" src="${api}/assets/components.js"&gt;&lt;/script&gt;</code></pre>
-${bundle ? '' : html`<p class="kern-body">${lang === 'de' ? 'Das Komponentenpaket ist in dieser Installation nicht gebaut; die Beispiele zeigen nur den Code.' : 'The components package is not built in this installation; the examples show the code only.'}</p>`}
+${bundle ? '' : html`<p class="kern-body">${embedText(lang, 'theComponentsPackageIs')}</p>`}
 ${elements(api, lang).map((e) => html`<section class="stack"><h2 class="kern-heading-medium">${e.title}</h2><pre class="code" tabindex="0"><code>${e.snippet}</code></pre>${bundle ? html`<div lang="${lang}">${raw(e.snippet)}</div>` : ''}</section>`)}`,
       200,
       bundle ? html`<script type="module" src="/assets/components.js"></script>` : undefined,

@@ -1,9 +1,10 @@
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import type { Recommendation } from '@foederal/recommendations';
-import { pick, t, type Lang } from '../i18n.js';
-import { lbl, recommendationStateLabels } from '../labels.js';
+import { textOf, t, type Language } from '../i18n.js';
+import { recommendationLabel } from '../labels.js';
 import { render, type Routes } from '../routing.js';
+import { homeText } from '../strings/home.js';
 
 const steps: Array<{ de: string; en: string; href: string; link: { de: string; en: string } }> = [
   { de: 'Die Geschäftsstelle richtet den Arbeitskreis mit Bund, Ländern, Kommunen und beratenden Gästen ein; die Sitzverteilung wird geprüft.', en: 'The secretariat sets up the working group with the Bund, Länder, municipalities and advisory guests; the seat balance is checked.', href: '/arbeitskreis', link: { de: 'Arbeitskreis und Sitzverteilung', en: 'Working group and seat balance' } },
@@ -15,10 +16,8 @@ const steps: Array<{ de: string; en: string; href: string; link: { de: string; e
   { de: 'Verwaltungen erproben Empfehlungen und offene Lösungen und berichten ihre Erfahrungen; gemeinsame Kosten werden fair geteilt.', en: 'Administrations pilot recommendations and open solutions and report their experience; joint costs are shared fairly.', href: '/pilotvorhaben', link: { de: 'Pilotvorhaben', en: 'Pilots' } },
 ];
 
-function intro(lang: Lang) {
-  return lang === 'de'
-    ? 'Diese Referenzanwendung zeigt, wie die offenen Bausteine zusammenwirken: ein föderaler Arbeitskreis nach dem Vorbild des AMEV beschließt Empfehlungen für Gebäudedaten, konsultiert die Öffentlichkeit und veröffentlicht die Ergebnisse frei nutzbar.'
-    : 'This reference app shows how the open building blocks work together: a federal working group modelled on the AMEV adopts recommendations on building data, consults the public and publishes the results for free use.';
+function intro(lang: Language) {
+  return homeText(lang, 'thisReferenceAppShows');
 }
 
 /** The start page: what the app shows, the flow step by step, the latest recommendations. */
@@ -28,13 +27,13 @@ export function homePage(ctx: AppContext, routes: Routes): void {
     return render(c, (lang) => t(lang, 'navHome'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${t(lang, 'appName')}</h1>
 <p class="kern-body kern-body--large">${intro(lang)}</p>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Der Ablauf in sieben Schritten' : 'The flow in seven steps'}</h2>
+<h2 class="kern-heading-medium">${homeText(lang, 'theFlowInSeven')}</h2>
 <ol class="kern-list kern-list--number">
   ${steps.map((s) => html`<li class="kern-body">${s[lang]} <a class="kern-link" href="${s.href}">${s.link[lang]}</a></li>`)}
 </ol>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Aktuelle Empfehlungen' : 'Current recommendations'}</h2>
+<h2 class="kern-heading-medium">${homeText(lang, 'currentRecommendations')}</h2>
 <ul class="kern-list">
-  ${latest.map((r) => html`<li><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${pick(lang, r.shortTitle)} ${r.edition}</a> – ${lbl(recommendationStateLabels, r.status.state, lang)}</li>`)}
+  ${latest.map((r) => html`<li><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${textOf(lang, r.shortTitle)} ${r.edition}</a> – ${recommendationLabel(lang, 'state', r.status.state)}</li>`)}
 </ul>`);
   });
 }

@@ -7,11 +7,12 @@ import { berlinDay } from '../../domain/berlin-time.js';
 import { getBody, membersOf } from '../../domain/body.js';
 import { checkMeeting, createMeeting, voteOnAgendaItem, type Meeting } from '../../domain/meetings.js';
 import { AppError } from '../../errors.js';
-import { formatDate, pick, type Lang } from '../i18n.js';
+import { formatDate, textOf, type Language } from '../i18n.js';
 import { memberLabel } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { errorSummary, fieldId, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
+import { meetingsText } from '../strings/meetings.js';
 
 const stateLabels = { scheduled: { de: 'terminiert', en: 'scheduled' }, invited: { de: 'eingeladen', en: 'invited' }, held: { de: 'durchgeführt', en: 'held' } } as const;
 
@@ -25,7 +26,7 @@ function meetingForm(page: PageContext, f: FormState, rows: number, recs: Recomm
   ${textField(lang, f, { name: 'time', label: { de: 'Beginn (Uhrzeit)', en: 'Start (time)' }, maxlength: 5, hint: { de: 'z. B. 10:00', en: 'e.g. 10:00' } })}
   ${textField(lang, f, { name: 'location', label: { de: 'Ort', en: 'Place' }, maxlength: 300 })}
   ${selectField(lang, f, { name: 'state', label: { de: 'Stand', en: 'State' }, options: Object.entries(stateLabels).map(([value, label]) => ({ value, label })), fallback: 'scheduled' })}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Tagesordnung' : 'Agenda'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${meetingsText(lang, 'agenda')}</legend><div class="kern-fieldset__body stack">
     ${Array.from({ length: rows }, (_, i) => html`<div class="filters">
       ${textField(lang, f, { name: `top-${i}`, label: { de: `TOP ${i + 1}: Nummer`, en: `Item ${i + 1}: number` }, maxlength: 20 })}
       ${textField(lang, f, { name: `topName-${i}`, label: { de: `TOP ${i + 1}: Gegenstand`, en: `Item ${i + 1}: subject` }, maxlength: 300 })}
@@ -33,9 +34,9 @@ function meetingForm(page: PageContext, f: FormState, rows: number, recs: Recomm
       ${selectField(lang, f, { name: `topKind-${i}`, label: { de: `TOP ${i + 1}: Art`, en: `Item ${i + 1}: kind` }, options: [{ value: 'recommendation', label: { de: 'Beschluss einer Empfehlung', en: 'Adoption of a recommendation' } }, { value: 'procedural', label: { de: 'Verfahrensfrage', en: 'Procedural' } }], fallback: 'recommendation' })}
     </div>`)}
     <input type="hidden" name="rows" value="${rows}">
-    <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${lang === 'de' ? 'Weitere Tagesordnungspunkte' : 'More agenda items'}</span></button>
+    <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${meetingsText(lang, 'moreAgendaItems')}</span></button>
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Sitzung anlegen' : 'Create meeting'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${meetingsText(lang, 'createMeeting')}</span></button>
 </form>`;
 }
 
@@ -46,13 +47,13 @@ function meetingFieldOf(path: string): string | undefined {
   return ['name', 'date', 'time', 'location', 'state'].find((f) => path.startsWith(f));
 }
 
-function meetingView(lang: Lang, m: Meeting): Markup {
+function meetingView(lang: Language, m: Meeting): Markup {
   return html`<p class="kern-body">${formatDate(lang, m.date)}${m.time ? `, ${m.time}` : ''}${m.location ? ` · ${m.location}` : ''} · ${stateLabels[m.state][lang]}</p>
-<table class="kern-table"><caption class="kern-title">${lang === 'de' ? 'Tagesordnung' : 'Agenda'}</caption>
-<thead class="kern-table__header"><tr><th scope="col">TOP</th><th scope="col">${lang === 'de' ? 'Gegenstand' : 'Subject'}</th><th scope="col">${lang === 'de' ? 'Beschluss' : 'Decision'}</th></tr></thead>
-<tbody class="kern-table__body">${m.agenda.map((a) => html`<tr><td>${a.number}</td><td>${pick(lang, a.name)}${a.recommendation ? html` (<a class="kern-link" href="/empfehlungen/${a.recommendation}">${a.recommendation}</a>)` : ''}</td><td>${a.decision
-    ? html`<a class="kern-link" href="/abstimmungen/${a.decision.replace('/', '-')}">${a.decision}</a> – ${memberLabel('decisionOutcome', a.result ?? 'fail', lang)}`
-    : html`<a class="kern-link" href="/verwaltung/sitzungen/${m.id}/top/${encodeURIComponent(a.number)}">${lang === 'de' ? 'Abstimmung erfassen' : 'Record the vote'}<span class="kern-sr-only"> TOP ${a.number}</span></a>`}</td></tr>`)}</tbody></table>`;
+<table class="kern-table"><caption class="kern-title">${meetingsText(lang, 'agenda')}</caption>
+<thead class="kern-table__header"><tr><th scope="col">TOP</th><th scope="col">${meetingsText(lang, 'subject')}</th><th scope="col">${meetingsText(lang, 'decision')}</th></tr></thead>
+<tbody class="kern-table__body">${m.agenda.map((a) => html`<tr><td>${a.number}</td><td>${textOf(lang, a.name)}${a.recommendation ? html` (<a class="kern-link" href="/empfehlungen/${a.recommendation}">${a.recommendation}</a>)` : ''}</td><td>${a.decision
+    ? html`<a class="kern-link" href="/abstimmungen/${a.decision.replace('/', '-')}">${a.decision}</a> – ${memberLabel(lang, 'decisionOutcome', a.result ?? 'fail')}`
+    : html`<a class="kern-link" href="/verwaltung/sitzungen/${m.id}/top/${encodeURIComponent(a.number)}">${meetingsText(lang, 'recordTheVote')}<span class="kern-sr-only"> TOP ${a.number}</span></a>`}</td></tr>`)}</tbody></table>`;
 }
 
 /** Meetings with agenda items, and the votes taken on them. */
@@ -65,10 +66,10 @@ export function meetingPages(ctx: AppContext, routes: Routes): void {
   const showList = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
     const meetings = (await ctx.repo.meetings.list({ order: 'desc' })).map((d) => d.data as Meeting);
     const recs = await recommendations();
-    return render(c, (lang) => (lang === 'de' ? 'Sitzungen' : 'Meetings'), (page) => html`
-<h1 class="kern-heading-x-large">${page.lang === 'de' ? 'Sitzungen' : 'Meetings'}</h1>
-${meetings.length > 0 ? html`<ul class="kern-list">${meetings.map((m) => html`<li><a class="kern-link" href="/verwaltung/sitzungen/${m.id}">${pick(page.lang, m.name)}</a> – ${formatDate(page.lang, m.date)} (${stateLabels[m.state][page.lang]})</li>`)}</ul>` : html`<p class="kern-body">${page.lang === 'de' ? 'Noch keine Sitzungen.' : 'No meetings yet.'}</p>`}
-<h2 class="kern-heading-medium">${page.lang === 'de' ? 'Sitzung anlegen' : 'Create a meeting'}</h2>
+    return render(c, (lang) => meetingsText(lang, 'meetings'), (page) => html`
+<h1 class="kern-heading-x-large">${meetingsText(page.lang, 'meetings')}</h1>
+${meetings.length > 0 ? html`<ul class="kern-list">${meetings.map((m) => html`<li><a class="kern-link" href="/verwaltung/sitzungen/${m.id}">${textOf(page.lang, m.name)}</a> – ${formatDate(page.lang, m.date)} (${stateLabels[m.state][page.lang]})</li>`)}</ul>` : html`<p class="kern-body">${meetingsText(page.lang, 'noMeetingsYet')}</p>`}
+<h2 class="kern-heading-medium">${meetingsText(page.lang, 'createAMeeting')}</h2>
 ${meetingForm(page, f, rows, recs)}`, status);
   };
 
@@ -121,8 +122,8 @@ ${meetingForm(page, f, rows, recs)}`, status);
 
   routes.get('/verwaltung/sitzungen/:id', 'secretariat', async (c) => {
     const m = (await ctx.repo.meetings.require(c.req.param('id') ?? '')).data as Meeting;
-    return render(c, (lang) => pick(lang, m.name), ({ lang }) => html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/sitzungen">${lang === 'de' ? 'Sitzungen' : 'Meetings'}</a></p>
-<h1 class="kern-heading-x-large">${pick(lang, m.name)}</h1>
+    return render(c, (lang) => textOf(lang, m.name), ({ lang }) => html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/sitzungen">${meetingsText(lang, 'meetings')}</a></p>
+<h1 class="kern-heading-x-large">${textOf(lang, m.name)}</h1>
 ${meetingView(lang, m)}`);
   });
 
@@ -133,28 +134,28 @@ ${meetingView(lang, m)}`);
     const body = (await getBody(ctx.repo)).data;
     const members = membersOf(body, doc.data.date).filter((m) => m.membership.kind !== 'guest');
     const fresh = Object.keys(values).length === 0;
-    return render(c, (lang) => `${lang === 'de' ? 'Abstimmung zu TOP' : 'Vote on item'} ${item.number}`, (page) => {
+    return render(c, (lang) => `${meetingsText(lang, 'voteOnItem')} ${item.number}`, (page) => {
       const { lang } = page;
-      return html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/sitzungen/${doc.data.id}">${pick(lang, doc.data.name)}</a></p>
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Abstimmung zu TOP' : 'Vote on item'} ${item.number}: ${pick(lang, item.name)}</h1>
-${item.decision ? alert('info', lang === 'de' ? `Schon abgestimmt: ${item.decision}` : `Already voted: ${item.decision}`) : ''}
+      return html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/sitzungen/${doc.data.id}">${textOf(lang, doc.data.name)}</a></p>
+<h1 class="kern-heading-x-large">${meetingsText(lang, 'voteOnItem')} ${item.number}: ${textOf(lang, item.name)}</h1>
+${item.decision ? alert('info', meetingsText(lang, 'alreadyVoted', { decision: item.decision })) : ''}
 <form method="post" action="/verwaltung/sitzungen/${doc.data.id}/top/${encodeURIComponent(item.number)}" class="stack">
   ${csrfField(page)}
   ${errorSummary(lang, errors)}
   <table class="kern-table" id="${fieldId('ballots')}">
-    <caption class="kern-title">${lang === 'de' ? 'Anwesenheit und Stimmen' : 'Presence and ballots'}</caption>
-    <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Mitglied' : 'Member'}</th><th scope="col">${lang === 'de' ? 'anwesend' : 'present'}</th><th scope="col">${lang === 'de' ? 'Stimme' : 'Ballot'}</th></tr></thead>
+    <caption class="kern-title">${meetingsText(lang, 'presenceAndBallots')}</caption>
+    <thead class="kern-table__header"><tr><th scope="col">${meetingsText(lang, 'member')}</th><th scope="col">${meetingsText(lang, 'present')}</th><th scope="col">${meetingsText(lang, 'ballot')}</th></tr></thead>
     <tbody class="kern-table__body">${members.map((m) => {
       const id = m.membership.id;
       const present = fresh || values[`present-${id}`] === '1';
       const ballot = values[`ballot-${id}`] ?? 'yes';
-      return html`<tr><th scope="row">${m.personName} (${pick(lang, m.jurisdiction.name)}, ${memberLabel('membershipKind', m.membership.kind, lang)})</th>
-      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`present-${id}`)}" name="present-${id}" value="1"${present ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`present-${id}`)}"><span class="kern-sr-only">${m.personName} </span>${lang === 'de' ? 'anwesend' : 'present'}</label></div></td>
-      <td>${m.membership.votingRight ? html`<div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" name="ballot-${id}" aria-label="${lang === 'de' ? 'Stimme' : 'Ballot'} ${m.personName}">
-        ${(['yes', 'no', 'abstain'] as const).map((o) => html`<option value="${o}"${ballot === o ? raw(' selected') : ''}>${memberLabel('ballotOption', o, lang)}</option>`)}<option value=""${ballot === '' ? raw(' selected') : ''}>${lang === 'de' ? 'keine' : 'none'}</option></select></div>` : html`<span class="kern-body--small">${lang === 'de' ? 'ohne Stimmrecht' : 'no vote'}</span>`}</td></tr>`;
+      return html`<tr><th scope="row">${m.personName} (${textOf(lang, m.jurisdiction.name)}, ${memberLabel(lang, 'membershipKind', m.membership.kind)})</th>
+      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`present-${id}`)}" name="present-${id}" value="1"${present ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`present-${id}`)}"><span class="kern-sr-only">${m.personName} </span>${meetingsText(lang, 'present')}</label></div></td>
+      <td>${m.membership.votingRight ? html`<div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" name="ballot-${id}" aria-label="${meetingsText(lang, 'ballot')} ${m.personName}">
+        ${(['yes', 'no', 'abstain'] as const).map((o) => html`<option value="${o}"${ballot === o ? raw(' selected') : ''}>${memberLabel(lang, 'ballotOption', o)}</option>`)}<option value=""${ballot === '' ? raw(' selected') : ''}>${meetingsText(lang, 'none')}</option></select></div>` : html`<span class="kern-body--small">${meetingsText(lang, 'noVote')}</span>`}</td></tr>`;
     })}</tbody>
   </table>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Auswerten und speichern' : 'Evaluate and save'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${meetingsText(lang, 'evaluateAndSave')}</span></button>
 </form>`;
     }, status);
   };

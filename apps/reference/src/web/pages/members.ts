@@ -8,10 +8,11 @@ import { berlinDay } from '../../domain/berlin-time.js';
 import { bodyId, composition } from '../../domain/body.js';
 import { createBody, saveMember, type MemberInput } from '../../domain/members.js';
 import { AppError } from '../../errors.js';
-import { formatDate, pick, type Lang } from '../i18n.js';
+import { formatDate, textOf, type Language } from '../i18n.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
+import { membersText } from '../strings/members.js';
 
 const kindLabels = { voting: { de: 'stimmberechtigt', en: 'voting' }, advisory: { de: 'beratend', en: 'advisory' }, guest: { de: 'Gast', en: 'guest' } } as const;
 const roleLabels = { member: { de: 'Mitglied', en: 'Member' }, chair: { de: 'Vorsitz', en: 'Chair' }, 'deputy-chair': { de: 'Stellv. Vorsitz', en: 'Deputy chair' }, lead: { de: 'Leitung', en: 'Lead' }, deputy: { de: 'Stellvertretung', en: 'Deputy' } } as const;
@@ -59,8 +60,8 @@ function memberForm(page: PageContext, body: Versioned<Body>, f: FormState, edit
   ${errorSummary(lang, f.errors)}
   ${textField(lang, f, { name: 'personName', label: { de: 'Name der Person', en: 'Name of the person' }, required: true, maxlength: 300, autocomplete: 'off' })}
   ${textField(lang, f, { name: 'email', label: { de: 'E-Mail (nicht öffentlich)', en: 'E-mail (not public)' }, type: 'email', maxlength: 254, autocomplete: 'off' })}
-  ${selectField(lang, f, { name: 'jurisdiction', label: { de: 'Vertritt', en: 'Represents' }, options: [...jurisdictions.map((j) => ({ value: j.id, label: pick(lang, j.name) })), { value: 'neu', label: { de: 'Neue Gebietskörperschaft oder Organisation …', en: 'New jurisdiction or organisation …' } }], fallback: jurisdictions[0]?.id ?? 'neu' })}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Neue Gebietskörperschaft oder Organisation (bei „Neue …“)' : 'New jurisdiction or organisation (with "New …")'}</legend><div class="kern-fieldset__body stack">
+  ${selectField(lang, f, { name: 'jurisdiction', label: { de: 'Vertritt', en: 'Represents' }, options: [...jurisdictions.map((j) => ({ value: j.id, label: textOf(lang, j.name) })), { value: 'neu', label: { de: 'Neue Gebietskörperschaft oder Organisation …', en: 'New jurisdiction or organisation …' } }], fallback: jurisdictions[0]?.id ?? 'neu' })}
+  <fieldset class="kern-fieldset"><legend class="kern-label">${membersText(lang, 'newJurisdictionOrOrganisation')}</legend><div class="kern-fieldset__body stack">
     ${selectField(lang, f, { name: 'newKind', label: { de: 'Art', en: 'Kind' }, options: jurisdictionKinds, fallback: 'government' })}
     ${selectField(lang, f, { name: 'newLevel', label: { de: 'Ebene', en: 'Level' }, options: levelOptions, fallback: 'state' })}
     ${textField(lang, f, { name: 'newName', label: { de: 'Name der neuen Gebietskörperschaft oder Organisation', en: 'Name of the new jurisdiction or organisation' }, maxlength: 300 })}
@@ -71,19 +72,19 @@ function memberForm(page: PageContext, body: Versioned<Body>, f: FormState, edit
   ${selectField(lang, f, { name: 'role', label: { de: 'Rolle', en: 'Role' }, options: Object.entries(roleLabels).map(([value, label]) => ({ value, label })), fallback: 'member' })}
   ${textField(lang, f, { name: 'startDate', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true })}
   ${textField(lang, f, { name: 'endDate', label: { de: 'Ende', en: 'End' }, type: 'date' })}
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? (lang === 'de' ? 'Mitgliedschaft speichern' : 'Save membership') : lang === 'de' ? 'Mitglied hinzufügen' : 'Add member'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? membersText(lang, 'saveMembership') : membersText(lang, 'addMember')}</span></button>
 </form>`;
 }
 
-function membersTable(lang: Lang, body: Body): Markup {
+function membersTable(lang: Language, body: Body): Markup {
   const plenum = body.organizations.find((o) => o.classification === 'plenum')?.id;
   const people = new Map(body.people.map((p) => [p.id, p]));
   const jurisdictions = new Map(body.jurisdictions.map((j) => [j.id, j]));
   const rows = body.memberships.filter((m) => m.organizationId === plenum);
-  if (rows.length === 0) return html`<p class="kern-body">${lang === 'de' ? 'Noch keine Mitglieder.' : 'No members yet.'}</p>`;
-  return html`<table class="kern-table"><caption class="kern-title">${lang === 'de' ? 'Mitglieder und Sitze des Plenums' : 'Members and seats of the plenary'}</caption>
-<thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Person' : 'Person'}</th><th scope="col">${lang === 'de' ? 'Vertritt' : 'Represents'}</th><th scope="col">${lang === 'de' ? 'Art' : 'Kind'}</th><th scope="col">${lang === 'de' ? 'Stimmrecht' : 'Vote'}</th><th scope="col">${lang === 'de' ? 'Rolle' : 'Role'}</th><th scope="col">${lang === 'de' ? 'Zeitraum' : 'Term'}</th><th scope="col">${lang === 'de' ? 'Ändern' : 'Change'}</th></tr></thead>
-<tbody class="kern-table__body">${rows.map((m) => html`<tr><td>${people.get(m.personId)?.name ?? m.personId}</td><td>${pick(lang, jurisdictions.get(m.onBehalfOf ?? '')?.name) || m.onBehalfOf}</td><td>${kindLabels[m.kind][lang]}</td><td>${m.votingRight ? (lang === 'de' ? 'ja' : 'yes') : lang === 'de' ? 'nein' : 'no'}</td><td>${roleLabels[m.role ?? 'member'][lang]}</td><td>${formatDate(lang, m.startDate)} – ${m.endDate ? formatDate(lang, m.endDate) : ''}</td><td><a class="kern-link" href="/verwaltung/gremium/mitglieder/${m.id}">${lang === 'de' ? 'Bearbeiten' : 'Edit'}<span class="kern-sr-only"> ${people.get(m.personId)?.name ?? m.personId}</span></a></td></tr>`)}</tbody></table>`;
+  if (rows.length === 0) return html`<p class="kern-body">${membersText(lang, 'noMembersYet')}</p>`;
+  return html`<table class="kern-table"><caption class="kern-title">${membersText(lang, 'membersAndSeatsOf')}</caption>
+<thead class="kern-table__header"><tr><th scope="col">${membersText(lang, 'person')}</th><th scope="col">${membersText(lang, 'represents')}</th><th scope="col">${membersText(lang, 'kind')}</th><th scope="col">${membersText(lang, 'vote')}</th><th scope="col">${membersText(lang, 'role')}</th><th scope="col">${membersText(lang, 'term')}</th><th scope="col">${membersText(lang, 'change')}</th></tr></thead>
+<tbody class="kern-table__body">${rows.map((m) => html`<tr><td>${people.get(m.personId)?.name ?? m.personId}</td><td>${textOf(lang, jurisdictions.get(m.onBehalfOf ?? '')?.name) || m.onBehalfOf}</td><td>${kindLabels[m.kind][lang]}</td><td>${m.votingRight ? membersText(lang, 'yes') : membersText(lang, 'no')}</td><td>${roleLabels[m.role ?? 'member'][lang]}</td><td>${formatDate(lang, m.startDate)} – ${m.endDate ? formatDate(lang, m.endDate) : ''}</td><td><a class="kern-link" href="/verwaltung/gremium/mitglieder/${m.id}">${membersText(lang, 'edit')}<span class="kern-sr-only"> ${people.get(m.personId)?.name ?? m.personId}</span></a></td></tr>`)}</tbody></table>`;
 }
 
 /** Forms for the body: set it up under a preset's rules, add and change members and seats. */
@@ -95,24 +96,24 @@ export function memberPages(ctx: AppContext, routes: Routes): void {
   const show = async (c: Context<Env>, f: FormState, status = 200, editing?: Membership) => {
     const body = (await ctx.repo.bodies.get(bodyId)) as Versioned<Body> | undefined;
     const today = berlinDay(ctx.now().toISOString());
-    return render(c, (lang) => (lang === 'de' ? 'Gremium und Mitglieder' : 'Body and members'), (page) => {
+    return render(c, (lang) => membersText(lang, 'bodyAndMembers'), (page) => {
       const { lang } = page;
       if (!body) {
-        return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Gremium anlegen' : 'Set up the body'}</h1>
+        return html`<h1 class="kern-heading-x-large">${membersText(lang, 'setUpTheBody')}</h1>
 <form method="post" action="/verwaltung/gremium" class="stack" novalidate>${csrfField(page)}
   ${errorSummary(lang, f.errors)}
   ${textField(lang, f, { name: 'name', label: { de: 'Name des Plenums', en: 'Name of the plenary' }, required: true, maxlength: 300 })}
   ${selectField(lang, f, { name: 'preset', label: { de: 'Geschäftsordnung (Vorlage)', en: 'Rules of procedure (preset)' }, options: Object.keys(presets).map((p) => ({ value: p, label: presetLabels[p] ?? p })), fallback: 'amev-style-working-group' })}
   ${textField(lang, f, { name: 'startDate', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true, fallback: today })}
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Gremium anlegen' : 'Set up body'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${membersText(lang, 'setUpBody')}</span></button>
 </form>`;
       }
       const report = composition(body.data, today);
-      return html`<h1 class="kern-heading-x-large">${lang === 'de' ? 'Gremium und Mitglieder' : 'Body and members'}</h1>
-<p class="kern-body"><a class="kern-link" href="/arbeitskreis">${lang === 'de' ? 'Öffentliche Seite des Gremiums' : 'Public page of the body'}</a></p>
+      return html`<h1 class="kern-heading-x-large">${membersText(lang, 'bodyAndMembers')}</h1>
+<p class="kern-body"><a class="kern-link" href="/arbeitskreis">${membersText(lang, 'publicPageOfThe')}</a></p>
 ${membersTable(lang, body.data)}
-<p class="kern-body" role="status">${report.ok ? (lang === 'de' ? 'Die Sitzverteilung entspricht der Geschäftsordnung.' : 'The seat balance meets the rules of procedure.') : `${lang === 'de' ? 'Abweichungen von der Geschäftsordnung' : 'Deviations from the rules'}: ${report.violations.map((v) => v[lang]).join('; ')}`}</p>
-<h2 class="kern-heading-medium">${editing ? (lang === 'de' ? 'Mitgliedschaft ändern' : 'Change membership') : lang === 'de' ? 'Mitglied hinzufügen' : 'Add a member'}</h2>
+<p class="kern-body" role="status">${report.ok ? membersText(lang, 'theSeatBalanceMeets') : `${membersText(lang, 'deviationsFromTheRules')}: ${report.violations.map((v) => v[lang]).join('; ')}`}</p>
+<h2 class="kern-heading-medium">${editing ? membersText(lang, 'changeMembership') : membersText(lang, 'addAMember')}</h2>
 ${memberForm(page, body, f, editing)}`;
     }, status);
   };

@@ -10,143 +10,29 @@ import {
   type OperationState, type TrendRun,
 } from '../../domain/operation.js';
 import { AppError } from '../../errors.js';
-import { formatNumber, type Lang } from '../i18n.js';
+import { formatNumber, localeOf, type Language } from '../i18n.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Routes } from '../routing.js';
-
-/** German texts of the Betrieb page: the source of the key type; English is checked against it. */
-const de = {
-  title: 'Betrieb',
-  intro: 'Technisches Monitoring nach AMEV und VDI 6041: Die Trenddaten der Gebäudeautomation werden gegen die Datenpunkte der EDE-Liste und die Nutzungszeiten geprüft – Betrieb außerhalb der Nutzungszeit, gleichzeitiges Heizen und Kühlen, eingefrorene Fühler, Datenlücken, Grenzwerte, Spreizung, Sollwerte, Taktung und Zähler.',
-  findings: 'Befunde',
-  running: 'Die Trenddaten werden geprüft; ein Jahr Minutenwerte dauert einige Sekunden.',
-  reload: 'Stand abrufen',
-  failed: 'Die Prüfung der Trenddaten ist fehlgeschlagen.',
-  noRun: 'Noch keine Trenddaten geprüft.',
-  none: 'Keine Auffälligkeiten gefunden.',
-  period: 'Zeitraum',
-  points: 'Datenpunkte',
-  rejected: 'verworfene Messwerte',
-  unmatched: 'Spalten ohne Datenpunkt in der EDE-Liste',
-  openData: 'Befunde als offene Daten',
-  severity: 'Schwere',
-  intervals: 'Zeiträume',
-  wastedHours: 'Stunden',
-  wastedKwh: 'kWh vergeudet',
-  moreIntervals: 'weitere Zeiträume in den offenen Daten',
-  noChart: 'Diagramm nur für die ersten Befunde; alle stehen in den offenen Daten.',
-  moreFindings: 'weitere Befunde stehen in den offenen Daten',
-  morePoints: 'weitere Datenpunkte nicht aufgeführt',
-  skipped: 'Nicht anwendbare Regeln',
-  dataPoints: 'Datenpunkte (EDE-Liste)',
-  noEde: 'Noch keine EDE-Liste hochgeladen.',
-  edeRejected: 'Zeilen der EDE-Liste nicht gelesen',
-  colName: 'Name',
-  colDescription: 'Beschreibung',
-  colObject: 'BACnet-Objekt',
-  colRole: 'Rolle für die Prüfungen',
-  line: 'Zeile',
-  upload: 'Daten hochladen',
-  uploadEde: 'EDE-Liste hochladen',
-  edeFile: 'EDE-Liste (CSV, Semikolon)',
-  edeHint: 'Höchstens 5 MiB. Ersetzt die bisherige Liste.',
-  uploadTrends: 'Trenddaten hochladen und prüfen',
-  trendsFile: 'Trendexport (CSV, breit oder lang, Ortszeit)',
-  land: 'Land (Feiertage)',
-  usageFrom: 'Nutzungszeit Montag bis Freitag von',
-  usageTo: 'bis',
-  usageHint: 'Mit zwei Stunden Vorheizen und einer Stunde Nachlauf.',
-  submitEde: 'EDE-Liste speichern',
-  submitTrends: 'Hochladen und prüfen',
-  signInToUpload: 'Hochladen darf die Geschäftsstelle; bitte anmelden.',
-  edeFirst: 'Trenddaten lassen sich prüfen, sobald eine EDE-Liste hochgeladen ist.',
-  back: 'Zum Gebäudemodell',
-  demo: 'Demodaten: ein Jahr Minutenwerte mit eingebauten Fehlern',
-  severityInfo: 'Hinweis',
-  severityWarning: 'Warnung',
-  severityCritical: 'kritisch',
-  chartAlternative: 'Textfassung des Diagramms',
-} as const;
-
-type OperationKey = keyof typeof de;
-
-/** English texts of the Betrieb page, complete by type. */
-const en: Record<OperationKey, string> = {
-  title: 'Operation',
-  intro: 'Technical monitoring after AMEV and VDI 6041: the building automation\'s trend data are checked against the data points of the EDE list and the usage times – operation outside usage times, simultaneous heating and cooling, frozen sensors, data gaps, limits, temperature difference, set points, short cycling and meters.',
-  findings: 'Findings',
-  running: 'The trend data are being checked; a year of one-minute values takes a few seconds.',
-  reload: 'Check the state',
-  failed: 'The check of the trend data failed.',
-  noRun: 'No trend data checked yet.',
-  none: 'Nothing conspicuous found.',
-  period: 'Period',
-  points: 'Data points',
-  rejected: 'rejected samples',
-  unmatched: 'Columns without a data point in the EDE list',
-  openData: 'Findings as open data',
-  severity: 'Severity',
-  intervals: 'Periods',
-  wastedHours: 'hours',
-  wastedKwh: 'kWh wasted',
-  moreIntervals: 'more periods in the open data',
-  noChart: 'Charts only for the first findings; all are in the open data.',
-  moreFindings: 'more findings are in the open data',
-  morePoints: 'more data points not listed',
-  skipped: 'Rules that could not be applied',
-  dataPoints: 'Data points (EDE list)',
-  noEde: 'No EDE list uploaded yet.',
-  edeRejected: 'Rows of the EDE list not read',
-  colName: 'Name',
-  colDescription: 'Description',
-  colObject: 'BACnet object',
-  colRole: 'Role for the checks',
-  line: 'line',
-  upload: 'Upload data',
-  uploadEde: 'Upload an EDE list',
-  edeFile: 'EDE list (CSV, semicolon)',
-  edeHint: 'At most 5 MiB. Replaces the current list.',
-  uploadTrends: 'Upload and check trend data',
-  trendsFile: 'Trend export (CSV, wide or long, local time)',
-  land: 'Land (public holidays)',
-  usageFrom: 'Usage time Monday to Friday from',
-  usageTo: 'to',
-  usageHint: 'With two hours of pre-heating and one hour of run-on.',
-  submitEde: 'Save the EDE list',
-  submitTrends: 'Upload and check',
-  signInToUpload: 'The secretariat uploads data; please sign in.',
-  edeFirst: 'Trend data can be checked once an EDE list is uploaded.',
-  back: 'Back to the building model',
-  demo: 'Demo data: a year of one-minute values with built-in faults',
-  severityInfo: 'note',
-  severityWarning: 'warning',
-  severityCritical: 'critical',
-  chartAlternative: 'Text version of the chart',
-};
-
-/** A text of the Betrieb page in a language. */
-export function ot(lang: Lang, key: OperationKey): string {
-  return lang === 'de' ? de[key] : en[key];
-}
+import { operationText } from '../strings/operation.js';
 
 /** Findings shown as cards and data points listed on the page; everything is in the open data. */
 const shownFindings = 100;
 const shownPoints = 500;
 
-const berlin = (lang: Lang, t: number) =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(t));
+const berlin = (lang: Language, t: number) =>
+  new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(t));
 
-const severityText = (lang: Lang, s: Finding['severity']) => ot(lang, s === 'critical' ? 'severityCritical' : s === 'warning' ? 'severityWarning' : 'severityInfo');
+const severityText = (lang: Language, s: Finding['severity']) => operationText(lang, s === 'critical' ? 'severityCritical' : s === 'warning' ? 'severityWarning' : 'severityInfo');
 
-function findingView(f: Finding, n: number, svg: string | undefined, lang: Lang): Markup {
+function findingView(f: Finding, n: number, svg: string | undefined, lang: Language): Markup {
   const shown = f.intervals.slice(0, 5);
   return html`<article class="kern-card" id="befund-${n}"><div class="kern-card__container">
 <div class="kern-card__header"><h3 class="kern-title">${f.title[lang]}</h3></div>
 <div class="kern-card__body">
 <p class="kern-body">${f.explanation[lang]}</p>
-<p class="kern-body--small">${ot(lang, 'severity')}: ${severityText(lang, f.severity)} · ${ot(lang, 'points')}: ${f.points.join(', ')}${f.wastedHours !== undefined ? ` · ${formatNumber(lang, f.wastedHours, 1)} ${ot(lang, 'wastedHours')}` : ''}${f.wastedKwh !== undefined ? ` · ${formatNumber(lang, f.wastedKwh, 1)} ${ot(lang, 'wastedKwh')}` : ''}</p>
-<p class="kern-body--small">${ot(lang, 'intervals')}: ${shown.map((i) => `${berlin(lang, i.start)} – ${berlin(lang, i.end)}`).join('; ')}${f.intervals.length > shown.length ? ` (+${f.intervals.length - shown.length} ${ot(lang, 'moreIntervals')})` : ''}</p>
-${svg ? html`<figure class="operation-chart">${raw(svg)}<figcaption class="kern-body--small">${ot(lang, 'chartAlternative')}: <a class="kern-link" href="#befund-${n}-desc-text">${f.title[lang]}</a></figcaption></figure>
+<p class="kern-body--small">${operationText(lang, 'severity')}: ${severityText(lang, f.severity)} · ${operationText(lang, 'points')}: ${f.points.join(', ')}${f.wastedHours !== undefined ? ` · ${formatNumber(lang, f.wastedHours, 1)} ${operationText(lang, 'wastedHours')}` : ''}${f.wastedKwh !== undefined ? ` · ${formatNumber(lang, f.wastedKwh, 1)} ${operationText(lang, 'wastedKwh')}` : ''}</p>
+<p class="kern-body--small">${operationText(lang, 'intervals')}: ${shown.map((i) => `${berlin(lang, i.start)} – ${berlin(lang, i.end)}`).join('; ')}${f.intervals.length > shown.length ? ` (+${f.intervals.length - shown.length} ${operationText(lang, 'moreIntervals')})` : ''}</p>
+${svg ? html`<figure class="operation-chart">${raw(svg)}<figcaption class="kern-body--small">${operationText(lang, 'chartAlternative')}: <a class="kern-link" href="#befund-${n}-desc-text">${f.title[lang]}</a></figcaption></figure>
 <p class="kern-body--small" id="befund-${n}-desc-text">${chartDescription(svg)}</p>` : ''}
 </div></div></article>`;
 }
@@ -157,60 +43,60 @@ function chartDescription(svg: string): string {
   return (m?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
-function runView(state: OperationState, modelId: string, charts: readonly (string | undefined)[], lang: Lang): Markup {
+function runView(state: OperationState, modelId: string, charts: readonly (string | undefined)[], lang: Language): Markup {
   const run = state.run;
-  if (!run) return html`<p class="kern-body">${ot(lang, 'noRun')}</p>`;
+  if (!run) return html`<p class="kern-body">${operationText(lang, 'noRun')}</p>`;
   // No automatic refresh (axe meta-refresh, WCAG 2.2.1): the reader asks for the state.
-  if (run.state === 'queued') return html`<p class="kern-body" role="status">${ot(lang, 'running')}</p><p><a class="kern-btn kern-btn--secondary" href="/gebaeudedaten/${modelId}/betrieb"><span class="kern-label">${ot(lang, 'reload')}</span></a></p>`;
-  if (run.state === 'failed') return alert('danger', ot(lang, 'failed'), run.error ?? '');
+  if (run.state === 'queued') return html`<p class="kern-body" role="status">${operationText(lang, 'running')}</p><p><a class="kern-btn kern-btn--secondary" href="/gebaeudedaten/${modelId}/betrieb"><span class="kern-label">${operationText(lang, 'reload')}</span></a></p>`;
+  if (run.state === 'failed') return alert('danger', operationText(lang, 'failed'), run.error ?? '');
   const r = run.report;
   return html`
-<p class="kern-body">${run.source === 'demo' ? ot(lang, 'demo') : run.fileName}${r?.from !== undefined && r.to !== undefined ? ` · ${ot(lang, 'period')}: ${berlin(lang, r.from)} – ${berlin(lang, r.to)}` : ''} · ${formatNumber(lang, r?.points ?? 0)} ${ot(lang, 'points')} · ${formatNumber(lang, r?.rejected ?? 0)} ${ot(lang, 'rejected')}${r && r.rejected > 0 ? ` (${Object.entries(r.rejectedByReason).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}</p>
-${r && r.unmatched.length > 0 ? html`<p class="kern-body--small">${ot(lang, 'unmatched')}: ${r.unmatched.join(', ')}</p>` : ''}
-<p class="kern-body">${ot(lang, 'openData')}: <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.json">JSON</a> · <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.csv?lang=${lang}">CSV</a></p>
-${run.findings.length === 0 ? alert('success', ot(lang, 'none')) : html`<p class="kern-body" role="status">${formatNumber(lang, run.findings.length)} ${ot(lang, 'findings')}</p>
+<p class="kern-body">${run.source === 'demo' ? operationText(lang, 'demo') : run.fileName}${r?.from !== undefined && r.to !== undefined ? ` · ${operationText(lang, 'period')}: ${berlin(lang, r.from)} – ${berlin(lang, r.to)}` : ''} · ${formatNumber(lang, r?.points ?? 0)} ${operationText(lang, 'points')} · ${formatNumber(lang, r?.rejected ?? 0)} ${operationText(lang, 'rejected')}${r && r.rejected > 0 ? ` (${Object.entries(r.rejectedByReason).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}</p>
+${r && r.unmatched.length > 0 ? html`<p class="kern-body--small">${operationText(lang, 'unmatched')}: ${r.unmatched.join(', ')}</p>` : ''}
+<p class="kern-body">${operationText(lang, 'openData')}: <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.json">JSON</a> · <a class="kern-link" href="/gebaeudedaten/${modelId}/betrieb/befunde.csv?lang=${lang}">CSV</a></p>
+${run.findings.length === 0 ? alert('success', operationText(lang, 'none')) : html`<p class="kern-body" role="status">${formatNumber(lang, run.findings.length)} ${operationText(lang, 'findings')}</p>
 <div class="stack">${run.findings.slice(0, shownFindings).map((f, n) => findingView(f, n, charts[n], lang))}</div>
-${run.findings.length > shownFindings ? html`<p class="kern-body">${formatNumber(lang, run.findings.length - shownFindings)} ${ot(lang, 'moreFindings')}</p>` : ''}
-${run.findings.length > chartedFindings ? html`<p class="kern-body--small">${ot(lang, 'noChart')}</p>` : ''}`}
-${run.skipped.length > 0 ? html`<h3 class="kern-heading-small">${ot(lang, 'skipped')}</h3><ul class="kern-list">${run.skipped.map((s) => html`<li><code>${s.rule}</code>: ${s.reason[lang]}</li>`)}</ul>` : ''}`;
+${run.findings.length > shownFindings ? html`<p class="kern-body">${formatNumber(lang, run.findings.length - shownFindings)} ${operationText(lang, 'moreFindings')}</p>` : ''}
+${run.findings.length > chartedFindings ? html`<p class="kern-body--small">${operationText(lang, 'noChart')}</p>` : ''}`}
+${run.skipped.length > 0 ? html`<h3 class="kern-heading-small">${operationText(lang, 'skipped')}</h3><ul class="kern-list">${run.skipped.map((s) => html`<li><code>${s.rule}</code>: ${s.reason[lang]}</li>`)}</ul>` : ''}`;
 }
 
-function pointsView(state: OperationState, lang: Lang): Markup {
+function pointsView(state: OperationState, lang: Language): Markup {
   const ede = state.ede;
-  if (!ede) return html`<p class="kern-body">${ot(lang, 'noEde')}</p>`;
-  return html`<p class="kern-body">${ede.project ? `${ede.project} · ` : ''}${ede.fileName} · ${formatNumber(lang, ede.points.length)} ${ot(lang, 'points')}</p>
+  if (!ede) return html`<p class="kern-body">${operationText(lang, 'noEde')}</p>`;
+  return html`<p class="kern-body">${ede.project ? `${ede.project} · ` : ''}${ede.fileName} · ${formatNumber(lang, ede.points.length)} ${operationText(lang, 'points')}</p>
 <table class="kern-table kern-table--small">
-  <caption class="kern-title">${ot(lang, 'dataPoints')}</caption>
-  <thead class="kern-table__header"><tr><th scope="col">${ot(lang, 'colName')}</th><th scope="col">${ot(lang, 'colDescription')}</th><th scope="col">${ot(lang, 'colObject')}</th><th scope="col">${ot(lang, 'colRole')}</th></tr></thead>
+  <caption class="kern-title">${operationText(lang, 'dataPoints')}</caption>
+  <thead class="kern-table__header"><tr><th scope="col">${operationText(lang, 'colName')}</th><th scope="col">${operationText(lang, 'colDescription')}</th><th scope="col">${operationText(lang, 'colObject')}</th><th scope="col">${operationText(lang, 'colRole')}</th></tr></thead>
   <tbody class="kern-table__body">${ede.points.slice(0, shownPoints).map((p) => html`<tr><td>${p.name}</td><td>${p.description ?? ''}</td><td>${p.objectType} ${p.instance}</td><td>${p.role ? html`<code>${p.role}</code>` : '–'}</td></tr>`)}</tbody>
 </table>
-${ede.points.length > shownPoints ? html`<p class="kern-body--small">${formatNumber(lang, ede.points.length - shownPoints)} ${ot(lang, 'morePoints')}</p>` : ''}
-${ede.rejected.length > 0 ? html`<h3 class="kern-heading-small">${ot(lang, 'edeRejected')}</h3><ul class="kern-list">${ede.rejected.map((r) => html`<li>${ot(lang, 'line')} ${r.line}: ${r.reason[lang]}</li>`)}</ul>` : ''}`;
+${ede.points.length > shownPoints ? html`<p class="kern-body--small">${formatNumber(lang, ede.points.length - shownPoints)} ${operationText(lang, 'morePoints')}</p>` : ''}
+${ede.rejected.length > 0 ? html`<h3 class="kern-heading-small">${operationText(lang, 'edeRejected')}</h3><ul class="kern-list">${ede.rejected.map((r) => html`<li>${operationText(lang, 'line')} ${r.line}: ${r.reason[lang]}</li>`)}</ul>` : ''}`;
 }
 
 function uploadForms(ctx: AppContext, page: PageContext, modelId: string, state: OperationState): Markup {
   const { lang } = page;
   const usage = state.run?.usage ?? { land: 'BY', from: '07:00', to: '16:00' };
   const mib = (bytes: number) => formatNumber(lang, bytes / 1024 / 1024, 0);
-  return html`<h2 class="kern-heading-medium">${ot(lang, 'upload')}</h2>
+  return html`<h2 class="kern-heading-medium">${operationText(lang, 'upload')}</h2>
 <form method="post" action="/gebaeudedaten/${modelId}/betrieb/ede" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
-  <h3 class="kern-heading-small">${ot(lang, 'uploadEde')}</h3>
-  <div class="kern-form-input"><label class="kern-label" for="ede">${ot(lang, 'edeFile')}</label><div class="kern-hint" id="ede-hint">${ot(lang, 'edeHint')}</div>
+  <h3 class="kern-heading-small">${operationText(lang, 'uploadEde')}</h3>
+  <div class="kern-form-input"><label class="kern-label" for="ede">${operationText(lang, 'edeFile')}</label><div class="kern-hint" id="ede-hint">${operationText(lang, 'edeHint')}</div>
     <input class="kern-form-input__input" id="ede" name="ede" type="file" accept=".csv,.txt" required aria-describedby="ede-hint"></div>
-  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${ot(lang, 'submitEde')}</span></button>
+  <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${operationText(lang, 'submitEde')}</span></button>
 </form>
 ${state.ede ? html`<form method="post" action="/gebaeudedaten/${modelId}/betrieb/trends" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
-  <h3 class="kern-heading-small">${ot(lang, 'uploadTrends')}</h3>
-  <div class="kern-form-input"><label class="kern-label" for="trends">${ot(lang, 'trendsFile')}</label><div class="kern-hint" id="trends-hint">${lang === 'de' ? `Höchstens ${mib(ctx.config.uploadLimitBytes)} MiB.` : `At most ${mib(ctx.config.uploadLimitBytes)} MiB.`}</div>
+  <h3 class="kern-heading-small">${operationText(lang, 'uploadTrends')}</h3>
+  <div class="kern-form-input"><label class="kern-label" for="trends">${operationText(lang, 'trendsFile')}</label><div class="kern-hint" id="trends-hint">${operationText(lang, 'atMostMib', { value: mib(ctx.config.uploadLimitBytes) })}</div>
     <input class="kern-form-input__input" id="trends" name="trends" type="file" accept=".csv,.txt" required aria-describedby="trends-hint"></div>
-  <div class="kern-form-input"><label class="kern-label" for="land">${ot(lang, 'land')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="land" name="land">
+  <div class="kern-form-input"><label class="kern-label" for="land">${operationText(lang, 'land')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="land" name="land">
     ${lands.map((l) => html`<option value="${l}"${l === usage.land ? raw(' selected') : ''}>${states.find((s) => s.iso === `DE-${l}`)?.name ?? l}</option>`)}</select></div></div>
-  <div class="kern-form-input"><label class="kern-label" for="from">${ot(lang, 'usageFrom')}</label><div class="kern-hint" id="usage-hint">${ot(lang, 'usageHint')}</div><input class="kern-form-input__input" id="from" name="from" type="time" required value="${usage.from}" aria-describedby="usage-hint"></div>
-  <div class="kern-form-input"><label class="kern-label" for="to">${ot(lang, 'usageTo')}</label><input class="kern-form-input__input" id="to" name="to" type="time" required value="${usage.to}"></div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${ot(lang, 'submitTrends')}</span></button>
-</form>` : html`<p class="kern-body">${ot(lang, 'edeFirst')}</p>`}`;
+  <div class="kern-form-input"><label class="kern-label" for="from">${operationText(lang, 'usageFrom')}</label><div class="kern-hint" id="usage-hint">${operationText(lang, 'usageHint')}</div><input class="kern-form-input__input" id="from" name="from" type="time" required value="${usage.from}" aria-describedby="usage-hint"></div>
+  <div class="kern-form-input"><label class="kern-label" for="to">${operationText(lang, 'usageTo')}</label><input class="kern-form-input__input" id="to" name="to" type="time" required value="${usage.to}"></div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${operationText(lang, 'submitTrends')}</span></button>
+</form>` : html`<p class="kern-body">${operationText(lang, 'edeFirst')}</p>`}`;
 }
 
 async function modelOf(ctx: AppContext, id: string): Promise<ModelSummary> {
@@ -241,7 +127,7 @@ export function operationPages(ctx: AppContext, routes: Routes): void {
       state = await getOperation(ctx.repo, id);
     }
     const run = state.run as TrendRun | undefined;
-    const charts = async (l: Lang) =>
+    const charts = async (l: Language) =>
       run?.state === 'done'
         ? Promise.all(run.findings.slice(0, chartedFindings).map(async (_, n) => {
             const f = await ctx.repo.files.get(chartKey(id, run.id, n, l));
@@ -250,17 +136,17 @@ export function operationPages(ctx: AppContext, routes: Routes): void {
         : [];
     const chartsByLang = { de: await charts('de'), en: await charts('en') };
     const canUpload = hasRole(c.get('role'), 'secretariat');
-    return render(c, (l) => `${ot(l, 'title')}: ${model.name}`, (page) => {
+    return render(c, (l) => `${operationText(l, 'title')}: ${model.name}`, (page) => {
       const l = page.lang;
       return html`
-<p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${ot(l, 'back')}: ${model.name}</a></p>
-<h1 class="kern-heading-x-large">${ot(l, 'title')}: ${model.name}</h1>
-<p class="kern-body">${ot(l, 'intro')}</p>
-<h2 class="kern-heading-medium">${ot(l, 'findings')}</h2>
+<p class="kern-preline"><a class="kern-link" href="/gebaeudedaten/${id}">${operationText(l, 'back')}: ${model.name}</a></p>
+<h1 class="kern-heading-x-large">${operationText(l, 'title')}: ${model.name}</h1>
+<p class="kern-body">${operationText(l, 'intro')}</p>
+<h2 class="kern-heading-medium">${operationText(l, 'findings')}</h2>
 ${runView(state, id, chartsByLang[l], l)}
-<h2 class="kern-heading-medium">${ot(l, 'dataPoints')}</h2>
+<h2 class="kern-heading-medium">${operationText(l, 'dataPoints')}</h2>
 ${pointsView(state, l)}
-${canUpload ? uploadForms(ctx, page, id, state) : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten/${id}/betrieb">${ot(l, 'signInToUpload')}</a></p>`}`;
+${canUpload ? uploadForms(ctx, page, id, state) : html`<p class="kern-body"><a class="kern-link" href="/anmelden?next=/gebaeudedaten/${id}/betrieb">${operationText(l, 'signInToUpload')}</a></p>`}`;
     });
   });
 

@@ -13,6 +13,7 @@ import { AppError } from '../../errors.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { errorSummary, readForm, required, selectField, textField, validateRecord, type FieldError, type FormState } from '../forms/fields.js';
+import { pilotFormsText } from '../strings/pilot-forms.js';
 
 const levelOptions = [
   { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
@@ -36,7 +37,7 @@ function participantRows(lang: PageContext['lang'], f: FormState, rows: number, 
       : html`${selectField(lang, f, { name: `pState-${i}`, label: { de: `Beteiligte ${i + 1}: Land (bei Ebene Land)`, en: `Participant ${i + 1}: Land (for level state)` }, options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}`}
   </div>`)}
   <input type="hidden" name="rows" value="${rows}">
-  <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${lang === 'de' ? 'Weitere Beteiligte' : 'More participants'}</span></button>`;
+  <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${pilotFormsText(lang, 'moreParticipants')}</span></button>`;
 }
 
 /** Forms for pilots (Pilotvorhaben) and joint projects (Gemeinschaftsvorhaben) instead of JSON. */
@@ -50,11 +51,11 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
   const showPilot = async (c: Context<Env>, f: FormState, rows: number, status = 200, editing?: Versioned<Pilot>) => {
     const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
     const existing = editing ? [] : (await ctx.repo.pilots.list()).map((d) => d.data as Pilot);
-    const heading = (lang: 'de' | 'en') => (editing ? `${lang === 'de' ? 'Pilotvorhaben bearbeiten' : 'Edit pilot'}: ${editing.data.title.de}` : lang === 'de' ? 'Neues Pilotvorhaben' : 'New pilot');
+    const heading = (lang: 'de' | 'en') => (editing ? `${pilotFormsText(lang, 'editPilot')}: ${editing.data.title.de}` : pilotFormsText(lang, 'newPilot'));
     return render(c, heading, (page) => {
       const { lang } = page;
       return html`<h1 class="kern-heading-x-large">${heading(lang)}</h1>
-${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende bearbeiten:' : 'Edit existing:'}</p><ul class="kern-list">${existing.map((x) => html`<li><a class="kern-link" href="/verwaltung/pilotvorhaben/${x.id}/bearbeiten">${x.title.de}</a></li>`)}</ul>` : ''}
+${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editExisting')}</p><ul class="kern-list">${existing.map((x) => html`<li><a class="kern-link" href="/verwaltung/pilotvorhaben/${x.id}/bearbeiten">${x.title.de}</a></li>`)}</ul>` : ''}
 <form method="post" action="${editing ? `/verwaltung/pilotvorhaben/${editing.id}/bearbeiten` : '/verwaltung/pilotvorhaben/neu'}" class="stack" novalidate>${csrfField(page)}
   ${editing ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(editing.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
@@ -68,10 +69,10 @@ ${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende 
   ${textField(lang, f, { name: 'end', label: { de: 'Ende', en: 'End' }, type: 'date' })}
   ${selectField(lang, f, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [{ value: 'planned', label: { de: 'geplant', en: 'planned' } }, { value: 'running', label: { de: 'läuft', en: 'running' } }, { value: 'completed', label: { de: 'abgeschlossen', en: 'completed' } }, { value: 'stopped', label: { de: 'abgebrochen', en: 'stopped' } }], fallback: 'planned' })}
   ${textField(lang, f, { name: 'contact', label: { de: 'Kontakt (E-Mail)', en: 'Contact (e-mail)' }, type: 'email', maxlength: 254 })}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte Verwaltungen' : 'Participating administrations'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${pilotFormsText(lang, 'participatingAdministrations')}</legend><div class="kern-fieldset__body stack">
     ${participantRows(lang, f, rows, true)}
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? (lang === 'de' ? 'Pilotvorhaben speichern' : 'Save pilot') : lang === 'de' ? 'Pilotvorhaben anlegen' : 'Create pilot'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? pilotFormsText(lang, 'savePilot') : pilotFormsText(lang, 'createPilot')}</span></button>
 </form>`;
     }, status);
   };
@@ -147,11 +148,11 @@ ${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende 
     const body = (await ctx.repo.bodies.get(bodyId))?.data as Body | undefined;
     const rules = [...(body?.rules ?? []).map((r) => r.id), ...Object.keys(presets)].filter((v, i, a) => a.indexOf(v) === i);
     const existing = editing ? [] : (await ctx.repo.projects.list()).map((d) => d.data as JointProject);
-    const heading = (lang: 'de' | 'en') => (editing ? `${lang === 'de' ? 'Gemeinschaftsvorhaben bearbeiten' : 'Edit joint project'}: ${editing.data.title.de}` : lang === 'de' ? 'Neues Gemeinschaftsvorhaben' : 'New joint project');
+    const heading = (lang: 'de' | 'en') => (editing ? `${pilotFormsText(lang, 'editJointProject')}: ${editing.data.title.de}` : pilotFormsText(lang, 'newJointProject'));
     return render(c, heading, (page) => {
       const { lang } = page;
       return html`<h1 class="kern-heading-x-large">${heading(lang)}</h1>
-${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende bearbeiten:' : 'Edit existing:'}</p><ul class="kern-list">${existing.map((x) => html`<li><a class="kern-link" href="/verwaltung/gemeinschaftsvorhaben/${x.id}/bearbeiten">${x.title.de}</a></li>`)}</ul>` : ''}
+${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editExisting')}</p><ul class="kern-list">${existing.map((x) => html`<li><a class="kern-link" href="/verwaltung/gemeinschaftsvorhaben/${x.id}/bearbeiten">${x.title.de}</a></li>`)}</ul>` : ''}
 <form method="post" action="${editing ? `/verwaltung/gemeinschaftsvorhaben/${editing.id}/bearbeiten` : '/verwaltung/gemeinschaftsvorhaben/neu'}" class="stack" novalidate>${csrfField(page)}
   ${editing ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(editing.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
@@ -160,10 +161,10 @@ ${existing.length > 0 ? html`<p class="kern-body">${lang === 'de' ? 'Bestehende 
   ${textField(lang, f, { name: 'total', label: { de: 'Gesamtkosten in Euro', en: 'Total cost in euro' }, hint: { de: 'z. B. 1.250.000,00', en: 'e.g. 1.250.000,00 (German notation)' }, required: true, maxlength: 30 })}
   ${selectField(lang, f, { name: 'rules', label: { de: 'Kostenteilung nach', en: 'Cost sharing under' }, options: rules.map((r) => ({ value: r, label: r })), fallback: rules[0] ?? '' })}
   ${textField(lang, f, { name: 'date', label: { de: 'Stichtag (wählt die Tabelle des Königsteiner Schlüssels)', en: 'Reference date (selects the Königstein key table)' }, type: 'date', required: true })}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte' : 'Participants'}</legend><div class="kern-fieldset__body stack">
+  <fieldset class="kern-fieldset"><legend class="kern-label">${pilotFormsText(lang, 'participants')}</legend><div class="kern-fieldset__body stack">
     ${participantRows(lang, f, rows, false)}
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? (lang === 'de' ? 'Vorhaben speichern' : 'Save project') : lang === 'de' ? 'Vorhaben anlegen' : 'Create project'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? pilotFormsText(lang, 'saveProject') : pilotFormsText(lang, 'createProject')}</span></button>
 </form>`;
     }, status);
   };

@@ -1,5 +1,5 @@
 import { states } from '@foederal/membership';
-import type { ExperienceReport, Pilot } from '@foederal/recommendations';
+import { administrativeLevelSchema, type ExperienceReport, type Pilot } from '@foederal/recommendations';
 import { html, raw } from 'hono/html';
 import { hasRole } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
@@ -7,30 +7,31 @@ import { getBody } from '../../domain/body.js';
 import { listPilots, listReports, submitReport } from '../../domain/pilots.js';
 import { computeShares, resolveRules, type JointProject } from '../../domain/projects.js';
 import { AppError } from '../../errors.js';
-import { formatDate, formatNumber, pick, t, type Lang } from '../i18n.js';
-import { administrativeLevelLabels, lbl, pilotStatusLabels, reportStateLabels } from '../labels.js';
+import { formatDate, formatNumber, textOf, t, type Language } from '../i18n.js';
+import { recommendationLabel } from '../labels.js';
 import { alert, csrfField, type Markup } from '../layout.js';
 import { formOf, render, type Routes } from '../routing.js';
 import { readSolution } from '../../domain/opencode-solution.js';
 import { solutionView } from './opencode-solution.js';
 import { formatEuro } from '@foederal/membership';
 import type { CostParticipant } from '@foederal/membership';
+import { pilotsText, type PilotsKey } from '../strings/pilots.js';
 
-function subject(p: Pilot, lang: Lang): Markup {
+function subject(p: Pilot, lang: Language): Markup {
   return p.subject.kind === 'recommendation'
-    ? html`${lang === 'de' ? 'Empfehlung' : 'Recommendation'} <a class="kern-link" href="/empfehlungen/${p.subject.recommendation}">${p.subject.recommendation}</a> (${p.subject.version})`
-    : html`${lang === 'de' ? 'Open-Source-Lösung' : 'Open-source solution'} <a class="kern-link" href="${p.subject.repository}">${p.subject.name}</a>`;
+    ? html`${pilotsText(lang, 'recommendation')} <a class="kern-link" href="/empfehlungen/${p.subject.recommendation}">${p.subject.recommendation}</a> (${p.subject.version})`
+    : html`${pilotsText(lang, 'openSourceSolution')} <a class="kern-link" href="${p.subject.repository}">${p.subject.name}</a>`;
 }
 
-function reportView(r: ExperienceReport, lang: Lang): Markup {
+function reportView(r: ExperienceReport, lang: Language): Markup {
   return html`<article class="kern-card" id="${r.id}"><div class="kern-card__container">
-<div class="kern-card__header"><h3 class="kern-title">${pick(lang, r.title)}</h3></div>
+<div class="kern-card__header"><h3 class="kern-title">${textOf(lang, r.title)}</h3></div>
 <div class="kern-card__body">
-<p class="kern-body--small">${r.author.organisation} (${r.author.jurisdiction.name}) · ${formatDate(lang, r.date)} · ${lbl(reportStateLabels, r.status.state, lang)}</p>
-<h4 class="kern-heading-small">${lang === 'de' ? 'Was gut lief' : 'What worked'}</h4><ul class="kern-list">${r.worked.map((w) => html`<li>${pick(lang, w)}</li>`)}</ul>
-<h4 class="kern-heading-small">${lang === 'de' ? 'Was nicht gut lief' : 'What did not work'}</h4><ul class="kern-list">${r.didNotWork.length ? r.didNotWork.map((w) => html`<li>${pick(lang, w)}</li>`) : html`<li>–</li>`}</ul>
-<p class="kern-body">${lang === 'de' ? 'Aufwand' : 'Effort'}: ${formatNumber(lang, r.effortPersonDays, 1)} ${lang === 'de' ? 'Personentage' : 'person-days'} · ${lang === 'de' ? 'Kosten' : 'Costs'}: ${formatEuro(r.costs.amountCents, lang)} · ${r.wouldRecommend ? (lang === 'de' ? 'würde es empfehlen' : 'would recommend it') : lang === 'de' ? 'würde es nicht empfehlen' : 'would not recommend it'}</p>
-${r.attachments.length ? html`<ul class="kern-list">${r.attachments.map((a) => html`<li><a class="kern-link" href="${a.downloadUrl}">${pick(lang, a.title)}</a></li>`)}</ul>` : ''}
+<p class="kern-body--small">${r.author.organisation} (${r.author.jurisdiction.name}) · ${formatDate(lang, r.date)} · ${recommendationLabel(lang, 'report', r.status.state)}</p>
+<h4 class="kern-heading-small">${pilotsText(lang, 'whatWorked')}</h4><ul class="kern-list">${r.worked.map((w) => html`<li>${textOf(lang, w)}</li>`)}</ul>
+<h4 class="kern-heading-small">${pilotsText(lang, 'whatDidNotWork')}</h4><ul class="kern-list">${r.didNotWork.length ? r.didNotWork.map((w) => html`<li>${textOf(lang, w)}</li>`) : html`<li>–</li>`}</ul>
+<p class="kern-body">${pilotsText(lang, 'effort')}: ${formatNumber(lang, r.effortPersonDays, 1)} ${pilotsText(lang, 'personDays')} · ${pilotsText(lang, 'costs')}: ${formatEuro(r.costs.amountCents, lang)} · ${r.wouldRecommend ? pilotsText(lang, 'wouldRecommendIt') : pilotsText(lang, 'wouldNotRecommendIt')}</p>
+${r.attachments.length ? html`<ul class="kern-list">${r.attachments.map((a) => html`<li><a class="kern-link" href="${a.downloadUrl}">${textOf(lang, a.title)}</a></li>`)}</ul>` : ''}
 </div></div></article>`;
 }
 
@@ -43,16 +44,16 @@ export function pilotPages(ctx: AppContext, routes: Routes): void {
     const state = c.req.query('land') || undefined;
     const pilots = (await listPilots(ctx.repo, { level, state })).map((d) => d.data);
     return render(c, (lang) => t(lang, 'navPilots'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Register der Pilotvorhaben' : 'Register of pilots'}</h1>
+<h1 class="kern-heading-x-large">${pilotsText(lang, 'registerOfPilots')}</h1>
 <form method="get" action="/pilotvorhaben" class="filters">
-  <div class="kern-form-input"><label class="kern-label" for="level">${lang === 'de' ? 'Ebene' : 'Level'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="level" name="level"><option value="">${lang === 'de' ? 'alle' : 'all'}</option>
-    ${Object.keys(administrativeLevelLabels).map((l) => html`<option value="${l}"${l === level ? raw(' selected') : ''}>${lbl(administrativeLevelLabels, l, lang)}</option>`)}</select></div></div>
-  <div class="kern-form-input"><label class="kern-label" for="land">${lang === 'de' ? 'Land' : 'State'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="land" name="land"><option value="">${lang === 'de' ? 'alle' : 'all'}</option>
+  <div class="kern-form-input"><label class="kern-label" for="level">${pilotsText(lang, 'level')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="level" name="level"><option value="">${pilotsText(lang, 'all')}</option>
+    ${administrativeLevelSchema.options.map((l) => html`<option value="${l}"${l === level ? raw(' selected') : ''}>${recommendationLabel(lang, 'level', l)}</option>`)}</select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="land">${pilotsText(lang, 'state')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="land" name="land"><option value="">${pilotsText(lang, 'all')}</option>
     ${states.map((s) => html`<option value="${s.key}"${s.key === state ? raw(' selected') : ''}>${s.name}</option>`)}</select></div></div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Filtern' : 'Filter'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${pilotsText(lang, 'filter')}</span></button>
 </form>
-<p class="kern-body" role="status">${pilots.length} ${lang === 'de' ? 'Pilotvorhaben' : 'pilots'}</p>
-<ul class="kern-list stack">${pilots.map((p) => html`<li><a class="kern-link" href="/pilotvorhaben/${p.id}">${pick(lang, p.title)}</a> – ${lbl(pilotStatusLabels, p.status, lang)}; ${subject(p, lang)}; ${p.participants.map((x) => x.organisation).join(', ')}</li>`)}</ul>
+<p class="kern-body" role="status">${pilots.length} ${pilotsText(lang, 'pilots')}</p>
+<ul class="kern-list stack">${pilots.map((p) => html`<li><a class="kern-link" href="/pilotvorhaben/${p.id}">${textOf(lang, p.title)}</a> – ${recommendationLabel(lang, 'pilot', p.status)}; ${subject(p, lang)}; ${p.participants.map((x) => x.organisation).join(', ')}</li>`)}</ul>
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/pilots">JSON</a></p>`);
   });
 
@@ -63,41 +64,41 @@ export function pilotPages(ctx: AppContext, routes: Routes): void {
     // An open-source pilot shows its solution's publiccode.yml (ADR 0162); short timeout, cached.
     const solution = pilot.subject.kind === 'open-source' ? await readSolution(ctx, pilot.subject) : undefined;
     const repository = pilot.subject.kind === 'open-source' ? pilot.subject.repository : '';
-    return render(c, (lang) => pick(lang, pilot.title), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${pick(lang, pilot.title)}</h1>
-${c.req.query('eingereicht') ? alert('success', lang === 'de' ? 'Ihr Bericht ist eingegangen. Die Geschäftsstelle prüft ihn vor der Veröffentlichung.' : 'Your report was received. The secretariat reviews it before publication.') : ''}
-<p class="kern-body">${pick(lang, pilot.description)}</p>
-<p class="kern-body">${subject(pilot, lang)} · ${lbl(pilotStatusLabels, pilot.status, lang)} · ${formatDate(lang, pilot.start)}${pilot.end ? ` – ${formatDate(lang, pilot.end)}` : ''}</p>
+    return render(c, (lang) => textOf(lang, pilot.title), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${textOf(lang, pilot.title)}</h1>
+${c.req.query('eingereicht') ? alert('success', pilotsText(lang, 'yourReportWasReceived')) : ''}
+<p class="kern-body">${textOf(lang, pilot.description)}</p>
+<p class="kern-body">${subject(pilot, lang)} · ${recommendationLabel(lang, 'pilot', pilot.status)} · ${formatDate(lang, pilot.start)}${pilot.end ? ` – ${formatDate(lang, pilot.end)}` : ''}</p>
 ${solution ? solutionView(solution, repository, lang) : ''}
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Teilnehmende Verwaltungen' : 'Participating administrations'}</h2>
-<ul class="kern-list">${pilot.participants.map((p) => html`<li>${p.organisation} (${lbl(administrativeLevelLabels, p.jurisdiction.level, lang)} ${p.jurisdiction.name})${p.role === 'lead' ? (lang === 'de' ? ' – Leitung' : ' – lead') : ''}</li>`)}</ul>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Erfahrungsberichte' : 'Experience reports'} (${reports.length})</h2>
+<h2 class="kern-heading-medium">${pilotsText(lang, 'participatingAdministrations')}</h2>
+<ul class="kern-list">${pilot.participants.map((p) => html`<li>${p.organisation} (${recommendationLabel(lang, 'level', p.jurisdiction.level)} ${p.jurisdiction.name})${p.role === 'lead' ? pilotsText(lang, 'lead') : ''}</li>`)}</ul>
+<h2 class="kern-heading-medium">${pilotsText(lang, 'experienceReports')} (${reports.length})</h2>
 <div class="stack">${reports.map((r) => reportView(r, lang))}</div>
-${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhaben/${pilot.id}/bericht"><span class="kern-label">${lang === 'de' ? 'Erfahrungsbericht einreichen' : 'Submit an experience report'}</span></a></p>` : ''}`);
+${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhaben/${pilot.id}/bericht"><span class="kern-label">${pilotsText(lang, 'submitAnExperienceReport')}</span></a></p>` : ''}`);
   });
 
   routes.get('/pilotvorhaben/:id/bericht', 'member', async (c) => {
     const pilot = (await ctx.repo.pilots.require(c.req.param('id') ?? '')).data as Pilot;
-    return render(c, (lang) => (lang === 'de' ? 'Erfahrungsbericht einreichen' : 'Submit an experience report'), (page) => {
+    return render(c, (lang) => pilotsText(lang, 'submitAnExperienceReport'), (page) => {
       const { lang } = page;
-      const field = (id: string, de: string, en: string, input: Markup) => html`<div class="kern-form-input"><label class="kern-label" for="${id}">${lang === 'de' ? de : en}</label>${input}</div>`;
+      const field = (id: string, key: PilotsKey, input: Markup) => html`<div class="kern-form-input"><label class="kern-label" for="${id}">${pilotsText(lang, key)}</label>${input}</div>`;
       return html`
-<p class="kern-preline"><a class="kern-link" href="/pilotvorhaben/${pilot.id}">${pick(lang, pilot.title)}</a></p>
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Erfahrungsbericht einreichen' : 'Submit an experience report'}</h1>
+<p class="kern-preline"><a class="kern-link" href="/pilotvorhaben/${pilot.id}">${textOf(lang, pilot.title)}</a></p>
+<h1 class="kern-heading-x-large">${pilotsText(lang, 'submitAnExperienceReport')}</h1>
 <form method="post" action="/pilotvorhaben/${pilot.id}/bericht" class="stack">
   ${csrfField(page)}
-  ${field('title', 'Titel', 'Title', html`<input class="kern-form-input__input" id="title" name="title" required maxlength="300">`)}
-  ${field('organisation', 'Verwaltung', 'Administration', html`<input class="kern-form-input__input" id="organisation" name="organisation" required maxlength="300">`)}
-  <div class="kern-form-input"><label class="kern-label" for="participant">${lang === 'de' ? 'Gebietskörperschaft' : 'Jurisdiction'}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="participant" name="participant">
+  ${field('title', 'reportTitle', html`<input class="kern-form-input__input" id="title" name="title" required maxlength="300">`)}
+  ${field('organisation', 'reportOrganisation', html`<input class="kern-form-input__input" id="organisation" name="organisation" required maxlength="300">`)}
+  <div class="kern-form-input"><label class="kern-label" for="participant">${pilotsText(lang, 'jurisdiction')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="participant" name="participant">
     ${pilot.participants.map((p, i) => html`<option value="${i}">${p.jurisdiction.name}</option>`)}</select></div></div>
-  ${field('date', 'Datum', 'Date', html`<input class="kern-form-input__input" id="date" name="date" type="date" required value="${ctx.now().toISOString().slice(0, 10)}">`)}
-  ${field('worked', 'Was gut lief (eine Angabe je Zeile)', 'What worked (one per line)', html`<textarea class="kern-form-input__input" id="worked" name="worked" rows="4"></textarea>`)}
-  ${field('didNotWork', 'Was nicht gut lief (eine Angabe je Zeile)', 'What did not work (one per line)', html`<textarea class="kern-form-input__input" id="didNotWork" name="didNotWork" rows="4"></textarea>`)}
-  ${field('effort', 'Aufwand in Personentagen', 'Effort in person-days', html`<input class="kern-form-input__input" id="effort" name="effort" type="number" min="0" step="0.5" required>`)}
-  ${field('costs', 'Kosten in Euro', 'Costs in euro', html`<input class="kern-form-input__input" id="costs" name="costs" type="number" min="0" step="0.01" required>`)}
-  <div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="recommend" name="recommend" value="1"><label class="kern-label" for="recommend">${lang === 'de' ? 'Wir würden es anderen Verwaltungen empfehlen' : 'We would recommend it to other administrations'}</label></div>
-  <div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="licence" name="licence" value="1" required><label class="kern-label" for="licence">${lang === 'de' ? 'Der Bericht darf unter CC BY 4.0 veröffentlicht werden' : 'The report may be published under CC BY 4.0'}</label></div>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Zur Prüfung einreichen' : 'Submit for review'}</span></button>
+  ${field('date', 'reportDate', html`<input class="kern-form-input__input" id="date" name="date" type="date" required value="${ctx.now().toISOString().slice(0, 10)}">`)}
+  ${field('worked', 'reportWorked', html`<textarea class="kern-form-input__input" id="worked" name="worked" rows="4"></textarea>`)}
+  ${field('didNotWork', 'reportDidNotWork', html`<textarea class="kern-form-input__input" id="didNotWork" name="didNotWork" rows="4"></textarea>`)}
+  ${field('effort', 'reportEffort', html`<input class="kern-form-input__input" id="effort" name="effort" type="number" min="0" step="0.5" required>`)}
+  ${field('costs', 'reportCosts', html`<input class="kern-form-input__input" id="costs" name="costs" type="number" min="0" step="0.01" required>`)}
+  <div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="recommend" name="recommend" value="1"><label class="kern-label" for="recommend">${pilotsText(lang, 'weWouldRecommendIt')}</label></div>
+  <div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="licence" name="licence" value="1" required><label class="kern-label" for="licence">${pilotsText(lang, 'theReportMayBe')}</label></div>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${pilotsText(lang, 'submitForReview')}</span></button>
 </form>`;
     });
   });
@@ -128,9 +129,9 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
   routes.get('/kostenteilung', 'public', async (c) => {
     const projects = (await ctx.repo.projects.list()).map((d) => d.data as JointProject);
     return render(c, (lang) => t(lang, 'navCosts'), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${lang === 'de' ? 'Kostenteilung gemeinsamer Vorhaben' : 'Cost sharing of joint projects'}</h1>
-<p class="kern-body">${lang === 'de' ? 'Bund, Länder und Kommunen finanzieren gemeinsame Vorhaben nach den Regeln der Geschäftsordnung: fester Bundesanteil, feste Anteile der kommunalen Spitzenverbände, der Rest nach dem Königsteiner Schlüssel. Die Beträge ergeben auf den Cent genau die Gesamtsumme.' : 'The Bund, the Länder and the municipalities fund joint projects under the rules of procedure: a fixed federal share, fixed shares of the municipal umbrella associations, the rest by the Königstein key. The amounts add up to the total to the cent.'}</p>
-<ul class="kern-list">${projects.map((p) => html`<li><a class="kern-link" href="/kostenteilung/${p.id}">${pick(lang, p.title)}</a> – ${formatEuro(p.total, lang)}</li>`)}</ul>`);
+<h1 class="kern-heading-x-large">${pilotsText(lang, 'costSharingOfJoint')}</h1>
+<p class="kern-body">${pilotsText(lang, 'theBundTheL')}</p>
+<ul class="kern-list">${projects.map((p) => html`<li><a class="kern-link" href="/kostenteilung/${p.id}">${textOf(lang, p.title)}</a> – ${formatEuro(p.total, lang)}</li>`)}</ul>`);
   });
 
   routes.get('/kostenteilung/:id', 'public', async (c) => {
@@ -142,24 +143,24 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
     const participants: CostParticipant[] = chosen ? project.participants.filter((p) => chosen.includes(p.id)) : [...project.participants];
     const result = computeShares({ ...project, total: euros, participants }, rules);
     const sum = result.shares.reduce((a, s) => a + s.amount, 0);
-    return render(c, (lang) => pick(lang, project.title), ({ lang }) => html`
-<h1 class="kern-heading-x-large">${pick(lang, project.title)}</h1>
-${project.description ? html`<p class="kern-body">${pick(lang, project.description)}</p>` : ''}
+    return render(c, (lang) => textOf(lang, project.title), ({ lang }) => html`
+<h1 class="kern-heading-x-large">${textOf(lang, project.title)}</h1>
+${project.description ? html`<p class="kern-body">${textOf(lang, project.description)}</p>` : ''}
 <table class="kern-table">
-  <caption class="kern-title">${lang === 'de' ? 'Anteile' : 'Shares'}: ${formatEuro(result.total, lang)}</caption>
-  <thead class="kern-table__header"><tr><th scope="col">${lang === 'de' ? 'Beteiligte' : 'Participant'}</th><th scope="col" class="kern-table__header--numeric">${lang === 'de' ? 'Betrag' : 'Amount'}</th><th scope="col">${lang === 'de' ? 'Erläuterung' : 'Explanation'}</th></tr></thead>
+  <caption class="kern-title">${pilotsText(lang, 'shares')}: ${formatEuro(result.total, lang)}</caption>
+  <thead class="kern-table__header"><tr><th scope="col">${pilotsText(lang, 'participant')}</th><th scope="col" class="kern-table__header--numeric">${pilotsText(lang, 'amount')}</th><th scope="col">${pilotsText(lang, 'explanation')}</th></tr></thead>
   <tbody class="kern-table__body">${result.shares.map((s) => html`<tr><th scope="row">${project.participants.find((p) => p.id === s.id)?.name ?? s.id}</th><td class="kern-table__cell--numeric">${formatEuro(s.amount, lang)}</td><td>${s.explanation[lang]}</td></tr>`)}
-  <tr><th scope="row">${lang === 'de' ? 'Summe' : 'Sum'}</th><td class="kern-table__cell--numeric">${formatEuro(sum, lang)}</td><td>${sum === result.total ? (lang === 'de' ? 'entspricht genau der Gesamtsumme' : 'equals the total exactly') : ''}</td></tr></tbody>
+  <tr><th scope="row">${pilotsText(lang, 'sum')}</th><td class="kern-table__cell--numeric">${formatEuro(sum, lang)}</td><td>${sum === result.total ? pilotsText(lang, 'equalsTheTotalExactly') : ''}</td></tr></tbody>
 </table>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Wie gerechnet wurde' : 'How it was computed'}</h2>
+<h2 class="kern-heading-medium">${pilotsText(lang, 'howItWasComputed')}</h2>
 <ul class="kern-list">${result.explanation.map((e) => html`<li>${e[lang]}</li>`)}</ul>
-<h2 class="kern-heading-medium">${lang === 'de' ? 'Andere Summe oder Beteiligte durchrechnen' : 'Try another total or set of participants'}</h2>
+<h2 class="kern-heading-medium">${pilotsText(lang, 'tryAnotherTotalOr')}</h2>
 <form method="get" action="/kostenteilung/${project.id}" class="stack">
-  <div class="kern-form-input"><label class="kern-label" for="summe">${lang === 'de' ? 'Gesamtsumme in Euro' : 'Total in euro'}</label><input class="kern-form-input__input" id="summe" name="summe" inputmode="decimal" value="${(euros / 100).toFixed(2)}"></div>
-  <fieldset class="kern-fieldset"><legend class="kern-label">${lang === 'de' ? 'Beteiligte' : 'Participants'}</legend><div class="kern-fieldset__body">
+  <div class="kern-form-input"><label class="kern-label" for="summe">${pilotsText(lang, 'totalInEuro')}</label><input class="kern-form-input__input" id="summe" name="summe" inputmode="decimal" value="${(euros / 100).toFixed(2)}"></div>
+  <fieldset class="kern-fieldset"><legend class="kern-label">${pilotsText(lang, 'participants')}</legend><div class="kern-fieldset__body">
   ${project.participants.map((p) => html`<div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="p-${p.id}" name="teilnehmer" value="${p.id}"${participants.some((x) => x.id === p.id) ? raw(' checked') : ''}><label class="kern-label" for="p-${p.id}">${p.name ?? p.id}</label></div>`)}
   </div></fieldset>
-  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${lang === 'de' ? 'Berechnen' : 'Compute'}</span></button>
+  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${pilotsText(lang, 'compute')}</span></button>
 </form>`);
   });
 }
