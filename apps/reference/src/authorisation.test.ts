@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, hasRole, type Role } from './auth/roles.js';
-import type { ModelSummary } from './domain/models.js';
 import { sqliteBackend } from '../test/backends.js';
 import { startTestApp, type TestApp } from '../test/harness.js';
 
@@ -12,7 +11,7 @@ describe('authorisation matrix', () => {
   let samples: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp(sqliteBackend(), { seed: true, env: { CONTRIBUTION_LIMIT_PER_HOUR: '1000' } });
-    const model = (await t.server.ctx.repo.models.list())[0]!.data as ModelSummary;
+    const model = (await t.server.ctx.repo.models.list())[0]!.data;
     samples = {
       id: 'gebaeudedaten-2027',
       version: '0.9.0',

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type Backend } from '../test/backends.js';
 import { openRepository } from './db/repository.js';
 import { schoolIfc } from './demo/school-ifc.js';
-import { storeModel, type ModelSummary } from './domain/models.js';
+import { storeModel } from './domain/models.js';
 import { pgJobQueue } from './jobs/pg-queue.js';
 import { createLogger } from './logger.js';
 
@@ -147,7 +147,7 @@ describe('deployable build', () => {
           const doc = await storeModel(repo, { name: 'Schule', fileName: 'schule.ifc', bytes: new TextEncoder().encode(schoolIfc()), uploadedBy: 'Test', now: new Date() });
           await queue.send({ kind: 'analyse-model', modelId: doc.id });
           const done = await until('the deployed worker to read the model', 60_000, async () => {
-            const m = (await repo.models.require(doc.id)).data as ModelSummary;
+            const m = (await repo.models.require(doc.id)).data;
             return m.state === 'reading' ? undefined : m;
           }, worker);
           expect(done.state).toBe('ready');

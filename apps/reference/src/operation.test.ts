@@ -57,7 +57,7 @@ for (const factory of backends) {
     beforeAll(async () => {
       t = await startTestApp(factory, { seed: true });
       const models = await t.server.ctx.repo.models.list();
-      modelId = (models.find((d) => (d.data as ModelSummary).fileName === 'grundschule-am-lindenhof.ifc') as { id: string }).id;
+      modelId = (models.find((d) => (d.data).fileName === 'grundschule-am-lindenhof.ifc') as { id: string }).id;
     }, 60_000);
     afterAll(() => t?.close());
 
@@ -235,7 +235,11 @@ describe('trend check job', () => {
   afterAll(() => dispose?.());
 
   it('is idempotent and leaves a replaced run alone', async () => {
-    await repo.models.create('modell-x', { id: 'modell-x', name: 'X' }, { sortKey: 'x', search: 'x', status: 'ready' });
+    const model: ModelSummary = {
+      id: 'modell-x', state: 'ready', progress: 100, name: 'X', fileName: 'x.ifc', bytes: 0, sha256: '', uploadedAt: '2027-01-01T00:00:00.000Z', uploadedBy: 'Test',
+      schema: 'IFC4', entities: 0, buildings: [], areas: {}, spacesWithoutArea: 0, checks: [],
+    };
+    await repo.models.create('modell-x', model, { sortKey: 'x', search: 'x', status: 'ready' });
     await storeEde(repo, 'modell-x', { fileName: 'ede.csv', bytes: new TextEncoder().encode(demoSchoolEde), uploadedBy: 'Test', now: new Date() });
     await seedDemoOperation(repo, 'modell-x', new Date());
     // sixty days: only the pump nights of February are in them

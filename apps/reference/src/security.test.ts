@@ -290,7 +290,7 @@ describe('zip bombs in the app', () => {
     const location = res.headers.get('location')!;
     await expect.poll(async () => (await client.page(location)).text, { timeout: 20_000 }).toContain('zip bomb');
     const id = location.split('/').pop()!;
-    const stored = (await t.server.ctx.repo.models.require(id)).data as { state: string; error?: string };
+    const stored = (await t.server.ctx.repo.models.require(id)).data;
     expect(stored.state).toBe('failed');
     expect(stored.error).toContain('1048576');
     expect((await fetch(`${t.url}/health`)).status).toBe(200);

@@ -12,13 +12,12 @@ import {
   type Catalogue,
   type Consultation,
   type ExperienceReport,
-  type Pilot,
   type Recommendation,
 } from '@foederal/recommendations';
 import { exampleAssets } from '@foederal/recommendations/examples';
 import type { AppContext } from '../context.js';
-import type { Repository } from '../db/repository.js';
 import { getBody, bodyId } from '../domain/body.js';
+import { publishedRecords, storedCatalogueHeader } from '../domain/catalogue.js';
 import { AppError } from '../errors.js';
 import type { Context } from 'hono';
 import type { Env, Routes } from '../web/routing.js';
@@ -30,8 +29,8 @@ const require = createRequire(import.meta.url);
 export type CatalogueHeader = Omit<Catalogue, 'recommendations' | 'consultations' | 'pilots' | 'experienceReports'>;
 
 export async function catalogueHeader(ctx: AppContext): Promise<CatalogueHeader> {
-  const stored = await ctx.repo.meta.get('catalogue-header');
-  if (stored) return JSON.parse(stored) as CatalogueHeader;
+  const stored = await storedCatalogueHeader(ctx.repo);
+  if (stored) return stored as CatalogueHeader;
   return {
     id: `${ctx.baseUrl}/katalog`,
     title: { de: 'Empfehlungen des Arbeitskreises', en: 'Recommendations of the working group' },
@@ -44,11 +43,8 @@ export async function catalogueHeader(ctx: AppContext): Promise<CatalogueHeader>
 
 /** The whole public catalogue as `@foederal/recommendations` exports it (published records only). */
 export async function publicCatalogue(ctx: AppContext): Promise<Catalogue> {
-  const repo: Repository = ctx.repo;
-  const recommendations = (await repo.recommendations.list({ status: ['consultation', 'adopted', 'published', 'superseded', 'withdrawn'] })).map((d) => d.data as Recommendation);
+  const { recommendations, pilots, experienceReports } = await publishedRecords(ctx.repo);
   const consultations: Consultation[] = [];
-  const pilots = (await repo.pilots.list()).map((d) => d.data as Pilot);
-  const experienceReports = (await repo.reports.list({ status: ['published'] })).map((d) => d.data as ExperienceReport);
   const header = await catalogueHeader(ctx);
   const modified = [header.modified, ...recommendations.map((x) => x.modified)].sort().at(-1) ?? header.modified;
   return { ...header, modified, recommendations, consultations, pilots, experienceReports };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { registryContract as r, sha256Hex } from '@foederal/publication';
-import type { Attachment, Recommendation } from '@foederal/recommendations';
+import type { Attachment } from '@foederal/recommendations';
 import { hasRole } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -27,7 +27,6 @@ import {
   updateRecommendation,
   visibleRecommendationStates,
 } from '../domain/recommendations.js';
-import type { VoteRecord } from '../domain/votes.js';
 import { rateLimit } from '../rate-limit.js';
 import type { Routes } from '../web/routing.js';
 import { bindRoute, decodeCursor, expectedVersion, nextLink, versionTag } from './contract-routes.js';
@@ -111,7 +110,7 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     };
     await repo.transaction(async (tx) => {
       const doc = await tx.recommendations.require(id);
-      const rec = doc.data as Recommendation;
+      const rec = doc.data;
       if (rec.status.state !== 'draft' && rec.status.state !== 'consultation' && rec.status.state !== 'adopted') {
         throw new AppError('conflict', `Anlagen nur vor der Veröffentlichung / attachments only before publication (${rec.status.state})`);
       }
@@ -221,11 +220,11 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const after = decodeCursor(req.query.cursor);
     const rows = await repo.votes.list({ ...(after ? { after } : {}), limit: limit + 1 });
     const p = page(rows, limit);
-    return { body: { items: p.items.map((d) => (d.data as VoteRecord).decision) }, headers: nextLink(ctx, c, p.last) };
+    return { body: { items: p.items.map((d) => (d.data).decision) }, headers: nextLink(ctx, c, p.last) };
   });
   bindRoute(ctx, routes, r.getDecision, async (req) => {
     const doc = await repo.votes.require(`${req.params.year}-${req.params.number.padStart(2, '0')}`);
-    return { body: (doc.data as VoteRecord).decision, etag: versionTag(doc.version) };
+    return { body: (doc.data).decision, etag: versionTag(doc.version) };
   });
 
   // ------------------------------------------------------------ pilots and experience reports

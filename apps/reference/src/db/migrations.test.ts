@@ -44,7 +44,7 @@ for (const factory of backends) {
           expect(updated.version).toBe(2);
           const untouched = await repo.projects.require('neu-vorhaben');
           expect(untouched.version).toBe(1);
-          expect((untouched.data as { rules: string }).rules).toBe('it-planungsrat');
+          expect(untouched.data.rules).toBe('it-planungsrat');
         } finally {
           await repo.close();
         }

@@ -5,7 +5,10 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql,
 import pg from 'pg';
 import { AppError } from '../errors.js';
 import { migrationProvider, type Dialect } from './migrations.js';
+import type { DocumentTypes } from './documents.js';
 import type { ApiTokenTable, AuditTable, Database, DocumentTableName, SessionTable, UserTable } from './schema.js';
+
+export type { DocumentTypes };
 
 /** A stored aggregate with its version (the ETag) and bookkeeping. */
 export interface Versioned<T> {
@@ -97,21 +100,18 @@ export interface AuditQuery {
 }
 
 /**
- * The one storage interface of the app. Implemented once with Kysely for SQLite and PostgreSQL.
+ * One store per document table, each typed with its entry of {@link DocumentTypes} (a table
+ * missing from the map is a type error here).
  */
-export interface Repository {
+export type DocumentStores = { readonly [K in DocumentTableName]: DocumentStore<DocumentTypes[K]> };
+
+/**
+ * The one storage interface of the app. Implemented once with Kysely for SQLite and PostgreSQL.
+ * Pages and API handlers do not use it directly: they call the functions of `src/domain/`
+ * (ADR 0170, checked by `src/architecture.test.ts`).
+ */
+export interface Repository extends DocumentStores {
   readonly dialect: Dialect;
-  readonly recommendations: DocumentStore<unknown>;
-  readonly editions: DocumentStore<unknown>;
-  readonly consultations: DocumentStore<unknown>;
-  readonly contributions: DocumentStore<unknown>;
-  readonly votes: DocumentStore<unknown>;
-  readonly bodies: DocumentStore<unknown>;
-  readonly models: DocumentStore<unknown>;
-  readonly pilots: DocumentStore<unknown>;
-  readonly reports: DocumentStore<unknown>;
-  readonly projects: DocumentStore<unknown>;
-  readonly meetings: DocumentStore<unknown>;
   /** Run `fn` in one transaction; nested calls join the outer transaction. */
   transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R>;
   users: {
@@ -405,18 +405,18 @@ class KyselyRepository implements Repository {
       if (db.isTransaction) this.catalogueChanged = true;
       else await raiseCatalogueGeneration(db);
     };
-    const store = <T>(name: DocumentTableName) => documentStore<T>(db, name, now, catalogueChanged);
-    this.recommendations = store<unknown>('recommendations');
-    this.editions = store<unknown>('editions');
-    this.consultations = store<unknown>('consultations');
-    this.contributions = store<unknown>('contributions');
-    this.votes = store<unknown>('votes');
-    this.bodies = store<unknown>('bodies');
-    this.models = store<unknown>('models');
-    this.pilots = store<unknown>('pilots');
-    this.reports = store<unknown>('reports');
-    this.projects = store<unknown>('projects');
-    this.meetings = store<unknown>('meetings');
+    const store = <K extends DocumentTableName>(name: K) => documentStore<DocumentTypes[K]>(db, name, now, catalogueChanged);
+    this.recommendations = store('recommendations');
+    this.editions = store('editions');
+    this.consultations = store('consultations');
+    this.contributions = store('contributions');
+    this.votes = store('votes');
+    this.bodies = store('bodies');
+    this.models = store('models');
+    this.pilots = store('pilots');
+    this.reports = store('reports');
+    this.projects = store('projects');
+    this.meetings = store('meetings');
     this.users = {
       get: (id) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
       byName: (username) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),

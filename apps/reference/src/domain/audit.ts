@@ -129,3 +129,9 @@ export function auditCsv(records: readonly AuditRecord[]): string {
   }
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** The newest audit entry of one actor, if any (the audit fallback of the routes checks whether a handler logged). */
+export async function latestAuditEntryOf(repo: Repository, actorId: string): Promise<{ readonly at: string } | undefined> {
+  const [latest] = await repo.audit.list({ actorId, limit: 1 });
+  return latest;
+}

@@ -23,15 +23,20 @@ export async function saveBody(repo: Repository, body: Body, expectedVersion?: n
     throw new AppError('validation', `Gremium ungültig / invalid body: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
   }
   const fields = { sortKey: bodyId, search: body.organizations.map((o) => o.name.de).join(' ') };
-  if (expectedVersion === undefined) return (await repo.bodies.create(bodyId, parsed.data, fields)) as Versioned<Body>;
-  return (await repo.bodies.update(bodyId, expectedVersion, parsed.data, fields)) as Versioned<Body>;
+  if (expectedVersion === undefined) return repo.bodies.create(bodyId, parsed.data, fields);
+  return repo.bodies.update(bodyId, expectedVersion, parsed.data, fields);
 }
 
 /** The body; contact data of people is removed unless `withContacts`. */
 export async function getBody(repo: Repository, withContacts = false): Promise<Versioned<Body>> {
-  const doc = (await repo.bodies.require(bodyId)) as Versioned<Body>;
+  const doc = await repo.bodies.require(bodyId);
   if (withContacts) return doc;
   return { ...doc, data: { ...doc.data, people: doc.data.people.map(({ contact: _contact, ...p }) => p) } };
+}
+
+/** The body with contact data, or undefined before it is set up. */
+export async function findBody(repo: Repository): Promise<Versioned<Body> | undefined> {
+  return repo.bodies.get(bodyId);
 }
 
 /** The plenum's rules of procedure (the first rules object of the body). */

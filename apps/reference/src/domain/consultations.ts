@@ -4,6 +4,7 @@ import { hasRole, type Role } from '../auth/roles.js';
 import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { claimIdempotencyKey } from './idempotency.js';
+import { numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 import { check } from './validation.js';
 
 /** Contribution states the public sees: published ones and those with a disposition. */
@@ -43,21 +44,33 @@ export async function createConsultation(repo: Repository, input: unknown): Prom
     for (const contribution of consultation.contributions) {
       await tx.contributions.create(`${consultation.id}/${contribution.id}`, contribution, contributionFields(consultation.id, contribution));
     }
-    return { ...doc, data: consultation } as Versioned<Consultation>;
+    return { ...doc, data: consultation };
   });
 }
 
 /** A consultation with the contributions `role` may see. */
 export async function getConsultation(repo: Repository, id: string, role: Role): Promise<Versioned<Consultation>> {
-  const doc = (await repo.consultations.require(id)) as Versioned<Consultation>;
+  const doc = await repo.consultations.require(id);
   const states = visibleContributionStates(role);
-  const contributions = (await repo.contributions.list({ parentId: id, ...(states ? { status: states } : {}) })).map((d) => contributionFor(role, d.data as Contribution));
+  const contributions = (await repo.contributions.list({ parentId: id, ...(states ? { status: states } : {}) })).map((d) => contributionFor(role, d.data));
   return { ...doc, data: { ...doc.data, contributions } };
+}
+
+/** One consultation as stored (its contributions live in their own table); 404 when missing. */
+export async function requireConsultation(repo: Repository, id: string): Promise<Versioned<Consultation>> {
+  return repo.consultations.require(id);
+}
+
+/** One page of consultations (newest first), each with the number of its contributions. */
+export async function consultationOverview(repo: Repository, request: PageRequest): Promise<NumberedPage<Consultation> & { readonly counts: readonly number[] }> {
+  const page = await numberedPage(repo.consultations, {}, request, 'desc');
+  const counts = await Promise.all(page.items.map((d) => repo.contributions.count({ parentId: d.id })));
+  return { ...page, counts };
 }
 
 /** Consultations, optionally of one recommendation. */
 export async function listConsultations(repo: Repository, options: ListOptions): Promise<Array<Versioned<Consultation> & { sortKey: string }>> {
-  return (await repo.consultations.list(options)) as Array<Versioned<Consultation> & { sortKey: string }>;
+  return repo.consultations.list(options);
 }
 
 /** Contributions of a consultation visible to `role`, one page. */
@@ -86,7 +99,7 @@ export async function listContributions(
     fields: contributionFilterFields(options),
     ...(options.after ? { after: options.after } : {}),
     ...(options.limit ? { limit: options.limit } : {}),
-  })).map((d) => ({ ...d, data: contributionFor(role, d.data as Contribution) })) as Array<Versioned<Contribution> & { sortKey: string }>;
+  })).map((d) => ({ ...d, data: contributionFor(role, d.data) }));
 }
 
 /** JSON-field filters of a contribution query: section, kind of submitter, level of the jurisdiction. */
@@ -100,7 +113,7 @@ export function contributionFilterFields(options: { section?: string | undefined
 
 /** One contribution; `submitted` ones are readable by their id (the submitter got it), others by state. */
 export async function getContribution(repo: Repository, consultationId: string, contributionId: string, role: Role): Promise<Versioned<Contribution>> {
-  const doc = (await repo.contributions.require(`${consultationId}/${contributionId}`)) as Versioned<Contribution>;
+  const doc = await repo.contributions.require(`${consultationId}/${contributionId}`);
   const visible = visibleContributionStates(role);
   if (visible && !visible.includes(doc.data.state) && doc.data.state !== 'submitted') {
     throw new AppError('not-found', `Nicht gefunden / not found: ${contributionId}`);
@@ -131,7 +144,7 @@ export async function submitContribution(
   now: Date,
   idempotencyKey?: string,
 ): Promise<{ created: boolean; doc: Versioned<Contribution> }> {
-  const consultation = (await repo.consultations.require(consultationId)).data as Consultation;
+  const consultation = (await repo.consultations.require(consultationId)).data;
   const at = now.toISOString();
   if (now.getTime() < Date.parse(consultation.opens) || now.getTime() > Date.parse(consultation.closes)) {
     throw new AppError('conflict', `Die Konsultation ist nicht geöffnet (${consultation.opens} bis ${consultation.closes}) / the consultation is not open`);
@@ -148,10 +161,10 @@ export async function submitContribution(
   if (idempotencyKey) {
     const uniqueKey = await claimIdempotencyKey(repo, `${consultationId}:${idempotencyKey}`, submission, now);
     const result = await repo.contributions.createOnce(storeId, contribution, { ...contributionFields(consultationId, contribution), uniqueKey });
-    return result as { created: boolean; doc: Versioned<Contribution> };
+    return result;
   }
   const doc = await repo.contributions.create(storeId, contribution, contributionFields(consultationId, contribution));
-  return { created: true, doc: doc as Versioned<Contribution> };
+  return { created: true, doc };
 }
 
 /**
@@ -161,7 +174,7 @@ export async function submitContribution(
  * same `externalRef` in this consultation, a second time is a 409 conflict.
  */
 export async function importContribution(repo: Repository, consultationId: string, contributionId: string, input: unknown): Promise<Versioned<Contribution>> {
-  const consultation = (await repo.consultations.require(consultationId)).data as Consultation;
+  const consultation = (await repo.consultations.require(consultationId)).data;
   const contribution = check('Contribution', input);
   if (contribution.id !== contributionId) {
     throw new AppError('validation', 'Kennung im Inhalt weicht vom Pfad ab / id in body differs from path', {
@@ -175,7 +188,7 @@ export async function importContribution(repo: Repository, consultationId: strin
   }
   const uniqueKey = contribution.externalRef ? `${consultationId}:ref:${contribution.externalRef}` : undefined;
   const storeId = `${consultationId}/${contributionId}`;
-  return (await repo.contributions.create(storeId, contribution, contributionFields(consultationId, contribution, uniqueKey))) as Versioned<Contribution>;
+  return repo.contributions.create(storeId, contribution, contributionFields(consultationId, contribution, uniqueKey));
 }
 
 /** Set a contribution's state and disposition (secretariat), at `expectedVersion`. */
@@ -187,8 +200,8 @@ export async function disposeContribution(
   change: { state: Contribution['state']; disposition?: Contribution['disposition'] | undefined },
 ): Promise<Versioned<Contribution>> {
   const storeId = `${consultationId}/${contributionId}`;
-  const doc = (await repo.contributions.require(storeId)) as Versioned<Contribution>;
+  const doc = await repo.contributions.require(storeId);
   const { disposition: _old, ...rest } = doc.data;
   const next = check('Contribution', { ...rest, state: change.state, ...(change.disposition ? { disposition: change.disposition } : {}) });
-  return (await repo.contributions.update(storeId, expectedVersion ?? doc.version, next, contributionFields(consultationId, next))) as Versioned<Contribution>;
+  return repo.contributions.update(storeId, expectedVersion ?? doc.version, next, contributionFields(consultationId, next));
 }

@@ -124,7 +124,7 @@ export async function disposeContributions(
     const out: Array<Versioned<Contribution>> = [];
     for (const target of targets) {
       const storeId = `${consultationId}/${target.id}`;
-      const before = (await tx.contributions.require(storeId)) as Versioned<Contribution>;
+      const before = await tx.contributions.require(storeId);
       if (before.version !== target.version) {
         throw new AppError('precondition-failed', `Beitrag ${target.id} wurde inzwischen geändert / contribution ${target.id} was changed meanwhile`, {
           details: { id: target.id, current: before.version, expected: target.version },
@@ -136,7 +136,7 @@ export async function disposeContributions(
         ? { reason: { de: reason as string, ...(en ? { en } : {}) }, answeredAt: at, ...(change.publish ? { publishedAt: at } : {}), ...(change.state === 'duplicate' ? { duplicateOf: change.duplicateOf as string } : {}) }
         : undefined;
       const next = check('Contribution', { ...rest, state: change.state, ...(disposition ? { disposition } : {}) }, `$.${target.id}`);
-      const after = (await tx.contributions.update(storeId, before.version, next, contributionFields(consultationId, next))) as Versioned<Contribution>;
+      const after = await tx.contributions.update(storeId, before.version, next, contributionFields(consultationId, next));
       // Only state and disposition go into the log: personal data of contributions must stay erasable.
       await audit({ ...who, repo: tx }, 'contribution.dispose', `contributions/${storeId}`, auditView(before), auditView(after));
       out.push(after);
@@ -162,9 +162,9 @@ export async function eraseContribution(
 ): Promise<Versioned<Contribution>> {
   const storeId = `${consultationId}/${contributionId}`;
   return repo.transaction(async (tx) => {
-    const before = (await tx.contributions.require(storeId)) as Versioned<Contribution>;
+    const before = await tx.contributions.require(storeId);
     const next = check('Contribution', erasePersonalData(before.data, who.now().toISOString()));
-    const after = (await tx.contributions.update(storeId, expectedVersion ?? before.version, next, contributionFields(consultationId, next))) as Versioned<Contribution>;
+    const after = await tx.contributions.update(storeId, expectedVersion ?? before.version, next, contributionFields(consultationId, next));
     // The log must not keep what was erased: versions only.
     await audit({ ...who, repo: tx }, 'contribution.erase-personal-data', `contributions/${storeId}`, { version: before.version, data: null }, { version: after.version, data: null });
     return after;
@@ -173,8 +173,8 @@ export async function eraseContribution(
 
 /** The consultation with every contribution (secretariat view), for the synopsis exports. */
 export async function consultationWithAll(repo: Repository, consultationId: string): Promise<Consultation> {
-  const doc = (await repo.consultations.require(consultationId)) as Versioned<Consultation>;
-  const contributions = (await repo.contributions.list({ parentId: consultationId })).map((d) => d.data as Contribution);
+  const doc = await repo.consultations.require(consultationId);
+  const contributions = (await repo.contributions.list({ parentId: consultationId })).map((d) => d.data);
   return { ...doc.data, contributions };
 }
 

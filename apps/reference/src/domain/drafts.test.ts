@@ -78,7 +78,7 @@ for (const factory of backends) {
         opens: '2027-01-09T23:00:00.000Z', closes: '2027-02-28T22:59:59.000Z', sections: [{ anchor: '1', title: { de: 'Alles' } }], contributions: [],
       };
       await openConsultation(repo, 'betrieb-2028', consultation, who);
-      const rec = (await repo.recommendations.require('betrieb-2028')).data as Recommendation;
+      const rec = (await repo.recommendations.require('betrieb-2028')).data;
       expect(rec.status).toEqual({ state: 'consultation', opens: consultation.opens, closes: consultation.closes, consultation: consultation.id });
       // Twice: the consultation exists, nothing changes.
       const again = await openConsultation(repo, 'betrieb-2028', consultation, who).catch((e: unknown) => e);
@@ -89,7 +89,7 @@ for (const factory of backends) {
       await submitContribution(repo, consultation.id, { anchor: { section: '1' }, text: { de: 'Hinweis' }, author: { kind: 'anonymous' } }, new Date('2027-01-11T09:00:00Z'));
       const longer = { ...consultation, closes: '2027-03-31T21:59:59.000Z', sections: [{ anchor: '1', title: { de: 'Alles' } }, { anchor: '2', title: { de: 'Neu' } }] };
       await updateConsultation(repo, consultation.id, 1, longer, who);
-      expect(((await repo.recommendations.require('betrieb-2028')).data as Recommendation).status).toMatchObject({ closes: '2027-03-31T21:59:59.000Z' });
+      expect(((await repo.recommendations.require('betrieb-2028')).data).status).toMatchObject({ closes: '2027-03-31T21:59:59.000Z' });
       const removed = await updateConsultation(repo, consultation.id, 2, { ...longer, sections: [{ anchor: '2', title: { de: 'Neu' } }] }, who).catch((e: unknown) => e);
       expect(AppError.isInstance(removed) && removed.code).toBe('validation');
       const stale = await updateConsultation(repo, consultation.id, 1, longer, who).catch((e: unknown) => e);

@@ -20,7 +20,7 @@ import { applyEvent, createRecommendation, updateRecommendation } from './recomm
 export async function updateConsultation(repo: Repository, id: string, expectedVersion: number, input: Consultation, who: Omit<AuditContext, 'repo'>): Promise<Versioned<Consultation>> {
   const next = check('Consultation', { ...input, id, contributions: [] });
   return repo.transaction(async (tx) => {
-    const before = (await tx.consultations.require(id)) as Versioned<Consultation>;
+    const before = await tx.consultations.require(id);
     if (before.version !== expectedVersion) throw new AppError('precondition-failed', `Die Konsultation wurde inzwischen geändert / the consultation was changed meanwhile (${before.version})`);
     if (next.recommendation !== before.data.recommendation) throw new AppError('validation', 'Die Empfehlung einer Konsultation bleibt / a consultation keeps its recommendation');
     const anchors = new Set(next.sections.map((s) => s.anchor));
@@ -32,8 +32,8 @@ export async function updateConsultation(repo: Repository, id: string, expectedV
         });
       }
     }
-    const after = (await tx.consultations.update(id, before.version, next, { parentId: next.recommendation, status: null, sortKey: `${next.opens}|${next.id}`, search: `${next.title.de} ${next.title.en ?? ''}` })) as Versioned<Consultation>;
-    const rec = (await tx.recommendations.require(next.recommendation)) as Versioned<Recommendation>;
+    const after = await tx.consultations.update(id, before.version, next, { parentId: next.recommendation, status: null, sortKey: `${next.opens}|${next.id}`, search: `${next.title.de} ${next.title.en ?? ''}` });
+    const rec = await tx.recommendations.require(next.recommendation);
     if (rec.data.status.state === 'consultation' && rec.data.status.consultation === id) {
       await updateRecommendation(tx, rec.id, rec.version, { ...rec.data, status: { ...rec.data.status, opens: next.opens, closes: next.closes } });
     }
@@ -117,7 +117,7 @@ export async function saveDraft(
   baseUrl: string,
 ): Promise<Versioned<Recommendation>> {
   return repo.transaction(async (tx) => {
-    const before = expectedVersion === undefined ? undefined : ((await tx.recommendations.require(record.id)) as Versioned<Recommendation>);
+    const before = expectedVersion === undefined ? undefined : ((await tx.recommendations.require(record.id)));
     if (before && before.version !== expectedVersion) {
       throw new AppError('precondition-failed', `Die Empfehlung wurde inzwischen geändert / the recommendation was changed meanwhile (${before.version})`);
     }

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type Backend } from '../../test/backends.js';
 import { openRepository, type Repository } from '../db/repository.js';
 import { AppError } from '../errors.js';
-import { createMeeting, voteOnAgendaItem, type Meeting } from './meetings.js';
+import { createMeeting, voteOnAgendaItem } from './meetings.js';
 import { createBody, saveMember } from './members.js';
-import type { VoteRecord } from './votes.js';
 
 const who = { now: () => new Date('2027-03-04T09:00:00Z'), user: { id: 'u1', username: 'gs' } };
 
@@ -35,10 +34,10 @@ for (const factory of backends) {
       expect(vote.data.title).toEqual({ de: 'Empfehlung beschließen' });
       expect(meeting.data.state).toBe('held');
       expect(meeting.data.agenda[1]).toEqual({ number: '2', name: { de: 'Empfehlung beschließen' }, motionKind: 'recommendation', decision: '2027/01', result: vote.data.result.result });
-      expect((await repo.votes.require('2027-01')).data as VoteRecord).toMatchObject({ decision: { id: '2027/01', date: '2027-03-04' } });
+      expect((await repo.votes.require('2027-01')).data).toMatchObject({ decision: { id: '2027/01', date: '2027-03-04' } });
       const twice = await voteOnAgendaItem(repo, 's1', '2', { present: [], ballots: {} }, who).catch((e: unknown) => e);
       expect(AppError.isInstance(twice) && twice.code).toBe('conflict');
-      expect(((await repo.meetings.require('s1')).data as Meeting).agenda[0]?.decision).toBeUndefined();
+      expect(((await repo.meetings.require('s1')).data).agenda[0]?.decision).toBeUndefined();
       const log = await repo.audit.list({ subject: 'meetings/s1' });
       expect(log.map((e) => e.action).sort()).toEqual(['meeting.create', 'meeting.vote']);
     });

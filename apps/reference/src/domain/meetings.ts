@@ -1,53 +1,12 @@
-import { localizedTextSchema, slugSchema } from '@foederal/recommendations';
-import * as z from 'zod/mini';
 import type { Repository, Versioned } from '../db/repository.js';
+import { checkMeeting, type Meeting } from './meeting-schema.js';
 import { AppError } from '../errors.js';
 import { audit, type AuditContext } from './audit.js';
+import { numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 import { recordVote, type VoteInput, type VoteRecord } from './votes.js';
 
-/**
- * An agenda item (OParl AgendaItem): its number, its subject, optionally the recommendation it
- * is about and the kind of motion, and once voted the decision id (`2027/04`) and its result.
- */
-export const agendaItemSchema = z.strictObject({
-  number: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
-  name: localizedTextSchema,
-  recommendation: z.exactOptional(slugSchema),
-  motionKind: z.enum(['recommendation', 'procedural']),
-  decision: z.exactOptional(z.string().check(z.regex(/^\d{4}\/\d{2,}$/))),
-  result: z.exactOptional(z.enum(['pass', 'fail'])),
-});
-/** An agenda item. */
-export type AgendaItem = z.infer<typeof agendaItemSchema>;
-
-/**
- * A meeting of the body (OParl Meeting): name, date, optional start time and place, its state
- * (`scheduled` terminiert, `invited` eingeladen, `held` durchgeführt) and the agenda.
- */
-export const meetingSchema = z.strictObject({
-  id: slugSchema,
-  name: localizedTextSchema,
-  date: z.iso.date(),
-  time: z.exactOptional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
-  location: z.exactOptional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
-  state: z.enum(['scheduled', 'invited', 'held']),
-  agenda: z.array(agendaItemSchema).check(z.minLength(1), z.maxLength(200)),
-}).check(z.superRefine((m, ctx) => {
-  const seen = new Set<string>();
-  m.agenda.forEach((item, index) => {
-    if (seen.has(item.number)) ctx.addIssue({ code: 'custom', path: ['agenda', index, 'number'], input: item.number, message: `TOP ${item.number} doppelt / agenda item ${item.number} twice` });
-    seen.add(item.number);
-  });
-}));
-/** A meeting. */
-export type Meeting = z.infer<typeof meetingSchema>;
-
-/** Validate a meeting; issues with their dotted paths (`agenda.1.number`). */
-export function checkMeeting(value: unknown): { ok: true; meeting: Meeting } | { ok: false; issues: Array<{ path: string; message: string }> } {
-  const parsed = z.safeParse(meetingSchema, value);
-  if (parsed.success) return { ok: true, meeting: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-}
+export { agendaItemSchema, checkMeeting, meetingSchema } from './meeting-schema.js';
+export type { AgendaItem, Meeting } from './meeting-schema.js';
 
 const fields = (m: Meeting) => ({ sortKey: `${m.date}|${m.id}`, search: `${m.name.de} ${m.name.en ?? ''} ${m.agenda.map((a) => a.name.de).join(' ')}`, status: m.state });
 
@@ -66,7 +25,7 @@ function valid(value: unknown): Meeting {
 export async function createMeeting(repo: Repository, input: unknown, who: Omit<AuditContext, 'repo'>): Promise<Versioned<Meeting>> {
   const meeting = valid(input);
   return repo.transaction(async (tx) => {
-    const doc = (await tx.meetings.create(meeting.id, meeting, fields(meeting))) as Versioned<Meeting>;
+    const doc = await tx.meetings.create(meeting.id, meeting, fields(meeting));
     await audit({ ...who, repo: tx }, 'meeting.create', `meetings/${meeting.id}`, null, doc);
     return doc;
   });
@@ -89,7 +48,7 @@ export async function voteOnAgendaItem(
   who: Omit<AuditContext, 'repo'>,
 ): Promise<{ meeting: Versioned<Meeting>; vote: Versioned<VoteRecord> }> {
   return repo.transaction(async (tx) => {
-    const before = (await tx.meetings.require(meetingId)) as Versioned<Meeting>;
+    const before = await tx.meetings.require(meetingId);
     const index = before.data.agenda.findIndex((a) => a.number === itemNumber);
     const item = before.data.agenda[index];
     if (!item) throw new AppError('not-found', `TOP ${itemNumber} nicht gefunden / agenda item not found`);
@@ -104,9 +63,19 @@ export async function voteOnAgendaItem(
     });
     const agenda = before.data.agenda.map((a, i) => (i === index ? { ...a, decision: vote.data.decision.id, result: vote.data.result.result } : a));
     const next = valid({ ...before.data, agenda, state: 'held' });
-    const after = (await tx.meetings.update(meetingId, before.version, next, fields(next))) as Versioned<Meeting>;
+    const after = await tx.meetings.update(meetingId, before.version, next, fields(next));
     await audit({ ...who, repo: tx }, 'meeting.vote', `meetings/${meetingId}`, before, after);
     await audit({ ...who, repo: tx }, 'vote.record', `votes/${vote.id}`, null, vote);
     return { meeting: after, vote };
   });
+}
+
+/** One numbered page of meetings, newest first. */
+export async function listMeetings(repo: Repository, request: PageRequest): Promise<NumberedPage<Meeting>> {
+  return numberedPage(repo.meetings, {}, request, 'desc');
+}
+
+/** One meeting (404 when missing). */
+export async function getMeeting(repo: Repository, id: string): Promise<Versioned<Meeting>> {
+  return repo.meetings.require(id);
 }

@@ -1,4 +1,3 @@
-import type { Body } from '@foederal/publication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type Backend } from '../../test/backends.js';
 import { openRepository, type Repository } from '../db/repository.js';
@@ -30,7 +29,7 @@ for (const factory of backends) {
       await saveMember(repo, { personName: 'Martina Vogel', email: 'vogel@bund.example', jurisdiction: { kind: 'government', level: 'federal', name: 'Bund' }, kind: 'voting', votingRight: true, role: 'chair', startDate: '2027-01-01' }, undefined, who);
       await saveMember(repo, { personName: 'Jan Petersen', jurisdiction: { kind: 'government', level: 'state', name: 'Hamburg', state: 'DE-HH' }, kind: 'voting', votingRight: true, startDate: '2027-01-01' }, undefined, who);
       const { membershipId } = await saveMember(repo, { personName: 'Stefan Krause', jurisdiction: { kind: 'municipal-umbrella-association', level: 'municipality', name: 'Deutscher Städtetag' }, kind: 'voting', votingRight: true, startDate: '2027-01-01', endDate: '2027-06-30' }, undefined, who);
-      const body = (await getBody(repo, true)).data as Body;
+      const body = (await getBody(repo, true)).data;
       expect(body.jurisdictions.map((j) => [j.id, j.level, j.state])).toEqual([['bund', 'federal', undefined], ['de-hh', 'state', 'DE-HH'], ['deutscher-staedtetag', 'municipality', undefined]]);
       expect(body.posts.map((p) => p.id)).toEqual(['sitz-bund', 'sitz-de-hh', 'sitz-deutscher-staedtetag']);
       expect(body.people.find((p) => p.name === 'Martina Vogel')?.contact?.email).toBe('vogel@bund.example');

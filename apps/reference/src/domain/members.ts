@@ -29,8 +29,8 @@ async function store(repo: Repository, next: Body, expectedVersion: number | und
     const before = await tx.bodies.get(bodyId);
     const fields = { sortKey: bodyId, search: checked.body.organizations.map((o) => o.name.de).join(' ') };
     let after: Versioned<Body>;
-    if (!before) after = (await tx.bodies.create(bodyId, checked.body, fields)) as Versioned<Body>;
-    else after = (await tx.bodies.update(bodyId, expectedVersion ?? before.version, checked.body, fields)) as Versioned<Body>;
+    if (!before) after = await tx.bodies.create(bodyId, checked.body, fields);
+    else after = await tx.bodies.update(bodyId, expectedVersion ?? before.version, checked.body, fields);
     await audit({ ...who, repo: tx }, action, `bodies/${bodyId}`, before ?? null, after);
     return after;
   });
@@ -156,7 +156,7 @@ export function withMember(current: Body, input: MemberInput): { body: Body; mem
  * await saveMember(repo, input, 4, who);
  */
 export async function saveMember(repo: Repository, input: MemberInput, expectedVersion: number | undefined, who: Omit<AuditContext, 'repo'>): Promise<{ doc: Versioned<Body>; membershipId: string }> {
-  const current = (await repo.bodies.require(bodyId)) as Versioned<Body>;
+  const current = await repo.bodies.require(bodyId);
   const { body, membershipId } = withMember(current.data, input);
   const doc = await store(repo, body, expectedVersion ?? current.version, input.membershipId ? 'body.member.update' : 'body.member.add', who);
   return { doc, membershipId };

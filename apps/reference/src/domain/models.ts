@@ -3,55 +3,12 @@ import { din277AreaLabels, type Din277AreaKey } from '@foederal/building-data';
 import { openIfc, type IfcModel, type SpatialNode } from '@foederal/ifc';
 import { checkIds, parseIds, toHtmlReport, type IdsReport } from '@foederal/ids';
 import type { Repository, Versioned } from '../db/repository.js';
+import type { ModelCheck, ModelSummary, SpaceSummary } from './model-summary.js';
 import { unzipLimitBytes } from '../config.js';
+import { eachDocument, numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 import { AppError } from '../errors.js';
 
-/** A space as the building-data page shows it. */
-export interface SpaceSummary {
-  readonly name: string;
-  readonly longName: string | null;
-  readonly globalId: string | null;
-  /** Net floor area (m²) from `Qto_SpaceBaseQuantities.NetFloorArea`, when present. */
-  readonly netArea: number | null;
-  /** DIN 277 category from the space's classification, e.g. `NUF 5`. */
-  readonly din277: string | null;
-}
-
-/** What the app keeps about an uploaded model. */
-export interface ModelSummary {
-  readonly id: string;
-  /** `reading` while the model is indexed, then `ready` or `failed`. */
-  readonly state: 'reading' | 'ready' | 'failed';
-  /** Percent of bytes read so far. */
-  readonly progress: number;
-  readonly error?: string;
-  readonly name: string;
-  readonly fileName: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly uploadedAt: string;
-  readonly uploadedBy: string;
-  readonly schema: string;
-  readonly entities: number;
-  readonly buildings: ReadonlyArray<{ name: string | null; storeys: ReadonlyArray<{ name: string | null; longName: string | null; elevation: number | null; elements: number; spaces: SpaceSummary[] }> }>;
-  /** Net room area per DIN 277 key (`nuf1`…`nuf7`, `tf`, `vf`, `nuf`, `nrf`), m². */
-  readonly areas: Partial<Record<Din277AreaKey, number>>;
-  /** Spaces without a net floor area (not in the sums). */
-  readonly spacesWithoutArea: number;
-  readonly checks: ReadonlyArray<ModelCheck>;
-}
-
-/** One IDS check of a model: queued (a job runs it), done (report stored) or failed. */
-export interface ModelCheck {
-  readonly id: string;
-  readonly ids: string;
-  readonly at: string;
-  /** Absent on checks stored before checks became jobs: those are done. */
-  readonly state?: 'queued' | 'done' | 'failed';
-  readonly error?: string;
-  readonly passed: boolean;
-  readonly summary: IdsReport['summary'];
-}
+export type { ModelCheck, ModelSummary, SpaceSummary } from './model-summary.js';
 
 const emptySummary: IdsReport['summary'] = { specifications: 0, passed: 0, failed: 0, checkedEntities: 0 };
 
@@ -149,7 +106,7 @@ const modelFields = (m: ModelSummary) => ({ sortKey: `${m.uploadedAt}|${m.id}`, 
 
 async function patchModel(repo: Repository, id: string, change: (m: ModelSummary) => ModelSummary): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const doc = (await repo.models.require(id)) as Versioned<ModelSummary>;
+    const doc = await repo.models.require(id);
     try {
       await repo.models.update(id, doc.version, change(doc.data), modelFields(change(doc.data)));
       return;
@@ -174,7 +131,7 @@ export async function storeModel(
   };
   return repo.transaction(async (tx) => {
     await tx.files.put(`model:${id}`, 'application/x-step', input.bytes);
-    return (await tx.models.create(id, initial, modelFields(initial))) as Versioned<ModelSummary>;
+    return tx.models.create(id, initial, modelFields(initial));
   });
 }
 
@@ -185,7 +142,7 @@ export async function storeModel(
  * Errors of the storage are thrown, so the queue retries the job.
  */
 export async function processModel(repo: Repository, id: string): Promise<void> {
-  const doc = (await repo.models.get(id)) as Versioned<ModelSummary> | undefined;
+  const doc = await repo.models.get(id);
   if (!doc || doc.data.state !== 'reading') return;
   const file = await repo.files.get(`model:${id}`);
   if (!file) {
@@ -216,7 +173,7 @@ export async function processModel(repo: Repository, id: string): Promise<void> 
 /** Record that a model's job failed for good (its retries are used up). */
 export async function failModel(repo: Repository, id: string, reason: string): Promise<void> {
   const doc = await repo.models.get(id);
-  if (!doc || (doc.data as ModelSummary).state !== 'reading') return;
+  if (!doc || (doc.data).state !== 'reading') return;
   await patchModel(repo, id, (m) => ({ ...m, state: 'failed', progress: 100, error: reason }));
 }
 
@@ -265,7 +222,7 @@ export async function requestCheck(repo: Repository, modelId: string, idsXml: st
  * and replaces the one entry of the check.
  */
 export async function processCheck(repo: Repository, modelId: string, checkId: string): Promise<IdsReport | undefined> {
-  const doc = (await repo.models.get(modelId)) as Versioned<ModelSummary> | undefined;
+  const doc = await repo.models.get(modelId);
   const entry = doc?.data.checks.find((x) => x.id === checkId);
   if (!doc || !entry || entry.state !== 'queued') return undefined;
   const [file, idsFile] = await Promise.all([repo.files.get(`model:${modelId}`), repo.files.get(`ids:${modelId}/${checkId}`)]);
@@ -295,7 +252,7 @@ export async function processCheck(repo: Repository, modelId: string, checkId: s
 
 /** Record that a check's job failed for good. */
 export async function failCheck(repo: Repository, modelId: string, checkId: string, reason: string): Promise<void> {
-  const doc = (await repo.models.get(modelId)) as Versioned<ModelSummary> | undefined;
+  const doc = await repo.models.get(modelId);
   if (!doc?.data.checks.some((x) => x.id === checkId && x.state === 'queued')) return;
   await patchModel(repo, modelId, (m) => ({ ...m, checks: m.checks.map((x) => (x.id === checkId ? { ...x, state: 'failed' as const, error: reason } : x)) }));
 }
@@ -309,7 +266,7 @@ export async function checkModel(repo: Repository, modelId: string, idsXml: stri
   const { checkId } = await requestCheck(repo, modelId, idsXml, idsName, now);
   const report = await processCheck(repo, modelId, checkId);
   if (!report) {
-    const failed = ((await repo.models.require(modelId)).data as ModelSummary).checks.find((x) => x.id === checkId);
+    const failed = ((await repo.models.require(modelId)).data).checks.find((x) => x.id === checkId);
     throw new AppError('validation', failed?.error ?? `Prüfung fehlgeschlagen / check failed: ${checkId}`);
   }
   return { checkId, report };
@@ -320,4 +277,33 @@ export async function getCheck(repo: Repository, modelId: string, checkId: strin
   const file = await repo.files.get(`check:${modelId}/${checkId}.json`);
   if (!file) throw new AppError('not-found', `Prüfbericht nicht gefunden / report not found: ${checkId}`);
   return JSON.parse(new TextDecoder().decode(file.bytes)) as IdsReport;
+}
+
+/** One numbered page of models, newest upload first. */
+export async function listModels(repo: Repository, request: PageRequest): Promise<NumberedPage<ModelSummary>> {
+  return numberedPage(repo.models, {}, request, 'desc');
+}
+
+/** One model (404 when missing). */
+export async function getModel(repo: Repository, id: string): Promise<Versioned<ModelSummary>> {
+  return repo.models.require(id);
+}
+
+/** The stored HTML report of a check in one language (`@foederal/ids`), or undefined. */
+export async function checkReportHtml(repo: Repository, modelId: string, checkId: string, lang: 'de' | 'en'): Promise<Uint8Array | undefined> {
+  return (await repo.files.get(`check:${modelId}/${checkId}.${lang}.html`))?.bytes;
+}
+
+/**
+ * The jobs still to run after a restart: models in state `reading` and checks that are `queued`.
+ * Every model is read once, in keyset pages (queued checks sit inside the model document).
+ */
+export async function pendingModelJobs(repo: Repository): Promise<Array<{ kind: 'analyse-model'; modelId: string } | { kind: 'check-model'; modelId: string; checkId: string }>> {
+  const jobs: Array<{ kind: 'analyse-model'; modelId: string } | { kind: 'check-model'; modelId: string; checkId: string }> = [];
+  for await (const doc of eachDocument(repo.models, {})) {
+    const m = doc.data;
+    if (m.state === 'reading') jobs.push({ kind: 'analyse-model', modelId: m.id });
+    for (const check of m.checks) if (check.state === 'queued') jobs.push({ kind: 'check-model', modelId: m.id, checkId: check.id });
+  }
+  return jobs;
 }

@@ -90,6 +90,11 @@ const trendsKey = (modelId: string, runId: string) => `operation:${modelId}/${ru
 /** File id of the chart of finding `n` of a run, in one language. */
 export const chartKey = (modelId: string, runId: string, n: number, lang: 'de' | 'en') => `operation:${modelId}/${runId}/chart-${n}.${lang}.svg`;
 
+/** The stored SVG chart `n` of a trend run in one language, or undefined. */
+export async function operationChart(repo: Repository, modelId: string, runId: string, n: number, lang: 'de' | 'en'): Promise<Uint8Array | undefined> {
+  return (await repo.files.get(chartKey(modelId, runId, n, lang)))?.bytes;
+}
+
 const encoder = new TextEncoder();
 const usageDefault: UsageTimes = { land: 'BY', from: '07:00', to: '16:00' };
 

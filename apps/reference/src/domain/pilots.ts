@@ -3,6 +3,7 @@ import type { ExperienceReport, Pilot } from '@foederal/recommendations';
 import { hasRole, type Role } from '../auth/roles.js';
 import type { Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
+import { boundedPageSize, defaultPageSize, maxPageSize, numberedPage, type Cursor, type NumberedPage, type PageRequest } from './paging.js';
 import { check } from './validation.js';
 
 function pilotFields(p: Pilot) {
@@ -29,31 +30,76 @@ export interface PilotFilter {
   readonly recommendation?: string | undefined;
 }
 
-/** Pilots matching every given filter. */
-export async function listPilots(repo: Repository, filter: PilotFilter, page: { after?: { sortKey: string; id: string }; limit?: number } = {}) {
-  const all = (await repo.pilots.list({
+function matches(p: Pilot, filter: PilotFilter): boolean {
+  if (filter.level && !p.participants.some((x) => x.jurisdiction.level === filter.level)) return false;
+  if (filter.state && !p.participants.some((x) => (x.jurisdiction.key ?? '').startsWith(filter.state as string))) return false;
+  if (filter.recommendation && !(p.subject.kind === 'recommendation' && p.subject.recommendation === filter.recommendation)) return false;
+  return true;
+}
+
+/**
+ * Pilots matching every given filter, by start date: at most `limit` after `after`. State and
+ * recommendation are filtered in the database; level and Land (inside the participants) while
+ * reading in keyset batches, so a page never reads more than it needs. Without `limit`, every
+ * match (one recommendation's pilots on its page are few; the register pages).
+ */
+export async function listPilots(repo: Repository, filter: PilotFilter, page: { after?: Cursor; limit?: number } = {}): Promise<Array<Versioned<Pilot> & { sortKey: string }>> {
+  const base = {
     ...(filter.status ? { status: [filter.status] } : {}),
-    ...(page.after ? { after: page.after } : {}),
-  })) as Array<Versioned<Pilot> & { sortKey: string }>;
-  const matches = all.filter((d) => {
-    const p = d.data;
-    if (filter.level && !p.participants.some((x) => x.jurisdiction.level === filter.level)) return false;
-    if (filter.state && !p.participants.some((x) => (x.jurisdiction.key ?? '').startsWith(filter.state as string))) return false;
-    if (filter.recommendation && !(p.subject.kind === 'recommendation' && p.subject.recommendation === filter.recommendation)) return false;
-    return true;
-  });
-  return page.limit === undefined ? matches : matches.slice(0, page.limit);
+    ...(filter.recommendation ? { fields: { 'subject.recommendation': filter.recommendation } } : {}),
+  };
+  const out: Array<Versioned<Pilot> & { sortKey: string }> = [];
+  let after = page.after;
+  for (;;) {
+    const rows = await repo.pilots.list({ ...base, ...(after ? { after } : {}), limit: maxPageSize });
+    for (const d of rows) {
+      if (!matches(d.data, filter)) continue;
+      out.push(d);
+      if (page.limit !== undefined && out.length >= page.limit) return out;
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < maxPageSize || !last) return out;
+    after = { sortKey: last.sortKey, id: last.id };
+  }
+}
+
+/**
+ * One numbered page of the pilot register. Without level and Land filters the database counts
+ * and pages; with them the matches are counted while reading in keyset batches.
+ */
+export async function pilotRegister(repo: Repository, filter: PilotFilter, request: PageRequest): Promise<NumberedPage<Pilot>> {
+  if (!filter.level && !filter.state) {
+    return numberedPage(repo.pilots, {
+      ...(filter.status ? { status: [filter.status] } : {}),
+      ...(filter.recommendation ? { fields: { 'subject.recommendation': filter.recommendation } } : {}),
+    }, request);
+  }
+  const all = await listPilots(repo, filter);
+  const pageSize = boundedPageSize(request.pageSize);
+  const pages = Math.max(1, Math.ceil(all.length / pageSize));
+  const n = Math.min(pages, Math.max(1, Math.floor(request.page ?? 1)));
+  return { items: all.slice((n - 1) * pageSize, n * pageSize), total: all.length, page: n, pageSize, pages };
+}
+
+/** One pilot (404 when missing). */
+export async function getPilot(repo: Repository, id: string): Promise<Versioned<Pilot>> {
+  return repo.pilots.require(id);
+}
+
+/** The `limit` pilots that started last, newest first (the shortcuts to edit on the form page). */
+export async function recentPilots(repo: Repository, limit = defaultPageSize): Promise<Pilot[]> {
+  return (await repo.pilots.list({ order: 'desc', limit: boundedPageSize(limit) })).map((d) => d.data);
 }
 
 export async function createPilot(repo: Repository, input: unknown): Promise<Versioned<Pilot>> {
   const pilot = check('Pilot', input);
-  return (await repo.pilots.create(pilot.id, pilot, pilotFields(pilot))) as Versioned<Pilot>;
+  return repo.pilots.create(pilot.id, pilot, pilotFields(pilot));
 }
 
 export async function updatePilot(repo: Repository, id: string, expectedVersion: number, input: unknown): Promise<Versioned<Pilot>> {
   const pilot = check('Pilot', input);
   if (pilot.id !== id) throw new AppError('validation', 'Kennung im Inhalt weicht vom Pfad ab / id in body differs from path');
-  return (await repo.pilots.update(id, expectedVersion, pilot, pilotFields(pilot))) as Versioned<Pilot>;
+  return repo.pilots.update(id, expectedVersion, pilot, pilotFields(pilot));
 }
 
 /** Report states `role` may see: the public sees published reports only. */
@@ -64,11 +110,11 @@ export function visibleReportStates(role: Role): string[] | undefined {
 export async function listReports(repo: Repository, pilotId: string, role: Role, page: { after?: { sortKey: string; id: string }; limit?: number } = {}) {
   await repo.pilots.require(pilotId);
   const states = visibleReportStates(role);
-  return (await repo.reports.list({ parentId: pilotId, ...(states ? { status: states } : {}), ...page })) as Array<Versioned<ExperienceReport> & { sortKey: string }>;
+  return repo.reports.list({ parentId: pilotId, ...(states ? { status: states } : {}), ...page });
 }
 
 export async function getReport(repo: Repository, pilotId: string, reportId: string, role: Role): Promise<Versioned<ExperienceReport>> {
-  const doc = (await repo.reports.require(`${pilotId}/${reportId}`)) as Versioned<ExperienceReport>;
+  const doc = await repo.reports.require(`${pilotId}/${reportId}`);
   const states = visibleReportStates(role);
   if (states && !states.includes(doc.data.status.state)) throw new AppError('not-found', `Nicht gefunden / not found: ${reportId}`);
   return doc;
@@ -79,7 +125,7 @@ export async function submitReport(repo: Repository, pilotId: string, submission
   await repo.pilots.require(pilotId);
   const id = `bericht-${randomBytes(6).toString('hex')}`;
   const report = check('ExperienceReport', { ...submission, id, pilot: pilotId, status: { state: 'submitted' } });
-  return (await repo.reports.create(`${pilotId}/${id}`, report, reportFields(pilotId, report))) as Versioned<ExperienceReport>;
+  return repo.reports.create(`${pilotId}/${id}`, report, reportFields(pilotId, report));
 }
 
 /** Store a complete report as it is (demo data). */
@@ -97,10 +143,10 @@ export async function reviewReport(
   status: ExperienceReport['status'],
 ): Promise<Versioned<ExperienceReport>> {
   const storeId = `${pilotId}/${reportId}`;
-  const doc = (await repo.reports.require(storeId)) as Versioned<ExperienceReport>;
+  const doc = await repo.reports.require(storeId);
   if (doc.data.status.state !== 'submitted') {
     throw new AppError('invalid-transition', `Bericht ist bereits ${doc.data.status.state} / report is already ${doc.data.status.state}`);
   }
   const next = check('ExperienceReport', { ...doc.data, status });
-  return (await repo.reports.update(storeId, expectedVersion ?? doc.version, next, reportFields(pilotId, next))) as Versioned<ExperienceReport>;
+  return repo.reports.update(storeId, expectedVersion ?? doc.version, next, reportFields(pilotId, next));
 }

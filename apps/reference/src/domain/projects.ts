@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { bodyId } from './body.js';
+import { boundedPageSize, defaultPageSize, numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 
 /** A joint project whose costs the participants share: the contract's `JointProject` of `@foederal/publication`. */
 export type { JointProject };
@@ -68,15 +69,16 @@ export function computeShares(
   }
 }
 
-async function bodyOrUndefined(repo: Repository): Promise<Body | undefined> {
-  return (await repo.bodies.get(bodyId))?.data as Body | undefined;
+/** The body, or undefined before it is set up (projects may name preset rules only then). */
+export async function bodyOrUndefined(repo: Repository): Promise<Body | undefined> {
+  return (await repo.bodies.get(bodyId))?.data;
 }
 
 /** Validate a project and check that its costs can be shared, then store it as version 1 (409 if the id exists). */
 export async function createProject(repo: Repository, input: unknown): Promise<Versioned<JointProject>> {
   const project = checkProject(input);
   computeShares(project, resolveRules(project, await bodyOrUndefined(repo)));
-  return (await repo.projects.create(project.id, project, projectFields(project))) as Versioned<JointProject>;
+  return repo.projects.create(project.id, project, projectFields(project));
 }
 
 /** Replace a project at `expectedVersion` (412 when another writer was first). */
@@ -88,21 +90,36 @@ export async function updateProject(repo: Repository, id: string, expectedVersio
     });
   }
   computeShares(project, resolveRules(project, await bodyOrUndefined(repo)));
-  return (await repo.projects.update(id, expectedVersion, project, projectFields(project))) as Versioned<JointProject>;
+  return repo.projects.update(id, expectedVersion, project, projectFields(project));
 }
 
 /** One page of projects, ordered by date and id. */
 export async function listProjects(repo: Repository, options: ListOptions = {}): Promise<Array<Versioned<JointProject> & { sortKey: string }>> {
-  return (await repo.projects.list(options)) as Array<Versioned<JointProject> & { sortKey: string }>;
+  return repo.projects.list(options);
 }
 
 /** The cost shares of a stored project under the rules it names (409 if they no longer share it). */
 export async function projectShares(repo: Repository, id: string): Promise<CostShareResult> {
-  const project = (await repo.projects.require(id)).data as JointProject;
+  const project = (await repo.projects.require(id)).data;
   return computeShares(project, resolveRules(project, await bodyOrUndefined(repo)), 'conflict');
 }
 
 /** Store a project without the API (demo data). */
 export async function saveProject(repo: Repository, project: JointProject): Promise<Versioned<JointProject>> {
   return createProject(repo, project);
+}
+
+/** One joint project (404 when missing). */
+export async function getProject(repo: Repository, id: string): Promise<Versioned<JointProject>> {
+  return repo.projects.require(id);
+}
+
+/** One numbered page of joint projects, by date. */
+export async function projectPage(repo: Repository, request: PageRequest): Promise<NumberedPage<JointProject>> {
+  return numberedPage(repo.projects, {}, request);
+}
+
+/** The `limit` newest joint projects (the shortcuts to edit on the form page). */
+export async function recentProjects(repo: Repository, limit = defaultPageSize): Promise<JointProject[]> {
+  return (await repo.projects.list({ order: 'desc', limit: boundedPageSize(limit) })).map((d) => d.data);
 }

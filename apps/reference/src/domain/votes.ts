@@ -1,19 +1,12 @@
 import { evaluateDecision, type DecisionResult, type DecisionScenario } from '@foederal/membership';
 import type { Decision, LocalizedText } from '@foederal/recommendations';
 import type { Repository, Versioned } from '../db/repository.js';
+import type { VoteRecord } from './vote-record.js';
 import { AppError } from '../errors.js';
 import { bodyId, getBody, membersOf, rulesOf } from './body.js';
+import { allDocuments, boundedPageSize, keysetPage, numberedPage, type Cursor, type KeysetPage, type NumberedPage, type PageRequest } from './paging.js';
 
-/** A recorded vote: the decision as published plus what it was about and the full scenario. */
-export interface VoteRecord {
-  readonly decision: Decision;
-  readonly title: LocalizedText;
-  readonly motionKind: string;
-  readonly recommendation?: string;
-  /** The full scenario (absent for decisions imported from elsewhere). */
-  readonly scenario?: DecisionScenario;
-  readonly result: DecisionResult;
-}
+export type { VoteRecord } from './vote-record.js';
 
 /** What the secretariat enters to record a vote. */
 export interface VoteInput {
@@ -81,7 +74,7 @@ export async function recordVote(repo: Repository, input: VoteInput): Promise<Ve
     }
     const year = input.date.slice(0, 4);
     const numbers = (await tx.votes.list({ q: `${year}/` }))
-      .map((d) => (d.data as VoteRecord).decision.id)
+      .map((d) => (d.data).decision.id)
       .filter((id) => id.startsWith(`${year}/`))
       .map((id) => Number(id.slice(5)));
     let n = Math.max(0, ...numbers) + 1;
@@ -100,6 +93,39 @@ export async function recordVote(repo: Repository, input: VoteInput): Promise<Ve
       search: `${decisionId} ${input.title.de} ${input.title.en ?? ''}`,
       status: result.result,
       parentId: input.recommendation ?? null,
-    })) as Versioned<VoteRecord>;
+    }));
   });
+}
+
+/** One numbered page of votes, newest first. */
+export async function listVotes(repo: Repository, request: PageRequest): Promise<NumberedPage<VoteRecord>> {
+  return numberedPage(repo.votes, {}, request, 'desc');
+}
+
+/** One keyset page of votes, oldest first (the decisions API). */
+export async function listDecisions(repo: Repository, window: { readonly after?: Cursor | undefined; readonly limit: number }): Promise<KeysetPage<VoteRecord>> {
+  return keysetPage(repo.votes, {}, window);
+}
+
+/** One vote by its storage id (`2027-04`); 404 when missing. */
+export async function getVote(repo: Repository, id: string): Promise<Versioned<VoteRecord>> {
+  return repo.votes.require(id);
+}
+
+/** One vote by its decision id (`2027/04`). */
+export async function getDecision(repo: Repository, decisionId: string): Promise<Versioned<VoteRecord>> {
+  return repo.votes.require(voteId(decisionId));
+}
+
+/** The newest `limit` votes about one recommendation, newest first. */
+export async function votesOnRecommendation(repo: Repository, recommendationId: string, limit = 50): Promise<VoteRecord[]> {
+  return (await repo.votes.list({ parentId: recommendationId, order: 'desc', limit: boundedPageSize(limit) })).map((d) => d.data);
+}
+
+/**
+ * Every passed vote on a recommendation motion: the decisions the secretariat can adopt a
+ * recommendation with (the choices of a select), read in keyset pages.
+ */
+export async function adoptableDecisions(repo: Repository): Promise<VoteRecord[]> {
+  return allDocuments(repo.votes, { status: ['pass'], fields: { motionKind: 'recommendation' } });
 }

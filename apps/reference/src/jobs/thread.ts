@@ -2,7 +2,7 @@
 // SQLite): runs the model jobs off the event loop that answers requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openRepository, type Repository, type StorageOptions } from '../db/repository.js';
-import type { ModelSummary } from '../domain/models.js';
+import { pendingModelJobs } from '../domain/models.js';
 import { createLogger, type Logger } from '../logger.js';
 import { parseJob, retryPolicy, runJob, settleDeadJob, type Job } from './jobs.js';
 import { openBoss, workPgQueue } from './pg-queue.js';
@@ -99,11 +99,7 @@ async function main(): Promise<void> {
     if (job) worker.add(job);
   });
   // Durable part: whatever was queued before the last stop is queued again.
-  for (const doc of await repo.models.list()) {
-    const m = doc.data as ModelSummary;
-    if (m.state === 'reading') worker.add({ kind: 'analyse-model', modelId: m.id });
-    for (const check of m.checks) if (check.state === 'queued') worker.add({ kind: 'check-model', modelId: m.id, checkId: check.id });
-  }
+  for (const job of await pendingModelJobs(repo)) worker.add(job);
   port.postMessage('started');
 }
 

@@ -11,7 +11,7 @@ import { largeModel } from '../../test/large-model.js';
 import { openRepository, type Repository } from '../db/repository.js';
 import { school, schoolAreas } from '../demo/school-ifc.js';
 import { schoolIds } from '../demo/school-ids.js';
-import { processCheck, processModel, requestCheck, storeModel, type ModelSummary } from '../domain/models.js';
+import { processCheck, processModel, requestCheck, storeModel } from '../domain/models.js';
 import { createLogger } from '../logger.js';
 import type { JobQueue } from './jobs.js';
 import { pgJobQueue, queueName } from './pg-queue.js';
@@ -61,7 +61,7 @@ describe.skipIf(!pgFactory.available)('model jobs on the PostgreSQL queue', () =
     expect(bytes.byteLength).toBeGreaterThanOrEqual(50 * 1024 * 1024);
     const doc = await storeModel(repo, { name: 'Groß', fileName: 'gross.ifc', bytes, uploadedBy: 'Test', now: new Date() });
     await queue.send({ kind: 'analyse-model', modelId: doc.id });
-    const state = async () => (await repo.models.require(doc.id)).data as ModelSummary;
+    const state = async () => (await repo.models.require(doc.id)).data;
 
     const first = startWorker(databaseUrl);
     workers.push(first);
@@ -124,7 +124,7 @@ describe.skipIf(!pgFactory.available)('model jobs on the PostgreSQL queue', () =
     const r2 = await processCheck(repo, doc.id, checkId);
     expect(r1?.summary).toMatchObject({ specifications: 4, passed: 3, failed: 1 });
     expect(r2).toBeUndefined();
-    const checks = ((await repo.models.require(doc.id)).data as ModelSummary).checks;
+    const checks = ((await repo.models.require(doc.id)).data).checks;
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ id: checkId, state: 'done', passed: false, summary: { specifications: 4, passed: 3, failed: 1 } });
     second.kill('SIGTERM');

@@ -3,10 +3,9 @@ import { states } from '@foederal/membership';
 import { html, raw } from 'hono/html';
 import { hasRole } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
-import type { Versioned } from '../../db/repository.js';
-import type { ModelSummary } from '../../domain/models.js';
+import { getModel, type ModelSummary } from '../../domain/models.js';
 import {
-  chartedFindings, chartKey, edeLimitBytes, findingsDocument, getOperation, markSent, needsSending, parseUsage, requestTrendCheck, storeEde,
+  chartedFindings, edeLimitBytes, findingsDocument, getOperation, markSent, needsSending, operationChart, parseUsage, requestTrendCheck, storeEde,
   type OperationState, type TrendRun,
 } from '../../domain/operation.js';
 import { AppError } from '../../errors.js';
@@ -100,7 +99,7 @@ ${state.ede ? html`<form method="post" action="/gebaeudedaten/${modelId}/betrieb
 }
 
 async function modelOf(ctx: AppContext, id: string): Promise<ModelSummary> {
-  return ((await ctx.repo.models.require(id)) as Versioned<ModelSummary>).data;
+  return (await getModel(ctx.repo, id)).data;
 }
 
 async function fileField(body: Record<string, unknown>, name: string, limit: number, what: string): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -130,8 +129,8 @@ export function operationPages(ctx: AppContext, routes: Routes): void {
     const charts = async (l: Language) =>
       run?.state === 'done'
         ? Promise.all(run.findings.slice(0, chartedFindings).map(async (_, n) => {
-            const f = await ctx.repo.files.get(chartKey(id, run.id, n, l));
-            return f ? new TextDecoder().decode(f.bytes) : undefined;
+            const bytes = await operationChart(ctx.repo, id, run.id, n, l);
+            return bytes ? new TextDecoder().decode(bytes) : undefined;
           }))
         : [];
     const chartsByLang = { de: await charts('de'), en: await charts('en') };
