@@ -17,13 +17,20 @@ import {
   listContributions,
   submitContribution,
 } from '../domain/consultations.js';
-import { createProject, listProjects, projectShares, updateProject } from '../domain/projects.js';
-import { createPilot, getReport, listPilots, listReports, reviewReport, submitReport, updatePilot } from '../domain/pilots.js';
+import { createProject, getProject, listProjects, projectShares, updateProject } from '../domain/projects.js';
+import { createPilot, getPilot, getReport, listPilots, listReports, reviewReport, submitReport, updatePilot } from '../domain/pilots.js';
+import { getDecision, listDecisions } from '../domain/votes.js';
 import {
   applyEvent,
+  attachFile,
+  attachmentFile,
   createRecommendation,
+  getEdition,
   getRecommendation,
+  getRecommendationJson,
   listEditions,
+  listRecommendationsJson,
+  requireRecommendation,
   updateRecommendation,
   visibleRecommendationStates,
 } from '../domain/recommendations.js';
@@ -54,33 +61,25 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     const visible = visibleRecommendationStates(c.get('role'));
     const status = req.query.status ? (visible && !visible.includes(req.query.status) ? [] : [req.query.status]) : visible;
     const after = decodeCursor(req.query.cursor);
-    const rows = await repo.recommendations.listRaw({
-      ...(status ? { status } : {}),
-      ...(req.query.q ? { q: req.query.q } : {}),
-      ...(after ? { after } : {}),
-      limit: limit + 1,
-    });
-    const p = page(rows, limit);
+    const p = await listRecommendationsJson(repo, { status, q: req.query.q, after, limit });
     // Stored documents were validated on write: pass their JSON through unparsed.
-    return { rawJson: `{"items":[${p.items.map((d) => d.json).join(',')}]}`, headers: nextLink(ctx, c, p.last) };
+    return { rawJson: `{"items":[${p.items.join(',')}]}`, headers: nextLink(ctx, c, p.next) };
   });
   bindRoute(ctx, routes, r.createRecommendation, async (req) => {
     const doc = await createRecommendation(repo, req.body);
     return { body: doc.data, etag: versionTag(doc.version), headers: { Location: `/api/v1/recommendations/${doc.id}` } };
   });
   bindRoute(ctx, routes, r.getRecommendation, async (req, c) => {
-    const doc = await repo.recommendations.getRaw(req.params.id);
-    const visible = visibleRecommendationStates(c.get('role'));
-    if (!doc || (visible && !visible.includes(doc.status ?? ''))) throw new AppError('not-found', `Nicht gefunden / not found: ${req.params.id}`);
+    const doc = await getRecommendationJson(repo, req.params.id, c.get('role'));
     return { rawJson: doc.json, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.updateRecommendation, async (req) => {
-    const current = await repo.recommendations.require(req.params.id);
+    const current = await requireRecommendation(repo, req.params.id);
     const doc = await updateRecommendation(repo, req.params.id, expectedVersion(req.ifMatch, current.version), req.body);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.transitionRecommendation, async (req) => {
-    const current = await repo.recommendations.require(req.params.id);
+    const current = await requireRecommendation(repo, req.params.id);
     const doc = await applyEvent(repo, req.params.id, expectedVersion(req.ifMatch, current.version), req.body, now());
     return { body: doc.data, etag: versionTag(doc.version) };
   });
@@ -90,7 +89,7 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
   });
   bindRoute(ctx, routes, r.getRecommendationEdition, async (req, c) => {
     await getRecommendation(repo, req.params.id, c.get('role'));
-    const doc = await repo.editions.require(`${req.params.id}@${req.params.version}`);
+    const doc = await getEdition(repo, req.params.id, req.params.version);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.uploadAttachment, async (req, c) => {
@@ -108,22 +107,13 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
       downloadUrl: `${ctx.baseUrl}/api/v1/recommendations/${id}/attachments/${attachmentId}`,
       ...(req.query.language ? { language: req.query.language } : {}),
     };
-    await repo.transaction(async (tx) => {
-      const doc = await tx.recommendations.require(id);
-      const rec = doc.data;
-      if (rec.status.state !== 'draft' && rec.status.state !== 'consultation' && rec.status.state !== 'adopted') {
-        throw new AppError('conflict', `Anlagen nur vor der Veröffentlichung / attachments only before publication (${rec.status.state})`);
-      }
-      await tx.files.put(`attachment:${id}/${attachmentId}`, mediaType, bytes);
-      const attachments = [...rec.attachments.filter((a) => a.id !== attachmentId), attachment];
-      await updateRecommendation(tx, id, doc.version, { ...rec, attachments, modified: now().toISOString() });
-    });
+    await attachFile(repo, id, attachment, bytes, now());
     return { body: attachment, headers: { Location: `/api/v1/recommendations/${id}/attachments/${attachmentId}` } };
   });
   bindRoute(ctx, routes, r.downloadAttachment, async (req, c) => {
     const rec = (await getRecommendation(repo, req.params.id, c.get('role'))).data;
     const attachment = rec.attachments.find((a) => a.id === req.params.attachmentId);
-    const file = attachment && (await repo.files.get(`attachment:${req.params.id}/${req.params.attachmentId}`));
+    const file = attachment && (await attachmentFile(repo, req.params.id, req.params.attachmentId));
     if (!attachment || !file) throw new AppError('not-found', `Anlage nicht gefunden / attachment not found: ${req.params.attachmentId}`);
     const digest = createHash('sha256').update(file.bytes).digest('base64');
     const { 'Content-Type': contentType, ...headers } = downloadHeaders(file.mediaType, file.bytes, attachment.id);
@@ -192,7 +182,7 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     };
   });
   bindRoute(ctx, routes, r.disposeContribution, async (req) => {
-    const current = await repo.contributions.require(`${req.params.consultationId}/${req.params.contributionId}`);
+    const current = await getContribution(repo, req.params.consultationId, req.params.contributionId, 'secretariat');
     const doc = await disposeContribution(repo, req.params.consultationId, req.params.contributionId, expectedVersion(req.ifMatch, current.version), {
       state: req.body.state,
       disposition: req.body.disposition,
@@ -201,7 +191,7 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
   });
 
   bindRoute(ctx, routes, r.erasePersonalData, async (req, c) => {
-    const current = await repo.contributions.require(`${req.params.consultationId}/${req.params.contributionId}`);
+    const current = await getContribution(repo, req.params.consultationId, req.params.contributionId, 'secretariat');
     const user = c.get('user');
     const doc = await eraseContribution(repo, req.params.consultationId, req.params.contributionId, expectedVersion(req.ifMatch, current.version), {
       now,
@@ -218,13 +208,12 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
   bindRoute(ctx, routes, r.listDecisions, async (req, c) => {
     const limit = req.query.limit ?? defaultLimit;
     const after = decodeCursor(req.query.cursor);
-    const rows = await repo.votes.list({ ...(after ? { after } : {}), limit: limit + 1 });
-    const p = page(rows, limit);
-    return { body: { items: p.items.map((d) => (d.data).decision) }, headers: nextLink(ctx, c, p.last) };
+    const p = await listDecisions(repo, { after, limit });
+    return { body: { items: p.items.map((d) => d.data.decision) }, headers: nextLink(ctx, c, p.next) };
   });
   bindRoute(ctx, routes, r.getDecision, async (req) => {
-    const doc = await repo.votes.require(`${req.params.year}-${req.params.number.padStart(2, '0')}`);
-    return { body: (doc.data).decision, etag: versionTag(doc.version) };
+    const doc = await getDecision(repo, `${req.params.year}/${req.params.number.padStart(2, '0')}`);
+    return { body: doc.data.decision, etag: versionTag(doc.version) };
   });
 
   // ------------------------------------------------------------ pilots and experience reports
@@ -244,11 +233,11 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     return { body: doc.data, etag: versionTag(doc.version), headers: { Location: `/api/v1/pilots/${doc.id}` } };
   });
   bindRoute(ctx, routes, r.getPilot, async (req) => {
-    const doc = await repo.pilots.require(req.params.pilotId);
+    const doc = await getPilot(repo, req.params.pilotId);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.updatePilot, async (req) => {
-    const current = await repo.pilots.require(req.params.pilotId);
+    const current = await getPilot(repo, req.params.pilotId);
     const doc = await updatePilot(repo, req.params.pilotId, expectedVersion(req.ifMatch, current.version), req.body);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
@@ -272,7 +261,7 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     return { body: doc.data, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.reviewExperienceReport, async (req) => {
-    const current = await repo.reports.require(`${req.params.pilotId}/${req.params.reportId}`);
+    const current = await getReport(repo, req.params.pilotId, req.params.reportId, 'secretariat');
     const doc = await reviewReport(repo, req.params.pilotId, req.params.reportId, expectedVersion(req.ifMatch, current.version), req.body.status);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
@@ -290,11 +279,11 @@ export function registryApi(ctx: AppContext, routes: Routes): void {
     return { body: doc.data, etag: versionTag(doc.version), headers: { Location: `/api/v1/joint-projects/${doc.id}` } };
   });
   bindRoute(ctx, routes, r.getJointProject, async (req) => {
-    const doc = await repo.projects.require(req.params.projectId);
+    const doc = await getProject(repo, req.params.projectId);
     return { body: doc.data, etag: versionTag(doc.version) };
   });
   bindRoute(ctx, routes, r.updateJointProject, async (req) => {
-    const current = await repo.projects.require(req.params.projectId);
+    const current = await getProject(repo, req.params.projectId);
     const doc = await updateProject(repo, req.params.projectId, expectedVersion(req.ifMatch, current.version), req.body);
     return { body: doc.data, etag: versionTag(doc.version) };
   });

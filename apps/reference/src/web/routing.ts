@@ -2,7 +2,7 @@ import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { hasRole } from '../auth/roles.js';
 import { checkCsrf, requireRole, type AuthVariables } from '../auth/session.js';
-import { audit } from '../domain/audit.js';
+import { audit, latestAuditEntryOf } from '../domain/audit.js';
 import { AppError } from '../errors.js';
 import type { Role } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
@@ -47,7 +47,7 @@ function auditFallback(ctx: AppContext, method: string, pattern: string): Middle
     await next();
     const user = c.get('user');
     if (!user || c.res.status >= 400) return;
-    const [latest] = await ctx.repo.audit.list({ actorId: user.id, limit: 1 });
+    const latest = await latestAuditEntryOf(ctx.repo, user.id);
     if (latest && latest.at >= started) return;
     const etag = /^"(\d{1,9})"$/.exec(c.res.headers.get('etag') ?? '');
     await audit({ repo: ctx.repo, now: ctx.now, user }, `${method} ${pattern}`, c.req.path, null, etag ? { version: Number(etag[1]), data: null } : null);
