@@ -117,9 +117,9 @@ export async function getDecision(repo: Repository, decisionId: string): Promise
   return repo.votes.require(voteId(decisionId));
 }
 
-/** The newest `limit` votes about one recommendation, newest first. */
+/** The first `limit` votes about one recommendation, oldest first (a recommendation has a handful). */
 export async function votesOnRecommendation(repo: Repository, recommendationId: string, limit = 50): Promise<VoteRecord[]> {
-  return (await repo.votes.list({ parentId: recommendationId, order: 'desc', limit: boundedPageSize(limit) })).map((d) => d.data);
+  return (await repo.votes.list({ parentId: recommendationId, limit: boundedPageSize(limit) })).map((d) => d.data);
 }
 
 /**

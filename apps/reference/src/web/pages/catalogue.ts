@@ -1,12 +1,14 @@
-import { citation, toCreativeWork, type Recommendation } from '@foederal/recommendations';
+import { citation, toCreativeWork } from '@foederal/recommendations';
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { listConsultations } from '../../domain/consultations.js';
 import { listPilots } from '../../domain/pilots.js';
-import { getRecommendation, listEditions, visibleRecommendationStates } from '../../domain/recommendations.js';
-import type { VoteRecord } from '../../domain/votes.js';
+import { maxPageSize, pageNumberOf } from '../../domain/paging.js';
+import { getRecommendation, listEditions, listRecommendations, visibleRecommendationStates } from '../../domain/recommendations.js';
+import { votesOnRecommendation } from '../../domain/votes.js';
 import { formatDate, formatNumber, textOf, t } from '../i18n.js';
 import { recommendationLabel } from '../labels.js';
+import { pageParameter, pager } from '../pager.js';
 import { render, type Routes } from '../routing.js';
 import { catalogueText } from '../strings/catalogue.js';
 
@@ -19,7 +21,9 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
     const status = c.req.query('status') ?? '';
     const visible = visibleRecommendationStates(c.get('role'));
     const filter = status && (!visible || visible.includes(status)) ? [status] : status ? [] : visible;
-    const items = (await ctx.repo.recommendations.list({ ...(filter ? { status: filter } : {}), ...(q ? { q } : {}) })).map((d) => d.data as Recommendation);
+    const url = new URL(c.req.url);
+    const result = await listRecommendations(ctx.repo, { status: filter, q, page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const items = result.items.map((d) => d.data);
     return render(c, (lang) => t(lang, 'navCatalogue'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${t(lang, 'navCatalogue')}</h1>
 <form method="get" action="/empfehlungen" class="filters" role="search">
@@ -38,13 +42,14 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
   </div>
   <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${catalogueText(lang, 'filter')}</span></button>
 </form>
-<p class="kern-body" role="status">${catalogueText(lang, items.length === 1 ? 'countOne' : 'countOther', { count: formatNumber(lang, items.length) })}</p>
+<p class="kern-body" role="status">${catalogueText(lang, result.total === 1 ? 'countOne' : 'countOther', { count: formatNumber(lang, result.total) })}</p>
 <table class="kern-table kern-table--striped">
   <thead class="kern-table__header"><tr><th scope="col">${catalogueText(lang, 'no')}</th><th scope="col">${catalogueText(lang, 'shortTitle')}</th><th scope="col">${catalogueText(lang, 'title')}</th><th scope="col">${catalogueText(lang, 'status')}</th></tr></thead>
   <tbody class="kern-table__body">
   ${items.map((r) => html`<tr><td>${r.number}</td><td><a class="kern-link" href="/empfehlungen/${r.id}">${textOf(lang, r.shortTitle)} ${r.edition}</a></td><td>${textOf(lang, r.title)}</td><td>${recommendationLabel(lang, 'state', r.status.state)}</td></tr>`)}
   </tbody>
-</table>`);
+</table>
+${pager(lang, '/empfehlungen', url.searchParams, result)}`);
   });
 
   routes.get('/empfehlungen/:id', 'public', async (c) => {
@@ -52,9 +57,9 @@ export function cataloguePages(ctx: AppContext, routes: Routes): void {
     const rec = doc.data;
     const url = `${ctx.baseUrl}/empfehlungen/${rec.id}`;
     const editions = await listEditions(ctx.repo, rec.id);
-    const consultations = await listConsultations(ctx.repo, { parentId: rec.id });
-    const votes = (await ctx.repo.votes.list({ parentId: rec.id })).map((d) => d.data as VoteRecord);
-    const pilots = (await listPilots(ctx.repo, { recommendation: rec.id })).map((d) => d.data);
+    const consultations = await listConsultations(ctx.repo, { parentId: rec.id, limit: 1 });
+    const votes = await votesOnRecommendation(ctx.repo, rec.id);
+    const pilots = (await listPilots(ctx.repo, { recommendation: rec.id }, { limit: maxPageSize })).map((d) => d.data);
     const jsonLd = JSON.stringify(toCreativeWork(rec, { url, pageOf: (id) => `${ctx.baseUrl}/empfehlungen/${id}` })).replace(/</g, '\\u003c');
     const status = rec.status;
     return render(

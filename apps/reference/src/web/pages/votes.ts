@@ -1,13 +1,15 @@
 import type { DecisionResult } from '@foederal/membership';
-import type { Recommendation } from '@foederal/recommendations';
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { getBody, membersOf } from '../../domain/body.js';
-import { recordVote, type VoteRecord } from '../../domain/votes.js';
+import { pageNumberOf } from '../../domain/paging.js';
+import { recommendationChoices } from '../../domain/recommendations.js';
+import { getVote, listVotes, recordVote } from '../../domain/votes.js';
 import { AppError } from '../../errors.js';
 import { formatDate, textOf, t, type Language } from '../i18n.js';
 import { memberLabel } from '../labels.js';
 import { csrfField, type Markup } from '../layout.js';
+import { pageParameter, pager } from '../pager.js';
 import { formOf, render, type Routes } from '../routing.js';
 import { votesText } from '../strings/votes.js';
 
@@ -33,7 +35,9 @@ export function resultView(result: DecisionResult, lang: Language): Markup {
 /** Votes: the list, one result with its explanation, and the secretariat's form to record one. */
 export function votePages(ctx: AppContext, routes: Routes): void {
   routes.get('/abstimmungen', 'public', async (c) => {
-    const votes = (await ctx.repo.votes.list({ order: 'desc' })).map((d) => ({ id: d.id, v: d.data as VoteRecord }));
+    const url = new URL(c.req.url);
+    const result = await listVotes(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const votes = result.items.map((d) => ({ id: d.id, v: d.data }));
     const canRecord = c.get('role') === 'secretariat' || c.get('role') === 'admin';
     return render(c, (lang) => t(lang, 'navVotes'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${t(lang, 'navVotes')}</h1>
@@ -41,14 +45,15 @@ ${canRecord ? html`<p><a class="kern-btn kern-btn--secondary" href="/abstimmunge
 <table class="kern-table kern-table--striped">
   <thead class="kern-table__header"><tr><th scope="col">${votesText(lang, 'decision')}</th><th scope="col">${votesText(lang, 'date')}</th><th scope="col">${votesText(lang, 'subject')}</th><th scope="col">${votesText(lang, 'result')}</th></tr></thead>
   <tbody class="kern-table__body">${votes.map(({ id, v }) => html`<tr><td><a class="kern-link" href="/abstimmungen/${id}">${v.decision.id}</a></td><td>${formatDate(lang, v.decision.date)}</td><td>${textOf(lang, v.title)}</td><td>${memberLabel(lang, 'decisionOutcome', v.result.result)}</td></tr>`)}</tbody>
-</table>`);
+</table>
+${pager(lang, '/abstimmungen', url.searchParams, result)}`);
   });
 
   routes.get('/abstimmungen/neu', 'secretariat', async (c) => {
     const body = (await getBody(ctx.repo)).data;
     const today = ctx.now().toISOString().slice(0, 10);
     const members = membersOf(body, today).filter((m) => m.membership.kind !== 'guest');
-    const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
+    const recs = await recommendationChoices(ctx.repo);
     return render(c, (lang) => votesText(lang, 'recordAVote'), (page) => {
       const { lang } = page;
       return html`
@@ -90,7 +95,7 @@ ${canRecord ? html`<p><a class="kern-btn kern-btn--secondary" href="/abstimmunge
   });
 
   routes.get('/abstimmungen/:id', 'public', async (c) => {
-    const v = (await ctx.repo.votes.require(c.req.param('id') ?? '')).data as VoteRecord;
+    const v = (await getVote(ctx.repo, c.req.param('id') ?? '')).data;
     return render(c, (lang) => `${votesText(lang, 'decision')} ${v.decision.id}`, ({ lang }) => html`
 <p class="kern-preline">${votesText(lang, 'decision')} ${v.decision.id} · ${formatDate(lang, v.decision.date)}</p>
 <h1 class="kern-heading-x-large">${textOf(lang, v.title)}</h1>
