@@ -131,6 +131,21 @@ export function translate<const T extends Readonly<Record<string, string>>>(tabl
   };
 }
 
+/**
+ * Both languages of a key, for helpers that take a `{ de, en }` pair (form labels and hints,
+ * field errors).
+ *
+ * @example
+ * const pair = bilingual({ de: { save: 'Speichern' }, en: { save: 'Save' } });
+ * pair('save'); // { de: 'Speichern', en: 'Save' }
+ */
+export function bilingual<const T extends Readonly<Record<string, string>>>(tables: StringTables<T>): (key: keyof T & string) => { readonly de: string; readonly en: string } {
+  return (key) => {
+    const german: string = tables.de[key] ?? key;
+    return { de: german, en: tables.en[key] ?? german };
+  };
+}
+
 /** A label of the app frame (header, navigation, sign-in, errors) in a language. */
 export const t: Translate<typeof de> = translate({ de, en });
 

@@ -12,7 +12,7 @@ import { textOf, t } from '../i18n.js';
 import { recommendationLabel } from '../labels.js';
 import { alert, csrfField } from '../layout.js';
 import { formOf, render, type Routes } from '../routing.js';
-import { adminText } from '../strings/admin.js';
+import { adminText, adminPair } from '../strings/admin.js';
 
 const dispositionStates = ['published', 'in-review', 'accepted', 'partially-accepted', 'rejected', 'withdrawn'];
 
@@ -50,7 +50,7 @@ ${pending.map(({ storeId, c: x }) => html`<form method="post" action="/verwaltun
 ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" class="kern-card stack"><div class="kern-card__container">
   ${csrfField(page)}<input type="hidden" name="pilot" value="${r.pilot}"><input type="hidden" name="report" value="${r.id}">
   <p class="kern-body"><strong>${textOf(lang, r.title)}</strong> – ${r.author.organisation} (<a class="kern-link" href="/pilotvorhaben/${r.pilot}">${r.pilot}</a>)</p>
-  <div class="kern-form-input"><label class="kern-label" for="decision-${r.id}">${adminText(lang, 'decision')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="decision-${r.id}" name="decision"><option value="published">${adminText(lang, 'publish')}</option><option value="rejected">${adminText(lang, 'reject')}</option></select></div></div>
+  <div class="kern-form-input"><label class="kern-label" for="decision-${r.id}">${adminText(lang, 'decision')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="decision-${r.id}" name="decision"><option value="published">${adminText(lang, 'decisionPublish')}</option><option value="rejected">${adminText(lang, 'reject')}</option></select></div></div>
   <div class="kern-form-input"><label class="kern-label" for="rreason-${r.id}">${adminText(lang, 'reasonWhenRejecting')}</label><input class="kern-form-input__input" id="rreason-${r.id}" name="reason"></div>
   <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'save')}</span></button>
 </div></form>`)}
@@ -62,7 +62,7 @@ ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" clas
   const options = [
     events.includes('open-consultation') ? html`<option value="open-consultation">${adminText(lang, 'openConsultation6Weeks')}</option>` : '',
     events.includes('close-consultation') ? html`<option value="close-consultation">${adminText(lang, 'closeConsultation')}</option>` : '',
-    events.includes('publish') ? html`<option value="publish">${adminText(lang, 'publish2')}</option>` : '',
+    events.includes('publish') ? html`<option value="publish">${adminText(lang, 'publishStep')}</option>` : '',
     ...(events.includes('adopt') ? decisions.filter((d) => d.recommendation === r.id || !d.recommendation).map((d) => html`<option value="adopt:${d.decision.id}">${adminText(lang, 'adoptWith')} ${d.decision.id}</option>`) : []),
     events.includes('withdraw') ? html`<option value="withdraw">${adminText(lang, 'withdraw')}</option>` : '',
   ];
@@ -138,7 +138,7 @@ ${raw('')}`;
             title: { de: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“`, en: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` },
             opens,
             closes,
-            sections: [{ anchor: '1', title: { de: 'Gesamter Entwurf', en: 'Whole draft' } }],
+            sections: [{ anchor: '1', title: adminPair('wholeDraft') }],
             contributions: [],
           });
         }
@@ -146,7 +146,7 @@ ${raw('')}`;
       });
     } else if (event === 'publish') await applyEvent(ctx.repo, id, undefined, { type: 'publish' }, ctx.now());
     else if (event === 'close-consultation') await applyEvent(ctx.repo, id, undefined, { type: 'close-consultation' }, ctx.now());
-    else if (event === 'withdraw') await applyEvent(ctx.repo, id, undefined, { type: 'withdraw', reason: { de: 'Von der Geschäftsstelle zurückgezogen' } }, ctx.now());
+    else if (event === 'withdraw') await applyEvent(ctx.repo, id, undefined, { type: 'withdraw', reason: adminPair('withdrawnBySecretariat') }, ctx.now());
     else if (event.startsWith('adopt:')) {
       const vote = await ctx.repo.votes.require(event.slice('adopt:'.length).replace('/', '-'));
       await applyEvent(ctx.repo, id, undefined, { type: 'adopt', decision: (vote.data as VoteRecord).decision }, ctx.now());

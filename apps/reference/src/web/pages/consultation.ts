@@ -10,7 +10,7 @@ import { formatDate, textOf, t, type Language } from '../i18n.js';
 import { recommendationLabel } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { formOf, render, type Routes } from '../routing.js';
-import { consultationText } from '../strings/consultation.js';
+import { consultationText, consultationPair } from '../strings/consultation.js';
 
 const answered = ['accepted', 'partially-accepted', 'rejected', 'duplicate'];
 
@@ -55,14 +55,14 @@ function contributionForm(page: PageContext, consultation: Consultation, recId: 
   </div>
   <div class="kern-form-input">
     <label class="kern-label" for="text">${consultationText(lang, 'yourContribution')}</label>
-    <div class="kern-hint" id="text-hint">${consultationText(lang, 'atMost20000')}</div>
+    <div class="kern-hint" id="text-hint">${consultationText(lang, 'textLimitHint')}</div>
     <textarea class="kern-form-input__input${err('text') ? ' kern-form-input__input--error' : ''}" id="text" name="text" rows="8" maxlength="20000" required${describedBy('text', 'text-hint')}${err('text') ? raw(' aria-invalid="true"') : ''}>${v['text'] ?? ''}</textarea>
     ${fieldError('text')}
   </div>
   <fieldset class="kern-fieldset">
     <legend class="kern-label">${consultationText(lang, 'whoSubmits')}</legend>
     <div class="kern-fieldset__body">
-      ${(['anonymous', 'person', 'organisation'] as const).map((k) => html`<div class="kern-form-check"><input class="kern-form-check__radio" type="radio" id="author-${k}" name="authorKind" value="${k}"${kind === k ? raw(' checked') : ''}><label class="kern-label" for="author-${k}">${{ anonymous: { de: 'anonym', en: 'anonymous' }, person: { de: 'als Person', en: 'as a person' }, organisation: { de: 'für eine Organisation', en: 'for an organisation' } }[k][lang]}</label></div>`)}
+      ${(['anonymous', 'person', 'organisation'] as const).map((k) => html`<div class="kern-form-check"><input class="kern-form-check__radio" type="radio" id="author-${k}" name="authorKind" value="${k}"${kind === k ? raw(' checked') : ''}><label class="kern-label" for="author-${k}">${{ anonymous: consultationPair('anonymous'), person: consultationPair('asAPerson'), organisation: consultationPair('forAnOrganisation') }[k][lang]}</label></div>`)}
     </div>
   </fieldset>
   <div class="kern-form-input">

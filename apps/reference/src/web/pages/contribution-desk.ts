@@ -1,5 +1,5 @@
 import type { Consultation, Contribution, ContributionState } from '@foederal/recommendations';
-import { contributionStateSchema } from '@foederal/recommendations';
+import { administrativeLevelSchema, contributionStateSchema } from '@foederal/recommendations';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
@@ -21,24 +21,18 @@ import { recommendationLabel, recommendationBilingual } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, fieldId, readForm, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
-import { contributionDeskText } from '../strings/contribution-desk.js';
+import { contributionDeskText, contributionDeskPair } from '../strings/contribution-desk.js';
 
 const submitterLabels = {
-  person: { de: 'Person', en: 'Person' },
-  organisation: { de: 'Organisation', en: 'Organisation' },
-  anonymous: { de: 'anonym', en: 'anonymous' },
-} as const;
-const levelLabels = {
-  federal: { de: 'Bund', en: 'Federal' },
-  state: { de: 'Land', en: 'State' },
-  administrativeDistrict: { de: 'Kreis', en: 'District' },
-  municipality: { de: 'Kommune', en: 'Municipality' },
+  person: contributionDeskPair('person'),
+  organisation: contributionDeskPair('organisation'),
+  anonymous: recommendationBilingual('author', 'anonymous'),
 } as const;
 const sortLabels: Record<ContributionSort, { de: string; en: string }> = {
-  newest: { de: 'neueste zuerst', en: 'newest first' },
-  oldest: { de: 'älteste zuerst', en: 'oldest first' },
-  section: { de: 'nach Abschnitt', en: 'by section' },
-  state: { de: 'nach Stand', en: 'by state' },
+  newest: contributionDeskPair('newestFirst'),
+  oldest: contributionDeskPair('oldestFirst'),
+  section: contributionDeskPair('bySection'),
+  state: contributionDeskPair('byState'),
 };
 const bulkStates: ContributionState[] = ['published', 'in-review', 'accepted', 'partially-accepted', 'rejected', 'duplicate', 'withdrawn'];
 const pageSizes = ['25', '50', '100', '200'];
@@ -90,15 +84,15 @@ function filterForm(lang: Language, consultation: Consultation, q: ContributionQ
     values: { status: q.state ?? '', abschnitt: q.section ?? '', einreichende: q.submitter ?? '', ebene: q.level ?? '', q: q.q ?? '', sortierung: q.sort ?? 'newest', je_seite: String(q.pageSize) },
     errors: [],
   };
-  const any = { value: '', label: { de: 'alle', en: 'all' } };
+  const any = { value: '', label: contributionDeskPair('all') };
   return html`<form method="get" action="${base}" class="filters" role="search" aria-label="${contributionDeskText(lang, 'filterContributions')}">
-  ${selectField(lang, state, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [any, ...contributionStateSchema.options.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) }))] })}
-  ${selectField(lang, state, { name: 'abschnitt', label: { de: 'Abschnitt', en: 'Section' }, options: [any, ...consultation.sections.map((s) => ({ value: s.anchor, label: `${s.anchor} ${textOf(lang, s.title)}` }))] })}
-  ${selectField(lang, state, { name: 'einreichende', label: { de: 'Einreichende', en: 'Submitter' }, options: [any, ...Object.entries(submitterLabels).map(([value, label]) => ({ value, label }))] })}
-  ${selectField(lang, state, { name: 'ebene', label: { de: 'Ebene', en: 'Level' }, options: [any, ...Object.entries(levelLabels).map(([value, label]) => ({ value, label }))] })}
-  ${textField(lang, state, { name: 'q', label: { de: 'Textsuche', en: 'Text search' }, maxlength: 200 })}
-  ${selectField(lang, state, { name: 'sortierung', label: { de: 'Sortierung', en: 'Sort' }, options: contributionSorts.map((s) => ({ value: s, label: sortLabels[s] })) })}
-  ${selectField(lang, state, { name: 'je_seite', label: { de: 'Je Seite', en: 'Per page' }, options: pageSizes.map((s) => ({ value: s, label: s })) })}
+  ${selectField(lang, state, { name: 'status', label: contributionDeskPair('state'), options: [any, ...contributionStateSchema.options.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) }))] })}
+  ${selectField(lang, state, { name: 'abschnitt', label: contributionDeskPair('section'), options: [any, ...consultation.sections.map((s) => ({ value: s.anchor, label: `${s.anchor} ${textOf(lang, s.title)}` }))] })}
+  ${selectField(lang, state, { name: 'einreichende', label: contributionDeskPair('submitter'), options: [any, ...Object.entries(submitterLabels).map(([value, label]) => ({ value, label }))] })}
+  ${selectField(lang, state, { name: 'ebene', label: contributionDeskPair('level'), options: [any, ...administrativeLevelSchema.options.map((value) => ({ value, label: recommendationBilingual('level', value) }))] })}
+  ${textField(lang, state, { name: 'q', label: contributionDeskPair('textSearch'), maxlength: 200 })}
+  ${selectField(lang, state, { name: 'sortierung', label: contributionDeskPair('sort'), options: contributionSorts.map((s) => ({ value: s, label: sortLabels[s] })) })}
+  ${selectField(lang, state, { name: 'je_seite', label: contributionDeskPair('perPage'), options: pageSizes.map((s) => ({ value: s, label: s })) })}
   <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'filter')}</span></button>
 </form>`;
 }
@@ -152,14 +146,14 @@ ${filterForm(lang, c, v.query, base)}
   <table class="kern-table">
     <caption class="kern-sr-only">${contributionDeskText(lang, 'contributionsOnThisPage')}</caption>
     <thead class="kern-table__header"><tr>
-      <th scope="col">${contributionDeskText(lang, 'select')}</th><th scope="col">${contributionDeskText(lang, 'section')}</th><th scope="col">${contributionDeskText(lang, 'contribution')}</th>
+      <th scope="col">${contributionDeskText(lang, 'selection')}</th><th scope="col">${contributionDeskText(lang, 'section')}</th><th scope="col">${contributionDeskText(lang, 'contribution')}</th>
       <th scope="col">${contributionDeskText(lang, 'submitter')}</th><th scope="col">${contributionDeskText(lang, 'received')}</th><th scope="col">${contributionDeskText(lang, 'state')}</th><th scope="col">${contributionDeskText(lang, 'disposition')}</th>
     </tr></thead>
     <tbody class="kern-table__body">${v.items.map((d) => {
       const x = d.data;
       const token = `${x.id}@${d.version}`;
       return html`<tr>
-      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`auswahl-${x.id}`)}" name="auswahl" value="${token}"${selected.has(token) ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`auswahl-${x.id}`)}"><span class="kern-sr-only">${contributionDeskText(lang, 'select2')} </span>${x.id}</label></div></td>
+      <td><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`auswahl-${x.id}`)}" name="auswahl" value="${token}"${selected.has(token) ? raw(' checked') : ''}><label class="kern-label" for="${fieldId(`auswahl-${x.id}`)}"><span class="kern-sr-only">${contributionDeskText(lang, 'selectContribution')} </span>${x.id}</label></div></td>
       <td>${x.anchor.section}</td>
       <td class="contribution-text">${textOf(lang, x.text)}</td>
       <td>${authorText(x, lang)}${x.contact ? html`<br><span class="kern-body--small">${contributionDeskText(lang, 'contactNotPublic')}: ${x.contact.email}</span>` : ''}${x.consent && !x.consent.publication ? html`<br><span class="kern-body--small">${contributionDeskText(lang, 'publishWithoutName')}</span>` : ''}${x.erasedAt ? html`<br><span class="kern-body--small">${contributionDeskText(lang, 'personalDataErased')}</span>` : ''}</td>
@@ -173,11 +167,11 @@ ${filterForm(lang, c, v.query, base)}
   <fieldset class="kern-fieldset">
     <legend class="kern-label">${contributionDeskText(lang, 'disposeOfTheSelected')}</legend>
     <div class="kern-fieldset__body stack">
-      ${selectField(lang, v.form, { name: 'stand', label: { de: 'Neuer Stand', en: 'New state' }, options: bulkStates.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) })), fallback: 'accepted' })}
-      ${textField(lang, v.form, { name: 'begruendung', label: { de: 'Begründung (deutsch)', en: 'Reason (German)' }, hint: { de: 'Pflicht bei berücksichtigt, teilweise, nicht berücksichtigt und Dublette.', en: 'Required for accepted, partially accepted, rejected and duplicate.' }, rows: 3, maxlength: 20000 })}
-      ${textField(lang, v.form, { name: 'begruendung_en', label: { de: 'Begründung (englisch)', en: 'Reason (English)' }, rows: 2, maxlength: 20000 })}
-      ${textField(lang, v.form, { name: 'dublette_von', label: { de: 'Original (bei Dublette): Kennung des Beitrags', en: 'Original (for duplicates): contribution id' }, maxlength: 120 })}
-      ${checkboxField(lang, v.form, { name: 'veroeffentlichen', label: { de: 'Antwort sofort veröffentlichen', en: 'Publish the answer right away' }, fallback: true })}
+      ${selectField(lang, v.form, { name: 'stand', label: contributionDeskPair('newState'), options: bulkStates.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) })), fallback: 'accepted' })}
+      ${textField(lang, v.form, { name: 'begruendung', label: contributionDeskPair('reasonGerman'), hint: contributionDeskPair('requiredForAcceptedPartially'), rows: 3, maxlength: 20000 })}
+      ${textField(lang, v.form, { name: 'begruendung_en', label: contributionDeskPair('reasonEnglish'), rows: 2, maxlength: 20000 })}
+      ${textField(lang, v.form, { name: 'dublette_von', label: contributionDeskPair('originalForDuplicatesContribution'), maxlength: 120 })}
+      ${checkboxField(lang, v.form, { name: 'veroeffentlichen', label: contributionDeskPair('publishTheAnswerRight'), fallback: true })}
       <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'disposeOfSelection')}</span></button>
     </div>
   </fieldset>
@@ -186,7 +180,7 @@ ${filterForm(lang, c, v.query, base)}
 <p class="kern-body">${contributionDeskText(lang, 'onRequestNameOrganisation')}</p>
 <form method="post" action="/verwaltung/konsultationen/${c.id}/personendaten" class="filters">
   ${csrfField(page)}
-  ${textField(lang, { values: {}, errors: [] }, { name: 'beitrag', label: { de: 'Kennung des Beitrags', en: 'Contribution id' }, required: true, maxlength: 120 })}
+  ${textField(lang, { values: {}, errors: [] }, { name: 'beitrag', label: contributionDeskPair('contributionId'), required: true, maxlength: 120 })}
   <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'erasePersonalData')}</span></button>
 </form>`;
 }
@@ -215,7 +209,7 @@ export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
     const counts = await Promise.all(all.map((x) => ctx.repo.contributions.count({ parentId: x.id })));
     return render(c, (lang) => contributionDeskText(lang, 'consultations'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${contributionDeskText(lang, 'consultations')}</h1>
-<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${textOf(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${contributionDeskText(lang, 'contributions2')}</li>`)}</ul>`);
+<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${textOf(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${contributionDeskText(lang, 'contributionsCount')}</li>`)}</ul>`);
   });
 
   routes.get('/verwaltung/konsultationen/:cid/beitraege', 'secretariat', (c) => show(c, { values: {}, errors: [] }));

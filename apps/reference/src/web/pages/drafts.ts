@@ -1,4 +1,5 @@
 import {
+  administrativeLevelSchema,
   allowedEvents,
   licenseFor,
   licenseIdSchema,
@@ -17,7 +18,7 @@ import { berlinDay, berlinInstant } from '../../domain/berlin-time.js';
 import { keepUpload, openConsultation, saveDraft, updateConsultation, type DraftAttachment, type PendingUpload } from '../../domain/drafts.js';
 import { AppError } from '../../errors.js';
 import { textOf, type Language } from '../i18n.js';
-import { recommendationLabel } from '../labels.js';
+import { recommendationBilingual, recommendationLabel } from '../labels.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import {
@@ -32,22 +33,12 @@ import {
   type FieldError,
   type FormState,
 } from '../forms/fields.js';
-import { draftsText } from '../strings/drafts.js';
+import { draftsText, draftsPair } from '../strings/drafts.js';
 
-const levels = [
-  { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
-  { value: 'state', label: { de: 'Land', en: 'State (Land)' } },
-  { value: 'administrativeDistrict', label: { de: 'Kreis', en: 'District' } },
-  { value: 'municipality', label: { de: 'Kommune', en: 'Municipality' } },
-];
-const themeLabels: Partial<Record<DataTheme, Bilingual>> = {
-  TECH: { de: 'Wissenschaft und Technologie', en: 'Science and technology' },
-  GOVE: { de: 'Regierung und öffentlicher Sektor', en: 'Government and public sector' },
-  ENER: { de: 'Energie', en: 'Energy' },
-  ENVI: { de: 'Umwelt', en: 'Environment' },
-  EDUC: { de: 'Bildung, Kultur und Sport', en: 'Education, culture and sport' },
-  REGI: { de: 'Regionen und Städte', en: 'Regions and cities' },
-};
+const levels = administrativeLevelSchema.options.map((value) => ({ value, label: recommendationBilingual('level', value) }));
+/** The themes a draft's form offers, labelled by `@foederal/recommendations`. */
+const formThemes: readonly DataTheme[] = ['TECH', 'GOVE', 'ENER', 'ENVI', 'EDUC', 'REGI'];
+const themeLabels: Partial<Record<DataTheme, Bilingual>> = Object.fromEntries(formThemes.map((theme) => [theme, recommendationBilingual('theme', theme)]));
 const licenceLabels: Record<LicenseId, string> = {
   'DL-DE-BY-2.0': 'Datenlizenz Deutschland – Namensnennung – 2.0',
   'DL-DE-ZERO-2.0': 'Datenlizenz Deutschland – Zero – 2.0',
@@ -56,28 +47,28 @@ const licenceLabels: Record<LicenseId, string> = {
 };
 
 const L = {
-  id: { de: 'Kennung (Teil der Adresse)', en: 'Identifier (part of the address)' },
-  number: { de: 'Laufende Nummer', en: 'Running number' },
-  shortTitleDe: { de: 'Kurztitel (deutsch)', en: 'Short title (German)' },
-  shortTitleEn: { de: 'Kurztitel (englisch)', en: 'Short title (English)' },
-  edition: { de: 'Ausgabe (Jahr)', en: 'Edition (year)' },
-  titleDe: { de: 'Titel (deutsch)', en: 'Title (German)' },
-  titleEn: { de: 'Titel (englisch)', en: 'Title (English)' },
-  descriptionDe: { de: 'Zusammenfassung (deutsch)', en: 'Summary (German)' },
-  descriptionEn: { de: 'Zusammenfassung (englisch)', en: 'Summary (English)' },
-  version: { de: 'Fassung (SemVer)', en: 'Version (SemVer)' },
-  keywords: { de: 'Gegenstand: Schlagwörter, durch Komma getrennt', en: 'Subject: keywords, separated by commas' },
-  wgName: { de: 'Arbeitsgruppe', en: 'Working group' },
-  leadName: { de: 'Obfrau oder Obmann: Name', en: 'Lead: name' },
-  leadOrganisation: { de: 'Obfrau oder Obmann: Organisation', en: 'Lead: organisation' },
-  leadLevel: { de: 'Obfrau oder Obmann: Ebene', en: 'Lead: level' },
-  leadJurisdiction: { de: 'Obfrau oder Obmann: Gebietskörperschaft', en: 'Lead: jurisdiction' },
-  license: { de: 'Lizenz', en: 'Licence' },
-  attribution: { de: 'Namensnennung (Lizenzvermerk)', en: 'Attribution' },
-  supersedes: { de: 'Ersetzt die Ausgabe', en: 'Replaces the edition' },
-  main: { de: 'Hauptdokument', en: 'Main document' },
-  annexes: { de: 'Weitere Dokumente (Anlagen)', en: 'Further documents (annexes)' },
-  ids: { de: 'IDS-Datei (Anforderungen an Gebäudemodelle)', en: 'IDS file (requirements for building models)' },
+  id: draftsPair('identifierPartOfThe'),
+  number: draftsPair('runningNumber'),
+  shortTitleDe: draftsPair('shortTitleGerman'),
+  shortTitleEn: draftsPair('shortTitleEnglish'),
+  edition: draftsPair('editionYear'),
+  titleDe: draftsPair('titleGerman'),
+  titleEn: draftsPair('titleEnglish'),
+  descriptionDe: draftsPair('summaryGerman'),
+  descriptionEn: draftsPair('summaryEnglish'),
+  version: draftsPair('versionSemver'),
+  keywords: draftsPair('subjectKeywordsSeparatedBy'),
+  wgName: draftsPair('workingGroup'),
+  leadName: draftsPair('leadName'),
+  leadOrganisation: draftsPair('leadOrganisation'),
+  leadLevel: draftsPair('leadLevel'),
+  leadJurisdiction: draftsPair('leadJurisdiction'),
+  license: draftsPair('licence'),
+  attribution: draftsPair('attribution'),
+  supersedes: draftsPair('replacesTheEdition'),
+  main: draftsPair('mainDocument'),
+  annexes: draftsPair('furtherDocumentsAnnexes'),
+  ids: draftsPair('idsFileRequirementsFor'),
 } satisfies Record<string, Bilingual>;
 
 /** JSON path of a recommendation issue → form field. */
@@ -138,15 +129,15 @@ function draftForm(page: PageContext, v: DraftView): Markup {
   ${v.kept.map((k) => html`<input type="hidden" name="kept" value="${encodeKept(k.role, k.upload)}">`)}
   ${errorSummary(lang, f.errors)}
   <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'titleAndEdition')}</legend><div class="kern-fieldset__body stack">
-    ${rec ? html`<p class="kern-body">${L.id[lang]}: <code>${rec.id}</code></p>` : textField(lang, f, { name: 'id', label: L.id, hint: { de: 'Kleinbuchstaben, Ziffern, Bindestriche; leer: aus Kurztitel und Ausgabe.', en: 'Lower-case letters, digits, hyphens; empty: from short title and edition.' }, maxlength: 120 })}
-    ${textField(lang, f, { name: 'number', label: L.number, hint: { de: 'Drei oder vier Ziffern, z. B. 175', en: 'Three or four digits, e.g. 175' }, required: true, maxlength: 7 })}
+    ${rec ? html`<p class="kern-body">${L.id[lang]}: <code>${rec.id}</code></p>` : textField(lang, f, { name: 'id', label: L.id, hint: draftsPair('lowerCaseLettersDigits'), maxlength: 120 })}
+    ${textField(lang, f, { name: 'number', label: L.number, hint: draftsPair('threeOrFourDigits'), required: true, maxlength: 7 })}
     ${textField(lang, f, { name: 'shortTitleDe', label: L.shortTitleDe, required: true, maxlength: 300 })}
     ${textField(lang, f, { name: 'shortTitleEn', label: L.shortTitleEn, maxlength: 300 })}
     ${textField(lang, f, { name: 'edition', label: L.edition, type: 'number', required: true, fallback: String(new Date().getFullYear() + 1) })}
     ${textField(lang, f, { name: 'version', label: L.version, required: true, fallback: '0.1.0', maxlength: 64 })}
     ${textField(lang, f, { name: 'titleDe', label: L.titleDe, required: true, maxlength: 1000 })}
     ${textField(lang, f, { name: 'titleEn', label: L.titleEn, maxlength: 1000 })}
-    ${selectField(lang, f, { name: 'supersedes', label: L.supersedes, options: [{ value: '', label: { de: 'keine (erste Ausgabe)', en: 'none (first edition)' } }, ...v.others.filter((o) => o.id !== rec?.id).map((o) => ({ value: o.id, label: `${o.number} ${o.shortTitle.de} ${o.edition}` }))], fallback: '' })}
+    ${selectField(lang, f, { name: 'supersedes', label: L.supersedes, options: [{ value: '', label: draftsPair('noneFirstEdition') }, ...v.others.filter((o) => o.id !== rec?.id).map((o) => ({ value: o.id, label: `${o.number} ${o.shortTitle.de} ${o.edition}` }))], fallback: '' })}
   </div></fieldset>
   <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'contentAndSubject')}</legend><div class="kern-fieldset__body stack">
     ${textField(lang, f, { name: 'descriptionDe', label: L.descriptionDe, rows: 5, required: true, maxlength: 20000 })}
@@ -164,12 +155,12 @@ function draftForm(page: PageContext, v: DraftView): Markup {
     ${textField(lang, f, { name: 'leadJurisdiction', label: L.leadJurisdiction, required: true, maxlength: 300 })}
   </div></fieldset>
   <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'licence')}</legend><div class="kern-fieldset__body stack">
-    ${selectField(lang, f, { name: 'license', label: L.license, hint: { de: 'Zur Veröffentlichung nötig.', en: 'Needed for publication.' }, options: [{ value: '', label: { de: 'noch keine', en: 'none yet' } }, ...licenseIdSchema.options.map((id) => ({ value: id, label: licenceLabels[id] }))], fallback: 'DL-DE-BY-2.0' })}
-    ${textField(lang, f, { name: 'attribution', label: L.attribution, hint: { de: 'Leer: Name des Herausgebers.', en: 'Empty: the publisher\'s name.' }, maxlength: 2000 })}
+    ${selectField(lang, f, { name: 'license', label: L.license, hint: draftsPair('neededForPublication'), options: [{ value: '', label: draftsPair('noneYet') }, ...licenseIdSchema.options.map((id) => ({ value: id, label: licenceLabels[id] }))], fallback: 'DL-DE-BY-2.0' })}
+    ${textField(lang, f, { name: 'attribution', label: L.attribution, hint: draftsPair('emptyThePublisherS'), maxlength: 2000 })}
   </div></fieldset>
   <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'documents')}</legend><div class="kern-fieldset__body stack">
     ${rec && rec.attachments.length > 0 ? html`<p class="kern-body">${draftsText(lang, 'stored')}</p><ul class="kern-list">${rec.attachments.map((a) => html`<li><div class="kern-form-check"><input class="kern-form-check__checkbox" type="checkbox" id="${fieldId(`remove-${a.id}`)}" name="remove" value="${a.id}"><label class="kern-label" for="${fieldId(`remove-${a.id}`)}">${textOf(lang, a.title)} (${a.role}, ${a.mediaType}) ${draftsText(lang, 'remove')}</label></div></li>`)}</ul>` : ''}
-    ${fileField(lang, f, { name: 'main', label: L.main, hint: { de: 'PDF, ODT, DOCX oder Markdown.', en: 'PDF, ODT, DOCX or Markdown.' }, kept: keptOf('main').map((k) => k.upload.fileName) })}
+    ${fileField(lang, f, { name: 'main', label: L.main, hint: draftsPair('pdfOdtDocxOr'), kept: keptOf('main').map((k) => k.upload.fileName) })}
     ${fileField(lang, f, { name: 'annexes', label: L.annexes, multiple: true, kept: keptOf('annex').map((k) => k.upload.fileName) })}
     ${fileField(lang, f, { name: 'ids', label: L.ids, accept: '.ids,.xml', kept: keptOf('data-requirements').map((k) => k.upload.fileName) })}
   </div></fieldset>
@@ -183,12 +174,12 @@ function consultationForm(page: PageContext, rec: Recommendation, f: FormState, 
   ${csrfField(page)}
   ${edit ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(edit.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
-  ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel (deutsch)', en: 'Title (German)' }, required: true, maxlength: 1000, fallback: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“` })}
-  ${textField(lang, f, { name: 'titleEn', label: { de: 'Titel (englisch)', en: 'Title (English)' }, maxlength: 1000, fallback: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` })}
-  ${textField(lang, f, { name: 'draftVersion', label: { de: 'Entwurfsfassung', en: 'Draft version' }, required: true, maxlength: 64, fallback: rec.version })}
+  ${textField(lang, f, { name: 'titleDe', label: draftsPair('titleGerman'), required: true, maxlength: 1000, fallback: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“` })}
+  ${textField(lang, f, { name: 'titleEn', label: draftsPair('titleEnglish'), maxlength: 1000, fallback: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` })}
+  ${textField(lang, f, { name: 'draftVersion', label: draftsPair('draftVersion'), required: true, maxlength: 64, fallback: rec.version })}
   <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'period')}</legend><div class="kern-fieldset__body stack">
-    ${textField(lang, f, { name: 'opens', label: { de: 'Beginn (Tag, 0 Uhr)', en: 'Opens (day, midnight)' }, type: 'date', required: true })}
-    ${textField(lang, f, { name: 'closes', label: { de: 'Ende (Tag, 24 Uhr)', en: 'Closes (day, end)' }, type: 'date', required: true })}
+    ${textField(lang, f, { name: 'opens', label: draftsPair('opensDayMidnight'), type: 'date', required: true })}
+    ${textField(lang, f, { name: 'closes', label: draftsPair('closesDayEnd'), type: 'date', required: true })}
   </div></fieldset>
   <fieldset class="kern-fieldset"><legend class="kern-label">${draftsText(lang, 'sectionsOfTheDraft')}</legend><div class="kern-fieldset__body stack">
     <p class="kern-hint">${draftsText(lang, 'contributionsReferToThese')}</p>

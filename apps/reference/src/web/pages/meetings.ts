@@ -12,26 +12,26 @@ import { memberLabel } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { errorSummary, fieldId, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
-import { meetingsText } from '../strings/meetings.js';
+import { meetingsText, meetingsPair } from '../strings/meetings.js';
 
-const stateLabels = { scheduled: { de: 'terminiert', en: 'scheduled' }, invited: { de: 'eingeladen', en: 'invited' }, held: { de: 'durchgeführt', en: 'held' } } as const;
+const stateLabels = { scheduled: meetingsPair('scheduled'), invited: meetingsPair('invited'), held: meetingsPair('held') } as const;
 
 function meetingForm(page: PageContext, f: FormState, rows: number, recs: Recommendation[]): Markup {
   const { lang } = page;
   return html`<form method="post" action="/verwaltung/sitzungen" class="stack" novalidate>
   ${csrfField(page)}
   ${errorSummary(lang, f.errors)}
-  ${textField(lang, f, { name: 'name', label: { de: 'Bezeichnung der Sitzung', en: 'Name of the meeting' }, required: true, maxlength: 300 })}
-  ${textField(lang, f, { name: 'date', label: { de: 'Datum', en: 'Date' }, type: 'date', required: true })}
-  ${textField(lang, f, { name: 'time', label: { de: 'Beginn (Uhrzeit)', en: 'Start (time)' }, maxlength: 5, hint: { de: 'z. B. 10:00', en: 'e.g. 10:00' } })}
-  ${textField(lang, f, { name: 'location', label: { de: 'Ort', en: 'Place' }, maxlength: 300 })}
-  ${selectField(lang, f, { name: 'state', label: { de: 'Stand', en: 'State' }, options: Object.entries(stateLabels).map(([value, label]) => ({ value, label })), fallback: 'scheduled' })}
+  ${textField(lang, f, { name: 'name', label: meetingsPair('nameOfTheMeeting'), required: true, maxlength: 300 })}
+  ${textField(lang, f, { name: 'date', label: meetingsPair('date'), type: 'date', required: true })}
+  ${textField(lang, f, { name: 'time', label: meetingsPair('startTime'), maxlength: 5, hint: meetingsPair('timeExample') })}
+  ${textField(lang, f, { name: 'location', label: meetingsPair('place'), maxlength: 300 })}
+  ${selectField(lang, f, { name: 'state', label: meetingsPair('state'), options: Object.entries(stateLabels).map(([value, label]) => ({ value, label })), fallback: 'scheduled' })}
   <fieldset class="kern-fieldset"><legend class="kern-label">${meetingsText(lang, 'agenda')}</legend><div class="kern-fieldset__body stack">
     ${Array.from({ length: rows }, (_, i) => html`<div class="filters">
       ${textField(lang, f, { name: `top-${i}`, label: { de: `TOP ${i + 1}: Nummer`, en: `Item ${i + 1}: number` }, maxlength: 20 })}
       ${textField(lang, f, { name: `topName-${i}`, label: { de: `TOP ${i + 1}: Gegenstand`, en: `Item ${i + 1}: subject` }, maxlength: 300 })}
       ${selectField(lang, f, { name: `topRec-${i}`, label: { de: `TOP ${i + 1}: Empfehlung`, en: `Item ${i + 1}: recommendation` }, options: [{ value: '', label: '–' }, ...recs.map((r) => ({ value: r.id, label: `${r.number} ${r.shortTitle.de} ${r.edition}` }))], fallback: '' })}
-      ${selectField(lang, f, { name: `topKind-${i}`, label: { de: `TOP ${i + 1}: Art`, en: `Item ${i + 1}: kind` }, options: [{ value: 'recommendation', label: { de: 'Beschluss einer Empfehlung', en: 'Adoption of a recommendation' } }, { value: 'procedural', label: { de: 'Verfahrensfrage', en: 'Procedural' } }], fallback: 'recommendation' })}
+      ${selectField(lang, f, { name: `topKind-${i}`, label: { de: `TOP ${i + 1}: Art`, en: `Item ${i + 1}: kind` }, options: [{ value: 'recommendation', label: meetingsPair('adoptionOfARecommendation') }, { value: 'procedural', label: meetingsPair('procedural') }], fallback: 'recommendation' })}
     </div>`)}
     <input type="hidden" name="rows" value="${rows}">
     <button class="kern-btn kern-btn--secondary" type="submit" name="_action" value="more"><span class="kern-label">${meetingsText(lang, 'moreAgendaItems')}</span></button>
@@ -79,7 +79,7 @@ ${meetingForm(page, f, rows, recs)}`, status);
     const rows = Math.min(200, Math.max(1, Number(values['rows']) || 3));
     if (values['_action'] === 'more') return showList(c, { values, errors: [] }, rows + 5);
     const errors: FieldError[] = [];
-    const name = required(values, 'name', { de: 'Bezeichnung der Sitzung', en: 'Name of the meeting' }, errors);
+    const name = required(values, 'name', meetingsPair('nameOfTheMeeting'), errors);
     const agenda: Array<Record<string, unknown>> = [];
     const rowOf: number[] = [];
     for (let i = 0; i < rows; i++) {

@@ -1,39 +1,32 @@
 import type { Body } from '@foederal/publication';
-import { presets, states, type Membership } from '@foederal/membership';
+import { jurisdictionKindSchema, membershipKindSchema, membershipRoleSchema, presets, states, type Membership } from '@foederal/membership';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import type { Versioned } from '../../db/repository.js';
 import { berlinDay } from '../../domain/berlin-time.js';
-import { bodyId, composition } from '../../domain/body.js';
+import { composition, findBody, getBody } from '../../domain/body.js';
 import { createBody, saveMember, type MemberInput } from '../../domain/members.js';
 import { AppError } from '../../errors.js';
 import { formatDate, textOf, type Language } from '../i18n.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
-import { membersText } from '../strings/members.js';
+import { memberBilingual, memberLabel } from '../labels.js';
+import { membersText, membersPair } from '../strings/members.js';
 
-const kindLabels = { voting: { de: 'stimmberechtigt', en: 'voting' }, advisory: { de: 'beratend', en: 'advisory' }, guest: { de: 'Gast', en: 'guest' } } as const;
-const roleLabels = { member: { de: 'Mitglied', en: 'Member' }, chair: { de: 'Vorsitz', en: 'Chair' }, 'deputy-chair': { de: 'Stellv. Vorsitz', en: 'Deputy chair' }, lead: { de: 'Leitung', en: 'Lead' }, deputy: { de: 'Stellvertretung', en: 'Deputy' } } as const;
 const levelOptions = [
-  { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
-  { value: 'state', label: { de: 'Land', en: 'State (Land)' } },
-  { value: 'administrativeDistrict', label: { de: 'Kreis', en: 'District' } },
-  { value: 'municipality', label: { de: 'Kommune / kommunaler Spitzenverband', en: 'Municipality / municipal association' } },
-  { value: '', label: { de: 'keine (Wissenschaft, Wirtschaft, Zivilgesellschaft)', en: 'none (science, industry, civil society)' } },
+  { value: 'federal', label: membersPair('federal') },
+  { value: 'state', label: membersPair('stateLand') },
+  { value: 'administrativeDistrict', label: membersPair('district') },
+  { value: 'municipality', label: membersPair('municipalityMunicipalAssociation') },
+  { value: '', label: membersPair('noneScienceIndustryCivil') },
 ];
-const jurisdictionKinds = [
-  { value: 'government', label: { de: 'Gebietskörperschaft', en: 'Government' } },
-  { value: 'municipal-umbrella-association', label: { de: 'Kommunaler Spitzenverband', en: 'Municipal umbrella association' } },
-  { value: 'science', label: { de: 'Wissenschaft', en: 'Science' } },
-  { value: 'industry', label: { de: 'Wirtschaft', en: 'Industry' } },
-  { value: 'civil-society', label: { de: 'Zivilgesellschaft', en: 'Civil society' } },
-];
+const jurisdictionKinds = jurisdictionKindSchema.options.map((value) => ({ value, label: memberBilingual('jurisdictionKind', value) }));
 const presetLabels: Record<string, { de: string; en: string }> = {
-  'amev-style-working-group': { de: 'Arbeitskreis nach AMEV-Vorbild (Bund, Länder, Kommunen stimmberechtigt)', en: 'AMEV-style working group (federal, state, municipal members vote)' },
-  'it-planungsrat': { de: 'IT-Planungsrat', en: 'IT Planning Council' },
-  bauministerkonferenz: { de: 'Bauministerkonferenz', en: 'Conference of Building Ministers' },
+  'amev-style-working-group': membersPair('amevStyleWorkingGroup'),
+  'it-planungsrat': membersPair('itPlanningCouncil'),
+  bauministerkonferenz: membersPair('conferenceOfBuildingMinisters'),
 };
 
 /** Body issue path → member form field. */
@@ -58,20 +51,20 @@ function memberForm(page: PageContext, body: Versioned<Body>, f: FormState, edit
   <input type="hidden" name="_version" value="${f.values['_version'] ?? String(body.version)}">
   ${editing ? html`<input type="hidden" name="membershipId" value="${editing.id}">` : ''}
   ${errorSummary(lang, f.errors)}
-  ${textField(lang, f, { name: 'personName', label: { de: 'Name der Person', en: 'Name of the person' }, required: true, maxlength: 300, autocomplete: 'off' })}
-  ${textField(lang, f, { name: 'email', label: { de: 'E-Mail (nicht öffentlich)', en: 'E-mail (not public)' }, type: 'email', maxlength: 254, autocomplete: 'off' })}
-  ${selectField(lang, f, { name: 'jurisdiction', label: { de: 'Vertritt', en: 'Represents' }, options: [...jurisdictions.map((j) => ({ value: j.id, label: textOf(lang, j.name) })), { value: 'neu', label: { de: 'Neue Gebietskörperschaft oder Organisation …', en: 'New jurisdiction or organisation …' } }], fallback: jurisdictions[0]?.id ?? 'neu' })}
-  <fieldset class="kern-fieldset"><legend class="kern-label">${membersText(lang, 'newJurisdictionOrOrganisation')}</legend><div class="kern-fieldset__body stack">
-    ${selectField(lang, f, { name: 'newKind', label: { de: 'Art', en: 'Kind' }, options: jurisdictionKinds, fallback: 'government' })}
-    ${selectField(lang, f, { name: 'newLevel', label: { de: 'Ebene', en: 'Level' }, options: levelOptions, fallback: 'state' })}
-    ${textField(lang, f, { name: 'newName', label: { de: 'Name der neuen Gebietskörperschaft oder Organisation', en: 'Name of the new jurisdiction or organisation' }, maxlength: 300 })}
-    ${selectField(lang, f, { name: 'newState', label: { de: 'Land (bei Ebene Land)', en: 'Land (for level state)' }, options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}
+  ${textField(lang, f, { name: 'personName', label: membersPair('nameOfThePerson'), required: true, maxlength: 300, autocomplete: 'off' })}
+  ${textField(lang, f, { name: 'email', label: membersPair('eMailNotPublic'), type: 'email', maxlength: 254, autocomplete: 'off' })}
+  ${selectField(lang, f, { name: 'jurisdiction', label: membersPair('represents'), options: [...jurisdictions.map((j) => ({ value: j.id, label: textOf(lang, j.name) })), { value: 'neu', label: membersPair('newJurisdictionOption') }], fallback: jurisdictions[0]?.id ?? 'neu' })}
+  <fieldset class="kern-fieldset"><legend class="kern-label">${membersText(lang, 'newJurisdictionName')}</legend><div class="kern-fieldset__body stack">
+    ${selectField(lang, f, { name: 'newKind', label: membersPair('kind'), options: jurisdictionKinds, fallback: 'government' })}
+    ${selectField(lang, f, { name: 'newLevel', label: membersPair('level'), options: levelOptions, fallback: 'state' })}
+    ${textField(lang, f, { name: 'newName', label: membersPair('nameOfTheNew'), maxlength: 300 })}
+    ${selectField(lang, f, { name: 'newState', label: membersPair('landForLevelState'), options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}
   </div></fieldset>
-  ${selectField(lang, f, { name: 'kind', label: { de: 'Art der Mitgliedschaft', en: 'Kind of membership' }, options: Object.entries(kindLabels).map(([value, label]) => ({ value, label })), fallback: 'voting' })}
-  ${checkboxField(lang, f, { name: 'votingRight', label: { de: 'Stimmrecht', en: 'Voting right' }, fallback: true })}
-  ${selectField(lang, f, { name: 'role', label: { de: 'Rolle', en: 'Role' }, options: Object.entries(roleLabels).map(([value, label]) => ({ value, label })), fallback: 'member' })}
-  ${textField(lang, f, { name: 'startDate', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true })}
-  ${textField(lang, f, { name: 'endDate', label: { de: 'Ende', en: 'End' }, type: 'date' })}
+  ${selectField(lang, f, { name: 'kind', label: membersPair('kindOfMembership'), options: membershipKindSchema.options.map((value) => ({ value, label: memberBilingual('membershipKind', value) })), fallback: 'voting' })}
+  ${checkboxField(lang, f, { name: 'votingRight', label: membersPair('votingRight'), fallback: true })}
+  ${selectField(lang, f, { name: 'role', label: membersPair('role'), options: membershipRoleSchema.options.map((value) => ({ value, label: memberBilingual('membershipRole', value) })), fallback: 'member' })}
+  ${textField(lang, f, { name: 'startDate', label: membersPair('start'), type: 'date', required: true })}
+  ${textField(lang, f, { name: 'endDate', label: membersPair('end'), type: 'date' })}
   <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${editing ? membersText(lang, 'saveMembership') : membersText(lang, 'addMember')}</span></button>
 </form>`;
 }
@@ -84,7 +77,7 @@ function membersTable(lang: Language, body: Body): Markup {
   if (rows.length === 0) return html`<p class="kern-body">${membersText(lang, 'noMembersYet')}</p>`;
   return html`<table class="kern-table"><caption class="kern-title">${membersText(lang, 'membersAndSeatsOf')}</caption>
 <thead class="kern-table__header"><tr><th scope="col">${membersText(lang, 'person')}</th><th scope="col">${membersText(lang, 'represents')}</th><th scope="col">${membersText(lang, 'kind')}</th><th scope="col">${membersText(lang, 'vote')}</th><th scope="col">${membersText(lang, 'role')}</th><th scope="col">${membersText(lang, 'term')}</th><th scope="col">${membersText(lang, 'change')}</th></tr></thead>
-<tbody class="kern-table__body">${rows.map((m) => html`<tr><td>${people.get(m.personId)?.name ?? m.personId}</td><td>${textOf(lang, jurisdictions.get(m.onBehalfOf ?? '')?.name) || m.onBehalfOf}</td><td>${kindLabels[m.kind][lang]}</td><td>${m.votingRight ? membersText(lang, 'yes') : membersText(lang, 'no')}</td><td>${roleLabels[m.role ?? 'member'][lang]}</td><td>${formatDate(lang, m.startDate)} – ${m.endDate ? formatDate(lang, m.endDate) : ''}</td><td><a class="kern-link" href="/verwaltung/gremium/mitglieder/${m.id}">${membersText(lang, 'edit')}<span class="kern-sr-only"> ${people.get(m.personId)?.name ?? m.personId}</span></a></td></tr>`)}</tbody></table>`;
+<tbody class="kern-table__body">${rows.map((m) => html`<tr><td>${people.get(m.personId)?.name ?? m.personId}</td><td>${textOf(lang, jurisdictions.get(m.onBehalfOf ?? '')?.name) || m.onBehalfOf}</td><td>${memberLabel(lang, 'membershipKind', m.kind)}</td><td>${m.votingRight ? membersText(lang, 'yes') : membersText(lang, 'no')}</td><td>${memberLabel(lang, 'membershipRole', m.role ?? 'member')}</td><td>${formatDate(lang, m.startDate)} – ${m.endDate ? formatDate(lang, m.endDate) : ''}</td><td><a class="kern-link" href="/verwaltung/gremium/mitglieder/${m.id}">${membersText(lang, 'edit')}<span class="kern-sr-only"> ${people.get(m.personId)?.name ?? m.personId}</span></a></td></tr>`)}</tbody></table>`;
 }
 
 /** Forms for the body: set it up under a preset's rules, add and change members and seats. */
@@ -94,7 +87,7 @@ export function memberPages(ctx: AppContext, routes: Routes): void {
     return { now: ctx.now, user: user ? { id: user.id, username: user.username } : null };
   };
   const show = async (c: Context<Env>, f: FormState, status = 200, editing?: Membership) => {
-    const body = (await ctx.repo.bodies.get(bodyId)) as Versioned<Body> | undefined;
+    const body = await findBody(ctx.repo);
     const today = berlinDay(ctx.now().toISOString());
     return render(c, (lang) => membersText(lang, 'bodyAndMembers'), (page) => {
       const { lang } = page;
@@ -102,9 +95,9 @@ export function memberPages(ctx: AppContext, routes: Routes): void {
         return html`<h1 class="kern-heading-x-large">${membersText(lang, 'setUpTheBody')}</h1>
 <form method="post" action="/verwaltung/gremium" class="stack" novalidate>${csrfField(page)}
   ${errorSummary(lang, f.errors)}
-  ${textField(lang, f, { name: 'name', label: { de: 'Name des Plenums', en: 'Name of the plenary' }, required: true, maxlength: 300 })}
-  ${selectField(lang, f, { name: 'preset', label: { de: 'Geschäftsordnung (Vorlage)', en: 'Rules of procedure (preset)' }, options: Object.keys(presets).map((p) => ({ value: p, label: presetLabels[p] ?? p })), fallback: 'amev-style-working-group' })}
-  ${textField(lang, f, { name: 'startDate', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true, fallback: today })}
+  ${textField(lang, f, { name: 'name', label: membersPair('nameOfThePlenary'), required: true, maxlength: 300 })}
+  ${selectField(lang, f, { name: 'preset', label: membersPair('rulesOfProcedurePreset'), options: Object.keys(presets).map((p) => ({ value: p, label: presetLabels[p] ?? p })), fallback: 'amev-style-working-group' })}
+  ${textField(lang, f, { name: 'startDate', label: membersPair('start'), type: 'date', required: true, fallback: today })}
   <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${membersText(lang, 'setUpBody')}</span></button>
 </form>`;
       }
@@ -120,7 +113,7 @@ ${memberForm(page, body, f, editing)}`;
 
   routes.get('/verwaltung/gremium', 'secretariat', (c) => show(c, { values: { startDate: berlinDay(ctx.now().toISOString()), votingRight: 'ja' }, errors: [] }));
   routes.get('/verwaltung/gremium/mitglieder/:mid', 'secretariat', async (c) => {
-    const body = (await ctx.repo.bodies.require(bodyId)) as Versioned<Body>;
+    const body = await getBody(ctx.repo, true);
     const m = body.data.memberships.find((x) => x.id === c.req.param('mid'));
     if (!m) throw new AppError('not-found', `Mitgliedschaft nicht gefunden / membership not found: ${c.req.param('mid')}`);
     const person = body.data.people.find((p) => p.id === m.personId);
@@ -133,7 +126,7 @@ ${memberForm(page, body, f, editing)}`;
   routes.post('/verwaltung/gremium', 'secretariat', async (c) => {
     const { values } = await readForm(c);
     const errors: FieldError[] = [];
-    const name = required(values, 'name', { de: 'Name des Plenums', en: 'Name of the plenary' }, errors);
+    const name = required(values, 'name', membersPair('nameOfThePlenary'), errors);
     const preset = Object.keys(presets).find((p) => p === values['preset']) as keyof typeof presets | undefined;
     if (!preset) errors.push({ field: 'preset', de: 'Bitte eine Geschäftsordnung wählen.', en: 'Please choose rules of procedure.' });
     const startDate = values['startDate'] ?? '';
@@ -146,13 +139,13 @@ ${memberForm(page, body, f, editing)}`;
   routes.post('/verwaltung/gremium/mitglieder', 'secretariat', async (c) => {
     const { values } = await readForm(c);
     const errors: FieldError[] = [];
-    const personName = required(values, 'personName', { de: 'Name der Person', en: 'Name of the person' }, errors);
-    const body = (await ctx.repo.bodies.require(bodyId)) as Versioned<Body>;
+    const personName = required(values, 'personName', membersPair('nameOfThePerson'), errors);
+    const body = await getBody(ctx.repo, true);
     const editing = values['membershipId'] ? body.data.memberships.find((m) => m.id === values['membershipId']) : undefined;
     const kind = (['voting', 'advisory', 'guest'] as const).find((k) => k === values['kind']) ?? 'voting';
     let jurisdiction: MemberInput['jurisdiction'] = values['jurisdiction'] ?? '';
     if (jurisdiction === 'neu') {
-      const newName = required(values, 'newName', { de: 'Name der neuen Gebietskörperschaft', en: 'Name of the new jurisdiction' }, errors);
+      const newName = required(values, 'newName', membersPair('nameOfTheNewJurisdiction'), errors);
       const level = levelOptions.find((l) => l.value === values['newLevel'])?.value;
       jurisdiction = {
         kind: (jurisdictionKinds.find((k) => k.value === values['newKind'])?.value ?? 'government') as Exclude<MemberInput['jurisdiction'], string>['kind'],
@@ -175,7 +168,7 @@ ${memberForm(page, body, f, editing)}`;
         ...(editing ? { membershipId: editing.id } : {}),
         personName, email, jurisdiction, kind,
         votingRight: values['votingRight'] === 'ja',
-        role: (Object.keys(roleLabels) as Array<keyof typeof roleLabels>).find((r) => r === values['role']) ?? 'member',
+        role: membershipRoleSchema.options.find((r) => r === values['role']) ?? 'member',
         startDate,
         ...(endDate ? { endDate } : {}),
       }, Number(values['_version']) || undefined, who(c));

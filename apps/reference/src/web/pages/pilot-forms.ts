@@ -13,13 +13,13 @@ import { AppError } from '../../errors.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { errorSummary, readForm, required, selectField, textField, validateRecord, type FieldError, type FormState } from '../forms/fields.js';
-import { pilotFormsText } from '../strings/pilot-forms.js';
+import { pilotFormsText, pilotFormsPair } from '../strings/pilot-forms.js';
 
 const levelOptions = [
-  { value: 'federal', label: { de: 'Bund', en: 'Federal' } },
-  { value: 'state', label: { de: 'Land', en: 'State (Land)' } },
-  { value: 'administrativeDistrict', label: { de: 'Kreis', en: 'District' } },
-  { value: 'municipality', label: { de: 'Kommune', en: 'Municipality' } },
+  { value: 'federal', label: pilotFormsPair('federal') },
+  { value: 'state', label: pilotFormsPair('stateLand') },
+  { value: 'administrativeDistrict', label: pilotFormsPair('district') },
+  { value: 'municipality', label: pilotFormsPair('municipality') },
 ];
 
 function slug(text: string): string {
@@ -33,7 +33,7 @@ function participantRows(lang: PageContext['lang'], f: FormState, rows: number, 
     ${selectField(lang, f, { name: `pLevel-${i}`, label: { de: `Beteiligte ${i + 1}: Ebene`, en: `Participant ${i + 1}: level` }, options: levelOptions, fallback: 'municipality' })}
     ${withRole
       ? html`${textField(lang, f, { name: `pJurisdiction-${i}`, label: { de: `Beteiligte ${i + 1}: Gebietskörperschaft`, en: `Participant ${i + 1}: jurisdiction` }, maxlength: 300 })}
-        ${selectField(lang, f, { name: `pRole-${i}`, label: { de: `Beteiligte ${i + 1}: Rolle`, en: `Participant ${i + 1}: role` }, options: [{ value: 'participant', label: { de: 'beteiligt', en: 'participant' } }, { value: 'lead', label: { de: 'Leitung', en: 'lead' } }], fallback: i === 0 ? 'lead' : 'participant' })}`
+        ${selectField(lang, f, { name: `pRole-${i}`, label: { de: `Beteiligte ${i + 1}: Rolle`, en: `Participant ${i + 1}: role` }, options: [{ value: 'participant', label: pilotFormsPair('participant') }, { value: 'lead', label: pilotFormsPair('lead') }], fallback: i === 0 ? 'lead' : 'participant' })}`
       : html`${selectField(lang, f, { name: `pState-${i}`, label: { de: `Beteiligte ${i + 1}: Land (bei Ebene Land)`, en: `Participant ${i + 1}: Land (for level state)` }, options: [{ value: '', label: '–' }, ...states.map((s) => ({ value: s.iso, label: s.name }))], fallback: '' })}`}
   </div>`)}
   <input type="hidden" name="rows" value="${rows}">
@@ -59,16 +59,16 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
 <form method="post" action="${editing ? `/verwaltung/pilotvorhaben/${editing.id}/bearbeiten` : '/verwaltung/pilotvorhaben/neu'}" class="stack" novalidate>${csrfField(page)}
   ${editing ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(editing.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
-  ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel', en: 'Title' }, required: true, maxlength: 1000 })}
-  ${textField(lang, f, { name: 'descriptionDe', label: { de: 'Beschreibung', en: 'Description' }, required: true, rows: 4, maxlength: 20000 })}
-  ${selectField(lang, f, { name: 'subjectKind', label: { de: 'Gegenstand', en: 'Subject' }, options: [{ value: 'recommendation', label: { de: 'eine Empfehlung', en: 'a recommendation' } }, { value: 'open-source', label: { de: 'eine Open-Source-Lösung auf openCode', en: 'an open-source solution on openCode' } }], fallback: 'recommendation' })}
-  ${selectField(lang, f, { name: 'recommendation', label: { de: 'Empfehlung (bei Gegenstand Empfehlung)', en: 'Recommendation (for subject recommendation)' }, options: recs.map((r) => ({ value: r.id, label: `${r.number} ${r.shortTitle.de} ${r.edition} (${r.version})` })) })}
-  ${textField(lang, f, { name: 'osName', label: { de: 'Name der Lösung (bei Open Source)', en: 'Name of the solution (for open source)' }, maxlength: 300 })}
-  ${textField(lang, f, { name: 'repository', label: { de: 'Repository auf openCode', en: 'Repository on openCode' }, type: 'url', maxlength: 500 })}
-  ${textField(lang, f, { name: 'start', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true })}
-  ${textField(lang, f, { name: 'end', label: { de: 'Ende', en: 'End' }, type: 'date' })}
-  ${selectField(lang, f, { name: 'status', label: { de: 'Stand', en: 'State' }, options: [{ value: 'planned', label: { de: 'geplant', en: 'planned' } }, { value: 'running', label: { de: 'läuft', en: 'running' } }, { value: 'completed', label: { de: 'abgeschlossen', en: 'completed' } }, { value: 'stopped', label: { de: 'abgebrochen', en: 'stopped' } }], fallback: 'planned' })}
-  ${textField(lang, f, { name: 'contact', label: { de: 'Kontakt (E-Mail)', en: 'Contact (e-mail)' }, type: 'email', maxlength: 254 })}
+  ${textField(lang, f, { name: 'titleDe', label: pilotFormsPair('title'), required: true, maxlength: 1000 })}
+  ${textField(lang, f, { name: 'descriptionDe', label: pilotFormsPair('description'), required: true, rows: 4, maxlength: 20000 })}
+  ${selectField(lang, f, { name: 'subjectKind', label: pilotFormsPair('subject'), options: [{ value: 'recommendation', label: pilotFormsPair('aRecommendation') }, { value: 'open-source', label: pilotFormsPair('anOpenSourceSolution') }], fallback: 'recommendation' })}
+  ${selectField(lang, f, { name: 'recommendation', label: pilotFormsPair('recommendationForSubjectRecommendation'), options: recs.map((r) => ({ value: r.id, label: `${r.number} ${r.shortTitle.de} ${r.edition} (${r.version})` })) })}
+  ${textField(lang, f, { name: 'osName', label: pilotFormsPair('nameOfTheSolution'), maxlength: 300 })}
+  ${textField(lang, f, { name: 'repository', label: pilotFormsPair('repositoryOnOpencode'), type: 'url', maxlength: 500 })}
+  ${textField(lang, f, { name: 'start', label: pilotFormsPair('start'), type: 'date', required: true })}
+  ${textField(lang, f, { name: 'end', label: pilotFormsPair('end'), type: 'date' })}
+  ${selectField(lang, f, { name: 'status', label: pilotFormsPair('state'), options: [{ value: 'planned', label: pilotFormsPair('planned') }, { value: 'running', label: pilotFormsPair('running') }, { value: 'completed', label: pilotFormsPair('completed') }, { value: 'stopped', label: pilotFormsPair('stopped') }], fallback: 'planned' })}
+  ${textField(lang, f, { name: 'contact', label: pilotFormsPair('contactEMail'), type: 'email', maxlength: 254 })}
   <fieldset class="kern-fieldset"><legend class="kern-label">${pilotFormsText(lang, 'participatingAdministrations')}</legend><div class="kern-fieldset__body stack">
     ${participantRows(lang, f, rows, true)}
   </div></fieldset>
@@ -92,7 +92,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
     const rows = Math.min(200, Math.max(1, Number(values['rows']) || 2));
     if (values['_action'] === 'more') return showPilot(c, { values, errors: [] }, rows + 3, 200, editing);
     const errors: FieldError[] = [];
-    const title = required(values, 'titleDe', { de: 'Titel', en: 'Title' }, errors);
+    const title = required(values, 'titleDe', pilotFormsPair('title'), errors);
     const participants: unknown[] = [];
     const rowOf: number[] = [];
     for (let i = 0; i < rows; i++) {
@@ -156,11 +156,11 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
 <form method="post" action="${editing ? `/verwaltung/gemeinschaftsvorhaben/${editing.id}/bearbeiten` : '/verwaltung/gemeinschaftsvorhaben/neu'}" class="stack" novalidate>${csrfField(page)}
   ${editing ? html`<input type="hidden" name="_version" value="${f.values['_version'] ?? String(editing.version)}">` : ''}
   ${errorSummary(lang, f.errors)}
-  ${textField(lang, f, { name: 'titleDe', label: { de: 'Titel', en: 'Title' }, required: true, maxlength: 1000 })}
-  ${textField(lang, f, { name: 'descriptionDe', label: { de: 'Beschreibung', en: 'Description' }, rows: 3, maxlength: 20000 })}
-  ${textField(lang, f, { name: 'total', label: { de: 'Gesamtkosten in Euro', en: 'Total cost in euro' }, hint: { de: 'z. B. 1.250.000,00', en: 'e.g. 1.250.000,00 (German notation)' }, required: true, maxlength: 30 })}
-  ${selectField(lang, f, { name: 'rules', label: { de: 'Kostenteilung nach', en: 'Cost sharing under' }, options: rules.map((r) => ({ value: r, label: r })), fallback: rules[0] ?? '' })}
-  ${textField(lang, f, { name: 'date', label: { de: 'Stichtag (wählt die Tabelle des Königsteiner Schlüssels)', en: 'Reference date (selects the Königstein key table)' }, type: 'date', required: true })}
+  ${textField(lang, f, { name: 'titleDe', label: pilotFormsPair('title'), required: true, maxlength: 1000 })}
+  ${textField(lang, f, { name: 'descriptionDe', label: pilotFormsPair('description'), rows: 3, maxlength: 20000 })}
+  ${textField(lang, f, { name: 'total', label: pilotFormsPair('totalCostInEuro'), hint: pilotFormsPair('amountExample'), required: true, maxlength: 30 })}
+  ${selectField(lang, f, { name: 'rules', label: pilotFormsPair('costSharingUnder'), options: rules.map((r) => ({ value: r, label: r })), fallback: rules[0] ?? '' })}
+  ${textField(lang, f, { name: 'date', label: pilotFormsPair('referenceDateSelectsThe'), type: 'date', required: true })}
   <fieldset class="kern-fieldset"><legend class="kern-label">${pilotFormsText(lang, 'participants')}</legend><div class="kern-fieldset__body stack">
     ${participantRows(lang, f, rows, false)}
   </div></fieldset>
@@ -182,7 +182,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
     const rows = Math.min(500, Math.max(1, Number(values['rows']) || 3));
     if (values['_action'] === 'more') return showProject(c, { values, errors: [] }, rows + 5, 200, editing);
     const errors: FieldError[] = [];
-    const title = required(values, 'titleDe', { de: 'Titel', en: 'Title' }, errors);
+    const title = required(values, 'titleDe', pilotFormsPair('title'), errors);
     const totalText = (values['total'] ?? '').trim().replace(/\s|€/g, '');
     const total = /^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(totalText) ? Math.round(Number(totalText.replace(/\./g, '').replace(',', '.')) * 100) : Number.NaN;
     if (!Number.isSafeInteger(total)) errors.push({ field: 'total', de: 'Bitte einen Betrag in Euro angeben, z. B. 1.250.000,00.', en: 'Please enter an amount in euro, e.g. 1.250.000,00.' });

@@ -30,7 +30,7 @@ function reportView(r: ExperienceReport, lang: Language): Markup {
 <p class="kern-body--small">${r.author.organisation} (${r.author.jurisdiction.name}) · ${formatDate(lang, r.date)} · ${recommendationLabel(lang, 'report', r.status.state)}</p>
 <h4 class="kern-heading-small">${pilotsText(lang, 'whatWorked')}</h4><ul class="kern-list">${r.worked.map((w) => html`<li>${textOf(lang, w)}</li>`)}</ul>
 <h4 class="kern-heading-small">${pilotsText(lang, 'whatDidNotWork')}</h4><ul class="kern-list">${r.didNotWork.length ? r.didNotWork.map((w) => html`<li>${textOf(lang, w)}</li>`) : html`<li>–</li>`}</ul>
-<p class="kern-body">${pilotsText(lang, 'effort')}: ${formatNumber(lang, r.effortPersonDays, 1)} ${pilotsText(lang, 'personDays')} · ${pilotsText(lang, 'costs')}: ${formatEuro(r.costs.amountCents, lang)} · ${r.wouldRecommend ? pilotsText(lang, 'wouldRecommendIt') : pilotsText(lang, 'wouldNotRecommendIt')}</p>
+<p class="kern-body">${pilotsText(lang, 'effort')}: ${formatNumber(lang, r.effortPersonDays, 1)} ${pilotsText(lang, 'personDays')} · ${pilotsText(lang, 'costs')}: ${formatEuro(lang, r.costs.amountCents)} · ${r.wouldRecommend ? pilotsText(lang, 'wouldRecommendIt') : pilotsText(lang, 'wouldNotRecommendIt')}</p>
 ${r.attachments.length ? html`<ul class="kern-list">${r.attachments.map((a) => html`<li><a class="kern-link" href="${a.downloadUrl}">${textOf(lang, a.title)}</a></li>`)}</ul>` : ''}
 </div></div></article>`;
 }
@@ -131,7 +131,7 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
     return render(c, (lang) => t(lang, 'navCosts'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${pilotsText(lang, 'costSharingOfJoint')}</h1>
 <p class="kern-body">${pilotsText(lang, 'theBundTheL')}</p>
-<ul class="kern-list">${projects.map((p) => html`<li><a class="kern-link" href="/kostenteilung/${p.id}">${textOf(lang, p.title)}</a> – ${formatEuro(p.total, lang)}</li>`)}</ul>`);
+<ul class="kern-list">${projects.map((p) => html`<li><a class="kern-link" href="/kostenteilung/${p.id}">${textOf(lang, p.title)}</a> – ${formatEuro(lang, p.total)}</li>`)}</ul>`);
   });
 
   routes.get('/kostenteilung/:id', 'public', async (c) => {
@@ -147,10 +147,10 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
 <h1 class="kern-heading-x-large">${textOf(lang, project.title)}</h1>
 ${project.description ? html`<p class="kern-body">${textOf(lang, project.description)}</p>` : ''}
 <table class="kern-table">
-  <caption class="kern-title">${pilotsText(lang, 'shares')}: ${formatEuro(result.total, lang)}</caption>
+  <caption class="kern-title">${pilotsText(lang, 'shares')}: ${formatEuro(lang, result.total)}</caption>
   <thead class="kern-table__header"><tr><th scope="col">${pilotsText(lang, 'participant')}</th><th scope="col" class="kern-table__header--numeric">${pilotsText(lang, 'amount')}</th><th scope="col">${pilotsText(lang, 'explanation')}</th></tr></thead>
-  <tbody class="kern-table__body">${result.shares.map((s) => html`<tr><th scope="row">${project.participants.find((p) => p.id === s.id)?.name ?? s.id}</th><td class="kern-table__cell--numeric">${formatEuro(s.amount, lang)}</td><td>${s.explanation[lang]}</td></tr>`)}
-  <tr><th scope="row">${pilotsText(lang, 'sum')}</th><td class="kern-table__cell--numeric">${formatEuro(sum, lang)}</td><td>${sum === result.total ? pilotsText(lang, 'equalsTheTotalExactly') : ''}</td></tr></tbody>
+  <tbody class="kern-table__body">${result.shares.map((s) => html`<tr><th scope="row">${project.participants.find((p) => p.id === s.id)?.name ?? s.id}</th><td class="kern-table__cell--numeric">${formatEuro(lang, s.amount)}</td><td>${s.explanation[lang]}</td></tr>`)}
+  <tr><th scope="row">${pilotsText(lang, 'sum')}</th><td class="kern-table__cell--numeric">${formatEuro(lang, sum)}</td><td>${sum === result.total ? pilotsText(lang, 'equalsTheTotalExactly') : ''}</td></tr></tbody>
 </table>
 <h2 class="kern-heading-medium">${pilotsText(lang, 'howItWasComputed')}</h2>
 <ul class="kern-list">${result.explanation.map((e) => html`<li>${e[lang]}</li>`)}</ul>

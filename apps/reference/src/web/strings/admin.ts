@@ -1,4 +1,4 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of admin, the type source of the keys. */
 export const de = {
@@ -15,7 +15,7 @@ export const de = {
   save: 'Speichern',
   reviewExperienceReports: 'Erfahrungsberichte prüfen',
   decision: 'Entscheidung',
-  publish: 'veröffentlichen',
+  decisionPublish: 'veröffentlichen',
   reject: 'ablehnen',
   reasonWhenRejecting: 'Begründung bei Ablehnung',
   lifecycleOfRecommendations: 'Lebenszyklus der Empfehlungen',
@@ -24,7 +24,7 @@ export const de = {
   nextStep: 'Nächster Schritt',
   openConsultation6Weeks: 'Konsultation öffnen (6 Wochen)',
   closeConsultation: 'Konsultation schließen',
-  publish2: 'Veröffentlichen',
+  publishStep: 'Veröffentlichen',
   adoptWith: 'Beschließen mit',
   withdraw: 'Zurückziehen',
   stepFor: 'Schritt für',
@@ -49,6 +49,8 @@ export const de = {
   apiToken: 'API-Token',
   newApiToken: 'Neues API-Token',
   theTokenIsShown: 'Das Token wird nur dieses eine Mal angezeigt.',
+  wholeDraft: 'Gesamter Entwurf',
+  withdrawnBySecretariat: 'Von der Geschäftsstelle zurückgezogen',
 } as const;
 
 /** English texts of admin, complete by type. */
@@ -66,7 +68,7 @@ export const en: Record<keyof typeof de, string> = {
   save: 'Save',
   reviewExperienceReports: 'Review experience reports',
   decision: 'Decision',
-  publish: 'publish',
+  decisionPublish: 'publish',
   reject: 'reject',
   reasonWhenRejecting: 'Reason when rejecting',
   lifecycleOfRecommendations: 'Lifecycle of recommendations',
@@ -75,7 +77,7 @@ export const en: Record<keyof typeof de, string> = {
   nextStep: 'Next step',
   openConsultation6Weeks: 'Open consultation (6 weeks)',
   closeConsultation: 'Close consultation',
-  publish2: 'Publish',
+  publishStep: 'Publish',
   adoptWith: 'Adopt with',
   withdraw: 'Withdraw',
   stepFor: 'Step for',
@@ -100,7 +102,12 @@ export const en: Record<keyof typeof de, string> = {
   apiToken: 'API token',
   newApiToken: 'New API token',
   theTokenIsShown: 'The token is shown only this once.',
+  wholeDraft: 'Whole draft',
+  withdrawnBySecretariat: 'Withdrawn by the secretariat',
 };
 
 /** A text of admin in a language, with its placeholders filled. */
 export const adminText = translate({ de, en });
+
+/** A text of admin in both languages, for form labels and hints. */
+export const adminPair = bilingual({ de, en });

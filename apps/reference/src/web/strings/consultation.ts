@@ -1,4 +1,4 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of consultation, the type source of the keys. */
 export const de = {
@@ -6,7 +6,7 @@ export const de = {
   pleaseCorrectYourInput: 'Bitte korrigieren Sie die Eingaben',
   sectionOfTheDraft: 'Abschnitt des Entwurfs',
   yourContribution: 'Ihr Beitrag',
-  atMost20000: 'Höchstens 20.000 Zeichen. Der Text wird nach Prüfung mit der Abwägung veröffentlicht.',
+  textLimitHint: 'Höchstens 20.000 Zeichen. Der Text wird nach Prüfung mit der Abwägung veröffentlicht.',
   whoSubmits: 'Wer reicht ein?',
   nameForAPerson: 'Name (bei Person oder Organisation)',
   organisationOptionalForA: 'Organisation (optional, bei Person)',
@@ -37,6 +37,8 @@ export const de = {
   privacyErasure: 'Auf Antrag löscht die Geschäftsstelle Ihre personenbezogenen Daten (Name, Organisation, E-Mail-Adresse); Text und Abwägung bleiben ohne Namen erhalten.',
   privacyRights: 'Sie haben die Rechte auf Auskunft, Berichtigung, Löschung, Einschränkung und Widerspruch sowie das Recht auf Beschwerde bei einer Datenschutzaufsichtsbehörde.',
   levelNotStated: 'keine Angabe',
+  asAPerson: 'als Person',
+  forAnOrganisation: 'für eine Organisation',
 } as const;
 
 /** English texts of consultation, complete by type. */
@@ -45,7 +47,7 @@ export const en: Record<keyof typeof de, string> = {
   pleaseCorrectYourInput: 'Please correct your input',
   sectionOfTheDraft: 'Section of the draft',
   yourContribution: 'Your contribution',
-  atMost20000: 'At most 20,000 characters. The text is published with its disposition after review.',
+  textLimitHint: 'At most 20,000 characters. The text is published with its disposition after review.',
   whoSubmits: 'Who submits?',
   nameForAPerson: 'Name (for a person or organisation)',
   organisationOptionalForA: 'Organisation (optional, for a person)',
@@ -76,7 +78,12 @@ export const en: Record<keyof typeof de, string> = {
   privacyErasure: 'On request the secretariat erases your personal data (name, organisation, e-mail address); text and disposition stay without a name.',
   privacyRights: 'You have the rights of access, rectification, erasure, restriction and objection, and the right to lodge a complaint with a supervisory authority.',
   levelNotStated: 'not stated',
+  asAPerson: 'as a person',
+  forAnOrganisation: 'for an organisation',
 };
 
 /** A text of consultation in a language, with its placeholders filled. */
 export const consultationText = translate({ de, en });
+
+/** A text of consultation in both languages, for form labels and hints. */
+export const consultationPair = bilingual({ de, en });

@@ -1,4 +1,4 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of contribution-desk, the type source of the keys. */
 export const de = {
@@ -20,14 +20,14 @@ export const de = {
   filterAndSort: 'Filtern und sortieren',
   contributionsFoundPageOf: '{total} Beiträge gefunden, Seite {page} von {pages}',
   contributionsOnThisPage: 'Beiträge dieser Seite',
-  select: 'Auswahl',
+  selection: 'Auswahl',
   section: 'Abschnitt',
   contribution: 'Beitrag',
   submitter: 'Einreichende',
   received: 'Eingang',
   state: 'Stand',
   disposition: 'Abwägung',
-  select2: 'Auswählen',
+  selectContribution: 'Auswählen',
   contactNotPublic: 'Kontakt (nicht öffentlich)',
   publishWithoutName: 'ohne Namen zu veröffentlichen',
   personalDataErased: 'Personenbezogene Daten gelöscht',
@@ -35,7 +35,25 @@ export const de = {
   disposeOfSelection: 'Auswahl abwägen',
   erasePersonalData: 'Personenbezogene Daten löschen',
   onRequestNameOrganisation: 'Auf Antrag: Name, Organisation und Kontakt eines Beitrags werden gelöscht; Text, Ebene und Abwägung bleiben.',
-  contributions2: 'Beiträge',
+  contributionsCount: 'Beiträge',
+  person: 'Person',
+  organisation: 'Organisation',
+  newestFirst: 'neueste zuerst',
+  oldestFirst: 'älteste zuerst',
+  bySection: 'nach Abschnitt',
+  byState: 'nach Stand',
+  all: 'alle',
+  level: 'Ebene',
+  textSearch: 'Textsuche',
+  sort: 'Sortierung',
+  perPage: 'Je Seite',
+  newState: 'Neuer Stand',
+  reasonGerman: 'Begründung (deutsch)',
+  requiredForAcceptedPartially: 'Pflicht bei berücksichtigt, teilweise, nicht berücksichtigt und Dublette.',
+  reasonEnglish: 'Begründung (englisch)',
+  originalForDuplicatesContribution: 'Original (bei Dublette): Kennung des Beitrags',
+  publishTheAnswerRight: 'Antwort sofort veröffentlichen',
+  contributionId: 'Kennung des Beitrags',
 } as const;
 
 /** English texts of contribution-desk, complete by type. */
@@ -58,14 +76,14 @@ export const en: Record<keyof typeof de, string> = {
   filterAndSort: 'Filter and sort',
   contributionsFoundPageOf: '{total} contributions found, page {page} of {pages}',
   contributionsOnThisPage: 'Contributions on this page',
-  select: 'Select',
+  selection: 'Select',
   section: 'Section',
   contribution: 'Contribution',
   submitter: 'Submitter',
   received: 'Received',
   state: 'State',
   disposition: 'Disposition',
-  select2: 'Select',
+  selectContribution: 'Select',
   contactNotPublic: 'Contact (not public)',
   publishWithoutName: 'publish without name',
   personalDataErased: 'Personal data erased',
@@ -73,8 +91,29 @@ export const en: Record<keyof typeof de, string> = {
   disposeOfSelection: 'Dispose of selection',
   erasePersonalData: 'Erase personal data',
   onRequestNameOrganisation: 'On request: name, organisation and contact of a contribution are erased; text, level and disposition stay.',
-  contributions2: 'contributions',
+  contributionsCount: 'contributions',
+  person: 'Person',
+  organisation: 'Organisation',
+  newestFirst: 'newest first',
+  oldestFirst: 'oldest first',
+  bySection: 'by section',
+  byState: 'by state',
+  all: 'all',
+  level: 'Level',
+  textSearch: 'Text search',
+  sort: 'Sort',
+  perPage: 'Per page',
+  newState: 'New state',
+  reasonGerman: 'Reason (German)',
+  requiredForAcceptedPartially: 'Required for accepted, partially accepted, rejected and duplicate.',
+  reasonEnglish: 'Reason (English)',
+  originalForDuplicatesContribution: 'Original (for duplicates): contribution id',
+  publishTheAnswerRight: 'Publish the answer right away',
+  contributionId: 'Contribution id',
 };
 
 /** A text of contribution-desk in a language, with its placeholders filled. */
 export const contributionDeskText = translate({ de, en });
+
+/** A text of contribution-desk in both languages, for form labels and hints. */
+export const contributionDeskPair = bilingual({ de, en });

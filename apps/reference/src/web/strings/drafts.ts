@@ -1,4 +1,4 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of drafts, the type source of the keys. */
 export const de = {
@@ -28,6 +28,36 @@ export const de = {
   edit: 'Bearbeiten',
   editConsultation: 'Konsultation bearbeiten',
   contributions: 'Beiträge',
+  identifierPartOfThe: 'Kennung (Teil der Adresse)',
+  runningNumber: 'Laufende Nummer',
+  shortTitleGerman: 'Kurztitel (deutsch)',
+  shortTitleEnglish: 'Kurztitel (englisch)',
+  editionYear: 'Ausgabe (Jahr)',
+  titleGerman: 'Titel (deutsch)',
+  titleEnglish: 'Titel (englisch)',
+  summaryGerman: 'Zusammenfassung (deutsch)',
+  summaryEnglish: 'Zusammenfassung (englisch)',
+  versionSemver: 'Fassung (SemVer)',
+  subjectKeywordsSeparatedBy: 'Gegenstand: Schlagwörter, durch Komma getrennt',
+  leadName: 'Obfrau oder Obmann: Name',
+  leadOrganisation: 'Obfrau oder Obmann: Organisation',
+  leadLevel: 'Obfrau oder Obmann: Ebene',
+  leadJurisdiction: 'Obfrau oder Obmann: Gebietskörperschaft',
+  attribution: 'Namensnennung (Lizenzvermerk)',
+  replacesTheEdition: 'Ersetzt die Ausgabe',
+  mainDocument: 'Hauptdokument',
+  furtherDocumentsAnnexes: 'Weitere Dokumente (Anlagen)',
+  idsFileRequirementsFor: 'IDS-Datei (Anforderungen an Gebäudemodelle)',
+  lowerCaseLettersDigits: 'Kleinbuchstaben, Ziffern, Bindestriche; leer: aus Kurztitel und Ausgabe.',
+  threeOrFourDigits: 'Drei oder vier Ziffern, z. B. 175',
+  noneFirstEdition: 'keine (erste Ausgabe)',
+  neededForPublication: 'Zur Veröffentlichung nötig.',
+  noneYet: 'noch keine',
+  emptyThePublisherS: 'Leer: Name des Herausgebers.',
+  pdfOdtDocxOr: 'PDF, ODT, DOCX oder Markdown.',
+  draftVersion: 'Entwurfsfassung',
+  opensDayMidnight: 'Beginn (Tag, 0 Uhr)',
+  closesDayEnd: 'Ende (Tag, 24 Uhr)',
 } as const;
 
 /** English texts of drafts, complete by type. */
@@ -58,7 +88,40 @@ export const en: Record<keyof typeof de, string> = {
   edit: 'Edit',
   editConsultation: 'Edit consultation',
   contributions: 'Contributions',
+  identifierPartOfThe: 'Identifier (part of the address)',
+  runningNumber: 'Running number',
+  shortTitleGerman: 'Short title (German)',
+  shortTitleEnglish: 'Short title (English)',
+  editionYear: 'Edition (year)',
+  titleGerman: 'Title (German)',
+  titleEnglish: 'Title (English)',
+  summaryGerman: 'Summary (German)',
+  summaryEnglish: 'Summary (English)',
+  versionSemver: 'Version (SemVer)',
+  subjectKeywordsSeparatedBy: 'Subject: keywords, separated by commas',
+  leadName: 'Lead: name',
+  leadOrganisation: 'Lead: organisation',
+  leadLevel: 'Lead: level',
+  leadJurisdiction: 'Lead: jurisdiction',
+  attribution: 'Attribution',
+  replacesTheEdition: 'Replaces the edition',
+  mainDocument: 'Main document',
+  furtherDocumentsAnnexes: 'Further documents (annexes)',
+  idsFileRequirementsFor: 'IDS file (requirements for building models)',
+  lowerCaseLettersDigits: 'Lower-case letters, digits, hyphens; empty: from short title and edition.',
+  threeOrFourDigits: 'Three or four digits, e.g. 175',
+  noneFirstEdition: 'none (first edition)',
+  neededForPublication: 'Needed for publication.',
+  noneYet: 'none yet',
+  emptyThePublisherS: 'Empty: the publisher\'s name.',
+  pdfOdtDocxOr: 'PDF, ODT, DOCX or Markdown.',
+  draftVersion: 'Draft version',
+  opensDayMidnight: 'Opens (day, midnight)',
+  closesDayEnd: 'Closes (day, end)',
 };
 
 /** A text of drafts in a language, with its placeholders filled. */
 export const draftsText = translate({ de, en });
+
+/** A text of drafts in both languages, for form labels and hints. */
+export const draftsPair = bilingual({ de, en });

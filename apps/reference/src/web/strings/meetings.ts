@@ -1,4 +1,4 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of meetings, the type source of the keys. */
 export const de = {
@@ -20,6 +20,17 @@ export const de = {
   none: 'keine',
   noVote: 'ohne Stimmrecht',
   evaluateAndSave: 'Auswerten und speichern',
+  scheduled: 'terminiert',
+  invited: 'eingeladen',
+  held: 'durchgeführt',
+  nameOfTheMeeting: 'Bezeichnung der Sitzung',
+  date: 'Datum',
+  startTime: 'Beginn (Uhrzeit)',
+  timeExample: 'z. B. 10:00',
+  place: 'Ort',
+  state: 'Stand',
+  adoptionOfARecommendation: 'Beschluss einer Empfehlung',
+  procedural: 'Verfahrensfrage',
 } as const;
 
 /** English texts of meetings, complete by type. */
@@ -42,7 +53,21 @@ export const en: Record<keyof typeof de, string> = {
   none: 'none',
   noVote: 'no vote',
   evaluateAndSave: 'Evaluate and save',
+  scheduled: 'scheduled',
+  invited: 'invited',
+  held: 'held',
+  nameOfTheMeeting: 'Name of the meeting',
+  date: 'Date',
+  startTime: 'Start (time)',
+  timeExample: 'e.g. 10:00',
+  place: 'Place',
+  state: 'State',
+  adoptionOfARecommendation: 'Adoption of a recommendation',
+  procedural: 'Procedural',
 };
 
 /** A text of meetings in a language, with its placeholders filled. */
 export const meetingsText = translate({ de, en });
+
+/** A text of meetings in both languages, for form labels and hints. */
+export const meetingsPair = bilingual({ de, en });

@@ -1,8 +1,8 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of members, the type source of the keys. */
 export const de = {
-  newJurisdictionOrOrganisation: 'Neue Gebietskörperschaft oder Organisation (bei „Neue …“)',
+  newJurisdictionName: 'Neue Gebietskörperschaft oder Organisation (bei „Neue …“)',
   saveMembership: 'Mitgliedschaft speichern',
   addMember: 'Mitglied hinzufügen',
   noMembersYet: 'Noch keine Mitglieder.',
@@ -25,11 +25,32 @@ export const de = {
   deviationsFromTheRules: 'Abweichungen von der Geschäftsordnung',
   changeMembership: 'Mitgliedschaft ändern',
   addAMember: 'Mitglied hinzufügen',
+  federal: 'Bund',
+  stateLand: 'Land',
+  district: 'Kreis',
+  municipalityMunicipalAssociation: 'Kommune / kommunaler Spitzenverband',
+  noneScienceIndustryCivil: 'keine (Wissenschaft, Wirtschaft, Zivilgesellschaft)',
+  amevStyleWorkingGroup: 'Arbeitskreis nach AMEV-Vorbild (Bund, Länder, Kommunen stimmberechtigt)',
+  itPlanningCouncil: 'IT-Planungsrat',
+  conferenceOfBuildingMinisters: 'Bauministerkonferenz',
+  nameOfThePerson: 'Name der Person',
+  eMailNotPublic: 'E-Mail (nicht öffentlich)',
+  newJurisdictionOption: 'Neue Gebietskörperschaft oder Organisation …',
+  level: 'Ebene',
+  nameOfTheNew: 'Name der neuen Gebietskörperschaft oder Organisation',
+  landForLevelState: 'Land (bei Ebene Land)',
+  kindOfMembership: 'Art der Mitgliedschaft',
+  votingRight: 'Stimmrecht',
+  start: 'Beginn',
+  end: 'Ende',
+  nameOfThePlenary: 'Name des Plenums',
+  rulesOfProcedurePreset: 'Geschäftsordnung (Vorlage)',
+  nameOfTheNewJurisdiction: 'Name der neuen Gebietskörperschaft',
 } as const;
 
 /** English texts of members, complete by type. */
 export const en: Record<keyof typeof de, string> = {
-  newJurisdictionOrOrganisation: 'New jurisdiction or organisation (with "New …")',
+  newJurisdictionName: 'New jurisdiction or organisation (with "New …")',
   saveMembership: 'Save membership',
   addMember: 'Add member',
   noMembersYet: 'No members yet.',
@@ -52,7 +73,31 @@ export const en: Record<keyof typeof de, string> = {
   deviationsFromTheRules: 'Deviations from the rules',
   changeMembership: 'Change membership',
   addAMember: 'Add a member',
+  federal: 'Federal',
+  stateLand: 'State (Land)',
+  district: 'District',
+  municipalityMunicipalAssociation: 'Municipality / municipal association',
+  noneScienceIndustryCivil: 'none (science, industry, civil society)',
+  amevStyleWorkingGroup: 'AMEV-style working group (federal, state, municipal members vote)',
+  itPlanningCouncil: 'IT Planning Council',
+  conferenceOfBuildingMinisters: 'Conference of Building Ministers',
+  nameOfThePerson: 'Name of the person',
+  eMailNotPublic: 'E-mail (not public)',
+  newJurisdictionOption: 'New jurisdiction or organisation …',
+  level: 'Level',
+  nameOfTheNew: 'Name of the new jurisdiction or organisation',
+  landForLevelState: 'Land (for level state)',
+  kindOfMembership: 'Kind of membership',
+  votingRight: 'Voting right',
+  start: 'Start',
+  end: 'End',
+  nameOfThePlenary: 'Name of the plenary',
+  rulesOfProcedurePreset: 'Rules of procedure (preset)',
+  nameOfTheNewJurisdiction: 'Name of the new jurisdiction',
 };
 
 /** A text of members in a language, with its placeholders filled. */
 export const membersText = translate({ de, en });
+
+/** A text of members in both languages, for form labels and hints. */
+export const membersPair = bilingual({ de, en });

@@ -1,4 +1,4 @@
-import { translate } from '../i18n.js';
+import { bilingual, translate } from '../i18n.js';
 
 /** German texts of pilot-forms, the type source of the keys. */
 export const de = {
@@ -14,6 +14,32 @@ export const de = {
   participants: 'Beteiligte',
   saveProject: 'Vorhaben speichern',
   createProject: 'Vorhaben anlegen',
+  federal: 'Bund',
+  stateLand: 'Land',
+  district: 'Kreis',
+  municipality: 'Kommune',
+  participant: 'beteiligt',
+  lead: 'Leitung',
+  title: 'Titel',
+  description: 'Beschreibung',
+  subject: 'Gegenstand',
+  aRecommendation: 'eine Empfehlung',
+  anOpenSourceSolution: 'eine Open-Source-Lösung auf openCode',
+  recommendationForSubjectRecommendation: 'Empfehlung (bei Gegenstand Empfehlung)',
+  nameOfTheSolution: 'Name der Lösung (bei Open Source)',
+  repositoryOnOpencode: 'Repository auf openCode',
+  start: 'Beginn',
+  end: 'Ende',
+  state: 'Stand',
+  planned: 'geplant',
+  running: 'läuft',
+  completed: 'abgeschlossen',
+  stopped: 'abgebrochen',
+  contactEMail: 'Kontakt (E-Mail)',
+  totalCostInEuro: 'Gesamtkosten in Euro',
+  amountExample: 'z. B. 1.250.000,00',
+  costSharingUnder: 'Kostenteilung nach',
+  referenceDateSelectsThe: 'Stichtag (wählt die Tabelle des Königsteiner Schlüssels)',
 } as const;
 
 /** English texts of pilot-forms, complete by type. */
@@ -30,7 +56,36 @@ export const en: Record<keyof typeof de, string> = {
   participants: 'Participants',
   saveProject: 'Save project',
   createProject: 'Create project',
+  federal: 'Federal',
+  stateLand: 'State (Land)',
+  district: 'District',
+  municipality: 'Municipality',
+  participant: 'participant',
+  lead: 'lead',
+  title: 'Title',
+  description: 'Description',
+  subject: 'Subject',
+  aRecommendation: 'a recommendation',
+  anOpenSourceSolution: 'an open-source solution on openCode',
+  recommendationForSubjectRecommendation: 'Recommendation (for subject recommendation)',
+  nameOfTheSolution: 'Name of the solution (for open source)',
+  repositoryOnOpencode: 'Repository on openCode',
+  start: 'Start',
+  end: 'End',
+  state: 'State',
+  planned: 'planned',
+  running: 'running',
+  completed: 'completed',
+  stopped: 'stopped',
+  contactEMail: 'Contact (e-mail)',
+  totalCostInEuro: 'Total cost in euro',
+  amountExample: 'e.g. 1.250.000,00 (German notation)',
+  costSharingUnder: 'Cost sharing under',
+  referenceDateSelectsThe: 'Reference date (selects the Königstein key table)',
 };
 
 /** A text of pilot-forms in a language, with its placeholders filled. */
 export const pilotFormsText = translate({ de, en });
+
+/** A text of pilot-forms in both languages, for form labels and hints. */
+export const pilotFormsPair = bilingual({ de, en });
