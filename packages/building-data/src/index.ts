@@ -1,7 +1,8 @@
 export { BuildingDataError } from './errors.js';
 export type { BuildingDataErrorCode, ErrorLocation, ErrorLocationInput, ErrorMessages } from './errors.js';
-export { labelSchema } from './label.js';
-export type { Label, Language } from './label.js';
+export { textOf } from '@foederal/core';
+export type { Language, LocalizedText } from '@foederal/core';
+export { localizedTextSchema } from '@foederal/core/text-schema';
 
 export { din277AreasSchema, din277AreaKeys, din277AreaLabels, nufGroupKeys } from './physical/areas.js';
 export type { Din277Areas, Din277AreaKey } from './physical/areas.js';

@@ -20,8 +20,8 @@ describe('README short example', () => {
     const { genericAksProfile, din276CostGroups } = await import('./index.js');
     expect(readme).toContain("genericAksProfile.parse('L01.G1.EG-R012_HZG.WE01.PU01.BM'); // { site: 'L01', building: 'G1', …, function: 'BM' }");
     expect(genericAksProfile.parse('L01.G1.EG-R012_HZG.WE01.PU01.BM')).toMatchObject({ site: 'L01', building: 'G1', function: 'BM' });
-    expect(readme).toContain("din276CostGroups.label('480'); // 'Gebäude- und Anlagenautomation' (entry.verified: false)");
-    expect(din276CostGroups.label('480')).toBe('Gebäude- und Anlagenautomation');
+    expect(readme).toContain("din276CostGroups.label('de', '480'); // 'Gebäude- und Anlagenautomation' (entry.verified: false)");
+    expect(din276CostGroups.label('de', '480')).toBe('Gebäude- und Anlagenautomation');
     expect(din276CostGroups.require('480').verified).toBe(false);
   });
 });

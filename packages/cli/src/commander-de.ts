@@ -1,5 +1,5 @@
 import { Help, type Command } from 'commander';
-import type { Lang } from './lang.js';
+import type { Language } from './lang.js';
 
 // commander writes its headings, extra option information and usage errors in English; in German
 // they are translated here (the texts of commander 14, see ADR 0112).
@@ -28,7 +28,7 @@ const errors: readonly [RegExp, string][] = [
 ];
 
 /** A commander usage error in the language (English stays as commander wrote it). */
-export function translateError(text: string, lang: Lang): string {
+export function translateError(text: string, lang: Language): string {
   if (lang === 'en') return text;
   return errors.reduce((s, [pattern, german]) => s.replace(pattern, german), text);
 }
@@ -43,7 +43,7 @@ function translateHelp(text: string): string {
 }
 
 /** Localises commander's help headings, option details and error messages on `program` (before subcommands are added, so they inherit it). */
-export function localizeCommander(program: Command, lang: Lang): void {
+export function localizeCommander(program: Command, lang: Language): void {
   if (lang === 'en') return;
   program.configureHelp({
     styleTitle: (title: string) => titles[title] ?? title,

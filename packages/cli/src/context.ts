@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { CliError } from './errors.js';
 import { colorEnabled, painter, type CliIo, type Paint } from './io.js';
-import type { Lang } from './lang.js';
+import type { Language } from './lang.js';
 
 /** What every command gets: the streams, the language and painters for both streams. */
 export interface CommandContext {
   readonly io: CliIo;
-  readonly lang: Lang;
+  readonly lang: Language;
   /** Styles for standard output (plain unless it is a colour terminal and NO_COLOR is unset). */
   readonly paint: Paint;
   /** Styles for standard error. */
@@ -20,7 +20,7 @@ export interface CommandContext {
 }
 
 /** Builds the context for `io` and `lang`. */
-export function createContext(io: CliIo, lang: Lang): CommandContext {
+export function createContext(io: CliIo, lang: Language): CommandContext {
   return {
     io,
     lang,

@@ -1,12 +1,12 @@
-import type { Lang } from './lang.js';
+import type { Language } from './lang.js';
 
 /** A number for people: `1.234,5` in German, `1,234.5` in English. */
-export function num(value: number, lang: Lang, digits = 0): string {
+export function num(value: number, lang: Language, digits = 0): string {
   return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** Bytes as MB with one decimal. */
-export function megabytes(bytes: number, lang: Lang): string {
+export function megabytes(bytes: number, lang: Language): string {
   return `${num(bytes / 1e6, lang, 1)} MB`;
 }
 

@@ -1,12 +1,7 @@
-/**
- * Language of the messages and explanations: German (default) or English.
- *
- * @example
- * ```ts
- * const lang: Lang = 'en';
- * ```
- */
-export type Lang = 'de' | 'en';
+import type { Language } from '@foederal/core';
+
+/** Language of the messages and explanations: German (default) or English. */
+export type { Language };
 
 /**
  * The language from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, then `LANGUAGE`): German for a
@@ -17,7 +12,7 @@ export type Lang = 'de' | 'en';
  * localeLang({ LANG: 'en_GB.UTF-8' }); // 'en'
  * ```
  */
-export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
+export function localeLang(env: Readonly<Record<string, string | undefined>>): Language {
   const raw = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG'], env['LANGUAGE']?.split(':')[0]].find((v) => v !== undefined && v !== '') ?? '';
   const language = raw.split(/[_.@-]/)[0]?.toLowerCase() ?? '';
   if (language === '' || language === 'c' || language === 'posix' || language === 'de') return 'de';
@@ -25,7 +20,7 @@ export function localeLang(env: Readonly<Record<string, string | undefined>>): L
 }
 
 /** `--lang` from the arguments (anywhere, `--lang en` or `--lang=en`), else the locale's. */
-export function argvLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+export function argvLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Language {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--') break;
@@ -35,7 +30,4 @@ export function argvLang(argv: readonly string[], env: Readonly<Record<string, s
   return localeLang(env);
 }
 
-/** Picks the text of a bilingual pair. */
-export function pick(text: { readonly de: string; readonly en?: string | undefined }, lang: Lang): string {
-  return lang === 'en' && text.en ? text.en : text.de;
-}
+export { textOf } from '@foederal/core';

@@ -5,7 +5,7 @@ import { createContext, type CommandContext } from './context.js';
 import { CliError, exitCodes } from './errors.js';
 import type { RegistryCliOptions } from './commands/registry.js';
 import type { CliIo } from './io.js';
-import { argvLang, type Lang } from './lang.js';
+import { argvLang, type Language } from './lang.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,7 +14,7 @@ export function cliVersion(): string {
   return (require('../package.json') as { version: string }).version;
 }
 
-type Texts = Record<Lang, string>;
+type Texts = Record<Language, string>;
 const tx = (de: string, en: string): Texts => ({ de, en });
 
 function positiveInt(value: string): number {
@@ -29,7 +29,7 @@ function positiveInt(value: string): number {
  * The `foederal` program (commander), with help in `lang`. Every action imports its command
  * module only when it runs, so `--version` and `--help` load nothing heavy.
  */
-export function createProgram(io: CliIo, lang: Lang, setExit: (code: number) => void): Command {
+export function createProgram(io: CliIo, lang: Language, setExit: (code: number) => void): Command {
   const t = (texts: Texts) => texts[lang];
   const ctx: CommandContext = createContext(io, lang);
   const example = (...lines: string[]) => `\n${t(tx('Beispiele:', 'Examples:'))}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { CliIo } from './io.js';
-import type { Lang } from './lang.js';
+import type { Language } from './lang.js';
 
 /** Files from this size on get a progress bar (on a terminal only). */
 export const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -14,7 +14,7 @@ export interface Progress {
 
 const none: Progress = { update() {}, stop() {} };
 
-function mb(bytes: number, lang: Lang): string {
+function mb(bytes: number, lang: Language): string {
   const v = (bytes / 1e6).toFixed(1);
   return `${lang === 'de' ? v.replace('.', ',') : v} MB`;
 }
@@ -25,7 +25,7 @@ function mb(bytes: number, lang: Lang): string {
  * size, or the bytes read so far from standard input); machine output on standard output is never
  * touched.
  */
-export async function byteProgress(io: CliIo, label: string, total: number | undefined, lang: Lang): Promise<Progress> {
+export async function byteProgress(io: CliIo, label: string, total: number | undefined, lang: Language): Promise<Progress> {
   if (!io.stderr.isTTY || (total !== undefined && total < PROGRESS_MIN_BYTES)) return none;
   const { SingleBar } = (await import('cli-progress')).default;
   const started = performance.now();

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import * as z from 'zod/mini';
 import { formatJsonPath } from '@foederal/publication';
 import { formatDate, formatNumber, intlLocale } from './format.js';
-import { langOf, onLangChange } from './lang.js';
+import { langTagOf, onLangChange } from './lang.js';
 import { languageOf, translate, type Language, type MessageKey } from './locales/index.js';
 import { baseStyles } from './styles/base.js';
 import { kernTokens } from './styles/kern-tokens.generated.js';
@@ -53,9 +53,9 @@ export abstract class FoederalElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#langTag = langOf(this);
+    this.#langTag = langTagOf(this);
     this.#stopLang = onLangChange(() => {
-      const tag = langOf(this);
+      const tag = langTagOf(this);
       if (tag !== this.#langTag) {
         this.#langTag = tag;
         this.requestUpdate();
@@ -97,11 +97,11 @@ export abstract class FoederalElement extends LitElement {
   }
 
   protected date(value: string | undefined): string {
-    return value ? formatDate(value, this.locale) : '';
+    return value ? formatDate(this.locale, value) : '';
   }
 
   protected number(value: number): string {
-    return formatNumber(value, this.locale);
+    return formatNumber(this.locale, value);
   }
 
   protected get level(): number {

@@ -23,9 +23,9 @@ export function intlLocale(tag: string | null | undefined): string {
  * Unreadable input is returned unchanged rather than hidden.
  *
  * @example
- * formatDate('2027-03-01', 'de-DE'); // '1. März 2027'
+ * formatDate('de-DE', '2027-03-01'); // '1. März 2027'
  */
-export function formatDate(value: string, locale: string): string {
+export function formatDate(locale: string, value: string): string {
   if (dateOnly.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
     if (Number.isNaN(date.getTime())) return value;
@@ -40,9 +40,9 @@ export function formatDate(value: string, locale: string): string {
  * A whole number or decimal in the reader's locale.
  *
  * @example
- * formatNumber(12345, 'de-DE'); // '12.345'
+ * formatNumber('de-DE', 12345); // '12.345'
  */
-export function formatNumber(value: number, locale: string): string {
+export function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
@@ -52,9 +52,9 @@ const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
  * A byte size in decimal units (1 kB = 1000 bytes), one decimal place above bytes.
  *
  * @example
- * formatBytes(1_250_000, 'de-DE'); // '1,3 MB'
+ * formatBytes('de-DE', 1_250_000); // '1,3 MB'
  */
-export function formatBytes(bytes: number, locale: string): string {
+export function formatBytes(locale: string, bytes: number): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < units.length - 1) {

@@ -14,7 +14,6 @@ export type { ComponentsErrorCode, ErrorLocation, ErrorMessages } from './errors
 export { de, en, messages, translate, languageOf } from './locales/index.js';
 export type { Language, MessageKey, Messages } from './locales/index.js';
 export { intlLocale, formatDate, formatNumber, formatBytes } from './format.js';
-export { langOf } from './lang.js';
 export { filterRecommendations } from './shared.js';
 export { validateContribution, toSubmission, consultationOpen, textLimits, nameMaxLength, generalAnchor } from './validate.js';
 export type { ContributionInput, FieldError } from './validate.js';

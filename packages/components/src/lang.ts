@@ -4,9 +4,9 @@
  *
  * @example
  * document.documentElement.lang = 'en';
- * langOf(document.querySelector('foederal-roster')!); // 'en'
+ * langTagOf(document.querySelector('foederal-roster')!); // 'en'
  */
-export function langOf(element: Element): string {
+export function langTagOf(element: Element): string {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? '';

@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import type { StepValue } from '@foederal/ifc';
 import type {
   AttributeFacet,
@@ -43,7 +44,7 @@ const show = (v: IdsValue) => describeValue(v, 'en');
 const showDe = (v: IdsValue) => describeValue(v, 'de');
 
 /** Readable statement of a facet in one language. */
-function facetText(f: Facet, lang: 'de' | 'en'): string {
+function facetText(f: Facet, lang: Language): string {
   const q = (v: IdsValue) => describeValue(v, lang);
   const de = lang === 'de';
   switch (f.facet) {

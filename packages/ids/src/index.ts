@@ -19,7 +19,8 @@ export type { HtmlReportOptions } from './report-html.js';
 export { toBcf } from './report-bcf.js';
 export type { BcfOptions } from './report-bcf.js';
 export { labels } from './labels.js';
-export type { Labels, ReportLanguage } from './labels.js';
+export type { Labels } from './labels.js';
+export type { Language } from '@foederal/core';
 export {
   idsReportSchema,
   specificationResultSchema,

@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 /**
  * German report labels; the type source of every other language.
  *
@@ -99,13 +100,6 @@ export const en: Labels = {
   problems: 'Unreadable entities (skipped)',
 };
 
-/**
- * Report languages.
- *
- * @example
- * toHtmlReport(report, { lang: 'de' satisfies ReportLanguage });
- */
-export type ReportLanguage = 'de' | 'en';
 
 /**
  * Labels per language.
@@ -113,4 +107,4 @@ export type ReportLanguage = 'de' | 'en';
  * @example
  * labels.de.requirements; // 'Anforderungen'
  */
-export const labels: Readonly<Record<ReportLanguage, Labels>> = { de, en };
+export const labels: Readonly<Record<Language, Labels>> = { de, en };

@@ -1,5 +1,5 @@
+import type { Language } from '@foederal/core';
 import { labels } from './labels.js';
-import type { ReportLanguage } from './labels.js';
 import type { IdsReport, SpecificationResult } from './result.js';
 
 /**
@@ -10,7 +10,7 @@ import type { IdsReport, SpecificationResult } from './result.js';
  */
 export interface HtmlReportOptions {
   /** Language of the page; default German. */
-  readonly lang?: ReportLanguage;
+  readonly lang?: Language;
   /** Failing entities listed per requirement (the rest are counted). Default 200. */
   readonly maxRows?: number;
 }
@@ -69,7 +69,7 @@ export function toHtmlReport(report: IdsReport, options: HtmlReportOptions = {})
   return out.join('\n');
 }
 
-function specification(spec: SpecificationResult, index: number, lang: ReportLanguage, maxRows: number): string {
+function specification(spec: SpecificationResult, index: number, lang: Language, maxRows: number): string {
   const t = labels[lang];
   const e = escapeHtml;
   const out: string[] = [];

@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import type { IdsValue, RestrictionValue } from './model.js';
 import { xsdPatternMatcher } from './xsd-regex.js';
 
@@ -203,7 +204,7 @@ export function matchesText(value: IdsValue, text: string): boolean {
  * describeValue({ kind: 'restriction', base: 'xs:double', minInclusive: '0' }); // '>= 0'
  * describeValue({ kind: 'simple', value: 'F90' }, 'de'); // '„F90“'
  */
-export function describeValue(value: IdsValue, lang: 'de' | 'en' = 'en'): string {
+export function describeValue(value: IdsValue, lang: Language = 'en'): string {
   const q = (t: string) => (lang === 'de' ? `„${t}“` : JSON.stringify(t));
   if (value.kind === 'simple') return q(value.value);
   const parts: string[] = [];

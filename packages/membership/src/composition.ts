@@ -7,7 +7,7 @@ import type { PresetId } from './presets.js';
 import type { RulesOfProcedure } from './rules.js';
 import { errorFromZod, resolveRules } from './scenario.js';
 import { labels, memberLevelSchema } from './vocabulary.js';
-import type { BilingualText, MemberLevel } from './vocabulary.js';
+import type { LocalizedText, MemberLevel } from './vocabulary.js';
 
 /**
  * A member as seen by a composition check: level (or sector), Land, voting right, term, and the
@@ -41,7 +41,7 @@ export type CompositionViolationCode =
   | 'deputy-level-mismatch';
 
 /** One violation of the rules' seat balance. @example const v: CompositionViolation = report.violations[0]!; */
-export interface CompositionViolation extends BilingualText {
+export interface CompositionViolation extends Required<LocalizedText> {
   readonly code: CompositionViolationCode;
   /** JSON path into `members`. */
   readonly path: readonly (string | number)[];
@@ -53,7 +53,7 @@ export interface CompositionViolation extends BilingualText {
 /** Seats of one level. @example const s: LevelSeats = report.seats[0]!; */
 export interface LevelSeats {
   readonly level: MemberLevel;
-  readonly label: BilingualText;
+  readonly label: Required<LocalizedText>;
   /** Voting seats held on the date (deputies not counted). */
   readonly voting: number;
   /** Advisory seats and guests on the date. */

@@ -117,9 +117,9 @@ describe('shareCosts', () => {
   });
 
   it('formats euros in German and English', () => {
-    expect(formatEuro(123_456_789, 'de')).toBe('1.234.567,89 €');
-    expect(formatEuro(5, 'en')).toBe('€0.05');
-    expect(formatEuro(-100, 'de')).toBe('-1,00 €');
+    expect(formatEuro('de', 123_456_789)).toBe('1.234.567,89 €');
+    expect(formatEuro('en', 5)).toBe('€0.05');
+    expect(formatEuro('de', -100)).toBe('-1,00 €');
   });
 });
 

@@ -8,7 +8,7 @@ import type { PresetId } from './presets.js';
 import type { RulesOfProcedure } from './rules.js';
 import { errorFromZod, resolveRules } from './scenario.js';
 import { labels, memberLevelSchema } from './vocabulary.js';
-import type { BilingualText, MemberLevel } from './vocabulary.js';
+import type { Language, LocalizedText, MemberLevel } from './vocabulary.js';
 
 /**
  * A participant in a joint project: the Bund, a Land (with its ISO code), a Kommune or umbrella
@@ -54,7 +54,7 @@ export interface CostShare {
   /** True when the participant received one extra cent from rounding. */
   readonly roundedUp: boolean;
   /** Why this amount, in German and English. */
-  readonly explanation: BilingualText;
+  readonly explanation: Required<LocalizedText>;
 }
 
 /** Result of {@link shareCosts}. @example const r: CostShareResult = shareCosts(input); */
@@ -66,33 +66,34 @@ export interface CostShareResult {
   readonly table?: { readonly year: number; readonly source: string };
   readonly shares: readonly CostShare[];
   /** How the total was split, line by line, in German and English. */
-  readonly explanation: readonly BilingualText[];
+  readonly explanation: readonly Required<LocalizedText>[];
 }
 
 /**
- * Format euro cents for people: `1.234,56 €` in German, `€1,234.56` in English.
+ * Format euro cents for people: `1.234,56 €` in German, `€1,234.56` in English (fractions of a
+ * cent are cut off).
  *
  * @example
- * formatEuro(123456, 'de'); // '1.234,56 €'
+ * formatEuro('de', 123456); // '1.234,56 €'
  */
-export function formatEuro(cents: number, lang: 'de' | 'en'): string {
+export function formatEuro(language: Language, cents: number): string {
   const negative = cents < 0;
-  const abs = Math.abs(cents);
+  const abs = Math.abs(Math.trunc(cents));
   const euros = Math.floor(abs / 100).toString();
   const rest = (abs % 100).toString().padStart(2, '0');
-  const grouped = euros.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
+  const grouped = euros.replace(/\B(?=(\d{3})+(?!\d))/g, language === 'de' ? '.' : ',');
   const sign = negative ? '-' : '';
-  return lang === 'de' ? `${sign}${grouped},${rest} €` : `${sign}€${grouped}.${rest}`;
+  return language === 'de' ? `${sign}${grouped},${rest} €` : `${sign}€${grouped}.${rest}`;
 }
 
-function pct(numerator: bigint, denominator: bigint, lang: 'de' | 'en'): string {
+function pct(numerator: bigint, denominator: bigint, lang: Language): string {
   // two decimals, rounded half up
   const hundredths = denominator === 0n ? 0n : (numerator * 10_000n * 2n + denominator) / (2n * denominator);
   const s = `${hundredths / 100n}${lang === 'de' ? ',' : '.'}${(hundredths % 100n).toString().padStart(2, '0')} %`;
   return s;
 }
 
-function keyText(share: number, lang: 'de' | 'en'): string {
+function keyText(share: number, lang: Language): string {
   const s = share.toFixed(5);
   return lang === 'de' ? `${s.replace('.', ',')} %` : `${s} %`;
 }
@@ -167,11 +168,11 @@ export function shareCosts(input: {
     }
   });
 
-  const lines: BilingualText[] = [];
+  const lines: Required<LocalizedText>[] = [];
   const ruleName = rules.name;
   lines.push({
-    de: `Gesamtbetrag ${formatEuro(total, 'de')}, aufgeteilt nach der Kostenregel von „${ruleName.de}“ (Stand ${date})`,
-    en: `Total ${formatEuro(total, 'en')}, split by the cost rule of "${ruleName.en}" (as of ${date})`,
+    de: `Gesamtbetrag ${formatEuro('de', total)}, aufgeteilt nach der Kostenregel von „${ruleName.de}“ (Stand ${date})`,
+    en: `Total ${formatEuro('en', total)}, split by the cost rule of "${ruleName.en}" (as of ${date})`,
   });
 
   const federal = participants.filter((p) => p.level === 'federal');
@@ -269,21 +270,21 @@ export function shareCosts(input: {
     const who = p.name ?? (p.level === 'state' && p.state ? (states.find((s) => s.iso === p.state)?.name ?? p.id) : p.id);
     const ofTotal = { de: pct(party.weight, D, 'de'), en: pct(party.weight, D, 'en') };
     const cent = extra.has(i) ? { de: ' (davon 1 Cent aus der Rundung)', en: ' (including 1 cent from rounding)' } : { de: '', en: '' };
-    let explanation: BilingualText;
+    let explanation: Required<LocalizedText>;
     if (party.basis === 'koenigstein') {
       explanation = {
-        de: `${who}: Schlüssel ${keyText(party.key ?? 0, 'de')} (Königsteiner Schlüssel ${table?.year}), ${ofTotal.de} des Gesamtbetrags = ${formatEuro(amount, 'de')}${cent.de}`,
-        en: `${who}: key ${keyText(party.key ?? 0, 'en')} (Königstein key ${table?.year}), ${ofTotal.en} of the total = ${formatEuro(amount, 'en')}${cent.en}`,
+        de: `${who}: Schlüssel ${keyText(party.key ?? 0, 'de')} (Königsteiner Schlüssel ${table?.year}), ${ofTotal.de} des Gesamtbetrags = ${formatEuro('de', amount)}${cent.de}`,
+        en: `${who}: key ${keyText(party.key ?? 0, 'en')} (Königstein key ${table?.year}), ${ofTotal.en} of the total = ${formatEuro('en', amount)}${cent.en}`,
       };
     } else if (party.basis === 'federal') {
       explanation = {
-        de: `${who}: Anteil des Bundes, ${ofTotal.de} des Gesamtbetrags = ${formatEuro(amount, 'de')}${cent.de}`,
-        en: `${who}: federal share, ${ofTotal.en} of the total = ${formatEuro(amount, 'en')}${cent.en}`,
+        de: `${who}: Anteil des Bundes, ${ofTotal.de} des Gesamtbetrags = ${formatEuro('de', amount)}${cent.de}`,
+        en: `${who}: federal share, ${ofTotal.en} of the total = ${formatEuro('en', amount)}${cent.en}`,
       };
     } else {
       explanation = {
-        de: `${who}: fester Anteil nach den Regeln, ${ofTotal.de} des Gesamtbetrags = ${formatEuro(amount, 'de')}${cent.de}`,
-        en: `${who}: fixed share under the rules, ${ofTotal.en} of the total = ${formatEuro(amount, 'en')}${cent.en}`,
+        de: `${who}: fester Anteil nach den Regeln, ${ofTotal.de} des Gesamtbetrags = ${formatEuro('de', amount)}${cent.de}`,
+        en: `${who}: fixed share under the rules, ${ofTotal.en} of the total = ${formatEuro('en', amount)}${cent.en}`,
       };
     }
     byId.set(p.id, {
@@ -311,8 +312,8 @@ export function shareCosts(input: {
         basis: 'none',
         roundedUp: false,
         explanation: {
-          de: `${p.name ?? p.id} (${labels.de.memberLevel[p.level]}): trägt nach den Regeln keinen Anteil = ${formatEuro(0, 'de')}`,
-          en: `${p.name ?? p.id} (${labels.en.memberLevel[p.level]}): carries no share under the rules = ${formatEuro(0, 'en')}`,
+          de: `${p.name ?? p.id} (${labels.de.memberLevel[p.level]}): trägt nach den Regeln keinen Anteil = ${formatEuro('de', 0)}`,
+          en: `${p.name ?? p.id} (${labels.en.memberLevel[p.level]}): carries no share under the rules = ${formatEuro('en', 0)}`,
         },
       });
     }

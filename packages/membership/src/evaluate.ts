@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import { MembershipError } from './errors.js';
 import type { StateCode } from './identifiers.js';
 import { koenigsteinTableFor, scaledShares } from './koenigstein.js';
@@ -38,7 +39,7 @@ function fraction(r: Ratio): string {
   return `${r.numerator}/${r.denominator}`;
 }
 
-function percent(value: number, lang: 'de' | 'en'): string {
+function percent(value: number, lang: Language): string {
   const s = value.toFixed(2);
   return lang === 'de' ? `${s.replace('.', ',')} %` : `${s} %`;
 }
@@ -420,8 +421,8 @@ export function evaluateDecision(input: unknown, options: EvaluateOptions = {}):
 
   const motionLine: DecisionReason = {
     code: 'motion',
-    de: `${label('motionKind', s.motion.kind).de} im Verfahren „${label('procedure', procedure).de}“ nach den Regeln „${rules.name.de}“ am ${s.date}`,
-    en: `${label('motionKind', s.motion.kind).en} by ${label('procedure', procedure).en} under the rules "${rules.name.en}" on ${s.date}`,
+    de: `${label('de', 'motionKind', s.motion.kind)} im Verfahren „${label('de', 'procedure', procedure)}“ nach den Regeln „${rules.name.de}“ am ${s.date}`,
+    en: `${label('en', 'motionKind', s.motion.kind)} by ${label('en', 'procedure', procedure)} under the rules "${rules.name.en}" on ${s.date}`,
   };
   const levels = levelsInOrder(s.members);
 
@@ -473,8 +474,8 @@ export function evaluateDecision(input: unknown, options: EvaluateOptions = {}):
     });
     reasons.push({
       code: 'outcome',
-      de: `Ergebnis: ${label('decisionOutcome', result).de}`,
-      en: `Result: ${label('decisionOutcome', result).en}`,
+      de: `Ergebnis: ${label('de', 'decisionOutcome', result)}`,
+      en: `Result: ${label('en', 'decisionOutcome', result)}`,
     });
     return { result, quorate: true, counts: countsOf(tallies), reasons };
   }
@@ -540,8 +541,8 @@ export function evaluateDecision(input: unknown, options: EvaluateOptions = {}):
   const result = pass ? 'pass' : 'fail';
   reasons.push({
     code: 'outcome',
-    de: `Ergebnis: ${label('decisionOutcome', result).de}${quorate ? '' : ' (nicht beschlussfähig)'}`,
-    en: `Result: ${label('decisionOutcome', result).en}${quorate ? '' : ' (not quorate)'}`,
+    de: `Ergebnis: ${label('de', 'decisionOutcome', result)}${quorate ? '' : ' (nicht beschlussfähig)'}`,
+    en: `Result: ${label('en', 'decisionOutcome', result)}${quorate ? '' : ' (not quorate)'}`,
   });
   return { result, quorate, counts: countsOf(tallies), reasons };
 }

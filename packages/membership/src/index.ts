@@ -16,7 +16,8 @@ export {
   decisionOutcomeSchema,
 } from './vocabulary.js';
 export type {
-  BilingualText,
+  Language,
+  LocalizedText,
   LabelTable,
   JurisdictionLevel,
   MemberLevel,
@@ -128,3 +129,4 @@ export { membershipJsonSchema, jsonSchemaNames } from './json-schema.js';
 export type { JsonSchemaName } from './json-schema.js';
 export { checkRules } from './rules-check.js';
 export type { RulesFindingCode, RulesFinding } from './rules-check.js';
+export { textOf } from '@foederal/core';

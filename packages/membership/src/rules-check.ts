@@ -2,13 +2,13 @@ import type { Condition, RulesOfProcedure } from './rules.js';
 import { resolveRules } from './scenario.js';
 import type { PresetId } from './presets.js';
 import { labels } from './vocabulary.js';
-import type { BilingualText, MemberLevel } from './vocabulary.js';
+import type { LocalizedText, MemberLevel } from './vocabulary.js';
 
 /** Stable codes of {@link checkRules} findings. @example const c: RulesFindingCode = 'level-cannot-vote'; */
 export type RulesFindingCode = 'level-cannot-vote' | 'count-above-seats' | 'trivial-condition' | 'no-motions' | 'written-kind-undefined';
 
 /** A finding about rules that are valid JSON but cannot work as intended. @example const f: RulesFinding = checkRules(rules)[0]!; */
-export interface RulesFinding extends BilingualText {
+export interface RulesFinding extends Required<LocalizedText> {
   readonly code: RulesFindingCode;
   /** JSON path inside the rules. */
   readonly path: readonly (string | number)[];

@@ -1,10 +1,7 @@
+import type { Language, LocalizedText } from '@foederal/core';
 import * as z from 'zod/mini';
 
-/** A German and an English text. @example const t: BilingualText = { de: 'Ja', en: 'yes' }; */
-export interface BilingualText {
-  readonly de: string;
-  readonly en: string;
-}
+export type { Language, LocalizedText };
 
 /**
  * Levels of the German state (DCAT-AP.de political geocoding levels).
@@ -294,14 +291,12 @@ const en: LabelTable = {
 export const labels: { readonly de: LabelTable; readonly en: LabelTable } = { de, en };
 
 /**
- * Both labels of one enum value.
+ * The label of one enum value in a language.
  *
  * @example
- * label('ballotOption', 'abstain'); // { de: 'Enthaltung', en: 'abstain' }
+ * label('de', 'ballotOption', 'abstain'); // 'Enthaltung'
+ * label('en', 'ballotOption', 'abstain'); // 'abstain'
  */
-export function label<G extends keyof LabelTable>(group: G, value: keyof LabelTable[G]): BilingualText {
-  return {
-    de: (labels.de[group] as Record<PropertyKey, string>)[value as PropertyKey] ?? String(value),
-    en: (labels.en[group] as Record<PropertyKey, string>)[value as PropertyKey] ?? String(value),
-  };
+export function label<G extends keyof LabelTable>(language: Language, group: G, value: keyof LabelTable[G]): string {
+  return (labels[language][group] as Record<PropertyKey, string>)[value as PropertyKey] ?? String(value);
 }

@@ -40,3 +40,4 @@ export { bacnetObjectsFromDataPoints } from './live/ede-objects.js';
 export { subscribeMqtt, decodeMqttPayload } from './live/mqtt.js';
 export type { MqttSubscription, MqttSubscriptionOptions, MqttTopicMapping, MqttDecodedValue, MqttRejection, MqttEvent, MqttStats } from './live/mqtt.js';
 export { readStoredTrends } from './store/read-trends.js';
+export type { Language, LocalizedText } from '@foederal/core';

@@ -116,3 +116,4 @@ export {
   ckanExtras,
 } from './govdata/schemas.js';
 export type { CkanPackage, CkanSearchResult } from './govdata/schemas.js';
+export type { Language } from '@foederal/core';

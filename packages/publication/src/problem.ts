@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import * as z from 'zod/mini';
 
 /**
@@ -135,7 +136,7 @@ export interface CreateProblemOptions {
   /** URI of this occurrence, usually the request path. */
   readonly instance?: string;
   /** Language of `title`; German by default. */
-  readonly lang?: 'de' | 'en';
+  readonly lang?: Language;
   /** Invalid request values with their JSON paths. */
   readonly errors?: readonly { readonly path: string; readonly message: string }[];
   /** Further extension members. */

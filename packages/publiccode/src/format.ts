@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import { issueText, type PubliccodeIssue } from './issues.js';
 import type { PubliccodeResult } from './parse.js';
 
@@ -47,7 +48,7 @@ export interface FormatReportOptions {
  * // publiccode.yml:3:1  Fehler  name: name ist ein Pflichtfeld
  * ```
  */
-export function formatReport(result: PubliccodeResult, lang: 'de' | 'en' = 'de', options: FormatReportOptions = {}): string {
+export function formatReport(result: PubliccodeResult, lang: Language = 'de', options: FormatReportOptions = {}): string {
   const w = words[lang];
   const file = options.file ?? 'publiccode.yml';
   const out = [`${file}: ${w[result.outcome]} (${w.summary(result.errors.length, result.warnings.length)})`];
@@ -67,7 +68,7 @@ export function formatReport(result: PubliccodeResult, lang: 'de' | 'en' = 'de',
  * formatIssue(result.errors[0], 'en'); // "publiccode.yml:3:1  error  name: name is a required field"
  * ```
  */
-export function formatIssue(issue: PubliccodeIssue, lang: 'de' | 'en' = 'de', file = 'publiccode.yml'): string {
+export function formatIssue(issue: PubliccodeIssue, lang: Language = 'de', file = 'publiccode.yml'): string {
   const w = words[lang];
   const where = issue.line > 0 ? `${file}:${issue.line}:${issue.column}` : file;
   const key = issue.key === '' ? '' : `${issue.key}: `;

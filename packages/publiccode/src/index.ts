@@ -35,3 +35,4 @@ export {
   isItalianIpaCode,
   isMediaType,
 } from './formats.js';
+export type { Language } from '@foederal/core';

@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 // Validation issues: stable codes, their parameters, and the English (reference parser's wording)
 // and German texts.
 
@@ -204,6 +205,6 @@ export function makeIssue(
 }
 
 /** The text of an issue in German or English. */
-export function issueText(issue: PubliccodeIssue, lang: 'de' | 'en'): string {
+export function issueText(issue: PubliccodeIssue, lang: Language): string {
   return lang === 'en' ? issue.message : germanTexts[issue.code](asStrings(issue.params));
 }

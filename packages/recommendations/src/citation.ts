@@ -44,7 +44,7 @@ export function citation(record: Recommendation, options: CitationOptions = {}):
 function cite(record: Recommendation, options: CitationOptions): string {
   const de = (options.language ?? 'de') === 'de';
   const text = (t: { de: string; en?: string }): string => (de ? t.de : t.en ?? t.de);
-  const date = (d: string): string => formatDate(d, de ? 'de' : 'en');
+  const date = (d: string): string => formatDate(de ? 'de' : 'en', d);
   const s = record.status;
   let state: string;
   switch (s.state) {

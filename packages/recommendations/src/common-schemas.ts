@@ -8,18 +8,10 @@ export function bilingual(de: string, en: string): { message: string; params: { 
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000));
 
-/**
- * A text shown to readers: German required, English optional.
- *
- * @example
- * localizedTextSchema.parse({ de: 'Wartung', en: 'Maintenance' });
- */
-export const localizedTextSchema = z.strictObject({
-  de: nonEmpty,
-  en: z.exactOptional(nonEmpty),
-});
-/** A text with German (required) and English (optional). @example const t: LocalizedText = { de: 'Wartung' }; */
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
+import { localizedTextSchema } from '@foederal/core/text-schema';
+
+export { localizedTextSchema };
+export type { LocalizedText } from '@foederal/core';
 
 /**
  * A stable, URL-safe identifier: lower-case letters, digits and single hyphens.

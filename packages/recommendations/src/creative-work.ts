@@ -1,6 +1,6 @@
 import { licenseNames } from './citation.js';
 import { guardExport } from './export-guard.js';
-import { pick, type Language } from './labels.js';
+import { textOf, type Language } from './labels.js';
 import type { Recommendation } from './recommendation-schema.js';
 
 /** Options of {@link toCreativeWork}. @example const o: CreativeWorkOptions = { url: 'https://example.org/empfehlungen/wartung-2026' }; */
@@ -42,10 +42,10 @@ function creativeWork(record: Recommendation, options: CreativeWorkOptions): Rec
     '@type': 'CreativeWork',
     '@id': options.url,
     url: options.url,
-    name: `${pick(record.shortTitle, language)} ${record.edition}`,
-    alternativeHeadline: pick(record.title, language),
-    headline: pick(record.title, language),
-    description: pick(record.description, language),
+    name: `${textOf(language, record.shortTitle)} ${record.edition}`,
+    alternativeHeadline: textOf(language, record.title),
+    headline: textOf(language, record.title),
+    description: textOf(language, record.description),
     identifier: [
       { '@type': 'PropertyValue', propertyID: 'laufende Nummer', value: record.number },
       { '@type': 'PropertyValue', propertyID: 'id', value: record.id },
@@ -54,17 +54,17 @@ function creativeWork(record: Recommendation, options: CreativeWorkOptions): Rec
     inLanguage: language === 'de' ? 'de-DE' : 'en',
     creativeWorkStatus: creativeWorkStatus[record.status.state],
     dateModified: record.modified,
-    keywords: record.keywords.map((k) => pick(k, language)).join(', '),
+    keywords: record.keywords.map((k) => textOf(language, k)).join(', '),
     publisher: {
       '@type': 'GovernmentOrganization',
       '@id': record.publisher.id,
-      name: pick(record.publisher.name, language),
+      name: textOf(language, record.publisher.name),
       ...(record.publisher.homepage ? { url: record.publisher.homepage } : {}),
       ...(record.publisher.email ? { email: record.publisher.email } : {}),
     },
     creator: {
       '@type': 'Organization',
-      name: pick(record.workingGroup.name, language),
+      name: textOf(language, record.workingGroup.name),
       member: [record.workingGroup.lead, ...record.workingGroup.contributors].map((p) => ({
         '@type': 'Person',
         name: p.name,
@@ -73,7 +73,7 @@ function creativeWork(record: Recommendation, options: CreativeWorkOptions): Rec
     },
     associatedMedia: record.attachments.map((a) => ({
       '@type': 'MediaObject',
-      name: pick(a.title, language),
+      name: textOf(language, a.title),
       contentUrl: a.downloadUrl,
       encodingFormat: a.mediaType,
       contentSize: `${a.byteSize} B`,

@@ -176,12 +176,12 @@ function summary(report: ExperienceReport): LocalizedText {
   const de = [
     ...report.worked.map((w) => `+ ${w.de}`),
     ...report.didNotWork.map((w) => `− ${w.de}`),
-    `Aufwand: ${report.effortPersonDays} Personentage; Kosten: ${formatEuro(report.costs.amountCents, 'de')}; Empfehlung zur Nachnutzung: ${report.wouldRecommend ? 'ja' : 'nein'}.`,
+    `Aufwand: ${report.effortPersonDays} Personentage; Kosten: ${formatEuro('de', report.costs.amountCents)}; Empfehlung zur Nachnutzung: ${report.wouldRecommend ? 'ja' : 'nein'}.`,
   ].join('\n');
   const en = [
     ...report.worked.map((w) => `+ ${w.en ?? w.de}`),
     ...report.didNotWork.map((w) => `− ${w.en ?? w.de}`),
-    `Effort: ${report.effortPersonDays} person-days; costs: ${formatEuro(report.costs.amountCents, 'en')}; would recommend: ${report.wouldRecommend ? 'yes' : 'no'}.`,
+    `Effort: ${report.effortPersonDays} person-days; costs: ${formatEuro('en', report.costs.amountCents)}; would recommend: ${report.wouldRecommend ? 'yes' : 'no'}.`,
   ].join('\n');
   return { de, en };
 }

@@ -1,5 +1,5 @@
 import type { Catalogue } from './catalogue-schema.js';
-import { pick, type Language } from './labels.js';
+import { textOf, type Language } from './labels.js';
 import type { Recommendation } from './recommendation-schema.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Recommendation } from './recommendation-schema.js';
  * editionName(exampleCatalogue.recommendations[1]!); // 'Wartung 2026'
  */
 export function editionName(record: Recommendation, language: Language = 'de'): string {
-  return `${pick(record.shortTitle, language)} ${record.edition}`;
+  return `${textOf(language, record.shortTitle)} ${record.edition}`;
 }
 
 /**

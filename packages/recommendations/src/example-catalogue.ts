@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import { evaluateDecision, type DecisionResult } from '@foederal/membership';
 import type { Catalogue } from './catalogue-schema.js';
 import { licenseFor, type Attachment, type JurisdictionRef, type LocalizedText, type Person, type Publisher } from './common-schemas.js';
@@ -100,7 +101,7 @@ export function buildExampleCatalogue(options: ExampleCatalogueOptions = {}): Ca
     homepage: `${base}/`,
   };
   const attribution = 'Föderaler Arbeitskreis Gebäudedaten und Gebäudetechnik';
-  const asset = (file: AssetFile, id: string, role: Attachment['role'], title: LocalizedText, language: 'de' | 'en' = 'de'): Attachment => {
+  const asset = (file: AssetFile, id: string, role: Attachment['role'], title: LocalizedText, language: Language = 'de'): Attachment => {
     const found = exampleAssets.find((a) => a.file === file);
     if (!found) throw new Error(`unknown asset ${file}`);
     return {

@@ -3,7 +3,7 @@ import { guardExport } from './export-guard.js';
 import type { Attachment } from './common-schemas.js';
 import type { ExperienceReport, Pilot } from './pilot-schema.js';
 import type { Recommendation } from './recommendation-schema.js';
-import { formatDate, formatEuro, label, pick, type Language } from './labels.js';
+import { formatDate, formatEuro, label, textOf, type Language } from './labels.js';
 
 /** Options of the feeds. @example const o: FeedOptions = { feedUrl: 'https://example.org/feed.xml' }; */
 export interface FeedOptions {
@@ -43,7 +43,7 @@ const base = (catalogue: Catalogue): string => catalogue.homepage.replace(/\/?$/
 const toDateTime = (date: string): string => (date.length === 10 ? `${date}T00:00:00Z` : date);
 
 function editionTitle(r: Recommendation, language: Language): string {
-  return `${pick(r.shortTitle, language)} ${r.edition} (${language === 'de' ? 'Nr.' : 'no.'} ${r.number})`;
+  return `${textOf(language, r.shortTitle)} ${r.edition} (${language === 'de' ? 'Nr.' : 'no.'} ${r.number})`;
 }
 
 function recommendationEntries(catalogue: Catalogue, options: FeedOptions): Entry[] {
@@ -58,27 +58,27 @@ function recommendationEntries(catalogue: Catalogue, options: FeedOptions): Entr
       const predecessor = r.supersedes !== undefined ? byId.get(r.supersedes) : undefined;
       const superseded = r.status.state === 'superseded';
       const marker = superseded && successor
-        ? ` – ${label('state.superseded', language)}, ${label('feed.supersededBy', language)} ${editionTitle(successor, language)}`
-        : superseded ? ` – ${label('state.superseded', language)}` : '';
+        ? ` – ${label(language, 'state.superseded')}, ${label(language, 'feed.supersededBy')} ${editionTitle(successor, language)}`
+        : superseded ? ` – ${label(language, 'state.superseded')}` : '';
       const links: { rel: string; href: string; title?: string }[] = [{ rel: 'alternate', href: page(r) }];
       if (successor) links.push({ rel: 'successor-version', href: page(successor), title: editionTitle(successor, language) });
       if (predecessor) links.push({ rel: 'predecessor-version', href: page(predecessor), title: editionTitle(predecessor, language) });
       const statusLine = superseded && r.status.state === 'superseded'
-        ? `${label('state.superseded', language)} (${formatDate(r.status.date, language)})`
-        : `${label('state.published', language)} (${formatDate(r.issued ?? r.modified, language)})`;
+        ? `${label(language, 'state.superseded')} (${formatDate(language, r.status.date)})`
+        : `${label(language, 'state.published')} (${formatDate(language, r.issued ?? r.modified)})`;
       return {
         kind: 'recommendation',
         id: `${catalogue.id}/empfehlungen/${r.id}`,
         url: page(r),
-        title: `${editionTitle(r, language)}: ${pick(r.title, language)}${marker}`,
-        summary: pick(r.description, language),
-        content: [pick(r.description, language), `${statusLine}; Version ${r.version}`].join('\n\n'),
+        title: `${editionTitle(r, language)}: ${textOf(language, r.title)}${marker}`,
+        summary: textOf(language, r.description),
+        content: [textOf(language, r.description), `${statusLine}; Version ${r.version}`].join('\n\n'),
         published: toDateTime(r.issued ?? r.modified),
         updated: r.modified,
-        author: pick(r.publisher.name, language),
+        author: textOf(language, r.publisher.name),
         tags: [
-          { term: superseded ? 'superseded' : 'published', label: label(superseded ? 'state.superseded' : 'state.published', language) },
-          ...r.keywords.map((k) => ({ term: pick(k, language), label: pick(k, language) })),
+          { term: superseded ? 'superseded' : 'published', label: label(language, superseded ? 'state.superseded' : 'state.published') },
+          ...r.keywords.map((k) => ({ term: textOf(language, k), label: textOf(language, k) })),
         ],
         links,
         attachments: r.attachments,
@@ -109,9 +109,9 @@ function reportEntries(catalogue: Catalogue, options: FeedOptions): Entry[] {
       const pilot = pilots.get(r.pilot);
       const date = r.status.state === 'published' ? r.status.date : r.date;
       const lines = [
-        ...r.worked.map((w) => `+ ${pick(w, language)}`),
-        ...r.didNotWork.map((w) => `− ${pick(w, language)}`),
-        `${label('feed.effort', language)}: ${r.effortPersonDays}; ${label('feed.costs', language)}: ${formatEuro(r.costs.amountCents, language)}; ${label('feed.wouldRecommend', language)}: ${label(r.wouldRecommend ? 'yes' : 'no', language)}`,
+        ...r.worked.map((w) => `+ ${textOf(language, w)}`),
+        ...r.didNotWork.map((w) => `− ${textOf(language, w)}`),
+        `${label(language, 'feed.effort')}: ${r.effortPersonDays}; ${label(language, 'feed.costs')}: ${formatEuro(language, r.costs.amountCents)}; ${label(language, 'feed.wouldRecommend')}: ${label(language, r.wouldRecommend ? 'yes' : 'no')}`,
       ];
       const links: { rel: string; href: string; title?: string }[] = [{ rel: 'alternate', href: page(r) }];
       if (pilot?.subject.kind === 'open-source') links.push({ rel: 'related', href: pilot.subject.repository, title: pilot.subject.name });
@@ -129,16 +129,16 @@ function reportEntries(catalogue: Catalogue, options: FeedOptions): Entry[] {
         kind: 'experience-report',
         id: `${catalogue.id}/erfahrungsberichte/${r.id}`,
         url: page(r),
-        title: `${label('feed.experienceReport', language)}: ${pick(r.title, language)}`,
+        title: `${label(language, 'feed.experienceReport')}: ${textOf(language, r.title)}`,
         summary: lines.join('\n'),
         content: lines.join('\n'),
         published: toDateTime(date),
         updated: toDateTime(date),
         author: `${r.author.organisation} (${r.author.jurisdiction.name})`,
         tags: [
-          { term: 'experience-report', label: label('feed.experienceReport', language) },
-          { term: `pilot:${r.pilot}`, label: pilot ? pick(pilot.title, language) : r.pilot },
-          { term: `level:${r.author.jurisdiction.level}`, label: label(`level.${r.author.jurisdiction.level}`, language) },
+          { term: 'experience-report', label: label(language, 'feed.experienceReport') },
+          { term: `pilot:${r.pilot}`, label: pilot ? textOf(language, pilot.title) : r.pilot },
+          { term: `level:${r.author.jurisdiction.level}`, label: label(language, `level.${r.author.jurisdiction.level}`) },
         ],
         links,
         attachments: r.attachments,
@@ -185,11 +185,11 @@ function atom(catalogue: Catalogue, options: FeedOptions): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`,
     `  <id>${xml(options.recommendation ? `${catalogue.id}/empfehlungen/${options.recommendation}/feed` : `${catalogue.id}/feed`)}</id>`,
-    `  <title type="text">${xml(pick(catalogue.title, language))}</title>`,
-    `  <subtitle type="text">${xml(pick(catalogue.description, language))}</subtitle>`,
+    `  <title type="text">${xml(textOf(language, catalogue.title))}</title>`,
+    `  <subtitle type="text">${xml(textOf(language, catalogue.description))}</subtitle>`,
     `  <updated>${xml(updated)}</updated>`,
     '  <author>',
-    `    <name>${xml(pick(catalogue.publisher.name, language))}</name>`,
+    `    <name>${xml(textOf(language, catalogue.publisher.name))}</name>`,
     ...(catalogue.publisher.homepage ? [`    <uri>${xml(catalogue.publisher.homepage)}</uri>`] : []),
     ...(catalogue.publisher.email ? [`    <email>${xml(catalogue.publisher.email)}</email>`] : []),
     '  </author>',
@@ -206,7 +206,7 @@ function atom(catalogue: Catalogue, options: FeedOptions): string {
       `    <published>${xml(e.published)}</published>`,
       `    <author><name>${xml(e.author)}</name></author>`,
       ...e.links.map((l) => `    <link rel="${xml(l.rel)}" href="${xml(l.href)}"${l.rel === 'alternate' ? ' type="text/html"' : ''}${l.title ? ` title="${xml(l.title)}"` : ''}/>`),
-      ...e.attachments.map((a) => `    <link rel="enclosure" href="${xml(a.downloadUrl)}" type="${xml(a.mediaType)}" length="${a.byteSize}" title="${xml(pick(a.title, language))}"/>`),
+      ...e.attachments.map((a) => `    <link rel="enclosure" href="${xml(a.downloadUrl)}" type="${xml(a.mediaType)}" length="${a.byteSize}" title="${xml(textOf(language, a.title))}"/>`),
       ...e.tags.map((t) => `    <category term="${xml(t.term)}" label="${xml(t.label)}"/>`),
       `    <summary type="text">${xml(e.summary)}</summary>`,
       `    <content type="text">${xml(e.content)}</content>`,
@@ -261,12 +261,12 @@ function jsonFeed(catalogue: Catalogue, options: FeedOptions): JsonFeed {
   const language = options.language ?? 'de';
   return {
     version: 'https://jsonfeed.org/version/1.1',
-    title: pick(catalogue.title, language),
+    title: textOf(language, catalogue.title),
     home_page_url: catalogue.homepage,
     feed_url: options.feedUrl ?? `${catalogue.id}/feed.json`,
-    description: pick(catalogue.description, language),
+    description: textOf(language, catalogue.description),
     language,
-    authors: [{ name: pick(catalogue.publisher.name, language), ...(catalogue.publisher.homepage ? { url: catalogue.publisher.homepage } : {}) }],
+    authors: [{ name: textOf(language, catalogue.publisher.name), ...(catalogue.publisher.homepage ? { url: catalogue.publisher.homepage } : {}) }],
     items: entries(catalogue, options).map((e) => ({
       id: e.id,
       url: e.url,
@@ -279,7 +279,7 @@ function jsonFeed(catalogue: Catalogue, options: FeedOptions): JsonFeed {
       tags: e.tags.map((t) => t.term),
       language,
       ...(e.attachments.length > 0 ? {
-        attachments: e.attachments.map((a) => ({ url: a.downloadUrl, mime_type: a.mediaType, title: pick(a.title, language), size_in_bytes: a.byteSize })),
+        attachments: e.attachments.map((a) => ({ url: a.downloadUrl, mime_type: a.mediaType, title: textOf(language, a.title), size_in_bytes: a.byteSize })),
       } : {}),
       _foederal: { ...e.extension, links: e.links },
     })),

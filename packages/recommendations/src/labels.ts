@@ -1,3 +1,8 @@
+import type { Language } from '@foederal/core';
+
+export { formatDate, textOf, type Language, type LocalizedText } from '@foederal/core';
+export { formatEuro } from '@foederal/membership';
+
 /**
  * The German labels, the type source of every locale.
  *
@@ -172,9 +177,6 @@ const en: Record<LabelKey, string> = {
   'no': 'no',
 };
 
-/** Supported user-interface languages. @example const l: Language = 'de'; */
-export type Language = 'de' | 'en';
-
 /**
  * German and English labels for every enum value (states, roles, instruments, themes, reference
  * and pilot kinds) and table columns, as flat maps with
@@ -187,51 +189,11 @@ export type Language = 'de' | 'en';
 export const labels: { readonly de: typeof germanLabels; readonly en: Readonly<Record<LabelKey, string>> } = { de: germanLabels, en };
 
 /**
- * One label in the given language (German by default).
+ * One label in a language.
  *
  * @example
- * label('contribution.partially-accepted', 'en'); // 'Partially accepted'
+ * label('en', 'contribution.partially-accepted'); // 'Partially accepted'
  */
-export function label(key: LabelKey, language: Language = 'de'): string {
+export function label(language: Language, key: LabelKey): string {
   return labels[language][key];
-}
-
-const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
-const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/**
- * Format the calendar date of an ISO date or date-time as written (no time-zone shift):
- * German `4. Mai 2026`, English `4 May 2026`.
- *
- * @example
- * formatDate('2026-05-04'); // '4. Mai 2026'
- */
-export function formatDate(iso: string, language: Language = 'de'): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const [, y, m, d] = match;
-  const day = Number(d);
-  const month = (language === 'de' ? months : monthsEn)[Number(m) - 1] ?? m;
-  return language === 'de' ? `${day}. ${month} ${y}` : `${day} ${month} ${y}`;
-}
-
-/** Pick the text of a localized value, falling back to German. */
-export function pick(text: { de: string; en?: string }, language: Language): string {
-  return language === 'en' ? text.en ?? text.de : text.de;
-}
-
-/**
- * Format euro cents: German `3.200,00 €`, English `€3,200.00`.
- *
- * @example
- * formatEuro(320_000); // '3.200,00 €'
- */
-export function formatEuro(cents: number, language: Language = 'de'): string {
-  const negative = cents < 0;
-  const abs = Math.abs(Math.trunc(cents));
-  const whole = Math.floor(abs / 100).toString();
-  const fraction = (abs % 100).toString().padStart(2, '0');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === 'de' ? '.' : ',');
-  const sign = negative ? '-' : '';
-  return language === 'de' ? `${sign}${grouped},${fraction} €` : `${sign}€${grouped}.${fraction}`;
 }

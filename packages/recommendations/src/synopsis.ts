@@ -2,7 +2,7 @@ import type { AdministrativeLevel } from './common-schemas.js';
 import type { Consultation, Contribution, ContributionState } from './consultation-schema.js';
 import { publicContribution } from './contribution-privacy.js';
 import { guardExport } from './export-guard.js';
-import { formatDate, label, pick, type Language } from './labels.js';
+import { formatDate, label, textOf, type Language } from './labels.js';
 
 /** One row of a synopsis (Abwägungstabelle). @example const row: SynopsisRow = synopsisTable(c).rows[0]!; */
 export interface SynopsisRow {
@@ -73,7 +73,7 @@ function authorOf(c: Contribution, language: Language): string {
     case 'organisation':
       return `${c.author.name}${where}`;
     case 'anonymous':
-      return `${label('author.anonymous', language)}${where}`;
+      return `${label(language, 'author.anonymous')}${where}`;
   }
 }
 
@@ -93,7 +93,7 @@ function buildTable(consultation: Consultation, options: SynopsisOptions): Synop
   const language = options.language ?? 'de';
   const internal = options.audience === 'internal';
   const sectionOrder = new Map(consultation.sections.map((s, i) => [s.anchor, i]));
-  const sectionTitle = new Map(consultation.sections.map((s) => [s.anchor, pick(s.title, language)]));
+  const sectionTitle = new Map(consultation.sections.map((s) => [s.anchor, textOf(language, s.title)]));
   // The public sees authors only as they consented; the contact e-mail is never in a synopsis.
   const visible = consultation.contributions.filter((c) => internal || c.state !== 'submitted').map((c) => (internal ? c : publicContribution(c)));
   const sorted = [...visible].sort((a, b) =>
@@ -114,10 +114,10 @@ function buildTable(consultation: Consultation, options: SynopsisOptions): Synop
       author: authorOf(c, language),
       level: c.author.jurisdiction?.level,
       submittedAt: c.submittedAt,
-      text: pick(c.text, language),
+      text: textOf(language, c.text),
       state,
-      stateLabel: label(`contribution.${state}`, language),
-      reason: showAnswer ? pick(d.reason, language) : undefined,
+      stateLabel: label(language, `contribution.${state}`),
+      reason: showAnswer ? textOf(language, d.reason) : undefined,
       duplicateOf: showAnswer ? d.duplicateOf : undefined,
       answeredAt: internal ? d?.answeredAt : undefined,
       publishedAt: showAnswer ? d.publishedAt : undefined,
@@ -126,9 +126,9 @@ function buildTable(consultation: Consultation, options: SynopsisOptions): Synop
   const keys: SynopsisColumn[] = ['number', 'contribution', 'anchor', 'author', ...(options.withLevel ? ['level' as const] : []), 'submittedAt', 'text', 'state', 'reason', ...(internal ? ['answeredAt' as const] : []), 'publishedAt'];
   return {
     consultation: consultation.id,
-    title: pick(consultation.title, language),
+    title: textOf(language, consultation.title),
     language,
-    columns: keys.map((key) => ({ key, label: label(`synopsis.${key}`, language) })),
+    columns: keys.map((key) => ({ key, label: label(language, `synopsis.${key}`) })),
     rows,
   };
 }
@@ -139,15 +139,15 @@ function cell(row: SynopsisRow, key: SynopsisColumn, language: Language): string
     case 'contribution': return row.contribution;
     case 'anchor': return row.anchorTitle ? `${row.anchor} ${row.anchorTitle}` : row.anchor;
     case 'author': return row.author;
-    case 'level': return row.level ? label(`level.${row.level}`, language) : '';
-    case 'submittedAt': return formatDate(row.submittedAt, language);
+    case 'level': return row.level ? label(language, `level.${row.level}`) : '';
+    case 'submittedAt': return formatDate(language, row.submittedAt);
     case 'text': return row.text;
     case 'state': return row.stateLabel;
     case 'reason':
-      if (row.reason === undefined) return label('synopsis.pending', language);
-      return row.duplicateOf ? `${row.reason} (${label('synopsis.duplicateOf', language)} ${row.duplicateOf})` : row.reason;
-    case 'answeredAt': return row.answeredAt ? formatDate(row.answeredAt, language) : '';
-    case 'publishedAt': return row.publishedAt ? formatDate(row.publishedAt, language) : '';
+      if (row.reason === undefined) return label(language, 'synopsis.pending');
+      return row.duplicateOf ? `${row.reason} (${label(language, 'synopsis.duplicateOf')} ${row.duplicateOf})` : row.reason;
+    case 'answeredAt': return row.answeredAt ? formatDate(language, row.answeredAt) : '';
+    case 'publishedAt': return row.publishedAt ? formatDate(language, row.publishedAt) : '';
   }
 }
 

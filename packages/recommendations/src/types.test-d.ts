@@ -3,7 +3,7 @@ import { expectTypeOf } from 'vitest';
 import type { Decision, LifecycleEvent, LocalizedText, Pilot, Recommendation, RecommendationState, RecommendationStatus } from './index.js';
 
 // Texts: German required, English optional and never explicitly undefined.
-expectTypeOf<LocalizedText>().toEqualTypeOf<{ de: string; en?: string }>();
+expectTypeOf<LocalizedText>().toEqualTypeOf<{ readonly de: string; readonly en?: string }>();
 
 // The vote result is membership's type, not a copy.
 expectTypeOf<Decision['result']>().toEqualTypeOf<DecisionResult>();

@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import type * as z from 'zod/mini';
 import { de as zodDe, en as zodEn } from 'zod/locales';
 import { catalogueSchema, type Catalogue } from './catalogue-schema.js';
@@ -39,7 +40,7 @@ export type ValidationResult<T> = { readonly success: true; readonly data: T } |
 let localeDe: ((issue: z.core.$ZodRawIssue) => string | undefined) | undefined;
 let localeEn: ((issue: z.core.$ZodRawIssue) => string | undefined) | undefined;
 
-function messageOf(locale: 'de' | 'en', issue: z.core.$ZodIssue): string {
+function messageOf(locale: Language, issue: z.core.$ZodIssue): string {
   const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
   if (params && typeof params[locale] === 'string') return params[locale];
   if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.message.includes(' / ')) {

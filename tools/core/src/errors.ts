@@ -1,19 +1,17 @@
+import type { LocalizedText } from './text.js';
+
 // The one error shape of every foederal package (ADR 0120): the message in German and English and
 // a location with path, line, column and offset. This private package is bundled into each
 // published package by its build (tsup bundles workspace devDependencies), so the published
 // packages keep depending on nothing of ours at run time.
 /**
- * The text of an error in German and English; `message` is `"deutsch / english"`.
+ * The text of an error in German and English, both always present; `message` is
+ * `"deutsch / english"`.
  *
  * @example
  * const text: ErrorMessages = { de: 'Datei fehlt', en: 'file missing' };
  */
-export interface ErrorMessages {
-  /** German text. */
-  readonly de: string;
-  /** English text. */
-  readonly en: string;
-}
+export type ErrorMessages = Required<LocalizedText>;
 
 /**
  * Where an error is, in the one shape every foederal package uses; a field is absent when it is

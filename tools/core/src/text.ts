@@ -76,7 +76,8 @@ export function intlLocale(language: Language): string {
   return language === 'en' ? 'en-GB' : 'de-DE';
 }
 
-const calendarDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A calendar day, optionally with a time and a zone (`Z` or an offset).
+const timestamp = /^(\d{4})-(\d{2})-(\d{2})(?:(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
@@ -90,25 +91,30 @@ function dateFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * A date for readers: a calendar day (`2026-05-04`) as written, a timestamp as its day in
- * Europe/Berlin (the day of the German administration that decided it). German `4. Mai 2026`,
- * English `4 May 2026`. Text that is not a date is returned unchanged, never hidden.
+ * A date for readers, German `4. Mai 2026`, English `4 May 2026`:
+ * - a calendar day (`2026-05-04`) as written;
+ * - a timestamp with an offset or without a zone (`2026-05-04T01:30:00+02:00`) as the day
+ *   written, the writer's local day, never shifted;
+ * - a timestamp in UTC (`…Z`, as servers write them) as its day in Europe/Berlin, the day of the
+ *   German administration that recorded it.
+ *
+ * Text that is not a date is returned unchanged, never hidden.
  *
  * @example
  * formatDate('de', '2026-05-04'); // '4. Mai 2026'
+ * formatDate('en', '2026-12-31T23:59:59-10:00'); // '31 December 2026'
  * formatDate('en', '2026-05-03T23:30:00Z'); // '4 May 2026'
  */
 export function formatDate(language: Language, value: string): string {
-  const day = calendarDay.exec(value);
-  if (day) {
-    const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-    if (date.getUTCDate() !== Number(day[3])) return value;
-    return dateFormat(language, 'UTC').format(date);
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return dateFormat(language, 'Europe/Berlin').format(date);
+  const match = timestamp.exec(value);
+  if (!match) return value;
+  const [, year, month, day, time, zone] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCDate() !== Number(day) || date.getUTCMonth() !== Number(month) - 1) return value;
+  const utc = time !== undefined && zone?.toUpperCase() === 'Z';
+  if (!utc) return dateFormat(language, 'UTC').format(date);
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : dateFormat(language, 'Europe/Berlin').format(instant);
 }
 
 /**

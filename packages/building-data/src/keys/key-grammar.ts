@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BuildingDataError } from '../errors.js';
-import { labelSchema, type Label } from '../label.js';
+import type { LocalizedText } from '@foederal/core';
+import { localizedTextSchema } from '@foederal/core/text-schema';
 
 /**
  * Character classes a key segment may use. `extra` on a segment adds single characters
@@ -30,7 +31,7 @@ export const keyCharsets = {
  */
 export type KeyCharset = keyof typeof keyCharsets;
 
-const charsetLabels: Record<KeyCharset, Label> = {
+const charsetLabels: Record<KeyCharset, Required<LocalizedText>> = {
   digits: { de: 'Ziffern', en: 'digits' },
   upper: { de: 'Großbuchstaben', en: 'capital letters' },
   lower: { de: 'Kleinbuchstaben', en: 'small letters' },
@@ -52,7 +53,7 @@ const charsetLabels: Record<KeyCharset, Label> = {
  */
 export const keySegmentSchema = z.object({
   name: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)),
-  label: labelSchema,
+  label: localizedTextSchema,
   separator: z._default(z.string(), ''),
   charset: z.enum(Object.keys(keyCharsets) as [KeyCharset, ...KeyCharset[]]),
   extra: z._default(z.string(), ''),
@@ -85,7 +86,7 @@ export type KeySegment = z.infer<typeof keySegmentSchema>;
  */
 export const keyGrammarSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
-  label: labelSchema,
+  label: localizedTextSchema,
   source: z.string().check(z.minLength(1)),
   /** Edition of the key scheme the profile follows, e.g. `"AMEV Nr. 174 (2024)"`. */
   edition: z.optional(z.string().check(z.minLength(1))),
@@ -125,9 +126,9 @@ export type KeyParts = Record<string, string>;
 export interface KeyProblem {
   readonly segment: string;
   readonly position: number;
-  readonly expected: Label;
+  readonly expected: Required<LocalizedText>;
   readonly found: string;
-  readonly message: Label;
+  readonly message: Required<LocalizedText>;
 }
 
 /**
@@ -152,10 +153,10 @@ interface Compiled {
   readonly seg: KeySegment;
   readonly allowed: Uint8Array;
   readonly codes: ReadonlySet<string> | undefined;
-  readonly expected: Label;
+  readonly expected: Required<LocalizedText>;
 }
 
-const describeChars = (seg: KeySegment): Label => {
+const describeChars = (seg: KeySegment): Required<LocalizedText> => {
   const len = seg.minLength === seg.maxLength ? `${seg.minLength}` : `${seg.minLength}-${seg.maxLength}`;
   const extra = seg.extra ? ` ${JSON.stringify(seg.extra)}` : '';
   return {
@@ -224,7 +225,7 @@ export function createKeyGrammar(input: unknown): KeyGrammar {
     return { seg, allowed, codes: seg.codes ? new Set(seg.codes) : undefined, expected: describeChars(seg) };
   });
 
-  const problem = (segment: string, position: number, expected: Label, found: string, what: Label): KeyProblem => ({
+  const problem = (segment: string, position: number, expected: Required<LocalizedText>, found: string, what: Required<LocalizedText>): KeyProblem => ({
     segment,
     position,
     expected,

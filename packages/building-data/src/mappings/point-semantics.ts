@@ -1,7 +1,8 @@
+import type { Language } from '@foederal/core';
 import * as z from 'zod/mini';
 import table from '../data/point-semantics.json' with { type: 'json' };
 import { BuildingDataError } from '../errors.js';
-import { labelSchema } from '../label.js';
+import { localizedTextSchema } from '@foederal/core/text-schema';
 import { bacnetEngineeringUnitByNumber, bacnetObjectTypes } from '../operation/bacnet.js';
 import type { DataPoint } from '../operation/data-point.js';
 
@@ -19,7 +20,7 @@ const role = z.enum(['sensor', 'command', 'setpoint', 'status']);
  */
 export const pointSemanticsSchema = z.object({
   id: z.string(),
-  title: labelSchema,
+  title: localizedTextSchema,
   source: z.string().check(z.minLength(1)),
   edition: z.string().check(z.minLength(1)),
   version: z.string(),
@@ -47,14 +48,14 @@ export const pointSemanticsSchema = z.object({
   functions: z.array(
     z.object({
       code: z.string(),
-      label: labelSchema,
+      label: localizedTextSchema,
       role,
       haystack: z.array(z.string()),
       brick: z.nullable(z.string()),
       verified: z.optional(z.boolean()),
     }),
   ),
-  trades: z.array(z.object({ code: z.string(), label: labelSchema, haystack: z.array(z.string()) })),
+  trades: z.array(z.object({ code: z.string(), label: localizedTextSchema, haystack: z.array(z.string()) })),
 });
 
 /**
@@ -193,7 +194,7 @@ export function mapDataPoint(point: DataPoint, options: PointMappingOptions = {}
  * console.log(pointSemanticsMarkdown('en'));
  * ```
  */
-export function pointSemanticsMarkdown(language: 'de' | 'en' = 'de', tables: PointSemantics = pointSemantics): string {
+export function pointSemanticsMarkdown(language: Language = 'de', tables: PointSemantics = pointSemantics): string {
   const de = language === 'de';
   const lines: string[] = [];
   lines.push(de ? '| BACnet-Objekttypen | beschreibbar | Rolle | Haystack | Brick |' : '| BACnet object types | writable | role | Haystack | Brick |');

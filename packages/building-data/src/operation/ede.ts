@@ -1,6 +1,6 @@
 import { BuildingDataError } from '../errors.js';
 import type { KeyGrammar } from '../keys/key-grammar.js';
-import type { Label, Language } from '../label.js';
+import type { Language, LocalizedText } from '@foederal/core';
 import { maxBacnetInstance, resolveBacnetObjectType } from './bacnet.js';
 import type { DataPoint } from './data-point.js';
 
@@ -73,7 +73,7 @@ export interface EdeRejectedRow {
   readonly line: number;
   /** The column concerned, as named in the file's header. */
   readonly column?: string;
-  readonly reason: Label;
+  readonly reason: Required<LocalizedText>;
   /** The row as read (at most 200 characters). */
   readonly raw: string;
 }
@@ -485,7 +485,7 @@ function toBoolean(value: string): boolean | undefined {
 }
 
 class RowError extends Error {
-  constructor(readonly column: string | undefined, readonly reason: Label) {
+  constructor(readonly column: string | undefined, readonly reason: Required<LocalizedText>) {
     super(reason.en);
   }
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BuildingDataError } from '../errors.js';
-import type { Label } from '../label.js';
+import type { LocalizedText } from '@foederal/core';
 import { meterMedia } from '../vocabularies/code-lists.js';
 import { isObis, parseObis } from './obis.js';
 
@@ -59,7 +59,7 @@ export type Meter = z.infer<typeof meterSchema>;
 export interface MeterTreeProblem {
   readonly meterId: string;
   readonly problem: 'duplicate-id' | 'unknown-parent' | 'cycle' | 'medium-mismatch';
-  readonly message: Label;
+  readonly message: Required<LocalizedText>;
 }
 
 /**

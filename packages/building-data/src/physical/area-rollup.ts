@@ -1,4 +1,5 @@
-import type { Label } from '../label.js';
+import type { Language } from '@foederal/core';
+import type { LocalizedText } from '@foederal/core';
 import { din277UsageCategories } from '../vocabularies/din277.js';
 import { din277AreaKeys, din277AreaLabels, nufGroupKeys, type Din277AreaKey, type Din277Areas } from './areas.js';
 import type { Building, Site, Space, Storey } from './spatial.js';
@@ -26,7 +27,7 @@ export interface AreaIssueLocation {
   readonly path: readonly (string | number)[];
   readonly kind: SpatialKind;
   readonly ids: readonly string[];
-  readonly trail: Label;
+  readonly trail: Required<LocalizedText>;
 }
 
 /**
@@ -53,7 +54,7 @@ export interface AreaIssue {
   readonly declared?: number;
   /** Value computed from parts or children (m²). */
   readonly computed?: number;
-  readonly message: Label;
+  readonly message: Required<LocalizedText>;
 }
 
 /**
@@ -110,7 +111,7 @@ export interface AreaTolerance {
   readonly relative?: number;
 }
 
-const kindLabel: Record<SpatialKind, Label> = {
+const kindLabel: Record<SpatialKind, Required<LocalizedText>> = {
   site: { de: 'Liegenschaft', en: 'site' },
   building: { de: 'Gebäude', en: 'building' },
   storey: { de: 'Geschoss', en: 'storey' },
@@ -212,7 +213,7 @@ function compareWithChildren(ctx: Ctx, declared: Din277Areas, computed: Din277Ar
 }
 
 function locate(parent: AreaIssueLocation | undefined, kind: SpatialKind, path: readonly (string | number)[], node: { id: string; name: string }): AreaIssueLocation {
-  const part = (lang: 'de' | 'en'): string => `${kindLabel[kind][lang]} "${node.name}"`;
+  const part = (lang: Language): string => `${kindLabel[kind][lang]} "${node.name}"`;
   return {
     path,
     kind,

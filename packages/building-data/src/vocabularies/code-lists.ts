@@ -41,7 +41,7 @@ export type JurisdictionLevel = VocabularyEntry & { uri: string };
  *
  * @example
  * ```ts
- * jurisdictionLevels.label('municipality'); // 'Gemeinde'
+ * jurisdictionLevels.label('de', 'municipality'); // 'Gemeinde'
  * ```
  */
 export const jurisdictionLevels: Vocabulary<JurisdictionLevel> = /* @__PURE__ */ createVocabulary<JurisdictionLevel>(levels);

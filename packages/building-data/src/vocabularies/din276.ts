@@ -8,7 +8,7 @@ import { createVocabulary, type Vocabulary } from './vocabulary.js';
  *
  * @example
  * ```ts
- * din276CostGroups.label('400'); // 'Bauwerk – Technische Anlagen'
+ * din276CostGroups.label('de', '400'); // 'Bauwerk – Technische Anlagen'
  * din276CostGroups.ancestors('481').map((g) => g.code); // ['480', '400']
  * ```
  */

@@ -19,7 +19,7 @@ export type Din277UsageCategory = VocabularyEntry & { area: Din277AreaKey };
  *
  * @example
  * ```ts
- * din277UsageCategories.label('5'); // 'Bildung, Unterricht und Kultur'
+ * din277UsageCategories.label('de', '5'); // 'Bildung, Unterricht und Kultur'
  * din277UsageCategories.require('5.2').area; // 'nuf5'
  * ```
  */

@@ -28,7 +28,7 @@ describe('shipped vocabularies', () => {
     expect(new Set(v.entries.map((e) => e.code)).size).toBe(v.entries.length);
     for (const e of v.entries) {
       expect(e.label.de.trim()).toBe(e.label.de);
-      expect(e.label.en.length).toBeGreaterThan(0);
+      expect(e.label.en?.length ?? 0).toBeGreaterThan(0);
     }
   });
 });
@@ -50,8 +50,8 @@ describe('DIN 276:2018-12 cost groups', () => {
     const top = din276CostGroups.children(null);
     expect(top.map((g) => g.code)).toEqual(['100', '200', '300', '400', '500', '600', '700', '800']);
     expect(top.every((g) => g.verified)).toBe(true);
-    expect(din276CostGroups.label('300')).toBe('Bauwerk – Baukonstruktionen');
-    expect(din276CostGroups.label('400')).toBe('Bauwerk – Technische Anlagen');
+    expect(din276CostGroups.label('de', '300')).toBe('Bauwerk – Baukonstruktionen');
+    expect(din276CostGroups.label('de', '400')).toBe('Bauwerk – Technische Anlagen');
     expect(din276CostGroups.info.edition).toBe('2018-12');
   });
 
@@ -121,7 +121,7 @@ describe('BWZK loader', () => {
     const v = loadBwzk(csv, { source: 'Testdaten', edition: 'test' });
     expect(v.ancestors('9111').map((e) => e.code)).toEqual(['9110', '9100', '9000']);
     expect(v.children('9100').map((e) => e.code)).toEqual(['9110', '9120']);
-    expect(v.label('9111', 'en')).toBe('Unterart');
+    expect(v.label('en', '9111')).toBe('Unterart');
     expect(v.info).toMatchObject({ id: 'bwzk', source: 'Testdaten', edition: 'test' });
   });
 

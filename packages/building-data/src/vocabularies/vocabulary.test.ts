@@ -44,7 +44,7 @@ describe('DIN 277 usage categories', () => {
     expect(din277UsageCategories.children(null).map((c) => [c.code, c.area])).toEqual([
       ['1', 'nuf1'], ['2', 'nuf2'], ['3', 'nuf3'], ['4', 'nuf4'], ['5', 'nuf5'], ['6', 'nuf6'], ['7', 'nuf7'], ['8', 'tf'], ['9', 'vf'],
     ]);
-    expect(din277UsageCategories.label('2', 'de')).toBe('Büroarbeit');
+    expect(din277UsageCategories.label('de', '2')).toBe('Büroarbeit');
   });
 
   it('is structurally sound: unique codes, parents exist, x.y under x with the same area', () => {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BuildingDataError } from '../errors.js';
-import { labelSchema, type Language } from '../label.js';
+import { textOf, type Language } from '@foederal/core';
+import { localizedTextSchema } from '@foederal/core/text-schema';
 
 /**
  * One entry of a vocabulary: a code, its parent (or `null` at the top), a German/English label,
@@ -15,7 +16,7 @@ import { labelSchema, type Language } from '../label.js';
 export const vocabularyEntrySchema = z.looseObject({
   code: z.string().check(z.minLength(1)),
   parent: z.nullable(z.string().check(z.minLength(1))),
-  label: labelSchema,
+  label: localizedTextSchema,
   verified: z.boolean(),
   note: z.optional(z.string()),
 });
@@ -41,7 +42,7 @@ export type VocabularyEntry = z.infer<typeof vocabularyEntrySchema>;
  */
 export const vocabularyDataSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
-  title: labelSchema,
+  title: localizedTextSchema,
   source: z.string().check(z.minLength(1)),
   edition: z.string().check(z.minLength(1)),
   version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
@@ -75,7 +76,7 @@ export type VocabularyInfo = Omit<VocabularyData, 'entries'>;
  *
  * @example
  * ```ts
- * din276CostGroups.label('400'); // 'Bauwerk – Technische Anlagen'
+ * din276CostGroups.label('de', '400'); // 'Bauwerk – Technische Anlagen'
  * ```
  */
 export interface Vocabulary<E extends VocabularyEntry = VocabularyEntry> {
@@ -89,8 +90,8 @@ export interface Vocabulary<E extends VocabularyEntry = VocabularyEntry> {
   has(code: string): boolean;
   /** The entry for `code`; throws a `BuildingDataError` (`unknown-code`) otherwise. */
   require(code: string): E;
-  /** The label of `code` in `language` (German by default). */
-  label(code: string, language?: Language): string;
+  /** The label of `code` in `language` (English falls back to German). */
+  label(language: Language, code: string): string;
   /** Direct children of `code` (top-level entries for `null`). */
   children(code: string | null): readonly E[];
   /** Ancestors of `code`, nearest first. */
@@ -155,7 +156,7 @@ export function checkVocabularyStructure(data: { readonly entries: readonly Voca
  * ```ts
  * const rooms = createVocabulary({ id: 'rooms', title: { de: 'Räume', en: 'Rooms' }, source: 'own', edition: '2026', version: '1.0.0',
  *   entries: [{ code: 'A', parent: null, label: { de: 'Aula', en: 'Assembly hall' }, verified: true }] });
- * rooms.label('A', 'en'); // 'Assembly hall'
+ * rooms.label('en', 'A'); // 'Assembly hall'
  * ```
  */
 export function createVocabulary<E extends VocabularyEntry = VocabularyEntry>(data: unknown): Vocabulary<E> {
@@ -214,7 +215,7 @@ export function createVocabulary<E extends VocabularyEntry = VocabularyEntry>(da
     get: (code) => byCode.get(code),
     has: (code) => byCode.has(code),
     require,
-    label: (code, language = 'de') => require(code).label[language],
+    label: (language, code) => textOf(language, require(code).label),
     children: (code) => childMap.get(code) ?? [],
     ancestors,
     level: (code) => ancestors(code).length + 1,

@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import type { RulesOfProcedure } from '@foederal/membership';
 import type { CommandContext } from '../context.js';
 import { exitCodes } from '../errors.js';
@@ -32,13 +33,13 @@ export async function chair(ctx: CommandContext, preset: string, date: string, o
   const period = Math.floor(monthsBetween(rotation.start, date) / (12 * rotation.periodYears));
   const from = addYears(rotation.start, period * rotation.periodYears);
   const to = dayBefore(addYears(rotation.start, (period + 1) * rotation.periodYears));
-  const nameOf = (h: string, lang: 'de' | 'en') => {
+  const nameOf = (h: string, lang: Language) => {
     const state = states.find((s) => s.iso === h);
     if (state) return `${state.name} (${h})`;
     return labels[lang].chairLevel[h as keyof (typeof labels)['de']['chairLevel']] ?? h;
   };
-  const seq = (lang: 'de' | 'en') => rotation.sequence.map((h) => (states.some((s) => s.iso === h) ? h : nameOf(h, lang))).join(', ');
-  const years = (n: number, lang: 'de' | 'en') => (lang === 'de' ? (n === 1 ? 'jedes Jahr' : `alle ${n} Jahre`) : n === 1 ? 'every year' : `every ${n} years`);
+  const seq = (lang: Language) => rotation.sequence.map((h) => (states.some((s) => s.iso === h) ? h : nameOf(h, lang))).join(', ');
+  const years = (n: number, lang: Language) => (lang === 'de' ? (n === 1 ? 'jedes Jahr' : `alle ${n} Jahre`) : n === 1 ? 'every year' : `every ${n} years`);
   const explanation = {
     de: `Nach „${rules.name.de}“ wechselt der Vorsitz ${years(rotation.periodYears, 'de')}, beginnend am ${rotation.start}, in der Reihenfolge ${seq('de')}. Der ${date} liegt in der Amtszeit vom ${from} bis ${to}; den Vorsitz hat ${nameOf(holder, 'de')}.`,
     en: `Under "${rules.name.en ?? rules.name.de}" the chair rotates ${years(rotation.periodYears, 'en')} from ${rotation.start} in the order ${seq('en')}. ${date} falls in the term from ${from} to ${to}; the chair is held by ${nameOf(holder, 'en')}.`,

@@ -121,7 +121,7 @@ export class FoederalRecommendation extends FoederalElement {
 
   #document(a: Attachment): TemplateResult {
     const title = this.text(a.title);
-    const size = formatBytes(a.byteSize, this.locale);
+    const size = formatBytes(this.locale, a.byteSize);
     const type = a.mediaType.split(';')[0] ?? a.mediaType;
     return html`<tr>
       <td>

@@ -1,13 +1,8 @@
+import type { Language } from '@foederal/core';
 import { de, type MessageKey, type Messages } from './de.js';
 import { en } from './en.js';
 
-/**
- * Languages the elements speak. German is the default.
- *
- * @example
- * const language: Language = languageOf(document.documentElement.lang);
- */
-export type Language = 'de' | 'en';
+export type { Language } from '@foederal/core';
 
 /**
  * The locale tables by language.
@@ -35,16 +30,7 @@ export function translate(
   );
 }
 
-/**
- * Language of a BCP 47 tag (`de-AT` → `de`); anything not English is German, the default.
- *
- * @example
- * languageOf('en-GB'); // 'en'
- * languageOf(''); // 'de'
- */
-export function languageOf(tag: string | null | undefined): Language {
-  return /^en(?:-|$)/i.test(tag ?? '') ? 'en' : 'de';
-}
+export { languageOf } from '@foederal/core';
 
 export { de, en };
 export type { MessageKey, Messages };

@@ -1,4 +1,4 @@
-import type { Language } from '@foederal/building-data';
+import type { Language } from '@foederal/core';
 import type { Finding } from '../rules/engine.js';
 import { formatBerlin } from '../time/berlin.js';
 import type { AlignedTrends } from '../trend/series.js';

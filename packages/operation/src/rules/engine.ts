@@ -1,4 +1,6 @@
-import type { Label, Meter } from '@foederal/building-data';
+import type { Language } from '@foederal/core';
+import type { Meter } from '@foederal/building-data';
+import type { LocalizedText } from '@foederal/core';
 import { OperationError } from '../errors.js';
 import { berlinDay, formatBerlin } from '../time/berlin.js';
 import { type OperatingSchedule, operatingMask } from '../time/schedule.js';
@@ -31,12 +33,12 @@ export interface Interval {
 export interface Finding {
   readonly rule: string;
   readonly check: MonitoringRule['check'];
-  readonly title: Label;
+  readonly title: Required<LocalizedText>;
   readonly severity: MonitoringRule['severity'];
   readonly group: string;
   readonly points: readonly string[];
   readonly intervals: readonly Interval[];
-  readonly explanation: Label;
+  readonly explanation: Required<LocalizedText>;
   /** Hours of operation or of the fault condition that should not have been. */
   readonly wastedHours?: number;
   /** Energy wasted, where a meter or a rated power allows an estimate. */
@@ -55,7 +57,7 @@ export interface Finding {
  */
 export interface SkippedRule {
   readonly rule: string;
-  readonly reason: Label;
+  readonly reason: Required<LocalizedText>;
 }
 
 /**
@@ -453,7 +455,7 @@ export function evaluateRules(input: EvaluateInput): EvaluateResult {
   return { findings, skipped, evaluated };
 }
 
-function formatNumber(v: number, lang: 'de' | 'en'): string {
+function formatNumber(v: number, lang: Language): string {
   const t = (Math.round(v * 100) / 100).toString();
   return lang === 'de' ? t.replace('.', ',') : t;
 }

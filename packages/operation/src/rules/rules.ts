@@ -1,4 +1,4 @@
-import type { Label } from '@foederal/building-data';
+import type { LocalizedText } from '@foederal/core';
 import type { PointRole } from './roles.js';
 
 /**
@@ -24,7 +24,7 @@ export type CheckKind = 'gap' | 'frozen' | 'limit' | 'schedule' | 'simultaneous'
 export interface MonitoringRule {
   readonly id: string;
   readonly check: CheckKind;
-  readonly title: Label;
+  readonly title: Required<LocalizedText>;
   readonly roles: { readonly anyOf?: readonly (PointRole | '*')[]; readonly allOf?: readonly PointRole[]; readonly optional?: readonly PointRole[] };
   readonly parameters: Readonly<Record<string, number>>;
   readonly severity: 'info' | 'warning' | 'critical';

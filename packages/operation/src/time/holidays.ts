@@ -1,4 +1,5 @@
-import { germanStates, type Label } from '@foederal/building-data';
+import { germanStates } from '@foederal/building-data';
+import type { LocalizedText } from '@foederal/core';
 import { OperationError } from '../errors.js';
 
 /**
@@ -26,13 +27,13 @@ export interface PublicHoliday {
   readonly id: string;
   /** `YYYY-MM-DD`. */
   readonly date: string;
-  readonly name: Label;
+  readonly name: Required<LocalizedText>;
 }
 
 /** A holiday rule: fixed date or offset from Easter Sunday, Länder and years of validity. */
 interface HolidayRule {
   readonly id: string;
-  readonly name: Label;
+  readonly name: Required<LocalizedText>;
   readonly fixed?: readonly [month: number, day: number];
   readonly easter?: number;
   /** Buß- und Bettag: the Wednesday before 23 November. */

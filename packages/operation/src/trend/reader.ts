@@ -1,4 +1,5 @@
-import { bacnetEngineeringUnits, type Label } from '@foederal/building-data';
+import type { LocalizedText } from '@foederal/core';
+import { bacnetEngineeringUnits } from '@foederal/building-data';
 import { OperationError } from '../errors.js';
 import { type AmbiguousTimePolicy, berlinWallToUtc, type NonexistentTimePolicy } from '../time/berlin.js';
 import { type AlignOptions, GridAccumulator } from './grid.js';
@@ -39,7 +40,7 @@ export interface TrendIssue {
   readonly point?: string;
   /** The time as written in the input. */
   readonly time?: string;
-  readonly message: Label;
+  readonly message: Required<LocalizedText>;
 }
 
 /**
@@ -132,7 +133,7 @@ export interface TrendSink {
   addRow?(points: Int32Array, values: Float64Array, count: number, time: number, quality: number): void;
 }
 
-const reasonText: Record<RejectReason, Label> = {
+const reasonText: Record<RejectReason, Required<LocalizedText>> = {
   'broken-line': { de: 'Zeile nicht lesbar (falsche Spaltenzahl)', en: 'line unreadable (wrong number of fields)' },
   'bad-time': { de: 'Zeitstempel nicht lesbar', en: 'time stamp unreadable' },
   'nonexistent-time': { de: 'Ortszeit existiert nicht (Umstellung auf Sommerzeit)', en: 'local time does not exist (start of summer time)' },
@@ -496,7 +497,7 @@ export async function readTrendsInto(source: TextSource, sink: TrendSink, option
   let col = { time: 0, point: 1, value: 2, unit: -1, status: -1 };
   let prevRowUtc = Number.NEGATIVE_INFINITY;
 
-  const issue = (kind: TrendIssue['kind'], message: Label, point?: string, time?: string): void => {
+  const issue = (kind: TrendIssue['kind'], message: Required<LocalizedText>, point?: string, time?: string): void => {
     issueCount++;
     if (issues.length >= maxIssues) return;
     const i: { -readonly [K in keyof TrendIssue]: TrendIssue[K] } = { kind, line, message };

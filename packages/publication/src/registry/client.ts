@@ -1,3 +1,4 @@
+import type { Language } from '@foederal/core';
 import type {
   LifecycleEvent,
   Consultation,
@@ -58,7 +59,7 @@ export interface AttachmentUpload {
   readonly title: string;
   /** English title. */
   readonly titleEn?: string;
-  readonly language?: 'de' | 'en';
+  readonly language?: Language;
   /** Media type sent as `Content-Type` (default `application/octet-stream`). */
   readonly mediaType?: string;
 }

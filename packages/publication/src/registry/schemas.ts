@@ -289,7 +289,8 @@ export const jointProjectSchema = z.strictObject({
  */
 export type JointProject = z.output<typeof jointProjectSchema>;
 
-const bilingualTextSchema = z.object({ de: z.string(), en: z.string() });
+/** Texts the packages write themselves carry both languages (`Required<LocalizedText>`). */
+const writtenTextSchema = z.required(localizedTextSchema);
 
 /**
  * The wire form of `shareCosts` from `@foederal/membership` (its `CostShareResult`): every share
@@ -310,9 +311,9 @@ export const costShareResultSchema = z.object({
     amount: z.int().check(z.minimum(0)),
     basis: z.enum(['federal', 'fixed', 'koenigstein', 'none']),
     roundedUp: z.boolean(),
-    explanation: bilingualTextSchema,
+    explanation: writtenTextSchema,
   })),
-  explanation: z.array(bilingualTextSchema),
+  explanation: z.array(writtenTextSchema),
 }).check(z.refine((r) => r.shares.reduce((sum, s) => sum + s.amount, 0) === r.total, {
   error: 'Die Anteile ergeben nicht den Gesamtbetrag / the shares do not add up to the total',
   path: ['shares'],
