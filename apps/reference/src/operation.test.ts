@@ -10,6 +10,7 @@ import { openRepository, type Repository } from './db/repository.js';
 import { chartKey, getOperation, parseUsage, processTrendCheck, requestTrendCheck, seedDemoOperation, storeEde, type OperationState } from './domain/operation.js';
 import { AppError } from './errors.js';
 import type { ModelSummary } from './domain/models.js';
+import { operationText } from './web/strings/operation.js';
 
 interface FindingJson {
   rule: string;
@@ -111,7 +112,7 @@ for (const factory of backends) {
         expect(page).toContain('aria-labelledby="befund-0-title befund-0-desc"');
         expect(page).not.toContain('<script>');
         expect(page).not.toContain('http-equiv="refresh"');
-        expect(page).toContain(lang === 'de' ? 'Befunde als offene Daten' : 'Findings as open data');
+        expect(page).toContain(operationText(lang, 'openData'));
         // the upload forms are for the secretariat only
         expect(page).not.toContain('action="/gebaeudedaten/' + modelId + '/betrieb/ede"');
       }
