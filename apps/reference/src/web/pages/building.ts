@@ -1,15 +1,16 @@
-import type { Recommendation } from '@foederal/recommendations';
 import type { Din277AreaKey } from '@foederal/building-data';
 import { html } from 'hono/html';
 import { shippedDocument } from '../../api/publishing.js';
 import type { AppContext } from '../../context.js';
-import type { Versioned } from '../../db/repository.js';
 import { schoolIds, schoolIdsName } from '../../demo/school-ids.js';
-import { areaLabel, getCheck, requestCheck, storeModel, type ModelSummary } from '../../domain/models.js';
+import { areaLabel, checkReportHtml, getCheck, getModel, listModels, requestCheck, storeModel, type ModelSummary } from '../../domain/models.js';
+import { pageNumberOf } from '../../domain/paging.js';
+import { attachmentFile, idsAttachments } from '../../domain/recommendations.js';
 import { AppError } from '../../errors.js';
 import { hasRole } from '../../auth/roles.js';
 import { formatDate, formatNumber, t, type Language } from '../i18n.js';
 import { alert, csrfField } from '../layout.js';
+import { pageParameter, pager } from '../pager.js';
 import { render, type Routes } from '../routing.js';
 import { operationPages } from './operation.js';
 import { buildingText } from '../strings/building.js';
@@ -21,20 +22,17 @@ async function idsSources(ctx: AppContext): Promise<Array<{ key: string; label: 
   const sources: Array<{ key: string; label: string; load: () => Promise<Uint8Array | string | undefined> }> = [
     { key: 'demo', label: schoolIdsName, load: async () => schoolIds() },
   ];
-  for (const d of await ctx.repo.recommendations.list()) {
-    const rec = d.data as Recommendation;
-    for (const a of rec.attachments.filter((x) => x.role === 'data-requirements')) {
-      sources.push({
-        key: `${rec.id}/${a.id}`,
-        label: `${rec.shortTitle.de} ${rec.edition}: ${a.title.de}`,
-        load: async () => {
-          const stored = await ctx.repo.files.get(`attachment:${rec.id}/${a.id}`);
-          if (stored) return stored.bytes;
-          const shipped = a.downloadUrl.startsWith(`${ctx.baseUrl}/dokumente/`) ? shippedDocument(a.downloadUrl.slice(`${ctx.baseUrl}/dokumente/`.length)) : undefined;
-          return shipped?.bytes;
-        },
-      });
-    }
+  for (const { recommendation: rec, attachment: a } of await idsAttachments(ctx.repo)) {
+    sources.push({
+      key: `${rec.id}/${a.id}`,
+      label: `${rec.shortTitle.de} ${rec.edition}: ${a.title.de}`,
+      load: async () => {
+        const stored = await attachmentFile(ctx.repo, rec.id, a.id);
+        if (stored) return stored.bytes;
+        const shipped = a.downloadUrl.startsWith(`${ctx.baseUrl}/dokumente/`) ? shippedDocument(a.downloadUrl.slice(`${ctx.baseUrl}/dokumente/`.length)) : undefined;
+        return shipped?.bytes;
+      },
+    });
   }
   return sources;
 }
@@ -52,7 +50,9 @@ ${m.spacesWithoutArea > 0 ? html`<p class="kern-body">${buildingText(lang, 'spac
 /** The building-data pilot: upload an IFC model, watch it being read, see storeys, spaces and areas, check it against an IDS. */
 export function buildingPages(ctx: AppContext, routes: Routes): void {
   routes.get('/gebaeudedaten', 'public', async (c) => {
-    const models = (await ctx.repo.models.list({ order: 'desc' })).map((d) => d.data as ModelSummary);
+    const url = new URL(c.req.url);
+    const result = await listModels(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const models = result.items.map((d) => d.data);
     const canUpload = hasRole(c.get('role'), 'member');
     return render(c, (lang) => t(lang, 'navBuilding'), (page) => {
       const { lang } = page;
@@ -61,6 +61,7 @@ export function buildingPages(ctx: AppContext, routes: Routes): void {
 <p class="kern-body">${buildingText(lang, 'pilotMunicipalitiesUploadIfc')}</p>
 <h2 class="kern-heading-medium">${buildingText(lang, 'models')}</h2>
 <ul class="kern-list">${models.map((m) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}">${m.name}</a> (${m.fileName}, ${formatNumber(lang, m.bytes / 1024, 1)} KiB, ${formatDate(lang, m.uploadedAt)})</li>`)}</ul>
+${pager(lang, '/gebaeudedaten', url.searchParams, result)}
 <h2 class="kern-heading-medium">${buildingText(lang, 'uploadAModel')}</h2>
 ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
@@ -88,7 +89,7 @@ ${canUpload ? html`<form method="post" action="/gebaeudedaten" enctype="multipar
   routes.get('/gebaeudedaten/:id', 'public', async (c) => {
     // A model stays "reading" while its job waits or runs; a lost worker's job is retried, and a
     // job whose retries are used up marks the model failed.
-    const m = ((await ctx.repo.models.require(c.req.param('id') ?? '')) as Versioned<ModelSummary>).data;
+    const m = (await getModel(ctx.repo, c.req.param('id') ?? '')).data;
     const sources = m.state === 'ready' ? await idsSources(ctx) : [];
     const canCheck = hasRole(c.get('role'), 'member');
     const head = m.state === 'reading' ? html`<meta http-equiv="refresh" content="1">` : undefined;
@@ -114,7 +115,7 @@ ${b.storeys.map((s) => html`<h3 class="kern-heading-small">${s.name}${s.longName
 <p class="kern-body--small">${formatNumber(lang, s.elements)} ${buildingText(lang, 'elementsInTheStorey')}</p>`)}`)}
 <p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${m.id}/betrieb">${buildingText(lang, 'operationDataPointsTrend')}</a></p>
 <h2 class="kern-heading-medium">${buildingText(lang, 'checkAgainstDataRequirements')}</h2>
-${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.state === 'queued' ? buildingText(lang, 'checkRunning') : x.state === 'failed' ? buildingText(lang, 'checkFailed') : html`${x.passed ? buildingText(lang, 'passed') : buildingText(lang, 'failed')} (${x.summary.passed}/${x.summary.specifications})`}</li>`)}</ul>` : ''}
+${m.checks.length > 0 ? html`<ul class="kern-list">${m.checks.map((x) => html`<li><a class="kern-link" href="/gebaeudedaten/${m.id}/pruefungen/${x.id}">${x.ids}</a>: ${x.state === 'queued' ? buildingText(lang, 'checkRunning') : x.state === 'failed' ? buildingText(lang, 'checkFailed') : html`${x.passed ? buildingText(lang, 'specPassed') : buildingText(lang, 'specFailed')} (${x.summary.passed}/${x.summary.specifications})`}</li>`)}</ul>` : ''}
 ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" enctype="multipart/form-data" class="stack">
   ${csrfField(page)}
   <div class="kern-form-input"><label class="kern-label" for="source">${buildingText(lang, 'dataRequirements')}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="source" name="source">
@@ -152,7 +153,7 @@ ${canCheck ? html`<form method="post" action="/gebaeudedaten/${m.id}/pruefung" e
   routes.get('/gebaeudedaten/:id/pruefungen/:checkId', 'public', async (c) => {
     const id = c.req.param('id') ?? '';
     const checkId = c.req.param('checkId') ?? '';
-    const m = ((await ctx.repo.models.require(id)) as Versioned<ModelSummary>).data;
+    const m = (await getModel(ctx.repo, id)).data;
     const entry = m.checks.find((x) => x.id === checkId);
     if (entry?.state === 'queued' || entry?.state === 'failed') {
       const running = entry.state === 'queued';
@@ -167,8 +168,8 @@ ${running ? html`<p class="kern-body" role="status">${buildingText(lang, 'theChe
 <h1 class="kern-heading-x-large">${buildingText(lang, 'checkReport')}: ${report.ids.title}</h1>
 ${alert(report.passed ? 'success' : 'warning', report.passed ? buildingText(lang, 'allRequirementsMet') : buildingText(lang, 'ofRequirementsNotMet', { failed: report.summary.failed, specifications: report.summary.specifications }))}
 <table class="kern-table">
-  <thead class="kern-table__header"><tr><th scope="col">${buildingText(lang, 'requirement')}</th><th scope="col">${buildingText(lang, 'result')}</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'passed2')}</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'failed2')}</th></tr></thead>
-  <tbody class="kern-table__body">${report.specifications.map((s) => html`<tr><td>${s.name}<br><span class="kern-body--small">${s.applicability.map((a) => a[lang]).join('; ')}</span></td><td>${s.status === 'pass' ? buildingText(lang, 'passed') : s.status === 'fail' ? buildingText(lang, 'failed') : s.status}</td><td class="kern-table__cell--numeric">${s.passedEntities}</td><td class="kern-table__cell--numeric">${s.failedEntities}</td></tr>
+  <thead class="kern-table__header"><tr><th scope="col">${buildingText(lang, 'requirement')}</th><th scope="col">${buildingText(lang, 'result')}</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'entitiesPassed')}</th><th scope="col" class="kern-table__header--numeric">${buildingText(lang, 'entitiesFailed')}</th></tr></thead>
+  <tbody class="kern-table__body">${report.specifications.map((s) => html`<tr><td>${s.name}<br><span class="kern-body--small">${s.applicability.map((a) => a[lang]).join('; ')}</span></td><td>${s.status === 'pass' ? buildingText(lang, 'specPassed') : s.status === 'fail' ? buildingText(lang, 'specFailed') : s.status}</td><td class="kern-table__cell--numeric">${s.passedEntities}</td><td class="kern-table__cell--numeric">${s.failedEntities}</td></tr>
   ${s.requirements.flatMap((r) => r.failures.slice(0, 20).map((f) => html`<tr><td colspan="4" class="kern-body--small">↳ #${f.entity.id} ${f.entity.type}${f.entity.name ? ` „${f.entity.name}“` : ''}: ${f.reason[lang]}</td></tr>`))}`)}</tbody>
 </table>
 <p class="kern-body"><a class="kern-link" href="/gebaeudedaten/${id}/pruefungen/${checkId}/bericht?lang=${lang}">${buildingText(lang, 'fullReportHtmlFoederal')}</a></p>`);
@@ -176,9 +177,9 @@ ${alert(report.passed ? 'success' : 'warning', report.passed ? buildingText(lang
 
   routes.get('/gebaeudedaten/:id/pruefungen/:checkId/bericht', 'public', async (c) => {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'de';
-    const file = await ctx.repo.files.get(`check:${c.req.param('id')}/${c.req.param('checkId')}.${lang}.html`);
-    if (!file) throw new AppError('not-found', 'Bericht nicht gefunden / report not found');
-    return new Response(file.bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const bytes = await checkReportHtml(ctx.repo, c.req.param('id') ?? '', c.req.param('checkId') ?? '', lang);
+    if (!bytes) throw new AppError('not-found', 'Bericht nicht gefunden / report not found');
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   });
 
   // The Betrieb page of each building (ADR 0160).

@@ -4,12 +4,14 @@ import { html, raw } from 'hono/html';
 import { hasRole } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
 import { getBody } from '../../domain/body.js';
-import { listPilots, listReports, submitReport } from '../../domain/pilots.js';
-import { computeShares, resolveRules, type JointProject } from '../../domain/projects.js';
+import { maxPageSize, pageNumberOf } from '../../domain/paging.js';
+import { getPilot, listReports, pilotRegister, submitReport } from '../../domain/pilots.js';
+import { computeShares, getProject, projectPage, resolveRules } from '../../domain/projects.js';
 import { AppError } from '../../errors.js';
 import { formatDate, formatNumber, textOf, t, type Language } from '../i18n.js';
 import { recommendationLabel } from '../labels.js';
 import { alert, csrfField, type Markup } from '../layout.js';
+import { pageParameter, pager } from '../pager.js';
 import { formOf, render, type Routes } from '../routing.js';
 import { readSolution } from '../../domain/opencode-solution.js';
 import { solutionView } from './opencode-solution.js';
@@ -42,7 +44,9 @@ export function pilotPages(ctx: AppContext, routes: Routes): void {
   routes.get('/pilotvorhaben', 'public', async (c) => {
     const level = c.req.query('level') || undefined;
     const state = c.req.query('land') || undefined;
-    const pilots = (await listPilots(ctx.repo, { level, state })).map((d) => d.data);
+    const url = new URL(c.req.url);
+    const result = await pilotRegister(ctx.repo, { level, state }, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const pilots = result.items.map((d) => d.data);
     return render(c, (lang) => t(lang, 'navPilots'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${pilotsText(lang, 'registerOfPilots')}</h1>
 <form method="get" action="/pilotvorhaben" class="filters">
@@ -52,14 +56,15 @@ export function pilotPages(ctx: AppContext, routes: Routes): void {
     ${states.map((s) => html`<option value="${s.key}"${s.key === state ? raw(' selected') : ''}>${s.name}</option>`)}</select></div></div>
   <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${pilotsText(lang, 'filter')}</span></button>
 </form>
-<p class="kern-body" role="status">${pilots.length} ${pilotsText(lang, 'pilots')}</p>
+<p class="kern-body" role="status">${result.total} ${pilotsText(lang, 'pilots')}</p>
 <ul class="kern-list stack">${pilots.map((p) => html`<li><a class="kern-link" href="/pilotvorhaben/${p.id}">${textOf(lang, p.title)}</a> – ${recommendationLabel(lang, 'pilot', p.status)}; ${subject(p, lang)}; ${p.participants.map((x) => x.organisation).join(', ')}</li>`)}</ul>
+${pager(lang, '/pilotvorhaben', url.searchParams, result)}
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/pilots">JSON</a></p>`);
   });
 
   routes.get('/pilotvorhaben/:id', 'public', async (c) => {
-    const pilot = (await ctx.repo.pilots.require(c.req.param('id') ?? '')).data as Pilot;
-    const reports = (await listReports(ctx.repo, pilot.id, c.get('role'))).map((d) => d.data);
+    const pilot = (await getPilot(ctx.repo, c.req.param('id') ?? '')).data;
+    const reports = (await listReports(ctx.repo, pilot.id, c.get('role'), { limit: maxPageSize })).map((d) => d.data);
     const canReport = hasRole(c.get('role'), 'member');
     // An open-source pilot shows its solution's publiccode.yml (ADR 0162); short timeout, cached.
     const solution = pilot.subject.kind === 'open-source' ? await readSolution(ctx, pilot.subject) : undefined;
@@ -78,7 +83,7 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
   });
 
   routes.get('/pilotvorhaben/:id/bericht', 'member', async (c) => {
-    const pilot = (await ctx.repo.pilots.require(c.req.param('id') ?? '')).data as Pilot;
+    const pilot = (await getPilot(ctx.repo, c.req.param('id') ?? '')).data;
     return render(c, (lang) => pilotsText(lang, 'submitAnExperienceReport'), (page) => {
       const { lang } = page;
       const field = (id: string, key: PilotsKey, input: Markup) => html`<div class="kern-form-input"><label class="kern-label" for="${id}">${pilotsText(lang, key)}</label>${input}</div>`;
@@ -104,7 +109,7 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
   });
 
   routes.post('/pilotvorhaben/:id/bericht', 'member', async (c) => {
-    const pilot = (await ctx.repo.pilots.require(c.req.param('id') ?? '')).data as Pilot;
+    const pilot = (await getPilot(ctx.repo, c.req.param('id') ?? '')).data;
     const form = await formOf(c);
     const participant = pilot.participants[Number(form['participant'] ?? '0')] ?? pilot.participants[0];
     if (!participant) throw new AppError('validation', 'Keine Gebietskörperschaft / no jurisdiction');
@@ -127,15 +132,18 @@ ${canReport ? html`<p><a class="kern-btn kern-btn--secondary" href="/pilotvorhab
   });
 
   routes.get('/kostenteilung', 'public', async (c) => {
-    const projects = (await ctx.repo.projects.list()).map((d) => d.data as JointProject);
+    const url = new URL(c.req.url);
+    const result = await projectPage(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const projects = result.items.map((d) => d.data);
     return render(c, (lang) => t(lang, 'navCosts'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${pilotsText(lang, 'costSharingOfJoint')}</h1>
 <p class="kern-body">${pilotsText(lang, 'theBundTheL')}</p>
-<ul class="kern-list">${projects.map((p) => html`<li><a class="kern-link" href="/kostenteilung/${p.id}">${textOf(lang, p.title)}</a> – ${formatEuro(lang, p.total)}</li>`)}</ul>`);
+<ul class="kern-list">${projects.map((p) => html`<li><a class="kern-link" href="/kostenteilung/${p.id}">${textOf(lang, p.title)}</a> – ${formatEuro(lang, p.total)}</li>`)}</ul>
+${pager(lang, '/kostenteilung', url.searchParams, result)}`);
   });
 
   routes.get('/kostenteilung/:id', 'public', async (c) => {
-    const project = (await ctx.repo.projects.require(c.req.param('id') ?? '')).data as JointProject;
+    const project = (await getProject(ctx.repo, c.req.param('id') ?? '')).data;
     const rules = resolveRules(project, (await getBody(ctx.repo)).data);
     const requested = c.req.query('summe');
     const euros = requested !== undefined && /^\d{1,12}([.,]\d{1,2})?$/.test(requested) ? Math.round(Number(requested.replace(',', '.')) * 100) : project.total;
