@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { genericAksProfile, importEde, type DataPoint, type Label, type Meter } from '@foederal/building-data';
+import { genericAksProfile, importEde, type DataPoint, type LocalizedText, type Meter } from '@foederal/building-data';
 import { checkTrends, deriveRoles, evaluateRules, lands, OperationError, renderFindingChart, type AlignedTrends, type Finding, type Land, type OperatingSchedule, type SkippedRule } from '@foederal/operation';
 import { demoSchoolEde, demoSchoolMeters, demoSchoolSchedule, generateDemoTrends } from '@foederal/operation/examples';
 import type { Repository } from '../db/repository.js';
@@ -37,7 +37,7 @@ export interface OperationEde {
   readonly uploadedAt: string;
   readonly uploadedBy: string;
   readonly points: readonly PointRow[];
-  readonly rejected: ReadonlyArray<{ readonly line: number; readonly reason: Label }>;
+  readonly rejected: ReadonlyArray<{ readonly line: number; readonly reason: Required<LocalizedText> }>;
 }
 
 /** Usage times the schedule rule checks against: Land (public holidays), Monday to Friday from/to. */
