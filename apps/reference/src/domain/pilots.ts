@@ -3,6 +3,7 @@ import type { ExperienceReport, Pilot } from '@foederal/recommendations';
 import { hasRole, type Role } from '../auth/roles.js';
 import type { Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
+import { audit, type AuditContext } from './audit.js';
 import { boundedPageSize, defaultPageSize, maxPageSize, numberedPage, type Cursor, type NumberedPage, type PageRequest } from './paging.js';
 import { check } from './validation.js';
 
@@ -149,4 +150,22 @@ export async function reviewReport(
   }
   const next = check('ExperienceReport', { ...doc.data, status });
   return repo.reports.update(storeId, expectedVersion ?? doc.version, next, reportFields(pilotId, next));
+}
+
+/**
+ * Save a pilot from the back office's form: create it, or update `editing` at `expectedVersion`;
+ * audited in the same transaction.
+ */
+export async function savePilotAudited(
+  repo: Repository,
+  input: unknown,
+  editing: Versioned<Pilot> | undefined,
+  expectedVersion: number,
+  who: Omit<AuditContext, 'repo'>,
+): Promise<Versioned<Pilot>> {
+  return repo.transaction(async (tx) => {
+    const doc = editing ? await updatePilot(tx, editing.id, expectedVersion, input) : await createPilot(tx, input);
+    await audit({ ...who, repo: tx }, editing ? 'pilot.update' : 'pilot.create', `pilots/${doc.id}`, editing ?? null, doc);
+    return doc;
+  });
 }

@@ -3,6 +3,7 @@ import { jointProjectSchema, type Body, type JointProject } from '@foederal/publ
 import * as z from 'zod/mini';
 import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
+import { audit, type AuditContext } from './audit.js';
 import { bodyId } from './body.js';
 import { boundedPageSize, defaultPageSize, numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 
@@ -122,4 +123,22 @@ export async function projectPage(repo: Repository, request: PageRequest): Promi
 /** The `limit` newest joint projects (the shortcuts to edit on the form page). */
 export async function recentProjects(repo: Repository, limit = defaultPageSize): Promise<JointProject[]> {
   return (await repo.projects.list({ order: 'desc', limit: boundedPageSize(limit) })).map((d) => d.data);
+}
+
+/**
+ * Save a joint project from the back office's form: create it, or update `editing` at
+ * `expectedVersion`; audited in the same transaction.
+ */
+export async function saveProjectAudited(
+  repo: Repository,
+  input: unknown,
+  editing: Versioned<JointProject> | undefined,
+  expectedVersion: number,
+  who: Omit<AuditContext, 'repo'>,
+): Promise<Versioned<JointProject>> {
+  return repo.transaction(async (tx) => {
+    const doc = editing ? await updateProject(tx, editing.id, expectedVersion, input) : await createProject(tx, input);
+    await audit({ ...who, repo: tx }, editing ? 'project.update' : 'project.create', `projects/${doc.id}`, editing ?? null, doc);
+    return doc;
+  });
 }

@@ -1,14 +1,12 @@
-import type { Body } from '@foederal/publication';
 import { presets, states } from '@foederal/membership';
-import type { Pilot, Recommendation } from '@foederal/recommendations';
+import type { Pilot } from '@foederal/recommendations';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import type { Versioned } from '../../db/repository.js';
-import { audit } from '../../domain/audit.js';
-import { bodyId } from '../../domain/body.js';
-import { createPilot, updatePilot } from '../../domain/pilots.js';
-import { checkProject, createProject, updateProject, type JointProject } from '../../domain/projects.js';
+import { getPilot, recentPilots, savePilotAudited } from '../../domain/pilots.js';
+import { bodyOrUndefined, checkProject, getProject, recentProjects, saveProjectAudited, type JointProject } from '../../domain/projects.js';
+import { findRecommendation, recommendationChoices } from '../../domain/recommendations.js';
 import { AppError } from '../../errors.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
@@ -49,8 +47,8 @@ export function pilotFormPages(ctx: AppContext, routes: Routes): void {
 
   // ---------------------------------------------------------------- pilots
   const showPilot = async (c: Context<Env>, f: FormState, rows: number, status = 200, editing?: Versioned<Pilot>) => {
-    const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
-    const existing = editing ? [] : (await ctx.repo.pilots.list()).map((d) => d.data as Pilot);
+    const recs = await recommendationChoices(ctx.repo);
+    const existing = editing ? [] : await recentPilots(ctx.repo);
     const heading = (lang: 'de' | 'en') => (editing ? `${pilotFormsText(lang, 'editPilot')}: ${editing.data.title.de}` : pilotFormsText(lang, 'newPilot'));
     return render(c, heading, (page) => {
       const { lang } = page;
@@ -78,7 +76,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
   };
   routes.get('/verwaltung/pilotvorhaben/neu', 'secretariat', (c) => showPilot(c, { values: {}, errors: [] }, 2));
   routes.get('/verwaltung/pilotvorhaben/:id/bearbeiten', 'secretariat', async (c) => {
-    const doc = (await ctx.repo.pilots.require(c.req.param('id') ?? '')) as Versioned<Pilot>;
+    const doc = await getPilot(ctx.repo, c.req.param('id') ?? '');
     const p = doc.data;
     const values: Record<string, string> = {
       _version: String(doc.version), titleDe: p.title.de, descriptionDe: p.description.de, subjectKind: p.subject.kind, start: p.start, end: p.end ?? '', status: p.status, contact: p.contact ?? '',
@@ -102,7 +100,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
       rowOf.push(i);
     }
     if (participants.length === 0) errors.push({ field: 'pName-0', de: 'Bitte mindestens eine beteiligte Verwaltung angeben.', en: 'Please name at least one participating administration.' });
-    const rec = values['subjectKind'] === 'open-source' ? undefined : ((await ctx.repo.recommendations.get(values['recommendation'] ?? ''))?.data as Recommendation | undefined);
+    const rec = values['subjectKind'] === 'open-source' ? undefined : await findRecommendation(ctx.repo, values['recommendation'] ?? '');
     const subject = values['subjectKind'] === 'open-source'
       ? { kind: 'open-source', name: (values['osName'] ?? '').trim(), repository: (values['repository'] ?? '').trim() }
       : { kind: 'recommendation', recommendation: rec?.id ?? '', version: rec?.version ?? '' };
@@ -125,10 +123,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
       if (!checked.ok) errors.push(...checked.errors);
       else {
         try {
-          await ctx.repo.transaction(async (tx) => {
-            const doc = editing ? await updatePilot(tx, editing.id, Number(values['_version']), checked.data) : await createPilot(tx, checked.data);
-            await audit({ ...who(c), repo: tx }, editing ? 'pilot.update' : 'pilot.create', `pilots/${doc.id}`, editing ?? null, doc);
-          });
+          await savePilotAudited(ctx.repo, checked.data, editing, Number(values['_version']), who(c));
           return c.redirect(`/pilotvorhaben/${checked.data.id}`, 303);
         } catch (error) {
           if (!AppError.isInstance(error) || !['conflict', 'precondition-failed'].includes(error.code)) throw error;
@@ -141,13 +136,13 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
     return showPilot(c, { values, errors }, rows, 422, editing);
   };
   routes.post('/verwaltung/pilotvorhaben/neu', 'secretariat', (c) => savePilot(c, undefined));
-  routes.post('/verwaltung/pilotvorhaben/:id/bearbeiten', 'secretariat', async (c) => savePilot(c, (await ctx.repo.pilots.require(c.req.param('id') ?? '')) as Versioned<Pilot>));
+  routes.post('/verwaltung/pilotvorhaben/:id/bearbeiten', 'secretariat', async (c) => savePilot(c, await getPilot(ctx.repo, c.req.param('id') ?? '')));
 
   // ---------------------------------------------------------------- joint projects
   const showProject = async (c: Context<Env>, f: FormState, rows: number, status = 200, editing?: Versioned<JointProject>) => {
-    const body = (await ctx.repo.bodies.get(bodyId))?.data as Body | undefined;
+    const body = await bodyOrUndefined(ctx.repo);
     const rules = [...(body?.rules ?? []).map((r) => r.id), ...Object.keys(presets)].filter((v, i, a) => a.indexOf(v) === i);
-    const existing = editing ? [] : (await ctx.repo.projects.list()).map((d) => d.data as JointProject);
+    const existing = editing ? [] : await recentProjects(ctx.repo);
     const heading = (lang: 'de' | 'en') => (editing ? `${pilotFormsText(lang, 'editJointProject')}: ${editing.data.title.de}` : pilotFormsText(lang, 'newJointProject'));
     return render(c, heading, (page) => {
       const { lang } = page;
@@ -170,7 +165,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
   };
   routes.get('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', (c) => showProject(c, { values: {}, errors: [] }, 3));
   routes.get('/verwaltung/gemeinschaftsvorhaben/:id/bearbeiten', 'secretariat', async (c) => {
-    const doc = (await ctx.repo.projects.require(c.req.param('id') ?? '')) as Versioned<JointProject>;
+    const doc = await getProject(ctx.repo, c.req.param('id') ?? '');
     const p = doc.data;
     const euro = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(p.total / 100);
     const values: Record<string, string> = { _version: String(doc.version), titleDe: p.title.de, descriptionDe: p.description?.de ?? '', total: euro, rules: p.rules, date: p.date };
@@ -200,10 +195,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
       try {
         // Validated against the contract and checked to be shareable under its rules by createProject.
         const checked = checkProject(project, '$');
-        await ctx.repo.transaction(async (tx) => {
-          const doc = editing ? await updateProject(tx, editing.id, Number(values['_version']), checked) : await createProject(tx, checked);
-          await audit({ ...who(c), repo: tx }, editing ? 'project.update' : 'project.create', `projects/${doc.id}`, editing ?? null, doc);
-        });
+        await saveProjectAudited(ctx.repo, checked, editing, Number(values['_version']), who(c));
         return c.redirect(`/kostenteilung/${checked.id}`, 303);
       } catch (error) {
         if (!AppError.isInstance(error) || !['validation', 'conflict', 'precondition-failed'].includes(error.code)) throw error;
@@ -223,5 +215,5 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
     return showProject(c, { values, errors }, rows, 422, editing);
   };
   routes.post('/verwaltung/gemeinschaftsvorhaben/neu', 'secretariat', (c) => saveProjectForm(c, undefined));
-  routes.post('/verwaltung/gemeinschaftsvorhaben/:id/bearbeiten', 'secretariat', async (c) => saveProjectForm(c, (await ctx.repo.projects.require(c.req.param('id') ?? '')) as Versioned<JointProject>));
+  routes.post('/verwaltung/gemeinschaftsvorhaben/:id/bearbeiten', 'secretariat', async (c) => saveProjectForm(c, await getProject(ctx.repo, c.req.param('id') ?? '')));
 }
