@@ -28,8 +28,8 @@ export const de = {
   checkAgainstDataRequirements: 'Prüfung gegen Datenanforderungen (IDS)',
   checkRunning: 'Prüfung läuft',
   checkFailed: 'Prüfung fehlgeschlagen',
-  passed: 'bestanden',
-  failed: 'nicht bestanden',
+  specPassed: 'bestanden',
+  specFailed: 'nicht bestanden',
   dataRequirements: 'Datenanforderungen',
   ownIdsFileBelow: 'eigene IDS-Datei (unten)',
   ownIdsFileOptional: 'Eigene IDS-Datei (optional)',
@@ -41,8 +41,8 @@ export const de = {
   ofRequirementsNotMet: '{failed} von {specifications} Anforderungen nicht erfüllt.',
   requirement: 'Anforderung',
   result: 'Ergebnis',
-  passed2: 'erfüllt',
-  failed2: 'nicht erfüllt',
+  entitiesPassed: 'erfüllt',
+  entitiesFailed: 'nicht erfüllt',
   fullReportHtmlFoederal: 'Ausführlicher Bericht (HTML, @foederal/ids)',
 } as const;
 
@@ -74,8 +74,8 @@ export const en: Record<keyof typeof de, string> = {
   checkAgainstDataRequirements: 'Check against data requirements (IDS)',
   checkRunning: 'check running',
   checkFailed: 'check failed',
-  passed: 'passed',
-  failed: 'failed',
+  specPassed: 'passed',
+  specFailed: 'failed',
   dataRequirements: 'Data requirements',
   ownIdsFileBelow: 'own IDS file (below)',
   ownIdsFileOptional: 'Own IDS file (optional)',
@@ -87,8 +87,8 @@ export const en: Record<keyof typeof de, string> = {
   ofRequirementsNotMet: '{failed} of {specifications} requirements not met.',
   requirement: 'Requirement',
   result: 'Result',
-  passed2: 'passed',
-  failed2: 'failed',
+  entitiesPassed: 'passed',
+  entitiesFailed: 'failed',
   fullReportHtmlFoederal: 'Full report (HTML, @foederal/ids)',
 };
 
