@@ -2,14 +2,16 @@ import type { Recommendation } from '@foederal/recommendations';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { AppContext } from '../../context.js';
-import type { Versioned } from '../../db/repository.js';
 import { berlinDay } from '../../domain/berlin-time.js';
 import { getBody, membersOf } from '../../domain/body.js';
-import { checkMeeting, createMeeting, voteOnAgendaItem, type Meeting } from '../../domain/meetings.js';
+import { checkMeeting, createMeeting, getMeeting, listMeetings, voteOnAgendaItem, type Meeting } from '../../domain/meetings.js';
+import { pageNumberOf } from '../../domain/paging.js';
+import { recommendationChoices } from '../../domain/recommendations.js';
 import { AppError } from '../../errors.js';
 import { formatDate, textOf, type Language } from '../i18n.js';
 import { memberLabel } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
+import { pageParameter, pager } from '../pager.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { errorSummary, fieldId, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
 import { meetingsText, meetingsPair } from '../strings/meetings.js';
@@ -62,13 +64,15 @@ export function meetingPages(ctx: AppContext, routes: Routes): void {
     const user = c.get('user');
     return { now: ctx.now, user: user ? { id: user.id, username: user.username } : null };
   };
-  const recommendations = async () => (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
   const showList = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
-    const meetings = (await ctx.repo.meetings.list({ order: 'desc' })).map((d) => d.data as Meeting);
-    const recs = await recommendations();
+    const url = new URL(c.req.url);
+    const result = await listMeetings(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const meetings = result.items.map((d) => d.data);
+    const recs = await recommendationChoices(ctx.repo);
     return render(c, (lang) => meetingsText(lang, 'meetings'), (page) => html`
 <h1 class="kern-heading-x-large">${meetingsText(page.lang, 'meetings')}</h1>
 ${meetings.length > 0 ? html`<ul class="kern-list">${meetings.map((m) => html`<li><a class="kern-link" href="/verwaltung/sitzungen/${m.id}">${textOf(page.lang, m.name)}</a> – ${formatDate(page.lang, m.date)} (${stateLabels[m.state][page.lang]})</li>`)}</ul>` : html`<p class="kern-body">${meetingsText(page.lang, 'noMeetingsYet')}</p>`}
+${pager(page.lang, '/verwaltung/sitzungen', url.searchParams, result)}
 <h2 class="kern-heading-medium">${meetingsText(page.lang, 'createAMeeting')}</h2>
 ${meetingForm(page, f, rows, recs)}`, status);
   };
@@ -121,14 +125,14 @@ ${meetingForm(page, f, rows, recs)}`, status);
   });
 
   routes.get('/verwaltung/sitzungen/:id', 'secretariat', async (c) => {
-    const m = (await ctx.repo.meetings.require(c.req.param('id') ?? '')).data as Meeting;
+    const m = (await getMeeting(ctx.repo, c.req.param('id') ?? '')).data;
     return render(c, (lang) => textOf(lang, m.name), ({ lang }) => html`<p class="kern-preline"><a class="kern-link" href="/verwaltung/sitzungen">${meetingsText(lang, 'meetings')}</a></p>
 <h1 class="kern-heading-x-large">${textOf(lang, m.name)}</h1>
 ${meetingView(lang, m)}`);
   });
 
   const showVote = async (c: Context<Env>, errors: FieldError[], values: Record<string, string>, status = 200) => {
-    const doc = (await ctx.repo.meetings.require(c.req.param('id') ?? '')) as Versioned<Meeting>;
+    const doc = await getMeeting(ctx.repo, c.req.param('id') ?? '');
     const item = doc.data.agenda.find((a) => a.number === c.req.param('top'));
     if (!item) throw new AppError('not-found', `TOP nicht gefunden / agenda item not found: ${c.req.param('top')}`);
     const body = (await getBody(ctx.repo)).data;
