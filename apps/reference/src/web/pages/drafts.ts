@@ -15,11 +15,15 @@ import { catalogueHeader } from '../../api/publishing.js';
 import type { AppContext } from '../../context.js';
 import type { Versioned } from '../../db/repository.js';
 import { berlinDay, berlinInstant } from '../../domain/berlin-time.js';
+import { requireConsultation } from '../../domain/consultations.js';
 import { keepUpload, openConsultation, saveDraft, updateConsultation, type DraftAttachment, type PendingUpload } from '../../domain/drafts.js';
+import { pageNumberOf } from '../../domain/paging.js';
+import { listRecommendations, recommendationChoices, requireRecommendation } from '../../domain/recommendations.js';
 import { AppError } from '../../errors.js';
 import { textOf, type Language } from '../i18n.js';
 import { recommendationBilingual, recommendationLabel } from '../labels.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
+import { pageParameter, pager } from '../pager.js';
 import { render, type Env, type Routes } from '../routing.js';
 import {
   errorSummary,
@@ -200,7 +204,7 @@ export function draftPages(ctx: AppContext, routes: Routes): void {
     const user = c.get('user');
     return { now: ctx.now, user: user ? { id: user.id, username: user.username } : null };
   };
-  const others = async () => (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
+  const others = () => recommendationChoices(ctx.repo);
   const showDraft = async (c: Context<Env>, view: Omit<DraftView, 'others'>, status = 200) => {
     const all = await others();
     const title = (lang: Language) => (view.existing ? `${draftsText(lang, 'editDraft')}: ${textOf(lang, view.existing.data.shortTitle)} ${view.existing.data.edition}` : draftsText(lang, 'newRecommendationDraft'));
@@ -210,7 +214,9 @@ ${draftForm(page, { ...view, others: all })}`, status);
   };
 
   routes.get('/verwaltung/empfehlungen', 'secretariat', async (c) => {
-    const all = await others();
+    const url = new URL(c.req.url);
+    const result = await listRecommendations(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const all = result.items.map((d) => d.data);
     return render(c, (lang) => draftsText(lang, 'editRecommendations'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${draftsText(lang, 'editRecommendations')}</h1>
 <p><a class="kern-link" href="/verwaltung/empfehlungen/neu">${draftsText(lang, 'createANewDraft')}</a></p>
@@ -218,7 +224,8 @@ ${draftForm(page, { ...view, others: all })}`, status);
 <tbody class="kern-table__body">${all.map((r) => html`<tr><td><a class="kern-link" href="/empfehlungen/${r.id}">${r.number} ${textOf(lang, r.shortTitle)} ${r.edition}</a></td><td>${recommendationLabel(lang, 'state', r.status.state)}</td><td>
 ${r.status.state === 'draft' || r.status.state === 'consultation' ? html`<a class="kern-link" href="/verwaltung/empfehlungen/${r.id}/bearbeiten">${draftsText(lang, 'edit')}<span class="kern-sr-only"> ${r.id}</span></a>` : ''}
 ${(allowedEvents as Record<string, readonly string[]>)[r.status.state]?.includes('open-consultation') ? html` · <a class="kern-link" href="/verwaltung/empfehlungen/${r.id}/konsultation">${draftsText(lang, 'openConsultation')}<span class="kern-sr-only"> ${r.id}</span></a>` : ''}
-</td></tr>`)}</tbody></table>`);
+</td></tr>`)}</tbody></table>
+${pager(lang, '/verwaltung/empfehlungen', url.searchParams, result)}`);
   });
 
   routes.get('/verwaltung/empfehlungen/neu', 'secretariat', async (c) => {
@@ -226,7 +233,7 @@ ${(allowedEvents as Record<string, readonly string[]>)[r.status.state]?.includes
     return showDraft(c, { form: { values: { attribution: header.publisher.name.de }, errors: [] }, kept: [] });
   });
   routes.get('/verwaltung/empfehlungen/:id/bearbeiten', 'secretariat', async (c) => {
-    const existing = (await ctx.repo.recommendations.require(c.req.param('id') ?? '')) as Versioned<Recommendation>;
+    const existing = await requireRecommendation(ctx.repo, c.req.param('id') ?? '');
     return showDraft(c, { existing, form: { values: valuesOf(existing.data), errors: [] }, kept: [] });
   });
 
@@ -301,11 +308,11 @@ ${(allowedEvents as Record<string, readonly string[]>)[r.status.state]?.includes
     }
   };
   routes.upload('/verwaltung/empfehlungen/neu', 'secretariat', (c) => saveDraftForm(c, undefined));
-  routes.upload('/verwaltung/empfehlungen/:id/bearbeiten', 'secretariat', async (c) => saveDraftForm(c, (await ctx.repo.recommendations.require(c.req.param('id') ?? '')) as Versioned<Recommendation>));
+  routes.upload('/verwaltung/empfehlungen/:id/bearbeiten', 'secretariat', async (c) => saveDraftForm(c, await requireRecommendation(ctx.repo, c.req.param('id') ?? '')));
 
   // ------------------------------------------------------------------ consultation
   const showConsultation = async (c: Context<Env>, f: FormState, rows: number, status = 200) => {
-    const rec = (await ctx.repo.recommendations.require(c.req.param('id') ?? '')).data as Recommendation;
+    const rec = (await requireRecommendation(ctx.repo, c.req.param('id') ?? '')).data;
     return render(c, (lang) => `${draftsText(lang, 'openConsultation')}: ${textOf(lang, rec.shortTitle)} ${rec.edition}`, (page) => html`
 <h1 class="kern-heading-x-large">${draftsText(page.lang, 'openConsultation')}: ${textOf(page.lang, rec.shortTitle)} ${rec.edition}</h1>
 ${consultationForm(page, rec, f, rows)}`, status);
@@ -319,7 +326,7 @@ ${consultationForm(page, rec, f, rows)}`, status);
     const { values } = await readForm(c);
     const rows = Math.min(200, Math.max(1, Number(values['rows']) || 4));
     if (values['_action'] === 'more') return showConsultation(c, { values, errors: [] }, rows + 5);
-    const rec = (await ctx.repo.recommendations.require(c.req.param('id') ?? '')).data as Recommendation;
+    const rec = (await requireRecommendation(ctx.repo, c.req.param('id') ?? '')).data;
     const parsed = consultationFromForm(values, rows, rec, `konsultation-${rec.id}`.slice(0, 120));
     const errors = parsed.errors;
     if (errors.length === 0 && parsed.consultation) {
@@ -336,8 +343,8 @@ ${consultationForm(page, rec, f, rows)}`, status);
   });
 
   const showEdit = async (c: Context<Env>, f: FormState | undefined, rows: number | undefined, status = 200) => {
-    const doc = (await ctx.repo.consultations.require(c.req.param('cid') ?? '')) as Versioned<Consultation>;
-    const rec = (await ctx.repo.recommendations.require(doc.data.recommendation)).data as Recommendation;
+    const doc = await requireConsultation(ctx.repo, c.req.param('cid') ?? '');
+    const rec = (await requireRecommendation(ctx.repo, doc.data.recommendation)).data;
     const fresh: Record<string, string> = {
       titleDe: doc.data.title.de, titleEn: doc.data.title.en ?? '', draftVersion: doc.data.draftVersion, opens: berlinDay(doc.data.opens), closes: berlinDay(doc.data.closes), _version: String(doc.version),
     };
@@ -355,8 +362,8 @@ ${consultationForm(page, rec, f ?? { values: fresh, errors: [] }, rows ?? doc.da
     const { values } = await readForm(c);
     const rows = Math.min(200, Math.max(1, Number(values['rows']) || 4));
     if (values['_action'] === 'more') return showEdit(c, { values, errors: [] }, rows + 5);
-    const doc = (await ctx.repo.consultations.require(c.req.param('cid') ?? '')) as Versioned<Consultation>;
-    const rec = (await ctx.repo.recommendations.require(doc.data.recommendation)).data as Recommendation;
+    const doc = await requireConsultation(ctx.repo, c.req.param('cid') ?? '');
+    const rec = (await requireRecommendation(ctx.repo, doc.data.recommendation)).data;
     const parsed = consultationFromForm(values, rows, rec, doc.data.id);
     const errors = parsed.errors;
     if (errors.length === 0 && parsed.consultation) {
