@@ -114,4 +114,16 @@ describe('openIfc', () => {
   it('rejects things that are not STEP files with a typed error', async () => {
     await expect(openIfc(bytesOf('<xml/>'))).rejects.toSatisfy((e) => IfcError.isInstance(e) && e.code === 'not-step');
   });
+  it('refuses a source that is no stream and chunks that are not bytes with a typed error', async () => {
+    const text = async function* () {
+      yield small.subarray(0, 10);
+      yield 'ISO-10303-21;';
+    };
+    const numbers = async function* () {
+      yield 42;
+    };
+    for (const source of [text(), numbers(), { length: 3 }]) {
+      await expect(openIfc(source as never)).rejects.toSatisfy((e) => IfcError.isInstance(e) && e.code === 'io');
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { readChunks, type ChunkProblem } from '@foederal/core';
 import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { IfcError, type IfcWarning } from './errors.js';
 import { IfcIndex, IfcModel, readHeader, withLines } from './model.js';
@@ -280,25 +281,15 @@ export function parseIfc(source: Uint8Array | ArrayBuffer, options: OpenIfcOptio
   return buildModel(scanner);
 }
 
-/** Async chunk reader over any streaming source. */
+/** Async chunk reader over any streaming source; an IFC stream carries bytes only. */
 async function* chunksOf(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Blob): AsyncGenerator<Uint8Array> {
-  if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    yield* chunksOf(source.stream() as ReadableStream<Uint8Array>);
-    return;
-  }
-  if (Symbol.asyncIterator in (source as object)) {
-    for await (const c of source as AsyncIterable<Uint8Array>) yield c;
-    return;
-  }
-  const reader = (source as ReadableStream<Uint8Array>).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
+  const fail = (problem: ChunkProblem): IfcError =>
+    problem === 'bad-chunk'
+      ? new IfcError('io', 'Quelle liefert keine Bytes / source yields no bytes', {})
+      : new IfcError('io', 'Quelle ist weder Bytes, Blob noch Stream / source is neither bytes, a Blob nor a stream', {});
+  for await (const chunk of readChunks(source, fail)) {
+    if (typeof chunk === 'string') throw fail('bad-chunk');
+    yield chunk;
   }
 }
 

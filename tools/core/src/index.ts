@@ -4,4 +4,5 @@
 // packages keep depending on nothing of ours at run time. It has no side effects and no
 // dependencies; the zod schema of a text lives in `@foederal/core/text-schema`.
 export { bilingual, knownLocation, type ErrorLocation, type ErrorMessages } from './errors.js';
+export { readChunks, type ChunkProblem } from './chunks.js';
 export { formatDate, formatNumber, intlLocale, isLanguage, languageOf, languages, textOf, type Language, type LocalizedText } from './text.js';

@@ -192,6 +192,16 @@ describe('importEde', () => {
     })();
     await expect(importEde(broken)).rejects.toSatisfy((e: unknown) => BuildingDataError.isInstance(e) && (e as BuildingDataError).code === 'ede-format');
   });
+
+  it('refuses a source that is no text, bytes or stream, and chunks of another kind, with a typed error', async () => {
+    const numbers = (async function* () {
+      yield 7;
+    })();
+    for (const source of [42, null, { read: () => 'x' }, numbers, [new TextEncoder().encode('keyname;'), {}]]) {
+      await expect(importEde(source as never)).rejects.toSatisfy((e: unknown) => BuildingDataError.isInstance(e));
+    }
+    expect(await importEde(new Blob(['keyname;device obj.-instance;object-name;object-type;object-instance\nA;1;B;0;1\n']))).toMatchObject({ dataPoints: [{ key: 'A' }] });
+  });
 });
 
 describe('EDE fuzzing', () => {

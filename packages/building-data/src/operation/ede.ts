@@ -1,3 +1,4 @@
+import { readChunks } from '@foederal/core';
 import { BuildingDataError } from '../errors.js';
 import type { KeyGrammar } from '../keys/key-grammar.js';
 import type { Language, LocalizedText } from '@foederal/core';
@@ -152,30 +153,12 @@ const standardColumns = [
   'hi-limit', 'low-limit', 'state-text-reference', 'unit-code', 'vendor-specific-address', 'notification-class',
 ];
 
-async function* chunks(source: EdeSource): AsyncGenerator<string | Uint8Array> {
-  if (typeof source === 'string' || source instanceof Uint8Array) {
-    yield source;
-  } else if (source instanceof ArrayBuffer) {
-    yield new Uint8Array(source);
-  } else if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
-    const reader = (source as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } else {
-    for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
-      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-        throw new BuildingDataError('invalid-input', 'EDE-Quelle liefert weder Text noch Bytes / EDE source yields neither text nor bytes');
-      }
-      yield chunk;
-    }
-  }
+function chunks(source: EdeSource): AsyncGenerator<string | Uint8Array> {
+  return readChunks(source, (problem) =>
+    problem === 'bad-chunk'
+      ? new BuildingDataError('invalid-input', 'EDE-Quelle liefert weder Text noch Bytes / EDE source yields neither text nor bytes')
+      : new BuildingDataError('invalid-input', 'EDE-Quelle ist weder Text, Bytes noch Stream / EDE source is neither text, bytes nor a stream'),
+  );
 }
 
 const sniffSize = 65536;

@@ -1,3 +1,4 @@
+import { readChunks } from '@foederal/core';
 import { OperationError } from '../errors.js';
 
 /**
@@ -27,32 +28,12 @@ export type TextSource =
  */
 export type TextEncodingName = 'auto' | 'utf-8' | 'windows-1252';
 
-async function* chunks(source: TextSource): AsyncGenerator<string | Uint8Array> {
-  if (typeof source === 'string' || source instanceof Uint8Array) {
-    yield source;
-  } else if (source instanceof ArrayBuffer) {
-    yield new Uint8Array(source);
-  } else if (typeof source === 'object' && source !== null && typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
-    const reader = (source as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } else if (typeof source === 'object' && source !== null && (Symbol.asyncIterator in source || Symbol.iterator in source)) {
-    for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
-      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-        throw new OperationError('invalid-input', 'Quelle liefert weder Text noch Bytes / source yields neither text nor bytes');
-      }
-      yield chunk;
-    }
-  } else {
-    throw new OperationError('invalid-input', 'Quelle ist weder Text, Bytes noch Stream / source is neither text, bytes nor a stream');
-  }
+function chunks(source: TextSource): AsyncGenerator<string | Uint8Array> {
+  return readChunks(source, (problem) =>
+    problem === 'bad-chunk'
+      ? new OperationError('invalid-input', 'Quelle liefert weder Text noch Bytes / source yields neither text nor bytes')
+      : new OperationError('invalid-input', 'Quelle ist weder Text, Bytes noch Stream / source is neither text, bytes nor a stream'),
+  );
 }
 
 const sniffSize = 65536;
