@@ -11,6 +11,7 @@ import type { Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { audit, type AuditContext } from './audit.js';
 import { contributionFields, contributionFilterFields } from './consultations.js';
+import { allDocuments } from './paging.js';
 import { check } from './validation.js';
 
 /** Sort orders of the back office's contribution list. */
@@ -171,10 +172,13 @@ export async function eraseContribution(
   });
 }
 
-/** The consultation with every contribution (secretariat view), for the synopsis exports. */
+/**
+ * The consultation with every contribution (secretariat view), for the synopsis exports: a whole
+ * synopsis on purpose, read in keyset pages.
+ */
 export async function consultationWithAll(repo: Repository, consultationId: string): Promise<Consultation> {
   const doc = await repo.consultations.require(consultationId);
-  const contributions = (await repo.contributions.list({ parentId: consultationId })).map((d) => d.data);
+  const contributions = await allDocuments(repo.contributions, { parentId: consultationId });
   return { ...doc.data, contributions };
 }
 

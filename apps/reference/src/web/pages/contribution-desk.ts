@@ -14,11 +14,14 @@ import {
   type ContributionQuery,
   type ContributionSort,
 } from '../../domain/contribution-desk.js';
+import { consultationOverview, requireConsultation } from '../../domain/consultations.js';
+import { pageNumberOf } from '../../domain/paging.js';
 import { synopsisDocx } from '../../domain/synopsis-docx.js';
 import { AppError } from '../../errors.js';
 import { formatDate, textOf, type Language } from '../i18n.js';
 import { recommendationLabel, recommendationBilingual } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
+import { pageParameter, pager as listPager } from '../pager.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, fieldId, readForm, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
 import { contributionDeskText, contributionDeskPair } from '../strings/contribution-desk.js';
@@ -191,7 +194,7 @@ const bulkFieldOf: Record<string, string> = { ids: 'auswahl', reason: 'begruendu
 export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
   const show = async (c: Context<Env>, form: FormState, status = 200) => {
     const consultationId = c.req.param('cid') ?? '';
-    const consultation = (await ctx.repo.consultations.require(consultationId)).data as Consultation;
+    const consultation = (await requireConsultation(ctx.repo, consultationId)).data;
     const query = queryOf(new URL(c.req.url));
     const result = await queryContributions(ctx.repo, consultationId, query);
     const done = Number(c.req.query('erledigt') ?? '0');
@@ -205,11 +208,14 @@ export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
   };
 
   routes.get('/verwaltung/konsultationen', 'secretariat', async (c) => {
-    const all = (await ctx.repo.consultations.list({ order: 'desc' })).map((d) => d.data as Consultation);
-    const counts = await Promise.all(all.map((x) => ctx.repo.contributions.count({ parentId: x.id })));
+    const url = new URL(c.req.url);
+    const result = await consultationOverview(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const all = result.items.map((d) => d.data);
+    const { counts } = result;
     return render(c, (lang) => contributionDeskText(lang, 'consultations'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${contributionDeskText(lang, 'consultations')}</h1>
-<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${textOf(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${contributionDeskText(lang, 'contributionsCount')}</li>`)}</ul>`);
+<ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${textOf(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${contributionDeskText(lang, 'contributionsCount')}</li>`)}</ul>
+${listPager(lang, '/verwaltung/konsultationen', url.searchParams, result)}`);
   });
 
   routes.get('/verwaltung/konsultationen/:cid/beitraege', 'secretariat', (c) => show(c, { values: {}, errors: [] }));
