@@ -139,3 +139,13 @@ export async function revokeToken(ctx: AppContext, actor: CurrentUser, tokenId: 
   }
   await audit(auditContext(ctx, actor), 'token.revoke', `tokens/${tokenId}`, { data: { revoked: false } }, { data: { revoked: true } });
 }
+
+/** Every account, by user name (the administration's lists; a working group has a few dozen). */
+export async function listUsers(ctx: AppContext): Promise<User[]> {
+  return ctx.repo.users.list();
+}
+
+/** The API tokens of one user, newest first, as the account pages show them. */
+export async function tokensOf(ctx: AppContext, userId: string): Promise<TokenView[]> {
+  return (await ctx.repo.tokens.listForUser(userId)).map((t) => tokenView(t, ctx.now()));
+}

@@ -9,6 +9,9 @@ import { createConsultation } from './consultations.js';
 import { check } from './validation.js';
 import { applyEvent, createRecommendation, updateRecommendation } from './recommendations.js';
 
+/** Days a consultation opened from the secretariat's overview runs. */
+export const standardConsultationDays = 42;
+
 /**
  * Change a running consultation: title, period and sections, at the version the secretariat saw.
  * A section that contributions refer to cannot be removed; a recommendation in consultation gets
@@ -166,5 +169,32 @@ export async function openConsultation(repo: Repository, recommendationId: strin
     await audit({ ...who, repo: tx }, 'consultation.create', `consultations/${consultation.id}`, null, doc);
     await audit({ ...who, repo: tx }, 'recommendation.open-consultation', `recommendations/${recommendationId}`, before, after);
     return doc;
+  });
+}
+
+/**
+ * Open a consultation of {@link standardConsultationDays} days on a recommendation from the
+ * secretariat's overview: the consultation `konsultation-<id>` is created (unless a retried step
+ * created it already) with the title and sections `describe` gives, and the recommendation moves
+ * to `consultation`, in one transaction.
+ *
+ * @example
+ * await openStandardConsultation(repo, 'wartung-2027', new Date(), (rec) => ({ title: { de: `Konsultation ${rec.number}` }, sections: [{ anchor: '1', title: { de: 'Gesamter Entwurf' } }] }));
+ */
+export async function openStandardConsultation(
+  repo: Repository,
+  id: string,
+  now: Date,
+  describe: (rec: Recommendation) => Pick<Consultation, 'title' | 'sections'>,
+): Promise<Versioned<Recommendation>> {
+  const opens = now.toISOString();
+  const closes = new Date(now.getTime() + standardConsultationDays * 86_400_000).toISOString();
+  return repo.transaction(async (tx) => {
+    const rec = (await tx.recommendations.require(id)).data;
+    const consultationId = `konsultation-${id}`.slice(0, 120);
+    if (!(await tx.consultations.get(consultationId))) {
+      await createConsultation(tx, { id: consultationId, recommendation: id, draftVersion: rec.version, opens, closes, contributions: [], ...describe(rec) });
+    }
+    return applyEvent(tx, id, undefined, { type: 'open-consultation', opens, closes, consultation: consultationId }, now);
   });
 }

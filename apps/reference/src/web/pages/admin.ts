@@ -1,16 +1,21 @@
-import { allowedEvents, type Contribution, type ExperienceReport, type Recommendation } from '@foederal/recommendations';
+import { allowedEvents, type Contribution, type ExperienceReport } from '@foederal/recommendations';
 import { html, raw } from 'hono/html';
 import { createApiToken, createUser } from '../../auth/session.js';
 import { isRole, roleLabels, roles } from '../../auth/roles.js';
 import type { AppContext } from '../../context.js';
-import { createConsultation, disposeContribution } from '../../domain/consultations.js';
+import { listUsers } from '../../auth/accounts.js';
+import { disposeContribution } from '../../domain/consultations.js';
+import { openStandardConsultation } from '../../domain/drafts.js';
+import { secretariatOverview } from '../../domain/overview.js';
+import { pageNumberOf } from '../../domain/paging.js';
 import { createPilot, reviewReport } from '../../domain/pilots.js';
 import { applyEvent, createRecommendation } from '../../domain/recommendations.js';
-import type { VoteRecord } from '../../domain/votes.js';
+import { getDecision } from '../../domain/votes.js';
 import { AppError } from '../../errors.js';
 import { textOf, t } from '../i18n.js';
 import { recommendationLabel } from '../labels.js';
 import { alert, csrfField } from '../layout.js';
+import { pageParameter, pager } from '../pager.js';
 import { formOf, render, type Routes } from '../routing.js';
 import { adminText, adminPair } from '../strings/admin.js';
 
@@ -19,12 +24,12 @@ const dispositionStates = ['published', 'in-review', 'accepted', 'partially-acce
 /** Secretariat pages: answer contributions, review experience reports, move recommendations, issue API tokens, manage users. */
 export function adminPages(ctx: AppContext, routes: Routes): void {
   routes.get('/verwaltung', 'secretariat', async (c) => {
-    const pending = (await ctx.repo.contributions.list({ status: ['submitted', 'in-review', 'published'] })).map((d) => ({ storeId: d.id, version: d.version, c: d.data as Contribution }));
-    const reports = (await ctx.repo.reports.list({ status: ['submitted'] })).map((d) => d.data as ExperienceReport);
-    const recs = (await ctx.repo.recommendations.list()).map((d) => d.data as Recommendation);
-    const decisions = (await ctx.repo.votes.list()).map((d) => d.data as VoteRecord).filter((v) => v.result.result === 'pass' && v.motionKind === 'recommendation');
+    const url = new URL(c.req.url);
+    const overview = await secretariatOverview(ctx.repo, { page: pageNumberOf(url.searchParams.get(pageParameter) ?? undefined) });
+    const { pending, reports, decisions } = overview;
+    const recs = overview.recommendations.items.map((d) => d.data);
     const isAdmin = c.get('role') === 'admin';
-    const users = isAdmin ? await ctx.repo.users.list() : [];
+    const users = isAdmin ? await listUsers(ctx) : [];
     return render(c, (lang) => t(lang, 'navAdmin'), (page) => {
       const { lang } = page;
       return html`
@@ -36,7 +41,7 @@ export function adminPages(ctx: AppContext, routes: Routes): void {
   <li><a class="kern-link" href="/verwaltung/sitzungen">${adminText(lang, 'meetingsAndVotes')}</a></li>
 </ul></nav>
 ${c.req.query('ok') ? alert('success', adminText(lang, 'saved')) : ''}
-<h2 class="kern-heading-medium">${adminText(lang, 'answerContributions')} (${pending.length})</h2>
+<h2 class="kern-heading-medium">${adminText(lang, 'answerContributions')} (${overview.pendingTotal})</h2>
 ${pending.map(({ storeId, c: x }) => html`<form method="post" action="/verwaltung/beitraege" class="kern-card stack"><div class="kern-card__container">
   ${csrfField(page)}<input type="hidden" name="id" value="${storeId}">
   <p class="kern-body contribution-text">${textOf(lang, x.text)}</p>
@@ -46,7 +51,7 @@ ${pending.map(({ storeId, c: x }) => html`<form method="post" action="/verwaltun
   <div class="kern-form-input"><label class="kern-label" for="reason-${x.id}">${adminText(lang, 'reasonForADisposition')}</label><textarea class="kern-form-input__input" id="reason-${x.id}" name="reason" rows="2"></textarea></div>
   <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">${adminText(lang, 'save')}</span></button>
 </div></form>`)}
-<h2 class="kern-heading-medium">${adminText(lang, 'reviewExperienceReports')} (${reports.length})</h2>
+<h2 class="kern-heading-medium">${adminText(lang, 'reviewExperienceReports')} (${overview.reportsTotal})</h2>
 ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" class="kern-card stack"><div class="kern-card__container">
   ${csrfField(page)}<input type="hidden" name="pilot" value="${r.pilot}"><input type="hidden" name="report" value="${r.id}">
   <p class="kern-body"><strong>${textOf(lang, r.title)}</strong> – ${r.author.organisation} (<a class="kern-link" href="/pilotvorhaben/${r.pilot}">${r.pilot}</a>)</p>
@@ -71,6 +76,7 @@ ${reports.map((r) => html`<form method="post" action="/verwaltung/berichte" clas
   <div class="kern-form-input"><label class="kern-label kern-sr-only" for="event-${r.id}">${adminText(lang, 'stepFor')} ${r.id}</label><div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="event-${r.id}" name="event"><option value="">–</option>${options}</select></div></div>
   <button class="kern-btn kern-btn--tertiary kern-btn--x-small" type="submit"><span class="kern-label">${adminText(lang, 'apply')}</span></button></form></td></tr>`;
 })}</tbody></table>
+${pager(lang, '/verwaltung', url.searchParams, overview.recommendations)}
 <h2 class="kern-heading-medium">${adminText(lang, 'advancedImportARecord')}</h2>
 <p class="kern-body">${adminText(lang, 'forDailyWorkUse')} <a class="kern-link" href="/verwaltung/pilotvorhaben/neu">${adminText(lang, 'newPilot')}</a> · <a class="kern-link" href="/verwaltung/gemeinschaftsvorhaben/neu">${adminText(lang, 'newJointProject')}</a></p>
 <p class="kern-body">${adminText(lang, 'aRecommendationOrA')}</p>
@@ -124,32 +130,16 @@ ${raw('')}`;
     const id = form['id'] ?? '';
     const event = form['event'] ?? '';
     if (event === 'open-consultation') {
-      const now = ctx.now();
-      const opens = now.toISOString();
-      const closes = new Date(now.getTime() + 42 * 86_400_000).toISOString();
-      await ctx.repo.transaction(async (tx) => {
-        const rec = (await tx.recommendations.require(id)).data as Recommendation;
-        const consultationId = `konsultation-${id}`.slice(0, 120);
-        if (!(await tx.consultations.get(consultationId))) {
-          await createConsultation(tx, {
-            id: consultationId,
-            recommendation: id,
-            draftVersion: rec.version,
-            title: { de: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“`, en: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` },
-            opens,
-            closes,
-            sections: [{ anchor: '1', title: adminPair('wholeDraft') }],
-            contributions: [],
-          });
-        }
-        await applyEvent(tx, id, undefined, { type: 'open-consultation', opens, closes, consultation: consultationId }, now);
-      });
+      await openStandardConsultation(ctx.repo, id, ctx.now(), (rec) => ({
+        title: { de: `Konsultation zum Entwurf „${rec.shortTitle.de} ${rec.edition}“`, en: `Consultation on the draft "${rec.shortTitle.en ?? rec.shortTitle.de} ${rec.edition}"` },
+        sections: [{ anchor: '1', title: adminPair('wholeDraft') }],
+      }));
     } else if (event === 'publish') await applyEvent(ctx.repo, id, undefined, { type: 'publish' }, ctx.now());
     else if (event === 'close-consultation') await applyEvent(ctx.repo, id, undefined, { type: 'close-consultation' }, ctx.now());
     else if (event === 'withdraw') await applyEvent(ctx.repo, id, undefined, { type: 'withdraw', reason: adminPair('withdrawnBySecretariat') }, ctx.now());
     else if (event.startsWith('adopt:')) {
-      const vote = await ctx.repo.votes.require(event.slice('adopt:'.length).replace('/', '-'));
-      await applyEvent(ctx.repo, id, undefined, { type: 'adopt', decision: (vote.data as VoteRecord).decision }, ctx.now());
+      const vote = await getDecision(ctx.repo, event.slice('adopt:'.length));
+      await applyEvent(ctx.repo, id, undefined, { type: 'adopt', decision: vote.data.decision }, ctx.now());
     } else throw new AppError('validation', 'Kein Schritt gewählt / no step chosen');
     return c.redirect('/verwaltung?ok=1', 303);
   });
