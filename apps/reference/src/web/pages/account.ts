@@ -5,12 +5,13 @@ import {
   changeOwnPassword,
   endAllSessions,
   issueToken,
+  listUsers,
   minPasswordLength,
   resetPassword,
   revokeToken,
   setActive,
   tokenValidityDays,
-  tokenView,
+  tokensOf,
   unlock,
   type TokenView,
 } from '../../auth/accounts.js';
@@ -108,9 +109,8 @@ ${user.role === 'admin' ? html`<h2 class="kern-heading-medium">${accountText(lan
  * deactivate, unlock) and the audit log (page and CSV).
  */
 export function accountPages(ctx: AppContext, routes: Routes): void {
-  const tokensOf = async (userId: string) => (await ctx.repo.tokens.listForUser(userId)).map((t) => tokenView(t, ctx.now()));
   const showAccount = async (c: Context<Env>, notice: ReturnType<typeof alert> | '' = '', error?: AppError, status = 200) => {
-    const tokens = await tokensOf(me(c).id);
+    const tokens = await tokensOf(ctx, me(c).id);
     return render(c, (lang) => accountText(lang, 'myAccount'), (page) => accountPage(page, tokens, notice, error), status);
   };
 
@@ -128,7 +128,7 @@ export function accountPages(ctx: AppContext, routes: Routes): void {
   });
 
   // API tokens: the page's forms, and the same as JSON for scripts (`Accept: application/json`).
-  routes.get('/konto/tokens', 'member', async (c) => c.json({ items: await tokensOf(me(c).id) }));
+  routes.get('/konto/tokens', 'member', async (c) => c.json({ items: await tokensOf(ctx, me(c).id) }));
   routes.post('/konto/tokens', 'member', async (c) => {
     const json = (c.req.header('content-type') ?? '').startsWith('application/json');
     const input = json ? ((await c.req.json().catch(() => ({}))) as { label?: unknown; days?: unknown }) : await formOf(c);
@@ -172,7 +172,7 @@ ${alert('info', accountText(lang, 'theTokenIsShown'), accountText(lang, 'validUn
 
   // ------------------------------------------------------------ administrators
   routes.get('/verwaltung/konten', 'admin', async (c) => {
-    const users = await ctx.repo.users.list();
+    const users = await listUsers(ctx);
     const now = ctx.now().toISOString();
     return render(c, (lang) => accountText(lang, 'accounts'), (page) => {
       const { lang } = page;
