@@ -45,7 +45,6 @@ export {
 } from './identifiers.js';
 export type { StateCode } from './identifiers.js';
 export {
-  nameSchema,
   jurisdictionSchema,
   organizationSchema,
   contactSchema,
@@ -54,7 +53,7 @@ export {
   membershipSchema,
   validateModel,
 } from './model.js';
-export type { Name, Jurisdiction, Organization, Contact, Person, Post, Membership, ModelData } from './model.js';
+export type { Jurisdiction, Organization, Contact, Person, Post, Membership, ModelData } from './model.js';
 export {
   ratioSchema,
   voteBaseSchema,
@@ -130,3 +129,4 @@ export type { JsonSchemaName } from './json-schema.js';
 export { checkRules } from './rules-check.js';
 export type { RulesFindingCode, RulesFinding } from './rules-check.js';
 export { textOf } from '@foederal/core';
+export { localizedTextSchema } from '@foederal/core/text-schema';

@@ -1,3 +1,4 @@
+import { localizedTextSchema } from '@foederal/core/text-schema';
 import * as z from 'zod/mini';
 import { MembershipError, formatPath } from './errors.js';
 import { agsOfArs, agsSchema, arsSchema, isoDateSchema, stateCodeSchema, stateOfKey } from './identifiers.js';
@@ -11,18 +12,6 @@ import {
 
 const idSchema = z.string().check(z.minLength(1), z.maxLength(200));
 
-/**
- * A name in German, optionally in English.
- *
- * @example
- * nameSchema.parse({ de: 'Bayern', en: 'Bavaria' });
- */
-export const nameSchema = z.object({
-  de: z.string().check(z.minLength(1)),
-  en: z.optional(z.string().check(z.minLength(1))),
-});
-/** A German name with optional English. @example const n: Name = { de: 'Bund' }; */
-export type Name = z.infer<typeof nameSchema>;
 
 /**
  * A jurisdiction that sends members: the Bund, a Land (ISO 3166-2), a Kreis or Gemeinde (AGS,
@@ -37,7 +26,7 @@ export const jurisdictionSchema = z
     id: idSchema,
     kind: jurisdictionKindSchema,
     level: z.optional(jurisdictionLevelSchema),
-    name: nameSchema,
+    name: localizedTextSchema,
     /** ISO 3166-2 code of the Land (for `state`, and the Land a Kreis or Gemeinde lies in). */
     state: z.optional(stateCodeSchema),
     ags: z.optional(agsSchema),
@@ -85,7 +74,7 @@ export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
 export const organizationSchema = z
   .object({
     id: idSchema,
-    name: nameSchema,
+    name: localizedTextSchema,
     shortName: z.optional(z.string().check(z.minLength(1))),
     classification: organizationClassificationSchema,
     parentId: z.optional(idSchema),
@@ -148,7 +137,7 @@ export type Person = z.infer<typeof personSchema>;
 export const postSchema = z
   .object({
     id: idSchema,
-    label: nameSchema,
+    label: localizedTextSchema,
     organizationId: idSchema,
     jurisdictionId: idSchema,
     kind: membershipKindSchema,

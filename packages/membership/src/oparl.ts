@@ -9,7 +9,8 @@ import {
   postSchema,
   validateModel,
 } from './model.js';
-import type { Jurisdiction, Membership, Name, Organization, Person, Post } from './model.js';
+import type { LocalizedText } from '@foederal/core';
+import type { Jurisdiction, Membership, Organization, Person, Post } from './model.js';
 import { errorFromZod } from './scenario.js';
 import {
   jurisdictionKindSchema,
@@ -476,7 +477,8 @@ export function fromOParl(input: OParlImportInput): OParlImport {
   orgs.forEach((o, i) => {
     const id = local(o.id);
     keep(id, o);
-    const name: Name = compact({ de: o.name ?? o.shortName ?? id, en: o['foederal:nameEn'] });
+    const nameEn = o['foederal:nameEn'];
+    const name: LocalizedText = { de: o.name ?? o.shortName ?? id, ...(nameEn === undefined ? {} : { en: nameEn }) };
     const j = o['foederal:jurisdiction'];
     if (j) {
       jurisdictions.push(

@@ -123,7 +123,7 @@ export type { DcatOptions } from './dcat.js';
 export type { Term, Triple, JsonLdDocument } from './rdf.js';
 export { jsonSchemaFiles, jsonSchemaFor, jsonSchemaDocuments } from './json-schemas.js';
 export type { JsonSchemaKind } from './json-schemas.js';
-export { germanLabels, labels, label, formatDate, formatEuro, textOf } from './labels.js';
+export { germanLabels, labels, label, formatDate, formatEuro, formatNumber, isLanguage, textOf } from './labels.js';
 export type { LabelKey, Language } from './labels.js';
 export { synopsisTable, synopsisCsv, synopsisMarkdown } from './synopsis.js';
 export { publicContribution, erasePersonalData } from './contribution-privacy.js';

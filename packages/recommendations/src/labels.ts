@@ -1,6 +1,6 @@
 import type { Language } from '@foederal/core';
 
-export { formatDate, textOf, type Language, type LocalizedText } from '@foederal/core';
+export { formatDate, formatNumber, isLanguage, textOf, type Language, type LocalizedText } from '@foederal/core';
 export { formatEuro } from '@foederal/membership';
 
 /**

@@ -1,8 +1,10 @@
+import { formatDate as formatDay, formatNumber, isLanguage, textOf as packageTextOf, type Language, type LocalizedText } from '@foederal/recommendations';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 
-/** Page languages: German first, English second. */
-export type Language = 'de' | 'en';
+// Page languages and texts are the packages' (ADR 0122): German first, English second.
+export type { Language, LocalizedText };
+export { formatNumber };
 
 /** German labels: the source of the label type; English is checked against it. */
 export const de = {
@@ -150,19 +152,18 @@ export function bilingual<const T extends Readonly<Record<string, string>>>(tabl
 export const t: Translate<typeof de> = translate({ de, en });
 
 /** A text in German and, where given, English (a plain string is language-neutral). */
-export type Text = { readonly de: string; readonly en?: string | undefined } | string | undefined;
+export type Text = LocalizedText | string | undefined;
 
-/** The text of a bilingual value in a language, falling back to German. */
+/** The text of a bilingual value in a language, falling back to German; nothing for no text. */
 export function textOf(language: Language, text: Text): string {
   if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return language === 'en' ? (text.en ?? text.de) : text.de;
+  return typeof text === 'string' ? text : packageTextOf(language, text);
 }
 
 /** The request's language: `?lang=` wins, then the `lang` cookie, then German. */
 export function requestLanguage(c: Context): Language {
   const query = c.req.query('lang');
-  if (query === 'en' || query === 'de') return query;
+  if (isLanguage(query)) return query;
   return getCookie(c, 'lang') === 'en' ? 'en' : 'de';
 }
 
@@ -174,15 +175,10 @@ export function localeOf(language: Language): string {
   return locales[language];
 }
 
-/** Format a date (YYYY-MM-DD or ISO timestamp) for the language, in Europe/Berlin. */
+/**
+ * A date for the language (the packages' rule: a calendar day as written, a UTC timestamp as its
+ * day in Europe/Berlin); nothing for no date.
+ */
 export function formatDate(language: Language, value: string | undefined): string {
-  if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(date);
-}
-
-/** Format a number for the language. */
-export function formatNumber(language: Language, value: number, digits = 0): string {
-  return new Intl.NumberFormat(locales[language], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return value ? formatDay(language, value) : '';
 }

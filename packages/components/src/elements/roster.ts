@@ -8,7 +8,7 @@ import {
   jurisdictionSchema,
   memberLevelOf,
   membershipSchema,
-  nameSchema,
+  localizedTextSchema,
   personSchema,
   rulesOfProcedureSchema,
 } from '@foederal/membership';
@@ -17,7 +17,7 @@ import type { MessageKey } from '../locales/index.js';
 import type { Roster } from '../types.js';
 
 const rosterSchema = z.object({
-  name: z.optional(nameSchema),
+  name: z.optional(localizedTextSchema),
   rules: z.optional(z.union([z.string(), rulesOfProcedureSchema])),
   jurisdictions: z.array(jurisdictionSchema),
   people: z.array(personSchema),
