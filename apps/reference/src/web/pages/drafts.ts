@@ -416,7 +416,7 @@ function consultationFromForm(values: Record<string, string>, rows: number, rec:
       return path.startsWith('$.title.en') ? 'titleEn' : path.startsWith('$.title') ? 'titleDe' : path.startsWith('$.draftVersion') ? 'draftVersion' : path.startsWith('$.closes') ? 'closes' : path.startsWith('$.opens') ? 'opens' : undefined;
     }, 'titleDe');
     if (!checked.ok) errors.push(...checked.errors);
-    else return { consultation: checked.data as Consultation, errors };
+    else return { consultation: checked.data, errors };
   }
   return { errors };
 }
