@@ -1,7 +1,8 @@
 // Benchmark of @foederal/operation: read a wide trend export (semicolon, decimal commas, Berlin
 // local time), align it onto a one-minute grid and run the checks, against the same alignment
 // and the simultaneous-heating-and-cooling check written with arquero. Size: BENCH_POINTS
-// (default 500) points × BENCH_DAYS (default 365) days of one-minute data; each case runs in a
+// (default 500) points × BENCH_DAYS (default 14, a few minutes in all; arquero cannot read more than
+// about 80 days, BENCH_ARQUERO=0 leaves it out) days of one-minute data; each case runs in a
 // fresh process so its peak memory (max RSS) is its own. The window starts on 7 January 2025 and
 // stays in winter time for BENCH_DAYS ≤ 80 (the arquero peer does not handle clock changes).
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const points = Number(process.env.BENCH_POINTS ?? 500);
-const days = Number(process.env.BENCH_DAYS ?? 365);
+const days = Number(process.env.BENCH_DAYS ?? 14);
 const skipArquero = process.env.BENCH_ARQUERO === '0';
 // each case runs BENCH_REPEAT times, interleaved, and the fastest run is kept (the machine is shared)
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
