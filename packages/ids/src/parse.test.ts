@@ -122,6 +122,43 @@ describe('auditIds: structure of ids.xsd', () => {
     expect(auditIds(spec('minOccurs="0" maxOccurs="0"')).document.specifications[0]?.usage).toBe('prohibited');
     expect(errors(spec('minOccurs="2" maxOccurs="5"'))[0]?.rule).toBe('specification-occurs');
   });
+
+  it('reads minOccurs and maxOccurs as ids.xsd types them (xs:occurs: optional, default 1)', () => {
+    const spec = (occ: string) => ids(`<specification name="S" ifcVersion="IFC4"><applicability ${occ}><entity><name><simpleValue>IFCWALL</simpleValue></name></entity></applicability></specification>`);
+    const usage = (occ: string) => {
+      const audit = auditIds(spec(occ));
+      expect(audit.issues, occ).toEqual([]);
+      return audit.document.specifications[0]?.usage;
+    };
+    const rules = (occ: string) => errors(spec(occ)).map((i) => i.rule);
+    // lexical forms of xs:nonNegativeInteger and xs:allNNI, whitespace collapsed
+    expect(usage('minOccurs="+1" maxOccurs="unbounded"')).toBe('required');
+    expect(usage('minOccurs="01" maxOccurs=" unbounded "')).toBe('required');
+    expect(usage('minOccurs="-0" maxOccurs="unbounded"')).toBe('optional');
+    expect(usage('minOccurs=" 0 " maxOccurs="+0"')).toBe('prohibited');
+    expect(usage('maxOccurs="unbounded"')).toBe('required');
+    for (const bad of ['minOccurs="-1" maxOccurs="unbounded"', 'minOccurs="1.0" maxOccurs="unbounded"', 'minOccurs="" maxOccurs="unbounded"', 'minOccurs="eins" maxOccurs="unbounded"']) {
+      expect(rules(bad), bad).toEqual(['xsd-invalid-occurs']);
+    }
+    for (const bad of ['maxOccurs="Unbounded"', 'maxOccurs="-1"', 'maxOccurs="*"', 'maxOccurs="1e3"', 'minOccurs="0" maxOccurs=""']) {
+      expect(rules(bad), bad).toEqual(['xsd-invalid-occurs']);
+    }
+    expect(rules('minOccurs="x" maxOccurs="y"')).toEqual(['xsd-invalid-occurs', 'xsd-invalid-occurs']);
+    // the defaults 1/1 are valid XSD but no combination IDS 1.0 allows
+    const none = errors(spec(''));
+    expect(none.map((i) => i.rule)).toEqual(['specification-occurs']);
+    expect(none[0]?.message).toContain('minOccurs missing (default 1), maxOccurs missing (default 1)');
+    expect(none[0]?.message).toContain('minOccurs fehlt (Vorgabe 1)');
+    expect(rules('minOccurs="0"')).toEqual(['specification-occurs']);
+    expect(rules('minOccurs="1" maxOccurs="1"')).toEqual(['specification-occurs']);
+    expect(rules('minOccurs="0" maxOccurs="1"')).toEqual(['specification-occurs']);
+    expect(rules('minOccurs="2" maxOccurs="unbounded"')).toEqual(['specification-occurs']);
+    expect(rules('minOccurs="99999999999999999999999" maxOccurs="unbounded"')).toEqual(['specification-occurs']);
+    // minOccurs greater than maxOccurs, also through the default minOccurs of 1
+    expect(rules('maxOccurs="0"')).toEqual(['specification-occurs-range']);
+    expect(rules('minOccurs="3" maxOccurs="2"')).toEqual(['specification-occurs-range']);
+    expect(() => parseIds(spec(''))).toThrow(IdsError);
+  });
 });
 
 describe('auditIds: semantic rules', () => {

@@ -119,12 +119,68 @@ function one(map: Map<string, XmlElement[]>, name: string): XmlElement | undefin
   return map.get(name)?.[0];
 }
 
+/** XML Schema whitespace `collapse` at the ends (the four XML space characters only). */
+const collapse = (text: string) => text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '').replace(/[ \t\n\r]+/g, ' ');
+
+/**
+ * The value of an `xs:nonNegativeInteger` literal, or undefined if the text is not one: digits
+ * with an optional `+`; a `-` only before a zero (`-0`), as XML Schema Part 2 allows.
+ */
+function nonNegativeIntegerValue(text: string): bigint | undefined {
+  const t = collapse(text);
+  if (/^\+?\d+$/.test(t)) return BigInt(t.replace('+', ''));
+  if (/^-0+$/.test(t)) return 0n;
+  return undefined;
+}
+
 function nonNegativeInteger(ctx: Ctx, el: XmlElement, path: string, text: string): number | undefined {
-  if (!/^\s*\+?\d+\s*$/.test(text)) {
+  const n = nonNegativeIntegerValue(text);
+  if (n === undefined) {
     ctx.sink.error(el, path, 'xsd-invalid-value', `„${text}“ ist keine nicht-negative ganze Zahl / "${text}" is not a non-negative integer`);
     return undefined;
   }
-  return Number(text);
+  return Number(n);
+}
+
+/** `Infinity` stands for `unbounded`. */
+type Occurs = bigint | typeof Infinity;
+
+/**
+ * The usage of a specification from the `minOccurs`/`maxOccurs` of its `<applicability>`
+ * (ADR 0067). ids.xsd gives the applicability the attribute group `xs:occurs`: both attributes are
+ * optional, `minOccurs` an `xs:nonNegativeInteger`, `maxOccurs` an `xs:allNNI` (a non-negative
+ * integer or `unbounded`), both with the default 1. The IDS 1.0 documentation allows three
+ * combinations only: 1/unbounded (required), 0/unbounded (optional) and 0/0 (prohibited).
+ */
+function applicabilityUsage(ctx: Ctx, el: XmlElement, path: string): Cardinality | undefined {
+  const minAttr = attr(el, 'minOccurs');
+  const maxAttr = attr(el, 'maxOccurs');
+  const min: Occurs | undefined = minAttr === undefined ? 1n : nonNegativeIntegerValue(minAttr);
+  const max: Occurs | undefined = maxAttr === undefined ? 1n : collapse(maxAttr) === 'unbounded' ? Infinity : nonNegativeIntegerValue(maxAttr);
+  if (min === undefined) {
+    ctx.sink.error(el, path, 'xsd-invalid-occurs', `minOccurs „${minAttr}“ ist keine nicht-negative ganze Zahl / minOccurs "${minAttr}" is not a non-negative integer`);
+  }
+  if (max === undefined) {
+    ctx.sink.error(el, path, 'xsd-invalid-occurs', `maxOccurs „${maxAttr}“ ist weder eine nicht-negative ganze Zahl noch „unbounded“ / maxOccurs "${maxAttr}" is neither a non-negative integer nor "unbounded"`);
+  }
+  if (min === undefined || max === undefined) return undefined;
+  const shown = (name: string, given: string | undefined, de: boolean) =>
+    given !== undefined ? `${name}="${given}"` : de ? `${name} fehlt (Vorgabe 1)` : `${name} missing (default 1)`;
+  const both = (de: boolean) => `${shown('minOccurs', minAttr, de)}, ${shown('maxOccurs', maxAttr, de)}`;
+  if (max !== Infinity && min > max) {
+    ctx.sink.error(el, path, 'specification-occurs-range', `${both(true)}: minOccurs ist größer als maxOccurs / ${both(false)}: minOccurs is greater than maxOccurs`);
+    return undefined;
+  }
+  if (min === 1n && max === Infinity) return 'required';
+  if (min === 0n && max === Infinity) return 'optional';
+  if (min === 0n && max === 0n) return 'prohibited';
+  ctx.sink.error(
+    el,
+    path,
+    'specification-occurs',
+    `${both(true)} ist nicht erlaubt; erlaubt sind minOccurs/maxOccurs 1/unbounded (erforderlich), 0/unbounded (optional), 0/0 (verboten) / ${both(false)} is not allowed; use minOccurs/maxOccurs 1/unbounded (required), 0/unbounded (optional) or 0/0 (prohibited)`,
+  );
+  return undefined;
 }
 
 /** `ids:idsValue`: exactly one of simpleValue or xs:restriction. */
@@ -394,18 +450,7 @@ function specification(ctx: Ctx, el: XmlElement, path: string): Specification | 
     const p = `${path}/applicability`;
     checkAttributes(ctx, appEl, p, ['minOccurs', 'maxOccurs']);
     checkNoText(ctx, appEl, p);
-    const minText = attr(appEl, 'minOccurs') ?? '1';
-    const maxText = attr(appEl, 'maxOccurs') ?? '1';
-    const min = nonNegativeInteger(ctx, appEl, p, minText);
-    const max = maxText === 'unbounded' ? Infinity : nonNegativeInteger(ctx, appEl, p, maxText);
-    if (min !== undefined && max !== undefined) {
-      if (min === 1 && max === Infinity) usage = 'required';
-      else if (min === 0 && max === Infinity) usage = 'optional';
-      else if (min === 0 && max === 0) usage = 'prohibited';
-      else {
-        ctx.sink.error(appEl, p, 'specification-occurs', `minOccurs=${minText} maxOccurs=${maxText} ist nicht erlaubt; erlaubt sind 1/unbounded (erforderlich), 0/unbounded (optional), 0/0 (verboten) / minOccurs=${minText} maxOccurs=${maxText} is not allowed; use 1/unbounded (required), 0/unbounded (optional) or 0/0 (prohibited)`);
-      }
-    }
+    usage = applicabilityUsage(ctx, appEl, p) ?? 'required';
     const slots: Slot[] = [
       { name: 'entity', min: 0, max: 1 },
       { name: 'partOf', min: 0, max: Infinity },
