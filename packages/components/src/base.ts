@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import * as z from 'zod/mini';
 import { formatJsonPath } from '@foederal/publication';
@@ -84,14 +85,14 @@ export abstract class FoederalElement extends LitElement {
     return translate(this.language, key, params);
   }
 
-  protected text(value: { de: string; en?: string | undefined } | string | undefined): string {
+  protected text(value: LocalizedText | string | undefined): string {
     if (value === undefined) return '';
     if (typeof value === 'string') return value;
     return this.language === 'en' && value.en ? value.en : value.de;
   }
 
   /** `lang` for a localised text that fell back to German in an English element. */
-  protected textLang(value: { de: string; en?: string | undefined } | string | undefined): string | typeof nothing {
+  protected textLang(value: LocalizedText | string | undefined): string | typeof nothing {
     if (value === undefined || typeof value === 'string') return nothing;
     return this.language === 'en' && !value.en ? 'de' : nothing;
   }

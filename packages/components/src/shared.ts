@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import type { RecommendationState, Recommendation } from './types.js';
 
 /** Badge variant per lifecycle state. @internal */
@@ -20,7 +21,7 @@ export const statusKinds: readonly RecommendationState[] = [
   'withdrawn',
 ];
 
-function texts(value: { de: string; en?: string | undefined } | string | undefined): string[] {
+function texts(value: LocalizedText | string | undefined): string[] {
   if (value === undefined) return [];
   if (typeof value === 'string') return [value];
   return value.en ? [value.de, value.en] : [value.de];

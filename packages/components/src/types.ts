@@ -39,7 +39,7 @@ export type {
  */
 export interface Roster {
   /** Name of the body, shown as the heading. */
-  readonly name?: { readonly de: string; readonly en?: string | undefined } | undefined;
+  readonly name?: LocalizedText | undefined;
   /** Rules of procedure for the seat balance (a preset id or the rules; default `amev-style-working-group`). */
   readonly rules?: PresetId | RulesOfProcedure | undefined;
   readonly jurisdictions: readonly Jurisdiction[];

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import type { Language } from '@foederal/core';
 import { MembershipError } from './errors.js';
 import type { StateCode } from './identifiers.js';
@@ -52,7 +53,7 @@ function meets(value: number, base: number, ratio: Ratio, strict: boolean): bool
   return strict ? left > right : left >= right;
 }
 
-function baseText(of: VoteBase, n: number): { de: string; en: string } {
+function baseText(of: VoteBase, n: number): Required<LocalizedText> {
   const one = n === 1;
   switch (of) {
     case 'members':

@@ -1,3 +1,4 @@
+import { type LocalizedText, textOf } from '@foederal/core';
 import type { LicenseId } from './common-schemas.js';
 import { guardExport } from './export-guard.js';
 import { formatDate, type Language } from './labels.js';
@@ -43,7 +44,7 @@ export function citation(record: Recommendation, options: CitationOptions = {}):
 
 function cite(record: Recommendation, options: CitationOptions): string {
   const de = (options.language ?? 'de') === 'de';
-  const text = (t: { de: string; en?: string }): string => (de ? t.de : t.en ?? t.de);
+  const text = (t: LocalizedText): string => textOf(de ? 'de' : 'en', t);
   const date = (d: string): string => formatDate(de ? 'de' : 'en', d);
   const s = record.status;
   let state: string;

@@ -6,7 +6,6 @@ export function bilingual(de: string, en: string): { message: string; params: { 
   return { message: `${de} / ${en}`, params: { de, en } };
 }
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000));
 
 import { localizedTextSchema } from '@foederal/core/text-schema';
 

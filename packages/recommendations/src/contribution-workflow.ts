@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import * as z from 'zod/mini';
 import { isoDateTimeSchema, localizedTextSchema, slugSchema } from './common-schemas.js';
 import { answeredStates, contributionSchema, type Contribution, type ContributionState } from './consultation-schema.js';
@@ -42,7 +43,7 @@ export const contributionGuards = {
   'duplicate-needs-original': { de: 'Eine Dublette muss einen anderen Beitrag als Original nennen', en: 'a duplicate must name another contribution as its original' },
   'answer-not-given': { de: 'Es gibt noch keine Antwort, die veröffentlicht werden könnte', en: 'there is no answer to publish yet' },
   'answer-already-published': { de: 'Die Antwort ist bereits veröffentlicht', en: 'the answer is already published' },
-} as const satisfies Record<string, { de: string; en: string }>;
+} as const satisfies Record<string, Required<LocalizedText>>;
 /** Name of a contribution guard. @example const g: ContributionGuard = 'answer-not-given'; */
 export type ContributionGuard = keyof typeof contributionGuards;
 

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import * as z from 'zod/mini';
 import { isoDateTimeSchema, localizedTextSchema, slugSchema } from './common-schemas.js';
 import { decisionSchema } from './decision.js';
@@ -101,7 +102,7 @@ export const lifecycleGuards = {
   'adoption-before-publication': { de: 'Die Einführung liegt vor der Veröffentlichung', en: 'the adoption lies before publication' },
   'adoption-duplicate': { de: 'Diese Gebietskörperschaft hat die Empfehlung bereits mit diesem Instrument eingeführt', en: 'this jurisdiction already adopted the recommendation with this instrument' },
   'result-invalid': { de: 'Das Ergebnis verletzt eine Invariante des Datensatzes', en: 'the result violates an invariant of the record' },
-} as const satisfies Record<string, { de: string; en: string }>;
+} as const satisfies Record<string, Required<LocalizedText>>;
 /** Name of a lifecycle guard. @example const g: LifecycleGuard = 'license-missing'; */
 export type LifecycleGuard = keyof typeof lifecycleGuards;
 
@@ -129,7 +130,7 @@ export class LifecycleError extends RecommendationsError {
     guard: LifecycleGuard,
     from: RecommendationState | undefined,
     event: string | undefined,
-    detail?: { de: string; en: string },
+    detail?: Required<LocalizedText>,
     issues: readonly ValidationIssue[] = [],
   ) {
     const base = lifecycleGuards[guard];
@@ -184,7 +185,7 @@ export function transition(record: Recommendation, event: LifecycleEvent, contex
     guard: LifecycleGuard,
     from: RecommendationState | undefined,
     type: string | undefined,
-    detail?: { de: string; en: string },
+    detail?: Required<LocalizedText>,
     issues?: readonly ValidationIssue[],
   ): TransitionResult => ({ ok: false, error: new LifecycleError(guard, from, type, detail, issues) });
 

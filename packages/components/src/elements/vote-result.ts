@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import { decisionResultSchema } from '@foederal/membership';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { FoederalElement } from '../base.js';
@@ -130,7 +131,7 @@ export class FoederalVoteResult extends FoederalElement {
   #reason(reason: unknown): TemplateResult {
     if (typeof reason === 'string') return html`<li>${reason}</li>`;
     if (typeof reason === 'object' && reason !== null && typeof (reason as { de?: unknown }).de === 'string') {
-      const r = reason as { de: string; en?: string };
+      const r = reason as LocalizedText;
       return html`<li lang=${this.textLang(r)}>${this.text(r)}</li>`;
     }
     return html`<li>${JSON.stringify(reason)}</li>`;

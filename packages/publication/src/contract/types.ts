@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@foederal/core';
 import type * as z from 'zod/mini';
 import type { ProblemCode } from '../problem.js';
 
@@ -96,7 +97,7 @@ export type ResponseHeader = 'ETag' | 'Location' | 'Link' | 'Content-Digest' | '
 export interface SuccessResponse {
   readonly status: 200 | 201 | 202 | 204;
   /** What the response is; may instead come from {@link RouteDocs} (kept out of client bundles). */
-  readonly description?: { readonly de: string; readonly en: string };
+  readonly description?: Required<LocalizedText>;
   readonly body?: BodyDefinition;
   readonly headers?: readonly ResponseHeader[];
 }
@@ -116,7 +117,7 @@ export interface RouteDefinition {
   /** OpenAPI tag. */
   readonly tag: string;
   /** What the route does; may instead come from {@link RouteDocs} (kept out of client bundles). */
-  readonly summary?: { readonly de: string; readonly en: string };
+  readonly summary?: Required<LocalizedText>;
   /** Least privileged role allowed to call the route. */
   readonly auth: Role;
   /** Path parameters (names must match the placeholders). */
@@ -151,9 +152,9 @@ export interface RouteDefinition {
  * const docs: RouteDocs = registryRouteDocs.getPilot;
  */
 export interface RouteDocs {
-  readonly summary: { readonly de: string; readonly en: string };
+  readonly summary: Required<LocalizedText>;
   /** Description of the success response. */
-  readonly response: { readonly de: string; readonly en: string };
+  readonly response: Required<LocalizedText>;
 }
 
 /**

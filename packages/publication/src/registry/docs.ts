@@ -1,9 +1,10 @@
+import type { LocalizedText } from '@foederal/core';
 // Human-readable documentation of the registry routes (German first, English second), kept apart
 // from the contract so that clients in web pages do not carry it; the OpenAPI document uses it.
 import type { RouteDocs } from '../contract/types.js';
 import type { RegistryRouteId } from './contract.js';
 
-const d = (de: string, en: string): { de: string; en: string } => ({ de, en });
+const d = (de: string, en: string): Required<LocalizedText> => ({ de, en });
 
 /**
  * Summary and success description of every registry route, for the OpenAPI document and for
