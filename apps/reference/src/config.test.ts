@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('/data')).toBe(true);
     expect(config.uploadLimitBytes).toBe(50 * 1024 * 1024);
     expect(config.seedDemo).toBe(true);
+    expect(config.openCodeUrl).toBe('https://gitlab.opencode.de');
   });
 
   it('reads every variable', () => {
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
       CONTRIBUTION_LIMIT_PER_HOUR: '5',
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
+      OPENCODE_URL: 'https://code.example.de/',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -32,6 +34,7 @@ describe('loadConfig', () => {
       contributionLimitPerHour: 5,
       logLevel: 'silent',
       seedDemo: false,
+      openCodeUrl: 'https://code.example.de',
     });
   });
 
@@ -42,6 +45,8 @@ describe('loadConfig', () => {
     ['BASE_URL', 'not a url'],
     ['UPLOAD_LIMIT_BYTES', '-1'],
     ['LOG_LEVEL', 'loud'],
+    ['OPENCODE_URL', 'gitlab.opencode.de'],
+    ['OPENCODE_URL', 'file:///etc/passwd'],
   ])('refuses %s=%s with a typed error naming the variable', (name, value) => {
     let caught: unknown;
     try {

@@ -34,6 +34,7 @@ const envSchema = z.object({
     z.string().check(z.regex(/^\s*[^=,\s][^=,]*=(member|secretariat|admin)\s*(,\s*[^=,\s][^=,]*=(member|secretariat|admin)\s*)*$/, 'Wert=Rolle, durch Komma getrennt (Rollen member, secretariat, admin) / value=role, comma-separated')),
   ),
   OIDC_LABEL: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  OPENCODE_URL: z.optional(z.url({ protocol: /^https?$/ })),
   TRUST_PROXY: z.optional(z.string().check(z.regex(/^[\w.:%]+(\s*,\s*[\w.:%]+)*$/, 'IP-Adressen, durch Komma getrennt / IP addresses, comma-separated'))),
 });
 
@@ -94,6 +95,8 @@ export interface AppConfig {
   readonly loginLimitPerMinute: number;
   /** Single sign-on through an OpenID Connect provider; absent unless `OIDC_ISSUER` is set. */
   readonly oidc: OidcConfig | undefined;
+  /** openCode (GitLab) that holds the publiccode.yml of open-source pilots, without trailing slash. Default https://gitlab.opencode.de. */
+  readonly openCodeUrl: string;
 }
 
 /** Sign-in through an administration's OpenID Connect identity provider (Keycloak, ADFS …). */
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     unzipLimitBytes: e.UNZIP_LIMIT_BYTES ?? defaultUnzipLimitBytes,
     loginLimitPerMinute: e.LOGIN_LIMIT_PER_MINUTE ?? 20,
     oidc: oidcConfig(e),
+    openCodeUrl: (e.OPENCODE_URL ?? 'https://gitlab.opencode.de').replace(/\/+$/, ''),
     trustProxy: (e.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''),
   };
 }

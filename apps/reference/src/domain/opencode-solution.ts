@@ -43,9 +43,9 @@ export interface OpenCodeSettings {
 const settingsOf = new WeakMap<AppContext, OpenCodeSettings>();
 const cacheOf = new WeakMap<AppContext, Map<string, { until: number; value: Promise<SolutionInfo> }>>();
 
-/** The openCode settings of an app: set ones, or `OPENCODE_URL` (default https://gitlab.opencode.de). */
+/** The openCode settings of an app: set ones, or the configured `OPENCODE_URL` (default https://gitlab.opencode.de). */
 export function openCodeSettings(ctx: AppContext): OpenCodeSettings {
-  return settingsOf.get(ctx) ?? { baseUrl: process.env['OPENCODE_URL'] || 'https://gitlab.opencode.de', timeoutMs: 2000, ttlMs: 10 * 60_000, failureTtlMs: 60_000 };
+  return settingsOf.get(ctx) ?? { baseUrl: ctx.config.openCodeUrl, timeoutMs: 2000, ttlMs: 10 * 60_000, failureTtlMs: 60_000 };
 }
 
 /** Point an app at another openCode (tests: a local stand-in) and drop what it has cached. */
