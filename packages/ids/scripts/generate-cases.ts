@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { renderCases } from '../test/case-files.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'cases');
-for (const dir of ['entity', 'attribute', 'property', 'classification', 'material', 'partof', 'restriction', 'tolerance', 'units', 'ifcversion']) {
+for (const dir of ['entity', 'attribute', 'property', 'classification', 'material', 'partof', 'restriction', 'tolerance', 'units', 'ifcversion', 'cardinality']) {
   rmSync(join(root, dir), { recursive: true, force: true });
 }
 const files = renderCases();

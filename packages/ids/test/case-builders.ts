@@ -85,11 +85,24 @@ export interface IdsSpec {
   readonly requirements?: readonly Facet[];
   /** `required` (default), `optional` (minOccurs 0) or `prohibited` (maxOccurs 0). */
   readonly usage?: 'required' | 'optional' | 'prohibited';
+  /**
+   * The `<applicability>` attributes written as given instead of those of `usage` (an omitted one
+   * is left out, so the ids.xsd default applies).
+   */
+  readonly occurs?: { readonly minOccurs?: string; readonly maxOccurs?: string };
+}
+
+function occursAttributes(s: IdsSpec): string {
+  if (s.occurs) {
+    const { minOccurs, maxOccurs } = s.occurs;
+    const attrs = [...(minOccurs === undefined ? [] : [`minOccurs="${esc(minOccurs)}"`]), ...(maxOccurs === undefined ? [] : [`maxOccurs="${esc(maxOccurs)}"`])];
+    return attrs.map((a) => ` ${a}`).join('');
+  }
+  return ` ${s.usage === 'optional' ? 'minOccurs="0" maxOccurs="unbounded"' : s.usage === 'prohibited' ? 'minOccurs="0" maxOccurs="0"' : 'minOccurs="1" maxOccurs="unbounded"'}`;
 }
 
 /** One IDS document with one specification. */
 export function ids(s: IdsSpec): string {
-  const occurs = s.usage === 'optional' ? 'minOccurs="0" maxOccurs="unbounded"' : s.usage === 'prohibited' ? 'minOccurs="0" maxOccurs="0"' : 'minOccurs="1" maxOccurs="unbounded"';
   const req = s.requirements ? `\n      <requirements>\n        ${s.requirements.map((f) => f(true)).join('\n        ')}\n      </requirements>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!-- foederal own IDS 1.0 case, EUPL-1.2 -->
@@ -99,7 +112,7 @@ export function ids(s: IdsSpec): string {
   </info>
   <specifications>
     <specification name="${esc(s.title)}" ifcVersion="${s.ifcVersion ?? 'IFC4'}">
-      <applicability ${occurs}>
+      <applicability${occursAttributes(s)}>
         ${s.applicability.map((f) => f(false)).join('\n        ')}
       </applicability>${req}
     </specification>

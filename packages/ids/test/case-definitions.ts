@@ -77,7 +77,9 @@ export const rules: readonly Rule[] = [
   { id: 'partOf.relations', facet: 'partOf', rule: 'The six relations are followed recursively, each alone when named: aggregates, group, containment, nests, voids/fills', spec: 'partof-facet.md', shared: ['the_aggregated_part_passes', 'a_grouped_element_passes', 'any_contained_element_passes', 'any_nested_part_passes', 'the_containment_can_be_indirect', 'a_non_aggregated_element_fails', 'an_aggregate_entity_may_pass_any_ancestral_whole', 'any_nested_whole_fails', 'the_container_itself_always_fails'] },
   { id: 'partOf.entity', facet: 'partOf', rule: 'The whole is given by an entity facet: exact class, upper case, predefined type', spec: 'partof-facet.md, Parameters (Entity)', shared: ['the_container_entity_must_match_exactly', 'the_container_predefined_type_must_match_exactly', 'a_group_entity_must_match_exactly', 'an_aggregate_may_specify_the_entity_of_the_whole', 'the_nest_predefined_type_must_match_exactly', 'a_group_predefined_type_must_match_exactly'] },
   { id: 'cardinality.facets', facet: 'cardinality', rule: 'Requirement facets are required (present and matching), optional (absent, or present and matching) or prohibited (the negation of required); partOf has no optional', spec: 'specifications.md, Cardinality of requirements', shared: ['a_prohibited_facet_returns_the_opposite_of_a_required_facet', 'a_prohibited_classification_reference_returns_the_opposite', 'an_optional_facet_always_passes', 'an_optional_attribute_passes_if_null', 'an_optional_classification_value', 'an_optional_material'] },
-  { id: 'cardinality.specification', facet: 'cardinality', rule: 'A specification is required (at least one applicable entity), optional or prohibited (no applicable entity)', spec: 'specifications.md, Cardinality of the applicability entity', shared: ['required_specifications_need_at_least_one_applicable_entity', 'optional_specifications_may_still_pass', 'specification_optionality_and_facet_optionality'] },
+  { id: 'cardinality.specification', facet: 'cardinality', rule: 'A specification is required (at least one applicable entity, each meeting the requirements), optional (none, or each applicable entity meeting the requirements) or prohibited (no applicable entity; requirements are not allowed)', spec: 'specifications.md, Cardinality of the applicability entity', shared: ['required_specifications_need_at_least_one_applicable_entity', 'optional_specifications_may_still_pass', 'specification_optionality_and_facet_optionality'] },
+  { id: 'cardinality.occurs-values', facet: 'cardinality', rule: 'minOccurs and maxOccurs of <applicability> are optional with the default 1; minOccurs is an xs:nonNegativeInteger, maxOccurs one or unbounded, in their XSD lexical forms (+, leading zeros, -0, surrounding spaces); any other text makes the IDS invalid', spec: 'ids.xsd, applicabilityType (attribute group xs:occurs of XMLSchema.xsd)', shared: ['required_specifications_need_at_least_one_applicable_entity'] },
+  { id: 'cardinality.occurs-combinations', facet: 'cardinality', rule: 'Only minOccurs/maxOccurs 1/unbounded (required), 0/unbounded (optional) and 0/0 (prohibited) are allowed, for any number of applicable entities; every other combination (the defaults 1/1 of an applicability without the attributes included) and minOccurs above maxOccurs make the IDS invalid', spec: 'developer-guide.md, Optionality; specifications.md, Cardinality of the applicability entity', shared: ['optional_specifications_may_still_pass', 'prohibited_specifications_invalid_if_requirements'] },
   { id: 'value.empty', facet: 'property', rule: 'A property has a value only if it is not null, not an empty string and not logical UNKNOWN; false and zero are values', spec: 'property-facet.md, Parameters (Base Name: non-empty value)', shared: ['a_logical_unknown_is_considered_false', 'an_empty_string_is_considered_false', 'properties_with_a_null_value_fail', 'a_property_set_to_false_is_still_considered_a_value', 'a_zero_duration_will_pass', 'attributes_with_a_boolean_false_should_pass', 'attributes_with_a_zero_number_have_meaning'] },
   { id: 'value.casting', facet: 'restriction', rule: 'Values compare by their XML base type: numbers by value (1 = 1.0), dates, times and durations as text, booleans as true/false', spec: 'DataTypes.md, XML base types; property-facet.md (Value)', shared: ['numeric_values_are_checked_using_type_casting', 'integers_follow_the_same_rules_as_numbers', 'real_values_are_checked_using_type_casting', 'integer_values_are_checked_using_type_casting', 'dates_are_treated_as_strings', 'durations_are_treated_as_strings', 'attributes_with_a_zero_duration', 'specifying_a_float_when_the_value_is_an_integer'] },
   { id: 'value.text-exact', facet: 'restriction', rule: 'Text compares exactly: case-sensitive, no truncation, non-ASCII characters as they are', spec: 'restrictions.md; DataTypes.md (xs:string)', shared: ['attributes_should_check_strings_case_sensitively', 'ids_does_not_handle_string_truncation', 'non_ascii_characters_are_treated_without_encoding', 'specifying_a_value_performs_a_case_sensitive_match', 'specifying_a_value_fails_against_different_values'] },
@@ -603,6 +605,57 @@ for (const schema of ['IFC2X3', 'IFC4', 'IFC4X3_ADD2'] as const satisfies readon
   add('cardinality.specification', 'an optional specification still checks what applies', 'fail', spec('optional checks', 'optional', 'W3'), m);
   add('cardinality.specification', 'a prohibited specification fails when an entity applies', 'fail', spec('prohibited found', 'prohibited', 'W1'), m);
   add('cardinality.specification', 'a prohibited specification passes when none applies', 'pass', spec('prohibited none', 'prohibited', 'W9'), m);
+  add('cardinality.specification', 'a required specification passes when every applicable entity meets the requirements', 'pass', spec('required met', 'required', 'W1'), m);
+  add('cardinality.specification', 'a required specification fails when an applicable entity misses a requirement', 'fail', spec('required missed', 'required', 'W3'), m);
+  add('cardinality.specification', 'an optional specification passes when every applicable entity meets the requirements', 'pass', spec('optional met', 'optional', 'W1'), m);
+  add('cardinality.specification', 'a prohibited specification fails for an applicable entity whatever it holds', 'fail', spec('prohibited any', 'prohibited', 'W3'), m);
+  add(
+    'cardinality.specification',
+    'a prohibited specification with requirements is invalid',
+    'invalid',
+    ids({ title: 'prohibited with requirements', usage: 'prohibited', applicability: [WALL, attribute('Name', 'W9')], requirements: [attribute('Description')] }),
+    m,
+  );
+
+  // minOccurs / maxOccurs as ids.xsd types them (xs:occurs): optional, default 1, XSD lexical forms.
+  type Occurs = { minOccurs?: string; maxOccurs?: string };
+  const occurs = (title: string, o: Occurs, name: string, requirements = true) =>
+    ids({ title, occurs: o, applicability: [WALL, attribute('Name', name)], ...(requirements ? { requirements: [attribute('Description')] } : {}) });
+  const values: readonly [string, Expected, Occurs, string, boolean?][] = [
+    ['without minOccurs maxOccurs unbounded is required and passes when met', 'pass', { maxOccurs: 'unbounded' }, 'W1'],
+    ['without minOccurs maxOccurs unbounded is required and fails without an applicable entity', 'fail', { maxOccurs: 'unbounded' }, 'W9'],
+    ['minOccurs plus zero and unbounded with surrounding spaces are optional', 'pass', { minOccurs: ' +0 ', maxOccurs: ' unbounded ' }, 'W9'],
+    ['minOccurs minus zero is zero and optional', 'pass', { minOccurs: '-0', maxOccurs: 'unbounded' }, 'W9'],
+    ['minOccurs 01 is one and required', 'fail', { minOccurs: '01', maxOccurs: 'unbounded' }, 'W9'],
+    ['maxOccurs 00 is zero and prohibited', 'fail', { minOccurs: '0', maxOccurs: '00' }, 'W1', false],
+    ['a negative minOccurs', 'invalid', { minOccurs: '-1', maxOccurs: 'unbounded' }, 'W1'],
+    ['a decimal minOccurs', 'invalid', { minOccurs: '1.0', maxOccurs: 'unbounded' }, 'W1'],
+    ['an empty minOccurs', 'invalid', { minOccurs: '', maxOccurs: 'unbounded' }, 'W1'],
+    ['a word as maxOccurs', 'invalid', { minOccurs: '0', maxOccurs: 'many' }, 'W1'],
+    ['unbounded in another case', 'invalid', { minOccurs: '1', maxOccurs: 'Unbounded' }, 'W1'],
+    ['a negative maxOccurs', 'invalid', { minOccurs: '0', maxOccurs: '-1' }, 'W1'],
+    ['a decimal maxOccurs', 'invalid', { minOccurs: '0', maxOccurs: '0.0' }, 'W1', false],
+  ];
+  for (const [name, expected, o, wallName, requirements] of values) add('cardinality.occurs-values', name, expected, occurs(name, o, wallName, requirements ?? true), m);
+
+  // Only the three combinations of the implementation agreement; any number of applicable entities.
+  const all = (title: string, o: Occurs, applicability: Facet, requirement?: Facet) =>
+    ids({ title, occurs: o, applicability: [applicability], ...(requirement ? { requirements: [requirement] } : {}) });
+  const combinations: readonly [string, Expected, Occurs, Facet, Facet?][] = [
+    ['required 1 unbounded accepts any number of applicable entities', 'pass', { minOccurs: '1', maxOccurs: 'unbounded' }, WALL, attribute('Name')],
+    ['optional 0 unbounded accepts any number of applicable entities', 'pass', { minOccurs: '0', maxOccurs: 'unbounded' }, WALL, attribute('Name')],
+    ['optional 0 unbounded checks every applicable entity', 'fail', { minOccurs: '0', maxOccurs: 'unbounded' }, WALL, attribute('Description')],
+    ['prohibited 0 0 passes without an applicable entity', 'pass', { minOccurs: '0', maxOccurs: '0' }, entity('IFCSLAB')],
+    ['prohibited 0 0 fails with several applicable entities', 'fail', { minOccurs: '0', maxOccurs: '0' }, WALL],
+    ['no minOccurs and no maxOccurs are the defaults 1 1', 'invalid', {}, WALL, attribute('Name')],
+    ['minOccurs 0 alone is 0 1', 'invalid', { minOccurs: '0' }, WALL, attribute('Name')],
+    ['maxOccurs 0 alone puts the default minOccurs 1 above it', 'invalid', { maxOccurs: '0' }, WALL],
+    ['exactly one 1 1', 'invalid', { minOccurs: '1', maxOccurs: '1' }, WALL, attribute('Name')],
+    ['at most five 0 5', 'invalid', { minOccurs: '0', maxOccurs: '5' }, WALL, attribute('Name')],
+    ['at least two 2 unbounded', 'invalid', { minOccurs: '2', maxOccurs: 'unbounded' }, WALL, attribute('Name')],
+    ['minOccurs above maxOccurs 3 2', 'invalid', { minOccurs: '3', maxOccurs: '2' }, WALL, attribute('Name')],
+  ];
+  for (const [name, expected, o, app, requirement] of combinations) add('cardinality.occurs-combinations', name, expected, all(name, o, app, requirement), m);
 }
 
 // ---------- values: empty, casting, exact text ----------
