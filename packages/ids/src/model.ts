@@ -272,7 +272,11 @@ export const specificationSchema = z.object({
   identifier: z.optional(z.string()),
   description: z.optional(z.string()),
   instructions: z.optional(z.string()),
-  /** From the applicability's minOccurs/maxOccurs: required (1..n), optional (0..n), prohibited (0..0). */
+  /**
+   * From the applicability's minOccurs/maxOccurs (each 1 when omitted, as in ids.xsd): required
+   * (1/unbounded), optional (0/unbounded), prohibited (0/0); any other combination is an audit
+   * error (ADR 0067).
+   */
   usage: cardinalitySchema,
   applicability: z.array(facetSchema),
   requirements: z.array(facetSchema),
