@@ -20,7 +20,7 @@ import { projectUnitFactor, unitFactor } from './units.js';
  * What the mapping needs of a model; `IfcModel` implements it. Declared here rather than taking
  * the class, so this module does not import the module that loads it.
  */
-interface BuildingDataSource extends IfcModelCore {
+export interface BuildingDataSource extends IfcModelCore {
   spatialTree(): SpatialTree;
   propertySets(id: number): IfcPropertySet[];
   quantities(id: number): IfcQuantitySet[];
@@ -161,6 +161,20 @@ function address(model: BuildingDataSource, v: StepValue | undefined): Address |
  * for (const b of sites[0]?.buildings ?? []) console.log(b.name, b.storeys.length);
  */
 export function toBuildingData(model: BuildingDataSource): IfcBuildingData {
+  return mapBuildingData(model, {});
+}
+
+/** Options of the mapping inside this package (`din277Areas` reads usage categories from classifications). */
+export interface MappingOptions {
+  /**
+   * Usage category of a space whose properties give none the building-data vocabulary knows, or
+   * `undefined`; called with the space's express id.
+   */
+  readonly fallbackUsage?: (spaceId: number) => string | undefined;
+}
+
+/** {@link toBuildingData} with the package-internal options. */
+export function mapBuildingData(model: BuildingDataSource, options: MappingOptions): IfcBuildingData {
   const tree = model.spatialTree();
   const lengthFactor = projectUnitFactor(model, 'LENGTHUNIT', 1);
   const areaFactor = projectUnitFactor(model, 'AREAUNIT', 2);
@@ -173,12 +187,16 @@ export function toBuildingData(model: BuildingDataSource): IfcBuildingData {
     if (n.longName?.trim()) out['longName'] = n.longName.trim();
     const usage = usageOf(model.propertySets(n.id));
     if (usage && din277UsageCategories.has(usage)) out['usageCategory'] = usage;
-    else if (usage) {
-      problems.push({
-        code: 'unknown-usage-category',
-        entityId: n.id,
-        message: `Unbekannte DIN-277-Nutzungsart ${usage} / unknown DIN 277 usage category ${usage}`,
-      });
+    else {
+      if (usage) {
+        problems.push({
+          code: 'unknown-usage-category',
+          entityId: n.id,
+          message: `Unbekannte DIN-277-Nutzungsart ${usage} / unknown DIN 277 usage category ${usage}`,
+        });
+      }
+      const fallback = options.fallbackUsage?.(n.id);
+      if (fallback !== undefined) out['usageCategory'] = fallback;
     }
     const areas = areasOf(model, n.id, areaFactor);
     if (areas) out['areas'] = areas;

@@ -17,6 +17,7 @@ export type { IfcClassificationRef, IfcMaterialAssignment, IfcMaterialInfo, IfcM
 export type { EntityRelations, PartOfRelation } from './relations.js';
 export type { SpatialNode, SpatialTree } from './spatial.js';
 export type { BuildingDataProblem, IfcBuildingData } from './building-data.js';
+export type { Din277AreasOptions, IfcDin277Areas } from './din277.js';
 export { IfcSchema, ifcSchema, isSubtypeOf, schemaNameFor } from './schema/schema.js';
 export type { AttributeInfo, EntityInfo, IfcSchemaName, TypeKind } from './schema/schema.js';
 export { DERIVED, isReference, unwrap } from './step/values.js';

@@ -5,6 +5,7 @@ import {
   type IfcMaterialAssignment,
 } from './associations.js';
 import type { IfcBuildingData } from './building-data.js';
+import type { Din277AreasOptions, IfcDin277Areas } from './din277.js';
 import { IfcError, type IfcWarning } from './errors.js';
 import {
   PropertyReader,
@@ -226,6 +227,21 @@ export class IfcModel implements IfcModelCore {
   async toBuildingData(): Promise<IfcBuildingData> {
     const { toBuildingData } = await import('./building-data.js');
     return toBuildingData(this);
+  }
+
+  /**
+   * DIN 277 areas of the model: the building data, with usage categories also from DIN 277
+   * classification references, rolled up per site and building and in total. Loads the mapping
+   * on first use; `din277Areas(model, options)` from `@foederal/ifc/building-data` is the
+   * synchronous form.
+   *
+   * @example
+   * const { areas, classifiedSpaces } = await model.din277Areas();
+   * console.log(areas.nrf, areas.nuf5, classifiedSpaces);
+   */
+  async din277Areas(options: Din277AreasOptions = {}): Promise<IfcDin277Areas> {
+    const { din277Areas } = await import('./din277.js');
+    return din277Areas(this, options);
   }
 
   /** Number of entity instances. */
