@@ -4,7 +4,7 @@ import { hasRole, type Role } from '../auth/roles.js';
 import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { claimIdempotencyKey } from './idempotency.js';
-import { numberedPage, type NumberedPage, type PageRequest } from './paging.js';
+import { allDocuments, maxPageSize, numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 import { check } from './validation.js';
 
 /** Contribution states the public sees: published ones and those with a disposition. */
@@ -48,11 +48,16 @@ export async function createConsultation(repo: Repository, input: unknown): Prom
   });
 }
 
-/** A consultation with the contributions `role` may see. */
+/**
+ * A consultation with every contribution `role` may see: the whole synopsis on purpose (the
+ * contract's consultation embeds its contributions, and the public page publishes the synopsis
+ * with every answer), read in keyset pages. Lists to page through use {@link listContributions}
+ * (API) or `queryContributions` (the contribution desk).
+ */
 export async function getConsultation(repo: Repository, id: string, role: Role): Promise<Versioned<Consultation>> {
   const doc = await repo.consultations.require(id);
   const states = visibleContributionStates(role);
-  const contributions = (await repo.contributions.list({ parentId: id, ...(states ? { status: states } : {}) })).map((d) => contributionFor(role, d.data));
+  const contributions = (await allDocuments(repo.contributions, { parentId: id, ...(states ? { status: states } : {}) })).map((c) => contributionFor(role, c));
   return { ...doc, data: { ...doc.data, contributions } };
 }
 
@@ -68,9 +73,9 @@ export async function consultationOverview(repo: Repository, request: PageReques
   return { ...page, counts };
 }
 
-/** Consultations, optionally of one recommendation. */
+/** One page of consultations, optionally of one recommendation: at most `limit` (and never more than one row beyond the longest page). */
 export async function listConsultations(repo: Repository, options: ListOptions): Promise<Array<Versioned<Consultation> & { sortKey: string }>> {
-  return repo.consultations.list(options);
+  return repo.consultations.list({ ...options, limit: Math.min(maxPageSize + 1, Math.max(1, Math.floor(options.limit ?? maxPageSize))) });
 }
 
 /** Contributions of a consultation visible to `role`, one page. */
@@ -98,7 +103,7 @@ export async function listContributions(
     ...(options.q ? { q: options.q } : {}),
     fields: contributionFilterFields(options),
     ...(options.after ? { after: options.after } : {}),
-    ...(options.limit ? { limit: options.limit } : {}),
+    limit: Math.min(maxPageSize + 1, Math.max(1, Math.floor(options.limit ?? maxPageSize))),
   })).map((d) => ({ ...d, data: contributionFor(role, d.data) }));
 }
 

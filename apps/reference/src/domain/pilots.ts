@@ -111,7 +111,7 @@ export function visibleReportStates(role: Role): string[] | undefined {
 export async function listReports(repo: Repository, pilotId: string, role: Role, page: { after?: { sortKey: string; id: string }; limit?: number } = {}) {
   await repo.pilots.require(pilotId);
   const states = visibleReportStates(role);
-  return repo.reports.list({ parentId: pilotId, ...(states ? { status: states } : {}), ...page });
+  return repo.reports.list({ parentId: pilotId, ...(states ? { status: states } : {}), ...(page.after ? { after: page.after } : {}), limit: Math.min(maxPageSize + 1, Math.max(1, Math.floor(page.limit ?? maxPageSize))) });
 }
 
 export async function getReport(repo: Repository, pilotId: string, reportId: string, role: Role): Promise<Versioned<ExperienceReport>> {

@@ -5,7 +5,7 @@ import type { ListOptions, Repository, Versioned } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { audit, type AuditContext } from './audit.js';
 import { bodyId } from './body.js';
-import { boundedPageSize, defaultPageSize, numberedPage, type NumberedPage, type PageRequest } from './paging.js';
+import { boundedPageSize, defaultPageSize, maxPageSize, numberedPage, type NumberedPage, type PageRequest } from './paging.js';
 
 /** A joint project whose costs the participants share: the contract's `JointProject` of `@foederal/publication`. */
 export type { JointProject };
@@ -94,9 +94,9 @@ export async function updateProject(repo: Repository, id: string, expectedVersio
   return repo.projects.update(id, expectedVersion, project, projectFields(project));
 }
 
-/** One page of projects, ordered by date and id. */
+/** One page of projects, ordered by date and id: at most `limit` (and never more than one row beyond the longest page). */
 export async function listProjects(repo: Repository, options: ListOptions = {}): Promise<Array<Versioned<JointProject> & { sortKey: string }>> {
-  return repo.projects.list(options);
+  return repo.projects.list({ ...options, limit: Math.min(maxPageSize + 1, Math.max(1, Math.floor(options.limit ?? maxPageSize))) });
 }
 
 /** The cost shares of a stored project under the rules it names (409 if they no longer share it). */
