@@ -1,5 +1,4 @@
-import type { AreaRollUp, Din277AreaKey, Din277Areas, Site, Building } from '@foederal/building-data';
-import type { IfcModel } from '@foederal/ifc';
+import type { AreaRollUp, Building, Din277AreaKey, Din277Areas } from '@foederal/building-data';
 import type { CommandContext } from '../context.js';
 import { columns, megabytes, num } from '../format.js';
 import { openModel } from '../open-model.js';
@@ -45,46 +44,24 @@ export interface IfcSummary {
 /** `foederal ifc summary <model>`. */
 export async function ifcSummary(ctx: CommandContext, path: string, opts: { json?: boolean }): Promise<number> {
   const model = await openModel(ctx, path);
-  const { rollUpAreas, din277AreaKeys, din277AreaLabels, din277UsageCategories } = await import('@foederal/building-data');
-  const data = await model.toBuildingData();
-  const classified = classifySpaces(model, [...data.sites, ...data.buildings], (code) => din277UsageCategories.has(code));
+  const { din277AreaLabels } = await import('@foederal/building-data');
+  // usage categories also from DIN 277 classification references (ADR 0117)
+  const din277 = await model.din277Areas();
+  const { data } = din277;
   const counts = Object.entries(model.typeCounts()).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 
-  const total: Record<string, number> = {};
-  const add = (areas: Din277Areas) => {
-    for (const k of din277AreaKeys) {
-      const v = areas[k];
-      if (v !== undefined) total[k] = round((total[k] ?? 0) + v);
-    }
-  };
   const buildings: IfcSummary['buildings'][number][] = [];
-  const areaIssues: IfcSummary['areaIssues'][number][] = [];
-  const storeyOf = (r: AreaRollUp, spaces: number, elevation: number | undefined): StoreySummary => ({
-    name: r.name,
-    elevation: elevation ?? null,
-    spaces,
-    areas: r.effective,
-  });
-  const building = (r: AreaRollUp, b: { name: string; storeys: readonly { spaces: readonly unknown[]; elevation?: number | undefined }[] }, site: string | null) => {
+  const building = (r: AreaRollUp, b: Building, site: string | null) => {
     buildings.push({
       name: b.name,
       site,
-      storeys: r.children.map((s, i) => storeyOf(s, b.storeys[i]?.spaces.length ?? 0, b.storeys[i]?.elevation)),
+      storeys: r.children.map((s, i) => ({ name: s.name, elevation: b.storeys[i]?.elevation ?? null, spaces: b.storeys[i]?.spaces.length ?? 0, areas: s.effective })),
       areas: r.effective,
     });
   };
-  for (const site of data.sites) {
-    const result = rollUpAreas(site);
-    result.rollUp.children.forEach((b, i) => building(b, site.buildings[i] as (typeof site.buildings)[number], site.name));
-    add(result.rollUp.effective);
-    areaIssues.push(...result.issues.map((x) => ({ code: x.code, de: x.message.de, en: x.message.en ?? x.message.de })));
-  }
-  for (const b of data.buildings) {
-    const result = rollUpAreas(b);
-    building(result.rollUp, b, null);
-    add(result.rollUp.effective);
-    areaIssues.push(...result.issues.map((x) => ({ code: x.code, de: x.message.de, en: x.message.en ?? x.message.de })));
-  }
+  data.sites.forEach((site, i) => din277.sites[i]?.children.forEach((b, j) => building(b, site.buildings[j] as Building, site.name)));
+  data.buildings.forEach((b, i) => building(din277.buildings[i] as AreaRollUp, b, null));
+  const areaIssues = din277.issues.map((x) => ({ code: x.code, de: x.message.de, en: x.message.en }));
   const storeys = buildings.reduce((n, b) => n + b.storeys.length, 0);
   const summary: IfcSummary = {
     file: path,
@@ -98,11 +75,11 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
     storeys,
     spaces: buildings.reduce((n, b) => n + b.storeys.reduce((m, s) => m + s.spaces, 0), 0),
     spaceEntities: model.ofType('IfcSpace', { includeSubtypes: true }).length,
-    areas: total as Din277Areas,
+    areas: din277.areas,
     areaIssues,
     problems: data.problems.map((p) => ({ code: p.code, entityId: p.entityId, message: p.message })),
     warnings: model.warnings.length,
-    classifiedSpaces: classified,
+    classifiedSpaces: din277.classifiedSpaces,
   };
   if (opts.json) {
     ctx.out(`${JSON.stringify(summary, null, 2)}\n`);
@@ -159,57 +136,4 @@ export async function ifcSummary(ctx: CommandContext, path: string, opts: { json
   }
   ctx.out(`${lines.join('\n')}\n`);
   return 0;
-}
-
-/**
- * DIN 277 usage category from a classification reference of a system named DIN 277: `NUF 5`,
- * `NUF 5.2`, `5.2`, `TF`, `TF 8.1`, `VF`, `VF 9.2` (`TF` is group 8, `VF` group 9).
- */
-export function din277CodeOf(identification: string): string | undefined {
-  const t = identification.trim().toUpperCase().replace(/\s+/g, ' ');
-  const nuf = /^(?:NUF ?)?([1-7](?:\.[1-9])?)$/.exec(t);
-  if (nuf) return nuf[1];
-  const tf = /^TF(?: ?(8(?:\.[1-9])?))?$/.exec(t) ?? /^(8(?:\.[1-9])?)$/.exec(t);
-  if (tf) return tf[1] ?? '8';
-  const vf = /^VF(?: ?(9(?:\.[1-9])?))?$/.exec(t) ?? /^(9(?:\.[1-9])?)$/.exec(t);
-  if (vf) return vf[1] ?? '9';
-  return undefined;
-}
-
-/**
- * Gives spaces without a usage category the one of their DIN 277 classification reference (the
- * mapping of `@foederal/ifc` reads it only from properties, ADR 0116). Returns how many it set.
- */
-function classifySpaces(model: IfcModel, roots: readonly (Site | Building)[], known: (code: string) => boolean): number {
-  const byId = new Map<string, number>();
-  for (const id of model.ofType('IfcSpace', { includeSubtypes: true })) {
-    byId.set(`#${id}`, id);
-    const g = model.attribute(id, 'GlobalId');
-    if (typeof g === 'string') byId.set(g, id);
-  }
-  let count = 0;
-  const buildings = roots.flatMap((r) => ('buildings' in r ? r.buildings : [r]));
-  for (const b of buildings) {
-    for (const storey of b.storeys) {
-      for (const space of storey.spaces) {
-        if (space.usageCategory !== undefined) continue;
-        const id = byId.get(space.id);
-        if (id === undefined) continue;
-        for (const c of model.classifications(id)) {
-          if (!c.system || !/din\s*277/i.test(c.system) || !c.identification) continue;
-          const code = din277CodeOf(c.identification);
-          if (code !== undefined && known(code)) {
-            (space as { usageCategory?: string }).usageCategory = code;
-            count += 1;
-            break;
-          }
-        }
-      }
-    }
-  }
-  return count;
-}
-
-function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
 }
