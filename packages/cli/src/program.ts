@@ -25,9 +25,264 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** A positional argument: `<name>` required, `[name]` optional. */
+interface ArgumentSpec {
+  readonly name: string;
+  readonly text: Texts;
+  readonly choices?: readonly string[];
+  readonly default?: string;
+}
+
+/** An option; a parser makes it take a number, `env` and `mandatory` as in commander. */
+interface OptionSpec {
+  readonly flags: string;
+  readonly text: Texts;
+  readonly parse?: (value: string) => number;
+  readonly choices?: readonly string[];
+  readonly default?: string;
+  readonly env?: string;
+  readonly mandatory?: boolean;
+}
+
 /**
- * The `foederal` program (commander), with help in `lang`. Every action imports its command
- * module only when it runs, so `--version` and `--help` load nothing heavy.
+ * A command that runs: its arguments and options (each command also gets `--lang` and `-h`), the
+ * examples under its help, and `run`, which imports the command module only when it runs (ADR 0111).
+ */
+interface CommandSpec {
+  readonly name: string;
+  readonly description: Texts;
+  readonly args: readonly ArgumentSpec[];
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly string[];
+  readonly run: (ctx: CommandContext, args: readonly string[], opts: never) => Promise<number>;
+}
+
+/** A command of subcommands; `shared` options go to each subcommand before its own. */
+interface GroupSpec {
+  readonly name: string;
+  readonly description: Texts;
+  readonly shared?: readonly OptionSpec[];
+  readonly commands: readonly CommandSpec[];
+}
+
+/** A {@link CommandSpec} whose `run` gets one string per declared argument, typed. */
+function command<const A extends readonly ArgumentSpec[], O>(spec: {
+  readonly name: string;
+  readonly description: Texts;
+  readonly args: A;
+  readonly options?: readonly OptionSpec[];
+  readonly examples: readonly string[];
+  readonly run: (ctx: CommandContext, args: { readonly [K in keyof A]: string }, opts: O) => Promise<number>;
+}): CommandSpec {
+  return { options: [], ...spec } as unknown as CommandSpec;
+}
+
+const json = (de: string, en: string): OptionSpec => ({ flags: '--json', text: tx(de, en) });
+const jsonResult = json('Ergebnis als JSON', 'result as JSON');
+const jsonFindings = json('Befunde als JSON', 'findings as JSON');
+const timeout: OptionSpec = { flags: '--timeout <ms>', text: tx('Zeitlimit je Anfrage in ms', 'timeout per request in ms'), parse: positiveInt };
+const ifcModel: ArgumentSpec = { name: '<model>', text: tx('IFC-Datei, .ifczip oder -', 'IFC file, .ifczip or -') };
+const idsSpec: ArgumentSpec = { name: '<spec>', text: tx('IDS-Datei oder -', 'IDS file or -') };
+const kinds = ['recommendations', 'consultations', 'pilots', 'decisions', 'joint-projects'];
+
+/** Every command of `foederal`, in the order of its help. */
+const commands: readonly (GroupSpec | CommandSpec)[] = [
+  {
+    name: 'ifc',
+    description: tx('IFC-Modelle (ISO 10303-21) lesen', 'read IFC models (ISO 10303-21)'),
+    commands: [
+      command({
+        name: 'summary',
+        description: tx(
+          'Schema, Entitäten, Geschosse, Räume und DIN-277-Flächen eines Modells (.ifc oder .ifczip; - liest von der Standardeingabe)',
+          'schema, entities, storeys, spaces and DIN 277 areas of a model (.ifc or .ifczip; - reads standard input)',
+        ),
+        args: [ifcModel],
+        options: [json('JSON auf die Standardausgabe', 'JSON on standard output')],
+        examples: ['foederal ifc summary schule.ifc', 'foederal ifc summary modell.ifczip --json > zusammenfassung.json', 'cat schule.ifc | foederal ifc summary -'],
+        run: async (ctx, [model], opts: { json?: boolean }) => (await import('./commands/ifc-summary.js')).ifcSummary(ctx, model, opts),
+      }),
+    ],
+  },
+  {
+    name: 'ids',
+    description: tx('buildingSMART IDS 1.0: prüfen und auditieren', 'buildingSMART IDS 1.0: check and audit'),
+    commands: [
+      command({
+        name: 'check',
+        description: tx(
+          'ein IFC-Modell gegen eine IDS-Datei prüfen; Exit-Code 0 alle bestanden, 1 eine nicht bestanden, 2 ungültige Eingabe',
+          'check an IFC model against an IDS file; exit code 0 all pass, 1 one fails, 2 invalid input',
+        ),
+        args: [idsSpec, ifcModel],
+        options: [
+          { flags: '-f, --format <format>', text: tx('Berichtsformat', 'report format'), choices: ['text', 'json', 'html', 'bcf'], default: 'text' },
+          { flags: '-o, --output <file>', text: tx('Bericht in diese Datei schreiben', 'write the report to this file') },
+          {
+            flags: '--max-failures <n>',
+            text: tx('höchstens so viele fehlschlagende Entitäten je Anforderung im Bericht', 'at most this many failing entities per requirement in the report'),
+            parse: positiveInt,
+          },
+        ],
+        examples: [
+          'foederal ids check anforderungen.ids schule.ifc',
+          'foederal ids check anforderungen.ids schule.ifc --format html --output bericht.html --lang en',
+          'foederal ids check anforderungen.ids schule.ifc --format bcf --output abweichungen.bcf',
+        ],
+        run: async (ctx, [spec, model], opts: { format: 'text' | 'json' | 'html' | 'bcf'; output?: string; maxFailures?: number }) =>
+          (await import('./commands/ids-check.js')).idsCheck(ctx, spec, model, opts),
+      }),
+      command({
+        name: 'audit',
+        description: tx(
+          'eine IDS-Datei auditieren: jeder Befund mit Zeile, Spalte und Regel; Exit-Code 1 bei Fehlern',
+          'audit an IDS file: every finding with line, column and rule; exit code 1 on errors',
+        ),
+        args: [idsSpec],
+        options: [jsonFindings],
+        examples: ['foederal ids audit anforderungen.ids', 'foederal ids audit anforderungen.ids --json'],
+        run: async (ctx, [spec], opts: { json?: boolean }) => (await import('./commands/ids-audit.js')).idsAudit(ctx, spec, opts),
+      }),
+    ],
+  },
+  command({
+    name: 'vote',
+    description: tx(
+      'eine Abstimmung nach der Geschäftsordnung entscheiden und erklären (Szenario-JSON wie in @foederal/membership)',
+      'decide and explain a vote under the rules of procedure (scenario JSON as in @foederal/membership)',
+    ),
+    args: [{ name: '<scenario>', text: tx('Szenario-JSON oder -', 'scenario JSON or -') }],
+    options: [jsonResult],
+    examples: ['foederal vote sitzung-2027-02-10.json', 'foederal vote sitzung-2027-02-10.json --lang en --json'],
+    run: async (ctx, [scenario], opts: { json?: boolean }) => (await import('./commands/vote.js')).vote(ctx, scenario, opts),
+  }),
+  command({
+    name: 'chair',
+    description: tx('wer an einem Tag den Vorsitz hat, mit Erklärung der Rotation', 'who holds the chair on a date, with the rotation explained'),
+    args: [
+      {
+        name: '<preset>',
+        text: tx(
+          'Vorlage (it-planungsrat, bauministerkonferenz, amev-style-working-group) oder Regeln als JSON-Datei',
+          'preset (it-planungsrat, bauministerkonferenz, amev-style-working-group) or rules as a JSON file',
+        ),
+      },
+      { name: '<date>', text: tx('Datum JJJJ-MM-TT', 'date YYYY-MM-DD') },
+    ],
+    options: [jsonResult],
+    examples: ['foederal chair it-planungsrat 2027-05-01', 'foederal chair amev-style-working-group 2028-03-01 --lang en'],
+    run: async (ctx, [preset, date], opts: { json?: boolean }) => (await import('./commands/chair.js')).chair(ctx, preset, date, opts),
+  }),
+  command({
+    name: 'costs',
+    description: tx(
+      'die Kosten eines gemeinsamen Vorhabens aufteilen und jeden Anteil erklären (JointProject-JSON der Registry)',
+      'split the costs of a joint project and explain every share (the registry JointProject JSON)',
+    ),
+    args: [{ name: '<project>', text: tx('Vorhaben-JSON oder -', 'project JSON or -') }],
+    options: [{ flags: '--rules <file>', text: tx('eigene Geschäftsordnung (JSON) statt einer Vorlage', 'own rules of procedure (JSON) instead of a preset') }, jsonResult],
+    examples: ['foederal costs gebaeudedatenportal.json', 'foederal costs vorhaben.json --rules geschaeftsordnung.json --json'],
+    run: async (ctx, [project], opts: { json?: boolean; rules?: string }) => (await import('./commands/costs.js')).costs(ctx, project, opts),
+  }),
+  {
+    name: 'publiccode',
+    description: tx('publiccode.yml (openCode) prüfen', 'check publiccode.yml (openCode)'),
+    commands: [
+      command({
+        name: 'validate',
+        description: tx(
+          'eine publiccode.yml parsen und prüfen; das Netz (Adressen, Erreichbarkeit) nur mit --network; Exit-Code 1 wenn ungültig',
+          'parse and validate a publiccode.yml; the network (URLs, reachability) only with --network; exit code 1 when invalid',
+        ),
+        args: [{ name: '<file>', text: tx('Datei, - oder (mit --network) https-Adresse', 'file, - or (with --network) https URL') }],
+        options: [{ flags: '--network', text: tx('Netzprüfungen erlauben und Adressen laden', 'allow network checks and fetch URLs') }, timeout, jsonResult],
+        examples: [
+          'foederal publiccode validate publiccode.yml',
+          'foederal publiccode validate https://gitlab.opencode.de/foederal/foederal/-/raw/main/publiccode.yml --network',
+        ],
+        run: async (ctx, [file], opts: { network?: boolean; json?: boolean; timeout?: number }) =>
+          (await import('./commands/publiccode.js')).publiccodeValidate(ctx, file, opts),
+      }),
+    ],
+  },
+  {
+    name: 'operation',
+    description: tx('Gebäudebetrieb: Technisches Monitoring', 'building operation: technical monitoring'),
+    commands: [
+      command({
+        name: 'check',
+        description: tx(
+          'Trenddaten mit den Regeln des Technischen Monitorings prüfen; Befunde als Tabelle, JSON oder CSV; Exit-Code 1 bei Befunden',
+          'check trend data with the technical monitoring rules; findings as a table, JSON or CSV; exit code 1 on findings',
+        ),
+        args: [
+          { name: '<ede>', text: tx('EDE-Datenpunktliste (CSV) oder -', 'EDE data point list (CSV) or -') },
+          { name: '<trends>', text: tx('Trendexport (CSV) oder -', 'trend export (CSV) or -') },
+        ],
+        options: [
+          {
+            flags: '--schedule <file>',
+            text: tx(
+              'Nutzungszeiten und Land als JSON (ohne: Regel Betrieb außerhalb der Nutzungszeit entfällt)',
+              'usage times and Land as JSON (without: the outside-schedule rule is skipped)',
+            ),
+          },
+          { flags: '--step <minutes>', text: tx('Raster in Minuten (Standard: Median der Abtastung)', 'grid in minutes (default: median sampling interval)'), parse: positiveInt },
+          jsonFindings,
+          { flags: '--csv', text: tx('Befunde als CSV (Semikolon)', 'findings as CSV (semicolon)') },
+        ],
+        examples: ['foederal operation check ede.csv trends.csv', 'foederal operation check ede.csv trends.csv --schedule nutzungszeiten.json --csv > befunde.csv'],
+        run: async (ctx, [ede, trends], opts: { json?: boolean; csv?: boolean; schedule?: string; step?: number }) =>
+          (await import('./commands/operation.js')).operationCheck(ctx, ede, trends, opts),
+      }),
+    ],
+  },
+  {
+    name: 'registry',
+    description: tx('eine laufende Registry abfragen (Token aus FOEDERAL_TOKEN)', 'query a running registry (token from FOEDERAL_TOKEN)'),
+    shared: [{ flags: '--url <url>', text: tx('Adresse der Registry', 'address of the registry'), env: 'FOEDERAL_URL', mandatory: true }, timeout],
+    commands: [
+      command({
+        name: 'list',
+        description: tx('Datensätze auflisten (alle Seiten)', 'list records (all pages)'),
+        args: [{ name: '[kind]', text: tx('Art', 'kind'), choices: kinds, default: 'recommendations' }],
+        options: [json('als JSON-Array', 'as a JSON array')],
+        examples: ['foederal registry list --url https://registry.example.org', 'FOEDERAL_URL=http://localhost:3000 foederal registry list pilots --json'],
+        run: async (ctx, [kind], opts: RegistryCliOptions) => (await import('./commands/registry.js')).registryList(ctx, kind, opts),
+      }),
+      command({
+        name: 'get',
+        description: tx('einen Datensatz als JSON holen', 'fetch one record as JSON'),
+        args: [
+          { name: '<kind>', text: tx('Art', 'kind'), choices: kinds },
+          { name: '<id>', text: tx('Kennung (Beschlüsse: JJJJ/Nummer)', 'identifier (decisions: YYYY/number)') },
+        ],
+        examples: ['foederal registry get recommendations gebaeudedaten-2027 --url http://localhost:3000'],
+        run: async (ctx, [kind, id], opts: RegistryCliOptions) => (await import('./commands/registry.js')).registryGet(ctx, kind, id, opts),
+      }),
+      command({
+        name: 'export',
+        description: tx(
+          'den Katalog als DCAT-AP.de (Turtle oder JSON-LD) oder als Katalog-JSON schreiben',
+          'write the catalogue as DCAT-AP.de (Turtle or JSON-LD) or as catalogue JSON',
+        ),
+        args: [],
+        options: [
+          { flags: '-f, --format <format>', text: tx('Format', 'format'), choices: ['turtle', 'jsonld', 'json'], default: 'turtle' },
+          { flags: '-o, --output <file>', text: tx('in diese Datei schreiben', 'write to this file') },
+          { flags: '--header <file>', text: tx('Katalogkopf (Titel, Herausgeber …) als JSON', 'catalogue header (title, publisher …) as JSON') },
+        ],
+        examples: ['foederal registry export --url http://localhost:3000 --output katalog.ttl', 'foederal registry export --format jsonld --header katalogkopf.json'],
+        run: async (ctx, _args, opts: RegistryCliOptions & { format: 'turtle' | 'jsonld' | 'json'; output?: string; header?: string }) =>
+          (await import('./commands/registry.js')).registryExport(ctx, opts),
+      }),
+    ],
+  },
+];
+
+/**
+ * The `foederal` program (commander), with help in `lang`, built from {@link commands}. Every
+ * action imports its command module only when it runs, so `--version` and `--help` load nothing heavy.
  */
 export function createProgram(io: CliIo, lang: Language, setExit: (code: number) => void): Command {
   const t = (texts: Texts) => texts[lang];
@@ -35,7 +290,6 @@ export function createProgram(io: CliIo, lang: Language, setExit: (code: number)
   const example = (...lines: string[]) => `\n${t(tx('Beispiele:', 'Examples:'))}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
   const langOption = () =>
     new Option('--lang <lang>', t(tx('Sprache der Ausgabe (Standard: aus dem Locale)', 'language of the output (default: from the locale)'))).choices(['de', 'en']);
-  const run = (load: () => Promise<number>) => async () => setExit(await load());
 
   const program = new Command('foederal');
   localizeCommander(program, lang);
@@ -66,228 +320,36 @@ ${t(tx('Exit-Codes:', 'Exit codes:'))}
     );
 
   const common = (cmd: Command) => cmd.helpOption('-h, --help', t(tx('Hilfe anzeigen', 'show help'))).addOption(langOption());
-
-  // ---------------------------------------------------------------- ifc
-  const ifc = common(program.command('ifc').description(t(tx('IFC-Modelle (ISO 10303-21) lesen', 'read IFC models (ISO 10303-21)'))));
-  common(
-    ifc
-      .command('summary')
-      .description(
-        t(
-          tx(
-            'Schema, Entitäten, Geschosse, Räume und DIN-277-Flächen eines Modells (.ifc oder .ifczip; - liest von der Standardeingabe)',
-            'schema, entities, storeys, spaces and DIN 277 areas of a model (.ifc or .ifczip; - reads standard input)',
-          ),
-        ),
-      )
-      .argument('<model>', t(tx('IFC-Datei, .ifczip oder -', 'IFC file, .ifczip or -'))),
-  )
-    .option('--json', t(tx('JSON auf die Standardausgabe', 'JSON on standard output')))
-    .addHelpText('after', example('foederal ifc summary schule.ifc', 'foederal ifc summary modell.ifczip --json > zusammenfassung.json', 'cat schule.ifc | foederal ifc summary -'))
-    .action(async (model: string, opts: { json?: boolean }) =>
-      run(async () => (await import('./commands/ifc-summary.js')).ifcSummary(ctx, model, opts))(),
-    );
-
-  // ---------------------------------------------------------------- ids
-  const ids = common(program.command('ids').description(t(tx('buildingSMART IDS 1.0: prüfen und auditieren', 'buildingSMART IDS 1.0: check and audit'))));
-  common(
-    ids
-      .command('check')
-      .description(
-        t(
-          tx(
-            'ein IFC-Modell gegen eine IDS-Datei prüfen; Exit-Code 0 alle bestanden, 1 eine nicht bestanden, 2 ungültige Eingabe',
-            'check an IFC model against an IDS file; exit code 0 all pass, 1 one fails, 2 invalid input',
-          ),
-        ),
-      )
-      .argument('<spec>', t(tx('IDS-Datei oder -', 'IDS file or -')))
-      .argument('<model>', t(tx('IFC-Datei, .ifczip oder -', 'IFC file, .ifczip or -'))),
-  )
-    .addOption(new Option('-f, --format <format>', t(tx('Berichtsformat', 'report format'))).choices(['text', 'json', 'html', 'bcf']).default('text'))
-    .option('-o, --output <file>', t(tx('Bericht in diese Datei schreiben', 'write the report to this file')))
-    .option('--max-failures <n>', t(tx('höchstens so viele fehlschlagende Entitäten je Anforderung im Bericht', 'at most this many failing entities per requirement in the report')), positiveInt)
-    .addHelpText(
-      'after',
-      example(
-        'foederal ids check anforderungen.ids schule.ifc',
-        'foederal ids check anforderungen.ids schule.ifc --format html --output bericht.html --lang en',
-        'foederal ids check anforderungen.ids schule.ifc --format bcf --output abweichungen.bcf',
-      ),
-    )
-    .action(async (spec: string, model: string, opts: { format: 'text' | 'json' | 'html' | 'bcf'; output?: string; maxFailures?: number }) =>
-      run(async () => (await import('./commands/ids-check.js')).idsCheck(ctx, spec, model, opts))(),
-    );
-  common(
-    ids
-      .command('audit')
-      .description(
-        t(
-          tx(
-            'eine IDS-Datei auditieren: jeder Befund mit Zeile, Spalte und Regel; Exit-Code 1 bei Fehlern',
-            'audit an IDS file: every finding with line, column and rule; exit code 1 on errors',
-          ),
-        ),
-      )
-      .argument('<spec>', t(tx('IDS-Datei oder -', 'IDS file or -'))),
-  )
-    .option('--json', t(tx('Befunde als JSON', 'findings as JSON')))
-    .addHelpText('after', example('foederal ids audit anforderungen.ids', 'foederal ids audit anforderungen.ids --json'))
-    .action(async (spec: string, opts: { json?: boolean }) => run(async () => (await import('./commands/ids-audit.js')).idsAudit(ctx, spec, opts))());
-
-  // ---------------------------------------------------------------- vote, chair, costs
-  common(
-    program
-      .command('vote')
-      .description(
-        t(
-          tx(
-            'eine Abstimmung nach der Geschäftsordnung entscheiden und erklären (Szenario-JSON wie in @foederal/membership)',
-            'decide and explain a vote under the rules of procedure (scenario JSON as in @foederal/membership)',
-          ),
-        ),
-      )
-      .argument('<scenario>', t(tx('Szenario-JSON oder -', 'scenario JSON or -'))),
-  )
-    .option('--json', t(tx('Ergebnis als JSON', 'result as JSON')))
-    .addHelpText('after', example('foederal vote sitzung-2027-02-10.json', 'foederal vote sitzung-2027-02-10.json --lang en --json'))
-    .action(async (scenario: string, opts: { json?: boolean }) => run(async () => (await import('./commands/vote.js')).vote(ctx, scenario, opts))());
-
-  common(
-    program
-      .command('chair')
-      .description(t(tx('wer an einem Tag den Vorsitz hat, mit Erklärung der Rotation', 'who holds the chair on a date, with the rotation explained')))
-      .argument('<preset>', t(tx('Vorlage (it-planungsrat, bauministerkonferenz, amev-style-working-group) oder Regeln als JSON-Datei', 'preset (it-planungsrat, bauministerkonferenz, amev-style-working-group) or rules as a JSON file')))
-      .argument('<date>', t(tx('Datum JJJJ-MM-TT', 'date YYYY-MM-DD'))),
-  )
-    .option('--json', t(tx('Ergebnis als JSON', 'result as JSON')))
-    .addHelpText('after', example('foederal chair it-planungsrat 2027-05-01', 'foederal chair amev-style-working-group 2028-03-01 --lang en'))
-    .action(async (preset: string, date: string, opts: { json?: boolean }) => run(async () => (await import('./commands/chair.js')).chair(ctx, preset, date, opts))());
-
-  common(
-    program
-      .command('costs')
-      .description(
-        t(
-          tx(
-            'die Kosten eines gemeinsamen Vorhabens aufteilen und jeden Anteil erklären (JointProject-JSON der Registry)',
-            'split the costs of a joint project and explain every share (the registry JointProject JSON)',
-          ),
-        ),
-      )
-      .argument('<project>', t(tx('Vorhaben-JSON oder -', 'project JSON or -'))),
-  )
-    .option('--rules <file>', t(tx('eigene Geschäftsordnung (JSON) statt einer Vorlage', 'own rules of procedure (JSON) instead of a preset')))
-    .option('--json', t(tx('Ergebnis als JSON', 'result as JSON')))
-    .addHelpText('after', example('foederal costs gebaeudedatenportal.json', 'foederal costs vorhaben.json --rules geschaeftsordnung.json --json'))
-    .action(async (project: string, opts: { json?: boolean; rules?: string }) => run(async () => (await import('./commands/costs.js')).costs(ctx, project, opts))());
-
-  // ---------------------------------------------------------------- publiccode, operation
-  const publiccode = common(program.command('publiccode').description(t(tx('publiccode.yml (openCode) prüfen', 'check publiccode.yml (openCode)'))));
-  common(
-    publiccode
-      .command('validate')
-      .description(
-        t(
-          tx(
-            'eine publiccode.yml parsen und prüfen; das Netz (Adressen, Erreichbarkeit) nur mit --network; Exit-Code 1 wenn ungültig',
-            'parse and validate a publiccode.yml; the network (URLs, reachability) only with --network; exit code 1 when invalid',
-          ),
-        ),
-      )
-      .argument('<file>', t(tx('Datei, - oder (mit --network) https-Adresse', 'file, - or (with --network) https URL'))),
-  )
-    .option('--network', t(tx('Netzprüfungen erlauben und Adressen laden', 'allow network checks and fetch URLs')))
-    .option('--timeout <ms>', t(tx('Zeitlimit je Anfrage in ms', 'timeout per request in ms')), positiveInt)
-    .option('--json', t(tx('Ergebnis als JSON', 'result as JSON')))
-    .addHelpText(
-      'after',
-      example('foederal publiccode validate publiccode.yml', 'foederal publiccode validate https://gitlab.opencode.de/foederal/foederal/-/raw/main/publiccode.yml --network'),
-    )
-    .action(async (file: string, opts: { network?: boolean; json?: boolean; timeout?: number }) =>
-      run(async () => (await import('./commands/publiccode.js')).publiccodeValidate(ctx, file, opts))(),
-    );
-
-  const operation = common(program.command('operation').description(t(tx('Gebäudebetrieb: Technisches Monitoring', 'building operation: technical monitoring'))));
-  common(
-    operation
-      .command('check')
-      .description(
-        t(
-          tx(
-            'Trenddaten mit den Regeln des Technischen Monitorings prüfen; Befunde als Tabelle, JSON oder CSV; Exit-Code 1 bei Befunden',
-            'check trend data with the technical monitoring rules; findings as a table, JSON or CSV; exit code 1 on findings',
-          ),
-        ),
-      )
-      .argument('<ede>', t(tx('EDE-Datenpunktliste (CSV) oder -', 'EDE data point list (CSV) or -')))
-      .argument('<trends>', t(tx('Trendexport (CSV) oder -', 'trend export (CSV) or -'))),
-  )
-    .option('--schedule <file>', t(tx('Nutzungszeiten und Land als JSON (ohne: Regel Betrieb außerhalb der Nutzungszeit entfällt)', 'usage times and Land as JSON (without: the outside-schedule rule is skipped)')))
-    .option('--step <minutes>', t(tx('Raster in Minuten (Standard: Median der Abtastung)', 'grid in minutes (default: median sampling interval)')), positiveInt)
-    .option('--json', t(tx('Befunde als JSON', 'findings as JSON')))
-    .option('--csv', t(tx('Befunde als CSV (Semikolon)', 'findings as CSV (semicolon)')))
-    .addHelpText('after', example('foederal operation check ede.csv trends.csv', 'foederal operation check ede.csv trends.csv --schedule nutzungszeiten.json --csv > befunde.csv'))
-    .action(async (ede: string, trends: string, opts: { json?: boolean; csv?: boolean; schedule?: string; step?: number }) =>
-      run(async () => (await import('./commands/operation.js')).operationCheck(ctx, ede, trends, opts))(),
-    );
-
-  // ---------------------------------------------------------------- registry
-  const registry = common(
-    program
-      .command('registry')
-      .description(
-        t(
-          tx(
-            'eine laufende Registry abfragen (Token aus FOEDERAL_TOKEN)',
-            'query a running registry (token from FOEDERAL_TOKEN)',
-          ),
-        ),
-      ),
-  );
-  const registryOptions = (cmd: Command) =>
-    common(cmd)
-      .addOption(new Option('--url <url>', t(tx('Adresse der Registry', 'address of the registry'))).env('FOEDERAL_URL').makeOptionMandatory())
-      .option('--timeout <ms>', t(tx('Zeitlimit je Anfrage in ms', 'timeout per request in ms')), positiveInt);
-  const kinds = ['recommendations', 'consultations', 'pilots', 'decisions', 'joint-projects'];
-  registryOptions(
-    registry
-      .command('list')
-      .description(t(tx('Datensätze auflisten (alle Seiten)', 'list records (all pages)')))
-      .addArgument(new Argument('[kind]', t(tx('Art', 'kind'))).choices(kinds).default('recommendations')),
-  )
-    .option('--json', t(tx('als JSON-Array', 'as a JSON array')))
-    .addHelpText('after', example('foederal registry list --url https://registry.example.org', 'FOEDERAL_URL=http://localhost:3000 foederal registry list pilots --json'))
-    .action(async (kind: string, opts: RegistryCliOptions) => run(async () => (await import('./commands/registry.js')).registryList(ctx, kind, opts))());
-  registryOptions(
-    registry
-      .command('get')
-      .description(t(tx('einen Datensatz als JSON holen', 'fetch one record as JSON')))
-      .addArgument(new Argument('<kind>', t(tx('Art', 'kind'))).choices(kinds))
-      .argument('<id>', t(tx('Kennung (Beschlüsse: JJJJ/Nummer)', 'identifier (decisions: YYYY/number)'))),
-  )
-    .addHelpText('after', example('foederal registry get recommendations gebaeudedaten-2027 --url http://localhost:3000'))
-    .action(async (kind: string, id: string, opts: RegistryCliOptions) => run(async () => (await import('./commands/registry.js')).registryGet(ctx, kind, id, opts))());
-  registryOptions(
-    registry
-      .command('export')
-      .description(
-        t(
-          tx(
-            'den Katalog als DCAT-AP.de (Turtle oder JSON-LD) oder als Katalog-JSON schreiben',
-            'write the catalogue as DCAT-AP.de (Turtle or JSON-LD) or as catalogue JSON',
-          ),
-        ),
-      ),
-  )
-    .addOption(new Option('-f, --format <format>', t(tx('Format', 'format'))).choices(['turtle', 'jsonld', 'json']).default('turtle'))
-    .option('-o, --output <file>', t(tx('in diese Datei schreiben', 'write to this file')))
-    .option('--header <file>', t(tx('Katalogkopf (Titel, Herausgeber …) als JSON', 'catalogue header (title, publisher …) as JSON')))
-    .addHelpText('after', example('foederal registry export --url http://localhost:3000 --output katalog.ttl', 'foederal registry export --format jsonld --header katalogkopf.json'))
-    .action(async (opts: RegistryCliOptions & { format: 'turtle' | 'jsonld' | 'json'; output?: string; header?: string }) =>
-      run(async () => (await import('./commands/registry.js')).registryExport(ctx, opts))(),
-    );
-
+  const option = (o: OptionSpec) => {
+    const built = new Option(o.flags, t(o.text));
+    if (o.choices) built.choices(o.choices);
+    if (o.default !== undefined) built.default(o.default);
+    if (o.env !== undefined) built.env(o.env);
+    if (o.mandatory) built.makeOptionMandatory();
+    if (o.parse) built.argParser(o.parse);
+    return built;
+  };
+  const argument = (a: ArgumentSpec) => {
+    const built = new Argument(a.name, t(a.text));
+    if (a.choices) built.choices(a.choices);
+    if (a.default !== undefined) built.default(a.default);
+    return built;
+  };
+  const add = (parent: Command, spec: CommandSpec, shared: readonly OptionSpec[]) => {
+    const cmd = common(parent.command(spec.name).description(t(spec.description)));
+    for (const a of spec.args) cmd.addArgument(argument(a));
+    for (const o of [...shared, ...spec.options]) cmd.addOption(option(o));
+    cmd.addHelpText('after', example(...spec.examples));
+    cmd.action(async (...params: unknown[]) => setExit(await spec.run(ctx, params.slice(0, spec.args.length) as string[], params[spec.args.length] as never)));
+  };
+  for (const spec of commands) {
+    if ('commands' in spec) {
+      const group = common(program.command(spec.name).description(t(spec.description)));
+      for (const sub of spec.commands) add(group, sub, spec.shared ?? []);
+    } else {
+      add(program, spec, []);
+    }
+  }
   return program;
 }
 
