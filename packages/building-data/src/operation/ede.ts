@@ -6,7 +6,8 @@ import { maxBacnetInstance, resolveBacnetObjectType } from './bacnet.js';
 import type { DataPoint } from './data-point.js';
 
 /**
- * Anything the EDE reader can read: text, bytes, (async) iterables of chunks, a web stream.
+ * Anything the EDE reader can read: text, bytes, a `Blob` or `File`, (async) iterables of
+ * chunks (such as a Node stream), a web stream.
  *
  * @example
  * ```ts
@@ -17,6 +18,7 @@ export type EdeSource =
   | string
   | Uint8Array
   | ArrayBuffer
+  | Blob
   | Iterable<string | Uint8Array>
   | AsyncIterable<string | Uint8Array>
   | ReadableStream<Uint8Array>;
