@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@foederal/recommendations';
+
 /** The roles of the app, from least to most privileged. */
 export const roles = ['public', 'member', 'secretariat', 'admin'] as const;
 
@@ -5,7 +7,7 @@ export const roles = ['public', 'member', 'secretariat', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 /** German and English names of the roles. */
-export const roleLabels: Record<Role, { de: string; en: string }> = {
+export const roleLabels: Record<Role, Required<LocalizedText>> = {
   public: { de: 'Öffentlichkeit', en: 'Public' },
   member: { de: 'Mitglied', en: 'Member' },
   secretariat: { de: 'Geschäftsstelle', en: 'Secretariat' },

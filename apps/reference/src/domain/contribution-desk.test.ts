@@ -146,6 +146,17 @@ for (const factory of backends) {
       // Public: only the ten answered; contributions still `submitted` (e.g. i = 3) are not in it.
       expect(texts.filter((x) => x === 'Beitrag Nummer 0')).toHaveLength(1);
       expect(texts.filter((x) => x === 'Beitrag Nummer 3')).toHaveLength(0);
+      expect(texts.slice(texts.indexOf('Ebene'), texts.indexOf('Ebene') + 6)).toEqual(['Ebene', 'Beiträge', 'berücksichtigt', 'teilweise', 'nicht berücksichtigt', 'sonstige / offen']);
+      expect(texts.find((x) => x.startsWith('Abwägungstabelle · '))).toMatch(/^Abwägungstabelle · Entwurfsfassung \S+ · Konsultation .+ bis .+ · 10 Beiträge$/);
+
+      // English: the document's own texts in English, the same counts
+      const english = unzipSync(await synopsisDocx(consultation, { audience: 'public', language: 'en' }));
+      const englishTexts = [...strFromU8(english['word/document.xml']!).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+      expect(englishTexts).toEqual(expect.arrayContaining(['Outcome per level', 'Contributions and dispositions']));
+      expect(englishTexts.slice(englishTexts.indexOf('Level'), englishTexts.indexOf('Level') + 6)).toEqual(['Level', 'Contributions', 'accepted', 'partially', 'rejected', 'other / open']);
+      expect(englishTexts.slice(englishTexts.indexOf('States (Länder)'), englishTexts.indexOf('States (Länder)') + 6)).toEqual(['States (Länder)', '3', '0', '3', '0', '0']);
+      expect(englishTexts.find((x) => x.startsWith('Synopsis · '))).toMatch(/^Synopsis · draft version \S+ · consultation .+ to .+ · 10 contributions$/);
+      expect(englishTexts).not.toContain('Ergebnis je Ebene');
     });
   });
 }

@@ -1,6 +1,7 @@
 import { createOpenCodeClient, PublicationError } from '@foederal/publication';
 import { formatReport, parsePubliccode, PubliccodeError, type PubliccodeResult } from '@foederal/publiccode';
 import type { AppContext } from '../context.js';
+import type { LocalizedText } from '@foederal/recommendations';
 
 /**
  * What the pilot page shows of an open-source solution (ADR 0162): its publiccode.yml as read
@@ -22,7 +23,7 @@ export type SolutionInfo =
       readonly errors: number;
       readonly warnings: number;
       /** `formatReport` of the result in both languages (network checks off: listed as skipped). */
-      readonly report: { readonly de: string; readonly en: string };
+      readonly report: Required<LocalizedText>;
     }
   /** The repository has no publiccode.yml at that ref. */
   | { readonly state: 'missing'; readonly fetchedAt: string; readonly ref: string }

@@ -11,10 +11,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { Language, LocalizedText } from '@foederal/recommendations';
 import type { SynopsisExportOptions } from './contribution-desk.js';
 
 const levelOrder = ['federal', 'state', 'administrativeDistrict', 'municipality', 'none'] as const;
-const levelNames: Record<(typeof levelOrder)[number], { de: string; en: string }> = {
+const levelNames: Record<(typeof levelOrder)[number], Required<LocalizedText>> = {
   federal: { de: 'Bund', en: 'Federal' },
   state: { de: 'Länder', en: 'States (Länder)' },
   administrativeDistrict: { de: 'Kreise', en: 'Districts' },
@@ -28,12 +29,35 @@ const outcomeColumns = [
   { states: ['duplicate', 'withdrawn', 'submitted', 'published', 'in-review'], de: 'sonstige / offen', en: 'other / open' },
 ] as const;
 
-function dateText(iso: string | undefined, language: 'de' | 'en'): string {
+/** The document's own texts, German first; English has the same keys (ADR 0172). */
+const de = {
+  description: 'Abwägungstabelle',
+  subtitle: (version: string, opens: string, closes: string, count: number) => `Abwägungstabelle · Entwurfsfassung ${version} · Konsultation ${opens} bis ${closes} · ${count} Beiträge`,
+  outcomePerLevel: 'Ergebnis je Ebene',
+  level: 'Ebene',
+  contributions: 'Beiträge',
+  contributionsAndDispositions: 'Beiträge und Abwägung',
+  dispositionPending: 'Abwägung steht aus',
+  seeContribution: 'siehe Beitrag',
+};
+const en: typeof de = {
+  description: 'Synopsis of dispositions',
+  subtitle: (version, opens, closes, count) => `Synopsis · draft version ${version} · consultation ${opens} to ${closes} · ${count} contributions`,
+  outcomePerLevel: 'Outcome per level',
+  level: 'Level',
+  contributions: 'Contributions',
+  contributionsAndDispositions: 'Contributions and dispositions',
+  dispositionPending: 'Disposition pending',
+  seeContribution: 'see contribution',
+};
+const texts: Record<Language, typeof de> = { de, en };
+
+function dateText(iso: string | undefined, language: Language): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(iso));
 }
 
-function cellText(row: SynopsisRow, key: SynopsisColumn, language: 'de' | 'en', levelLabel: (l: SynopsisRow['level']) => string): string {
+function cellText(row: SynopsisRow, key: SynopsisColumn, language: Language, levelLabel: (l: SynopsisRow['level']) => string): string {
   switch (key) {
     case 'number': return String(row.number);
     case 'contribution': return row.contribution;
@@ -44,8 +68,8 @@ function cellText(row: SynopsisRow, key: SynopsisColumn, language: 'de' | 'en', 
     case 'text': return row.text;
     case 'state': return row.stateLabel;
     case 'reason':
-      if (row.reason === undefined) return language === 'de' ? 'Abwägung steht aus' : 'Disposition pending';
-      return row.duplicateOf ? `${row.reason} (${language === 'de' ? 'siehe Beitrag' : 'see contribution'} ${row.duplicateOf})` : row.reason;
+      if (row.reason === undefined) return texts[language].dispositionPending;
+      return row.duplicateOf ? `${row.reason} (${texts[language].seeContribution} ${row.duplicateOf})` : row.reason;
     case 'answeredAt': return dateText(row.answeredAt, language);
     case 'publishedAt': return dateText(row.publishedAt, language);
   }
@@ -78,6 +102,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
  */
 export async function synopsisDocx(consultation: Consultation, options: SynopsisExportOptions): Promise<Uint8Array> {
   const { language } = options;
+  const text = texts[language];
   const t = synopsisTable(consultation, { audience: options.audience, language, withLevel: true });
   const levelLabel = (l: SynopsisRow['level']) => (l ? levelNames[l][language] : '');
   const counts = levelOrder.map((level) => {
@@ -87,7 +112,7 @@ export async function synopsisDocx(consultation: Consultation, options: Synopsis
   const doc = new Document({
     creator: 'foederal reference app',
     title: t.title,
-    description: language === 'de' ? 'Abwägungstabelle' : 'Synopsis of dispositions',
+    description: text.description,
     sections: [
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
@@ -95,16 +120,12 @@ export async function synopsisDocx(consultation: Consultation, options: Synopsis
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t.title)] }),
           new Paragraph({
             children: [
-              new TextRun(
-                language === 'de'
-                  ? `Abwägungstabelle · Entwurfsfassung ${consultation.draftVersion} · Konsultation ${dateText(consultation.opens, language)} bis ${dateText(consultation.closes, language)} · ${t.rows.length} Beiträge`
-                  : `Synopsis · draft version ${consultation.draftVersion} · consultation ${dateText(consultation.opens, language)} to ${dateText(consultation.closes, language)} · ${t.rows.length} contributions`,
-              ),
+              new TextRun(text.subtitle(String(consultation.draftVersion), dateText(consultation.opens, language), dateText(consultation.closes, language), t.rows.length)),
             ],
           }),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(language === 'de' ? 'Ergebnis je Ebene' : 'Outcome per level')] }),
-          table([language === 'de' ? 'Ebene' : 'Level', language === 'de' ? 'Beiträge' : 'Contributions', ...outcomeColumns.map((o) => o[language])], counts),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(language === 'de' ? 'Beiträge und Abwägung' : 'Contributions and dispositions')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text.outcomePerLevel)] }),
+          table([text.level, text.contributions, ...outcomeColumns.map((o) => o[language])], counts),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text.contributionsAndDispositions)] }),
           table(t.columns.map((c) => c.label), t.rows.map((row) => t.columns.map((c) => cellText(row, c.key, language, levelLabel)))),
         ],
       },

@@ -141,7 +141,7 @@ export function translate<const T extends Readonly<Record<string, string>>>(tabl
  * const pair = bilingual({ de: { save: 'Speichern' }, en: { save: 'Save' } });
  * pair('save'); // { de: 'Speichern', en: 'Save' }
  */
-export function bilingual<const T extends Readonly<Record<string, string>>>(tables: StringTables<T>): (key: keyof T & string) => { readonly de: string; readonly en: string } {
+export function bilingual<const T extends Readonly<Record<string, string>>>(tables: StringTables<T>): (key: keyof T & string) => Required<LocalizedText> {
   return (key) => {
     const german: string = tables.de[key] ?? key;
     return { de: german, en: tables.en[key] ?? german };

@@ -18,7 +18,7 @@ import { consultationOverview, requireConsultation } from '../../domain/consulta
 import { pageNumberOf } from '../../domain/paging.js';
 import { synopsisDocx } from '../../domain/synopsis-docx.js';
 import { AppError } from '../../errors.js';
-import { formatDate, textOf, type Language } from '../i18n.js';
+import { formatDate, textOf, type Language, type LocalizedText } from '../i18n.js';
 import { recommendationLabel, recommendationBilingual } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
 import { pageParameter, pager as listPager } from '../pager.js';
@@ -31,7 +31,7 @@ const submitterLabels = {
   organisation: contributionDeskPair('organisation'),
   anonymous: recommendationBilingual('author', 'anonymous'),
 } as const;
-const sortLabels: Record<ContributionSort, { de: string; en: string }> = {
+const sortLabels: Record<ContributionSort, Required<LocalizedText>> = {
   newest: contributionDeskPair('newestFirst'),
   oldest: contributionDeskPair('oldestFirst'),
   section: contributionDeskPair('bySection'),

@@ -8,7 +8,7 @@ import { berlinDay } from '../../domain/berlin-time.js';
 import { composition, findBody, getBody } from '../../domain/body.js';
 import { createBody, saveMember, type MemberInput } from '../../domain/members.js';
 import { AppError } from '../../errors.js';
-import { formatDate, textOf, type Language } from '../i18n.js';
+import { formatDate, textOf, type Language, type LocalizedText } from '../i18n.js';
 import { csrfField, type Markup, type PageContext } from '../layout.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, readForm, required, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
@@ -23,7 +23,7 @@ const levelOptions = [
   { value: '', label: membersPair('noneScienceIndustryCivil') },
 ];
 const jurisdictionKinds = jurisdictionKindSchema.options.map((value) => ({ value, label: memberBilingual('jurisdictionKind', value) }));
-const presetLabels: Record<string, { de: string; en: string }> = {
+const presetLabels: Record<string, Required<LocalizedText>> = {
   'amev-style-working-group': membersPair('amevStyleWorkingGroup'),
   'it-planungsrat': membersPair('itPlanningCouncil'),
   bauministerkonferenz: membersPair('conferenceOfBuildingMinisters'),
