@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgres } from '@foederal/test-utils';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openRepository, type Repository } from '../src/db/repository.js';
 
 /** One place to store data for a test, created fresh and removed afterwards. */
 export interface Backend {
@@ -72,3 +74,26 @@ export function postgresBackend(): BackendFactory {
 
 /** Both backends; PostgreSQL reports itself unavailable (and announces the skip) when absent. */
 export const backends: readonly BackendFactory[] = [sqliteBackend(), postgresBackend()];
+
+/**
+ * A fresh, migrated repository on `factory`'s backend for the tests of the enclosing `describe`:
+ * opened before them and handed to `opened` (which may keep and seed it), closed and removed after
+ * them.
+ *
+ * @example
+ * let repo: Repository;
+ * freshRepository(factory, (opened) => (repo = opened));
+ */
+export function freshRepository(factory: BackendFactory, opened: (repo: Repository) => unknown): void {
+  let backend: Backend | undefined;
+  let repo: Repository | undefined;
+  beforeAll(async () => {
+    backend = await factory.create();
+    repo = await openRepository(backend.options);
+    await opened(repo);
+  });
+  afterAll(async () => {
+    await repo?.close();
+    await backend?.dispose();
+  });
+}

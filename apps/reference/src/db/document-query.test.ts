@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, type Backend } from '../../test/backends.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends, freshRepository } from '../../test/backends.js';
 import { AppError } from '../errors.js';
-import { openRepository, type DocumentStore, type Repository } from './repository.js';
+import { type DocumentStore, type Repository } from './repository.js';
 import type { DocumentTableName } from './schema.js';
 
 /** Toy documents for the store mechanics: the one place that looks past the table's type. */
@@ -14,11 +14,9 @@ function toy(repo: Repository, table: DocumentTableName): DocumentStore<Record<s
 // contribution list uses them, on both dialects.
 for (const factory of backends) {
   describe.skipIf(!factory.available)(`document queries on ${factory.name}`, () => {
-    let backend: Backend;
     let repo: Repository;
+    freshRepository(factory, (opened) => (repo = opened));
     beforeAll(async () => {
-      backend = await factory.create();
-      repo = await openRepository(backend.options);
       const docs = [
         { id: 'a', anchor: { section: '2' }, author: { kind: 'person' } },
         { id: 'b', anchor: { section: '1' }, author: { kind: 'anonymous' } },
@@ -27,10 +25,6 @@ for (const factory of backends) {
         { id: 'e', anchor: { section: "2' or 1=1 --" }, author: { kind: 'person' } },
       ];
       for (const [i, d] of docs.entries()) await toy(repo, 'contributions').create(`k/${d.id}`, d, { parentId: 'k', sortKey: `2027-01-0${i + 1}`, search: d.id });
-    });
-    afterAll(async () => {
-      await repo?.close();
-      await backend?.dispose();
     });
 
     it('filters by values inside the document, also nested and combined', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, type Backend } from '../../test/backends.js';
-import { openRepository, type DocumentStore, type Repository } from '../db/repository.js';
+import { describe, expect, it } from 'vitest';
+import { backends, freshRepository } from '../../test/backends.js';
+import { type DocumentStore, type Repository } from '../db/repository.js';
 import type { DocumentTableName } from '../db/schema.js';
 import { audit, auditCsv, auditLog } from './audit.js';
 
@@ -12,16 +12,8 @@ function toy(repo: Repository, table: DocumentTableName): DocumentStore<Record<s
 
 for (const factory of backends) {
   describe.skipIf(!factory.available)(`audit log on ${factory.name}`, () => {
-    let backend: Backend;
     let repo: Repository;
-    beforeAll(async () => {
-      backend = await factory.create();
-      repo = await openRepository(backend.options);
-    });
-    afterAll(async () => {
-      await repo?.close();
-      await backend?.dispose();
-    });
+    freshRepository(factory, (opened) => (repo = opened));
 
     it('records who, when, what and the versions before and after, newest first', async () => {
       const user = { id: 'u-1', username: 'gs' };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { licenseFor, type Recommendation } from '@foederal/recommendations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, type Backend } from '../../test/backends.js';
-import { openRepository, type Repository } from '../db/repository.js';
+import { describe, expect, it } from 'vitest';
+import { backends, freshRepository } from '../../test/backends.js';
+import type { Repository } from '../db/repository.js';
 import { schoolIds } from '../demo/school-ids.js';
 import { AppError } from '../errors.js';
 import { berlinDay, berlinInstant } from './berlin-time.js';
@@ -35,16 +35,8 @@ describe('German days', () => {
 
 for (const factory of backends) {
   describe.skipIf(!factory.available)(`drafts on ${factory.name}`, () => {
-    let backend: Backend;
     let repo: Repository;
-    beforeAll(async () => {
-      backend = await factory.create();
-      repo = await openRepository(backend.options);
-    });
-    afterAll(async () => {
-      await repo?.close();
-      await backend?.dispose();
-    });
+    freshRepository(factory, (opened) => (repo = opened));
 
     it('keeps checked uploads, refuses wrong ones, and saves them as attachments with the draft', async () => {
       const main = await keepUpload(repo, new File([pdf], 'Betrieb 2028.pdf', { type: 'application/pdf' }), 'main');

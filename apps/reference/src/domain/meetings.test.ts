@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, type Backend } from '../../test/backends.js';
-import { openRepository, type Repository } from '../db/repository.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends, freshRepository } from '../../test/backends.js';
+import type { Repository } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { createMeeting, voteOnAgendaItem } from './meetings.js';
 import { createBody, saveMember } from './members.js';
@@ -9,19 +9,13 @@ const who = { now: () => new Date('2027-03-04T09:00:00Z'), user: { id: 'u1', use
 
 for (const factory of backends) {
   describe.skipIf(!factory.available)(`meetings on ${factory.name}`, () => {
-    let backend: Backend;
     let repo: Repository;
+    freshRepository(factory, (opened) => (repo = opened));
     beforeAll(async () => {
-      backend = await factory.create();
-      repo = await openRepository(backend.options);
       await createBody(repo, { name: 'Arbeitskreis', preset: 'amev-style-working-group', startDate: '2027-01-01' }, who);
       await saveMember(repo, { personName: 'Bund', jurisdiction: { kind: 'government', level: 'federal', name: 'Bund' }, kind: 'voting', votingRight: true, startDate: '2027-01-01' }, undefined, who);
       await saveMember(repo, { personName: 'Land', jurisdiction: { kind: 'government', level: 'state', name: 'Hamburg', state: 'DE-HH' }, kind: 'voting', votingRight: true, startDate: '2027-01-01' }, undefined, who);
       await saveMember(repo, { personName: 'Kommune', jurisdiction: { kind: 'municipal-umbrella-association', level: 'municipality', name: 'Städtetag' }, kind: 'voting', votingRight: true, startDate: '2027-01-01' }, undefined, who);
-    });
-    afterAll(async () => {
-      await repo?.close();
-      await backend?.dispose();
     });
 
     it('stores a meeting with its agenda, refuses a duplicate item number, and records the vote on an item', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, type Backend } from '../../test/backends.js';
-import { openRepository, type Repository } from '../db/repository.js';
+import { describe, expect, it } from 'vitest';
+import { backends, freshRepository } from '../../test/backends.js';
+import type { Repository } from '../db/repository.js';
 import { AppError } from '../errors.js';
 import { composition, getBody, membersOf } from './body.js';
 import { createBody, saveMember } from './members.js';
@@ -9,16 +9,8 @@ const who = { now: () => new Date('2027-01-10T09:00:00Z'), user: { id: 'u1', use
 
 for (const factory of backends) {
   describe.skipIf(!factory.available)(`members on ${factory.name}`, () => {
-    let backend: Backend;
     let repo: Repository;
-    beforeAll(async () => {
-      backend = await factory.create();
-      repo = await openRepository(backend.options);
-    });
-    afterAll(async () => {
-      await repo?.close();
-      await backend?.dispose();
-    });
+    freshRepository(factory, (opened) => (repo = opened));
 
     it('sets up the body once and adds members for Bund, a Land and a Kommune with their seats', async () => {
       const created = await createBody(repo, { name: 'Föderaler Arbeitskreis Test', preset: 'amev-style-working-group', startDate: '2027-01-01' }, who);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteBackend, type Backend } from '../../test/backends.js';
-import { openRepository, type Repository } from '../db/repository.js';
+import { describe, expect, it } from 'vitest';
+import { sqliteBackend, freshRepository } from '../../test/backends.js';
+import type { Repository } from '../db/repository.js';
 import { school, schoolAreas, schoolIfc } from '../demo/school-ifc.js';
 import { schoolIds } from '../demo/school-ids.js';
 import { analyseModel, checkModel, uploadModel } from './models.js';
 
 describe('building models', () => {
-  let backend: Backend;
   let repo: Repository;
-  beforeAll(async () => {
-    backend = await sqliteBackend().create();
-    repo = await openRepository(backend.options);
-  });
-  afterAll(async () => {
-    await repo?.close();
-    await backend?.dispose();
-  });
+  freshRepository(sqliteBackend(), (opened) => (repo = opened));
 
   it('reads the generated school: storeys, spaces and the DIN 277 sums written into it', async () => {
     const { summary } = await analyseModel(new TextEncoder().encode(schoolIfc()));
