@@ -171,9 +171,9 @@ ${filterForm(lang, c, v.query, base)}
     <legend class="kern-label">${contributionDeskText(lang, 'disposeOfTheSelected')}</legend>
     <div class="kern-fieldset__body stack">
       ${selectField(lang, v.form, { name: 'stand', label: contributionDeskPair('newState'), options: bulkStates.map((s) => ({ value: s, label: recommendationBilingual('contribution', s) })), fallback: 'accepted' })}
-      ${textField(lang, v.form, { name: 'begruendung', label: contributionDeskPair('reasonGerman'), hint: contributionDeskPair('requiredForAcceptedPartially'), rows: 3, maxlength: 20000 })}
+      ${textField(lang, v.form, { name: 'begruendung', label: contributionDeskPair('reasonGerman'), hint: contributionDeskPair('reasonRequiredHint'), rows: 3, maxlength: 20000 })}
       ${textField(lang, v.form, { name: 'begruendung_en', label: contributionDeskPair('reasonEnglish'), rows: 2, maxlength: 20000 })}
-      ${textField(lang, v.form, { name: 'dublette_von', label: contributionDeskPair('originalForDuplicatesContribution'), maxlength: 120 })}
+      ${textField(lang, v.form, { name: 'dublette_von', label: contributionDeskPair('duplicateOfLabel'), maxlength: 120 })}
       ${checkboxField(lang, v.form, { name: 'veroeffentlichen', label: contributionDeskPair('publishTheAnswerRight'), fallback: true })}
       <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${contributionDeskText(lang, 'disposeOfSelection')}</span></button>
     </div>

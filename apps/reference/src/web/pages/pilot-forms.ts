@@ -60,7 +60,7 @@ ${existing.length > 0 ? html`<p class="kern-body">${pilotFormsText(lang, 'editEx
   ${textField(lang, f, { name: 'titleDe', label: pilotFormsPair('title'), required: true, maxlength: 1000 })}
   ${textField(lang, f, { name: 'descriptionDe', label: pilotFormsPair('description'), required: true, rows: 4, maxlength: 20000 })}
   ${selectField(lang, f, { name: 'subjectKind', label: pilotFormsPair('subject'), options: [{ value: 'recommendation', label: pilotFormsPair('aRecommendation') }, { value: 'open-source', label: pilotFormsPair('anOpenSourceSolution') }], fallback: 'recommendation' })}
-  ${selectField(lang, f, { name: 'recommendation', label: pilotFormsPair('recommendationForSubjectRecommendation'), options: recs.map((r) => ({ value: r.id, label: `${r.number} ${r.shortTitle.de} ${r.edition} (${r.version})` })) })}
+  ${selectField(lang, f, { name: 'recommendation', label: pilotFormsPair('subjectRecommendation'), options: recs.map((r) => ({ value: r.id, label: `${r.number} ${r.shortTitle.de} ${r.edition} (${r.version})` })) })}
   ${textField(lang, f, { name: 'osName', label: pilotFormsPair('nameOfTheSolution'), maxlength: 300 })}
   ${textField(lang, f, { name: 'repository', label: pilotFormsPair('repositoryOnOpencode'), type: 'url', maxlength: 500 })}
   ${textField(lang, f, { name: 'start', label: pilotFormsPair('start'), type: 'date', required: true })}

@@ -101,7 +101,7 @@ ${pager(lang, '/abstimmungen', url.searchParams, result)}`);
 <h1 class="kern-heading-x-large">${textOf(lang, v.title)}</h1>
 <p class="kern-body">${memberLabel(lang, 'motionKind', v.motionKind)}${v.recommendation ? html` · <a class="kern-link" href="/empfehlungen/${v.recommendation}">${v.recommendation}</a>` : ''}</p>
 ${resultView(v.result, lang)}
-<p class="kern-body--small">${v.scenario ? votesText(lang, 'evaluatedWithEvaluatedecisionFoederal') : votesText(lang, 'importedDecision')}
+<p class="kern-body--small">${v.scenario ? votesText(lang, 'evaluatedFromBallots') : votesText(lang, 'importedDecision')}
 <a class="kern-link" href="/api/v1/decisions/${v.decision.id}">JSON</a></p>`);
   });
 }

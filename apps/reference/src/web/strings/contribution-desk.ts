@@ -49,9 +49,9 @@ export const de = {
   perPage: 'Je Seite',
   newState: 'Neuer Stand',
   reasonGerman: 'Begründung (deutsch)',
-  requiredForAcceptedPartially: 'Pflicht bei berücksichtigt, teilweise, nicht berücksichtigt und Dublette.',
+  reasonRequiredHint: 'Pflicht bei berücksichtigt, teilweise, nicht berücksichtigt und Dublette.',
   reasonEnglish: 'Begründung (englisch)',
-  originalForDuplicatesContribution: 'Original (bei Dublette): Kennung des Beitrags',
+  duplicateOfLabel: 'Original (bei Dublette): Kennung des Beitrags',
   publishTheAnswerRight: 'Antwort sofort veröffentlichen',
   contributionId: 'Kennung des Beitrags',
 } as const;
@@ -105,9 +105,9 @@ export const en: Record<keyof typeof de, string> = {
   perPage: 'Per page',
   newState: 'New state',
   reasonGerman: 'Reason (German)',
-  requiredForAcceptedPartially: 'Required for accepted, partially accepted, rejected and duplicate.',
+  reasonRequiredHint: 'Required for accepted, partially accepted, rejected and duplicate.',
   reasonEnglish: 'Reason (English)',
-  originalForDuplicatesContribution: 'Original (for duplicates): contribution id',
+  duplicateOfLabel: 'Original (for duplicates): contribution id',
   publishTheAnswerRight: 'Publish the answer right away',
   contributionId: 'Contribution id',
 };

@@ -23,7 +23,7 @@ export const de = {
   none: 'keine',
   noVote: 'ohne Stimmrecht',
   evaluateAndSave: 'Auswerten und speichern',
-  evaluatedWithEvaluatedecisionFoederal: 'Ausgewertet mit evaluateDecision (@foederal/membership) aus den erfassten Stimmen.',
+  evaluatedFromBallots: 'Ausgewertet mit evaluateDecision (@foederal/membership) aus den erfassten Stimmen.',
   importedDecision: 'Übernommener Beschluss.',
 } as const;
 
@@ -50,7 +50,7 @@ export const en: Record<keyof typeof de, string> = {
   none: 'none',
   noVote: 'no vote',
   evaluateAndSave: 'Evaluate and save',
-  evaluatedWithEvaluatedecisionFoederal: 'Evaluated with evaluateDecision (@foederal/membership) from the recorded ballots.',
+  evaluatedFromBallots: 'Evaluated with evaluateDecision (@foederal/membership) from the recorded ballots.',
   importedDecision: 'Imported decision.',
 };
 
