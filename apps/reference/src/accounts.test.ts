@@ -119,6 +119,13 @@ for (const factory of backends) {
       expect(passwordChecks.count - known).toBe(1);
       for (let i = 0; i < 4; i++) expect((await signIn(new FormClient(t.url), 'gibt-es-nicht', 'x')).status).toBe(401);
       expect((await signIn(new FormClient(t.url), 'gibt-es-nicht', 'x')).status).toBe(429);
+      // The count of an unknown name is kept 30 days after its last failure, then tidied away
+      // (ADR 0173): a day before, the lock stands; after, the name starts again from no failures.
+      const day = 86_400_000;
+      await repo().pruneExpired(new Date(Date.now() + 29 * day).toISOString());
+      expect((await signIn(new FormClient(t.url), 'gibt-es-nicht', 'x')).status).toBe(429);
+      expect((await repo().pruneExpired(new Date(Date.now() + 31 * day).toISOString())).meta).toBeGreaterThanOrEqual(1);
+      expect((await signIn(new FormClient(t.url), 'gibt-es-nicht', 'x')).status).toBe(401);
     }, 120_000);
 
     it('rehashes a password stored with the old scrypt parameters at the next sign-in', async () => {

@@ -218,6 +218,32 @@ for (const factory of backends) {
       expect(await victim.text()).toContain('state of another browser');
     });
 
+    it('keeps a pending sign-in until it expires (10 minutes), then tidies it away', async () => {
+      who = 'martina.vogel';
+      // Start at the app and go through the provider, stopping before the app's callback.
+      const pendingCallback = async (browser: Browser) => {
+        let step = await browser.get(`${app.ctx.baseUrl}/anmelden/oidc`);
+        for (let i = 0; i < 20 && step.status >= 300 && step.status < 400; i++) {
+          const location = new URL(step.headers.get('location')!, step.url).href;
+          if (location.includes('/anmelden/oidc/callback')) return location;
+          step = await browser.get(location);
+        }
+        throw new Error('the provider did not send the browser back');
+      };
+      const minute = 60_000;
+      const early = new Browser();
+      const earlyCallback = await pendingCallback(early);
+      await app.ctx.repo.pruneExpired(new Date(Date.now() + 9 * minute).toISOString());
+      expect((await early.get(earlyCallback)).status).toBe(303);
+
+      const late = new Browser();
+      const lateCallback = await pendingCallback(late);
+      expect((await app.ctx.repo.pruneExpired(new Date(Date.now() + 11 * minute).toISOString())).meta).toBeGreaterThanOrEqual(1);
+      const refused = await late.get(lateCallback);
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).toContain('unknown or used state');
+    });
+
     it('refuses a provider whose discovery names another issuer', async () => {
       const res = await new Browser().get(`${wrongIssuerApp.ctx.baseUrl}/anmelden/oidc`);
       expect(res.status).toBe(401);

@@ -43,8 +43,7 @@ export async function rateLimit(ctx: AppContext, c: Context, bucket: string, lim
   const nowSeconds = Math.floor(ctx.now().getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % windowSeconds);
   const hits = await ctx.repo.hit(`${bucket}:${clientAddress(c, ctx.config.trustProxy)}`, windowStart);
-  // Now and then forget windows older than two days (all windows start at a Unix time in seconds).
-  if (Math.random() < 0.01) await ctx.repo.pruneHits(nowSeconds - 2 * 86_400);
+  await tidyUp(ctx);
   const reset = windowStart + windowSeconds - nowSeconds;
   c.header('RateLimit-Limit', String(limit));
   c.header('RateLimit-Remaining', String(Math.max(0, limit - hits)));
@@ -53,5 +52,28 @@ export async function rateLimit(ctx: AppContext, c: Context, bucket: string, lim
     throw new AppError('rate-limited', `Zu viele Anfragen; erneut in ${reset} s / too many requests; retry in ${reset} s`, {
       details: { retryAfter: reset },
     });
+  }
+}
+
+/**
+ * Now and then (in one call of `1 / chance`) forget what has run out: rate-limit windows older
+ * than two days, `meta` rows past their expiry (pending OpenID Connect sign-ins, failure counts
+ * of unknown sign-in names) and expired sessions (ADR 0173). Every place that writes such rows
+ * calls it, so the tables stay bounded without a timer and several instances share the work. A
+ * failure is logged, never passed to the request that happened to trigger it.
+ *
+ * @example
+ * await tidyUp(ctx); // usually nothing; about once in a hundred calls, a few deletes
+ */
+export async function tidyUp(ctx: AppContext, chance = 0.01): Promise<void> {
+  if (Math.random() >= chance) return;
+  const now = ctx.now();
+  try {
+    // all rate-limit windows start at a Unix time in seconds
+    await ctx.repo.pruneHits(Math.floor(now.getTime() / 1000) - 2 * 86_400);
+    const removed = await ctx.repo.pruneExpired(now.toISOString());
+    if (removed.meta + removed.sessions > 0) ctx.log.info(removed, 'expired state removed');
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'removing expired state failed');
   }
 }

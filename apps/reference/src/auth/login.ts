@@ -2,11 +2,17 @@ import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import type { User } from '../db/repository.js';
 import { AppError } from '../errors.js';
-import { clientAddress } from '../rate-limit.js';
+import { clientAddress, tidyUp } from '../rate-limit.js';
 import { hashPassword, needsRehash, verifyNothing, verifyPassword } from './passwords.js';
 
 /** Failed sign-ins an account may have before the back-off starts. */
 export const freeAttempts = 5;
+
+/**
+ * Days the failure count of an unknown sign-in name is kept after its last failure (then it is
+ * removed by {@link tidyUp}, so guessed names cannot fill the database; ADR 0173).
+ */
+export const unknownNameDays = 30;
 
 /**
  * Seconds an account stays locked after its `failures`-th failed sign-in in a row: none for the
@@ -41,6 +47,7 @@ export async function checkSignIn(ctx: AppContext, c: Context, username: string,
   const seconds = Math.floor(now.getTime() / 1000);
   const hits = await ctx.repo.hit(`login:${clientAddress(c, ctx.config.trustProxy)}`, seconds - (seconds % 60));
   if (hits > ctx.config.loginLimitPerMinute) throw new AppError('rate-limited', 'Zu viele Anmeldeversuche / too many sign-in attempts', { details: { retryAfter: 60 - (seconds % 60) } });
+  await tidyUp(ctx);
   const name = username.trim().slice(0, 200);
   const user = await ctx.repo.users.byName(name);
   // Unknown names keep the same count and lock (in `meta`), so a lock does not tell them apart.
@@ -58,7 +65,9 @@ export async function checkSignIn(ctx: AppContext, c: Context, username: string,
     } else if (!user) {
       const failures = (unknown?.failures ?? 0) + 1;
       const wait = backoffSeconds(failures);
-      await ctx.repo.meta.put(unknownKey, JSON.stringify({ failures, lockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null }));
+      const lockedUntil = wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null;
+      const forgetAt = new Date(now.getTime() + unknownNameDays * 86_400_000).toISOString();
+      await ctx.repo.meta.put(unknownKey, JSON.stringify({ failures, lockedUntil }), forgetAt);
     }
     ctx.log.info({ username: name }, 'sign-in failed');
     return undefined;

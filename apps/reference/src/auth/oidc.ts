@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import type { User } from '../db/repository.js';
 import { audit } from '../domain/audit.js';
 import { AppError } from '../errors.js';
+import { rateLimit } from '../rate-limit.js';
 import { accountState } from './accounts.js';
 import { safeNext } from './redirect.js';
 import { roles, type Role } from './roles.js';
@@ -100,6 +101,8 @@ export class OidcSignIn {
 
   /** Start: remember state, nonce and PKCE verifier, and send the browser to the provider. */
   async start(c: Context, next: string | undefined): Promise<Response> {
+    // Each start stores a pending sign-in: as many per address and minute as sign-in attempts.
+    await rateLimit(this.ctx, c, 'oidc-start', this.ctx.config.loginLimitPerMinute, 60);
     let configuration: client.Configuration;
     try {
       configuration = await this.discover();
@@ -116,7 +119,7 @@ export class OidcSignIn {
       next: safeNext(next),
       expires: new Date(this.ctx.now().getTime() + stateMinutes * 60_000).toISOString(),
     };
-    await this.ctx.repo.meta.put(stateKey(state), JSON.stringify(pending));
+    await this.ctx.repo.meta.put(stateKey(state), JSON.stringify(pending), pending.expires);
     setCookie(c, cookieName(this.ctx), state, { httpOnly: true, secure: isHttps(this.ctx), sameSite: 'Lax', path: '/', maxAge: stateMinutes * 60 });
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri(),

@@ -179,6 +179,24 @@ const m0005Meetings: Migration = {
   },
 };
 
+/**
+ * Expiring state (ADR 0173): `meta` rows may carry an expiry (pending OpenID Connect sign-ins,
+ * failure counts of unknown sign-in names), and expired ones as well as expired sessions are
+ * removed now and then; both get an index on their expiry for that.
+ */
+const m0006ExpiringState: Migration = {
+  async up(db) {
+    await db.schema.alterTable('meta').addColumn('expires_at', 'text').execute();
+    await db.schema.createIndex('meta_expires').on('meta').column('expires_at').execute();
+    await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+  },
+  async down(db) {
+    await db.schema.dropIndex('sessions_expires').execute();
+    await db.schema.dropIndex('meta_expires').execute();
+    await db.schema.alterTable('meta').dropColumn('expires_at').execute();
+  },
+};
+
 /** The one ordered list of migrations; the dialect only picks the binary column type. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -187,6 +205,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-accounts-audit': m0003,
     '0004-cache-generations': m0004CacheGenerations,
     '0005-meetings': m0005Meetings,
+    '0006-expiring-state': m0006ExpiringState,
   };
 }
 

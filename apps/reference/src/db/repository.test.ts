@@ -154,6 +154,34 @@ for (const factory of backends) {
       expect(await repo.hit('ip:203.0.113.9', 2000)).toBe(2);
     });
 
+    it('removes meta rows and sessions once they have expired, and keeps the rest', async () => {
+      await repo.meta.put('expiry-forever', 'a');
+      await repo.meta.put('expiry-past', 'b', '2027-01-01T09:59:59.999Z');
+      await repo.meta.put('expiry-now', 'c', '2027-01-01T10:00:00.000Z');
+      await repo.meta.put('expiry-future', 'd', '2027-01-01T10:00:00.001Z');
+      // Replacing a row replaces its expiry too: in both directions.
+      await repo.meta.put('expiry-moved-out', 'e', '2027-01-01T09:00:00.000Z');
+      await repo.meta.put('expiry-moved-out', 'e2', '2027-02-01T00:00:00.000Z');
+      await repo.meta.put('expiry-dropped', 'f', '2027-01-01T09:00:00.000Z');
+      await repo.meta.put('expiry-dropped', 'f2');
+      await repo.users.create({ id: 'u-expiry', username: 'expiry', display_name: 'Ablauf', role: 'member', password_hash: 'h', created_at: 'now' });
+      await repo.sessions.create({ id_hash: 'gone', user_id: 'u-expiry', csrf_token: 't', created_at: '2027-01-01T00:00:00Z', expires_at: '2027-01-01T09:00:00.000Z' });
+      await repo.sessions.create({ id_hash: 'kept', user_id: 'u-expiry', csrf_token: 't', created_at: '2027-01-01T00:00:00Z', expires_at: '2027-01-01T11:00:00.000Z' });
+
+      expect(await repo.pruneExpired('2027-01-01T10:00:00.000Z')).toEqual({ meta: 2, sessions: 1 });
+      const values = await Promise.all(['expiry-forever', 'expiry-past', 'expiry-now', 'expiry-future', 'expiry-moved-out', 'expiry-dropped'].map((k) => repo.meta.get(k)));
+      expect(values).toEqual(['a', undefined, undefined, 'd', 'e2', 'f2']);
+      expect(await repo.sessions.get('gone', '2027-01-01T08:00:00.000Z')).toBeUndefined();
+      expect(await repo.sessions.get('kept', '2027-01-01T10:30:00.000Z')).toBeDefined();
+      // Nothing more to do at the same time; a claimed seed marker never expires.
+      expect(await repo.pruneExpired('2027-01-01T10:00:00.000Z')).toEqual({ meta: 0, sessions: 0 });
+      expect(await repo.meta.claim('expiry-claim', 'x')).toBe(true);
+      await repo.pruneExpired('9999-12-31T23:59:59.999Z');
+      expect(await repo.meta.get('expiry-claim')).toBe('x');
+      expect(await repo.meta.get('expiry-forever')).toBe('a');
+      expect(await repo.meta.get('expiry-future')).toBeUndefined();
+    });
+
     it('claims a meta key only once', async () => {
       const claims = await Promise.all(Array.from({ length: 10 }, () => repo.meta.claim('seed', 'now')));
       expect(claims.filter(Boolean)).toHaveLength(1);

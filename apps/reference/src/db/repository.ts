@@ -162,12 +162,15 @@ export interface Repository extends DocumentStores {
   hit(bucket: string, windowStart: number): Promise<number>;
   /** Delete rate-limit windows that started before `windowStart`. */
   pruneHits(windowStart: number): Promise<void>;
+  /** Delete `meta` rows and sessions whose expiry is at or before `now` (ISO 8601); how many went. */
+  pruneExpired(now: string): Promise<{ meta: number; sessions: number }>;
   meta: {
+    /** The value of a key, expired or not (the caller checks what the value says). */
     get(key: string): Promise<string | undefined>;
     /** Insert once; false when the key already existed (used to seed exactly once). */
     claim(key: string, value: string): Promise<boolean>;
-    /** Insert or replace. */
-    put(key: string, value: string): Promise<void>;
+    /** Insert or replace; with `expiresAt` (ISO 8601) the row is removed by `pruneExpired` after it. */
+    put(key: string, value: string, expiresAt?: string): Promise<void>;
     /** Delete and return in one step (one-time values such as OIDC states); undefined when absent. */
     take(key: string): Promise<string | undefined>;
   };
@@ -524,8 +527,9 @@ class KyselyRepository implements Repository {
         if (row !== undefined) await catalogueChanged();
         return row !== undefined;
       },
-      put: async (key, value) => {
-        await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+      put: async (key, value, expiresAt) => {
+        const expires_at = expiresAt ?? null;
+        await db.insertInto('meta').values({ key, value, expires_at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, expires_at })).execute();
       },
       take: async (key) => (await db.deleteFrom('meta').where('key', '=', key).returning('value').executeTakeFirst())?.value,
     };
@@ -543,6 +547,12 @@ class KyselyRepository implements Repository {
 
   async pruneHits(windowStart: number): Promise<void> {
     await this.db.deleteFrom('rate_limits').where('window_start', '<', windowStart).execute();
+  }
+
+  async pruneExpired(now: string): Promise<{ meta: number; sessions: number }> {
+    const meta = await this.db.deleteFrom('meta').where('expires_at', 'is not', null).where('expires_at', '<=', now).executeTakeFirst();
+    const sessions = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    return { meta: Number(meta.numDeletedRows), sessions: Number(sessions.numDeletedRows) };
   }
 
   async transaction<R>(fn: (tx: Repository) => Promise<R>): Promise<R> {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Columns shared by every aggregate table: the aggregate itself is a JSON document in `data`
@@ -100,6 +100,8 @@ export interface FileTable {
 export interface MetaTable {
   key: string;
   value: string;
+  /** When the row may be removed (ISO 8601); null keeps it for good. */
+  expires_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every table, as Kysely sees it. */
