@@ -9,6 +9,8 @@ import { rateLimit } from '../../rate-limit.js';
 import { formatDate, textOf, t, type Language } from '../i18n.js';
 import { recommendationLabel } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
+import { pageOf, pager } from '../pager.js';
+import { pagerText } from '../strings/pager.js';
 import { formOf, render, type Routes } from '../routing.js';
 import { consultationText, consultationPair } from '../strings/consultation.js';
 
@@ -138,25 +140,36 @@ function validateForm(form: Record<string, string>): { submission?: Submission; 
   };
 }
 
-function contributionList(items: Contribution[], consultation: Consultation, lang: Language): Markup {
+function contributionList(items: readonly Contribution[], consultation: Consultation, lang: Language): Markup {
   const section = (a: string) => consultation.sections.find((s) => s.anchor === a);
   return html`<ul class="kern-list stack">${items.map((c) => html`<li><article class="kern-card"><div class="kern-card__container"><div class="kern-card__header"><h3 class="kern-title kern-title--small">${consultationText(lang, 'section')} ${c.anchor.section}${section(c.anchor.section) ? ` – ${textOf(lang, section(c.anchor.section)?.title)}` : ''}</h3></div>
 <div class="kern-card__body"><p class="kern-body contribution-text">${textOf(lang, c.text)}</p>
 <p class="kern-body--small">${authorOf(c, lang)} · ${formatDate(lang, c.submittedAt)} · ${recommendationLabel(lang, 'contribution', c.state)}</p></div></div></article></li>`)}</ul>`;
 }
 
-/** The synopsis (Abwägungstabelle) from `synopsisTable` of `@foederal/recommendations`, public view. */
-function synopsis(consultation: Consultation, lang: Language): Markup {
+/** The query parameter of the synopsis's page; the contribution list above it pages with `seite`. */
+const synopsisPageParameter = 'abwaegung';
+
+/** The label of one of the page's two pagers: "Seiten: Abwägung" / "Pages: Dispositions". */
+const pagerLabel = (lang: Language, list: 'publishedContributions' | 'dispositions') => `${pagerText(lang, 'pages')}: ${consultationText(lang, list)}`;
+
+/**
+ * The synopsis (Abwägungstabelle) from `synopsisTable` of `@foederal/recommendations`, public
+ * view, one page of its rows (numbers and order as in the whole table and its exports).
+ */
+function synopsis(consultation: Consultation, lang: Language, path: string, query: URLSearchParams): Markup {
   const table = synopsisTable(consultation, { audience: 'public', language: lang });
   const columns = table.columns.filter((c) => ['number', 'anchor', 'author', 'text', 'state', 'reason'].includes(c.key));
-  return html`<table class="kern-table">
+  const rows = pageOf(table.rows, query, synopsisPageParameter);
+  return html`<table class="kern-table" id="abwaegung">
 <caption class="kern-title">${table.title}</caption>
 <thead class="kern-table__header"><tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-<tbody class="kern-table__body">${table.rows.map((row) => html`<tr>${columns.map((c) => {
+<tbody class="kern-table__body">${rows.items.map((row) => html`<tr>${columns.map((c) => {
     const value = c.key === 'state' ? row.stateLabel : c.key === 'anchor' ? `${row.anchor}${row.anchorTitle ? ` ${row.anchorTitle}` : ''}` : row[c.key as keyof typeof row];
     return html`<td class="${c.key === 'text' ? 'contribution-text' : ''}">${value === undefined ? '–' : String(value)}</td>`;
   })}</tr>`)}</tbody>
-</table>`;
+</table>
+${pager(lang, path, query, rows, { parameter: synopsisPageParameter, label: pagerLabel(lang, 'dispositions') })}`;
 }
 
 /** The consultation of a recommendation: the form, published contributions and the synopsis. */
@@ -174,6 +187,8 @@ export function consultationPages(ctx: AppContext, routes: Routes): void {
     const open = now >= Date.parse(consultation.opens) && now <= Date.parse(consultation.closes);
     const published = consultation.contributions;
     const answeredItems = published.filter((x) => answered.includes(x.state));
+    const url = new URL(c.req.url);
+    const listed = pageOf(published, url.searchParams);
     return render(
       c,
       (lang) => `${consultationText(lang, 'consultation')}: ${textOf(lang, rec.shortTitle)} ${rec.edition}`,
@@ -187,9 +202,10 @@ ${submitted ? alert('success', consultationText(lang, 'thankYouYourContribution'
 <h2 class="kern-heading-medium">${consultationText(lang, 'submitAContribution')}</h2>
 ${open ? contributionForm(page, consultation, rec.id, state) : html`<p class="kern-body">${consultationText(lang, 'theConsultationIsClosed')}</p>`}
 <h2 class="kern-heading-medium">${consultationText(lang, 'publishedContributions')} (${published.length})</h2>
-${contributionList(published, consultation, lang)}
+${contributionList(listed.items, consultation, lang)}
+${pager(lang, url.pathname, url.searchParams, listed, { label: pagerLabel(lang, 'publishedContributions') })}
 <h2 class="kern-heading-medium">${consultationText(lang, 'dispositions')}</h2>
-${answeredItems.length > 0 ? synopsis(consultation, lang) : html`<p class="kern-body">${consultationText(lang, 'noDispositionsPublishedYet')}</p>`}
+${answeredItems.length > 0 ? synopsis(consultation, lang, url.pathname, url.searchParams) : html`<p class="kern-body">${consultationText(lang, 'noDispositionsPublishedYet')}</p>`}
 <p class="kern-body--small"><a class="kern-link" href="/api/v1/consultations/${consultation.id}">JSON</a></p>`;
       },
       status,
