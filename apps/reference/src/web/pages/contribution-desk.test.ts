@@ -44,7 +44,11 @@ describe('contribution desk pages', () => {
     expect(res.status).toBe(200);
     expect(text).toContain('60 Beiträge gefunden, Seite 1 von 3');
     expect((text.match(/name="auswahl"/g) ?? []).length).toBe(25);
+    // The shared pager keeps the filters and the page size in its links.
+    expect(text).toContain(`rel="next" href="${desk}?q=Seitentest&amp;je_seite=25&amp;seite=2"`);
+    expect(text).toContain(`href="${desk}?q=Seitentest&amp;je_seite=25&amp;seite=3">Seite 3</a>`);
     const last = await gs.page(`${desk}?q=Seitentest&je_seite=25&seite=3`);
+    expect(last.text).toContain(`rel="prev" href="${desk}?q=Seitentest&amp;je_seite=25&amp;seite=2"`);
     expect((last.text.match(/name="auswahl"/g) ?? []).length).toBe(10);
     const tens = await gs.page(`${desk}?q=zehner&ebene=administrativeDistrict&einreichende=organisation&sortierung=oldest`);
     expect(tens.text).toContain('6 Beiträge gefunden');

@@ -21,7 +21,7 @@ import { AppError } from '../../errors.js';
 import { formatDate, textOf, type Language, type LocalizedText } from '../i18n.js';
 import { recommendationLabel, recommendationBilingual } from '../labels.js';
 import { alert, csrfField, type Markup, type PageContext } from '../layout.js';
-import { pageParameter, pager as listPager } from '../pager.js';
+import { pageParameter, pager } from '../pager.js';
 import { render, type Env, type Routes } from '../routing.js';
 import { checkboxField, errorSummary, fieldId, readForm, selectField, textField, type FieldError, type FormState } from '../forms/fields.js';
 import { contributionDeskText, contributionDeskPair } from '../strings/contribution-desk.js';
@@ -100,16 +100,6 @@ function filterForm(lang: Language, consultation: Consultation, q: ContributionQ
 </form>`;
 }
 
-function pager(lang: Language, base: string, q: ContributionQuery & { pageSize: number }, page: number, pages: number): Markup {
-  if (pages <= 1) return html``;
-  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return html`<nav aria-label="${contributionDeskText(lang, 'pages')}"><ul class="kern-list kern-list--horizontal filters">
-  ${page > 1 ? html`<li><a class="kern-link" rel="prev" href="${base}${queryString(q, page - 1)}">${contributionDeskText(lang, 'previousPage')}</a></li>` : ''}
-  ${numbers.map((n) => html`<li>${n === page ? html`<span aria-current="page"><strong>${contributionDeskText(lang, 'page')} ${n}</strong></span>` : html`<a class="kern-link" href="${base}${queryString(q, n)}">${contributionDeskText(lang, 'page')} ${n}</a>`}</li>`)}
-  ${page < pages ? html`<li><a class="kern-link" rel="next" href="${base}${queryString(q, page + 1)}">${contributionDeskText(lang, 'nextPage')}</a></li>` : ''}
-</ul></nav>`;
-}
-
 interface DeskView {
   readonly consultation: Consultation;
   readonly query: ContributionQuery & { pageSize: number };
@@ -166,7 +156,7 @@ ${filterForm(lang, c, v.query, base)}
     </tr>`;
     })}</tbody>
   </table>
-  ${pager(lang, base, v.query, v.page, v.pages)}
+  ${pager(lang, base, new URLSearchParams(queryString(v.query)), v)}
   <fieldset class="kern-fieldset">
     <legend class="kern-label">${contributionDeskText(lang, 'disposeOfTheSelected')}</legend>
     <div class="kern-fieldset__body stack">
@@ -215,7 +205,7 @@ export function contributionDeskPages(ctx: AppContext, routes: Routes): void {
     return render(c, (lang) => contributionDeskText(lang, 'consultations'), ({ lang }) => html`
 <h1 class="kern-heading-x-large">${contributionDeskText(lang, 'consultations')}</h1>
 <ul class="kern-list stack">${all.map((x, i) => html`<li><a class="kern-link" href="/verwaltung/konsultationen/${x.id}/beitraege">${textOf(lang, x.title)}</a> – ${formatDate(lang, x.opens)} – ${formatDate(lang, x.closes)}, ${counts[i]} ${contributionDeskText(lang, 'contributionsCount')}</li>`)}</ul>
-${listPager(lang, '/verwaltung/konsultationen', url.searchParams, result)}`);
+${pager(lang, '/verwaltung/konsultationen', url.searchParams, result)}`);
   });
 
   routes.get('/verwaltung/konsultationen/:cid/beitraege', 'secretariat', (c) => show(c, { values: {}, errors: [] }));

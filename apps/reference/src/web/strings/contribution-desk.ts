@@ -4,10 +4,6 @@ import { bilingual, translate } from '../i18n.js';
 export const de = {
   filterContributions: 'Beiträge filtern',
   filter: 'Filtern',
-  pages: 'Seiten',
-  previousPage: 'Vorherige Seite',
-  page: 'Seite',
-  nextPage: 'Nächste Seite',
   consultations: 'Konsultationen',
   contributions: 'Beiträge',
   changePeriodAndSections: 'Zeitraum und Abschnitte ändern',
@@ -60,10 +56,6 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
   filterContributions: 'Filter contributions',
   filter: 'Filter',
-  pages: 'Pages',
-  previousPage: 'Previous page',
-  page: 'Page',
-  nextPage: 'Next page',
   consultations: 'Consultations',
   contributions: 'Contributions',
   changePeriodAndSections: 'Change period and sections',
