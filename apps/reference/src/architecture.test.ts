@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,45 @@ export function repositoryAccess(file: string, source: string): Finding[] {
   return findings;
 }
 
+/**
+ * The same rule by type, whatever the names: every member access on a value whose type is the
+ * `Repository` of `src/db/repository.ts` (or one of its stores), in `files`, with the app's
+ * compiler options. `extra` adds files that exist only in memory (the rule's own check).
+ */
+export function typedRepositoryAccess(files: readonly string[], extra: Readonly<Record<string, string>> = {}): Finding[] {
+  const configPath = join(root, '..', 'tsconfig.json');
+  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, dirname(configPath));
+  const options = { ...parsed.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, ...rest) => (name in extra ? ts.createSourceFile(name, extra[name]!, version) : getSourceFile(name, version, ...rest));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => name in extra || fileExists(name);
+  const program = ts.createProgram({ rootNames: [...files, ...Object.keys(extra)], options, host });
+  const checker = program.getTypeChecker();
+  const repositoryFile = join(root, 'db', 'repository.ts');
+  const isRepositoryType = (type: ts.Type): boolean => {
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    const declared = symbol?.declarations?.some((d) => d.getSourceFile().fileName === repositoryFile) ?? false;
+    return declared && ['Repository', 'DocumentStore', 'KyselyRepository'].includes(symbol!.getName());
+  };
+  const findings: Finding[] = [];
+  for (const file of [...files, ...Object.keys(extra)]) {
+    const sf = program.getSourceFile(file);
+    if (!sf) throw new Error(`not in the program: ${file}`);
+    const report = (node: ts.Node) => {
+      findings.push({ file: relative(root, file), line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: node.getText(sf).slice(0, 120) });
+    };
+    const visit = (node: ts.Node): void => {
+      if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isRepositoryType(checker.getTypeAtLocation(node.expression))) report(node);
+      else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isRepositoryType(checker.getTypeAtLocation(node.initializer))) report(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return findings;
+}
+
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -90,10 +129,34 @@ export function pages(ctx, routes) {
     expect(repositoryAccess('api/h.ts', handler)).toEqual([]);
   });
 
+  it('finds the repository by its type under any name: a renamed parameter, a field, a store handed on', () => {
+    const probe = join(root, 'web', 'pages', 'architecture-probe.ts');
+    const page = `
+import type { AppContext } from '../../context.js';
+import type { Repository } from '../../db/repository.js';
+import { listVotes } from '../../domain/votes.js';
+export async function page(ctx: AppContext, store: Repository) {
+  const data = { db: ctx.repo };
+  await store.votes.list({});
+  await data.db.models.get('m');
+  const pilots = store.pilots;
+  const { recommendations } = store;
+  await pilots.get('p');
+  return [recommendations, await listVotes(store, {})];
+}`;
+    const found = typedRepositoryAccess([], { [probe]: page }).map((f) => f.text);
+    expect(found).toEqual(['store.votes.list', 'store.votes', 'data.db.models.get', 'data.db.models', 'store.pilots', '{ recommendations } = store', 'pilots.get']);
+  }, 120_000);
+
   it('holds for every page, the routing and every API handler', () => {
     const files = [...sourcesUnder(join(root, 'web')), ...sourcesUnder(join(root, 'api'))];
     expect(files.length).toBeGreaterThan(20);
     const findings = files.flatMap((file) => repositoryAccess(relative(root, file), readFileSync(file, 'utf8')));
     expect(findings.map((f) => `${f.file}:${f.line} ${f.text}`)).toEqual([]);
   });
+
+  it('holds by type for every page, the routing and every API handler', () => {
+    const files = [...sourcesUnder(join(root, 'web')), ...sourcesUnder(join(root, 'api'))];
+    expect(typedRepositoryAccess(files).map((f) => `${f.file}:${f.line} ${f.text}`)).toEqual([]);
+  }, 120_000);
 });
