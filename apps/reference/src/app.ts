@@ -63,6 +63,11 @@ const routeGroups: readonly RouteGroup[] = [
  */
 function securityHeaders(ctx: AppContext, c: Context<Env>): void {
   const headers = c.res.headers;
+  // Again after the handler: a handler that returns its own Response (static assets) drops the
+  // headers set on the context before it ran.
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'same-origin');
+  if (isHttps(ctx)) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   if ((headers.get('content-type') ?? '').startsWith('text/html')) {
     headers.set(
       'Content-Security-Policy',
@@ -106,8 +111,7 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
     await next();
     ctx.log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
-  app.route('/', healthRoutes(ctx));
-  app.route('/', assetRoutes());
+  // Every response carries the security headers, the probes and static assets included.
   app.use(async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
@@ -115,6 +119,8 @@ export function createApp(ctx: AppContext): { app: Hono<Env>; routes: Routes } {
     await next();
     securityHeaders(ctx, c);
   });
+  app.route('/', healthRoutes(ctx));
+  app.route('/', assetRoutes());
   // The registry API and the feeds are read from other administrations' sites (embedded
   // components): any origin, never with cookies, so CORS adds no ambient authority.
   const corsPublic = cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Content-Digest'], exposeHeaders: ['ETag', 'Link', 'Location', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] });

@@ -321,6 +321,18 @@ describe('behind https and a reverse proxy', () => {
     expect((await client.page('/konto')).res.status).toBe(200);
   }, 60_000);
 
+  it('sends the security headers with the probes and the static assets too', async () => {
+    for (const path of ['/health', '/ready', '/assets/app.css', '/assets/kern.min.css', '/assets/components.js']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+      expect(res.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers.get('content-security-policy'), path).toBe("sandbox; default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      await res.arrayBuffer();
+    }
+  });
+
   it('counts rate limits per client named by X-Forwarded-For of a trusted proxy', async () => {
     expect((await contribute(t.url, '198.51.100.1')).status).toBe(201);
     expect((await contribute(t.url, '198.51.100.2')).status).toBe(201);
